@@ -1,0 +1,24 @@
+// How many applicants (or inventors) a patent lists: mostly one, sometimes
+// several, rarely many. Expressed as explicit probabilities for 1..k so the
+// shape is visible and easy to tune.
+import type { Rng } from './prng.js';
+import { WeightedSampler } from './sampling.js';
+
+/** P(k) for k = 1..6 applicants: ~58% single-applicant patents. Mean ≈ 1.8. */
+export const APPLICANTS_PER_PATENT = [0.58, 0.2, 0.1, 0.06, 0.035, 0.025] as const;
+
+/** P(k) for k = 1..8 inventors: team inventions are the norm. Mean ≈ 2.8. */
+export const INVENTORS_PER_PATENT = [0.3, 0.25, 0.17, 0.11, 0.07, 0.05, 0.03, 0.02] as const;
+
+export class CountSampler {
+  private readonly sampler: WeightedSampler;
+
+  constructor(probabilities: readonly number[]) {
+    this.sampler = new WeightedSampler(probabilities);
+  }
+
+  /** A count in 1..probabilities.length. */
+  sample(rng: Rng): number {
+    return this.sampler.sample(rng) + 1;
+  }
+}

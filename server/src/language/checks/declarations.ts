@@ -1,0 +1,283 @@
+// Per-declaration checks: the declaration's kind and shape, its source function, block entries and
+// options, and the kind-specific rules (windows, regions, tables, model forms, data files).
+import type { Decl, Entry, Expr } from '../syntax/ast.js';
+import { DECLARATIONS, declSpec, optionsFor } from '../schema/declarations.js';
+import type { DeclSpec, OptionSpec, SourceSpec } from '../schema/types.js';
+import type { Scope, Symbol } from '../semantic/model.js';
+import { listNames, type CheckContext } from './context.js';
+import { checkExpr } from './expressions.js';
+import { checkRange, checkRef, checkValue, type ValueContext } from './values.js';
+
+export function checkDeclaration(ctx: CheckContext, decl: Decl): void {
+  const spec = declSpec(decl.keyword.name);
+  if (!spec) {
+    ctx.unknown('unknown-kind', decl.keyword.span, decl.keyword.name, `Unknown declaration kind \`${decl.keyword.name}\`: declarations are ${listNames(DECLARATIONS.map((d) => d.kind))}`, DECLARATIONS.map((d) => d.kind));
+    return;
+  }
+  if (!checkShape(ctx, decl, spec)) return;
+  const symbol = decl.name ? ctx.model.symbols.get(decl.name.name) : undefined;
+  const source = checkSource(ctx, decl, spec);
+  const v = valueContext(ctx, decl, symbol);
+  checkKindRules(ctx, decl, spec, v);
+  checkSourceArgs(ctx, decl, spec, source, v);
+  checkBlock(ctx, decl, spec, source, v, symbol);
+}
+
+/** `kind name from "file"`, `kind name = value` or `study "title"`, as the kind requires. */
+function checkShape(ctx: CheckContext, decl: Decl, spec: DeclSpec): boolean {
+  const kw = decl.keyword;
+  if (spec.form === 'title') {
+    if (!decl.title) ctx.error('missing-title', kw.span, `Give the study a title: \`study "Title of the study"\``);
+    return true;
+  }
+  if (!decl.name) {
+    ctx.error('missing-name', decl.title?.span ?? kw.span, `A ${spec.kind} needs a name: \`${spec.example.split('\n')[0]}\``);
+    return false;
+  }
+  if (spec.form === 'from' && !decl.from) {
+    ctx.error('missing-file', decl.name.span, `A ${spec.kind} is read from a file: \`${spec.kind} ${decl.name.name} from "path/to/file.csv"\``);
+  }
+  if (spec.form === 'value') {
+    if (decl.from) ctx.error('unexpected-from', decl.from.span, `A ${spec.kind} is not read from a file; write \`${spec.kind} ${decl.name.name} = …\``);
+    if (!decl.values.length) ctx.error('missing-value', decl.name.span, `Say what \`${decl.name.name}\` is: \`${spec.example.split('\n')[0]}\``);
+  }
+  if (spec.form === 'from' && decl.values.length) ctx.error('unexpected-value', decl.values[0].span, `A ${spec.kind} is read from a file, not defined with \`=\``);
+  if (spec.kind !== 'table' && spec.kind !== 'model' && decl.values.length > 1) {
+    ctx.error('unexpected-value', decl.values[1].span, `A ${spec.kind} has one definition; remove everything after the comma`);
+  }
+  return true;
+}
+
+/** The `fn(...)` on the right of `=` for kinds defined by a source function. */
+function checkSource(ctx: CheckContext, decl: Decl, spec: DeclSpec): SourceSpec | undefined {
+  const value = decl.values[0];
+  if (!spec.sources || !value) return undefined;
+  if (spec.kind === 'model' && value.type !== 'call') return undefined; // `m1 + x`, `m1 by g`: checked in kind rules
+  const names = spec.sources.map((s) => s.name);
+  if (value.type !== 'call') {
+    ctx.error('missing-source', value.span, `A ${spec.kind} is defined by ${listNames(names.map((n) => `${n}(…)`))}`);
+    return undefined;
+  }
+  const source = spec.sources.find((s) => s.name === value.callee.name);
+  if (!source) ctx.unknown('unknown-source', value.callee.span, value.callee.name, `Unknown ${spec.kind} function \`${value.callee.name}\`: use ${listNames(names)}`, names);
+  return source;
+}
+
+/** The scopes this declaration's values are checked in. */
+function valueContext(ctx: CheckContext, decl: Decl, symbol: Symbol | undefined): ValueContext {
+  const owner = ctx.model.columnOwner(decl);
+  const columns = owner && (owner.kind === 'dataset' || owner.kind === 'lookup') ? ctx.model.columnScope(owner) : undefined;
+  let variables: Scope | undefined;
+  if (symbol?.kind === 'model') variables = ctx.model.modelScope(symbol);
+  else if (symbol?.kind === 'panel') variables = ctx.model.panelScope(symbol);
+  else if (symbol?.kind === 'measures') variables = ctx.model.measureScope(symbol);
+  else if (symbol?.kind === 'table') variables = undefined;
+  return { ctx, columns, variables };
+}
+
+function checkSourceArgs(ctx: CheckContext, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, v: ValueContext): void {
+  const call = decl.values[0];
+  if (!source || call?.type !== 'call') return;
+  const options = optionsFor(spec, source);
+  let position = 0;
+  for (const arg of call.args) {
+    if (!arg.value) continue;
+    if (arg.name) {
+      const opt = options.find((o) => o.name === arg.name!.name);
+      if (!opt) ctx.unknown('unknown-option', arg.name.span, arg.name.name, `\`${source.name}\` has no option \`${arg.name.name}\``, options.map((o) => o.name));
+      else checkOptionValues(v, opt, [arg.value]);
+      continue;
+    }
+    const param = source.params[position] ?? (source.variadic ? source.params.at(-1) : undefined);
+    position++;
+    if (!param) {
+      ctx.error('too-many-arguments', arg.span, `Too many arguments: \`${source.name}\` takes ${listNames(source.params.map((p) => p.name))}; options go as \`name: value\``);
+      continue;
+    }
+    checkValue(v, arg.value, param.value, `argument \`${param.name}\` of \`${source.name}\``);
+  }
+  const needed = source.params.filter((p) => !p.optional).length;
+  if (position < needed && call.close) {
+    ctx.error('missing-argument', call.span, `\`${source.name}\` needs ${listNames(source.params.filter((p) => !p.optional).map((p) => p.name))}`);
+  }
+}
+
+function checkBlock(ctx: CheckContext, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, v: ValueContext, symbol: Symbol | undefined): void {
+  const options = optionsFor(spec, source);
+  const seen = new Map<string, Entry>();
+  for (const entry of decl.block?.entries ?? []) {
+    if (entry.type === 'option') {
+      const opt = options.find((o) => o.name === entry.key.name);
+      if (!opt) {
+        const inapplicable = spec.options.find((o) => o.name === entry.key.name);
+        if (inapplicable?.only && !source) continue; // the unknown source function is reported already
+        if (inapplicable?.only) ctx.error('inapplicable-option', entry.key.span, `\`${entry.key.name}\` applies only to ${listNames(inapplicable.only)}`);
+        else ctx.unknown('unknown-option', entry.key.span, entry.key.name, `Unknown option \`${entry.key.name}\` for ${article(spec.kind)} ${source ? `\`${source.name}\` ` : ''}${spec.kind}; options are ${listNames(options.map((o) => o.name))}`, options.map((o) => o.name));
+        continue;
+      }
+      if (seen.has(opt.name)) ctx.warning('duplicate-option', entry.key.span, `\`${opt.name}\` is given twice; the last one wins`);
+      seen.set(opt.name, entry);
+      if (!entry.values.length) ctx.error('missing-value', entry.span, `Give a value for \`${opt.name}\``);
+      checkOptionValues(v, opt, entry.values);
+    } else if (entry.type === 'assign') {
+      if (!spec.assignments) {
+        ctx.error('unexpected-assignment', entry.name.span, `A ${spec.kind} does not define variables; options are written \`${entry.name.name}: value\``);
+        continue;
+      }
+      checkExpr({ ctx, scope: v.variables, mode: 'panel', checkValue: (e, s, w) => checkValue(v, e, s, w) }, entry.value);
+    } else {
+      checkItem(ctx, spec, source, entry.value);
+    }
+  }
+  for (const opt of options.filter((o) => o.required)) {
+    if (!seen.has(opt.name) && !ctx.model.option(decl, opt.name) && !inheritsData(ctx, decl, opt, symbol)) {
+      ctx.error('missing-option', decl.name?.span ?? decl.keyword.span, `\`${decl.name?.name ?? spec.kind}\` needs \`${opt.name}:\` — ${opt.doc}`);
+    }
+  }
+}
+
+/** `model m2 = m1 + x` takes `data` from m1. */
+function inheritsData(ctx: CheckContext, decl: Decl, opt: OptionSpec, symbol: Symbol | undefined): boolean {
+  return opt.name === 'data' && symbol?.kind === 'model' && ctx.model.baseModel(decl) !== undefined;
+}
+
+function checkOptionValues(v: ValueContext, opt: OptionSpec, values: Expr[]): void {
+  if (values.length > 1 && !opt.list) {
+    v.ctx.error('too-many-values', values[1].span, `\`${opt.name}\` takes one value`);
+  }
+  for (const value of values) checkValue(v, value, opt.value, `\`${opt.name}\``);
+}
+
+function checkItem(ctx: CheckContext, spec: DeclSpec, source: SourceSpec | undefined, value: Expr): void {
+  if (!source?.items) {
+    ctx.error('unexpected-item', value.span, `Expected an option \`key: value\` here`);
+    return;
+  }
+  const names = source.items.map((i) => i.name);
+  if (value.type !== 'ident' || !names.includes(value.name)) {
+    const word = value.type === 'ident' ? value.name : '';
+    ctx.unknown('unknown-item', value.span, word, `\`${word || 'this'}\` is not ${article(source.name)} \`${source.name}\` indicator; use ${listNames(names)}`, names);
+  }
+  void spec;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+// ---------------------------------------------------------------- kind-specific rules
+
+function checkKindRules(ctx: CheckContext, decl: Decl, spec: DeclSpec, v: ValueContext): void {
+  switch (spec.kind) {
+    case 'dataset': case 'lookup': return checkDataFile(ctx, decl);
+    case 'windows': return checkWindows(ctx, decl);
+    case 'regions': return checkRegions(ctx, decl, v);
+    case 'table':
+      for (const value of decl.values) checkRef(ctx, value, ['model'], 'each column of a table');
+      return;
+    case 'model': return checkModelForm(ctx, decl, v);
+    default: return;
+  }
+}
+
+function checkDataFile(ctx: CheckContext, decl: Decl): void {
+  if (!decl.from || !decl.name) return;
+  const symbol = ctx.model.symbols.get(decl.name.name);
+  const info = symbol && ctx.model.table(symbol);
+  if (!info) return;
+  if (info.status === 'missing') ctx.error('missing-data-file', decl.from.span, `Data file not found: ${decl.from.value} (looked for ${info.path}). Paths are relative to the spec's folder`);
+  if (info.status === 'error') ctx.error('unreadable-data-file', decl.from.span, `Cannot read ${decl.from.value}: ${info.message}`);
+}
+
+/** `2001..2020 by 5`, `1998..2017 rolling 3` or `2011..2020`. */
+function checkWindows(ctx: CheckContext, decl: Decl): void {
+  const value = decl.values[0];
+  if (!value) return;
+  let range: Expr = value;
+  let size: Expr | undefined;
+  let mode: 'by' | 'rolling' | undefined;
+  if (value.type === 'binary' && (value.op === 'by' || value.op === 'rolling')) {
+    range = value.left;
+    size = value.right;
+    mode = value.op;
+  }
+  const bounds = checkRange(ctx, range, 'a windows definition');
+  if (mode && !size) return;
+  if (!mode) return;
+  if (size?.type !== 'number' || !Number.isInteger(size.value)) {
+    ctx.error('bad-window', size?.span ?? value.span, `The window length after \`${mode}\` must be a whole number of years`);
+    return;
+  }
+  if (size.value < 1) {
+    ctx.error('empty-window', size.span, `Windows of ${size.value} years are empty: use a length of at least 1`);
+    return;
+  }
+  if (!bounds) return;
+  const span = bounds[1] - bounds[0] + 1;
+  if (size.value > span) {
+    ctx.error('empty-window', size.span, `A ${size.value}-year window does not fit in ${bounds[0]}..${bounds[1]} (${span} years): no window would be formed`);
+  } else if (mode === 'by' && span % size.value !== 0 && !isTrue(ctx, decl, 'partial')) {
+    const last = bounds[0] + Math.floor(span / size.value) * size.value;
+    ctx.warning('partial-window', size.span, `${span} years do not split into ${size.value}-year periods: ${last}..${bounds[1]} would be shorter and is left out (set \`partial: true\` to keep it)`);
+  }
+}
+
+function isTrue(ctx: CheckContext, decl: Decl, option: string): boolean {
+  const v = ctx.model.option(decl, option)?.values[0];
+  return v?.type === 'bool' && v.value;
+}
+
+/** `regions china = inventors where country == "CN"` */
+function checkRegions(ctx: CheckContext, decl: Decl, v: ValueContext): void {
+  const value = decl.values[0];
+  if (!value) return;
+  if (value.type !== 'binary' || value.op !== 'where') {
+    ctx.error('bad-regions', value.span, 'Pick regions from a dataset with a condition: `regions china = inventors where country == "CN"`');
+    return;
+  }
+  checkRef(ctx, value.left, ['dataset'], 'the source of a regions set');
+  if (value.right) checkValue(v, value.right, { type: 'filter' }, 'the condition');
+}
+
+/** Models defined by extension (`m1 + x`), split (`m1 by g in (…)`) or an estimator call. */
+function checkModelForm(ctx: CheckContext, decl: Decl, v: ValueContext): void {
+  const value = decl.values[0];
+  if (!value || value.type === 'call') return;
+  if (value.type === 'binary' && value.op === 'by') {
+    checkModelBase(ctx, value.left);
+    if (value.right?.type === 'binary' && value.right.op === 'in') {
+      checkValue(v, value.right.left, { type: 'terms' }, 'the grouping variable');
+    } else if (value.right) {
+      checkValue(v, value.right, { type: 'terms' }, 'the grouping variable');
+    }
+    return;
+  }
+  if (value.type === 'binary' && value.op === '+') {
+    let base: Expr = value;
+    const added: Expr[] = [];
+    while (base.type === 'binary' && base.op === '+') {
+      if (base.right) added.push(base.right);
+      base = base.left;
+    }
+    checkModelBase(ctx, base);
+    for (const term of added) checkValue(v, term, { type: 'terms' }, 'an added term');
+    return;
+  }
+  if (value.type === 'ident') {
+    checkModelBase(ctx, value);
+    return;
+  }
+  ctx.error('bad-model', value.span, 'A model is an estimator call `ols(y ~ x, data: d)`, an extension `m1 + x`, or a split `m1 by g`');
+}
+
+function checkModelBase(ctx: CheckContext, expr: Expr): void {
+  if (expr.type === 'ident' && !ctx.model.symbols.has(expr.name)) {
+    const spec = declSpec('model')!;
+    const estimators = spec.sources!.map((s) => s.name);
+    if (estimators.includes(expr.name)) {
+      ctx.error('bad-model', expr.span, `\`${expr.name}\` is an estimator: call it with a formula, \`${expr.name}(y ~ x, data: d)\``);
+      return;
+    }
+  }
+  checkRef(ctx, expr, ['model'], 'the model this one builds on');
+}

@@ -1,0 +1,357 @@
+// Every declaration kind, its sources and options, with the reference tool's default for each convention.
+import type { Choice, DeclSpec, OptionSpec, SourceSpec, ValueSpec } from './types.js';
+
+const choices = (...pairs: [string, string][]): Choice[] => pairs.map(([name, doc]) => ({ name, doc }));
+const oneOf = (...pairs: [string, string][]): ValueSpec => ({ type: 'enum', values: choices(...pairs) });
+const column: ValueSpec = { type: 'column' };
+const ref = (...kinds: DeclSpec['kind'][]): ValueSpec => ({ type: 'ref', kinds });
+const integer = (min: number, max?: number): ValueSpec => ({ type: 'number', integer: true, min, max });
+const bool: ValueSpec = { type: 'bool' };
+
+const seedOption: OptionSpec = { name: 'seed', doc: 'Random seed, so that a run can be repeated exactly.', value: integer(0) };
+const windowOption: OptionSpec = {
+  name: 'window', doc: 'The window to use: a year, a range `2016..2020`, or one window of the network\'s `windows`.',
+  value: { type: 'window' },
+};
+
+// ---------------------------------------------------------------- datasets
+const columnRoles: OptionSpec[] = [
+  { name: 'id', doc: 'Column with the patent (or record) identifier.', value: column },
+  { name: 'year', doc: 'Column with the application / priority year used for windows.', value: column },
+  { name: 'patent', doc: 'Column with the patent identifier this row belongs to (joins the patents dataset\'s `id`).', value: column },
+  { name: 'order', doc: 'Column with the applicant / inventor order: 1 = first applicant.', value: column },
+  { name: 'applicant', doc: 'Column with the applicant name or identifier.', value: column },
+  { name: 'inventor', doc: 'Column with the inventor name or identifier.', value: column },
+  { name: 'region', doc: 'Region columns, coarse to fine (e.g. `province, city`): the levels networks are built at.', value: column, list: true },
+  { name: 'country', doc: 'Column with the country code (ISO 3166 alpha-2).', value: column },
+  { name: 'citing', doc: 'Column with the citing patent identifier (citation tables).', value: column },
+  { name: 'cited', doc: 'Column with the cited patent identifier (citation tables).', value: column },
+  { name: 'ipc', doc: 'Column with the IPC class.', value: column },
+  { name: 'key', doc: 'Key column of an attribute table (a region or country code), used to join it to networks and panels.', value: column, list: true },
+  { name: 'time', doc: 'Time column of an attribute panel (e.g. `year` of a city–year table).', value: column },
+];
+
+const dataset: DeclSpec = {
+  kind: 'dataset',
+  doc: 'A table read from a data file (CSV or TSV, optionally gzipped, or Parquet), with the roles of its columns. Data files are only ever read.',
+  form: 'from',
+  example: 'dataset applicants from "data/applicants.csv" {\n  patent: patent_id\n  order:  seq\n  region: province, city\n}',
+  options: [
+    ...columnRoles,
+    { name: 'where', doc: 'Keep only rows meeting this condition, e.g. `kind != "individual"`.', value: { type: 'filter' } },
+    { name: 'joins', doc: 'The dataset whose `id` this table\'s `patent` column refers to (default: the one dataset declaring `id` and `year`).', value: ref('dataset') },
+    { name: 'format', doc: 'File format; detected from the file name by default.', value: oneOf(['csv', 'Comma- or otherwise delimited text (dialect detected).'], ['tsv', 'Tab-separated text.'], ['parquet', 'Apache Parquet.']) },
+    { name: 'delimiter', doc: 'Field delimiter of a text file; detected by default.', value: { type: 'string' } },
+    { name: 'encoding', doc: 'Text encoding of a text file.', value: oneOf(['utf8', 'UTF-8 (default).'], ['utf16', 'UTF-16.'], ['latin1', 'ISO-8859-1 / Windows-1252.']), default: 'utf8' },
+    { name: 'header', doc: 'Whether the first line of a text file holds the column names.', value: bool, default: 'true' },
+  ],
+};
+
+const lookup: DeclSpec = {
+  kind: 'lookup',
+  doc: 'A region lookup table read from a file: maps a finer region code to a coarser one (city → province) or to a group.',
+  form: 'from',
+  example: 'lookup city_province from "data/cities.csv" { key: city, value: province }',
+  options: [
+    { name: 'key', doc: 'Column with the code to look up.', value: column, required: true },
+    { name: 'value', doc: 'Column with the code it maps to.', value: column, required: true },
+    { name: 'unmatched', doc: 'What to do with codes missing from the table.', value: oneOf(['error', 'Stop with the unmatched codes and their counts (default).'], ['drop', 'Drop those rows and report their counts.'], ['keep', 'Keep the original code.']), default: 'error' },
+    { name: 'format', doc: 'File format; detected from the file name by default.', value: oneOf(['csv', 'Delimited text.'], ['tsv', 'Tab-separated text.'], ['parquet', 'Apache Parquet.']) },
+  ],
+};
+
+const regions: DeclSpec = {
+  kind: 'regions',
+  doc: 'A set of regions picked from a dataset by a condition, e.g. Chinese and foreign regions: `regions china = inventors where country == "CN"`.',
+  form: 'value',
+  example: 'regions china = inventors where country == "CN"',
+  options: [
+    { name: 'level', doc: 'Region column the set is defined at (default: the dataset\'s finest `region` level).', value: column },
+  ],
+};
+
+const windows: DeclSpec = {
+  kind: 'windows',
+  doc: 'Time windows: `2001..2020 by 5` (fixed periods 2001–2005 … 2016–2020), `1998..2017 rolling 3` (3-year windows moving by one year) or `2011..2020` (one window per year). `l(x, k)` lags by k windows.',
+  form: 'value',
+  example: 'windows periods = 2001..2020 by 5',
+  options: [
+    { name: 'step', doc: 'Years between the starts of consecutive rolling windows.', value: integer(1), default: '1' },
+    { name: 'partial', doc: 'Keep a last fixed period shorter than the others.', value: bool, default: 'false' },
+  ],
+};
+
+// ---------------------------------------------------------------- networks
+const networkSources: SourceSpec[] = [
+  {
+    name: 'coapplication',
+    doc: 'Co-application network: regions are tied when their applicants file a patent together.',
+    params: [{ name: 'applicants', doc: 'The applicant table (with `patent`, `order` and `region` roles).', value: ref('dataset') }],
+  },
+  {
+    name: 'coinvention',
+    doc: 'Co-invention network: regions are tied when their inventors appear on the same patent.',
+    params: [{ name: 'inventors', doc: 'The inventor table (with `patent` and `region` roles).', value: ref('dataset') }],
+  },
+  {
+    name: 'cocitation',
+    doc: 'Technological overlap (bibliographic coupling) between regions: shared cited patents of the patents each region holds.',
+    params: [
+      { name: 'holders', doc: 'The applicant or inventor table that places patents in regions.', value: ref('dataset') },
+      { name: 'citations', doc: 'The citation table (with `citing` and `cited` roles).', value: ref('dataset') },
+    ],
+  },
+];
+
+const network: DeclSpec = {
+  kind: 'network',
+  doc: 'A region-to-region network built from patent tables, per window.',
+  form: 'value',
+  example: 'network rein = coapplication(applicants) {\n  ties:    first_led\n  level:   province\n  windows: periods\n}',
+  sources: networkSources,
+  options: [
+    { name: 'ties', doc: 'Which applicant pairs make ties.', value: oneOf(['all_pairs', 'Every unordered pair of a patent\'s applicants: an undirected network.'], ['first_led', 'First applicant → each other applicant (A→B, A→C, A→D): a directed network.']), default: 'all_pairs', only: ['coapplication', 'coinvention'] },
+    { name: 'count', doc: 'How often one patent adds to a region pair.', value: oneOf(['per_pair', 'Once per applicant pair (UCINET-style valued counts).'], ['per_patent', 'Once per patent for each distinct region pair.']), default: 'per_pair' },
+    { name: 'level', doc: 'Region level (a `region` column of the dataset); default: the coarsest.', value: column },
+    { name: 'map', doc: 'A lookup applied to region codes before building ties (e.g. city → province).', value: ref('lookup') },
+    { name: 'windows', doc: 'The time windows; without it the whole period is one network.', value: ref('windows') },
+    { name: 'intra', doc: 'Ties inside one region.', value: oneOf(['separate', 'Counted apart as the node\'s intra-region volume, not as edges (default).'], ['drop', 'Not counted at all.']), default: 'separate' },
+    { name: 'between', doc: 'A bipartite restriction: only ties between the two region sets, e.g. `china × foreign`.', value: { type: 'regionPair' } },
+    { name: 'exclude', doc: 'Patents to leave out, e.g. `joint(china, foreign)`: patents with inventors in both sets.', value: { type: 'call', functions: ['joint'] } },
+    { name: 'weight', doc: 'Tie strength of a co-citation network.', value: oneOf(['count', 'Number of distinct shared cited patents |C_i ∩ C_j|.'], ['product', 'Σ_c n_i(c)·n_j(c), the classic coupling strength.'], ['min', 'Σ_c min(n_i(c), n_j(c)).']), default: 'count', only: ['cocitation'] },
+    { name: 'where', doc: 'Keep only patents meeting this condition.', value: { type: 'filter' } },
+  ],
+};
+
+// ---------------------------------------------------------------- measures
+const WHOLE_ITEMS = choices(
+  ['nodes', 'Number of regions with at least one tie (or intra volume) in the window.'],
+  ['edges', 'Number of distinct arcs i≠j with weight > 0 (Gephi, UCINET count arcs, not weights).'],
+  ['density', 'Binary density m/(n(n−1)) directed, 2m/(n(n−1)) undirected (Gephi); `density: valued` gives UCINET\'s mean tie value.'],
+  ['modularity', 'Louvain modularity on the undirected view with weights (Gephi defaults: resolution 1, randomised; best of `runs`).'],
+  ['clustering', 'Average clustering coefficient, Gephi convention (directed: all n in the denominator).'],
+  ['path_length', 'Average shortest-path length over reachable ordered pairs, binary (Gephi, UCINET).'],
+  ['diameter', 'Longest shortest path over reachable pairs.'],
+  ['out_centralization', 'UCINET out-degree centralization (valued by default).'],
+  ['in_centralization', 'UCINET in-degree centralization (valued by default).'],
+  ['centralization', 'UCINET degree centralization of an undirected network.'],
+  ['ei', 'Whole-network E-I index over the `groups`.'],
+);
+const NODE_ITEMS = choices(
+  ['degree', 'Valued degree: out-degree (row sum, diagonal excluded) for directed networks, strength for undirected.'],
+  ['in_degree', 'Valued in-degree (column sum).'],
+  ['out_degree', 'Valued out-degree (row sum).'],
+  ['total_degree', 'In-degree + out-degree.'],
+  ['sym_degree', 'Degree after UCINET\'s symmetrising by max(w_ij, w_ji).'],
+  ['closeness', 'Freeman closeness (n−1)/Σd on binary geodesics; out-closeness for directed networks.'],
+  ['in_closeness', 'Closeness reading columns (distances to the node).'],
+  ['betweenness', 'Brandes betweenness on the binary graph.'],
+  ['flow_rate', 'Effective flow rate from led (O) and joined (I) ties; sign set by `flow_sign`.'],
+  ['intra', 'Intra-region collaboration volume, reported apart from the network.'],
+  ['community', 'Louvain community of the node.'],
+);
+const measureOptions: OptionSpec[] = [
+  { name: 'density', doc: 'Which density.', value: oneOf(['binary', 'Arcs over possible arcs (Gephi).'], ['valued', 'Mean tie value, diagonal excluded (UCINET Density Overall on valued data).']), default: 'binary' },
+  { name: 'centralization', doc: 'Degree centralization on valued or dichotomised data.', value: oneOf(['valued', 'UCINET on valued data: (n·max O − ΣO)/(w_max(n−1)²).'], ['binary', 'On the dichotomised network.']), default: 'valued' },
+  { name: 'scale', doc: 'How centralization is printed.', value: oneOf(['percent', 'UCINET 6 (e.g. 12.278%).'], ['proportion', 'Newer UCINET / xucinet (0.12278).']), default: 'percent' },
+  { name: 'clustering', doc: 'Clustering convention for directed networks.', value: oneOf(['gephi', 'Gephi: neighbours = in ∪ out, weights ignored, average over all n.'], ['fagiolo', 'Fagiolo\'s directed clustering (networkx).']), default: 'gephi' },
+  { name: 'unreachable', doc: 'Distance used for unreachable pairs in closeness.', value: oneOf(['max_plus_one', 'Maximum observed distance + 1 (UCINET default).'], ['n', 'The number of nodes.'], ['ignore', 'Leave the pair out.'], ['average', 'The average distance.']), default: 'max_plus_one' },
+  { name: 'betweenness', doc: 'Betweenness scale.', value: oneOf(['raw', 'Raw Brandes counts (undirected halved).'], ['ucinet', '100·raw/((n−1)(n−2)), undirected /2.'], ['gephi', 'raw/((n−1)(n−2)), undirected /2.']), default: 'raw' },
+  { name: 'flow_sign', doc: 'Sign of the effective flow rate.', value: oneOf(['leader_positive', '(O−I)/(O+I): +1 marks a pure leader.'], ['paper', '(I−O)/(I+O) as printed in the seed paper: −1 marks a pure leader.']), default: 'leader_positive' },
+  { name: 'runs', doc: 'Louvain runs; the best modularity is kept.', value: integer(1), default: '10' },
+  { name: 'resolution', doc: 'Louvain resolution γ.', value: { type: 'number', min: 0 }, default: '1.0' },
+  seedOption,
+  windowOption,
+  { name: 'groups', doc: 'Node groups for the E-I index: a `blocks` name or `community`.', value: { type: 'expr' } },
+  { name: 'tiers', doc: 'Classify a measure into tiers: `jenks(4) of degree` (ArcGIS-style upper-bound breaks), `quantiles(4) of …`, `equal(4) of …`.', value: { type: 'call', functions: ['jenks', 'quantiles', 'equal'], of: true } },
+];
+const measureSources: SourceSpec[] = [
+  { name: 'whole', doc: 'Whole-network indicators, one row per window.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }], items: WHOLE_ITEMS },
+  { name: 'nodes', doc: 'Node-level indicators, one row per region and window.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }], items: NODE_ITEMS },
+  { name: 'ties', doc: 'Tie-level table (source, target, weight) with optional tie-strength tiers.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }], items: choices(['weight', 'Tie strength.']) },
+  {
+    name: 'location_quotient',
+    doc: 'Location quotient LQ_i = (A_i/P_i)/(ΣA/ΣP) of an industry by region.',
+    params: [{ name: 'patents', doc: 'The patent table.', value: ref('dataset') }],
+    items: choices(['lq', 'The location quotient.'], ['industry_count', 'A_i: the industry\'s patents in the region.'], ['total_count', 'P_i: all patents in the region.']),
+    options: [
+      { name: 'industry', doc: '0/1 (or boolean) column marking the industry\'s patents.', value: column, required: true },
+      { name: 'region', doc: 'Region column.', value: column },
+      { name: 'threshold', doc: 'Size threshold for potential clusters: `percentile(80, type: 7)` (strict >).', value: { type: 'call', functions: ['percentile'] } },
+      { name: 'sensitivity', doc: 'Percentiles to rescan the threshold over, e.g. `76..84`.', value: { type: 'range' } },
+    ],
+  },
+];
+const measures: DeclSpec = {
+  kind: 'measures',
+  doc: 'Indicators of a network (whole or per node), tie tables, or location quotients; list the indicators as items in the block.',
+  form: 'value',
+  example: 'measures rein_overall = whole(rein) {\n  nodes, edges, density, modularity, clustering, path_length\n}',
+  sources: measureSources,
+  options: measureOptions,
+};
+
+// ---------------------------------------------------------------- blocks and clusters
+const blocks: DeclSpec = {
+  kind: 'blocks',
+  doc: 'CONCOR block model of a network (UCINET defaults), with block densities, image matrix and E-I indices.',
+  form: 'value',
+  example: 'blocks rein_groups = concor(rein, window: 2016..2020) { splits: 2 }',
+  sources: [{ name: 'concor', doc: 'CONCOR: iterated correlations of the profiles, split by sign.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }] }],
+  options: [
+    windowOption,
+    { name: 'splits', doc: 'Depth of splitting: 2 gives at most 4 blocks.', value: integer(1, 8), default: '2' },
+    { name: 'diagonal', doc: 'How the diagonal enters the profile correlations.', value: oneOf(['reciprocal', 'Compare x_ii with x_jj and x_ij with x_ji (UCINET default).'], ['ignore', 'Treat the cells of i and j as missing.'], ['retain', 'Use the diagonal as is.']), default: 'reciprocal' },
+    { name: 'transpose', doc: 'Include the transpose (columns) in the profiles.', value: bool, default: 'true' },
+    { name: 'convergence', doc: 'Stop when every |r| ≥ 1 − convergence.', value: { type: 'number', min: 0, max: 1 }, default: '0.2' },
+    { name: 'max_iter', doc: 'Iteration cap.', value: integer(1), default: '25' },
+    { name: 'split_pairs', doc: 'Split blocks of two nodes (UCINET does not).', value: bool, default: 'false' },
+    { name: 'report', doc: 'Tables to produce.', value: oneOf(['density', 'Block density matrix.'], ['image', 'Image matrix (α = overall density).'], ['ei', 'E-I index per block and for the whole network.']), list: true },
+  ],
+};
+
+const clusters: DeclSpec = {
+  kind: 'clusters',
+  doc: 'Cluster identification: regions with LQ > 1 and size above the percentile threshold, optionally requiring intra- and inter-regional ties.',
+  form: 'value',
+  example: 'clusters ai = clusters(lq, network: coapp) { require: intra and inter }',
+  sources: [{
+    name: 'clusters', doc: 'Identify clusters from location quotients.',
+    params: [
+      { name: 'quotients', doc: 'A `location_quotient` measures declaration.', value: ref('measures') },
+      { name: 'network', doc: 'The collaboration network whose intra and inter ties are required.', value: ref('network'), optional: true },
+    ],
+  }],
+  options: [
+    { name: 'require', doc: 'Ties a cluster must have: `intra and inter`, `intra`, `inter` or `none`.', value: { type: 'expr' }, default: 'intra and inter' },
+    { name: 'network', doc: 'The collaboration network.', value: ref('network') },
+  ],
+};
+
+// ---------------------------------------------------------------- panels
+const panel: DeclSpec = {
+  kind: 'panel',
+  doc: 'An estimation panel: dyadic (i–j–t) from networks, or node-level (i–t). Define variables as `Name = expression`; `i`, `j` and `t` are the panel\'s index variables.',
+  form: 'value',
+  example: 'panel dyads = dyadic(invco, overlap) {\n  InvCo   = invco.weight\n  Overlap = overlap.weight\n}',
+  assignments: true,
+  sources: [
+    { name: 'dyadic', variadic: true, doc: 'Region pair × window panel over the networks\' windows; absent ties are 0.', params: [{ name: 'networks', doc: 'Networks whose ties index the panel.', value: ref('network') }] },
+    { name: 'node_panel', variadic: true, doc: 'Region × time panel.', params: [{ name: 'source', doc: 'Networks, clusters or measures whose regions index the panel.', value: ref('network', 'clusters', 'measures') }] },
+  ],
+  options: [
+    { name: 'years', doc: 'Yearly time axis, e.g. `2011..2020` (node panels).', value: { type: 'range' } },
+    { name: 'windows', doc: 'Time axis given by windows.', value: ref('windows') },
+    { name: 'attributes', doc: 'Attribute tables joined by their `key` (and `time`) roles; their columns become panel variables (in dyadic panels once per side: `gdp_i`, `gdp_j`).', value: ref('dataset'), list: true },
+    { name: 'fill', doc: 'Value of a dyad absent from a window.', value: oneOf(['zero', 'Absent ties are 0 (default).'], ['missing', 'Absent ties are missing.']), default: 'zero' },
+  ],
+};
+
+// ---------------------------------------------------------------- models
+const formulaParam = { name: 'formula', doc: 'fixest-style formula `y ~ x + l(x, 1) | fe1^fe2 + fe3`.', value: { type: 'formula' } } as const;
+const dataOption: OptionSpec = { name: 'data', doc: 'The table the model is estimated on: a panel, a dataset or node measures.', value: ref('panel', 'dataset', 'measures'), required: true };
+const feOptions: OptionSpec[] = [
+  { name: 'vcov', doc: 'Variance estimator (default: clustered when `cluster` is given, else iid, as fixest).', value: oneOf(['iid', 'Homoskedastic.'], ['hc1', 'Heteroskedasticity-robust, n/(n−K).'], ['cluster', 'Clustered by `cluster`.'], ['twoway', 'Two-way clustered by the two `cluster` terms.']) },
+  { name: 'cluster', doc: 'Cluster variable(s) or interactions, e.g. `i^j`.', value: { type: 'terms' }, list: true },
+  { name: 'dof', doc: 'Degrees-of-freedom convention.', value: oneOf(['fixest', 'fixest: K counts every FE level minus one per extra FE (default).'], ['reghdfe', 'reghdfe: redundant FE levels counted exactly for the first two FE.']), default: 'fixest' },
+  { name: 'singletons', doc: 'FE groups of one observation.', value: oneOf(['drop', 'Drop them and report the count (fixest ≥ 0.13).'], ['keep', 'Keep them.']), default: 'drop' },
+  { name: 'tolerance', doc: 'Convergence tolerance of the fixed-effects solver.', value: { type: 'number', min: 0 }, default: '1e-8' },
+  { name: 'max_iter', doc: 'Iteration cap of the solver.', value: integer(1), default: '10000' },
+];
+const gmmOptions: OptionSpec[] = [
+  { name: 'gmm', doc: 'GMM-style instruments with lag ranges: `l(y, 2..)`, `l(x, 2..4)`.', value: { type: 'terms' }, list: true },
+  { name: 'iv', doc: 'IV-style (standard) instruments.', value: { type: 'terms' }, list: true },
+  { name: 'steps', doc: 'One- or two-step GMM (two-step SEs are Windmeijer-corrected).', value: integer(1, 2), default: '2' },
+  { name: 'collapse', doc: 'Collapse the GMM instrument matrix.', value: bool, default: 'false' },
+  { name: 'time_dummies', doc: 'Add time dummies as regressors and IV instruments.', value: bool, default: 'true' },
+  { name: 'robust', doc: 'Robust (one-step) / Windmeijer (two-step) standard errors.', value: bool, default: 'true' },
+  { name: 'convention', doc: 'Whose conventions to follow where plm and xtabond2 differ (observation count, AR tests).', value: oneOf(['xtabond2', 'Roodman\'s xtabond2 (default; the seeds used Stata).'], ['plm', 'R\'s plm::pgmm.']), default: 'xtabond2' },
+];
+const modelSources: SourceSpec[] = [
+  { name: 'ols', doc: 'Linear regression with any number of high-dimensional fixed effects (fixest::feols / reghdfe).', params: [formulaParam], options: feOptions },
+  { name: 'poisson', doc: 'Poisson pseudo-maximum likelihood with fixed effects (fixest::fepois / ppmlhdfe).', params: [formulaParam], options: [...feOptions, { name: 'separation', doc: 'Separated observations.', value: oneOf(['fixest', 'Drop all-zero FE groups only (fixest).'], ['ppmlhdfe', 'Also drop observations separated by FE combinations (ppmlhdfe), reported.']), default: 'fixest' }] },
+  { name: 'negbin', doc: 'Negative binomial NB2 by maximum likelihood, fixed effects as dummies (MASS::glm.nb); θ and α = 1/θ reported.', params: [formulaParam], options: [{ name: 'vcov', doc: 'Variance estimator.', value: oneOf(['iid', 'Model-based (glm.nb).'], ['hc1', 'Robust.'], ['cluster', 'Clustered.']) }, { name: 'cluster', doc: 'Cluster variable.', value: { type: 'terms' } }] },
+  { name: 'diffgmm', doc: 'Arellano–Bond difference GMM.', params: [formulaParam], options: gmmOptions },
+  { name: 'sysgmm', doc: 'Blundell–Bond system GMM.', params: [formulaParam], options: gmmOptions },
+  {
+    name: 'geodetector', doc: 'Geographical detector: factor (q, noncentral-F p), interaction, risk and ecological detectors (geodetector 1.0-5).', params: [formulaParam],
+    options: [
+      { name: 'discretize', doc: 'How continuous factors are stratified: `jenks(5)`, `quantiles(5)` or `equal(5)`.', value: { type: 'call', functions: ['jenks', 'quantiles', 'equal'] }, default: 'jenks(5)' },
+      { name: 'detectors', doc: 'Detectors to run.', value: oneOf(['factor', 'q and its p-value.'], ['interaction', 'q(X1∩X2) and its class.'], ['risk', 'Welch t between strata means.'], ['ecological', 'F test between factors.']), list: true },
+      { name: 'variant', doc: 'Package conventions.', value: oneOf(['geodetector', 'R geodetector 1.0-5 (default).'], ['gd', 'R GD: singleton strata removed.']), default: 'geodetector' },
+    ],
+  },
+  { name: 'descriptives', doc: 'Descriptive statistics (N, mean, SD, min, max) of the listed variables.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
+  { name: 'correlation', doc: 'Pearson correlation matrix with p-values and stars.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
+  { name: 'vif', doc: 'Variance inflation factors of a formula\'s regressors (as car::vif, with a constant).', params: [formulaParam] },
+  { name: 'hausman', doc: 'Hausman test of fixed vs random effects (plm::phtest).', params: [formulaParam], options: [{ name: 'index', doc: 'Panel index: individual and time variables.', value: { type: 'terms' }, list: true }] },
+  {
+    name: 'mediation', doc: 'Three-equation mediation: total, a-path, b-path and direct effects; Sobel test and bootstrap CI.', params: [formulaParam],
+    options: [
+      { name: 'mediator', doc: 'The mediating variable.', value: { type: 'terms' }, required: true },
+      { name: 'bootstrap', doc: 'Bootstrap replications for the indirect effect.', value: integer(0), default: '1000' },
+      seedOption,
+    ],
+  },
+  {
+    name: 'permute', doc: 'Placebo test: re-estimate a model N times with a regressor shuffled; reports the coefficient distribution and its kernel density.',
+    params: [{ name: 'model', doc: 'The model to re-estimate.', value: ref('model') }],
+    options: [
+      { name: 'shuffle', doc: 'The regressor to shuffle.', value: { type: 'terms' }, required: true },
+      { name: 'reps', doc: 'Number of shuffles.', value: integer(1), default: '500' },
+      seedOption,
+    ],
+  },
+];
+const model: DeclSpec = {
+  kind: 'model',
+  doc: 'An estimated model: `model m = ols(y ~ x | fe, data: panel, cluster: i^j)`. Also `model m2 = m1 + z` (add terms) and `model s = m1 by partner_group in ("G7", "US")` (one model per group).',
+  form: 'value',
+  example: 'model m1 = ols(InvCo ~ l(Overlap, 1) | i + j + t) {\n  data:    dyads\n  cluster: i^j\n}',
+  sources: modelSources,
+  options: [
+    dataOption,
+    { name: 'where', doc: 'Estimate on a subsample: a condition over the data.', value: { type: 'filter' } },
+    { name: 'title', doc: 'Column title in tables.', value: { type: 'string' } },
+  ],
+};
+
+const table: DeclSpec = {
+  kind: 'table',
+  doc: 'Models side by side as a journal prints them (esttab / etable conventions).',
+  form: 'value',
+  example: 'table table3 = m1, m2, m3 { title: "Effects of technological overlap", paren: t }',
+  options: [
+    { name: 'title', doc: 'Table title.', value: { type: 'string' } },
+    { name: 'paren', doc: 'What goes in parentheses under each coefficient.', value: oneOf(['se', 'Standard errors (default).'], ['t', 't (or z) statistics.']), default: 'se' },
+    { name: 'stars', doc: 'Significance thresholds for *, **, ***.', value: { type: 'number', min: 0, max: 1 }, list: true, default: '0.1, 0.05, 0.01' },
+    { name: 'digits', doc: 'Decimals shown.', value: integer(0, 12), default: '3' },
+    { name: 'stats', doc: 'Fit statistics rows.', list: true, value: oneOf(['n', 'Observations.'], ['r2', 'R².'], ['adj_r2', 'Adjusted R².'], ['within_r2', 'Within R².'], ['pseudo_r2', 'Pseudo R².'], ['theta', 'NB θ.'], ['ar1', 'AR(1) p-value.'], ['ar2', 'AR(2) p-value.'], ['sargan', 'Sargan p-value.'], ['hansen', 'Hansen p-value.'], ['instruments', 'Instrument count.'], ['groups', 'Group count.'], ['clusters', 'Cluster counts.'], ['fe', 'Fixed-effects Yes/No rows.']) },
+    { name: 'keep', doc: 'Coefficients to show (default: all).', value: { type: 'terms' }, list: true },
+  ],
+};
+
+const study: DeclSpec = {
+  kind: 'study',
+  doc: 'The study\'s title and settings shared by every declaration.',
+  form: 'title',
+  example: 'study "China\'s rare-earth innovation network, 2001–2020"',
+  options: [
+    seedOption,
+    { name: 'authors', doc: 'Authors, for reports.', value: { type: 'string' } },
+    { name: 'description', doc: 'A sentence on what the study does.', value: { type: 'string' } },
+  ],
+};
+
+export const DECLARATIONS: readonly DeclSpec[] = [study, dataset, lookup, regions, windows, network, measures, blocks, clusters, panel, model, table];
+
+export function declSpec(kind: string): DeclSpec | undefined {
+  return DECLARATIONS.find((d) => d.kind === kind);
+}
+
+/** The options valid for a declaration with the given source function (its own plus the declaration's). */
+export function optionsFor(spec: DeclSpec, source?: SourceSpec): OptionSpec[] {
+  const own = source?.options ?? [];
+  const shared = spec.options.filter((o) => !o.only || (source && o.only.includes(source.name)));
+  return [...own, ...shared.filter((o) => !own.some((x) => x.name === o.name))];
+}

@@ -1,0 +1,37 @@
+// Functions that appear inside expressions: formula transforms, panel variables and option helpers.
+import type { FunctionSpec, ParamSpec } from './types.js';
+
+const x: ParamSpec = { name: 'x', doc: 'A variable or expression.', value: { type: 'expr' } };
+const k = (doc: string): ParamSpec => ({ name: 'k', doc, value: { type: 'number', integer: true, min: 1 } });
+const net: ParamSpec = { name: 'network', doc: 'A network.', value: { type: 'ref', kinds: ['network'] } };
+
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  // Formula transforms (fixest names).
+  { name: 'l', signature: 'l(x, k)', context: 'formula', doc: 'Lag of x by k periods of the panel\'s time (windows for window panels). `l(x, 2..4)` or `l(x, 2..)` give lag ranges for GMM instruments.', params: [x, { name: 'k', doc: 'Lag, or a lag range `a..b` / `a..`.', value: { type: 'expr' } }] },
+  { name: 'log', signature: 'log(x)', context: 'formula', doc: 'Natural logarithm; rows with x ≤ 0 are dropped and counted.', params: [x] },
+  { name: 'log1p', signature: 'log1p(x)', context: 'formula', doc: 'log(1 + x), for counts with zeros.', params: [x] },
+  { name: 'exp', signature: 'exp(x)', context: 'formula', doc: 'Exponential.', params: [x] },
+  { name: 'sqrt', signature: 'sqrt(x)', context: 'formula', doc: 'Square root.', params: [x] },
+  { name: 'center', signature: 'center(x)', context: 'formula', doc: 'x minus its sample mean (for interactions / moderation).', params: [x] },
+  { name: 'standardize', signature: 'standardize(x)', context: 'formula', doc: '(x − mean) / sd.', params: [x] },
+
+  // Panel variables.
+  { name: 'count', signature: 'count(dataset, side, counting: full)', context: 'panel', doc: 'Patents (or inventors/applicants) of a region in the window, from a dataset; in dyadic panels `side` is `i` or `j`. `counting: fractional` gives a patent with k applicants 1/k to each.', params: [{ name: 'dataset', doc: 'The table to count.', value: { type: 'ref', kinds: ['dataset'] } }, { name: 'side', doc: '`i` or `j` in dyadic panels.', value: { type: 'expr' } }, { name: 'counting', doc: '`full` (default) or `fractional`.', value: { type: 'enum', values: [{ name: 'full', doc: 'Each region of a patent counts 1.' }, { name: 'fractional', doc: 'A patent with k applicants gives 1/k to each.' }] } }] },
+  { name: 'cumulative', signature: 'cumulative(x)', context: 'panel', doc: 'Running sum of x over the panel\'s time, per unit.', params: [x] },
+  { name: 'top_share', signature: 'top_share(x, p)', context: 'panel', doc: '1 when x is in the top p share of units in its period (e.g. `0.2` for a top-20% dummy), else 0.', params: [x, { name: 'p', doc: 'Share between 0 and 1.', value: { type: 'number', min: 0, max: 1 } }] },
+  { name: 'degree', signature: 'degree(network, side)', context: 'panel', doc: 'Valued degree of the region in the network, per window.', params: [net, { name: 'side', doc: '`i` or `j` in dyadic panels.', value: { type: 'expr' } }] },
+  { name: 'closeness', signature: 'closeness(network, side)', context: 'panel', doc: 'Closeness centrality of the region (UCINET conventions), per window.', params: [net, { name: 'side', doc: '`i` or `j` in dyadic panels.', value: { type: 'expr' } }] },
+  { name: 'betweenness', signature: 'betweenness(network, side)', context: 'panel', doc: 'Betweenness centrality of the region, per window.', params: [net, { name: 'side', doc: '`i` or `j` in dyadic panels.', value: { type: 'expr' } }] },
+  { name: 'member', signature: 'member(clusters)', context: 'panel', doc: '1 when the region is one of the identified clusters, else 0.', params: [{ name: 'clusters', doc: 'A clusters declaration.', value: { type: 'ref', kinds: ['clusters'] } }] },
+
+  // Option helpers.
+  { name: 'jenks', signature: 'jenks(k)', context: 'option', doc: 'Jenks natural breaks into k classes (Fisher\'s exact optimum; ArcGIS-style upper-bound breaks, right-closed classes).', params: [k('Number of classes.')] },
+  { name: 'quantiles', signature: 'quantiles(k)', context: 'option', doc: 'k classes with equal counts.', params: [k('Number of classes.')] },
+  { name: 'equal', signature: 'equal(k)', context: 'option', doc: 'k classes of equal width.', params: [k('Number of classes.')] },
+  { name: 'percentile', signature: 'percentile(p, type: 7)', context: 'option', doc: 'The p-th percentile; `type` is R\'s quantile type (7 = numpy default = Excel PERCENTILE.INC, 6 = Excel .EXC).', params: [{ name: 'p', doc: 'Percentile, 0–100.', value: { type: 'number', min: 0, max: 100 } }, { name: 'type', doc: 'Quantile type 1–9 (default 7).', value: { type: 'number', integer: true, min: 1, max: 9 } }] },
+  { name: 'joint', signature: 'joint(a, b)', context: 'option', doc: 'Patents with inventors (or applicants) in both region sets.', params: [{ name: 'a', doc: 'A regions set.', value: { type: 'ref', kinds: ['regions'] } }, { name: 'b', doc: 'A regions set.', value: { type: 'ref', kinds: ['regions'] } }] },
+];
+
+export function functionSpec(name: string): FunctionSpec | undefined {
+  return FUNCTIONS.find((f) => f.name === name);
+}

@@ -1,0 +1,87 @@
+// The vocabulary of the study language as plain data. Checks, completion, hover and signature help all
+// read it, so an option documented here is checked, completed and explained in one place.
+
+export type DeclKind =
+  | 'study' | 'dataset' | 'lookup' | 'regions' | 'windows' | 'network' | 'measures' | 'blocks'
+  | 'clusters' | 'panel' | 'model' | 'table';
+
+export interface Choice { name: string; doc: string }
+
+export type ValueSpec =
+  /** One of a fixed set of words. */
+  | { type: 'enum'; values: Choice[] }
+  /** A column of the declaration's own data file. */
+  | { type: 'column' }
+  /** A declared name of one of these kinds. */
+  | { type: 'ref'; kinds: DeclKind[] }
+  | { type: 'number'; integer?: boolean; min?: number; max?: number }
+  | { type: 'string' }
+  | { type: 'bool' }
+  /** `2016..2020` */
+  | { type: 'range' }
+  /** A year, a range of years, or a `windows` name. */
+  | { type: 'window' }
+  /** A condition over the data's columns: `kind != "individual" and year >= 2001`. */
+  | { type: 'filter' }
+  /** Formula terms over the model's data: `l(log1p(TI), 2..), log1p(IP)`. */
+  | { type: 'terms' }
+  /** `y ~ x + l(x, 1) | fe1^fe2` */
+  | { type: 'formula' }
+  /** A call of one of the named helper functions; with `of`, followed by what it applies to: `jenks(4) of degree`. */
+  | { type: 'call'; functions: string[]; of?: boolean }
+  /** `china × foreign`: two `regions` names. */
+  | { type: 'regionPair' }
+  /** Any expression; checked by the declaration's own rule. */
+  | { type: 'expr' };
+
+export interface OptionSpec {
+  name: string;
+  doc: string;
+  value: ValueSpec;
+  /** Accepts a comma-separated list of values. */
+  list?: boolean;
+  /** The reference tool's default, shown in hovers and completion. */
+  default?: string;
+  required?: boolean;
+  /** Only for these source functions (e.g. `weight` only for `cocitation`). */
+  only?: string[];
+}
+
+export interface ParamSpec { name: string; doc: string; value: ValueSpec; optional?: boolean }
+
+/** A function on the right of `=`: `coapplication(applicants)`, `ols(y ~ x, data: d)`. */
+export interface SourceSpec {
+  name: string;
+  doc: string;
+  params: ParamSpec[];
+  /** The last parameter may repeat: `dyadic(invco, overlap)`. */
+  variadic?: boolean;
+  /** Bare words allowed as items in the block (measure names). */
+  items?: Choice[];
+  /** Options specific to this source, in addition to the declaration's. */
+  options?: OptionSpec[];
+}
+
+export interface DeclSpec {
+  kind: DeclKind;
+  doc: string;
+  /** How the declaration is written. */
+  form: 'title' | 'from' | 'value';
+  example: string;
+  sources?: SourceSpec[];
+  options: OptionSpec[];
+  /** The block may define variables `Name = expression`. */
+  assignments?: boolean;
+}
+
+/** A helper function used inside expressions (formulas, panel variables, option values). */
+export interface FunctionSpec {
+  name: string;
+  signature: string;
+  doc: string;
+  params: ParamSpec[];
+  /** Where it may appear. */
+  context: 'formula' | 'panel' | 'option' | 'filter';
+  /** Variadic tail: the last parameter repeats. */
+  variadic?: boolean;
+}

@@ -1,0 +1,198 @@
+// The semantic model: what each declared name is, what columns and variables each declaration can see,
+// and which spans refer to which declaration. Built from the syntax tree plus the data files' headers.
+import type { Decl, Expr, Ident, Span, StudyFile } from '../syntax/ast.js';
+import { declSpec } from '../schema/declarations.js';
+import type { DeclKind, DeclSpec, SourceSpec } from '../schema/types.js';
+
+export interface Symbol {
+  name: string;
+  kind: DeclKind;
+  decl: Decl;
+  nameSpan: Span;
+}
+
+/** What the language server knows about a data file; the language layer never reads files itself. */
+export type TableInfo =
+  | { status: 'ok'; path: string; columns: string[]; types: string[]; rowCount?: number }
+  | { status: 'missing'; path: string }
+  | { status: 'error'; path: string; message: string }
+  | { status: 'pending'; path: string };
+
+export type TableProvider = (relativePath: string) => TableInfo;
+
+export type Reference =
+  | { kind: 'decl'; span: Span; target: Symbol }
+  | { kind: 'column'; span: Span; dataset: Symbol; column: string }
+  | { kind: 'variable'; span: Span; panel: Symbol; name: string; definition: Span };
+
+/** Variables visible to a formula, filter or panel expression. */
+export interface Scope {
+  /** Where the names come from, for messages: "the columns of data/x.csv", "panel dyads". */
+  description: string;
+  names: Map<string, ScopeEntry>;
+  /** False while a data file's header is not yet known: unknown names are then not reported. */
+  complete: boolean;
+}
+export interface ScopeEntry { name: string; doc: string; ref?: Reference }
+
+export class SemanticModel {
+  readonly symbols = new Map<string, Symbol>();
+  readonly duplicates: Symbol[] = [];
+
+  constructor(readonly file: StudyFile, readonly tables: TableProvider) {
+    for (const decl of file.decls) {
+      const kind = decl.keyword.name;
+      if (!decl.name || !declSpec(kind)) continue;
+      const symbol: Symbol = { name: decl.name.name, kind: kind as DeclKind, decl, nameSpan: decl.name.span };
+      if (this.symbols.has(symbol.name)) this.duplicates.push(symbol);
+      else this.symbols.set(symbol.name, symbol);
+    }
+  }
+
+  symbolsOfKind(kinds: readonly DeclKind[]): Symbol[] {
+    return [...this.symbols.values()].filter((s) => kinds.includes(s.kind));
+  }
+
+  /** The source function of a `kind name = fn(...)` declaration, when it is a known one. */
+  source(decl: Decl): { spec: SourceSpec; call: Extract<Expr, { type: 'call' }> } | undefined {
+    const spec = declSpec(decl.keyword.name);
+    const call = decl.values[0];
+    if (!spec?.sources || call?.type !== 'call') return undefined;
+    const source = spec.sources.find((s) => s.name === call.callee.name);
+    return source ? { spec: source, call } : undefined;
+  }
+
+  /** The value of an option, given either in the block or as a named argument of the source call. */
+  option(decl: Decl, name: string): { key: Ident; values: Expr[] } | undefined {
+    for (const e of decl.block?.entries ?? []) if (e.type === 'option' && e.key.name === name) return { key: e.key, values: e.values };
+    const call = decl.values[0];
+    if (call?.type === 'call') {
+      for (const a of call.args) if (a.name?.name === name && a.value) return { key: a.name, values: [a.value] };
+    }
+    return undefined;
+  }
+
+  /** The declaration a name expression refers to, if it is a plain identifier naming one. */
+  resolve(expr: Expr | undefined): Symbol | undefined {
+    return expr?.type === 'ident' ? this.symbols.get(expr.name) : undefined;
+  }
+
+  table(dataset: Symbol): TableInfo | undefined {
+    const from = dataset.decl.from?.value;
+    return from === undefined ? undefined : this.tables(from);
+  }
+
+  /** Columns of a dataset or lookup as a scope. */
+  columnScope(dataset: Symbol): Scope {
+    const info = this.table(dataset);
+    const names = new Map<string, ScopeEntry>();
+    if (info?.status === 'ok') {
+      info.columns.forEach((c, i) => names.set(c, {
+        name: c, doc: `Column of ${info.path} (${info.types[i] ?? 'unknown type'})`,
+        ref: { kind: 'column', span: { start: 0, end: 0 }, dataset, column: c },
+      }));
+    }
+    return { description: `the columns of ${dataset.decl.from?.value ?? dataset.name}`, names, complete: info?.status === 'ok' };
+  }
+
+  /** Variables of a panel: its index variables, defined variables and attribute columns. */
+  panelScope(panel: Symbol): Scope {
+    const names = new Map<string, ScopeEntry>();
+    const src = this.source(panel.decl);
+    const dyadic = src?.spec.name === 'dyadic';
+    names.set('i', { name: 'i', doc: dyadic ? 'Panel index: the first region of the pair.' : 'Panel index: the region.' });
+    if (dyadic) names.set('j', { name: 'j', doc: 'Panel index: the second region of the pair.' });
+    names.set('t', { name: 't', doc: 'Panel index: the time period (year or window).' });
+    let complete = true;
+    for (const e of panel.decl.block?.entries ?? []) {
+      if (e.type === 'assign') {
+        names.set(e.name.name, {
+          name: e.name.name, doc: `Variable of panel \`${panel.name}\``,
+          ref: { kind: 'variable', span: e.name.span, panel, name: e.name.name, definition: e.name.span },
+        });
+      }
+    }
+    for (const attr of this.option(panel.decl, 'attributes')?.values ?? []) {
+      const ds = this.resolve(attr);
+      if (ds?.kind !== 'dataset') continue;
+      const cols = this.columnScope(ds);
+      complete &&= cols.complete;
+      // Dyadic panels join attributes to both sides of the pair: `gdp` becomes `gdp_i` and `gdp_j`.
+      const sides = dyadic ? ['_i', '_j'] : [''];
+      for (const [n, entry] of cols.names) {
+        for (const side of sides) if (!names.has(n + side)) names.set(n + side, { ...entry, name: n + side });
+      }
+    }
+    return { description: `the variables of panel \`${panel.name}\``, names, complete };
+  }
+
+  /** Indicators of a `measures` declaration: its items plus `i` (the region) and `t`. */
+  measureScope(measures: Symbol): Scope {
+    const names = new Map<string, ScopeEntry>();
+    names.set('i', { name: 'i', doc: 'The region.' });
+    names.set('t', { name: 't', doc: 'The window.' });
+    const src = this.source(measures.decl);
+    for (const e of measures.decl.block?.entries ?? []) {
+      if (e.type === 'item' && e.value.type === 'ident') {
+        const item = src?.spec.items?.find((x) => x.name === (e.value as Ident).name);
+        if (item) names.set(item.name, { name: item.name, doc: item.doc });
+      }
+    }
+    for (const item of src?.spec.items ?? []) {
+      // A location quotient always has its three columns.
+      if (src?.spec.name === 'location_quotient' && !names.has(item.name)) names.set(item.name, { name: item.name, doc: item.doc });
+    }
+    if (this.option(measures.decl, 'tiers')) names.set('tier', { name: 'tier', doc: 'The tier (class 1..k) of the classified measure.' });
+    return { description: `the indicators of \`${measures.name}\``, names, complete: true };
+  }
+
+  /** The scope a model's formula is checked in: its `data` (inherited through `m2 = m1 + x` and `m by g`). */
+  modelScope(model: Symbol, seen = new Set<string>()): Scope | undefined {
+    if (seen.has(model.name)) return undefined;
+    seen.add(model.name);
+    const data = this.option(model.decl, 'data')?.values[0];
+    const target = this.resolve(data);
+    if (target) return this.scopeOf(target);
+    const base = this.baseModel(model.decl);
+    return base ? this.modelScope(base, seen) : undefined;
+  }
+
+  /** The model a `m1 + x` or `m1 by g` declaration builds on, or the model a `permute(m1, …)` re-estimates. */
+  baseModel(decl: Decl): Symbol | undefined {
+    let e: Expr | undefined = decl.values[0];
+    while (e?.type === 'binary' && (e.op === '+' || e.op === 'by')) e = e.left;
+    if (e?.type === 'call' && e.callee.name === 'permute') e = e.args[0]?.value;
+    const s = this.resolve(e);
+    return s?.kind === 'model' && s.decl !== decl ? s : undefined;
+  }
+
+  scopeOf(target: Symbol): Scope | undefined {
+    switch (target.kind) {
+      case 'dataset': case 'lookup': return this.columnScope(target);
+      case 'panel': return this.panelScope(target);
+      case 'measures': return this.measureScope(target);
+      default: return undefined;
+    }
+  }
+
+  /** The dataset whose columns a declaration's column-valued options and filters name. */
+  columnOwner(decl: Decl): Symbol | undefined {
+    const kind = decl.keyword.name;
+    if ((kind === 'dataset' || kind === 'lookup') && decl.name) return this.symbols.get(decl.name.name);
+    if (kind === 'regions') {
+      let e = decl.values[0];
+      while (e?.type === 'binary' && e.op === 'where') e = e.left;
+      return this.resolve(e);
+    }
+    const src = this.source(decl);
+    if (src) {
+      const first = this.resolve(src.call.args[0]?.value);
+      if (first?.kind === 'dataset') return first;
+    }
+    return undefined;
+  }
+}
+
+export function specOf(decl: Decl): DeclSpec | undefined {
+  return declSpec(decl.keyword.name);
+}

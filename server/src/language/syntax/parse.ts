@@ -1,0 +1,87 @@
+// Entry point of the syntax layer: text in, (tree, errors) out. Parsing never throws.
+//
+// The file is first cut into declarations at lines that start a new one (a declaration keyword, or any
+// `word name` at column 1), and each piece is parsed on its own: a typo in one declaration yields one
+// error there while every other declaration keeps its tree, its outline entry and its completions.
+import { tokenMatcher, type IToken } from 'chevrotain';
+import type { Comment, Decl, StudyFile, SyntaxError } from './ast.js';
+import { StudyParser, tokenSpan } from './parser.js';
+import * as T from './tokens.js';
+
+/** The declaration kinds; the parser itself accepts any word so that a misspelt kind can be reported. */
+export const DECLARATION_KEYWORDS: ReadonlySet<string> = new Set([
+  'study', 'dataset', 'lookup', 'regions', 'windows', 'network', 'measures', 'blocks', 'clusters',
+  'panel', 'model', 'table',
+]);
+
+let sharedParser: StudyParser | undefined;
+function parser(): StudyParser {
+  // Building a chevrotain parser runs its grammar analysis: do it once per process.
+  sharedParser ??= new StudyParser();
+  return sharedParser;
+}
+
+export function parseStudy(text: string): StudyFile {
+  const errors: SyntaxError[] = [];
+  const decls: Decl[] = [];
+  let comments: Comment[] = [];
+  try {
+    const lexed = T.studyLexer.tokenize(text);
+    for (const e of lexed.errors) {
+      const char = text.slice(e.offset, e.offset + e.length);
+      errors.push({ message: `Unexpected character \`${char}\``, span: { start: e.offset, end: e.offset + Math.max(1, e.length) } });
+    }
+    comments = (lexed.groups.comments ?? []).map((t) => ({ text: t.image, span: tokenSpan(t)! }));
+    const p = parser();
+    for (const chunk of splitDeclarations(lexed.tokens)) {
+      p.hooks = { report: (message, span) => errors.push({ message, span }) };
+      p.input = chunk;
+      const decl = p.declaration();
+      for (const e of p.errors) {
+        const span = tokenSpan(e.token) ?? endOfChunk(chunk);
+        errors.push({ message: e.message, span });
+      }
+      if (decl?.keyword) decls.push(decl);
+    }
+  } catch (err) {
+    // A parser bug must not take the language server down: report it where it can be seen.
+    errors.push({ message: `Internal parser error: ${(err as Error).message}`, span: { start: 0, end: 0 } });
+  }
+  return { decls, comments, errors: dedupe(errors) };
+}
+
+function endOfChunk(chunk: IToken[]) {
+  const last = chunk.at(-1);
+  const end = last ? (last.endOffset ?? last.startOffset) + 1 : 0;
+  return { start: Math.max(0, end - 1), end };
+}
+
+/** Splits the token stream where a new declaration starts (see the file comment). */
+export function splitDeclarations(tokens: IToken[]): IToken[][] {
+  const chunks: IToken[][] = [];
+  let current: IToken[] = [];
+  tokens.forEach((tok, i) => {
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const firstOnLine = !prev || (prev.endLine ?? prev.startLine ?? 0) < (tok.startLine ?? 0);
+    const startsDecl = firstOnLine
+      && tokenMatcher(tok, T.Identifier)
+      && next !== undefined && (tokenMatcher(next, T.Identifier) || tokenMatcher(next, T.StringLiteral) || tokenMatcher(next, T.UnterminatedString))
+      && (DECLARATION_KEYWORDS.has(tok.image) || tok.startColumn === 1);
+    if (startsDecl && current.length) { chunks.push(current); current = []; }
+    current.push(tok);
+  });
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+/** One message per place: recovery can report the same gap twice. */
+function dedupe(errors: SyntaxError[]): SyntaxError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.span.start}:${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

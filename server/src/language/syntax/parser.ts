@@ -1,0 +1,345 @@
+// The chevrotain grammar of one declaration. `parse.ts` splits a file into declarations first, so an
+// error inside one declaration never disturbs the others; chevrotain's own recovery (token insertion,
+// deletion and re-sync inside repetitions) keeps as much of the broken declaration as it can.
+import {
+  EmbeddedActionsParser, EOF, tokenMatcher,
+  type IParserErrorMessageProvider, type IToken, type TokenType,
+} from 'chevrotain';
+import * as T from './tokens.js';
+import type { Arg, Block, Decl, Entry, Expr, Ident, Span, StringLit } from './ast.js';
+
+/** Tokens that can begin an expression: the gate for optional operands and values. */
+const EXPRESSION_STARTS: TokenType[] = [
+  T.Identifier, T.NumberLiteral, T.StringLiteral, T.UnterminatedString, T.True, T.False,
+  T.Not, T.Minus, T.LParen, T.LBracket,
+];
+/** `not x` binds looser than comparisons but tighter than `and`. */
+const NOT_MIN_PRECEDENCE = 5;
+
+export function startsExpression(token: IToken): boolean {
+  return EXPRESSION_STARTS.some((t) => tokenMatcher(token, t));
+}
+function isKey(token: IToken): boolean {
+  return tokenMatcher(token, T.Identifier) || tokenMatcher(token, T.Keyword);
+}
+
+/** Chevrotain marks tokens it invented during recovery with NaN offsets. */
+export function tokenSpan(token: IToken): Span | undefined {
+  if (token.isInsertedInRecovery || Number.isNaN(token.startOffset)) return undefined;
+  return { start: token.startOffset, end: (token.endOffset ?? token.startOffset) + 1 };
+}
+function join(a: Span | undefined, b: Span | undefined): Span {
+  const first = a ?? b ?? { start: 0, end: 0 };
+  const last = b ?? a ?? first;
+  return { start: Math.min(first.start, last.start), end: Math.max(first.end, last.end) };
+}
+function ident(token: IToken): Ident {
+  return { type: 'ident', name: token.image, span: tokenSpan(token) ?? { start: 0, end: 0 } };
+}
+function unquote(image: string): string {
+  const body = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
+  return body.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+}
+function stringLit(token: IToken): StringLit {
+  return { type: 'string', value: unquote(token.image), span: tokenSpan(token) ?? { start: 0, end: 0 } };
+}
+function describe(token: IToken): string {
+  return token.tokenType === EOF ? 'the end of the declaration' : `\`${token.image}\``;
+}
+function label(type: TokenType): string {
+  return type.LABEL ?? type.name;
+}
+
+const RULE_EXPECTATIONS: Record<string, string> = {
+  declaration: 'a declaration such as `dataset name from "file.csv"` or `network name = coapplication(data)`',
+  entry: 'an option `key: value`, a variable `Name = expression` or an item',
+  primary: 'an expression',
+  optionKey: 'an option name',
+};
+
+export const errorMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    if (expected === T.RParen) return `Expected \`)\` to close \`(\`, found ${describe(actual)}`;
+    if (expected === T.RBrace) return `Expected \`}\` to close the block, found ${describe(actual)}`;
+    if (expected === T.RBracket) return `Expected \`]\` to close the list, found ${describe(actual)}`;
+    return `Expected ${label(expected)}, found ${describe(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `Unexpected ${describe(firstRedundant)}: the declaration ended before it. Put each declaration on its own line, or separate list items with commas`;
+  },
+  buildNoViableAltMessage({ actual, ruleName }) {
+    return `Expected ${RULE_EXPECTATIONS[ruleName] ?? 'something else'}, found ${describe(actual[0])}`;
+  },
+  buildEarlyExitMessage({ actual, ruleName }) {
+    return `Expected ${RULE_EXPECTATIONS[ruleName] ?? 'more input'}, found ${describe(actual[0])}`;
+  },
+};
+
+export interface ParserHooks {
+  /** Errors found by actions rather than by the grammar (a dangling operator, an unterminated string). */
+  report(message: string, span: Span): void;
+}
+
+export class StudyParser extends EmbeddedActionsParser {
+  hooks: ParserHooks = { report: () => undefined };
+
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages });
+    this.performSelfAnalysis();
+  }
+
+  public declaration = this.RULE('declaration', (): Decl => {
+    const keyword = this.CONSUME(T.Identifier);
+    let name: IToken | undefined;
+    let title: IToken | undefined;
+    let from: IToken | undefined;
+    let block: Block | undefined;
+    const values: Expr[] = [];
+    this.OPTION(() => this.OR([
+      { ALT: () => { name = this.CONSUME2(T.Identifier); } },
+      { ALT: () => { title = this.CONSUME(T.StringLiteral); } },
+    ]));
+    this.OPTION2(() => {
+      this.CONSUME(T.From);
+      from = this.CONSUME2(T.StringLiteral);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Equals);
+      values.push(this.SUBRULE(this.expression, { ARGS: [0] }));
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        values.push(this.SUBRULE2(this.expression, { ARGS: [0] }));
+      });
+    });
+    this.OPTION4(() => { block = this.SUBRULE(this.block); });
+    return this.ACTION(() => {
+      const kw = ident(keyword);
+      const present = values.filter(Boolean);
+      const last = block?.span ?? present.at(-1)?.span ?? (from && tokenSpan(from)) ?? (title && tokenSpan(title)) ?? (name && tokenSpan(name));
+      return {
+        type: 'decl', keyword: kw,
+        name: name && tokenSpan(name) ? ident(name) : undefined,
+        title: title && tokenSpan(title) ? stringLit(title) : undefined,
+        from: from && tokenSpan(from) ? stringLit(from) : undefined,
+        values: present, block, span: join(kw.span, last),
+      };
+    });
+  });
+
+  private block = this.RULE('block', (): Block => {
+    const open = this.CONSUME(T.LBrace);
+    const entries: Entry[] = [];
+    this.MANY(() => {
+      entries.push(this.SUBRULE(this.entry));
+      this.OPTION(() => this.CONSUME(T.Comma));
+    });
+    const close = this.CONSUME(T.RBrace);
+    return this.ACTION(() => {
+      const openSpan = tokenSpan(open) ?? { start: 0, end: 0 };
+      const closeSpan = tokenSpan(close);
+      const present = entries.filter(Boolean);
+      return { type: 'block', entries: present, open: openSpan, close: closeSpan, span: join(openSpan, closeSpan ?? present.at(-1)?.span) };
+    });
+  });
+
+  private entry = this.RULE('entry', (): Entry => this.OR([
+    { GATE: () => isKey(this.LA(1)) && tokenMatcher(this.LA(2), T.Colon), ALT: () => this.SUBRULE(this.optionEntry) },
+    { GATE: () => tokenMatcher(this.LA(2), T.Equals), ALT: () => this.SUBRULE2(this.assignEntry) },
+    { ALT: () => this.SUBRULE3(this.itemEntry) },
+  ]));
+
+  private optionEntry = this.RULE('optionEntry', (): Entry => {
+    const key = this.SUBRULE(this.optionKey);
+    this.CONSUME(T.Colon);
+    const values: Expr[] = [];
+    this.OPTION({
+      GATE: () => startsExpression(this.LA(1)),
+      DEF: () => {
+        values.push(this.SUBRULE(this.expression, { ARGS: [0] }));
+        // A comma continues the value list unless it is followed by the next `key:` or `Name =`.
+        this.MANY({
+          GATE: () => !(isKey(this.LA(2)) && (tokenMatcher(this.LA(3), T.Colon) || tokenMatcher(this.LA(3), T.Equals))),
+          DEF: () => {
+            this.CONSUME(T.Comma);
+            values.push(this.SUBRULE2(this.expression, { ARGS: [0] }));
+          },
+        });
+      },
+    });
+    return this.ACTION(() => {
+      const k = ident(key);
+      const present = values.filter(Boolean);
+      return { type: 'option', key: k, values: present, span: join(k.span, present.at(-1)?.span ?? { start: k.span.end, end: k.span.end + 1 }) };
+    });
+  });
+
+  private optionKey = this.RULE('optionKey', (): IToken => this.OR([
+    { ALT: () => this.CONSUME(T.Identifier) },
+    { ALT: () => this.CONSUME(T.Keyword) },
+  ]));
+
+  private assignEntry = this.RULE('assignEntry', (): Entry => {
+    const name = this.CONSUME(T.Identifier);
+    this.CONSUME(T.Equals);
+    let value: Expr | undefined;
+    this.OPTION({ GATE: () => startsExpression(this.LA(1)), DEF: () => { value = this.SUBRULE(this.expression, { ARGS: [0] }); } });
+    return this.ACTION(() => {
+      const n = ident(name);
+      if (!value) this.hooks.report(`Expected an expression after \`${n.name} =\``, n.span);
+      return { type: 'assign', name: n, value, span: join(n.span, value?.span) };
+    });
+  });
+
+  private itemEntry = this.RULE('itemEntry', (): Entry => {
+    const value = this.SUBRULE(this.expression, { ARGS: [0] });
+    return this.ACTION(() => ({ type: 'item', value, span: value?.span ?? { start: 0, end: 0 } }));
+  });
+
+  /** Precedence climbing: operators binding tighter than `minPrecedence` extend the left operand. */
+  public expression = this.RULE('expression', (minPrecedence: number = 0): Expr => {
+    let left = this.SUBRULE(this.unary);
+    this.MANY({
+      // A keyword followed by `:` is the next option's key (`where: …`), not an operator.
+      GATE: () => (T.OPERATOR_PRECEDENCE.get(this.LA(1).tokenType) ?? -1) > minPrecedence
+        && !(tokenMatcher(this.LA(1), T.Keyword) && tokenMatcher(this.LA(2), T.Colon)),
+      DEF: () => {
+        const op = this.CONSUME(T.BinaryOperator);
+        let right: Expr | undefined;
+        this.OPTION({
+          GATE: () => startsExpression(this.LA(1)),
+          DEF: () => { right = this.SUBRULE(this.expression, { ARGS: [T.OPERATOR_PRECEDENCE.get(op.tokenType) ?? 0] }); },
+        });
+        left = this.ACTION(() => {
+          const opSpan = tokenSpan(op) ?? left?.span ?? { start: 0, end: 0 };
+          // An open range `2..` is allowed (lag ranges: `l(x, 2..)`); any other operator needs a right side.
+          if (!right && op.tokenType !== T.DotDot) this.hooks.report(`Expected an expression after \`${op.image}\``, opSpan);
+          const leftNode = left ?? right;
+          return {
+            type: 'binary', op: op.image, opSpan, left: leftNode as Expr, right: left ? right : undefined,
+            span: join(leftNode?.span ?? opSpan, right?.span ?? opSpan),
+          };
+        });
+      },
+    });
+    return left;
+  });
+
+  private unary = this.RULE('unary', (): Expr => this.OR([
+    {
+      ALT: () => {
+        const minus = this.CONSUME(T.Minus);
+        const operand = this.SUBRULE(this.unary);
+        return this.ACTION(() => ({ type: 'unary', op: '-', operand, span: join(tokenSpan(minus), operand?.span) }) as Expr);
+      },
+    },
+    {
+      ALT: () => {
+        const not = this.CONSUME(T.Not);
+        const operand = this.SUBRULE(this.expression, { ARGS: [NOT_MIN_PRECEDENCE] });
+        return this.ACTION(() => ({ type: 'unary', op: 'not', operand, span: join(tokenSpan(not), operand?.span) }) as Expr);
+      },
+    },
+    { ALT: () => this.SUBRULE(this.postfix) },
+  ]));
+
+  private postfix = this.RULE('postfix', (): Expr => {
+    let object = this.SUBRULE(this.primary);
+    this.MANY(() => {
+      const dot = this.CONSUME(T.Dot);
+      let property: IToken | undefined;
+      this.OPTION(() => { property = this.CONSUME(T.Identifier); });
+      object = this.ACTION(() => {
+        const prop = property && tokenSpan(property) ? ident(property) : undefined;
+        if (!prop) this.hooks.report('Expected a name after `.`', tokenSpan(dot) ?? object.span);
+        return { type: 'member', object, property: prop, span: join(object?.span, prop?.span ?? tokenSpan(dot)) };
+      });
+    });
+    return object;
+  });
+
+  private primary = this.RULE('primary', (): Expr => this.OR([
+    { ALT: () => this.SUBRULE(this.nameOrCall) },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.NumberLiteral);
+        return this.ACTION(() => ({ type: 'number', value: Number(t.image), text: t.image, span: tokenSpan(t) ?? { start: 0, end: 0 } }) as Expr);
+      },
+    },
+    { ALT: () => { const t = this.CONSUME(T.StringLiteral); return this.ACTION(() => stringLit(t)); } },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.UnterminatedString);
+        return this.ACTION(() => {
+          const s = stringLit(t);
+          this.hooks.report('Unterminated string: add the closing `"` on the same line', s.span);
+          return s;
+        });
+      },
+    },
+    { ALT: () => { const t = this.CONSUME(T.True); return this.ACTION(() => ({ type: 'bool', value: true, span: tokenSpan(t)! }) as Expr); } },
+    { ALT: () => { const t = this.CONSUME(T.False); return this.ACTION(() => ({ type: 'bool', value: false, span: tokenSpan(t)! }) as Expr); } },
+    { ALT: () => this.SUBRULE2(this.tuple) },
+    { ALT: () => this.SUBRULE3(this.list) },
+  ]));
+
+  private nameOrCall = this.RULE('nameOrCall', (): Expr => {
+    const name = this.CONSUME(T.Identifier);
+    let open: IToken | undefined;
+    let close: IToken | undefined;
+    const args: Arg[] = [];
+    this.OPTION(() => {
+      open = this.CONSUME(T.LParen);
+      this.OPTION2(() => {
+        args.push(this.SUBRULE(this.argument));
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          args.push(this.SUBRULE2(this.argument));
+        });
+      });
+      close = this.CONSUME(T.RParen);
+    });
+    return this.ACTION(() => {
+      const callee = ident(name);
+      if (!open) return callee;
+      const openSpan = tokenSpan(open) ?? callee.span;
+      const closeSpan = close && tokenSpan(close);
+      const present = args.filter(Boolean);
+      return { type: 'call', callee, args: present, open: openSpan, close: closeSpan, span: join(callee.span, closeSpan ?? present.at(-1)?.span ?? openSpan) };
+    });
+  });
+
+  private argument = this.RULE('argument', (): Arg => {
+    let name: IToken | undefined;
+    let value: Expr | undefined;
+    this.OPTION({
+      GATE: () => isKey(this.LA(1)) && tokenMatcher(this.LA(2), T.Colon),
+      DEF: () => { name = this.SUBRULE(this.optionKey); this.CONSUME(T.Colon); },
+    });
+    this.OPTION2({ GATE: () => startsExpression(this.LA(1)), DEF: () => { value = this.SUBRULE(this.expression, { ARGS: [0] }); } });
+    return this.ACTION(() => {
+      const n = name && tokenSpan(name) ? ident(name) : undefined;
+      if (!n && !value) this.hooks.report(`Expected an argument, found ${describe(this.LA(1))}`, tokenSpan(this.LA(1)) ?? { start: 0, end: 0 });
+      return { name: n, value, span: join(n?.span, value?.span ?? n?.span) };
+    });
+  });
+
+  private tuple = this.RULE('tuple', (): Expr => this.bracketed(T.LParen, T.RParen, '('));
+  private list = this.RULE('list', (): Expr => this.bracketed(T.LBracket, T.RBracket, '['));
+
+  private bracketed(openType: TokenType, closeType: TokenType, bracket: '(' | '['): Expr {
+    const open = this.CONSUME(openType);
+    const items: Expr[] = [];
+    this.OPTION(() => {
+      items.push(this.SUBRULE(this.expression, { ARGS: [0] }));
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        items.push(this.SUBRULE2(this.expression, { ARGS: [0] }));
+      });
+    });
+    const close = this.CONSUME(closeType);
+    return this.ACTION(() => {
+      const present = items.filter(Boolean);
+      return { type: 'tuple', bracket, items: present, span: join(tokenSpan(open), tokenSpan(close) ?? present.at(-1)?.span) };
+    });
+  }
+}

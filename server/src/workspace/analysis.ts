@@ -1,0 +1,28 @@
+// One analysed spec: text, syntax tree, semantic model, diagnostics and references. Plain data, shared
+// by the language server's features and the command line.
+import { dirname } from 'node:path';
+import { checkStudy, type CheckResult } from '../language/checks/index.js';
+import { LineIndex } from '../language/syntax/lines.js';
+import { parseStudy } from '../language/syntax/parse.js';
+import type { StudyFile } from '../language/syntax/ast.js';
+import type { TableCache } from './tableCache.js';
+
+export interface Analysis extends CheckResult {
+  text: string;
+  file: StudyFile;
+  lines: LineIndex;
+  /** Folder that relative data paths are resolved against. */
+  baseDir: string;
+}
+
+export function analyze(text: string, specPath: string, tables: TableCache): Analysis {
+  const file = parseStudy(text);
+  const baseDir = dirname(specPath);
+  const result = checkStudy(file, (relative) => tables.get(baseDir, relative));
+  return { ...result, text, file, lines: new LineIndex(text), baseDir };
+}
+
+/** Data files a spec reads, relative to its folder. */
+export function dataFiles(file: StudyFile): string[] {
+  return file.decls.flatMap((d) => (d.from ? [d.from.value] : []));
+}
