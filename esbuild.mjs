@@ -1,6 +1,9 @@
 // Bundles the extension (client) and the language server / CLI into dist/.
 // DuckDB is a native Node-API module: it stays external and ships from node_modules.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const common = {
   bundle: true,
@@ -9,6 +12,7 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
+  define: { 'process.env.INNOGRAPH_VERSION': JSON.stringify(version) },
 };
 
 await Promise.all([

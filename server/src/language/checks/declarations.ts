@@ -3,7 +3,7 @@
 import type { Decl, Entry, Expr } from '../syntax/ast.js';
 import { DECLARATIONS, declSpec, optionsFor } from '../schema/declarations.js';
 import type { DeclSpec, OptionSpec, SourceSpec } from '../schema/types.js';
-import type { Scope, Symbol } from '../semantic/model.js';
+import type { Symbol } from '../semantic/model.js';
 import { listNames, type CheckContext } from './context.js';
 import { checkExpr } from './expressions.js';
 import { checkRange, checkRef, checkValue, type ValueContext } from './values.js';
@@ -17,7 +17,7 @@ export function checkDeclaration(ctx: CheckContext, decl: Decl): void {
   if (!checkShape(ctx, decl, spec)) return;
   const symbol = decl.name ? ctx.model.symbols.get(decl.name.name) : undefined;
   const source = checkSource(ctx, decl, spec);
-  const v = valueContext(ctx, decl, symbol);
+  const v = valueContext(ctx, decl);
   checkKindRules(ctx, decl, spec, v);
   checkSourceArgs(ctx, decl, spec, source, v);
   checkBlock(ctx, decl, spec, source, v, symbol);
@@ -64,15 +64,8 @@ function checkSource(ctx: CheckContext, decl: Decl, spec: DeclSpec): SourceSpec 
 }
 
 /** The scopes this declaration's values are checked in. */
-function valueContext(ctx: CheckContext, decl: Decl, symbol: Symbol | undefined): ValueContext {
-  const owner = ctx.model.columnOwner(decl);
-  const columns = owner && (owner.kind === 'dataset' || owner.kind === 'lookup') ? ctx.model.columnScope(owner) : undefined;
-  let variables: Scope | undefined;
-  if (symbol?.kind === 'model') variables = ctx.model.modelScope(symbol);
-  else if (symbol?.kind === 'panel') variables = ctx.model.panelScope(symbol);
-  else if (symbol?.kind === 'measures') variables = ctx.model.measureScope(symbol);
-  else if (symbol?.kind === 'table') variables = undefined;
-  return { ctx, columns, variables };
+function valueContext(ctx: CheckContext, decl: Decl): ValueContext {
+  return { ctx, ...ctx.model.scopes(decl) };
 }
 
 function checkSourceArgs(ctx: CheckContext, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, v: ValueContext): void {

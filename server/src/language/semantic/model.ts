@@ -175,6 +175,19 @@ export class SemanticModel {
     }
   }
 
+  /** The scopes a declaration's values are checked and completed in. */
+  scopes(decl: Decl): { columns?: Scope; variables?: Scope } {
+    const owner = this.columnOwner(decl);
+    const columns = owner && (owner.kind === 'dataset' || owner.kind === 'lookup') ? this.columnScope(owner) : undefined;
+    const symbol = decl.name ? this.symbols.get(decl.name.name) : undefined;
+    if (symbol?.decl !== decl) return { columns };
+    const variables = symbol.kind === 'model' ? this.modelScope(symbol)
+      : symbol.kind === 'panel' ? this.panelScope(symbol)
+        : symbol.kind === 'measures' ? this.measureScope(symbol)
+          : undefined;
+    return { columns, variables };
+  }
+
   /** The dataset whose columns a declaration's column-valued options and filters name. */
   columnOwner(decl: Decl): Symbol | undefined {
     const kind = decl.keyword.name;

@@ -1,0 +1,103 @@
+// The VS Code side: starts the language server (the same `dist/cli.cjs` the command line uses),
+// registers commands and a status bar item. Everything about the language lives in the server.
+import * as vscode from 'vscode';
+import {
+  LanguageClient, State, TransportKind,
+  type LanguageClientOptions, type ServerOptions,
+} from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Innograph', { log: true });
+  const status = vscode.window.createStatusBarItem('innograph.status', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'Innograph';
+  status.command = 'innograph.showOutput';
+  context.subscriptions.push(output, status);
+
+  client = createClient(context, output);
+  client.onDidChangeState((e) => showState(status, e.newState));
+  showState(status, State.Starting);
+
+  const updateVisibility = () => {
+    if (vscode.window.activeTextEditor?.document.languageId === 'study') status.show();
+    else status.hide();
+  };
+  updateVisibility();
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(updateVisibility),
+    vscode.commands.registerCommand('innograph.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('innograph.restartServer', async () => {
+      await client?.restart();
+      void vscode.window.showInformationMessage('Innograph language server restarted.');
+    }),
+    vscode.commands.registerCommand('innograph.checkStudy', () => checkActiveStudy()),
+    vscode.commands.registerCommand('innograph.runStudy', (uri?: string) => runNotice(output, uri)),
+    vscode.commands.registerCommand('innograph.runDeclaration', (uri?: string, name?: string) => runNotice(output, uri, name ?? declarationAtCursor())),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/cli.cjs');
+  const serverOptions: ServerOptions = {
+    run: { module, args: ['lsp'], transport: TransportKind.ipc },
+    debug: { module, args: ['lsp'], transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const config = vscode.workspace.getConfiguration('innograph');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'study' }],
+    outputChannel: output,
+    synchronize: {
+      // Column checks depend on data files: tell the server when one changes.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,tab,txt,parquet,pq,gz}'),
+    },
+    initializationOptions: {
+      debounceMs: config.get<number>('diagnostics.debounceMs'),
+      readRowCounts: config.get<boolean>('data.readRowCounts'),
+      codeLens: config.get<boolean>('codeLens.enabled'),
+    },
+  };
+  return new LanguageClient('innograph', 'Innograph Language Server', serverOptions, clientOptions);
+}
+
+function showState(status: vscode.StatusBarItem, state: State): void {
+  status.text = state === State.Running ? '$(graph) Innograph' : state === State.Starting ? '$(sync~spin) Innograph' : '$(error) Innograph';
+  status.tooltip = state === State.Running ? 'Innograph language server is running — click for its output'
+    : state === State.Starting ? 'Innograph language server is starting' : 'Innograph language server stopped — run "Innograph: Restart Language Server"';
+}
+
+async function checkActiveStudy(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId !== 'study') {
+    void vscode.window.showWarningMessage('Open a .study file to check it.');
+    return;
+  }
+  const problems = vscode.languages.getDiagnostics(editor.document.uri);
+  const errors = problems.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+  const warnings = problems.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+  if (errors || warnings) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  void vscode.window.showInformationMessage(`${editor.document.fileName.split('/').pop()}: ${errors} error(s), ${warnings} warning(s).`);
+}
+
+function declarationAtCursor(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  for (let line = editor.selection.active.line; line >= 0; line--) {
+    const m = /^(network|measures|blocks|clusters|panel|model|table)\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(editor.document.lineAt(line).text);
+    if (m) return m[2];
+  }
+  return undefined;
+}
+
+/** Execution arrives with the compute engine; until then the command says what it would run. */
+function runNotice(output: vscode.OutputChannel, uri?: string, name?: string): void {
+  const target = name ? `\`${name}\`` : 'the study';
+  output.appendLine(`[run] ${target} in ${uri ?? vscode.window.activeTextEditor?.document.uri.toString() ?? '?'}: the compute engine is not part of this build yet; the spec is checked as you type.`);
+  void vscode.window.showInformationMessage(`Innograph: running ${target} needs the compute engine, which is not in this build yet. The spec itself is checked as you type.`);
+}

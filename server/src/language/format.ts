@@ -1,0 +1,82 @@
+// The formatter: canonical spacing and indentation, token by token, keeping comments, line breaks and
+// the alignment people put after `key:` and before trailing comments. Works on files that do not parse;
+// returns undefined when the text does not even lex, so nothing is ever lost.
+import { tokenMatcher, type IToken } from 'chevrotain';
+import * as T from './syntax/tokens.js';
+
+export interface FormatOptions { indent: string }
+
+const OPENERS = [T.LBrace, T.LParen, T.LBracket];
+const CLOSERS = [T.RBrace, T.RParen, T.RBracket];
+const is = (t: IToken | undefined, ...types: typeof OPENERS) => !!t && types.some((x) => tokenMatcher(t, x));
+const isComment = (t: IToken | undefined) => is(t, T.LineComment, T.BlockComment);
+const isWord = (t: IToken | undefined) => is(t, T.Identifier, T.Keyword);
+
+export function formatStudy(text: string, options: FormatOptions): string | undefined {
+  const lexed = T.studyLexer.tokenize(text);
+  if (lexed.errors.length) return undefined;
+  const tokens = [...lexed.tokens, ...(lexed.groups.comments ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+  const lines: string[] = [];
+  let depth = 0;
+  let lastLine = 0;
+  let blankRun = 0;
+  let i = 0;
+  while (i < tokens.length) {
+    const line = tokens[i].startLine ?? 0;
+    // Blank lines between token lines: at most one, none at the start.
+    const gap = line - lastLine - 1;
+    if (lines.length && gap > 0 && blankRun === 0) { lines.push(''); blankRun = 1; }
+    const onLine: IToken[] = [];
+    while (i < tokens.length && (tokens[i].startLine ?? 0) === line) onLine.push(tokens[i++]);
+    const leadingClosers = onLine.findIndex((t) => !is(t, ...CLOSERS));
+    const dedent = leadingClosers === -1 ? onLine.length : leadingClosers;
+    const indent = options.indent.repeat(Math.max(0, depth - (dedent > 0 ? 1 : 0)));
+    lines.push(indent + renderLine(onLine, text));
+    blankRun = 0;
+    for (const t of onLine) {
+      if (is(t, ...OPENERS)) depth++;
+      else if (is(t, ...CLOSERS)) depth = Math.max(0, depth - 1);
+    }
+    lastLine = onLine.at(-1)?.endLine ?? line;
+  }
+  return lines.length ? `${lines.join('\n').replace(/[ \t]+$/gm, '')}\n` : '';
+}
+
+function renderLine(tokens: IToken[], text: string): string {
+  let out = '';
+  tokens.forEach((t, k) => {
+    if (k > 0) out += spaceBetween(tokens, k, text);
+    out += t.image;
+  });
+  return out;
+}
+
+/** The whitespace the source had between tokens k−1 and k, when it is plain spaces. */
+function originalGap(tokens: IToken[], k: number, text: string): string {
+  const gap = text.slice((tokens[k - 1].endOffset ?? 0) + 1, tokens[k].startOffset);
+  return /^ +$/.test(gap) ? gap : ' ';
+}
+
+/** `key:` rather than the interaction operator `a:b`: the word before starts an entry or argument. */
+function isKeyColon(tokens: IToken[], k: number): boolean {
+  return is(tokens[k], T.Colon) && isWord(tokens[k - 1]) && (k - 1 === 0 || is(tokens[k - 2], T.LBrace, T.Comma, T.LParen));
+}
+
+function isUnaryMinus(tokens: IToken[], k: number): boolean {
+  if (!is(tokens[k], T.Minus)) return false;
+  const prev = tokens[k - 1];
+  return !prev || is(prev, T.LParen, T.LBracket, T.LBrace, T.Comma, T.Equals, T.BinaryOperator, T.Colon);
+}
+
+function spaceBetween(tokens: IToken[], k: number, text: string): string {
+  const prev = tokens[k - 1];
+  const cur = tokens[k];
+  if (isComment(cur)) return originalGap(tokens, k, text);
+  if (is(cur, T.Colon)) return '';
+  if (is(prev, T.Colon)) return isKeyColon(tokens, k - 1) ? originalGap(tokens, k, text) : '';
+  if (is(prev, T.LParen, T.LBracket) || is(cur, T.RParen, T.RBracket, T.Comma)) return '';
+  if (is(cur, T.LParen) && isWord(prev)) return '';
+  if (is(prev, T.Dot, T.DotDot, T.Caret) || is(cur, T.Dot, T.DotDot, T.Caret)) return '';
+  if (k >= 1 && isUnaryMinus(tokens, k - 1)) return '';
+  return ' ';
+}

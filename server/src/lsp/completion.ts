@@ -1,0 +1,228 @@
+// Context-aware completion: declaration kinds at the start of a line, source functions after `=`,
+// options and indicators in blocks, each option's valid values, declared names of the right kind,
+// columns, panel variables and functions inside formulas, and data files after `from`.
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import {
+  CompletionItemKind, InsertTextFormat, MarkupKind,
+  type CompletionItem,
+} from 'vscode-languageserver';
+import type { Decl } from '../language/syntax/ast.js';
+import { DECLARATIONS, declSpec, optionsFor } from '../language/schema/declarations.js';
+import { functionSpec } from '../language/schema/functions.js';
+import type { DeclKind, DeclSpec, OptionSpec, SourceSpec, ValueSpec } from '../language/schema/types.js';
+import type { Scope, SemanticModel } from '../language/semantic/model.js';
+import { functionsFor, type ExprMode } from '../language/checks/expressions.js';
+import type { Analysis } from '../workspace/analysis.js';
+import { declAt, enclosingCall } from './locate.js';
+import { declarationSnippet, optionDoc } from './docs.js';
+
+export function complete(a: Analysis, offset: number): CompletionItem[] {
+  const { text } = a;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineBefore = text.slice(lineStart, offset);
+  if (insideComment(lineBefore)) return [];
+  const fromPath = /\bfrom\s+"([^"]*)$/.exec(lineBefore);
+  if (fromPath) return dataFiles(a.baseDir, fromPath[1]);
+  if (/"[^"]*$/.test(lineBefore.replace(/"[^"]*"/g, ''))) return []; // inside another string
+
+  const decl = declAt(a.file, offset, text);
+  const atLineStart = /^\s*[A-Za-z_]*$/.test(lineBefore);
+  if (!decl || (atLineStart && !inBlockOrParens(text, decl, offset) && lineStart > decl.span.start)) {
+    return atLineStart ? declarationKeywords() : [];
+  }
+  if (decl.span.start >= lineStart && atLineStart) return declarationKeywords();
+  const spec = declSpec(decl.keyword.name);
+  if (!spec) return [];
+  const model = a.model;
+  const source = model.source(decl)?.spec ?? spec.sources?.find((s) => s.name === sourceName(decl));
+  const scopes = model.scopes(decl);
+  const memberOf = /([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z_0-9]*$/.exec(lineBefore)?.[1];
+  if (memberOf) return memberItems(model, memberOf);
+
+  const block = decl.block;
+  const inBlock = block && offset > block.open.start && (!block.close || offset <= block.close.start);
+  const call = enclosingCall(text, offset, inBlock ? block.open.end : decl.span.start);
+
+  if (call) return inCall(model, decl, spec, source, call, scopes);
+  if (inBlock) return inBlockEntry(model, decl, spec, source, text.slice(block.open.end, offset), scopes);
+
+  const afterEquals = /=\s*([A-Za-z_][A-Za-z0-9_]*)?$/.test(lineBefore) && !/[=!<>]=\s*[A-Za-z_0-9]*$/.test(lineBefore);
+  if (afterEquals) return definitionStarts(model, decl, spec);
+  if (decl.values.length && /\b(by|\+|where|and|or|in)\s+[A-Za-z_0-9]*$|[+~|:*(,]\s*[A-Za-z_0-9]*$/.test(lineBefore)) {
+    return expressionItems(model, scopes.variables ?? scopes.columns, decl.keyword.name === 'regions' ? 'filter' : 'formula');
+  }
+  return [];
+}
+
+function insideComment(lineBefore: string): boolean {
+  return lineBefore.replace(/"[^"]*"/g, '').includes('//');
+}
+
+function inBlockOrParens(text: string, decl: Decl, offset: number): boolean {
+  const slice = text.slice(decl.span.start, offset);
+  const open = (slice.match(/[{(]/g) ?? []).length;
+  const close = (slice.match(/[})]/g) ?? []).length;
+  return open > close;
+}
+
+function sourceName(decl: Decl): string | undefined {
+  const v = decl.values[0];
+  return v?.type === 'call' ? v.callee.name : undefined;
+}
+
+function declarationKeywords(): CompletionItem[] {
+  return DECLARATIONS.flatMap((d) => [
+    { label: d.kind, kind: CompletionItemKind.Keyword, detail: 'declaration', documentation: md(d.doc), sortText: `0${d.kind}` },
+    {
+      label: `${d.kind} …`, kind: CompletionItemKind.Snippet, detail: `${d.kind} declaration (snippet)`,
+      documentation: md(`${d.doc}\n\n\`\`\`study\n${d.example}\n\`\`\``),
+      insertText: declarationSnippet(d), insertTextFormat: InsertTextFormat.Snippet, filterText: d.kind, sortText: `1${d.kind}`,
+    },
+  ]);
+}
+
+/** Right after `name =`: source functions, or names a model or table builds on. */
+function definitionStarts(model: SemanticModel, decl: Decl, spec: DeclSpec): CompletionItem[] {
+  const items: CompletionItem[] = (spec.sources ?? []).map((s) => sourceItem(s));
+  if (spec.kind === 'model' || spec.kind === 'table') items.push(...declItems(model, ['model'], decl));
+  if (spec.kind === 'regions') items.push(...declItems(model, ['dataset'], decl));
+  return items;
+}
+
+function sourceItem(s: SourceSpec): CompletionItem {
+  const first = s.params[0];
+  const placeholder = first ? (first.value.type === 'formula' ? '${1:y ~ x}' : `\${1:${first.name}}`) : '$1';
+  return {
+    label: s.name, kind: CompletionItemKind.Function,
+    detail: `${s.name}(${s.params.map((p) => p.name).join(', ')})`,
+    documentation: md(s.doc), insertText: `${s.name}(${placeholder})`, insertTextFormat: InsertTextFormat.Snippet,
+  };
+}
+
+function inCall(model: SemanticModel, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, call: ReturnType<typeof enclosingCall> & object, scopes: ReturnType<SemanticModel['scopes']>): CompletionItem[] {
+  const options = optionsFor(spec, source);
+  if (source && call.callee === source.name) {
+    if (call.argName) {
+      const opt = options.find((o) => o.name === call.argName);
+      return opt ? valueItems(model, decl, opt.value, scopes) : [];
+    }
+    const param = source.params[call.argIndex] ?? (source.variadic ? source.params.at(-1) : undefined);
+    const fromParam = param ? valueItems(model, decl, param.value, scopes) : [];
+    const optionNames = call.argIndex > 0 || !param ? options.map((o) => optionItem(o, ': ')) : [];
+    // Once the argument has started with a name, an option name cannot follow inside it.
+    return /^\s*[A-Za-z_0-9]*$/.test(call.argText) ? [...fromParam, ...optionNames] : fromParam;
+  }
+  const fn = functionSpec(call.callee);
+  if (fn) {
+    const param = call.argName ? fn.params.find((p) => p.name === call.argName) : fn.params[call.argIndex];
+    if (param && param.value.type !== 'expr') return valueItems(model, decl, param.value, scopes);
+  }
+  const mode: ExprMode = decl.keyword.name === 'panel' ? 'panel' : 'formula';
+  return expressionItems(model, scopes.variables ?? scopes.columns, mode);
+}
+
+/** Inside `{ … }`: option names and indicators at an entry's start, the option's values after `key:`. */
+function inBlockEntry(model: SemanticModel, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, blockText: string, scopes: ReturnType<SemanticModel['scopes']>): CompletionItem[] {
+  const options = optionsFor(spec, source);
+  const lastLine = blockText.slice(blockText.lastIndexOf('\n') + 1);
+  const entryText = lastLine.slice(Math.max(lastLine.lastIndexOf('{'), 0));
+  const keyed = /([A-Za-z_][A-Za-z0-9_]*)\s*:(?!.*\b[A-Za-z_][A-Za-z0-9_]*\s*:)(.*)$/.exec(entryText);
+  const assigned = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*(.*)$/.exec(lastLine);
+  if (assigned && spec.assignments) return expressionItems(model, scopes.variables, 'panel');
+  if (keyed) {
+    const rest = keyed[2];
+    const opt = options.find((o) => o.name === keyed[1]);
+    // `key: a, b` then a new `other` without colon starts a new entry only if the option takes one value.
+    if (opt && (opt.list || !/,\s*[A-Za-z_0-9]*$/.test(rest))) return valueItems(model, decl, opt.value, scopes);
+  }
+  const given = new Set((decl.block?.entries ?? []).flatMap((e) => (e.type === 'option' ? [e.key.name] : [])));
+  const items: CompletionItem[] = options.filter((o) => !given.has(o.name)).map((o) => optionItem(o, ': '));
+  const listed = new Set((decl.block?.entries ?? []).flatMap((e) => (e.type === 'item' && e.value.type === 'ident' ? [e.value.name] : [])));
+  for (const it of source?.items ?? []) {
+    if (!listed.has(it.name)) items.push({ label: it.name, kind: CompletionItemKind.Value, detail: `${source!.name} indicator`, documentation: md(it.doc) });
+  }
+  return items;
+}
+
+function optionItem(o: OptionSpec, suffix: string): CompletionItem {
+  return {
+    label: o.name, kind: CompletionItemKind.Property, detail: o.default ? `default: ${o.default}` : o.required ? 'required' : 'option',
+    documentation: md(optionDoc(o)), insertText: `${o.name}${suffix}`,
+    command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
+  };
+}
+
+/** Candidates for a value of the given spec. */
+export function valueItems(model: SemanticModel, decl: Decl, spec: ValueSpec, scopes: ReturnType<SemanticModel['scopes']>): CompletionItem[] {
+  switch (spec.type) {
+    case 'enum': return spec.values.map((v) => ({ label: v.name, kind: CompletionItemKind.EnumMember, documentation: md(v.doc) }));
+    case 'column': return scopeItems(scopes.columns, CompletionItemKind.Field);
+    case 'ref': return declItems(model, spec.kinds, decl);
+    case 'bool': return ['true', 'false'].map((b) => ({ label: b, kind: CompletionItemKind.Keyword }));
+    case 'window': return declItems(model, ['windows'], decl);
+    case 'filter': return scopeItems(scopes.columns ?? scopes.variables, CompletionItemKind.Field);
+    case 'terms': case 'formula': case 'expr': return expressionItems(model, scopes.variables ?? scopes.columns, 'formula');
+    case 'call': return spec.functions.map((f) => {
+      const fn = functionSpec(f)!;
+      return { label: f, kind: CompletionItemKind.Function, detail: fn.signature, documentation: md(fn.doc), insertText: `${f}($1)${spec.of ? ' of $2' : ''}`, insertTextFormat: InsertTextFormat.Snippet };
+    });
+    case 'regionPair': return declItems(model, ['regions'], decl);
+    default: return [];
+  }
+}
+
+function declItems(model: SemanticModel, kinds: readonly DeclKind[], self: Decl): CompletionItem[] {
+  return model.symbolsOfKind(kinds).filter((s) => s.decl !== self).map((s) => ({
+    label: s.name, kind: CompletionItemKind.Reference, detail: s.kind,
+    documentation: md(declSpec(s.kind)?.doc ?? ''),
+  }));
+}
+
+function scopeItems(scope: Scope | undefined, kind: CompletionItemKind): CompletionItem[] {
+  return [...(scope?.names.values() ?? [])].map((e) => ({ label: e.name, kind, detail: scope!.description, documentation: md(e.doc) }));
+}
+
+function expressionItems(model: SemanticModel, scope: Scope | undefined, mode: ExprMode): CompletionItem[] {
+  const fns = functionsFor(mode).map((f) => ({
+    label: f.name, kind: CompletionItemKind.Function, detail: f.signature, documentation: md(f.doc),
+    insertText: `${f.name}($1)`, insertTextFormat: InsertTextFormat.Snippet, sortText: `1${f.name}`,
+  }));
+  const vars = scopeItems(scope, CompletionItemKind.Variable).map((i) => ({ ...i, sortText: `0${i.label}` }));
+  const decls = mode === 'filter' ? [] : model.symbolsOfKind(['measures', 'network', 'panel', 'dataset']).map((s) => ({
+    label: s.name, kind: CompletionItemKind.Module, detail: `${s.kind} — type \`.\` for its parts`, sortText: `2${s.name}`,
+  }));
+  return [...vars, ...fns, ...decls];
+}
+
+/** After `name.`: a network's weight, a measures' indicators, a panel's variables, a dataset's columns. */
+function memberItems(model: SemanticModel, name: string): CompletionItem[] {
+  const target = model.symbols.get(name);
+  if (!target) return [];
+  if (target.kind === 'network') return [{ label: 'weight', kind: CompletionItemKind.Field, documentation: md('Tie strength of the network, per window.') }];
+  return scopeItems(model.scopeOf(target), CompletionItemKind.Field);
+}
+
+const DATA_FILE = /\.(csv|tsv|tab|txt|parquet|pq)(\.gz)?$/i;
+
+function dataFiles(baseDir: string, typed: string): CompletionItem[] {
+  const dir = join(baseDir, dirname(typed.endsWith('/') ? `${typed}x` : typed));
+  let entries: import('node:fs').Dirent[] = [];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((e) => e.isDirectory() || DATA_FILE.test(e.name)).map((e) => {
+    const rel = relative(baseDir, join(dir, e.name));
+    return {
+      label: e.name, kind: e.isDirectory() ? CompletionItemKind.Folder : CompletionItemKind.File, detail: rel,
+      insertText: e.isDirectory() ? `${e.name}/` : e.name,
+      command: e.isDirectory() ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+    };
+  });
+}
+
+function md(value: string) {
+  return { kind: MarkupKind.Markdown, value };
+}

@@ -1,0 +1,94 @@
+// Finding what is under or before the cursor: the declaration, a reference, the enclosing call.
+import { contains, walkExpr, declExprs, type Call, type Decl, type Expr, type StudyFile } from '../language/syntax/ast.js';
+import type { Reference } from '../language/semantic/model.js';
+
+/** The declaration the offset is in; while typing past a declaration's end, the one just before. */
+export function declAt(file: StudyFile, offset: number, text: string): Decl | undefined {
+  let found: Decl | undefined;
+  for (const d of file.decls) {
+    if (d.span.start > offset) break;
+    found = d;
+  }
+  if (!found) return undefined;
+  if (offset <= found.span.end) return found;
+  // After the end: still inside when the block is unclosed or the cursor is on the declaration's last line.
+  if (found.block && !found.block.close) return found;
+  const between = text.slice(found.span.end, offset);
+  return between.includes('\n') ? undefined : found;
+}
+
+export function referenceAt(refs: readonly Reference[], offset: number): Reference | undefined {
+  return refs.find((r) => r.span.start <= offset && offset <= r.span.end);
+}
+
+/** Every call expression in a declaration. */
+export function callsIn(decl: Decl): Call[] {
+  const calls: Call[] = [];
+  for (const e of declExprs(decl)) walkExpr(e, (x) => { if (x.type === 'call') calls.push(x); });
+  return calls;
+}
+
+/** The innermost expression node of a declaration containing the offset. */
+export function exprAt(decl: Decl, offset: number): Expr | undefined {
+  let best: Expr | undefined;
+  for (const e of declExprs(decl)) {
+    walkExpr(e, (x) => {
+      if (contains(x.span, offset) && (!best || x.span.end - x.span.start <= best.span.end - best.span.start)) best = x;
+    });
+  }
+  return best;
+}
+
+export interface CallContext {
+  callee: string;
+  /** Offset of the opening parenthesis. */
+  open: number;
+  argIndex: number;
+  /** The name of a named argument being written: `data: |`. */
+  argName?: string;
+  /** Text of the current argument up to the cursor. */
+  argText: string;
+}
+
+/**
+ * The call whose argument list the cursor is in, found by scanning the text backwards (so it works on
+ * half-typed code the parser could not finish). Stops at `{`, `}` and at `limit`.
+ */
+export function enclosingCall(text: string, offset: number, limit: number): CallContext | undefined {
+  let depth = 0;
+  let commas = 0;
+  let argStart = offset;
+  for (let i = offset - 1; i >= limit; i--) {
+    const c = text[i];
+    if (c === ')' || c === ']') depth++;
+    else if (c === '[') depth--;
+    else if (c === '(') {
+      if (depth === 0) {
+        const callee = /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(text.slice(limit, i))?.[1];
+        if (!callee) return undefined;
+        const argText = text.slice(argStart, offset);
+        const named = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:(?!.*:)/s.exec(argText);
+        return { callee, open: i, argIndex: commas, argName: named?.[1], argText: named ? argText.slice(named[0].length) : argText };
+      }
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      if (commas === 0) argStart = i + 1;
+      commas++;
+    } else if ((c === '{' || c === '}') && depth === 0) return undefined;
+  }
+  return undefined;
+}
+
+/** The identifier characters just before the offset (the word being completed). */
+export function wordBefore(text: string, offset: number): string {
+  return /[A-Za-z_][A-Za-z0-9_]*$/.exec(text.slice(Math.max(0, offset - 200), offset))?.[0] ?? '';
+}
+
+/** The identifier around the offset, with its span. */
+export function wordAt(text: string, offset: number): { word: string; start: number; end: number } | undefined {
+  let start = offset;
+  let end = offset;
+  while (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1])) start--;
+  while (end < text.length && /[A-Za-z0-9_]/.test(text[end])) end++;
+  return end > start ? { word: text.slice(start, end), start, end } : undefined;
+}

@@ -1,0 +1,75 @@
+// The server's view of open specs: analyses cached per document version, data-file headers cached in a
+// TableCache, diagnostics published after a debounce, and re-checks when a data file is read or changes.
+import { fileURLToPath } from 'node:url';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis } from '../workspace/analysis.js';
+import { TableCache } from '../workspace/tableCache.js';
+import { toDiagnostic } from './convert.js';
+
+export interface Settings { debounceMs: number; readRowCounts: boolean; codeLens: boolean }
+export const DEFAULT_SETTINGS: Settings = { debounceMs: 200, readRowCounts: true, codeLens: true };
+
+export class StudyWorkspace {
+  settings: Settings = { ...DEFAULT_SETTINGS };
+  readonly tables: TableCache;
+  private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>) {
+    this.tables = new TableCache({ rowCounts: () => this.settings.readRowCounts, onLoaded: () => this.recheckAll() });
+  }
+
+  /** The analysis of a document's current version (computed on demand, then cached). */
+  analysis(uri: string): Analysis | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const cached = this.analyses.get(uri);
+    if (cached && cached.version === doc.version) return cached.analysis;
+    const analysis = analyze(doc.getText(), specPath(uri), this.tables);
+    this.analyses.set(uri, { version: doc.version, analysis });
+    return analysis;
+  }
+
+  /** Re-checks a document after the debounce delay; each new edit restarts the delay. */
+  scheduleDiagnostics(uri: string, delay = this.settings.debounceMs): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      this.publish(uri);
+    }, delay));
+  }
+
+  publish(uri: string): void {
+    const doc = this.documents.get(uri);
+    const analysis = this.analysis(uri);
+    if (!doc || !analysis) return;
+    void this.connection.sendDiagnostics({
+      uri, version: doc.version,
+      diagnostics: analysis.diagnostics.map((d) => toDiagnostic(analysis.lines, d)),
+    });
+  }
+
+  close(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.analyses.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** A data file was read or changed: cached analyses may hold stale column lists. */
+  recheckAll(): void {
+    this.analyses.clear();
+    for (const doc of this.documents.all()) this.scheduleDiagnostics(doc.uri, 0);
+  }
+
+  fileChanged(uri: string): void {
+    if (uri.startsWith('file:')) this.tables.invalidate(fileURLToPath(uri));
+    this.recheckAll();
+  }
+}
+
+/** A spec's path on disk; unsaved documents resolve data paths against the working directory. */
+export function specPath(uri: string): string {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : `${process.cwd()}/untitled.study`;
+}
