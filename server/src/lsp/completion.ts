@@ -101,6 +101,8 @@ function sourceItem(s: SourceSpec): CompletionItem {
 }
 
 function inCall(model: SemanticModel, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, call: ReturnType<typeof enclosingCall> & object, scopes: ReturnType<SemanticModel['scopes']>): CompletionItem[] {
+  // A declaration too broken to parse has no source yet: the call being typed may be it.
+  source ??= spec.sources?.find((s) => s.name === call.callee && call.open < (decl.block?.open.start ?? Infinity));
   const options = optionsFor(spec, source);
   if (source && call.callee === source.name) {
     if (call.argName) {

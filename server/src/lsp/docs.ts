@@ -31,7 +31,7 @@ export function declarationSnippet(d: DeclSpec): string {
 }
 
 /** A summary of a declared name: what it is and, for data, its columns and row count. */
-export function symbolSummary(model: SemanticModel, s: Symbol): string {
+export function symbolSummary(model: SemanticModel, s: Symbol, text: string): string {
   const decl = s.decl;
   const header = `**${s.kind} \`${s.name}\`**`;
   const lines = [header];
@@ -48,8 +48,9 @@ export function symbolSummary(model: SemanticModel, s: Symbol): string {
     else lines.push('', '_Reading the header…_');
     return lines.join('\n');
   }
-  const value = decl.values.map(sourceText).join(', ');
-  if (value) lines.push('', `\`${s.kind} ${s.name} = ${value}\``);
+  const first = decl.values[0];
+  const last = decl.values.at(-1);
+  if (first && last) lines.push('', '```study', `${s.kind} ${s.name} = ${clip(text.slice(first.span.start, last.span.end))}`, '```');
   const options = (decl.block?.entries ?? []).flatMap((e) => (e.type === 'option' ? [`- ${e.key.name}: \`${e.values.map(sourceText).join(', ')}\``] : []));
   const items = (decl.block?.entries ?? []).flatMap((e) => (e.type === 'item' ? [sourceText(e.value)] : []));
   const vars = (decl.block?.entries ?? []).flatMap((e) => (e.type === 'assign' ? [`- \`${e.name.name}\` = \`${e.value ? sourceText(e.value) : ''}\``] : []));
@@ -61,6 +62,11 @@ export function symbolSummary(model: SemanticModel, s: Symbol): string {
     if (scope) lines.push('', `Data: ${scope.description}`);
   }
   return lines.join('\n');
+}
+
+function clip(source: string, max = 300): string {
+  const oneLine = source.replace(/\s*\n\s*/g, ' ');
+  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
 
 /** Column → the role option naming it (`id`, `region`, …). */

@@ -18,7 +18,7 @@ export function hover(a: Analysis, offset: number): Hover | null {
 
 function describe(a: Analysis, offset: number): { value: string; span: { start: number; end: number } } | undefined {
   const ref = referenceAt(a.references, offset);
-  if (ref?.kind === 'decl') return { value: symbolSummary(a.model, ref.target), span: ref.span };
+  if (ref?.kind === 'decl') return { value: symbolSummary(a.model, ref.target, a.text), span: ref.span };
   if (ref?.kind === 'column') {
     const info = a.model.table(ref.dataset);
     const i = info?.status === 'ok' ? info.columns.indexOf(ref.column) : -1;
@@ -42,7 +42,7 @@ function describeInDecl(a: Analysis, decl: Decl, offset: number) {
   if (within(decl.keyword.span)) return { value: `**${spec.kind}** — ${spec.doc}\n\n\`\`\`study\n${spec.example}\n\`\`\``, span: decl.keyword.span };
   if (decl.name && within(decl.name.span)) {
     const symbol = a.model.symbols.get(decl.name.name);
-    if (symbol) return { value: symbolSummary(a.model, symbol), span: decl.name.span };
+    if (symbol) return { value: symbolSummary(a.model, symbol, a.text), span: decl.name.span };
   }
   const source = a.model.source(decl);
   if (source && within(source.call.callee.span)) return { value: `**${source.spec.name}**(${source.spec.params.map((p) => p.name).join(', ')})\n\n${source.spec.doc}`, span: source.call.callee.span };

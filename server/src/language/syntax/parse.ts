@@ -41,7 +41,8 @@ export function parseStudy(text: string): StudyFile {
         const span = tokenSpan(e.token) ?? endOfChunk(chunk);
         errors.push({ message: e.message, span });
       }
-      if (decl?.keyword) decls.push(decl);
+      const complete = decl?.keyword ? decl : fallbackDecl(chunk);
+      if (complete) decls.push(complete);
     }
   } catch (err) {
     // A parser bug must not take the language server down: report it where it can be seen.
@@ -54,6 +55,19 @@ function endOfChunk(chunk: IToken[]) {
   const last = chunk.at(-1);
   const end = last ? (last.endOffset ?? last.startOffset) + 1 : 0;
   return { start: Math.max(0, end - 1), end };
+}
+
+/**
+ * When a declaration is too broken for the grammar to return anything, keep its keyword, name and
+ * extent, so the outline, completion and signature help still know where the cursor is.
+ */
+function fallbackDecl(chunk: IToken[]): Decl | undefined {
+  const [kw, name] = chunk;
+  if (!kw || !tokenMatcher(kw, T.Identifier)) return undefined;
+  const ident = (t: IToken) => ({ type: 'ident' as const, name: t.image, span: tokenSpan(t)! });
+  const named = name && tokenMatcher(name, T.Identifier) ? ident(name) : undefined;
+  const last = chunk.at(-1)!;
+  return { type: 'decl', keyword: ident(kw), name: named, values: [], span: { start: kw.startOffset, end: (last.endOffset ?? last.startOffset) + 1 } };
 }
 
 /** Splits the token stream where a new declaration starts (see the file comment). */
