@@ -15,7 +15,8 @@ const isWord = (t: IToken | undefined) => is(t, T.Identifier, T.Keyword);
 export function formatStudy(text: string, options: FormatOptions): string | undefined {
   const lexed = T.studyLexer.tokenize(text);
   if (lexed.errors.length) return undefined;
-  const tokens = [...lexed.tokens, ...(lexed.groups.comments ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+  // Every token group (comments, `#` comments) goes back out: the formatter must never drop text.
+  const tokens = [...lexed.tokens, ...Object.values(lexed.groups).flat()].sort((a, b) => a.startOffset - b.startOffset);
   const lines: string[] = [];
   let depth = 0;
   let lastLine = 0;

@@ -32,6 +32,9 @@ export function parseStudy(text: string): StudyFile {
       errors.push({ message: `Unexpected character \`${char}\``, span: { start: e.offset, end: e.offset + Math.max(1, e.length) } });
     }
     comments = (lexed.groups.comments ?? []).map((t) => ({ text: t.image, span: tokenSpan(t)! }));
+    for (const t of lexed.groups.hashComments ?? []) {
+      errors.push({ message: 'Comments start with `//` in a study spec, not `#`', span: { start: t.startOffset, end: t.startOffset + 1 } });
+    }
     const p = parser();
     for (const chunk of splitDeclarations(lexed.tokens)) {
       p.hooks = { report: (message, span) => errors.push({ message, span }) };

@@ -101,7 +101,15 @@ export class StudyParser extends EmbeddedActionsParser {
     ]));
     this.OPTION2(() => {
       this.CONSUME(T.From);
-      from = this.CONSUME2(T.StringLiteral);
+      this.OR2([
+        { ALT: () => { from = this.CONSUME2(T.StringLiteral); } },
+        {
+          ALT: () => {
+            from = this.CONSUME(T.UnterminatedString);
+            this.ACTION(() => this.hooks.report('Unterminated string: add the closing `"` on the same line', tokenSpan(from!)!));
+          },
+        },
+      ]);
     });
     this.OPTION3(() => {
       this.CONSUME(T.Equals);

@@ -7,6 +7,9 @@ export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
 export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, line_breaks: true, group: 'comments' });
 
+// R and Stata users write `#` comments: lex them whole so the file reports one clear error, not a cascade.
+export const HashComment = createToken({ name: 'HashComment', pattern: /#[^\n\r]*/, group: 'hashComments' });
+
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\n\r]|\\.)*"/, label: 'a string' });
 // An unterminated string becomes its own token so the parser can say so, instead of a lexer failure.
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\n\r]|\\.)*/, label: 'an unterminated string' });
@@ -87,7 +90,7 @@ export const OPERATOR_PRECEDENCE: ReadonlyMap<TokenType, number> = new Map([
 ]);
 
 export const allTokens: TokenType[] = [
-  WhiteSpace, LineComment, BlockComment,
+  WhiteSpace, LineComment, BlockComment, HashComment,
   StringLiteral, UnterminatedString, NumberLiteral,
   From, True, False, Not, Where, By, Rolling, Of, And, Or, In,
   Keyword, BinaryOperator,

@@ -1,0 +1,127 @@
+// The checks: each kind of problem is reported at the right span, with a message that says how to fix it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseStudy } from '../../server/src/language/syntax/parse.ts';
+import { checkStudy } from '../../server/src/language/checks/index.ts';
+import type { TableInfo } from '../../server/src/language/semantic/model.ts';
+
+const TABLES: Record<string, string[]> = {
+  'patents.csv': ['patent_id', 'app_year', 'ipc'],
+  'applicants.csv': ['patent_id', 'seq', 'province', 'city', 'kind'],
+  'regions.csv': ['province', 'gdp', 'pop'],
+};
+function tables(path: string): TableInfo {
+  const columns = TABLES[path];
+  return columns ? { status: 'ok', path, columns, types: columns.map(() => 'VARCHAR') } : { status: 'missing', path: `/data/${path}` };
+}
+
+const BASE = `dataset patents from "patents.csv" { id: patent_id, year: app_year }
+dataset applicants from "applicants.csv" { patent: patent_id, order: seq, region: province, city }
+dataset regions from "regions.csv" { key: province }
+windows periods = 2001..2020 by 5
+network net = coapplication(applicants) { ties: first_led, level: province, windows: periods }
+panel p = node_panel(net, years: 2001..2020) { attributes: regions
+  Deg = degree(net) }
+`;
+
+function check(extra: string) {
+  const text = BASE + extra;
+  const { diagnostics } = checkStudy(parseStudy(text), tables);
+  return diagnostics.map((d) => ({ code: d.code, message: d.message, at: text.slice(d.span.start, d.span.end), fixes: d.fixes?.map((f) => f.newText) }));
+}
+
+test('the base spec is clean', () => {
+  assert.deepEqual(check(''), []);
+});
+
+test('unknown names suggest the closest declared name of the right kind', () => {
+  const [d] = check('network n2 = coapplication(aplicants)\n');
+  assert.equal(d.code, 'unknown-name');
+  assert.equal(d.at, 'aplicants');
+  assert.match(d.message, /Unknown name `aplicants`: argument `applicants` of `coapplication` must name a `dataset` declaration. Did you mean `applicants`\?/);
+  assert.deepEqual(d.fixes, ['applicants']);
+});
+
+test('a declaration of the wrong kind is named as such', () => {
+  const [d] = check('network n2 = coapplication(periods)\n');
+  assert.equal(d.code, 'wrong-kind');
+  assert.equal(d.message, '`periods` is a `windows`, but argument `applicants` of `coapplication` must name a `dataset` declaration');
+});
+
+test('duplicate names are reported on the second declaration', () => {
+  const [d] = check('windows periods = 2001..2010\n');
+  assert.equal(d.code, 'duplicate-name');
+  assert.equal(d.at, 'periods');
+});
+
+test('unknown columns list the file\'s columns and suggest one', () => {
+  const [d] = check('dataset a2 from "applicants.csv" { patent: patentid }\n');
+  assert.equal(d.code, 'unknown-column');
+  assert.equal(d.at, 'patentid');
+  assert.match(d.message, /not in applicants.csv \(columns: `patent_id`, `seq`, `province`, `city`, `kind`\)\. Did you mean `patent_id`\?/);
+});
+
+test('filters are checked against the dataset\'s columns', () => {
+  const [d] = check('regions east = applicants where provnce == "Beijing"\n');
+  assert.equal(d.code, 'unknown-variable');
+  assert.equal(d.at, 'provnce');
+  assert.deepEqual(d.fixes, ['province']);
+});
+
+test('formula terms must name panel variables, attributes or functions', () => {
+  const ds = check('model m = ols(Deg ~ l(Dge, 1) + gdp + lg(pop) | i + t, data: p)\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.at]), [['unknown-variable', 'Dge'], ['unknown-function', 'lg']]);
+  assert.deepEqual(ds[0].fixes, ['Deg']);
+});
+
+test('a model without data says which option is missing', () => {
+  const [d] = check('model m = ols(y ~ x)\n');
+  assert.equal(d.code, 'missing-option');
+  assert.match(d.message, /`m` needs `data:`/);
+});
+
+test('extensions and splits inherit the base model\'s data', () => {
+  assert.deepEqual(check('model m = ols(Deg ~ gdp | i, data: p)\nmodel m2 = m + pop\nmodel m3 = m by pop_x\n').map((d) => [d.code, d.at]), [['unknown-variable', 'pop_x']]);
+});
+
+test('inverted, empty and uneven windows', () => {
+  const ds = check('windows a = 2020..2001\nwindows b = 2001..2020 by 0\nwindows c = 2001..2003 rolling 5\nwindows d = 2001..2020 by 3\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.at]), [['inverted-range', '2020..2001'], ['empty-window', '0'], ['empty-window', '5'], ['partial-window', '3']]);
+  assert.deepEqual(ds[0].fixes, ['2001..2020']);
+});
+
+test('bad option values: enums, numbers, booleans and unknown options', () => {
+  const ds = check('blocks b = concor(net) { splits: 1.5, diagonal: reciprocol, transpose: yes, convergnce: 0.2 }\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.at]), [['bad-value', '1.5'], ['bad-value', 'reciprocol'], ['bad-value', 'yes'], ['unknown-option', 'convergnce']]);
+  assert.deepEqual(ds[1].fixes, ['reciprocal']);
+  assert.deepEqual(ds[3].fixes, ['convergence']);
+});
+
+test('an option for another source function is named as inapplicable', () => {
+  const [d] = check('network n2 = coapplication(applicants) { weight: product }\n');
+  assert.equal(d.code, 'inapplicable-option');
+  assert.equal(d.message, '`weight` applies only to `cocitation`');
+});
+
+test('missing data files point at the path', () => {
+  const [d] = check('dataset x from "nowhere.csv" { id: a }\n');
+  assert.equal(d.code, 'missing-data-file');
+  assert.equal(d.at, '"nowhere.csv"');
+  assert.match(d.message, /Data file not found: nowhere.csv \(looked for \/data\/nowhere.csv\)/);
+});
+
+test('unknown declaration kinds and indicators suggest the right word', () => {
+  const ds = check('netwrk n3 = coapplication(applicants)\nmeasures m = nodes(net) { degre }\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.fixes]), [['unknown-kind', ['network']], ['unknown-item', ['degree']]]);
+});
+
+test('members of declarations: a network\'s weight, a measure\'s indicators', () => {
+  const ds = check('measures nm = nodes(net) { degree }\nmodel g = geodetector(nm.degre ~ gdp, data: regions)\npanel d = dyadic(net) { W = net.wieght }\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.at, d.fixes]), [['unknown-member', 'degre', ['degree']], ['unknown-member', 'wieght', ['weight']]]);
+});
+
+test('column checks wait while a header is being read', () => {
+  const pending = (path: string): TableInfo => ({ status: 'pending', path });
+  const { diagnostics } = checkStudy(parseStudy('dataset a from "x.csv" { id: whatever }\nmodel m = ols(y ~ x, data: a)\n'), pending);
+  assert.deepEqual(diagnostics, []);
+});
