@@ -3,7 +3,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseStudy } from '../../server/src/language/syntax/parse.ts';
 import { sourceText } from '../../server/src/language/checks/values.ts';
-import type { Expr } from '../../server/src/language/syntax/ast.ts';
+import { declExprs, walkExpr, type Expr, type StudyFile } from '../../server/src/language/syntax/ast.ts';
+
+/** Every node the tree promises is there: recovery must leave gaps out, not put `undefined` in. */
+function assertWellFormed(file: StudyFile, text: string): void {
+  for (const d of file.decls) {
+    assert.ok(d.keyword && d.span, `declaration without keyword in ${JSON.stringify(text)}`);
+    for (const e of d.block?.entries ?? []) assert.ok(e && (e.type !== 'item' || e.value), `hole in a block: ${JSON.stringify(text)}`);
+    for (const root of declExprs(d)) {
+      assert.ok(root, `hole in values: ${JSON.stringify(text)}`);
+      walkExpr(root, (x) => {
+        if (x.type === 'binary') assert.ok(x.left, `binary without left operand: ${JSON.stringify(text)}`);
+        if (x.type === 'member') assert.ok(x.object, `member without object: ${JSON.stringify(text)}`);
+        assert.ok(x.span.start <= x.span.end && x.span.end <= text.length, `bad span in ${JSON.stringify(text)}`);
+      });
+    }
+  }
+}
 
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
 
@@ -105,7 +121,7 @@ test('parsing never throws, whatever the input', () => {
     const n = Math.floor(rand() * 40);
     const text = Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(' ');
     const result = parseStudy(text);
-    assert.ok(Array.isArray(result.decls) && Array.isArray(result.errors));
+    assertWellFormed(result, text);
     assert.ok(!result.errors.some((e) => e.message.startsWith('Internal parser error')), `internal error on: ${JSON.stringify(text)}`);
   }
 });

@@ -20,6 +20,8 @@ export class LspClient {
   private readonly waiters: (() => void)[] = [];
   private version = 0;
   stderr = '';
+  /** Messages the server logged (feature errors are logged here, not thrown). */
+  readonly logs: string[] = [];
 
   private constructor(readonly process: ChildProcess) {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
@@ -28,6 +30,7 @@ export class LspClient {
       this.diagnostics.set(p.uri, p);
       for (const w of this.waiters.splice(0)) w();
     });
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
     // Requests the server may send to the client.
     this.connection.onRequest('workspace/configuration', () => [null]);
     this.connection.onRequest('client/registerCapability', () => null);

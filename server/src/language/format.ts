@@ -1,5 +1,5 @@
 // The formatter: canonical spacing and indentation, token by token, keeping comments, line breaks and
-// the alignment people put after `key:` and before trailing comments. Works on files that do not parse;
+// the alignment people put after `key:`, before `=`, `from` and trailing comments. Works on files that do not parse;
 // returns undefined when the text does not even lex, so nothing is ever lost.
 import { tokenMatcher, type IToken } from 'chevrotain';
 import * as T from './syntax/tokens.js';
@@ -72,7 +72,8 @@ function isUnaryMinus(tokens: IToken[], k: number): boolean {
 function spaceBetween(tokens: IToken[], k: number, text: string): string {
   const prev = tokens[k - 1];
   const cur = tokens[k];
-  if (isComment(cur)) return originalGap(tokens, k, text);
+  // Column alignment people keep by hand: before trailing comments, `=` and `from`, and after `key:`.
+  if (isComment(cur) || is(cur, T.Equals, T.From)) return originalGap(tokens, k, text);
   if (is(cur, T.Colon)) return '';
   if (is(prev, T.Colon)) return isKeyColon(tokens, k - 1) ? originalGap(tokens, k, text) : '';
   if (is(prev, T.LParen, T.LBracket) || is(cur, T.RParen, T.RBracket, T.Comma)) return '';

@@ -200,7 +200,8 @@ export class StudyParser extends EmbeddedActionsParser {
 
   private itemEntry = this.RULE('itemEntry', (): Entry => {
     const value = this.SUBRULE(this.expression, { ARGS: [0] });
-    return this.ACTION(() => ({ type: 'item', value, span: value?.span ?? { start: 0, end: 0 } }));
+    // No value means recovery skipped it: the block drops the entry (see `present` there).
+    return this.ACTION(() => (value ? { type: 'item', value, span: value.span } : (undefined as unknown as Entry)));
   });
 
   /** Precedence climbing: operators binding tighter than `minPrecedence` extend the left operand. */
@@ -221,11 +222,9 @@ export class StudyParser extends EmbeddedActionsParser {
           const opSpan = tokenSpan(op) ?? left?.span ?? { start: 0, end: 0 };
           // An open range `2..` is allowed (lag ranges: `l(x, 2..)`); any other operator needs a right side.
           if (!right && op.tokenType !== T.DotDot) this.hooks.report(`Expected an expression after \`${op.image}\``, opSpan);
-          const leftNode = left ?? right;
-          return {
-            type: 'binary', op: op.image, opSpan, left: leftNode as Expr, right: left ? right : undefined,
-            span: join(leftNode?.span ?? opSpan, right?.span ?? opSpan),
-          };
+          // Recovery can leave the left operand missing: keep what exists rather than a hole in the tree.
+          if (!left) return right as Expr;
+          return { type: 'binary', op: op.image, opSpan, left, right, span: join(left.span, right?.span ?? opSpan) };
         });
       },
     });
@@ -257,6 +256,7 @@ export class StudyParser extends EmbeddedActionsParser {
       let property: IToken | undefined;
       this.OPTION(() => { property = this.CONSUME(T.Identifier); });
       object = this.ACTION(() => {
+        if (!object) return object;
         const prop = property && tokenSpan(property) ? ident(property) : undefined;
         if (!prop) this.hooks.report('Expected a name after `.`', tokenSpan(dot) ?? object.span);
         return { type: 'member', object, property: prop, span: join(object?.span, prop?.span ?? tokenSpan(dot)) };

@@ -1,0 +1,30 @@
+// The formatter keeps every comment and token, is idempotent, and leaves the examples as written.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatStudy } from '../../server/src/language/format.ts';
+import { studyLexer } from '../../server/src/language/syntax/tokens.ts';
+
+const EXAMPLES = resolve(import.meta.dirname, '../../examples');
+const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.study')).map((f) => readFileSync(join(EXAMPLES, f), 'utf8'));
+const images = (text: string) => {
+  const lexed = studyLexer.tokenize(text);
+  return [...lexed.tokens, ...Object.values(lexed.groups).flat()].sort((a, b) => a.startOffset - b.startOffset).map((t) => t.image);
+};
+
+test('the example specs are already formatted', () => {
+  for (const text of examples) assert.equal(formatStudy(text, { indent: '  ' }), text);
+});
+
+test('formatting is idempotent and keeps every token, comments included', () => {
+  const messy = 'study   "x"\n\n\n\nwindows w=2001..2020 by 5 # stata habit\nmodel m = ols( y~x+l( x,1 )|i^t , data:d ){\n/* block\ncomment */ where: x>-1\n}\n';
+  const once = formatStudy(messy, { indent: '  ' })!;
+  assert.equal(formatStudy(once, { indent: '  ' }), once);
+  assert.deepEqual(images(once), images(messy));
+  assert.equal(once, 'study "x"\n\nwindows w = 2001..2020 by 5 # stata habit\nmodel m = ols(y ~ x + l(x, 1) | i^t, data: d) {\n  /* block\ncomment */\n  where: x > -1\n}\n');
+});
+
+test('text that does not lex is left alone', () => {
+  assert.equal(formatStudy('windows w = 2001 ! 2020', { indent: '  ' }), undefined);
+});
