@@ -38,6 +38,9 @@ export interface ScopeEntry { name: string; doc: string; ref?: Reference }
 export class SemanticModel {
   readonly symbols = new Map<string, Symbol>();
   readonly duplicates: Symbol[] = [];
+  // The model is immutable once built: tables and scopes are computed once per analysis.
+  private readonly tableInfo = new Map<string, TableInfo>();
+  private readonly scopeCache = new Map<Symbol, Scope | undefined>();
 
   constructor(readonly file: StudyFile, readonly tables: TableProvider) {
     for (const decl of file.decls) {
@@ -79,11 +82,14 @@ export class SemanticModel {
 
   table(dataset: Symbol): TableInfo | undefined {
     const from = dataset.decl.from?.value;
-    return from === undefined ? undefined : this.tables(from);
+    if (from === undefined) return undefined;
+    let info = this.tableInfo.get(from);
+    if (!info) this.tableInfo.set(from, (info = this.tables(from)));
+    return info;
   }
 
   /** Columns of a dataset or lookup as a scope. */
-  columnScope(dataset: Symbol): Scope {
+  private columnScope(dataset: Symbol): Scope {
     const info = this.table(dataset);
     const names = new Map<string, ScopeEntry>();
     if (info?.status === 'ok') {
@@ -96,7 +102,7 @@ export class SemanticModel {
   }
 
   /** Variables of a panel: its index variables, defined variables and attribute columns. */
-  panelScope(panel: Symbol): Scope {
+  private panelScope(panel: Symbol): Scope {
     const names = new Map<string, ScopeEntry>();
     const src = this.source(panel.decl);
     const dyadic = src?.spec.name === 'dyadic';
@@ -115,7 +121,7 @@ export class SemanticModel {
     for (const attr of this.option(panel.decl, 'attributes')?.values ?? []) {
       const ds = this.resolve(attr);
       if (ds?.kind !== 'dataset') continue;
-      const cols = this.columnScope(ds);
+      const cols = this.scopeOf(ds)!;
       complete &&= cols.complete;
       // Dyadic panels join attributes to both sides of the pair: `gdp` becomes `gdp_i` and `gdp_j`.
       const sides = dyadic ? ['_i', '_j'] : [''];
@@ -127,7 +133,7 @@ export class SemanticModel {
   }
 
   /** Indicators of a `measures` declaration: its items plus `i` (the region) and `t`. */
-  measureScope(measures: Symbol): Scope {
+  private measureScope(measures: Symbol): Scope {
     const names = new Map<string, ScopeEntry>();
     names.set('i', { name: 'i', doc: 'The region.' });
     names.set('t', { name: 't', doc: 'The window.' });
@@ -167,6 +173,11 @@ export class SemanticModel {
   }
 
   scopeOf(target: Symbol): Scope | undefined {
+    if (!this.scopeCache.has(target)) this.scopeCache.set(target, this.computeScope(target));
+    return this.scopeCache.get(target);
+  }
+
+  private computeScope(target: Symbol): Scope | undefined {
     switch (target.kind) {
       case 'dataset': case 'lookup': return this.columnScope(target);
       case 'panel': return this.panelScope(target);
@@ -178,13 +189,10 @@ export class SemanticModel {
   /** The scopes a declaration's values are checked and completed in. */
   scopes(decl: Decl): { columns?: Scope; variables?: Scope } {
     const owner = this.columnOwner(decl);
-    const columns = owner && (owner.kind === 'dataset' || owner.kind === 'lookup') ? this.columnScope(owner) : undefined;
+    const columns = owner && (owner.kind === 'dataset' || owner.kind === 'lookup') ? this.scopeOf(owner) : undefined;
     const symbol = decl.name ? this.symbols.get(decl.name.name) : undefined;
     if (symbol?.decl !== decl) return { columns };
-    const variables = symbol.kind === 'model' ? this.modelScope(symbol)
-      : symbol.kind === 'panel' ? this.panelScope(symbol)
-        : symbol.kind === 'measures' ? this.measureScope(symbol)
-          : undefined;
+    const variables = symbol.kind === 'model' ? this.modelScope(symbol) : this.scopeOf(symbol);
     return { columns, variables };
   }
 
