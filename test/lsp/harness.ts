@@ -49,7 +49,7 @@ export class LspClient {
     return client;
   }
 
-  /** Opens (or replaces) a document and waits for the diagnostics of that version. */
+  /** Opens (or replaces) a document (path relative to examples/, or absolute) and waits for its diagnostics. */
   async open(name: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
     const uri = pathToFileURL(resolve(EXAMPLES, name)).href;
     const version = ++this.version;
@@ -60,6 +60,17 @@ export class LspClient {
       await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'study', version, text } });
     }
     return { uri, diagnostics: await this.settledDiagnostics(uri, version) };
+  }
+
+  /** Waits for the server to publish diagnostics again for the current version (e.g. after a data file changed). */
+  async republished(uri: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs = 10000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const current = this.diagnostics.get(uri)?.diagnostics ?? [];
+      if (predicate(current)) return current;
+      if (Date.now() > deadline) throw new Error(`diagnostics never matched; last: ${JSON.stringify(current)}`);
+      await new Promise<void>((r) => { this.waiters.push(r); setTimeout(r, 200); });
+    }
   }
 
   async change(uri: string, text: string): Promise<number> {
