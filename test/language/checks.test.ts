@@ -97,6 +97,11 @@ test('bad option values: enums, numbers, booleans and unknown options', () => {
   assert.deepEqual(ds[3].fixes, ['convergence']);
 });
 
+test('enum values joined by `and` are each checked', () => {
+  const ds = check('measures lq = location_quotient(patents, industry: ipc)\nclusters c = clusters(lq, network: net) { require: intra and inetr }\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.at, d.fixes]), [['bad-value', 'inetr', ['inter']]]);
+});
+
 test('an option for another source function is named as inapplicable', () => {
   const [d] = check('network n2 = coapplication(applicants) { weight: product }\n');
   assert.equal(d.code, 'inapplicable-option');

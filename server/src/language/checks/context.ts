@@ -56,8 +56,11 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   if (!list.length) return undefined;
   const caseless = list.find((c) => c.toLowerCase() === word.toLowerCase());
   if (caseless) return caseless;
-  const best = closest(word, list);
-  const d = distance(word, best);
+  const d = distance(word, closest(word, list));
+  // Among equally close candidates prefer a transposition (`inetr` → `inter`, not `intra`).
+  const nearest = list.filter((c) => distance(word, c) === d);
+  const letters = (w: string) => [...w.toLowerCase()].sort().join('');
+  const best = nearest.find((c) => letters(c) === letters(word)) ?? nearest[0];
   return d <= Math.max(2, Math.floor(word.length / 3)) && d < word.length ? best : undefined;
 }
 

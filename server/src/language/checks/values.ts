@@ -22,6 +22,11 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
   const { ctx } = v;
   switch (spec.type) {
     case 'enum': {
+      if (spec.conjunction && expr.type === 'binary' && expr.op === 'and') {
+        checkValue(v, expr.left, spec, what);
+        if (expr.right) checkValue(v, expr.right, spec, what);
+        return;
+      }
       const names = spec.values.map((c) => c.name);
       if (expr.type === 'ident' && names.includes(expr.name)) return;
       const word = expr.type === 'ident' ? expr.name : sourceText(expr);

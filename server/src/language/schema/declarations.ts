@@ -223,7 +223,10 @@ const clusters: DeclSpec = {
     ],
   }],
   options: [
-    { name: 'require', doc: 'Ties a cluster must have: `intra and inter`, `intra`, `inter` or `none`.', value: { type: 'expr' }, default: 'intra and inter' },
+    {
+      name: 'require', doc: 'Ties a cluster must have, e.g. `intra and inter`.', default: 'intra and inter',
+      value: { type: 'enum', conjunction: true, values: choices(['intra', 'Collaboration inside the region (intra_i > 0).'], ['inter', 'Collaboration with other regions (inter_i > 0).'], ['none', 'No tie requirement: potential clusters only.']) },
+    },
     { name: 'network', doc: 'The collaboration network.', value: ref('network') },
   ],
 };

@@ -8,8 +8,8 @@ export type DeclKind =
 export interface Choice { name: string; doc: string }
 
 export type ValueSpec =
-  /** One of a fixed set of words. */
-  | { type: 'enum'; values: Choice[] }
+  /** One of a fixed set of words; with `conjunction`, several joined by `and` (`intra and inter`). */
+  | { type: 'enum'; values: Choice[]; conjunction?: boolean }
   /** A column of the declaration's own data file. */
   | { type: 'column' }
   /** A declared name of one of these kinds. */
