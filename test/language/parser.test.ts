@@ -100,6 +100,10 @@ test('a misspelt declaration kind still starts its own declaration', () => {
   assert.deepEqual(decls.map((d) => `${d.keyword.name} ${d.name?.name}`), ['windows w', 'netwrok n', 'model m']);
 });
 
+test('empty argument lists are not syntax errors', () => {
+  assert.deepEqual(parseStudy('network n = coapplication()').errors, []);
+});
+
 test('a declaration broken beyond the grammar keeps its kind, name and extent', () => {
   const text = 'network n2 = coapplication(';
   const { decls, errors } = parseStudy(text);

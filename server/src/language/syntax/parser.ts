@@ -297,12 +297,16 @@ export class StudyParser extends EmbeddedActionsParser {
     const args: Arg[] = [];
     this.OPTION(() => {
       open = this.CONSUME(T.LParen);
-      this.OPTION2(() => {
-        args.push(this.SUBRULE(this.argument));
-        this.MANY(() => {
-          this.CONSUME(T.Comma);
-          args.push(this.SUBRULE2(this.argument));
-        });
+      // `f()` has no arguments; the checks say which ones are missing.
+      this.OPTION2({
+        GATE: () => !tokenMatcher(this.LA(1), T.RParen),
+        DEF: () => {
+          args.push(this.SUBRULE(this.argument));
+          this.MANY(() => {
+            this.CONSUME(T.Comma);
+            args.push(this.SUBRULE2(this.argument));
+          });
+        },
       });
       close = this.CONSUME(T.RParen);
     });
