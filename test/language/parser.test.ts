@@ -117,6 +117,19 @@ test('unterminated strings and `#` comments give one clear error each', () => {
   assert.deepEqual(errors.map((e) => e.message).sort(), ['Comments start with `//` in a study spec, not `#`', 'Unterminated string: add the closing `"` on the same line']);
 });
 
+test('after an edit, declarations reused from the parse cache have spans in the new text', () => {
+  const before = 'windows w = 2001..2020 by 5\nnetwork n = coapplication(a) { ties: first_led }\nmodel m = ols(y ~ x, data: a)\n';
+  parseStudy(before);
+  const after = `// a new first line\n${before.replace('by 5', 'by 10')}`;
+  const { decls } = parseStudy(after);
+  for (const d of decls) {
+    assert.equal(slice(after, d.name!.span), d.name!.name);
+    for (const e of d.block?.entries ?? []) if (e.type === 'option') assert.equal(slice(after, e.key.span), e.key.name);
+  }
+  const m = decls[2].values[0];
+  assert.equal(m.type === 'call' && slice(after, m.span), 'ols(y ~ x, data: a)');
+});
+
 test('parsing never throws, whatever the input', () => {
   const alphabet = ['network', 'n', '=', '(', ')', '{', '}', ':', ',', '~', '|', '..', '"x"', '"', '12', 'by', 'where', '.', '^', '\n', ' ', '-', 'not', '[', ']', '×', '/*', '*/', '//'];
   let seed = 7;

@@ -35,23 +35,61 @@ export function parseStudy(text: string): StudyFile {
     for (const t of lexed.groups.hashComments ?? []) {
       errors.push({ message: 'Comments start with `//` in a study spec, not `#`', span: { start: t.startOffset, end: t.startOffset + 1 } });
     }
-    const p = parser();
     for (const chunk of splitDeclarations(lexed.tokens)) {
-      p.hooks = { report: (message, span) => errors.push({ message, span }) };
-      p.input = chunk;
-      const decl = p.declaration();
-      for (const e of p.errors) {
-        const span = tokenSpan(e.token) ?? endOfChunk(chunk);
-        errors.push({ message: e.message, span });
+      const start = chunk[0].startOffset;
+      const source = text.slice(start, endOfChunk(chunk).end);
+      // An edit changes one declaration: the others come from the cache, moved to their new offset.
+      let parsed = chunkCache.get(source);
+      if (!parsed) {
+        parsed = { ...parseChunk(chunk), start };
+        remember(source, parsed);
       }
-      const complete = decl?.keyword ? decl : fallbackDecl(chunk);
-      if (complete) decls.push(complete);
+      const shifted = shiftSpans(parsed, start - parsed.start);
+      if (shifted.decl) decls.push(shifted.decl);
+      errors.push(...shifted.errors);
     }
   } catch (err) {
     // A parser bug must not take the language server down: report it where it can be seen.
     errors.push({ message: `Internal parser error: ${(err as Error).message}`, span: { start: 0, end: 0 } });
   }
   return { decls, comments, errors: dedupe(errors) };
+}
+
+interface ParsedChunk { decl?: Decl; errors: SyntaxError[]; start: number }
+
+const chunkCache = new Map<string, ParsedChunk>();
+const CHUNK_CACHE_LIMIT = 20000;
+
+function remember(source: string, parsed: ParsedChunk): void {
+  if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear();
+  chunkCache.set(source, parsed);
+}
+
+function parseChunk(chunk: IToken[]): { decl?: Decl; errors: SyntaxError[] } {
+  const errors: SyntaxError[] = [];
+  const p = parser();
+  p.hooks = { report: (message, span) => errors.push({ message, span }) };
+  p.input = chunk;
+  const decl = p.declaration();
+  for (const e of p.errors) errors.push({ message: e.message, span: tokenSpan(e.token) ?? endOfChunk(chunk) });
+  return { decl: decl?.keyword ? decl : fallbackDecl(chunk), errors };
+}
+
+/** A copy of a parsed chunk with every span moved by `delta` (the tree is plain data). */
+function shiftSpans<T>(value: T, delta: number): T {
+  if (delta === 0) return value;
+  const shift = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(shift);
+    if (v === null || typeof v !== 'object') return v;
+    const o = v as Record<string, unknown>;
+    if (typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2) {
+      return { start: o.start + delta, end: o.end + delta };
+    }
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o)) out[k] = k === 'start' && typeof o.start === 'number' ? o.start + delta : shift(o[k]);
+    return out;
+  };
+  return shift(value) as T;
 }
 
 function endOfChunk(chunk: IToken[]) {
