@@ -5,6 +5,7 @@ import {
   LanguageClient, State, TransportKind,
   type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
+import { RUNNABLE_KINDS } from '../../server/src/language/schema/declarations.js';
 
 let client: LanguageClient | undefined;
 
@@ -89,8 +90,8 @@ function declarationAtCursor(): string | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   for (let line = editor.selection.active.line; line >= 0; line--) {
-    const m = /^(network|measures|blocks|clusters|panel|model|table)\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(editor.document.lineAt(line).text);
-    if (m) return m[2];
+    const m = /^([A-Za-z_]+)\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(editor.document.lineAt(line).text);
+    if (m && RUNNABLE_KINDS.has(m[1])) return m[2];
   }
   return undefined;
 }

@@ -348,6 +348,9 @@ const study: DeclSpec = {
 
 export const DECLARATIONS: readonly DeclSpec[] = [study, dataset, lookup, regions, windows, network, measures, blocks, clusters, panel, model, table];
 
+/** Declarations that produce results, hence a Run code lens and Ctrl+Enter. */
+export const RUNNABLE_KINDS: ReadonlySet<string> = new Set(['network', 'measures', 'blocks', 'clusters', 'panel', 'model', 'table']);
+
 export function declSpec(kind: string): DeclSpec | undefined {
   return DECLARATIONS.find((d) => d.kind === kind);
 }

@@ -4,15 +4,13 @@
 // `word name` at column 1), and each piece is parsed on its own: a typo in one declaration yields one
 // error there while every other declaration keeps its tree, its outline entry and its completions.
 import { tokenMatcher, type IToken } from 'chevrotain';
+import { DECLARATIONS } from '../schema/declarations.js';
 import type { Comment, Decl, StudyFile, SyntaxError } from './ast.js';
 import { StudyParser, tokenSpan } from './parser.js';
 import * as T from './tokens.js';
 
-/** The declaration kinds; the parser itself accepts any word so that a misspelt kind can be reported. */
-export const DECLARATION_KEYWORDS: ReadonlySet<string> = new Set([
-  'study', 'dataset', 'lookup', 'regions', 'windows', 'network', 'measures', 'blocks', 'clusters',
-  'panel', 'model', 'table',
-]);
+/** The declaration kinds start declarations; the parser accepts any word so a misspelt kind can be reported. */
+const DECLARATION_KEYWORDS: ReadonlySet<string> = new Set(DECLARATIONS.map((d) => d.kind));
 
 let sharedParser: StudyParser | undefined;
 function parser(): StudyParser {
