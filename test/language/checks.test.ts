@@ -130,3 +130,22 @@ test('column checks wait while a header is being read', () => {
   const { diagnostics } = checkStudy(parseStudy('dataset a from "x.csv" { id: whatever }\nmodel m = ols(y ~ x, data: a)\n'), pending);
   assert.deepEqual(diagnostics, []);
 });
+
+test('E-I groups name a blocks declaration or `community`', () => {
+  const ds = check('blocks b = concor(net)\nmeasures w1 = whole(net) { ei, groups: b }\nmeasures w2 = whole(net) { ei, groups: community }\nmeasures w3 = whole(net) { ei, groups: comunity }\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.at]), [['unknown-name', 'comunity']]);
+});
+
+test('the last of a repeated option wins', () => {
+  const ds = check('windows odd = 2001..2020 by 3 { partial: false, partial: true }\n');
+  assert.deepEqual(ds.map((d) => d.code), ['duplicate-option']);
+});
+
+test('clusters need location-quotient measures', () => {
+  const ds = check('measures nm = nodes(net) { degree }\nclusters c = clusters(nm, network: net)\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.at]), [['wrong-kind', 'nm']]);
+});
+
+test('a model has one definition', () => {
+  assert.deepEqual(check('model m = ols(Deg ~ gdp, data: p), gdp\n').map((d) => [d.code, d.at]), [['unexpected-value', 'gdp']]);
+});

@@ -142,3 +142,9 @@ test('parsing never throws, whatever the input', () => {
     assert.ok(!result.errors.some((e) => e.message.startsWith('Internal parser error')), `internal error on: ${JSON.stringify(text)}`);
   }
 });
+
+test('a trailing comma says so', () => {
+  const { errors } = parseStudy('blocks b = concor(n) { report: density, image, }');
+  assert.equal(errors.length, 1);
+  assert.match(errors[0].message, /^Expected a value after `,`, found `\}`: remove the trailing comma or add the value$/);
+});

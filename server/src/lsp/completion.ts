@@ -160,7 +160,7 @@ export function valueItems(model: SemanticModel, decl: Decl, spec: ValueSpec, sc
   switch (spec.type) {
     case 'enum': return spec.values.map((v) => ({ label: v.name, kind: CompletionItemKind.EnumMember, documentation: md(v.doc) }));
     case 'column': return scopeItems(scopes.columns, CompletionItemKind.Field);
-    case 'ref': return declItems(model, spec.kinds, decl);
+    case 'ref': return [...declItems(model, spec.kinds, decl), ...(spec.words ?? []).map((w) => ({ label: w.name, kind: CompletionItemKind.EnumMember, documentation: md(w.doc) }))];
     case 'bool': return ['true', 'false'].map((b) => ({ label: b, kind: CompletionItemKind.Keyword }));
     case 'window': return declItems(model, ['windows'], decl);
     case 'filter': return scopeItems(scopes.columns ?? scopes.variables, CompletionItemKind.Field);

@@ -42,7 +42,7 @@ function checkShape(ctx: CheckContext, decl: Decl, spec: DeclSpec): boolean {
     if (!decl.values.length) ctx.error('missing-value', decl.name.span, `Say what \`${decl.name.name}\` is: \`${spec.example.split('\n')[0]}\``);
   }
   if (spec.form === 'from' && decl.values.length) ctx.error('unexpected-value', decl.values[0].span, `A ${spec.kind} is read from a file, not defined with \`=\``);
-  if (spec.kind !== 'table' && spec.kind !== 'model' && decl.values.length > 1) {
+  if (spec.kind !== 'table' && decl.values.length > 1) {
     ctx.error('unexpected-value', decl.values[1].span, `A ${spec.kind} has one definition; remove everything after the comma`);
   }
   return true;
@@ -169,6 +169,7 @@ function checkKindRules(ctx: CheckContext, decl: Decl, spec: DeclSpec, v: ValueC
       for (const value of decl.values) checkRef(ctx, value, ['model'], 'each column of a table');
       return;
     case 'model': return checkModelForm(ctx, decl, v);
+    case 'clusters': return checkClusterSource(ctx, decl);
     default: return;
   }
 }
@@ -261,6 +262,17 @@ function checkModelForm(ctx: CheckContext, decl: Decl, v: ValueContext): void {
     return;
   }
   ctx.error('bad-model', value.span, 'A model is an estimator call `ols(y ~ x, data: d)`, an extension `m1 + x`, or a split `m1 by g`');
+}
+
+/** Clusters are identified from location quotients, not from any measures. */
+function checkClusterSource(ctx: CheckContext, decl: Decl): void {
+  const arg = ctx.model.source(decl)?.call.args.find((a) => !a.name)?.value;
+  const target = ctx.model.resolve(arg);
+  if (!arg || target?.kind !== 'measures') return; // unknown or wrong-kind names are reported already
+  const source = ctx.model.source(target.decl)?.spec.name;
+  if (source && source !== 'location_quotient') {
+    ctx.error('wrong-kind', arg.span, `\`${target.name}\` holds \`${source}\` measures; clusters are identified from \`location_quotient(…)\` measures`);
+  }
 }
 
 function checkModelBase(ctx: CheckContext, expr: Expr): void {

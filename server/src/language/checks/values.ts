@@ -43,7 +43,9 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
       else if (v.columns?.complete) ctx.unknown('unknown-column', expr.span, expr.name, `Column \`${expr.name}\` is not in ${v.columns.description.replace(/^the columns of /, '')} (columns: ${listNames(v.columns.names.keys())})`, v.columns.names.keys());
       return;
     }
-    case 'ref': return checkRef(ctx, expr, spec.kinds, what);
+    case 'ref':
+      if (expr.type === 'ident' && spec.words?.some((w) => w.name === expr.name)) return;
+      return checkRef(ctx, expr, spec.kinds, what);
     case 'number': return checkNumber(ctx, expr, spec, what);
     case 'string':
       if (expr.type !== 'string') ctx.error('bad-value', expr.span, `${capital(what)} must be a string in double quotes`);

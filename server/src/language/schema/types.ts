@@ -12,8 +12,8 @@ export type ValueSpec =
   | { type: 'enum'; values: Choice[]; conjunction?: boolean }
   /** A column of the declaration's own data file. */
   | { type: 'column' }
-  /** A declared name of one of these kinds. */
-  | { type: 'ref'; kinds: DeclKind[] }
+  /** A declared name of one of these kinds, or one of `words` (e.g. `community`). */
+  | { type: 'ref'; kinds: DeclKind[]; words?: Choice[] }
   | { type: 'number'; integer?: boolean; min?: number; max?: number }
   | { type: 'string' }
   | { type: 'bool' }

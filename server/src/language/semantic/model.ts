@@ -65,14 +65,18 @@ export class SemanticModel {
     return source ? { spec: source, call } : undefined;
   }
 
-  /** The value of an option, given either in the block or as a named argument of the source call. */
+  /**
+   * The value of an option, given in the block or as a named argument of the source call; when given
+   * more than once, the last one (the block comes after the call) wins.
+   */
   option(decl: Decl, name: string): { key: Ident; values: Expr[] } | undefined {
-    for (const e of decl.block?.entries ?? []) if (e.type === 'option' && e.key.name === name) return { key: e.key, values: e.values };
+    let found: { key: Ident; values: Expr[] } | undefined;
     const call = decl.values[0];
     if (call?.type === 'call') {
-      for (const a of call.args) if (a.name?.name === name && a.value) return { key: a.name, values: [a.value] };
+      for (const a of call.args) if (a.name?.name === name && a.value) found = { key: a.name, values: [a.value] };
     }
-    return undefined;
+    for (const e of decl.block?.entries ?? []) if (e.type === 'option' && e.key.name === name) found = { key: e.key, values: e.values };
+    return found;
   }
 
   /** The declaration a name expression refers to, if it is a plain identifier naming one. */

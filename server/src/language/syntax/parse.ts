@@ -1,7 +1,7 @@
 // Entry point of the syntax layer: text in, (tree, errors) out. Parsing never throws.
 //
-// The file is first cut into declarations at lines that start a new one (a declaration keyword, or any
-// `word name` at column 1), and each piece is parsed on its own: a typo in one declaration yields one
+// The file is first cut into declarations at lines that start a new one (a declaration kind followed by a
+// name or a string, or any such `word name` at column 1), and each piece is parsed on its own: a typo in one declaration yields one
 // error there while every other declaration keeps its tree, its outline entry and its completions.
 import { tokenMatcher, type IToken } from 'chevrotain';
 import { DECLARATIONS } from '../schema/declarations.js';

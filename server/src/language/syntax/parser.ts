@@ -54,6 +54,7 @@ const RULE_EXPECTATIONS: Record<string, string> = {
   declaration: 'a declaration such as `dataset name from "file.csv"` or `network name = coapplication(data)`',
   entry: 'an option `key: value`, a variable `Name = expression` or an item',
   primary: 'an expression',
+  unary: 'an expression',
   optionKey: 'an option name',
 };
 
@@ -67,7 +68,8 @@ export const errorMessages: IParserErrorMessageProvider = {
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `Unexpected ${describe(firstRedundant)}: the declaration ended before it. Put each declaration on its own line, or separate list items with commas`;
   },
-  buildNoViableAltMessage({ actual, ruleName }) {
+  buildNoViableAltMessage({ actual, previous, ruleName }) {
+    if (previous && tokenMatcher(previous, T.Comma)) return `Expected a value after \`,\`, found ${describe(actual[0])}: remove the trailing comma or add the value`;
     return `Expected ${RULE_EXPECTATIONS[ruleName] ?? 'something else'}, found ${describe(actual[0])}`;
   },
   buildEarlyExitMessage({ actual, ruleName }) {
