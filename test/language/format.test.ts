@@ -18,11 +18,11 @@ test('the example specs are already formatted', () => {
 });
 
 test('formatting is idempotent and keeps every token, comments included', () => {
-  const messy = 'study   "x"\n\n\n\nwindows w=2001..2020 by 5 # stata habit\nmodel m = ols( y~x+l( x,1 )|i^t , data:d ){\n/* block\ncomment */ where: x>-1\n}\n';
+  const messy = 'study   "x"\n\n\n\nwindows w=2001..2020 by 5 # stata habit\nmodel s = m { where: c in("JP","KR") }\nmodel m = ols( y~x+l( x,1 )|i^t , data:d ){\n/* block\ncomment */ where: x>-1\n}\n';
   const once = formatStudy(messy, { indent: '  ' })!;
   assert.equal(formatStudy(once, { indent: '  ' }), once);
   assert.deepEqual(images(once), images(messy));
-  assert.equal(once, 'study "x"\n\nwindows w = 2001..2020 by 5 # stata habit\nmodel m = ols(y ~ x + l(x, 1) | i^t, data: d) {\n  /* block\ncomment */\n  where: x > -1\n}\n');
+  assert.equal(once, 'study "x"\n\nwindows w = 2001..2020 by 5 # stata habit\nmodel s = m { where: c in ("JP", "KR") }\nmodel m = ols(y ~ x + l(x, 1) | i^t, data: d) {\n  /* block\ncomment */\n  where: x > -1\n}\n');
 });
 
 test('text that does not lex is left alone', () => {

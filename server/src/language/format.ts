@@ -77,7 +77,7 @@ function spaceBetween(tokens: IToken[], k: number, text: string): string {
   if (is(cur, T.Colon)) return '';
   if (is(prev, T.Colon)) return isKeyColon(tokens, k - 1) ? originalGap(tokens, k, text) : '';
   if (is(prev, T.LParen, T.LBracket) || is(cur, T.RParen, T.RBracket, T.Comma)) return '';
-  if (is(cur, T.LParen) && isWord(prev)) return '';
+  if (is(cur, T.LParen) && is(prev, T.Identifier)) return ''; // a call, not `in (…)`
   if (is(prev, T.Dot, T.DotDot, T.Caret) || is(cur, T.Dot, T.DotDot, T.Caret)) return '';
   if (k >= 1 && isUnaryMinus(tokens, k - 1)) return '';
   return ' ';
