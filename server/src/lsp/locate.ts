@@ -1,5 +1,5 @@
 // Finding what is under or before the cursor: the declaration, a reference, the enclosing call.
-import { contains, walkExpr, declExprs, type Call, type Decl, type Expr, type StudyFile } from '../language/syntax/ast.js';
+import { contains, walkExpr, declExprs, type Decl, type Expr, type StudyFile } from '../language/syntax/ast.js';
 import type { Reference } from '../language/semantic/model.js';
 
 /** The declaration the offset is in; while typing past a declaration's end, the one just before. */
@@ -19,13 +19,6 @@ export function declAt(file: StudyFile, offset: number, text: string): Decl | un
 
 export function referenceAt(refs: readonly Reference[], offset: number): Reference | undefined {
   return refs.find((r) => r.span.start <= offset && offset <= r.span.end);
-}
-
-/** Every call expression in a declaration. */
-export function callsIn(decl: Decl): Call[] {
-  const calls: Call[] = [];
-  for (const e of declExprs(decl)) walkExpr(e, (x) => { if (x.type === 'call') calls.push(x); });
-  return calls;
 }
 
 /** The innermost expression node of a declaration containing the offset. */
@@ -79,16 +72,3 @@ export function enclosingCall(text: string, offset: number, limit: number): Call
   return undefined;
 }
 
-/** The identifier characters just before the offset (the word being completed). */
-export function wordBefore(text: string, offset: number): string {
-  return /[A-Za-z_][A-Za-z0-9_]*$/.exec(text.slice(Math.max(0, offset - 200), offset))?.[0] ?? '';
-}
-
-/** The identifier around the offset, with its span. */
-export function wordAt(text: string, offset: number): { word: string; start: number; end: number } | undefined {
-  let start = offset;
-  let end = offset;
-  while (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1])) start--;
-  while (end < text.length && /[A-Za-z0-9_]/.test(text[end])) end++;
-  return end > start ? { word: text.slice(start, end), start, end } : undefined;
-}

@@ -21,8 +21,3 @@ export function analyze(text: string, specPath: string, tables: TableCache): Ana
   const result = checkStudy(file, (relative) => tables.get(baseDir, relative));
   return { ...result, text, file, lines: new LineIndex(text), baseDir };
 }
-
-/** Data files a spec reads, relative to its folder. */
-export function dataFiles(file: StudyFile): string[] {
-  return file.decls.flatMap((d) => (d.from ? [d.from.value] : []));
-}

@@ -119,7 +119,7 @@ function checkBlock(ctx: CheckContext, decl: Decl, spec: DeclSpec, source: Sourc
       }
       checkExpr({ ctx, scope: v.variables, mode: 'panel', checkValue: (e, s, w) => checkValue(v, e, s, w) }, entry.value);
     } else {
-      checkItem(ctx, spec, source, entry.value);
+      checkItem(ctx, source, entry.value);
     }
   }
   for (const opt of options.filter((o) => o.required)) {
@@ -141,7 +141,7 @@ function checkOptionValues(v: ValueContext, opt: OptionSpec, values: Expr[]): vo
   for (const value of values) checkValue(v, value, opt.value, `\`${opt.name}\``);
 }
 
-function checkItem(ctx: CheckContext, spec: DeclSpec, source: SourceSpec | undefined, value: Expr): void {
+function checkItem(ctx: CheckContext, source: SourceSpec | undefined, value: Expr): void {
   if (!source?.items) {
     ctx.error('unexpected-item', value.span, `Expected an option \`key: value\` here`);
     return;
@@ -151,7 +151,6 @@ function checkItem(ctx: CheckContext, spec: DeclSpec, source: SourceSpec | undef
     const word = value.type === 'ident' ? value.name : '';
     ctx.unknown('unknown-item', value.span, word, `\`${word || 'this'}\` is not ${article(source.name)} \`${source.name}\` indicator; use ${listNames(names)}`, names);
   }
-  void spec;
 }
 
 function article(word: string): string {

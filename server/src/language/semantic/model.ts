@@ -2,7 +2,7 @@
 // and which spans refer to which declaration. Built from the syntax tree plus the data files' headers.
 import type { Decl, Expr, Ident, Span, StudyFile } from '../syntax/ast.js';
 import { declSpec } from '../schema/declarations.js';
-import type { DeclKind, DeclSpec, SourceSpec } from '../schema/types.js';
+import type { DeclKind, SourceSpec } from '../schema/types.js';
 
 export interface Symbol {
   name: string;
@@ -216,8 +216,4 @@ export class SemanticModel {
     }
     return undefined;
   }
-}
-
-export function specOf(decl: Decl): DeclSpec | undefined {
-  return declSpec(decl.keyword.name);
 }

@@ -53,7 +53,6 @@ export interface SyntaxError { message: string; span: Span }
 
 export interface StudyFile { decls: Decl[]; comments: Comment[]; errors: SyntaxError[] }
 
-export type Node = Expr | Arg | Entry | Block | Decl;
 
 /** Calls `visit` on every expression below `expr`, `expr` included, outermost first. */
 export function walkExpr(expr: Expr | undefined, visit: (e: Expr) => void): void {
