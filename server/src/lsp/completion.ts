@@ -11,10 +11,10 @@ import type { Decl } from '../language/syntax/ast.js';
 import { DECLARATIONS, declSpec, optionsFor } from '../language/schema/declarations.js';
 import { functionSpec } from '../language/schema/functions.js';
 import type { DeclKind, DeclSpec, OptionSpec, SourceSpec, ValueSpec } from '../language/schema/types.js';
-import type { Scope, SemanticModel } from '../language/semantic/model.js';
+import type { Scope, Scopes, SemanticModel } from '../language/semantic/model.js';
 import { functionsFor, type ExprMode } from '../language/checks/expressions.js';
 import type { Analysis } from '../workspace/analysis.js';
-import { declAt, enclosingCall } from './locate.js';
+import { declAt, enclosingCall, type CallContext } from './locate.js';
 import { declarationSnippet, optionDoc } from './docs.js';
 
 export function complete(a: Analysis, offset: number): CompletionItem[] {
@@ -100,7 +100,7 @@ function sourceItem(s: SourceSpec): CompletionItem {
   };
 }
 
-function inCall(model: SemanticModel, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, call: ReturnType<typeof enclosingCall> & object, scopes: ReturnType<SemanticModel['scopes']>): CompletionItem[] {
+function inCall(model: SemanticModel, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, call: CallContext, scopes: Scopes): CompletionItem[] {
   // A declaration too broken to parse has no source yet: the call being typed may be it.
   source ??= spec.sources?.find((s) => s.name === call.callee && call.open < (decl.block?.open.start ?? Infinity));
   const options = optionsFor(spec, source);
@@ -125,7 +125,7 @@ function inCall(model: SemanticModel, decl: Decl, spec: DeclSpec, source: Source
 }
 
 /** Inside `{ … }`: option names and indicators at an entry's start, the option's values after `key:`. */
-function inBlockEntry(model: SemanticModel, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, blockText: string, scopes: ReturnType<SemanticModel['scopes']>): CompletionItem[] {
+function inBlockEntry(model: SemanticModel, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, blockText: string, scopes: Scopes): CompletionItem[] {
   const options = optionsFor(spec, source);
   const lastLine = blockText.slice(blockText.lastIndexOf('\n') + 1);
   const entryText = lastLine.slice(Math.max(lastLine.lastIndexOf('{'), 0));
@@ -156,7 +156,7 @@ function optionItem(o: OptionSpec, suffix: string): CompletionItem {
 }
 
 /** Candidates for a value of the given spec. */
-export function valueItems(model: SemanticModel, decl: Decl, spec: ValueSpec, scopes: ReturnType<SemanticModel['scopes']>): CompletionItem[] {
+export function valueItems(model: SemanticModel, decl: Decl, spec: ValueSpec, scopes: Scopes): CompletionItem[] {
   switch (spec.type) {
     case 'enum': return spec.values.map((v) => ({ label: v.name, kind: CompletionItemKind.EnumMember, documentation: md(v.doc) }));
     case 'column': return scopeItems(scopes.columns, CompletionItemKind.Field);

@@ -35,6 +35,9 @@ export interface Scope {
 }
 export interface ScopeEntry { name: string; doc: string; ref?: Reference }
 
+/** The scopes of one declaration: its dataset's columns, and the variables its terms may use. */
+export interface Scopes { columns?: Scope; variables?: Scope }
+
 export class SemanticModel {
   readonly symbols = new Map<string, Symbol>();
   readonly duplicates: Symbol[] = [];
@@ -191,7 +194,7 @@ export class SemanticModel {
   }
 
   /** The scopes a declaration's values are checked and completed in. */
-  scopes(decl: Decl): { columns?: Scope; variables?: Scope } {
+  scopes(decl: Decl): Scopes {
     const owner = this.columnOwner(decl);
     const columns = owner && (owner.kind === 'dataset' || owner.kind === 'lookup') ? this.scopeOf(owner) : undefined;
     const symbol = decl.name ? this.symbols.get(decl.name.name) : undefined;
