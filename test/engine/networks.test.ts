@@ -50,3 +50,57 @@ test('technological overlap: shared cited patents, Σ n_i·n_j and Σ min (case 
     assert.deepEqual(net.ties.map(key).sort(), want, weight);
   }
 });
+
+import { averageClustering, betweenness, closeness, degreeCentralization, density, edgeCount, flowRate, inStrength, normalizeBetweenness, outStrength, pathLength, symmetrize, toMatrix } from '../../server/src/engine/networks/measures.ts';
+
+const expected = JSON.parse(readFileSync(`${CASE}/expected.json`, 'utf8'));
+const close = (actual: number, want: number, what: string) =>
+  assert.ok(Math.abs(actual - want) <= 1e-9 * Math.max(1, Math.abs(want)), `${what}: ${actual} ≠ ${want}`);
+const regions = csv('regions.csv').map((r) => r.region);
+const led = toMatrix(buildNetwork(holders, { ties: 'first_led', count: 'per_pair' }), regions);
+
+test('whole-network indicators of the led network match UCINET/Gephi conventions (case 01)', () => {
+  const w = expected.whole_network_directed_led_inter;
+  assert.equal(edgeCount(led), w.arcs);
+  close(density(led, 'binary'), w['density_binary_m_over_n(n-1)'], 'binary density');
+  close(density(led, 'valued'), w['density_valued_ucinet_sum_w_over_n(n-1)'], 'valued density');
+  close(100 * degreeCentralization(led, 'out', 'valued'), w.ucinet_out_centralization_valued_pct, 'out centralization');
+  close(100 * degreeCentralization(led, 'in', 'valued'), w.ucinet_in_centralization_valued_pct, 'in centralization');
+  close(100 * degreeCentralization(led, 'out', 'binary'), w.ucinet_out_centralization_binary_pct, 'binary out centralization');
+  close(100 * degreeCentralization(led, 'in', 'binary'), w.ucinet_in_centralization_binary_pct, 'binary in centralization');
+  close(averageClustering(led).average, w.gephi_avg_clustering_directed, 'Gephi directed clustering');
+  close(averageClustering(symmetrize(led)).average, w['avg_clustering_undirected_excluding_deg_lt2_(gephi0.9_undirected=ucinet)'], 'undirected clustering');
+  const directed = pathLength(led);
+  close(directed.average, w.avg_path_length_directed_reachable_pairs, 'APL');
+  assert.equal(directed.reachablePairs, w.reachable_ordered_pairs_directed);
+  assert.equal(directed.diameter, w.diameter_directed);
+  const undirected = pathLength(symmetrize(led));
+  close(undirected.average, w.avg_path_length_undirected, 'undirected APL');
+  assert.equal(undirected.diameter, w.diameter_undirected);
+});
+
+test('node indicators of every region match the oracle (case 01)', () => {
+  const out = outStrength(led);
+  const inn = inStrength(led);
+  const sym = symmetrize(led);
+  const columns: [string, number[]][] = [
+    ['out_strength', out],
+    ['in_strength', inn],
+    ['closeness_out_freeman_undef_max1', closeness(led, 'out')],
+    ['closeness_in_freeman_undef_max1', closeness(led, 'in')],
+    ['closeness_out_freeman_undef_n', closeness(led, 'out', 'n')],
+    ['closeness_in_freeman_undef_n', closeness(led, 'in', 'n')],
+    ['closeness_undirected_binary', closeness(sym, 'out')],
+    ['betweenness_directed_binary_raw', betweenness(led)],
+    ['betweenness_directed_ucinet_norm_pct', normalizeBetweenness(betweenness(led), regions.length, true)],
+    ['betweenness_undirected_binary_raw', betweenness(sym)],
+    ['betweenness_undirected_ucinet_norm_pct', normalizeBetweenness(betweenness(sym), regions.length, false)],
+    ['gephi_directed_clustering', averageClustering(led).perNode],
+    ['ucinet_symmetric_degree_union_max', outStrength(sym)],
+    ['A_consistent_(O-I)/(O+I)', flowRate(led, 'leader_positive')],
+    ['A_paper_formula_(I-O)/(I+O)', flowRate(led, 'paper')],
+  ];
+  for (const [column, values] of columns) {
+    regions.forEach((r, i) => close(values[i], expected.nodes[r][column], `${column} ${r}`));
+  }
+});
