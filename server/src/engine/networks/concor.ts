@@ -80,7 +80,7 @@ function profiles(relations: readonly (readonly number[][])[], i: number, j: num
 
 function profileCorrelations(relations: readonly (readonly number[][])[], block: readonly number[], options: ConcorOptions): number[][] {
   const k = block.length;
-  const r = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (__, b) => (a === b ? 1 : 0)));
+  const r: number[][] = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (__, b) => (a === b ? 1 : 0)));
   for (let a = 0; a < k; a++) {
     for (let b = a + 1; b < k; b++) {
       const [x, y] = profiles(relations, block[a], block[b], options);
