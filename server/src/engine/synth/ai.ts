@@ -2,7 +2,7 @@
 // default), their applicants, and a balanced city-year panel of AI policy
 // counts (IP) with continuous controls. Policies raise the chance that a
 // city's patents are AI patents, so the panel carries a real (synthetic) effect.
-import { rngFor, type Rng } from './prng.js';
+import { rngFor, type Rng } from '../prng.js';
 import { fixed, type RowSink } from './csvSink.js';
 import { WeightedSampler, zipfWeights } from './sampling.js';
 import { yearSchedule } from './yearSchedule.js';

@@ -1,7 +1,7 @@
 // How many applicants (or inventors) a patent lists: mostly one, sometimes
 // several, rarely many. Expressed as explicit probabilities for 1..k so the
 // shape is visible and easy to tune.
-import type { Rng } from './prng.js';
+import type { Rng } from '../prng.js';
 import { WeightedSampler } from './sampling.js';
 
 /** P(k) for k = 1..6 applicants: ~58% single-applicant patents. Mean ≈ 1.8. */

@@ -2,7 +2,7 @@
 // (an applicant is picked in proportion to its past patents), which yields the
 // heavy-tailed applicant sizes seen in real patent data. Memory is a few
 // numbers per applicant and per applicant row, never a name string.
-import type { Rng } from './prng.js';
+import type { Rng } from '../prng.js';
 import { WeightedSampler } from './sampling.js';
 import { APPLICANT_KINDS, type ApplicantKind } from './applicantNames.js';
 

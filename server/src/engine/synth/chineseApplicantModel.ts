@@ -2,7 +2,7 @@
 // city is Zipf-distributed over a preset-specific ranking of cities (so a few
 // cities hold most patents); co-applicants are mostly local, sometimes from
 // elsewhere in the province, sometimes anywhere.
-import type { Rng } from './prng.js';
+import type { Rng } from '../prng.js';
 import { WeightedSampler, withLeadersFirst, zipfWeights } from './sampling.js';
 import { CITIES_BY_PATENTING, type City } from './chinaGeography.js';
 import { ApplicantPool } from './applicantPool.js';

@@ -1,7 +1,7 @@
 // Chinese invention-application numbers, "CN" + filing year + "1" + 7-digit
 // serial (e.g. CN201510123456). Serials increase with random gaps, as real
 // ones do, and are unique within a year by construction.
-import type { Rng } from './prng.js';
+import type { Rng } from '../prng.js';
 
 const MAX_SERIAL = 9_999_999;
 

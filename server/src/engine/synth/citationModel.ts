@@ -3,7 +3,7 @@
 // been cited, the likelier it is cited again); prior art outside the dataset
 // gets ids from a Zipf-ranked external pool. Memory is one int per internal
 // citation, so ten million links fit in tens of megabytes.
-import type { Rng } from './prng.js';
+import type { Rng } from '../prng.js';
 import { zipfRank } from './sampling.js';
 
 export interface CitationModelOptions {

@@ -1,5 +1,5 @@
 // Seeded synthetic generator of REGPAT-like patent tables (see README in examples/data).
-export { Rng, deriveSeed, rngFor } from './prng.js';
+export { Rng, deriveSeed, rngFor } from '../prng.js';
 export { WeightedSampler, zipfWeights, zipfRank, allocateCounts } from './sampling.js';
 export { CsvFileSink, MemorySink, formatCsvRow, type Cell, type RowSink } from './csvSink.js';
 export { PROVINCES, CITIES_BY_PATENTING, type City, type Province } from './chinaGeography.js';

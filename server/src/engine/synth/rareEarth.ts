@@ -1,7 +1,7 @@
 // Rare-earth patent applications filed in China (2001-2020 by default):
 // patents, their applicants with province/city, and 2020 covariates for
 // provinces and cities. Rows are streamed to the sinks as they are produced.
-import { rngFor } from './prng.js';
+import { rngFor } from '../prng.js';
 import type { RowSink } from './csvSink.js';
 import { WeightedSampler, zipfWeights } from './sampling.js';
 import { yearSchedule } from './yearSchedule.js';

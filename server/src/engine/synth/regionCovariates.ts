@@ -1,7 +1,7 @@
 // Regional covariates (GDP per capita, firms, science spending, ...) that are
 // loosely correlated with a region's patent volume, so regressions on the
 // example data find a signal without it being a deterministic function.
-import type { Rng } from './prng.js';
+import type { Rng } from '../prng.js';
 import { fixed } from './csvSink.js';
 
 export const COVARIATE_COLUMNS = [

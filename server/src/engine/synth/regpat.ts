@@ -1,7 +1,7 @@
 // A REGPAT-like set (OECD REGPAT layout: application id, priority year,
 // inventor regions, citations): Chinese and foreign inventors, with China's
 // share rising over time and some co-inventions crossing borders.
-import { rngFor, type Rng } from './prng.js';
+import { rngFor, type Rng } from '../prng.js';
 import type { RowSink } from './csvSink.js';
 import { WeightedSampler, zipfWeights } from './sampling.js';
 import { yearSchedule } from './yearSchedule.js';

@@ -1,5 +1,5 @@
 // Discrete distributions used to put realistic skew into the data.
-import type { Rng } from './prng.js';
+import type { Rng } from '../prng.js';
 
 /** Zipf weights 1/r^s for ranks r = 1..n (rank 1 is the largest). */
 export function zipfWeights(n: number, exponent: number): number[] {

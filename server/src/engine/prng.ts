@@ -1,5 +1,5 @@
-// Seeded pseudo-random numbers. Everything the generator draws goes through
-// this class, so the same seed always yields byte-identical files.
+// Seeded pseudo-random numbers for everything the engine draws (synthetic data, Louvain runs, shuffles):
+// the same seed always gives the same result.
 
 /** mulberry32: 32-bit state, tiny, fast and good enough for synthetic data. */
 export class Rng {
