@@ -1,24 +1,9 @@
 // Modularity (Gephi's formula) and seeded best-of-N Louvain against cases 01 and 05 (copied to test/oracles).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { louvainCommunities, modularity } from '../../server/src/engine/networks/communities.ts';
 import type { Matrix } from '../../server/src/engine/networks/measures.ts';
-
-const SNA = resolve(import.meta.dirname, '../oracles/sna');
-const records = (path: string) => {
-  const [header, ...rest] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
-  const cols = header.split(',');
-  return rest.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-};
-
-function case01(): Matrix {
-  const nodes = records(`${SNA}/01_directed_valued_12/regions.csv`).map((r) => r.region);
-  const w = nodes.map(() => nodes.map(() => 0));
-  for (const e of records(`${SNA}/01_directed_valued_12/edges_directed_led.csv`)) w[nodes.indexOf(e.source)][nodes.indexOf(e.target)] = Number(e.weight);
-  return { nodes, w, directed: true };
-}
+import { SNA, case01LedMatrix as case01, readJson, readRecords as records } from '../oracles/read.ts';
 function karate(): Matrix {
   const nodes = Array.from({ length: 34 }, (_, i) => String(i));
   const w = nodes.map(() => nodes.map(() => 0));
@@ -27,9 +12,9 @@ function karate(): Matrix {
 }
 const membershipOf = (m: Matrix, partition: (string | number)[][]) => m.nodes.map((n) => partition.findIndex((block) => block.map(String).includes(n)));
 
-const case01Expected = JSON.parse(readFileSync(`${SNA}/01_directed_valued_12/expected.json`, 'utf8')).whole_network_directed_led_inter;
-const karateExpected = JSON.parse(readFileSync(`${SNA}/05_louvain_karate/expected.json`, 'utf8'));
-const graphologyRuns = JSON.parse(readFileSync(`${SNA}/05_louvain_karate/npm_graphology_louvain.json`, 'utf8'));
+const case01Expected = readJson(`${SNA}/01_directed_valued_12/expected.json`).whole_network_directed_led_inter;
+const karateExpected = readJson(`${SNA}/05_louvain_karate/expected.json`);
+const graphologyRuns = readJson(`${SNA}/05_louvain_karate/npm_graphology_louvain.json`);
 
 test('modularity of the optimal partitions (case 01 weighted and unweighted, karate)', () => {
   const led = case01();

@@ -2,18 +2,9 @@
 // against case 02 (Florentine marriages, Krackhardt advice, case 01's led network; copied to test/oracles).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { concor, type Diagonal } from '../../server/src/engine/networks/concor.ts';
 import { blockModel } from '../../server/src/engine/networks/blocks.ts';
-
-const SNA = resolve(import.meta.dirname, '../oracles/sna');
-const lines = (path: string) => readFileSync(path, 'utf8').trim().split(/\r?\n/);
-const records = (path: string) => {
-  const [header, ...rest] = lines(path);
-  const cols = header.split(',');
-  return rest.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-};
+import { SNA, case01LedMatrix, readJson, readLines as lines, readRecords as records } from '../oracles/read.ts';
 
 function florentine() {
   const labels = records(`${SNA}/02_concor/florentine_nodes.csv`).map((r) => r.node);
@@ -30,13 +21,11 @@ function krackhardt() {
   return { labels: header.split(',').slice(1), w: rows.map((r) => r.split(',').slice(1).map(Number)) };
 }
 function case01() {
-  const labels = records(`${SNA}/01_directed_valued_12/regions.csv`).map((r) => r.region);
-  const w = labels.map(() => labels.map(() => 0));
-  for (const e of records(`${SNA}/01_directed_valued_12/edges_directed_led.csv`)) w[labels.indexOf(e.source)][labels.indexOf(e.target)] = Number(e.weight);
-  return { labels, w };
+  const { nodes, w } = case01LedMatrix();
+  return { labels: nodes, w };
 }
 
-const expected = JSON.parse(readFileSync(`${SNA}/02_concor/expected.json`, 'utf8')).results;
+const expected = readJson(`${SNA}/02_concor/expected.json`).results;
 // The oracle's settings (expected.json "settings"): depth 2, transpose, |r| ≥ 1 − 1e-7 or 50 iterations, pairs not split.
 const SETTINGS = { depth: 2, transpose: true, convergence: 1e-7, maxIter: 50, splitPairs: false };
 

@@ -2,16 +2,11 @@
 // test/oracles): led and all-pairs ties, both counting conventions, intra counts, technological overlap.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { SNA, readJson, readRecords } from '../oracles/read.ts';
 import { buildNetwork, technologicalOverlap, type HolderRow, type Tie } from '../../server/src/engine/networks/construct.ts';
 
-const CASE = resolve(import.meta.dirname, '../oracles/sna/01_directed_valued_12');
-function csv(name: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(`${CASE}/${name}`, 'utf8').trim().split(/\r?\n/);
-  const cols = header.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-}
+const CASE = `${SNA}/01_directed_valued_12`;
+const csv = (name: string) => readRecords(`${CASE}/${name}`);
 const holders: HolderRow[] = csv('patents.csv').map((r) => ({ patent: r.patent_id, order: Number(r.applicant_order), region: r.region }));
 const key = (t: Tie) => `${t.source}>${t.target}:${t.weight}`;
 const undirectedKey = (a: string, b: string, w: string | number) => (a < b ? `${a}>${b}:${w}` : `${b}>${a}:${w}`);
@@ -53,7 +48,7 @@ test('technological overlap: shared cited patents, Σ n_i·n_j and Σ min (case 
 
 import { averageClustering, betweenness, closeness, degreeCentralization, density, edgeCount, flowRate, inStrength, normalizeBetweenness, outStrength, pathLength, symmetrize, toMatrix } from '../../server/src/engine/networks/measures.ts';
 
-const expected = JSON.parse(readFileSync(`${CASE}/expected.json`, 'utf8'));
+const expected = readJson(`${CASE}/expected.json`);
 const close = (actual: number, want: number, what: string) =>
   assert.ok(Math.abs(actual - want) <= 1e-9 * Math.max(1, Math.abs(want)), `${what}: ${actual} ≠ ${want}`);
 const regions = csv('regions.csv').map((r) => r.region);

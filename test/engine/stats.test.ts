@@ -2,24 +2,18 @@
 // (../shared/oracles/sna/04_jenks_50 and 06_lq_clusters: classInt, exact Fisher DP, numpy/R/Excel percentiles).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { classOf, jenks } from '../../server/src/engine/stats/jenks.ts';
 import { quantile, type QuantileType } from '../../server/src/engine/stats/quantile.ts';
+import { SNA, readJson, readRecords } from '../oracles/read.ts';
 import { identifyClusters, locationQuotients, percentileScan, type RegionCounts } from '../../server/src/engine/measures/locationQuotient.ts';
 
-const ORACLES = resolve(import.meta.dirname, '../oracles/sna');
-const csvRows = (path: string) => {
-  const [header, ...lines] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
-  const cols = header.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-};
 const close = (actual: number, expected: number, rel = 1e-9) =>
   assert.ok(Math.abs(actual - expected) <= rel * Math.max(1, Math.abs(expected)), `${actual} ≠ ${expected}`);
 
 test('Jenks breaks, counts and GVF match classInt and the exact Fisher DP (case 04)', () => {
-  const values = csvRows(`${ORACLES}/04_jenks_50/values.csv`).map((r) => Number(r.value));
-  const expected = JSON.parse(readFileSync(`${ORACLES}/04_jenks_50/expected.json`, 'utf8'));
+  const values = readRecords(`${SNA}/04_jenks_50/values.csv`).map((r) => Number(r.value));
+  const expected = readJson(`${SNA}/04_jenks_50/expected.json`);
   for (const k of [4, 5]) {
     const exact = expected.exact_fisher_jenks_python[k];
     const got = jenks(values, k);
@@ -36,10 +30,10 @@ test('Jenks refuses more classes than distinct values', () => {
 });
 
 test('LQ, potential clusters and clusters for every percentile definition (case 06, scan 76..84)', () => {
-  const rows: RegionCounts[] = csvRows(`${ORACLES}/06_lq_clusters/regions_lq.csv`).map((r) => ({
+  const rows: RegionCounts[] = readRecords(`${SNA}/06_lq_clusters/regions_lq.csv`).map((r) => ({
     region: r.region, industry: Number(r.industry_patents_A), total: Number(r.total_patents_P), intra: Number(r.intra_links), inter: Number(r.inter_links),
   }));
-  const expected = JSON.parse(readFileSync(`${ORACLES}/06_lq_clusters/expected.json`, 'utf8'));
+  const expected = readJson(`${SNA}/06_lq_clusters/expected.json`);
   for (const [region, lq] of locationQuotients(rows)) close(lq, expected.LQ[region]);
   const types: Record<string, QuantileType> = { linear_type7: 7, weibull_type6: 6, nearest_rank_type1: 1, hazen_type5: 5 };
   let compared = 0;
@@ -59,7 +53,7 @@ test('LQ, potential clusters and clusters for every percentile definition (case 
 });
 
 test('all nine quantile types match R\'s quantile() (golden file from test/oracles/scripts/quantile_types.R)', () => {
-  const golden = JSON.parse(readFileSync(resolve(import.meta.dirname, '../oracles/stats/quantile_types.json'), 'utf8'));
+  const golden = readJson(resolve(import.meta.dirname, '../oracles/stats/quantile_types.json'));
   assert.equal(golden.cases.length, 27);
   for (const c of golden.cases as { sample: string; type: QuantileType; probs: number[]; quantiles: number[] }[]) {
     c.probs.forEach((p, i) => close(quantile(golden.samples[c.sample], p, c.type), c.quantiles[i], 1e-12));

@@ -6,7 +6,7 @@ import type { DeclSpec, OptionSpec, SourceSpec } from '../schema/types.js';
 import type { Symbol } from '../semantic/model.js';
 import { listNames, type CheckContext } from './context.js';
 import { checkExpr } from './expressions.js';
-import { checkRange, checkRef, checkValue, type ValueContext } from './values.js';
+import { article, checkRange, checkRef, checkValue, type ValueContext } from './values.js';
 
 export function checkDeclaration(ctx: CheckContext, decl: Decl): void {
   const spec = declSpec(decl.keyword.name);
@@ -151,10 +151,6 @@ function checkItem(ctx: CheckContext, source: SourceSpec | undefined, value: Exp
     const word = value.type === 'ident' ? value.name : '';
     ctx.unknown('unknown-item', value.span, word, `\`${word || 'this'}\` is not ${article(source.name)} \`${source.name}\` indicator; use ${listNames(names)}`, names);
   }
-}
-
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
 // ---------------------------------------------------------------- kind-specific rules

@@ -15,7 +15,8 @@ export interface ValueContext {
   variables?: Scope;
 }
 
-const article = (kind: string) => (/^[aeiou]/.test(kind) ? 'an' : 'a');
+/** `a` or `an` before a word. */
+export const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 const kindList = (kinds: readonly DeclKind[]) => `${kinds.map((k) => `${article(k)} \`${k}\``).join(' or ')} declaration`;
 
 export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: string): void {
