@@ -1,6 +1,6 @@
 // Signature help inside a source function or a helper function call, with the active parameter.
 import type { SignatureHelp, SignatureInformation } from 'vscode-languageserver';
-import { DECLARATIONS, optionsFor } from '../language/schema/declarations.js';
+import { declSpec, optionsFor } from '../language/schema/declarations.js';
 import { functionSpec } from '../language/schema/functions.js';
 import type { ParamSpec, SourceSpec } from '../language/schema/types.js';
 import type { Analysis } from '../workspace/analysis.js';
@@ -12,7 +12,7 @@ export function signatureHelp(a: Analysis, offset: number): SignatureHelp | null
   const blockOpen = decl.block && offset > decl.block.open.start ? decl.block.open.end : decl.span.start;
   const call = enclosingCall(a.text, offset, blockOpen);
   if (!call) return null;
-  const spec = DECLARATIONS.find((d) => d.kind === decl.keyword.name);
+  const spec = declSpec(decl.keyword.name);
   const source = spec?.sources?.find((s) => s.name === call.callee);
   if (spec && source) {
     const options = optionsFor(spec, source).map((o) => ({ name: o.name, doc: o.doc }));
