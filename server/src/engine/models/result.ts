@@ -1,0 +1,52 @@
+// The serialisable shape every estimator returns. Panels, tables and `innograph run --json` read only
+// this; estimators fill what applies to them and leave the rest out.
+
+export interface Coefficient {
+  term: string;
+  estimate: number;
+  se: number;
+  /** t or z statistic, as `ModelResult.statistic` says. */
+  stat: number;
+  p: number;
+  ciLow: number;
+  ciHigh: number;
+}
+
+/** A test reported with the model: AR(1), AR(2), Sargan, Hansen, F, Wald … */
+export interface TestResult {
+  statistic: number;
+  df?: number;
+  df2?: number;
+  p: number;
+}
+
+export interface FixedEffectSummary {
+  /** As written in the formula: `i`, `i^t`. */
+  name: string;
+  levels: number;
+}
+
+export interface VcovSummary {
+  /** `iid`, `hetero` (HC1), `cluster`, `twoway`, `robust` (GMM), `windmeijer`. */
+  type: string;
+  /** The clustering variables and their number of clusters, when clustered. */
+  clusters?: { name: string; count: number }[];
+  /** The small-sample convention used, e.g. "fixest: ssc(adj = TRUE, cluster.adj = TRUE, fixef.K = 'nested')". */
+  convention?: string;
+}
+
+export interface ModelResult {
+  estimator: string;
+  dependent: string;
+  statistic: "t" | "z";
+  coefficients: Coefficient[];
+  /** Row-major covariance of the reported coefficients, in `coefficients` order. */
+  vcov?: number[][];
+  vcovType?: VcovSummary;
+  /** n, r2, adj_r2, within_r2, pseudo_r2, loglik, deviance, theta, alpha, groups, instruments … */
+  fit: Record<string, number>;
+  fixedEffects?: FixedEffectSummary[];
+  tests?: Record<string, TestResult>;
+  /** Everything dropped or adjusted: collinear terms, singletons, separated observations, conventions. */
+  notes: string[];
+}
