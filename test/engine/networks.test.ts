@@ -1,18 +1,31 @@
 // Network construction against case 01 (../shared/oracles/sna/01_directed_valued_12, copied to
-// test/oracles): led and all-pairs ties, both counting conventions, intra counts, technological overlap.
+// test/oracles): led and all-pairs ties, both counting conventions, intra counts, technological overlap,
+// built by DuckDB from the case's CSV files; bipartite restrictions and windows on top.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SNA, readJson, readRecords } from '../oracles/read.ts';
-import { buildNetwork, technologicalOverlap, type HolderRow, type Tie } from '../../server/src/engine/networks/construct.ts';
+import { duckdb, sqlString } from '../../server/src/engine/data/duckdb.ts';
+import { collaborationNetworks, type CollaborationOptions } from '../../server/src/engine/networks/collaboration.ts';
+import { overlapNetworks } from '../../server/src/engine/networks/overlap.ts';
+import type { Network, Tie } from '../../server/src/engine/networks/network.ts';
+import { ALL_YEARS, type Window } from '../../server/src/engine/windows/windows.ts';
 
 const CASE = `${SNA}/01_directed_valued_12`;
 const csv = (name: string) => readRecords(`${CASE}/${name}`);
-const holders: HolderRow[] = csv('patents.csv').map((r) => ({ patent: r.patent_id, order: Number(r.applicant_order), region: r.region }));
 const key = (t: Tie) => `${t.source}>${t.target}:${t.weight}`;
 const undirectedKey = (a: string, b: string, w: string | number) => (a < b ? `${a}>${b}:${w}` : `${b}>${a}:${w}`);
 
-test('first-applicant-led ties and intra counts (case 01)', () => {
-  const net = buildNetwork(holders, { ties: 'first_led', count: 'per_pair' });
+// Holders carry a made-up year (patent number mod 3 + 2000) so that windows can be tested on the same data.
+const HOLDERS = `(SELECT patent_id AS patent, applicant_order AS ord, region, 2000 + CAST(substr(patent_id, 2) AS INTEGER) % 3 AS year
+  FROM read_csv(${sqlString(`${CASE}/patents.csv`)}))`;
+const CITATIONS = `(SELECT patent_id AS citing, cited_id AS cited FROM read_csv(${sqlString(`${CASE}/citations.csv`)}))`;
+
+async function build(options: Partial<CollaborationOptions>, windows: Window[] = [ALL_YEARS]): Promise<Network[]> {
+  return collaborationNetworks(await duckdb(), HOLDERS, windows, { ties: 'all_pairs', count: 'per_pair', intra: 'separate', ...options });
+}
+
+test('first-applicant-led ties and intra counts (case 01)', async () => {
+  const [net] = await build({ ties: 'first_led' });
   assert.equal(net.directed, true);
   assert.deepEqual(net.ties.map(key).sort(), csv('edges_directed_led.csv').map((r) => `${r.source}>${r.target}:${r.weight}`).sort());
   assert.equal(net.ties.length, 31);
@@ -20,10 +33,10 @@ test('first-applicant-led ties and intra counts (case 01)', () => {
   for (const r of csv('intra_counts.csv')) assert.equal(net.intra.get(r.region) ?? 0, Number(r.intra_led), r.region);
 });
 
-test('all-pairs ties per applicant pair and per patent (case 01)', () => {
+test('all-pairs ties per applicant pair and per patent (case 01)', async () => {
   const expected = csv('edges_undirected_allpairs.csv');
-  const pairs = buildNetwork(holders, { ties: 'all_pairs', count: 'per_pair' });
-  const patents = buildNetwork(holders, { ties: 'all_pairs', count: 'per_patent' });
+  const [pairs] = await build({ count: 'per_pair' });
+  const [patents] = await build({ count: 'per_patent' });
   assert.deepEqual(pairs.ties.map(key).sort(), expected.map((r) => undirectedKey(r.source, r.target, r.weight_applicant_pairs)).sort());
   assert.deepEqual(patents.ties.map(key).sort(), expected.map((r) => undirectedKey(r.source, r.target, r.weight_patents)).sort());
   for (const r of csv('intra_counts.csv')) {
@@ -34,25 +47,53 @@ test('all-pairs ties per applicant pair and per patent (case 01)', () => {
   const degree = (ties: Tie[], n: string) => ties.filter((t) => t.source === n || t.target === n).reduce((s, t) => s + t.weight, 0);
   assert.equal(degree(pairs.ties, 'BJ'), 38);
   assert.equal(degree(patents.ties, 'BJ'), 29);
+  const [dropped] = await build({ intra: 'drop' });
+  assert.equal(dropped.intra.size, 0);
+  assert.deepEqual(dropped.ties, pairs.ties);
 });
 
-test('technological overlap: shared cited patents, Σ n_i·n_j and Σ min (case 01)', () => {
-  const citations = csv('citations.csv').map((r) => ({ citing: r.patent_id, cited: r.cited_id }));
+test('windows partition the patents: per-window weights add up to the whole period', async () => {
+  const years: Window[] = [2000, 2001, 2002].map((y) => ({ label: String(y), from: y, to: y }));
+  const perYear = await build({}, years);
+  const [whole] = await build({});
+  const summed = new Map<string, number>();
+  for (const net of perYear) for (const t of net.ties) summed.set(`${t.source}>${t.target}`, (summed.get(`${t.source}>${t.target}`) ?? 0) + t.weight);
+  assert.deepEqual([...summed].sort(), whole.ties.map((t) => [`${t.source}>${t.target}`, t.weight]).sort());
+  assert.ok(perYear.every((n) => n.ties.length > 0 && n.ties.length < whole.ties.length));
+  const [empty] = await build({}, [{ label: '1990', from: 1990, to: 1990 }]);
+  assert.deepEqual(empty, { directed: false, nodes: [], ties: [], intra: new Map() });
+});
+
+test('a bipartite restriction keeps only cross-set ties, oriented left → right', async () => {
+  const db = await duckdb();
+  const left = "(SELECT * FROM (VALUES ('BJ'), ('SH')) AS l(region))";
+  const right = "(SELECT region FROM (SELECT DISTINCT region FROM read_csv(" + sqlString(`${CASE}/patents.csv`) + ")) WHERE region NOT IN ('BJ', 'SH'))";
+  const [net] = await collaborationNetworks(db, HOLDERS, [ALL_YEARS], { ties: 'all_pairs', count: 'per_pair', intra: 'separate', between: { left, right } });
+  const [all] = await build({});
+  const cross = all.ties.filter((t) => ['BJ', 'SH'].includes(t.source) !== ['BJ', 'SH'].includes(t.target));
+  assert.equal(net.ties.length, cross.length);
+  assert.ok(net.ties.every((t) => ['BJ', 'SH'].includes(t.source) && !['BJ', 'SH'].includes(t.target)));
+  assert.equal(net.ties.reduce((s, t) => s + t.weight, 0), cross.reduce((s, t) => s + t.weight, 0));
+});
+
+test('technological overlap: shared cited patents, Σ n_i·n_j and Σ min (case 01)', async () => {
+  const db = await duckdb();
   const expected = csv('tech_overlap_expected.csv');
   for (const [weight, column] of [['count', 'distinct_shared_cited'], ['product', 'weighted_sum_product'], ['min', 'weighted_sum_min']] as const) {
-    const net = technologicalOverlap(holders, citations, weight);
+    const [net] = await overlapNetworks(db, HOLDERS, CITATIONS, [ALL_YEARS], { weight });
     const want = expected.filter((r) => Number(r[column]) > 0).map((r) => undirectedKey(r.a, r.b, r[column])).sort();
     assert.deepEqual(net.ties.map(key).sort(), want, weight);
   }
 });
 
-import { averageClustering, betweenness, closeness, degreeCentralization, density, edgeCount, flowRate, inStrength, normalizeBetweenness, outStrength, pathLength, symmetrize, toMatrix } from '../../server/src/engine/networks/measures.ts';
+import { case01LedMatrix } from '../oracles/read.ts';
+import { averageClustering, betweenness, closeness, degreeCentralization, density, edgeCount, flowRate, inStrength, normalizeBetweenness, outStrength, pathLength, symmetrize } from '../../server/src/engine/networks/measures.ts';
 
 const expected = readJson(`${CASE}/expected.json`);
 const close = (actual: number, want: number, what: string) =>
   assert.ok(Math.abs(actual - want) <= 1e-9 * Math.max(1, Math.abs(want)), `${what}: ${actual} ≠ ${want}`);
 const regions = csv('regions.csv').map((r) => r.region);
-const led = toMatrix(buildNetwork(holders, { ties: 'first_led', count: 'per_pair' }), regions);
+const led = case01LedMatrix();
 
 test('whole-network indicators of the led network match UCINET/Gephi conventions (case 01)', () => {
   const w = expected.whole_network_directed_led_inter;

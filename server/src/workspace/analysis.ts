@@ -18,6 +18,6 @@ export interface Analysis extends CheckResult {
 export function analyze(text: string, specPath: string, tables: TableCache): Analysis {
   const file = parseStudy(text);
   const baseDir = dirname(specPath);
-  const result = checkStudy(file, (relative) => tables.get(baseDir, relative));
+  const result = checkStudy(file, (relative, dialect) => tables.get(baseDir, relative, dialect));
   return { ...result, text, file, lines: new LineIndex(text), baseDir };
 }

@@ -3,7 +3,8 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readTableSchema } from '../engine/data/tableSchema.js';
-import type { TableInfo } from '../language/semantic/model.js';
+import type { DataSource } from '../engine/data/source.js';
+import type { Dialect, TableInfo } from '../language/semantic/model.js';
 
 interface Entry { stamp: string; info: TableInfo }
 
@@ -15,17 +16,18 @@ export class TableCache {
     private readonly options: { rowCounts: () => boolean; onLoaded?: (path: string) => void; allowReads?: () => boolean },
   ) {}
 
-  /** What is known now about `relative` (resolved against `baseDir`); starts a read when needed. */
-  get(baseDir: string, relative: string): TableInfo {
+  /** What is known now about `relative` (resolved against `baseDir`) read with `dialect`; starts a read when needed. */
+  get(baseDir: string, relative: string, dialect: Dialect = {}): TableInfo {
     const path = resolve(baseDir, relative);
     const stamp = fileStamp(path);
+    const key = `${path}\u0000${JSON.stringify(dialect)}`;
     if (stamp === undefined) {
-      this.entries.delete(path);
+      this.entries.delete(key);
       return { status: 'missing', path };
     }
-    const cached = this.entries.get(path);
+    const cached = this.entries.get(key);
     if (cached && cached.stamp === stamp) return cached.info;
-    if (!this.loading.has(path)) this.loading.set(path, this.load(path, stamp));
+    if (!this.loading.has(key)) this.loading.set(key, this.load(key, { path, ...dialect }, stamp));
     return cached?.info ?? { status: 'pending', path };
   }
 
@@ -34,21 +36,22 @@ export class TableCache {
     while (this.loading.size) await Promise.all([...this.loading.values()]);
   }
 
-  /** Forgets a file, e.g. when the editor reports it changed. */
+  /** Forgets a file (read with any dialect), e.g. when the editor reports it changed. */
   invalidate(path: string): void {
-    this.entries.delete(path);
+    for (const key of this.entries.keys()) if (key.startsWith(`${path}\u0000`)) this.entries.delete(key);
   }
 
-  private async load(path: string, stamp: string): Promise<void> {
+  private async load(key: string, source: DataSource, stamp: string): Promise<void> {
+    const { path } = source;
     let info: TableInfo;
     try {
-      const schema = await readTableSchema(path, { rowCount: this.options.rowCounts() });
+      const schema = await readTableSchema(source, { rowCount: this.options.rowCounts() });
       info = { status: 'ok', path, ...schema };
     } catch (err) {
       info = { status: 'error', path, message: firstLine((err as Error).message) };
     }
-    this.entries.set(path, { stamp, info });
-    this.loading.delete(path);
+    this.entries.set(key, { stamp, info });
+    this.loading.delete(key);
     this.options.onLoaded?.(path);
   }
 }

@@ -1,7 +1,7 @@
 // Whole-network and node indicators with UCINET's and Gephi's conventions (METHODS A(b), A(c)).
 // Distances, clustering and betweenness are binary (both tools ignore weights there); degrees,
 // densities and centralization can be valued. Every convention that differs between tools is an option.
-import type { Network } from './construct.js';
+import type { Network } from './network.js';
 
 /** A network as an n×n weight matrix over a fixed node order (diagonal 0: intra ties are kept apart). */
 export interface Matrix { nodes: string[]; w: number[][]; directed: boolean }

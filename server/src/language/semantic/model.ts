@@ -18,7 +18,10 @@ export type TableInfo =
   | { status: 'error'; path: string; message: string }
   | { status: 'pending'; path: string };
 
-export type TableProvider = (relativePath: string) => TableInfo;
+/** How a file is to be read, as its declaration states it (unset fields are detected). */
+export interface Dialect { format?: 'csv' | 'tsv' | 'parquet'; delimiter?: string; encoding?: 'utf8' | 'utf16' | 'latin1'; header?: boolean }
+
+export type TableProvider = (relativePath: string, dialect: Dialect) => TableInfo;
 
 export type Reference =
   | { kind: 'decl'; span: Span; target: Symbol }
@@ -91,8 +94,26 @@ export class SemanticModel {
     const from = dataset.decl.from?.value;
     if (from === undefined) return undefined;
     let info = this.tableInfo.get(from);
-    if (!info) this.tableInfo.set(from, (info = this.tables(from)));
+    if (!info) this.tableInfo.set(from, (info = this.tables(from, this.dialect(dataset.decl))));
     return info;
+  }
+
+  /** The reading options a dataset or lookup declares: literal values of format, delimiter, encoding, header. */
+  dialect(decl: Decl): Dialect {
+    const literal = (name: string) => {
+      const v = this.option(decl, name)?.values[0];
+      return v?.type === 'ident' ? v.name : v?.type === 'string' || v?.type === 'bool' ? v.value : undefined;
+    };
+    const dialect: Dialect = {};
+    const format = literal('format');
+    if (format === 'csv' || format === 'tsv' || format === 'parquet') dialect.format = format;
+    const delimiter = literal('delimiter');
+    if (typeof delimiter === 'string') dialect.delimiter = delimiter;
+    const encoding = literal('encoding');
+    if (encoding === 'utf8' || encoding === 'utf16' || encoding === 'latin1') dialect.encoding = encoding;
+    const header = literal('header');
+    if (typeof header === 'boolean') dialect.header = header;
+    return dialect;
   }
 
   /** Columns of a dataset or lookup as a scope. */

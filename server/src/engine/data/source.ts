@@ -1,0 +1,78 @@
+// How a data file is read: format, dialect and encoding, declared or detected. DuckDB detects the CSV
+// dialect and compression itself; the encoding is sniffed here because DuckDB only reports a wrong one.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { sqlString } from './duckdb.js';
+
+export type TableFormat = 'csv' | 'tsv' | 'parquet';
+export type TextEncoding = 'utf8' | 'utf16' | 'latin1';
+
+export interface DataSource {
+  path: string;
+  format?: TableFormat;
+  delimiter?: string;
+  encoding?: TextEncoding;
+  header?: boolean;
+}
+
+export function formatOf(path: string): TableFormat {
+  const name = path.toLowerCase().replace(/\.(gz|gzip|zst)$/, '');
+  if (name.endsWith('.parquet') || name.endsWith('.pq')) return 'parquet';
+  if (name.endsWith('.tsv') || name.endsWith('.tab')) return 'tsv';
+  return 'csv';
+}
+
+const DUCKDB_ENCODING: Record<TextEncoding, string> = { utf8: 'utf-8', utf16: 'utf-16', latin1: 'latin-1' };
+
+/** The DuckDB table expression that reads a source; `allVarchar` reads every column as text (for validation). */
+export function tableScan(source: DataSource, allVarchar = false): string {
+  const format = source.format ?? formatOf(source.path);
+  if (format === 'parquet') return `read_parquet(${sqlString(source.path)})`;
+  const args = [sqlString(source.path)];
+  const delimiter = source.delimiter ?? (format === 'tsv' ? '\t' : undefined);
+  if (delimiter !== undefined) args.push(`delim = ${sqlString(delimiter)}`);
+  const encoding = source.encoding ?? detectEncoding(source.path);
+  if (encoding !== 'utf8') args.push(`encoding = ${sqlString(DUCKDB_ENCODING[encoding])}`);
+  if (source.header !== undefined) args.push(`header = ${source.header}`);
+  if (allVarchar) args.push('all_varchar = true');
+  return `read_csv(${args.join(', ')})`;
+}
+
+/** UTF-16 by its byte-order mark, else UTF-8 when the first 64 KiB decode as UTF-8, else Latin-1. */
+export function detectEncoding(path: string): TextEncoding {
+  const head = readHead(path, 1 << 16);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'utf16';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(trimPartialUtf8(head));
+    return 'utf8';
+  } catch {
+    return 'latin1';
+  }
+}
+
+function readHead(path: string, bytes: number): Uint8Array {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(bytes);
+    const n = readSync(fd, buffer, 0, bytes, 0);
+    const raw = buffer.subarray(0, n);
+    if (raw[0] !== 0x1f || raw[1] !== 0x8b) return raw;
+    // A gzip member cut short: decompress what is there.
+    return gunzipSync(raw, { finishFlush: 2 /* Z_SYNC_FLUSH */ }).subarray(0, bytes);
+  } catch {
+    return new Uint8Array(); // unreadable files are reported by DuckDB with its own message
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Drops a multi-byte character cut at the end of the sample, so it is not taken for bad UTF-8. */
+function trimPartialUtf8(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  let back = 0;
+  while (end > 0 && back < 4 && (bytes[end - 1] & 0xc0) === 0x80) { end--; back++; }
+  if (end > 0 && bytes[end - 1] >= 0xc0) end--;
+  else end = bytes.length;
+  return bytes.subarray(0, end);
+}

@@ -1,0 +1,49 @@
+// Co-application and co-invention networks (METHODS A(a)), built by DuckDB for every window in one
+// query: the holder table can have millions of rows, so pairs are formed and counted in SQL.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Window } from '../windows/windows.js';
+import { assembleNetworks, type Network } from './network.js';
+import { IN_WINDOW, windowsRelation } from './windowSql.js';
+
+/** Two region sets (SQL relations with a `region` column) for bipartite restrictions. */
+export interface RegionSets { left: string; right: string }
+
+export interface CollaborationOptions {
+  /** `all_pairs`: every unordered pair; `first_led`: first applicant → each other applicant. */
+  ties: 'all_pairs' | 'first_led';
+  /** `per_pair`: each applicant pair adds 1; `per_patent`: each distinct region pair adds 1 per patent. */
+  count: 'per_pair' | 'per_patent';
+  /** `separate`: same-region pairs are counted apart as intra volume; `drop`: not at all. */
+  intra: 'separate' | 'drop';
+  /** Keep only ties between the two sets, oriented left → right (e.g. China × foreign). */
+  between?: RegionSets;
+}
+
+/**
+ * One network per window. `holders` is a SQL relation with columns patent, ord, region, year (one row
+ * per applicant or inventor of a patent; ord orders them, 1 = first).
+ */
+export async function collaborationNetworks(db: DuckDBConnection, holders: string, windows: readonly Window[], options: CollaborationOptions): Promise<Network[]> {
+  const directed = options.ties === 'first_led';
+  const pairCondition = directed ? 'a.k = 1 AND b.k > 1' : 'a.k < b.k';
+  const weight = options.count === 'per_pair' ? 'count(*)' : 'count(DISTINCT patent)';
+  const { between } = options;
+  // Same-region pairs stay (as intra); a cross pair must join the two sets, and is turned left → right.
+  const orient = between
+    ? `CASE WHEN r1 = r2 OR r1 IN (SELECT region FROM ${between.left}) THEN r1 ELSE r2 END AS s,
+       CASE WHEN r1 = r2 OR r1 IN (SELECT region FROM ${between.left}) THEN r2 ELSE r1 END AS t`
+    : directed ? 'r1 AS s, r2 AS t' : 'least(r1, r2) AS s, greatest(r1, r2) AS t';
+  const keep = between
+    ? `WHERE r1 = r2
+         OR (r1 IN (SELECT region FROM ${between.left}) AND r2 IN (SELECT region FROM ${between.right}))
+         OR (r2 IN (SELECT region FROM ${between.left}) AND r1 IN (SELECT region FROM ${between.right}))`
+    : '';
+  const sql = `
+    WITH h AS (SELECT patent, region, year, row_number() OVER (PARTITION BY patent ORDER BY ord) AS k FROM ${holders}),
+    pairs AS (SELECT a.patent, a.year, a.region AS r1, b.region AS r2 FROM h a JOIN h b ON a.patent = b.patent AND ${pairCondition}),
+    oriented AS (SELECT patent, year, ${orient} FROM pairs ${keep})
+    SELECT wi, s, t, ${weight} AS weight FROM oriented, ${windowsRelation(windows)}
+    WHERE ${IN_WINDOW} GROUP BY wi, s, t ORDER BY wi, s, t`;
+  const rows = (await db.runAndReadAll(sql)).getRows();
+  return assembleNetworks(rows, windows.length, directed, options.intra === 'separate');
+}
