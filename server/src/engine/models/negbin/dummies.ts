@@ -1,0 +1,23 @@
+// Fixed effects as dummy columns, as R's treatment contrasts expand a factor in `glm.nb`: the first level
+// present is the reference when the model already has an intercept (or an earlier fixed effect).
+import { presentLevels, type Column, type FixedEffect } from '../describe/frame.ts';
+import type { FixedEffectSummary } from '../result.ts';
+
+export interface FixedEffectDummies {
+  columns: Column[];
+  summaries: FixedEffectSummary[];
+}
+
+export function fixedEffectDummies(effects: readonly FixedEffect[], hasIntercept: boolean): FixedEffectDummies {
+  const columns: Column[] = [];
+  const summaries: FixedEffectSummary[] = [];
+  effects.forEach((fe, k) => {
+    const levels = presentLevels(fe.codes);
+    summaries.push({ name: fe.name, levels: levels.length });
+    const dropFirst = hasIntercept || k > 0;
+    for (const level of dropFirst ? levels.slice(1) : levels) {
+      columns.push({ name: `${fe.name}::${level}`, values: Float64Array.from(fe.codes, (c) => (c === level ? 1 : 0)) });
+    }
+  });
+  return { columns, summaries };
+}

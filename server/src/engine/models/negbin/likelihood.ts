@@ -1,0 +1,70 @@
+// The NB2 log-likelihood in θ (Var y = μ + μ²/θ) and its θ-derivatives, as MASS writes them. For integer
+// counts, lgamma(θ+y) − lgamma(θ), digamma(θ+y) − digamma(θ) and trigamma(θ) − trigamma(θ+y) are exact
+// finite sums over 0 … y−1, so no special functions are needed; the sums are tabulated once per θ.
+import { ModelInputError } from '../describe/frame.ts';
+
+interface ThetaSums {
+  theta: number;
+  /** Σ_{j<k} log(θ+j), Σ 1/(θ+j), Σ 1/(θ+j)², for k = 0 … max y. */
+  log: Float64Array;
+  inverse: Float64Array;
+  inverseSquare: Float64Array;
+}
+
+export class Nb2Likelihood {
+  private readonly logFactorial: Float64Array;
+  private sums?: ThetaSums;
+
+  constructor(readonly y: Float64Array) {
+    let max = 0;
+    y.forEach((v, i) => {
+      if (!(v >= 0) || !Number.isInteger(v)) throw new ModelInputError(`the negative binomial model needs non-negative integer counts; row ${i + 1} has ${v}`);
+      max = Math.max(max, v);
+    });
+    this.logFactorial = new Float64Array(max + 1);
+    for (let k = 1; k <= max; k++) this.logFactorial[k] = this.logFactorial[k - 1] + Math.log(k);
+  }
+
+  private at(theta: number): ThetaSums {
+    if (this.sums?.theta === theta) return this.sums;
+    const size = this.logFactorial.length;
+    const sums = { theta, log: new Float64Array(size), inverse: new Float64Array(size), inverseSquare: new Float64Array(size) };
+    for (let k = 1; k < size; k++) {
+      const t = theta + k - 1;
+      sums.log[k] = sums.log[k - 1] + Math.log(t);
+      sums.inverse[k] = sums.inverse[k - 1] + 1 / t;
+      sums.inverseSquare[k] = sums.inverseSquare[k - 1] + 1 / (t * t);
+    }
+    return (this.sums = sums);
+  }
+
+  /** MASS's `loglik` in `glm.nb`. */
+  logLikelihood(theta: number, mu: Float64Array): number {
+    const s = this.at(theta);
+    let total = 0;
+    this.y.forEach((y, i) => {
+      total += s.log[y] - this.logFactorial[y] + theta * Math.log(theta) + y * Math.log(mu[i] + (y === 0 ? 1 : 0)) - (theta + y) * Math.log(theta + mu[i]);
+    });
+    return total;
+  }
+
+  /** ∂ℓ/∂θ (MASS `theta.ml`'s score). */
+  thetaScore(theta: number, mu: Float64Array): number {
+    const s = this.at(theta);
+    let total = 0;
+    this.y.forEach((y, i) => {
+      total += s.inverse[y] + Math.log(theta) + 1 - Math.log(theta + mu[i]) - (y + theta) / (mu[i] + theta);
+    });
+    return total;
+  }
+
+  /** −∂²ℓ/∂θ² (MASS `theta.ml`'s observed information). */
+  thetaInformation(theta: number, mu: Float64Array): number {
+    const s = this.at(theta);
+    let total = 0;
+    this.y.forEach((y, i) => {
+      total += s.inverseSquare[y] - 1 / theta + 2 / (mu[i] + theta) - (y + theta) / (mu[i] + theta) ** 2;
+    });
+    return total;
+  }
+}
