@@ -1,0 +1,64 @@
+// Per-unit matrices of the stacked system: y_i, X_i and the instruments Z_i. A row with a missing dependent
+// variable or regressor is zeroed in all three, which drops it from every moment (plm's treatment of
+// unbalanced panels); rows keep their place so that lags in the AR test stay aligned with periods.
+import { Matrix } from 'ml-matrix';
+import { instrumentColumns } from './instruments.ts';
+import { panelGrid } from './panelGrid.ts';
+import { rowLayout, transformed, type Column, type RowLayout } from './rows.ts';
+import { GmmError, type GmmPanel, type ResolvedGmmSpec } from './spec.ts';
+import { laggedSeries, regressorTerms, timeEffects } from './terms.ts';
+
+export interface UnitDesign {
+  y: Matrix;
+  X: Matrix;
+  Z: Matrix;
+}
+
+export interface GmmDesign {
+  units: UnitDesign[];
+  terms: string[];
+  /** How many of the trailing terms are time effects (intercept included). */
+  timeTerms: number;
+  layout: RowLayout;
+  /** Rows used in each equation, summed over units. */
+  used: { diff: number; level: number };
+  /** Units with at least one row used. */
+  groupsUsed: number;
+}
+
+export function buildDesign(panel: GmmPanel, spec: ResolvedGmmSpec): GmmDesign {
+  const variables = new Set([spec.y, ...spec.regressors.map((r) => r.variable), ...spec.gmm.map((g) => g.variable), ...spec.iv.map((r) => r.variable)]);
+  const grid = panelGrid(panel, variables);
+  const layout = rowLayout(spec, grid.periods.length);
+  const effects = timeEffects(spec, grid, layout);
+  const regressors = [...regressorTerms(spec, grid), ...effects];
+  const instruments = instrumentColumns(spec, grid, layout, effects);
+  const dependent = transformed(laggedSeries(grid, { variable: spec.y, lag: 0 }));
+
+  const used = { diff: 0, level: 0 };
+  let groupsUsed = 0;
+  const units = grid.units.map((_, u) => {
+    const n = layout.rows.length;
+    const y = new Matrix(n, 1);
+    const X = new Matrix(n, regressors.length);
+    const Z = new Matrix(n, instruments.length);
+    let rowsUsed = 0;
+    layout.rows.forEach((row, i) => {
+      const xs = regressors.map((t) => t.column(u, row));
+      const yi = dependent(u, row);
+      if (Number.isNaN(yi) || xs.some(Number.isNaN)) return;
+      y.set(i, 0, yi);
+      xs.forEach((x, k) => X.set(i, k, x));
+      instruments.forEach((z: Column, k) => {
+        const v = z(u, row);
+        if (!Number.isNaN(v)) Z.set(i, k, v);
+      });
+      used[row.equation]++;
+      rowsUsed++;
+    });
+    if (rowsUsed > 0) groupsUsed++;
+    return { y, X, Z };
+  });
+  if (used.diff + used.level === 0) throw new GmmError('no observations: every row misses the dependent variable, a regressor or one of their lags');
+  return { units, terms: regressors.map((t) => t.name), timeTerms: effects.length, layout, used, groupsUsed };
+}
