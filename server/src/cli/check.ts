@@ -1,7 +1,7 @@
 // `innograph check <spec…>`: prints diagnostics as file:line:col and an outline; exit code 1 on errors.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { analyze } from '../workspace/analysis.js';
+import { analyze, type Analysis } from '../workspace/analysis.js';
 import { TableCache } from '../workspace/tableCache.js';
 
 export interface CheckOptions { outline: boolean; json: boolean }
@@ -25,10 +25,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, out: 
     await tables.settled();
     const a = analyze(text, abs, tables);
     const shown = relative(process.cwd(), abs) || path;
-    const diagnostics = a.diagnostics.map((d) => {
-      const p = a.lines.position(d.span.start);
-      return { file: shown, line: p.line + 1, column: p.character + 1, severity: d.severity, code: d.code, message: d.message };
-    }).sort((x, y) => x.line - y.line || x.column - y.column);
+    const diagnostics = located(shown, a);
     errors += diagnostics.filter((d) => d.severity === 'error').length;
     warnings += diagnostics.filter((d) => d.severity === 'warning').length;
     const outline = a.file.decls.map((d) => ({
@@ -38,7 +35,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, out: 
       reports.push({ file: shown, diagnostics, outline });
       continue;
     }
-    for (const d of diagnostics) out(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`);
+    for (const d of diagnostics) out(diagnosticLine(d));
     if (options.outline) {
       out(`${shown}: ${outline.length} declarations`);
       for (const o of outline) out(`  ${String(o.line).padStart(4)}  ${o.kind.padEnd(9)} ${o.name}`);
@@ -47,4 +44,18 @@ export async function checkCommand(paths: string[], options: CheckOptions, out: 
   if (options.json) out(JSON.stringify(reports, null, 2));
   else out(`${paths.length} spec${paths.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return errors > 0 ? 1 : 0;
+}
+
+type Located = ReturnType<typeof located>[number];
+
+/** Diagnostics with 1-based positions, in file order. */
+export function located(file: string, a: Analysis) {
+  return a.diagnostics.map((d) => {
+    const p = a.lines.position(d.span.start);
+    return { file, line: p.line + 1, column: p.character + 1, severity: d.severity, code: d.code, message: d.message };
+  }).sort((x, y) => x.line - y.line || x.column - y.column);
+}
+
+export function diagnosticLine(d: Located): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
 }

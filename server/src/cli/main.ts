@@ -3,6 +3,8 @@ import { checkCommand } from './check.js';
 
 const USAGE = `Usage:
   innograph check [--outline] [--json] <spec.study>…   check specs; exit code 1 when any has errors
+  innograph run <spec.study> [--only NAME]… [--json FILE] [--out DIR] [--quiet]
+                                                       run a spec: summary on stdout, results as JSON / CSV tables
   innograph lsp [--stdio | --node-ipc | --socket=N]    start the language server
   innograph --version`;
 
@@ -18,6 +20,15 @@ async function main(argv: string[]): Promise<number> {
       }
       return checkCommand(paths, { outline: rest.includes('--outline'), json: rest.includes('--json') }, (l) => process.stdout.write(`${l}\n`));
     }
+    case 'run': {
+      const parsed = parseRunArgs(rest);
+      if (typeof parsed === 'string') {
+        process.stderr.write(`${parsed}\n${USAGE}\n`);
+        return 2;
+      }
+      const { runCommand } = await import('./run.js');
+      return runCommand(parsed.spec, parsed, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`));
+    }
     case 'lsp': {
       const { startLanguageServer } = await import('../lsp/server.js');
       startLanguageServer();
@@ -30,6 +41,25 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${command && command !== '--help' && command !== '-h' ? `Unknown command ${command}\n` : ''}${USAGE}\n`);
       return command === '--help' || command === '-h' ? 0 : 2;
   }
+}
+
+/** `run` arguments, or a message saying what is wrong with them. */
+function parseRunArgs(args: string[]): { spec: string; only: string[]; json?: string; out?: string; quiet: boolean } | string {
+  const parsed = { spec: '', only: [] as string[], json: undefined as string | undefined, out: undefined as string | undefined, quiet: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--quiet') parsed.quiet = true;
+    else if (a === '--only' || a === '--json' || a === '--out') {
+      const value = args[++i];
+      if (value === undefined) return `${a} needs a value`;
+      if (a === '--only') parsed.only.push(...value.split(','));
+      else if (a === '--json') parsed.json = value;
+      else parsed.out = value;
+    } else if (a.startsWith('--')) return `Unknown option ${a}`;
+    else if (parsed.spec) return 'run takes one spec';
+    else parsed.spec = a;
+  }
+  return parsed.spec ? parsed : 'run needs a spec';
 }
 
 main(process.argv.slice(2)).then((code) => {

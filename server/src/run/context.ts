@@ -1,0 +1,78 @@
+// One run of a spec: the checked model, the DuckDB connection, what has been loaded and computed so far,
+// progress and cancellation. Declarations are executed on demand and cached for the rest of the run.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Analysis } from '../workspace/analysis.js';
+import type { Decl, Expr } from '../language/syntax/ast.js';
+import type { Symbol } from '../language/semantic/model.js';
+import { SpecError } from './errors.js';
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Called as each declaration starts; `done`/`total` count declarations. */
+  progress?: (message: string, done: number, total: number) => void;
+}
+
+export class Cancelled extends Error {
+  constructor() { super('The run was cancelled.'); }
+}
+
+// Temporary tables are named uniquely across runs: runs in one process share the DuckDB instance.
+let tempCounter = 0;
+
+export class RunContext {
+  /** Computed values by declaration name (datasets' table names, networks, measures …). */
+  private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly temps: string[] = [];
+
+  constructor(readonly analysis: Analysis, readonly db: DuckDBConnection, readonly options: RunOptions = {}) {}
+
+  get model() { return this.analysis.model; }
+
+  /** Computes a declaration's value once per run. */
+  once<T>(name: string, compute: () => Promise<T>): Promise<T> {
+    let value = this.cache.get(name) as Promise<T> | undefined;
+    if (!value) this.cache.set(name, (value = compute()));
+    return value;
+  }
+
+  checkCancelled(): void {
+    if (this.options.signal?.aborted) throw new Cancelled();
+  }
+
+  /** A fresh name for a temporary DuckDB table of this run. */
+  tempName(prefix: string): string {
+    const name = `ig_${prefix.replace(/\W/g, '_')}_${++tempCounter}`;
+    this.temps.push(name);
+    return name;
+  }
+
+  /** Drops this run's temporary tables: the DuckDB instance lives as long as the process. */
+  async dispose(): Promise<void> {
+    for (const name of this.temps) await this.db.run(`DROP TABLE IF EXISTS ${name}`);
+  }
+
+  /** The declaration a reference names, of one of the expected kinds (the checks have vouched for it). */
+  symbol(expr: Expr | undefined, what: string): Symbol {
+    const symbol = this.model.resolve(expr);
+    if (!symbol) throw new SpecError(`Expected ${what} here.`, expr?.span ?? { start: 0, end: 0 });
+    return symbol;
+  }
+
+  /** An option's single identifier or literal value, or the fallback. */
+  word(decl: Decl, name: string, fallback: string): string {
+    const v = this.model.option(decl, name)?.values[0];
+    return v?.type === 'ident' ? v.name : v?.type === 'string' ? v.value : v?.type === 'bool' ? String(v.value) : fallback;
+  }
+
+  number(decl: Decl, name: string, fallback: number): number {
+    const v = this.model.option(decl, name)?.values[0];
+    if (v?.type === 'number') return v.value;
+    if (v?.type === 'unary' && v.op === '-' && v.operand?.type === 'number') return -v.operand.value;
+    return fallback;
+  }
+
+  /** An option's identifiers, e.g. `region: province, city` → ['province', 'city']. */
+  words(decl: Decl, name: string): string[] {
+    return (this.model.option(decl, name)?.values ?? []).flatMap((v) => (v.type === 'ident' ? [v.name] : []));
+  }
+}

@@ -1,0 +1,90 @@
+// Datasets and lookups into DuckDB: each file is read once per run into a temporary table holding only
+// the columns the spec uses (large patent tables) or all of them (small attribute tables), with the
+// declaration's `where` applied. Files are only ever read.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { tableScan } from '../engine/data/source.js';
+import type { Symbol } from '../language/semantic/model.js';
+import type { RunContext } from './context.js';
+import { DataError, SpecError, dataErrorFrom } from './errors.js';
+import { conditionSql, quoteIdent } from './sql.js';
+
+export interface LoadedDataset {
+  symbol: Symbol;
+  /** The DuckDB table with the rows kept. */
+  table: string;
+  file: string;
+  /** Role → column(s), as declared. */
+  role(name: string): string | undefined;
+  roles(name: string): string[];
+}
+
+// Roles that mark a table of patents, applicants or citations: only the columns used are loaded.
+const PATENT_ROLES = ['id', 'patent', 'citing'];
+const INTEGER_ROLES = ['year', 'order', 'time'];
+const ROLE_NAMES = ['id', 'year', 'patent', 'order', 'applicant', 'inventor', 'region', 'country', 'citing', 'cited', 'ipc', 'key', 'time', 'value'];
+
+export function loadDataset(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
+  return ctx.once(`dataset:${symbol.name}`, () => load(ctx, symbol));
+}
+
+async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
+  const { decl } = symbol;
+  const from = decl.from!;
+  const file = resolve(ctx.analysis.baseDir, from.value);
+  if (!existsSync(file)) throw new DataError(`The data file ${from.value} does not exist.`, file);
+  const roles = (name: string) => ctx.words(decl, name);
+  const role = (name: string) => roles(name)[0];
+  const source = { path: file, ...ctx.model.dialect(decl) };
+  const scan = tableScan(source);
+  const isPatentTable = PATENT_ROLES.some((r) => role(r));
+  const columns = isPatentTable ? usedColumns(ctx, symbol, roles) : undefined;
+  for (const r of INTEGER_ROLES) {
+    const column = role(r);
+    if (column) await checkWholeNumbers(ctx, source, file, column, r);
+  }
+  const where = ctx.model.option(decl, 'where')?.values[0];
+  const condition = where ? ` WHERE ${conditionSql(where)}` : '';
+  const table = ctx.tempName(symbol.name);
+  const select = columns ? columns.map(quoteIdent).join(', ') : '*';
+  try {
+    await ctx.db.run(`CREATE TEMP TABLE ${table} AS SELECT ${select} FROM ${scan}${condition}`);
+  } catch (err) {
+    const message = (err as Error).message ?? '';
+    if (where && /Binder Error|Conversion Error|No function matches/i.test(message)) {
+      throw new SpecError(`This condition cannot be evaluated on ${from.value}: ${firstLine(message)}`, where.span);
+    }
+    throw dataErrorFrom(err, file);
+  }
+  return { symbol, table, file, role, roles };
+}
+
+/** Role columns plus every column the spec refers to in this dataset. */
+function usedColumns(ctx: RunContext, symbol: Symbol, roles: (name: string) => string[]): string[] {
+  const used = new Set<string>(ROLE_NAMES.flatMap(roles));
+  for (const ref of ctx.analysis.references) if (ref.kind === 'column' && ref.dataset === symbol) used.add(ref.column);
+  return [...used];
+}
+
+/**
+ * Years, orders and times must be whole numbers: the first offending row is reported with its line in
+ * the file (header included) and the number of such rows.
+ */
+async function checkWholeNumbers(ctx: RunContext, source: Parameters<typeof tableScan>[0], file: string, column: string, role: string): Promise<void> {
+  const described = await ctx.db.runAndReadAll(`SELECT column_type FROM (DESCRIBE SELECT ${quoteIdent(column)} FROM ${tableScan(source)})`);
+  if (/INT/.test(String(described.getRows()[0]?.[0]))) return;
+  const text = `CAST(${quoteIdent(column)} AS VARCHAR)`;
+  const bad = await ctx.db.runAndReadAll(`
+    SELECT first(rn ORDER BY rn), first(v ORDER BY rn), count(*) FROM (
+      SELECT row_number() OVER () AS rn, ${text} AS v FROM ${tableScan(source, true)})
+    WHERE v IS NOT NULL AND trim(v) <> '' AND TRY_CAST(v AS BIGINT) IS NULL`);
+  const [rn, value, count] = bad.getRows()[0] ?? [];
+  if (!Number(count)) return;
+  const line = Number(rn) + (source.header === false ? 0 : 1);
+  const more = Number(count) > 1 ? ` (${Number(count)} rows like this)` : '';
+  throw new DataError(`Column ${column} (the ${role}) must hold whole numbers, but has ${JSON.stringify(String(value))}${more}.`, file, line, column);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n').find((l) => l.trim())?.trim() ?? message;
+}

@@ -1,0 +1,120 @@
+// `measures` declarations: whole-network and node indicators per window, tie tables, tiers, and
+// location quotients. Numbers come from the engine; this module picks windows, options and tables.
+import type { Decl } from '../language/syntax/ast.js';
+import type { Symbol } from '../language/semantic/model.js';
+import { nodeIndicators, wholeIndicators, type IndicatorOptions, type Value } from '../engine/networks/indicators.js';
+import type { Network } from '../engine/networks/network.js';
+import { classify, type ClassMethod } from '../engine/stats/classify.js';
+import type { Window } from '../engine/windows/windows.js';
+import type { RunContext } from './context.js';
+import { SpecError } from './errors.js';
+import { groupsOf } from './blocks.js';
+import { runNetwork, networkInWindow } from './networks.js';
+import { conventions, seedOf } from './options.js';
+import type { Cell, DeclarationResult } from './results.js';
+import { runLocationQuotients } from './locationQuotients.js';
+import { windowOption } from './windows.js';
+
+export type Computed = Pick<DeclarationResult, 'tables' | 'notes' | 'conventions'>;
+
+const INDICATOR_OPTIONS = ['density', 'centralization', 'scale', 'clustering', 'unreachable', 'betweenness', 'flow_sign'];
+
+export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions {
+  return {
+    density: ctx.word(decl, 'density', 'binary') as IndicatorOptions['density'],
+    centralization: ctx.word(decl, 'centralization', 'valued') as IndicatorOptions['centralization'],
+    scale: ctx.word(decl, 'scale', 'percent') as IndicatorOptions['scale'],
+    unreachable: ctx.word(decl, 'unreachable', 'max_plus_one') as IndicatorOptions['unreachable'],
+    betweenness: ctx.word(decl, 'betweenness', 'raw') as IndicatorOptions['betweenness'],
+    flowSign: ctx.word(decl, 'flow_sign', 'leader_positive') as IndicatorOptions['flowSign'],
+    louvain: { runs: ctx.number(decl, 'runs', 10), seed: seedOf(ctx, decl), resolution: ctx.number(decl, 'resolution', 1) },
+  };
+}
+
+/** The declaration's items (the bare names listed in its block). */
+export function itemsOf(decl: Decl): string[] {
+  return (decl.block?.entries ?? []).flatMap((e) => (e.type === 'item' && e.value.type === 'ident' ? [e.value.name] : []));
+}
+
+/** The windows a measure covers: its `window:` option, else every window of the network. */
+export async function measuredWindows(ctx: RunContext, decl: Decl, network: Symbol): Promise<{ windows: Window[]; networks: Network[]; notes: string[] }> {
+  const option = ctx.model.option(decl, 'window')?.values[0];
+  if (option) {
+    const window = windowOption(option);
+    const { network: net, notes } = await networkInWindow(ctx, network, window);
+    if (!net.nodes.length) notes.push(`Window ${window.label} is empty: no ties in it.`);
+    return { windows: [window], networks: [net], notes };
+  }
+  const run = await runNetwork(ctx, network);
+  return { windows: run.windows, networks: run.networks, notes: [...run.notes] };
+}
+
+export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Computed> {
+  const { decl } = symbol;
+  const source = ctx.model.source(decl);
+  if (!source) throw new SpecError('Measures come from `whole(…)`, `nodes(…)`, `ties(…)` or `location_quotient(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
+  if (source.spec.name === 'location_quotient') {
+    return runLocationQuotients(ctx, symbol);
+  }
+  const network = ctx.symbol(source.call.args[0]?.value, 'a network');
+  const { windows, networks, notes } = await measuredWindows(ctx, decl, network);
+  const options = indicatorOptions(ctx, decl);
+  const items = itemsOf(decl);
+  const conv = conventions(ctx, decl, INDICATOR_OPTIONS);
+  switch (source.spec.name) {
+    case 'whole': {
+      const groups = items.includes('ei') ? await groupsOf(ctx, decl, networks) : undefined;
+      const rows = networks.map((net, i) => {
+        const values = wholeIndicators(net, items, options, groups?.[i]);
+        return [windows[i].label, ...items.map((item) => values[item] ?? null)];
+      });
+      return { tables: { indicators: { columns: ['window', ...items], rows } }, notes, conventions: conv };
+    }
+    case 'nodes': {
+      const tiers = tiersOption(ctx, decl);
+      const rows: Cell[][] = [];
+      networks.forEach((net, i) => {
+        const values = nodeIndicators(net, items, options);
+        const tier = tiers ? tierColumn(tiers, values[tiers.of] ?? [], windows[i], notes) : undefined;
+        net.nodes.forEach((region, k) => rows.push([windows[i].label, region, ...items.map((item) => values[item][k] ?? null), ...(tier ? [tier[k]] : [])]));
+      });
+      const columns = ['window', 'region', ...items, ...(tiers ? [`${tiers.of}_tier`] : [])];
+      return { tables: { nodes: { columns, rows } }, notes, conventions: conv };
+    }
+    default: { // ties
+      const tiers = tiersOption(ctx, decl);
+      const rows: Cell[][] = [];
+      networks.forEach((net, i) => {
+        const tier = tiers ? tierColumn(tiers, net.ties.map((t) => t.weight), windows[i], notes) : undefined;
+        net.ties.forEach((t, k) => rows.push([windows[i].label, t.source, t.target, t.weight, ...(tier ? [tier[k]] : [])]));
+      });
+      return { tables: { ties: { columns: ['window', 'source', 'target', 'weight', ...(tiers ? ['weight_tier'] : [])], rows } }, notes, conventions: conv };
+    }
+  }
+}
+
+interface TierSpec { method: ClassMethod; k: number; of: string }
+
+function tiersOption(ctx: RunContext, decl: Decl): TierSpec | undefined {
+  const value = ctx.model.option(decl, 'tiers')?.values[0];
+  if (!value) return undefined;
+  const call = value.type === 'binary' && value.op === 'of' ? value.left : value;
+  const of = value.type === 'binary' && value.op === 'of' && value.right?.type === 'ident' ? value.right.name : 'weight';
+  const k = call.type === 'call' && call.args[0]?.value?.type === 'number' ? call.args[0].value.value : NaN;
+  if (call.type !== 'call' || !Number.isInteger(k) || k < 1) throw new SpecError('Expected tiers such as `jenks(4) of degree`.', value.span);
+  if (of !== 'weight' && !itemsOf(decl).includes(of)) throw new SpecError(`List \`${of}\` among the measures to class it into tiers.`, value.span);
+  return { method: call.callee.name as ClassMethod, k, of };
+}
+
+/** Tiers of one window's values (1 = lowest); a window with fewer distinct values than tiers gets none. */
+function tierColumn(spec: TierSpec, values: readonly Value[], window: Window, notes: string[]): (number | null)[] {
+  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (new Set(present).size < spec.k) {
+    if (present.length) notes.push(`Window ${window.label}: fewer than ${spec.k} distinct values of ${spec.of}, so no ${spec.method} tiers.`);
+    return values.map(() => null);
+  }
+  const { classes, breaks } = classify(present, spec.method, spec.k);
+  notes.push(`Window ${window.label}: ${spec.method}(${spec.k}) breaks of ${spec.of} (upper bounds, right-closed): ${breaks.slice(1).map((b) => +b.toPrecision(6)).join(', ')}.`);
+  let next = 0;
+  return values.map((v) => (v !== null && Number.isFinite(v) ? classes[next++] : null));
+}

@@ -1,0 +1,23 @@
+// `regions name = dataset where condition`: the set of region codes (at the set's level) of the rows
+// meeting the condition, as a DuckDB table with one `region` column.
+import type { Symbol } from '../language/semantic/model.js';
+import type { RunContext } from './context.js';
+import { loadDataset } from './datasets.js';
+import { SpecError } from './errors.js';
+import { conditionSql, quoteIdent } from './sql.js';
+
+export function regionSet(ctx: RunContext, symbol: Symbol): Promise<string> {
+  return ctx.once(`regions:${symbol.name}`, async () => {
+    const value = symbol.decl.values[0];
+    const [datasetExpr, condition] = value?.type === 'binary' && value.op === 'where' ? [value.left, value.right] : [value, undefined];
+    const dataset = await loadDataset(ctx, ctx.symbol(datasetExpr, 'a dataset'));
+    const levels = dataset.roles('region');
+    const level = ctx.word(symbol.decl, 'level', levels[levels.length - 1] ?? '');
+    if (!level) throw new SpecError(`${dataset.symbol.name} declares no \`region\` column to take the regions from.`, value?.span ?? symbol.nameSpan);
+    const table = ctx.tempName(symbol.name);
+    const where = condition ? ` AND ${conditionSql(condition)}` : '';
+    await ctx.db.run(`CREATE TEMP TABLE ${table} AS SELECT DISTINCT CAST(${quoteIdent(level)} AS VARCHAR) AS region
+      FROM ${dataset.table} WHERE ${quoteIdent(level)} IS NOT NULL${where}`);
+    return table;
+  });
+}

@@ -1,0 +1,60 @@
+// The results format written by `innograph run --json` and read by the panels. Versioned: a reader
+// checks `format` and `version`; fields are only ever added within a version. docs/RESULTS.md documents it.
+import type { ModelResult } from '../engine/models/result.js';
+
+export const RESULTS_FORMAT = 'innograph-results';
+export const RESULTS_VERSION = 1;
+
+export type Cell = string | number | boolean | null;
+
+/** A rectangular table: what panels show and `--out` writes as CSV. */
+export interface Table { columns: string[]; rows: Cell[][] }
+
+export interface NetworkWindow {
+  label: string;
+  /** null for an unbounded window (a network declared without `windows`). */
+  from: number | null;
+  to: number | null;
+  nodes: string[];
+  ties: { source: string; target: string; weight: number }[];
+  /** Same-region collaboration volume per region (never edges). */
+  intra: Record<string, number>;
+}
+
+export interface DeclarationResult {
+  name: string;
+  /** The declaration keyword: network, measures, blocks, clusters, model … */
+  kind: string;
+  /** The source function: coapplication, whole, nodes, concor, ols … */
+  source?: string;
+  /** `skipped`: this version cannot execute the declaration yet (the note says why). */
+  status: 'ok' | 'error' | 'skipped';
+  /** Wall time of this declaration, seconds (dependencies computed for it included). */
+  seconds: number;
+  tables: Record<string, Table>;
+  /** Conventions used, as `option: value (reference tool)`. */
+  conventions?: Record<string, string>;
+  /** Everything dropped, adjusted or assumed. */
+  notes: string[];
+  network?: { directed: boolean; windows: NetworkWindow[] };
+  model?: ModelResult;
+  error?: RunError;
+}
+
+export interface RunError {
+  message: string;
+  /** Spec position (1-based) for a spec problem. */
+  spec?: { line: number; column: number; endLine: number; endColumn: number };
+  /** Data file position (1-based line, header included) for a data problem. */
+  data?: { file: string; line?: number; column?: string };
+}
+
+export interface ResultsFile {
+  format: typeof RESULTS_FORMAT;
+  version: typeof RESULTS_VERSION;
+  spec: string;
+  title?: string;
+  engine: string;
+  createdAt: string;
+  results: DeclarationResult[];
+}

@@ -1,0 +1,109 @@
+// Runs a checked spec: every runnable declaration (or the ones asked for) in order, each with its
+// dependencies computed on demand. Shared by `innograph run` and the language server. A failing
+// declaration is reported and the others still run; cancellation stops the run.
+import type { Decl } from '../language/syntax/ast.js';
+import type { Symbol } from '../language/semantic/model.js';
+import type { Analysis } from '../workspace/analysis.js';
+import { duckdb } from '../engine/data/duckdb.js';
+import type { Network } from '../engine/networks/network.js';
+import { runBlocks } from './blocks.js';
+import { runClusters } from './clusters.js';
+import { Cancelled, RunContext, type RunOptions } from './context.js';
+import { DataError, SpecError } from './errors.js';
+import { runMeasures, type Computed } from './measures.js';
+import { runNetwork } from './networks.js';
+import { RESULTS_FORMAT, RESULTS_VERSION, type DeclarationResult, type ResultsFile, type RunError } from './results.js';
+
+export interface RunRequest extends RunOptions {
+  /** Names of the declarations to run (default: all runnable ones). */
+  only?: readonly string[];
+  specPath: string;
+}
+
+type Executor = (ctx: RunContext, symbol: Symbol) => Promise<Computed & Partial<DeclarationResult>>;
+
+const EXECUTORS: Record<string, Executor> = {
+  network: executeNetwork,
+  measures: runMeasures,
+  blocks: runBlocks,
+  clusters: runClusters,
+};
+
+const NOT_YET: Record<string, string> = {
+  panel: 'Panels are assembled with the econometrics engine, which this version does not include yet.',
+  model: 'Models are estimated by the econometrics engine, which this version does not include yet.',
+  table: 'Regression tables need estimated models, which this version does not include yet.',
+};
+
+/** The declarations a run covers, in spec order. */
+export function runnableSymbols(analysis: Analysis, only?: readonly string[]): Symbol[] {
+  const all = [...analysis.model.symbols.values()].filter((s) => s.kind in EXECUTORS || s.kind in NOT_YET);
+  return only?.length ? all.filter((s) => only.includes(s.name)) : all;
+}
+
+export async function runStudy(analysis: Analysis, request: RunRequest): Promise<ResultsFile> {
+  const db = await duckdb();
+  const ctx = new RunContext(analysis, db, request);
+  const symbols = runnableSymbols(analysis, request.only);
+  const results: DeclarationResult[] = [];
+  try {
+    for (const [i, symbol] of symbols.entries()) {
+      ctx.checkCancelled();
+      request.progress?.(`${symbol.kind} ${symbol.name}`, i, symbols.length);
+      results.push(await runOne(ctx, symbol));
+    }
+  } finally {
+    await ctx.dispose();
+  }
+  request.progress?.('done', symbols.length, symbols.length);
+  const title = analysis.file.decls.find((d) => d.keyword.name === 'study')?.title?.value;
+  return {
+    format: RESULTS_FORMAT, version: RESULTS_VERSION, spec: request.specPath, title,
+    engine: process.env.INNOGRAPH_VERSION ?? 'dev', createdAt: new Date().toISOString(), results,
+  };
+}
+
+async function runOne(ctx: RunContext, symbol: Symbol): Promise<DeclarationResult> {
+  const base = { name: symbol.name, kind: symbol.kind, source: ctx.model.source(symbol.decl)?.spec.name };
+  const executor = EXECUTORS[symbol.kind];
+  if (!executor) return { ...base, status: 'skipped', seconds: 0, tables: {}, notes: [NOT_YET[symbol.kind]] };
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  try {
+    const computed = await executor(ctx, symbol);
+    return { ...base, status: 'ok', seconds: seconds(), ...computed };
+  } catch (err) {
+    if (err instanceof Cancelled) throw err;
+    return { ...base, status: 'error', seconds: seconds(), tables: {}, notes: [], error: describeError(ctx, symbol.decl, err) };
+  }
+}
+
+async function executeNetwork(ctx: RunContext, symbol: Symbol): Promise<Computed & Pick<DeclarationResult, 'network'>> {
+  const run = await runNetwork(ctx, symbol);
+  const windows = run.windows.map((w, i) => serialiseWindow(w, run.networks[i]));
+  const rows = run.networks.map((net, i) => [run.windows[i].label, net.nodes.length, net.ties.length, net.ties.reduce((s, t) => s + t.weight, 0), [...net.intra.values()].reduce((s, x) => s + x, 0)]);
+  return {
+    tables: { summary: { columns: ['window', 'nodes', 'ties', 'total_weight', 'intra'], rows } },
+    notes: run.notes,
+    network: { directed: run.directed, windows },
+  };
+}
+
+function serialiseWindow(w: { label: string; from: number; to: number }, net: Network) {
+  return {
+    label: w.label, from: Number.isFinite(w.from) ? w.from : null, to: Number.isFinite(w.to) ? w.to : null,
+    nodes: net.nodes, ties: net.ties, intra: Object.fromEntries(net.intra),
+  };
+}
+
+/** Where a failure points: a span of the spec, a place in a data file, or (unexpected) the declaration. */
+export function describeError(ctx: RunContext, decl: Decl, err: unknown): RunError {
+  const position = (span: { start: number; end: number }) => {
+    const s = ctx.analysis.lines.position(span.start);
+    const e = ctx.analysis.lines.position(span.end);
+    return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  };
+  if (err instanceof SpecError) return { message: err.message, spec: position(err.span) };
+  if (err instanceof DataError) return { message: err.message, data: { file: err.file, line: err.row, column: err.column }, spec: position(decl.keyword.span) };
+  return { message: `Internal error while running ${decl.name?.name ?? 'this declaration'}: ${(err as Error).message ?? String(err)}`, spec: position(decl.keyword.span) };
+}
