@@ -5,6 +5,11 @@
 
 export interface GroupEI { internal: number; external: number; ei: number | null }
 
+/** E-I = (E − I)/(E + I) from internal and external tie counts (or valued sums); null without ties. */
+export function eiIndex(internal: number, external: number): GroupEI {
+  return { internal, external, ei: internal + external ? (external - internal) / (internal + external) : null };
+}
+
 export interface BlockModel {
   overallDensity: number;
   /** density[a][b]; NaN for a block without cells (a one-actor diagonal block). */
@@ -34,7 +39,6 @@ export function blockModel(w: readonly (readonly number[])[], blocks: readonly (
   const overallDensity = n > 1 ? total / (n * (n - 1)) : 0;
   const density = sum.map((row, a) => row.map((s, b) => (cells[a][b] ? s / cells[a][b] : NaN)));
   const image = density.map((row) => row.map((d) => (d >= overallDensity ? 1 : 0)));
-  const ei = (internal: number, external: number): GroupEI => ({ internal, external, ei: internal + external ? (external - internal) / (internal + external) : null });
   const groups = blocks.map((_, k) => {
     let bi = 0; let be = 0; let vi = 0; let ve = 0;
     for (let i = 0; i < n; i++) {
@@ -44,8 +48,8 @@ export function blockModel(w: readonly (readonly number[])[], blocks: readonly (
         if (group[j] === k) { bi++; vi += w[i][j]; } else { be++; ve += w[i][j]; }
       }
     }
-    return { binary: ei(bi, be), valued: ei(vi, ve) };
+    return { binary: eiIndex(bi, be), valued: eiIndex(vi, ve) };
   });
-  const whole = ei(groups.reduce((s, g) => s + g.binary.internal, 0), groups.reduce((s, g) => s + g.binary.external, 0));
+  const whole = eiIndex(groups.reduce((s, g) => s + g.binary.internal, 0), groups.reduce((s, g) => s + g.binary.external, 0));
   return { overallDensity, density, sum, image, groups, whole };
 }
