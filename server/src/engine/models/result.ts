@@ -24,6 +24,8 @@ export interface FixedEffectSummary {
   /** As written in the formula: `i`, `i^t`. */
   name: string;
   levels: number;
+  /** Levels removed before estimation (singletons, all-zero outcome groups …). */
+  removed?: number;
 }
 
 export interface VcovSummary {

@@ -1,0 +1,79 @@
+// Integer factor codes: making them dense (0 … levels−1) and crossing two factors. Codes index typed arrays
+// throughout the estimators, so they must be dense after every change of sample.
+import { EstimationError } from './errors.ts';
+
+export interface DenseFactor {
+  codes: Int32Array;
+  levels: number;
+}
+
+/** Lookup arrays are used for codes up to this value; larger codes go through a Map. */
+const LOOKUP_LIMIT = 1 << 24;
+
+/** Dense codes in order of first appearance over `rows` (all rows when omitted). */
+export function denseCodes(codes: Int32Array, rows?: Int32Array, what = 'factor'): DenseFactor {
+  const n = rows ? rows.length : codes.length;
+  const out = new Int32Array(n);
+  let max = 0;
+  for (let k = 0; k < n; k++) {
+    const c = codes[rows ? rows[k] : k];
+    if (c < 0) throw new EstimationError(`The codes of ${what} must be non-negative integers; found ${c}.`);
+    if (c > max) max = c;
+  }
+  let levels = 0;
+  if (max < LOOKUP_LIMIT) {
+    const map = new Int32Array(max + 1).fill(-1);
+    for (let k = 0; k < n; k++) {
+      const c = codes[rows ? rows[k] : k];
+      if (map[c] < 0) map[c] = levels++;
+      out[k] = map[c];
+    }
+  } else {
+    const map = new Map<number, number>();
+    for (let k = 0; k < n; k++) {
+      const c = codes[rows ? rows[k] : k];
+      let v = map.get(c);
+      if (v === undefined) map.set(c, (v = levels++));
+      out[k] = v;
+    }
+  }
+  return { codes: out, levels };
+}
+
+/** The factor whose levels are the observed pairs of levels of `a` and `b` (as `a^b`). */
+export function interactCodes(a: Int32Array, b: Int32Array): DenseFactor {
+  const da = denseCodes(a);
+  const db = denseCodes(b);
+  const n = a.length;
+  const out = new Int32Array(n);
+  let levels = 0;
+  if (da.levels * db.levels <= LOOKUP_LIMIT) {
+    const map = new Int32Array(da.levels * db.levels).fill(-1);
+    for (let k = 0; k < n; k++) {
+      const key = da.codes[k] * db.levels + db.codes[k];
+      if (map[key] < 0) map[key] = levels++;
+      out[k] = map[key];
+    }
+  } else {
+    const map = new Map<number, number>();
+    for (let k = 0; k < n; k++) {
+      const key = da.codes[k] * db.levels + db.codes[k];
+      let v = map.get(key);
+      if (v === undefined) map.set(key, (v = levels++));
+      out[k] = v;
+    }
+  }
+  return { codes: out, levels };
+}
+
+/** Whether every level of `inner` lies within a single level of `outer` (e.g. `i^t` within `i`). */
+export function isNestedIn(inner: DenseFactor, outer: DenseFactor): boolean {
+  const owner = new Int32Array(inner.levels).fill(-1);
+  for (let k = 0; k < inner.codes.length; k++) {
+    const c = inner.codes[k];
+    const o = outer.codes[k];
+    if (owner[c] < 0) owner[c] = o;
+    else if (owner[c] !== o) return false;
+  }
+  return true;
+}

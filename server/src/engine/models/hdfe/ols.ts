@@ -1,0 +1,82 @@
+// OLS with high-dimensional fixed effects (fixest::feols, reghdfe): partial the fixed effects out of the
+// outcome and the regressors (Frisch–Waugh–Lovell), then least squares on the residuals.
+import type { ModelResult } from '../result.ts';
+import { FixedEffectsDemeaner } from './demean.ts';
+import { fixedEffectParameters } from './dof.ts';
+import { EstimationError } from './errors.ts';
+import type { HdfeFrame } from './frame.ts';
+import { residuals, solveNormalEquations, weightedDot } from './leastSquares.ts';
+import { centredSumOfSquares, partialRegressors, prepareData } from './prepare.ts';
+import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.ts';
+
+export interface HdfeFitOptions {
+  /** Convergence tolerance of the FE partialling (fixest's fixef.tol); default 1e-6. */
+  fixefTol?: number;
+  /** Sweeps allowed in the FE partialling (fixest's fixef.iter); default 10000. */
+  fixefMaxIter?: number;
+  /** Remove singleton observations, repeatedly (fixest ≥ 0.13 and reghdfe); default true. */
+  dropSingletons?: boolean;
+  /** Relative tolerance below which a regressor counts as collinear (fixest's collin.tol); default 1e-10. */
+  collinearityTol?: number;
+}
+
+export const OLS_DEFAULTS: Required<HdfeFitOptions> = { fixefTol: 1e-6, fixefMaxIter: 10000, dropSingletons: true, collinearityTol: 1e-10 };
+
+/** Estimates and summarises in one call: `summarizeFit(fitFeols(frame, options), options)`. */
+export function feols(frame: HdfeFrame, options: HdfeFitOptions & InferenceOptions = {}): ModelResult {
+  return summarizeFit(fitFeols(frame, options), options);
+}
+
+export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFit {
+  const opts = { ...OLS_DEFAULTS, ...options };
+  const data = prepareData(frame, { singletons: opts.dropSingletons, allZeroGroups: false });
+  const { y, w, notes } = data;
+  const n = y.length;
+  const fe = data.fixedEffects.map((f) => f.factor);
+  const demeaner = new FixedEffectsDemeaner(fe, w);
+  const demeanOptions = { tol: opts.fixefTol, maxIter: opts.fixefMaxIter, collinearityTol: opts.collinearityTol };
+  const dependent = frame.yName ?? 'y';
+  const yd = demeaner.demean(y, demeanOptions, undefined, `"${dependent}"`);
+  const tss = centredSumOfSquares(y, w);
+  const ssrFeOnly = weightedDot(yd.resid, yd.resid, w);
+  if (!(ssrFeOnly > 1e-12 * tss)) {
+    throw new EstimationError(`"${dependent}" has no variation within the fixed-effect groups: the fixed effects explain it entirely.`);
+  }
+  const rx = partialRegressors(data.X, w, demeaner, demeanOptions, notes);
+  const { beta, bread } = solveNormalEquations(rx.Xd, yd.resid, w, rx.gram);
+  const e = residuals(yd.resid, rx.Xd, beta);
+  const ssr = weightedDot(e, e, w);
+  const p = rx.kept.length;
+  const feParams = fixedEffectParameters(fe, 'fixest');
+  const scores = rx.Xd.map((x) => {
+    const s = new Float64Array(n);
+    for (let i = 0; i < n; i++) s[i] = (w ? w[i] : 1) * e[i] * x[i];
+    return s;
+  });
+  return {
+    estimator: 'feols',
+    dependent,
+    statistic: 't',
+    terms: rx.kept.map((k) => data.X[k].name),
+    beta,
+    rows: data.rows,
+    fixedEffects: data.fixedEffects,
+    scores: { n, bread, scores, iidScale: ssr / (n - 1), fe },
+    fit: {
+      n,
+      n_original: data.nOriginal,
+      r2: 1 - ssr / tss,
+      adj_r2: 1 - (ssr / tss) * ((n - 1) / (n - p - feParams)),
+      within_r2: 1 - ssr / ssrFeOnly,
+      within_adj_r2: 1 - (ssr / ssrFeOnly) * ((n - feParams) / (n - feParams - p)),
+      rmse: Math.sqrt(ssr / n),
+      ssr,
+      tss,
+      ssr_fe_only: ssrFeOnly,
+      parameters: p + feParams,
+      iterations: Math.max(yd.iterations, rx.iterations),
+    },
+    notes,
+    cluster: frame.cluster,
+  };
+}

@@ -1,0 +1,96 @@
+// Steps shared by the OLS and Poisson estimators: the estimation sample and its columns, and partialling the
+// fixed effects out of the regressors with collinear ones dropped.
+import type { Matrix } from 'ml-matrix';
+import type { DemeanOptions, FixedEffectsDemeaner } from './demean.ts';
+import { EstimationError } from './errors.ts';
+import type { DenseFactor } from './factors.ts';
+import { validateFrame, type HdfeFrame, type NumericColumn } from './frame.ts';
+import { crossProducts, independentColumns } from './leastSquares.ts';
+import { restrictSample, takeRows, type SampleRules } from './sample.ts';
+
+export interface EstimationData {
+  nOriginal: number;
+  rows: Int32Array;
+  y: Float64Array;
+  X: NumericColumn[];
+  w: Float64Array | null;
+  fixedEffects: { name: string; factor: DenseFactor; removedLevels: number }[];
+  notes: string[];
+}
+
+export function prepareData(frame: HdfeFrame, rules: SampleRules, keep?: Uint8Array): EstimationData {
+  const nOriginal = validateFrame(frame);
+  if (frame.X.length === 0) throw new EstimationError('The model has no regressors besides the fixed effects; add at least one.');
+  const sample = restrictSample(frame.fe, frame.y, rules, keep);
+  const { rows } = sample;
+  const notes: string[] = [];
+  if (sample.removedAllZero > 0) notes.push(`${sample.removedAllZero} observations removed because their fixed-effect group has only zero outcomes.`);
+  if (sample.removedSingletons > 0) notes.push(`${sample.removedSingletons} singleton observations removed (alone in a fixed-effect level).`);
+  if (rows.length === 0) throw new EstimationError('No observation is left once fixed-effect groups without information are removed.');
+  return {
+    nOriginal,
+    rows,
+    y: takeRows(frame.y, rows),
+    X: frame.X.map((x) => ({ name: x.name, values: takeRows(x.values, rows) })),
+    w: frame.weights ? takeRows(frame.weights, rows) : null,
+    fixedEffects: frame.fe.map((f, q) => ({ name: f.name, factor: sample.fe[q], removedLevels: sample.removedLevels[q] })),
+    notes,
+  };
+}
+
+export interface PartialledRegressors {
+  /** Indices into the frame's regressors of those kept. */
+  kept: number[];
+  /** The kept regressors with the fixed effects partialled out. */
+  Xd: Float64Array[];
+  /** X̃'WX̃ of the kept regressors. */
+  gram: Matrix;
+  /** FE coefficients of every kept regressor (warm starts for the next partialling). */
+  alpha: Float64Array[];
+  iterations: number;
+}
+
+/**
+ * Partials the fixed effects out of every regressor and drops those collinear with the fixed effects or with
+ * earlier regressors (tolerance relative to each regressor's own variation), noting each one.
+ */
+export function partialRegressors(
+  X: NumericColumn[],
+  w: Float64Array | null,
+  demeaner: FixedEffectsDemeaner,
+  options: DemeanOptions & { collinearityTol: number },
+  notes: string[],
+): PartialledRegressors {
+  const parts = X.map((x) => demeaner.demean(x.values, options, undefined, `"${x.name}"`));
+  const Xd = parts.map((d) => d.resid);
+  const scale = X.map((x) => centredSumOfSquares(x.values, w));
+  const gram = crossProducts(Xd, w);
+  const kept = independentColumns(gram, scale, options.collinearityTol);
+  if (kept.length === 0) {
+    throw new EstimationError(`Every regressor (${X.map((x) => x.name).join(', ')}) is collinear with the fixed effects: none varies within the fixed-effect groups.`);
+  }
+  const dropped = X.filter((_, k) => !kept.includes(k)).map((x) => `"${x.name}"`);
+  if (dropped.length > 0) notes.push(`Removed because of collinearity with the fixed effects or other regressors: ${dropped.join(', ')}.`);
+  return {
+    kept,
+    Xd: kept.map((k) => Xd[k]),
+    gram: gram.selection(kept, kept),
+    alpha: kept.map((k) => parts[k].alpha),
+    iterations: Math.max(...parts.map((d) => d.iterations)),
+  };
+}
+
+/** Σ w (x − x̄_w)², the variation a regressor has before the fixed effects are removed. */
+export function centredSumOfSquares(x: Float64Array, w: Float64Array | null): number {
+  let sw = 0;
+  let sx = 0;
+  for (let i = 0; i < x.length; i++) {
+    const wi = w ? w[i] : 1;
+    sw += wi;
+    sx += wi * x[i];
+  }
+  const mean = sx / sw;
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += (w ? w[i] : 1) * (x[i] - mean) ** 2;
+  return s;
+}
