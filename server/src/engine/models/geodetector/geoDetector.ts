@@ -1,0 +1,50 @@
+// The geographical detector (Wang & Xu 2017; Wang et al. 2010): factor, interaction, risk and ecological
+// detectors over one response and a set of stratifying factors, following the geodetector R package by
+// default (see conventions.ts for the GD package's variant).
+import { CONVENTIONS } from './conventions.ts';
+import { ecologicalDetector } from './ecologicalDetector.ts';
+import { GeoDetectorInputError } from './errors.ts';
+import { decompose, factorDetector } from './factorDetector.ts';
+import { classifyInteraction } from './interactionDetector.ts';
+import { prepare } from './prepare.ts';
+import { riskDetector } from './riskDetector.ts';
+import { crossStrata } from './strata.ts';
+import type { Detector, GeoDetectorInput, GeoDetectorOptions, GeoDetectorResult } from './types.ts';
+
+const ALL_DETECTORS: readonly Detector[] = ['factor', 'interaction', 'risk', 'ecological'];
+
+export function geoDetector(input: GeoDetectorInput, options: GeoDetectorOptions = {}): GeoDetectorResult {
+  const convention = options.convention ?? 'geodetector';
+  const rules = CONVENTIONS[convention];
+  if (!rules) throw new GeoDetectorInputError(`unknown convention "${convention}" (geodetector or GD)`);
+  const pValue = options.pValue ?? 'R';
+  const requested = new Set(options.detectors ?? ALL_DETECTORS);
+  const { y, factors } = prepare(input);
+  const pairwise = factors.length >= 2;
+  for (const d of ['interaction', 'ecological'] as const) {
+    if (options.detectors?.includes(d) && !pairwise) throw new GeoDetectorInputError(`the ${d} detector needs at least 2 factors`);
+  }
+  const notes = [`conventions of the ${convention} package; p-values ${pValue === 'R' ? "as R's pf computes them" : 'summed to full precision'}`];
+  // q and its test for every factor: the interaction and ecological detectors compare these.
+  const single = factors.map((f) => factorDetector(f.name, y, f.strata, rules, pValue));
+  const pairs = pairwise ? factors.flatMap((_, i) => factors.slice(i + 1).map((__, k) => [i, i + 1 + k] as const)) : [];
+  const level = options.ecologicalLevel ?? 0.9;
+  return {
+    convention,
+    n: y.length,
+    factor: requested.has('factor') ? single.map(({ ssw: _ssw, ...row }) => row) : [],
+    interaction: requested.has('interaction') ? pairs.map(([i, j]) => {
+      const q12 = decompose(y, crossStrata(factors[i].strata, factors[j].strata), rules).q;
+      const [q1, q2] = [single[i].q, single[j].q];
+      return { factor1: factors[i].name, factor2: factors[j].name, q1, q2, q12, interaction: classifyInteraction(q1, q2, q12, rules) };
+    }) : [],
+    risk: requested.has('risk') ? factors.map((f) => riskDetector(f.name, y, f.strata, rules, {
+      alpha: options.riskAlpha ?? 0.05, skipSingletons: options.riskSkipSingletons ?? false,
+    }, notes)) : [],
+    ecological: requested.has('ecological')
+      ? pairs.map(([i, j]) => ecologicalDetector(single[i], single[j], { statistic: options.ecologicalStatistic ?? 'qRatio', level }))
+      : [],
+    discretization: factors.flatMap((f) => (f.discretization ? [f.discretization] : [])),
+    notes,
+  };
+}

@@ -1,0 +1,52 @@
+// Risk detector: the mean of Y in each stratum and Welch t-tests between every pair of strata.
+import { criticalValue, twoSidedP } from '../../stats/distributions.ts';
+import type { ConventionRules } from './conventions.ts';
+import { GeoDetectorInputError } from './errors.ts';
+import { summarize, type Strata } from './strata.ts';
+import type { RiskDetectorResult, RiskTest } from './types.ts';
+
+export interface RiskOptions {
+  alpha: number;
+  skipSingletons: boolean;
+}
+
+export function riskDetector(
+  factor: string, y: Float64Array, strata: Strata, rules: ConventionRules, options: RiskOptions, notes: string[],
+): RiskDetectorResult {
+  const summaries = summarize(y, strata);
+  const means = summaries.map((s, h) => ({ stratum: strata.labels[h], n: s.n, mean: s.mean }));
+  const singletons = means.filter((m) => m.n < 2).map((m) => m.stratum);
+  if (singletons.length && !options.skipSingletons) {
+    throw new GeoDetectorInputError(`risk detector: factor "${factor}" has strata with one observation (${singletons.join(', ')}); a t-test needs two (set riskSkipSingletons to skip them as geodetector does)`);
+  }
+  if (singletons.length) notes.push(`risk detector, ${factor}: pairs with one-observation strata skipped (${singletons.join(', ')})`);
+  const tests: RiskTest[] = [];
+  for (let i = 0; i < summaries.length; i++) {
+    for (let j = i + 1; j < summaries.length; j++) {
+      const a = summaries[i];
+      const b = summaries[j];
+      if (a.n < 2 || b.n < 2) continue;
+      const va = a.ss / (a.n - 1) / a.n;
+      const vb = b.ss / (b.n - 1) / b.n;
+      const se = Math.sqrt(va + vb);
+      if (se === 0) {
+        notes.push(`risk detector, ${factor}: strata ${strata.labels[i]} and ${strata.labels[j]} are both constant; no t-test`);
+        continue;
+      }
+      const t = (a.mean - b.mean) / se;
+      const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
+      const p = twoSidedP(t, df);
+      const significant = rules.riskSignificance === 'pValue'
+        ? p < options.alpha
+        : Math.abs(t) > criticalValue(1 - options.alpha, roundHalfEven(df));
+      tests.push({ stratum1: strata.labels[i], stratum2: strata.labels[j], t, df, p, significant });
+    }
+  }
+  return { factor, means, tests };
+}
+
+/** R's round(): halves go to the even neighbour (IEC 60559). */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
