@@ -42,21 +42,27 @@ function norm(a: Float64Array, from = 0): number {
   return scale * Math.sqrt(ss);
 }
 
-export function leastSquares(columns: readonly Float64Array[], y: Float64Array, weights?: Float64Array): LeastSquaresFit {
-  const n = y.length;
-  const rootW = weights?.map(Math.sqrt);
-  const weighted = (x: Float64Array) => (rootW ? x.map((v, i) => v * rootW[i]) : Float64Array.from(x));
+interface Decomposition {
+  reflectors: Reflector[];
+  /** Upper-triangular R over the kept columns, column by column. */
+  rColumns: Float64Array[];
+  kept: number[];
+  aliased: boolean[];
+}
+
+/** Householder QR of the columns (already weighted), setting aside aliased ones. */
+function decompose(columns: readonly Float64Array[]): Decomposition {
   const reflectors: Reflector[] = [];
-  const rColumns: Float64Array[] = []; // upper-triangular R, column by column
+  const rColumns: Float64Array[] = [];
   const kept: number[] = [];
   const aliased = columns.map(() => false);
   columns.forEach((column, j) => {
-    const a = weighted(column);
+    const a = Float64Array.from(column);
     const original = norm(a);
     for (const h of reflectors) reflect(h, a);
     const k = reflectors.length;
     const rest = norm(a, k);
-    if (original === 0 || rest <= ALIAS_TOLERANCE * original || k >= n) {
+    if (original === 0 || rest <= ALIAS_TOLERANCE * original || k >= a.length) {
       aliased[j] = true;
       return;
     }
@@ -69,8 +75,16 @@ export function leastSquares(columns: readonly Float64Array[], y: Float64Array, 
     rColumns.push(r);
     kept.push(j);
   });
+  return { reflectors, rColumns, kept, aliased };
+}
+
+export function leastSquares(columns: readonly Float64Array[], y: Float64Array, weights?: Float64Array): LeastSquaresFit {
+  const n = y.length;
+  const rootW = weights?.map(Math.sqrt);
+  const weighted = (x: Float64Array) => (rootW ? x.map((v, i) => v * rootW[i]) : x);
+  const { reflectors, rColumns, kept, aliased } = decompose(columns.map(weighted));
   const rank = kept.length;
-  const qy = weighted(y);
+  const qy = Float64Array.from(weighted(y));
   for (const h of reflectors) reflect(h, qy);
   const b = backSubstitute(rColumns, qy.subarray(0, rank));
   const coefficients = new Float64Array(columns.length).fill(NaN);
@@ -83,6 +97,12 @@ export function leastSquares(columns: readonly Float64Array[], y: Float64Array, 
   let ssr = 0;
   for (let i = 0; i < n; i++) ssr += (weights ? weights[i] : 1) * (y[i] - fitted[i]) ** 2;
   return { coefficients, aliased, rank, fitted, ssr, unscaledCovariance: inverseCrossProduct(rColumns) };
+}
+
+/** (X'X)⁻¹ over the non-aliased columns, and which columns are aliased. */
+export function crossProductInverse(columns: readonly Float64Array[]): { inverse: number[][]; aliased: boolean[] } {
+  const { rColumns, aliased } = decompose(columns);
+  return { inverse: inverseCrossProduct(rColumns), aliased };
 }
 
 /** Solves R·b = c for upper-triangular R given by columns. */
