@@ -1,0 +1,116 @@
+// Bad input while running: every failure names the spec span or the data file, line and column, the
+// other declarations still run, and data files are never written.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { records, result, runSpec } from './harness.ts';
+
+function workspace(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'innograph-run-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+const PATENTS = 'patent_id,app_year\nP1,2001\nP2,2001\nP3,2002\nP4,2003\n';
+const APPLICANTS = 'patent_id,seq,kind,city\nP1,1,firm,Wuhan\nP1,2,firm,Beijing\nP2,1,university,Beijing\nP2,2,firm,Xian\nP3,1,firm,Wuhan\nP3,2,firm,Xian\nP4,1,firm,Beijing\nP4,2,firm,Beijing\n';
+const SPEC_HEAD = `dataset patents from "patents.csv" { id: patent_id, year: app_year }
+dataset applicants from "applicants.csv" {
+  patent: patent_id
+  order:  seq
+  region: city
+  joins:  patents
+}
+`;
+
+async function run(files: Record<string, string | Buffer>, spec: string) {
+  const dir = workspace({ 'patents.csv': PATENTS, 'applicants.csv': APPLICANTS, ...files, 'spec.study': spec });
+  return { dir, results: await runSpec(join(dir, 'spec.study')) };
+}
+
+test('a year that is not a whole number is reported with its file, line, column and count', async () => {
+  const { results } = await run({ 'patents.csv': 'patent_id,app_year\nP1,2001\nP2,20O1\nP3,2002\nP4,n/a\n' },
+    `${SPEC_HEAD}windows years = 2001..2003\nnetwork net = coapplication(applicants) { windows: years }\n`);
+  const net = result(results, 'net');
+  assert.equal(net.status, 'error');
+  assert.match(net.error!.message, /app_year .*whole numbers.*"20O1" \(2 rows like this\)/);
+  assert.equal(net.error!.data?.line, 3);
+  assert.equal(net.error!.data?.column, 'app_year');
+  assert.match(net.error!.data!.file, /patents\.csv$/);
+});
+
+test('a malformed CSV row is reported with its line', async () => {
+  // Past DuckDB's dialect-sniffing sample (20,480 rows), so that the header is still recognised.
+  const filler = 'P4,3,firm,Wuhan\n'.repeat(30_000);
+  const { results } = await run({ 'applicants.csv': `${APPLICANTS}${filler}P5,1,firm,Wuhan,extra,fields\n` },
+    `${SPEC_HEAD}network net = coapplication(applicants)\n`);
+  const net = result(results, 'net');
+  assert.equal(net.status, 'error');
+  assert.match(net.error!.data!.file, /applicants\.csv$/);
+  assert.equal(net.error!.data?.line, 30_010);
+});
+
+test('region codes missing from a lookup are listed with counts, or dropped when the lookup says so', async () => {
+  const lookup = 'city,province\nWuhan,Hubei\nBeijing,Beijing\n';
+  const spec = (unmatched: string) => `${SPEC_HEAD}lookup provinces from "cities.csv" { key: city, value: province, unmatched: ${unmatched} }
+network net = coapplication(applicants) { map: provinces }\n`;
+  const failed = result((await run({ 'cities.csv': lookup }, spec('error'))).results, 'net');
+  assert.equal(failed.status, 'error');
+  assert.match(failed.error!.message, /1 region code \(2 rows\) not in provinces: Xian \(2\)/);
+  assert.match(failed.error!.data!.file, /cities\.csv$/);
+  const dropped = result((await run({ 'cities.csv': lookup }, spec('drop'))).results, 'net');
+  assert.equal(dropped.status, 'ok');
+  assert.ok(dropped.notes.some((n) => /Xian \(2\).*dropped/.test(n)));
+  assert.deepEqual(dropped.network!.windows[0].ties, [{ source: 'Beijing', target: 'Hubei', weight: 1 }]);
+});
+
+test('a filter the data cannot satisfy points at the condition in the spec', async () => {
+  const spec = `dataset patents from "patents.csv" { id: patent_id, year: app_year }
+dataset applicants from "applicants.csv" {
+  patent: patent_id
+  region: city
+  where:  kind > 5
+}
+network net = coapplication(applicants)\n`;
+  const { results } = await run({}, spec);
+  const net = result(results, 'net');
+  assert.equal(net.status, 'error');
+  assert.match(net.error!.message, /condition cannot be evaluated on applicants\.csv/);
+  assert.equal(net.error!.spec?.line, 5);
+  assert.equal(net.error!.spec?.column, 11);
+});
+
+test('an empty window is reported, not silently zero, and measures of it are null', async () => {
+  const { results } = await run({}, `${SPEC_HEAD}windows years = 2000..2003
+network net = coapplication(applicants) { windows: years }
+measures overall = whole(net) { nodes, edges, density }\n`);
+  const net = result(results, 'net');
+  assert.ok(net.notes.includes('Window 2000 is empty: no ties in it.'));
+  const [first, second] = records(result(results, 'overall'), 'indicators');
+  assert.deepEqual(first, { window: '2000', nodes: 0, edges: 0, density: null });
+  assert.deepEqual(second, { window: '2001', nodes: 3, edges: 2, density: 2 / 3 });
+});
+
+test('first-led ties without an order column point at the option; the other declarations still run', async () => {
+  const spec = `dataset patents from "patents.csv" { id: patent_id, year: app_year }
+dataset applicants from "applicants.csv" { patent: patent_id, region: city }
+network led = coapplication(applicants) { ties: first_led }
+network pairs = coapplication(applicants)\n`;
+  const { results } = await run({}, spec);
+  const led = result(results, 'led');
+  assert.equal(led.status, 'error');
+  assert.match(led.error!.message, /needs the applicants' order/);
+  assert.equal(led.error!.spec?.line, 3);
+  assert.equal(result(results, 'pairs').status, 'ok');
+});
+
+test('Latin-1 files are detected and read; data files are never written', async () => {
+  const latin1 = Buffer.from('patent_id,seq,kind,city\nP1,1,firm,Z\xfcrich\nP1,2,firm,Beijing\n', 'latin1');
+  const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+  const { dir, results } = await run({ 'applicants.csv': latin1 }, `${SPEC_HEAD}network net = coapplication(applicants)\n`);
+  assert.deepEqual(result(results, 'net').network!.windows[0].ties, [{ source: 'Beijing', target: 'Zürich', weight: 1 }]);
+  assert.equal(hash(join(dir, 'applicants.csv')), createHash('sha256').update(latin1).digest('hex'));
+  assert.equal(readFileSync(join(dir, 'patents.csv'), 'utf8'), PATENTS);
+});
