@@ -1,0 +1,97 @@
+// The Hausman test of fixed (within) against random (Swamy–Arora) effects, as plm::phtest. `chisq` (default):
+// (b_FE − b_RE)'(V_FE − V_RE)⁻¹(b_FE − b_RE) over the coefficients both models estimate. `aux`: the
+// regression-based form, a Wald test that the within-demeaned regressors have zero coefficients when added to
+// the quasi-demeaned random-effects regression, with the classical covariance or plm's
+// vcovHC(method = "white2", type = "HC3") (variance constant within each individual, HC3 residuals).
+import { Matrix, solve } from 'ml-matrix';
+import { chiSquareP } from '../../stats/distributions.ts';
+import { isInterceptColumn, ModelInputError, type ModelFrame } from '../describe/frame.ts';
+import type { ModelResult } from '../result.ts';
+import { panelGroups, quasiDemean, type PanelGroups } from './groups.ts';
+import { leastSquares, type LeastSquaresFit } from './leastSquares.ts';
+import { randomEffectsEstimator } from './randomEffects.ts';
+import { withinEstimator } from './within.ts';
+
+export interface HausmanOptions {
+  /** Default `chisq`. */
+  method?: 'chisq' | 'aux';
+  /** Covariance of the auxiliary regression (default `classical`). */
+  auxVcov?: 'classical' | 'white2-HC3';
+}
+
+export interface HausmanTest {
+  statistic: number;
+  df: number;
+  p: number;
+  method: string;
+  within: ModelResult;
+  random: ModelResult;
+}
+
+export function hausmanTest(frame: ModelFrame, options: HausmanOptions = {}): HausmanTest {
+  const { method = 'chisq', auxVcov = 'classical' } = options;
+  const groups = panelGroups(frame);
+  if (groups.count < 2) throw new ModelInputError(`the Hausman test needs at least 2 individuals in ${groups.name}, not ${groups.count}`);
+  const within = withinEstimator(frame);
+  const random = randomEffectsEstimator(frame);
+  const { difference, covariance } = method === 'chisq' ? contrast(within, random) : auxiliaryWald(frame, groups, within, random.fit.theta, auxVcov);
+  const statistic = quadraticForm(difference, covariance);
+  const df = difference.length;
+  const name = method === 'chisq' ? 'Hausman test' : `regression-based Hausman test${auxVcov === 'classical' ? '' : `, vcov: ${auxVcov}`}`;
+  return { statistic, df, p: chiSquareP(statistic, df), method: name, within, random };
+}
+
+interface Wald {
+  difference: number[];
+  covariance: number[][];
+}
+
+function contrast(within: ModelResult, random: ModelResult): Wald {
+  const terms = within.coefficients.map((c) => c.term);
+  const at = random.coefficients.map((c) => c.term);
+  const r = terms.map((t) => at.indexOf(t));
+  if (r.includes(-1)) throw new ModelInputError(`the random-effects model lacks ${terms.filter((_, k) => r[k] < 0).join(', ')}`);
+  return {
+    difference: terms.map((_, k) => within.coefficients[k].estimate - random.coefficients[r[k]].estimate),
+    covariance: terms.map((_, a) => terms.map((_, b) => within.vcov![a][b] - random.vcov![r[a]][r[b]])),
+  };
+}
+
+/** Pooled OLS of y* on [1, X* (no intercept), X̃], Wald on the X̃ block. */
+function auxiliaryWald(frame: ModelFrame, groups: PanelGroups, within: ModelResult, theta: number, vcov: HausmanOptions['auxVcov']): Wald {
+  const regressors = frame.X.filter((c) => !isInterceptColumn(c));
+  const tilde = within.coefficients.map((c) => quasiDemean(frame.X.find((x) => x.name === c.term)!.values, groups, 1));
+  const Z = [new Float64Array(frame.y.length).fill(1), ...regressors.map((c) => quasiDemean(c.values, groups, theta)), ...tilde];
+  const fit = leastSquares(Z, quasiDemean(frame.y, groups, theta));
+  if (fit.aliased.some(Boolean)) throw new ModelInputError('the auxiliary Hausman regression is collinear');
+  const full = vcov === 'white2-HC3' ? groupwiseHC3(Z, frame.y.length, fit, groups, quasiDemean(frame.y, groups, theta)) : fit.unscaledCovariance.map((row) => row.map((v) => (v * fit.ssr) / (frame.y.length - fit.rank)));
+  const block = Z.map((_, j) => j).slice(Z.length - tilde.length);
+  return { difference: block.map((j) => fit.coefficients[j]), covariance: block.map((a) => block.map((b) => full[a][b])) };
+}
+
+/** plm's vcovHC(method = "white2", type = "HC3"): uᵢₜ/(1 − hᵢₜ), squared and averaged within each individual. */
+function groupwiseHC3(Z: Float64Array[], n: number, fit: LeastSquaresFit, groups: PanelGroups, y: Float64Array): number[][] {
+  const p = Z.length;
+  const bread = new Matrix(fit.unscaledCovariance);
+  const adjusted = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let leverage = 0;
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) leverage += Z[a][i] * bread.get(a, b) * Z[b][i];
+    adjusted[i] = (y[i] - fit.fitted[i]) / (1 - leverage);
+  }
+  const meanSquare = new Float64Array(groups.count);
+  adjusted.forEach((u, i) => (meanSquare[groups.index[i]] += (u * u) / groups.sizes[groups.index[i]]));
+  const meat = Matrix.zeros(p, p);
+  for (let i = 0; i < n; i++) {
+    const w = meanSquare[groups.index[i]];
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat.set(a, b, meat.get(a, b) + w * Z[a][i] * Z[b][i]);
+  }
+  return bread.mmul(meat).mmul(bread).to2DArray();
+}
+
+function quadraticForm(d: number[], covariance: number[][]): number {
+  const x = solve(new Matrix(covariance), Matrix.columnVector(d)).to1DArray();
+  const statistic = d.reduce((s, v, k) => s + v * x[k], 0);
+  if (!Number.isFinite(statistic)) throw new ModelInputError('the covariance matrix of the contrast is singular; the Hausman statistic is undefined');
+  return statistic;
+}

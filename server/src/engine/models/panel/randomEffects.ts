@@ -1,0 +1,50 @@
+// The random-effects estimator of a one-way individual panel with Swamy–Arora variance components, as
+// plm(model = "random") on a balanced panel: σ²_ν from the within residuals, σ²_1 = T·σ² of the between
+// regression on individual means, σ²_μ = max(0, (σ²_1 − σ²_ν)/T), θ = 1 − √(σ²_ν/σ²_1); then OLS on
+// y − θȳᵢ and X − θX̄ᵢ with σ² = SSR/(n − K). Unbalanced panels use a different formula in plm and are refused.
+import { ModelInputError, type ModelFrame } from '../describe/frame.ts';
+import type { ModelResult } from '../result.ts';
+import { coefficientTable } from './coefficientTable.ts';
+import { groupMeans, panelGroups, quasiDemean, type PanelGroups } from './groups.ts';
+import { leastSquares } from './leastSquares.ts';
+import { withinEstimator } from './within.ts';
+
+export interface VarianceComponents {
+  idiosyncratic: number;
+  individual: number;
+  theta: number;
+}
+
+export function swamyArora(frame: ModelFrame, groups: PanelGroups): VarianceComponents {
+  const periods = groups.sizes[0];
+  if (groups.sizes.some((t) => t !== periods)) throw new ModelInputError(`the panel is unbalanced (${groups.name} has between ${Math.min(...groups.sizes)} and ${Math.max(...groups.sizes)} rows); Swamy–Arora random effects are implemented for balanced panels only`);
+  const idiosyncratic = withinEstimator(frame).fit.sigma2;
+  const between = leastSquares(frame.X.map((c) => groupMeans(c.values, groups)), groupMeans(frame.y, groups));
+  const df = groups.count - between.rank;
+  if (df <= 0) throw new ModelInputError(`too few individuals for random effects: ${groups.count} ${groups.name} for ${between.rank} between-regression coefficients`);
+  const total = Math.max(idiosyncratic, (periods * between.ssr) / df);
+  return { idiosyncratic, individual: (total - idiosyncratic) / periods, theta: 1 - Math.sqrt(idiosyncratic / total) };
+}
+
+export function randomEffectsEstimator(frame: ModelFrame, level = 0.95): ModelResult {
+  const groups = panelGroups(frame);
+  const components = swamyArora(frame, groups);
+  const n = frame.y.length;
+  const transform = (v: Float64Array) => quasiDemean(v, groups, components.theta);
+  const fit = leastSquares(frame.X.map((c) => transform(c.values)), transform(frame.y));
+  const kept = frame.X.map((_, j) => j).filter((j) => !fit.aliased[j]);
+  const df = n - fit.rank;
+  const sigma2 = fit.ssr / df;
+  const vcov = fit.unscaledCovariance.map((row) => row.map((v) => v * sigma2));
+  const dropped = frame.X.filter((_, j) => fit.aliased[j]).map((c) => c.name);
+  return {
+    estimator: 'random',
+    dependent: frame.yName ?? 'y',
+    statistic: 't',
+    coefficients: coefficientTable(kept.map((j) => frame.X[j].name), kept.map((j) => fit.coefficients[j]), vcov, df, level),
+    vcov,
+    vcovType: { type: 'iid', convention: 'plm: σ² = SSR/(n − K) of the quasi-demeaned regression' },
+    fit: { n, groups: groups.count, ssr: fit.ssr, sigma2, df_residual: df, sigma2_idios: components.idiosyncratic, sigma2_id: components.individual, theta: components.theta },
+    notes: ['random effects, Swamy–Arora variance components (plm default)', ...(dropped.length ? [`dropped as collinear: ${dropped.join(', ')}`] : [])],
+  };
+}

@@ -1,0 +1,90 @@
+// Within, Swamy–Arora random effects and the Hausman test against plm (hausman_vif_corr_R.json): Grunfeld
+// (chisq, regression-based, and regression-based with vcovHC white2/HC3) and the gravity pair panel
+// (18,166 pairs × 15 years, where σ²_μ is truncated at 0), plus the inputs they must refuse.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ModelInputError, type ModelFrame } from '../../../server/src/engine/models/describe/frame.ts';
+import { hausmanTest } from '../../../server/src/engine/models/panel/hausman.ts';
+import { randomEffectsEstimator } from '../../../server/src/engine/models/panel/randomEffects.ts';
+import { withinEstimator } from '../../../server/src/engine/models/panel/within.ts';
+import type { ModelResult } from '../../../server/src/engine/models/result.ts';
+import { close, column, intercept, numeric, readEconCsv, readEconJson } from './econOracles.ts';
+
+const R = readEconJson('hausman_vif_corr_R.json');
+
+function panelFrame(table: Record<string, string[]>, y: string, regressors: string[], individual: string, codes: Int32Array): ModelFrame {
+  const n = table[y].length;
+  return { y: numeric(table[y]), yName: y, X: [intercept(n), ...regressors.map((v) => column(v, numeric(table[v])))], fe: [{ name: individual, codes }] };
+}
+
+const grunfeldTable = readEconCsv('Grunfeld.csv');
+const grunfeld = panelFrame(grunfeldTable, 'inv', ['value', 'capital'], 'firm', Int32Array.from(grunfeldTable.firm, Number));
+
+function estimatesMatch(result: ModelResult, coef: Record<string, number>, se: Record<string, number>, label: string) {
+  assert.deepEqual(result.coefficients.map((c) => c.term), Object.keys(coef), label);
+  for (const c of result.coefficients) {
+    close(c.estimate, coef[c.term], `${label} coef ${c.term}`);
+    close(c.se, se[c.term], `${label} se ${c.term}`);
+  }
+}
+
+function testMatches(got: { statistic: number; df: number; p: number }, expected: { stat: number; df: number; p: number }, label: string) {
+  close(got.statistic, expected.stat, `${label} statistic`);
+  assert.equal(got.df, expected.df, `${label} df`);
+  close(got.p, expected.p, `${label} p`, 1e-6, 1e-300);
+}
+
+test('Grunfeld: within and Swamy–Arora random-effects coefficients, SEs, variance components and θ as plm', () => {
+  const expected = R.hausman_grunfeld;
+  estimatesMatch(withinEstimator(grunfeld), expected.fe_coef, expected.fe_se, 'within');
+  const random = randomEffectsEstimator(grunfeld);
+  estimatesMatch(random, expected.re_coef, expected.re_se, 'random');
+  close(random.fit.sigma2_idios, expected.re_sigma2.idios, 'σ²_idios');
+  close(random.fit.sigma2_id, expected.re_sigma2.id, 'σ²_id');
+  close(random.fit.theta, expected.re_theta, 'θ');
+});
+
+test('Grunfeld: phtest chisq (2.3304 on 2 df, p = 0.3119), regression-based, and regression-based with white2/HC3', () => {
+  const expected = R.hausman_grunfeld;
+  const chisq = hausmanTest(grunfeld);
+  testMatches(chisq, expected.phtest_chisq, 'chisq');
+  assert.equal(chisq.method, 'Hausman test');
+  testMatches(hausmanTest(grunfeld, { method: 'aux' }), expected.phtest_aux_regression, 'aux');
+  testMatches(hausmanTest(grunfeld, { method: 'aux', auxVcov: 'white2-HC3' }), expected.phtest_aux_robust_HC, 'aux white2-HC3');
+});
+
+test('gravity pair panel (272,490 rows): within, random effects with σ²_μ truncated at 0, and the Hausman statistic', () => {
+  const expected = R.hausman_gravity_pair_panel;
+  const g = readEconCsv('gravity_panel.csv.gz');
+  const pair = Int32Array.from(g.i, (i, k) => (Number(i) - 1) * 586 + Number(g.j[k]));
+  const result = hausmanTest(panelFrame(g, 'y', ['overlap', 'lag', 'c1', 'c2'], 'pair', pair));
+  estimatesMatch(result.within, expected.fe_coef, expected.fe_se, 'within');
+  estimatesMatch(result.random, expected.re_coef, expected.re_se, 'random');
+  close(result.random.fit.sigma2_idios, expected.re_sigma2.idios, 'σ²_idios');
+  assert.equal(result.random.fit.sigma2_id, 0);
+  assert.equal(result.random.fit.theta, expected.re_theta);
+  assert.equal(result.within.fit.groups, 18166);
+  testMatches(result, expected.phtest_chisq, 'chisq');
+});
+
+test('bad input: no or two individual indexes, unbalanced panel, too few individuals, nothing varying within', () => {
+  assert.throws(() => hausmanTest({ ...grunfeld, fe: [] }), (e) => e instanceof ModelInputError && /exactly one individual index/.test(e.message));
+  const firm = grunfeld.fe![0];
+  assert.throws(() => hausmanTest({ ...grunfeld, fe: [firm, firm] }), /not 2/);
+  const unbalanced = { y: grunfeld.y.subarray(1), X: grunfeld.X.map((c) => ({ ...c, values: c.values.subarray(1) })), fe: [{ name: 'firm', codes: firm.codes.subarray(1) }] };
+  assert.throws(() => hausmanTest(unbalanced), /unbalanced \(firm has between 19 and 20 rows\)/);
+  // Three firms cannot identify a between regression with three coefficients.
+  const rows = 60;
+  const three = { y: grunfeld.y.subarray(0, rows), X: grunfeld.X.map((c) => ({ ...c, values: c.values.subarray(0, rows) })), fe: [{ name: 'firm', codes: firm.codes.subarray(0, rows) }] };
+  assert.throws(() => hausmanTest(three), /too few individuals for random effects: 3 firm for 3/);
+  assert.throws(() => hausmanTest({ ...three, fe: [{ name: 'firm', codes: new Int32Array(rows) }] }), /at least 2 individuals/);
+  const firmMeans = column('firm_constant', Float64Array.from(firm.codes, (c) => c * 10));
+  assert.throws(() => withinEstimator({ ...grunfeld, X: [grunfeld.X[0], firmMeans] }), /no regressor that varies within individuals/);
+});
+
+test('a regressor constant within individuals is dropped from the within model and noted', () => {
+  const size = column('firm_size_class', Float64Array.from(grunfeld.fe![0].codes, (c) => c % 3));
+  const within = withinEstimator({ ...grunfeld, X: [...grunfeld.X, size] });
+  assert.deepEqual(within.coefficients.map((c) => c.term), ['value', 'capital']);
+  assert.match(within.notes.join(), /dropped \(no variation within firm, or collinear\): firm_size_class/);
+});
