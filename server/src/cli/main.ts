@@ -1,10 +1,12 @@
 // The `innograph` command: check specs, or serve the language over LSP for any editor.
+import { basename, extname, join } from 'node:path';
 import { checkCommand } from './check.js';
 
 const USAGE = `Usage:
   innograph check [--outline] [--json] <spec.study>…   check specs; exit code 1 when any has errors
-  innograph run <spec.study> [--only NAME]… [--json FILE] [--out DIR] [--quiet]
-                                                       run a spec: summary on stdout, results as JSON / CSV tables
+  innograph run <spec.study>… [--only NAME]… [--json FILE] [--out DIR] [--quiet]
+                                                       run specs: summary on stdout; results as JSON (--json) or
+                                                       results.json + one CSV per table (--out; DIR/<spec>/ for several)
   innograph lsp [--stdio | --node-ipc | --socket=N]    start the language server
   innograph --version`;
 
@@ -27,7 +29,12 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const { runCommand } = await import('./run.js');
-      return runCommand(parsed.spec, parsed, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`));
+      let worst = 0;
+      for (const spec of parsed.specs) {
+        const out = parsed.out && parsed.specs.length > 1 ? join(parsed.out, basename(spec, extname(spec))) : parsed.out;
+        worst = Math.max(worst, await runCommand(spec, { ...parsed, out }, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`)));
+      }
+      return worst;
     }
     case 'lsp': {
       const { startLanguageServer } = await import('../lsp/server.js');
@@ -44,8 +51,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** `run` arguments, or a message saying what is wrong with them. */
-function parseRunArgs(args: string[]): { spec: string; only: string[]; json?: string; out?: string; quiet: boolean } | string {
-  const parsed = { spec: '', only: [] as string[], json: undefined as string | undefined, out: undefined as string | undefined, quiet: false };
+function parseRunArgs(args: string[]): { specs: string[]; only: string[]; json?: string; out?: string; quiet: boolean } | string {
+  const parsed = { specs: [] as string[], only: [] as string[], json: undefined as string | undefined, out: undefined as string | undefined, quiet: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--quiet') parsed.quiet = true;
@@ -56,10 +63,11 @@ function parseRunArgs(args: string[]): { spec: string; only: string[]; json?: st
       else if (a === '--json') parsed.json = value;
       else parsed.out = value;
     } else if (a.startsWith('--')) return `Unknown option ${a}`;
-    else if (parsed.spec) return 'run takes one spec';
-    else parsed.spec = a;
+    else parsed.specs.push(a);
   }
-  return parsed.spec ? parsed : 'run needs a spec';
+  if (!parsed.specs.length) return 'run needs a spec';
+  if (parsed.specs.length > 1 && parsed.json) return 'with several specs, use --out DIR (one folder per spec) instead of --json';
+  return parsed;
 }
 
 main(process.argv.slice(2)).then((code) => {
