@@ -60,6 +60,15 @@ test('glm.nb with factor(Age:Lrn) as dummy columns, and the same cell as a fixed
   assert.equal(asFixedEffect.vcov?.length, 3);
 });
 
+test('several fixed effects: Eth, Age and Lrn as fixed effects give the main model\'s SexM, θ and log-likelihood', () => {
+  const fe = [['Eth', ['A', 'N']], ['Age', ['F0', 'F1', 'F2', 'F3']], ['Lrn', ['AL', 'SL']]] as const;
+  const result = negativeBinomial({ y: mainFrame.y, X: [intercept(n), main[1]], fe: fe.map(([name, levels]) => ({ name, codes: codes(quine[name], [...levels]) })) });
+  const expected = R.glmnb_main;
+  coefficientsMatch(result, { coef: { '(Intercept)': expected.coef['(Intercept)'], SexM: expected.coef.SexM } }, { '(Intercept)': expected.se['(Intercept)'], SexM: expected.se.SexM }, 'three FE');
+  glmNbFitMatches(result, expected, 'three FE');
+  assert.deepEqual(result.fixedEffects, [{ name: 'Eth', levels: 2 }, { name: 'Age', levels: 4 }, { name: 'Lrn', levels: 2 }]);
+});
+
 test('HC0 SEs equal sandwich::vcovHC(glm.nb, type = "HC0") and, with the observed bread, statsmodels GLM-NB\'s', () => {
   coefficientsMatch(negativeBinomial(mainFrame, { vcov: 'HC0' }), R.glmnb_main, R.glmnb_main.se_HC0, 'HC0');
   const statsmodels = SM.glm_NB_alpha_fixed_at_1_over_theta_R;

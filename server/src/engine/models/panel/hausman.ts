@@ -33,7 +33,7 @@ export function hausmanTest(frame: ModelFrame, options: HausmanOptions = {}): Ha
   const groups = panelGroups(frame);
   if (groups.count < 2) throw new ModelInputError(`the Hausman test needs at least 2 individuals in ${groups.name}, not ${groups.count}`);
   const within = withinEstimator(frame);
-  const random = randomEffectsEstimator(frame);
+  const random = randomEffectsEstimator(frame, 0.95, within);
   const { difference, covariance } = method === 'chisq' ? contrast(within, random) : auxiliaryWald(frame, groups, within, random.fit.theta, auxVcov);
   const statistic = quadraticForm(difference, covariance);
   const df = difference.length;

@@ -15,10 +15,10 @@ export interface VarianceComponents {
   theta: number;
 }
 
-export function swamyArora(frame: ModelFrame, groups: PanelGroups): VarianceComponents {
+export function swamyArora(frame: ModelFrame, groups: PanelGroups, within: ModelResult): VarianceComponents {
   const periods = groups.sizes[0];
   if (groups.sizes.some((t) => t !== periods)) throw new ModelInputError(`the panel is unbalanced (${groups.name} has between ${Math.min(...groups.sizes)} and ${Math.max(...groups.sizes)} rows); Swamy–Arora random effects are implemented for balanced panels only`);
-  const idiosyncratic = withinEstimator(frame).fit.sigma2;
+  const idiosyncratic = within.fit.sigma2;
   const between = leastSquares(frame.X.map((c) => groupMeans(c.values, groups)), groupMeans(frame.y, groups));
   const df = groups.count - between.rank;
   if (df <= 0) throw new ModelInputError(`too few individuals for random effects: ${groups.count} ${groups.name} for ${between.rank} between-regression coefficients`);
@@ -26,9 +26,10 @@ export function swamyArora(frame: ModelFrame, groups: PanelGroups): VarianceComp
   return { idiosyncratic, individual: (total - idiosyncratic) / periods, theta: 1 - Math.sqrt(idiosyncratic / total) };
 }
 
-export function randomEffectsEstimator(frame: ModelFrame, level = 0.95): ModelResult {
+/** `within` is the same frame's within fit, when the caller has it already. */
+export function randomEffectsEstimator(frame: ModelFrame, level = 0.95, within = withinEstimator(frame)): ModelResult {
   const groups = panelGroups(frame);
-  const components = swamyArora(frame, groups);
+  const components = swamyArora(frame, groups, within);
   const n = frame.y.length;
   const transform = (v: Float64Array) => quasiDemean(v, groups, components.theta);
   const fit = leastSquares(frame.X.map((c) => transform(c.values)), transform(frame.y));
