@@ -27,6 +27,16 @@ test('the rare-earth example runs end to end: summary, JSON results and CSV tabl
   assert.equal(csv[0], 'window,nodes,edges,density,modularity,clustering,path_length,out_centralization,in_centralization');
   assert.equal(csv.length, 6); // header, four windows, final line end
   assert.ok(existsSync(join(out, 'tables', 'results.json')));
+  // Each network's exports: a dynamic GEXF over the four periods, Pajek and GraphML per period, edge CSV.
+  const rein = results.results.find((x: { name: string }) => x.name === 'rein');
+  const latest = rein.network.windows[3];
+  assert.match(readFileSync(join(out, 'tables', 'rein.gexf'), 'utf8'), /mode="dynamic"/);
+  const pajek = readFileSync(join(out, 'tables', 'rein.2016–2020.net'), 'utf8');
+  assert.match(pajek, new RegExp(`^\\*Vertices ${latest.nodes.length}\\r?$`, 'm'));
+  assert.match(pajek, /^\*Arcs\r?$/m);
+  assert.match(readFileSync(join(out, 'tables', 'rein.2016–2020.graphml'), 'utf8'), /edgedefault="directed"/);
+  const edges = readFileSync(join(out, 'tables', 'rein.edges.csv'), 'utf8').trim().split('\r\n');
+  assert.equal(edges.length - 1, rein.network.windows.reduce((s: number, w: { ties: unknown[] }) => s + w.ties.length, 0));
 });
 
 test('--only runs the named declarations and what they need', () => {

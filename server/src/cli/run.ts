@@ -1,5 +1,6 @@
 // `innograph run`: checks a spec, runs it, prints a summary with timings, and writes the results as
-// JSON (`--json FILE`) and/or one CSV per table plus results.json (`--out DIR`).
+// JSON (`--json FILE`) and/or results.json, one CSV per table and the networks' GEXF / GraphML /
+// Pajek / CSV exports (`--out DIR`).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze } from '../workspace/analysis.js';
@@ -7,6 +8,7 @@ import { TableCache } from '../workspace/tableCache.js';
 import { runStudy } from '../run/runner.js';
 import { csvTable } from '../engine/exports/csv.js';
 import type { DeclarationResult, ResultsFile, Table } from '../run/results.js';
+import { networkFiles } from '../run/networkFiles.js';
 import { diagnosticLine, located } from './check.js';
 
 export interface RunCommandOptions { only: string[]; json?: string; out?: string; quiet: boolean }
@@ -58,11 +60,14 @@ function summarise(specPath: string, r: DeclarationResult): string[] {
   return [`${head}: ok in ${r.seconds.toFixed(2)} s${sizes ? ` (${sizes})` : ''}`, ...r.notes.map((n) => `  note: ${n}`)];
 }
 
-/** results.json plus `<declaration>.<table>.csv` for every table. */
+/** results.json, `<declaration>.<table>.csv` for every table, and each network's export files. */
 function writeOutDir(dir: string, results: ResultsFile): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
   for (const r of results.results) {
-    for (const [name, table] of Object.entries(r.tables) as [string, Table][]) writeFileSync(join(dir, `${r.name}.${name}.csv`), csvTable(table.columns, table.rows.map((row) => row.map((c) => (typeof c === 'boolean' ? String(c) : c)))));
+    for (const [name, table] of Object.entries(r.tables) as [string, Table][]) {
+      writeFileSync(join(dir, `${r.name}.${name}.csv`), csvTable(table.columns, table.rows.map((row) => row.map((c) => (typeof c === 'boolean' ? String(c) : c)))));
+    }
+    for (const file of networkFiles(r)) writeFileSync(join(dir, file.name), file.text);
   }
 }
