@@ -271,3 +271,16 @@ test('riskSkipSingletons skips the pairs geodetector skips, and says so', () => 
   assert.deepEqual(result.risk[0].means.map((m) => m.n), [2, 3, 1]);
   assert.ok(result.notes.some((n) => /one-observation strata skipped \(3\)/.test(n)));
 });
+
+test('risk detector significance: geodetector rounds the Welch df before taking the critical t, GD uses the p-value', () => {
+  // R: t.test gives t = −3.9952, df = 2.2951, p = 0.04543; geodetector's risk_detector reports FALSE, since
+  // |t| < qt(0.975, round(2.2951) = 2) = 4.303 although it exceeds qt(0.975, 2.2951) = 3.81.
+  const input = { y: [0, 1, 2.2, 3.4, 3.7, 4.0], factors: [{ name: 'x', values: [1, 1, 1, 2, 2, 2] }] };
+  const [geod] = geoDetector(input, { detectors: ['risk'] }).risk[0].tests;
+  const [gd] = geoDetector(input, { detectors: ['risk'], convention: 'GD' }).risk[0].tests;
+  close(geod.t, -3.9952, 1e-4);
+  close(geod.df, 2.2951, 1e-4);
+  close(geod.p, 0.04543, 1e-3);
+  assert.equal(geod.significant, false);
+  assert.equal(gd.significant, true);
+});
