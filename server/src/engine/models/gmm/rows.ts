@@ -38,9 +38,7 @@ export function rowLayout(spec: ResolvedGmmSpec, periodCount: number): RowLayout
   if (diffRows < 1) {
     throw new GmmError(`too few time periods: the lags need at least ${lost + 1} periods, the panel has ${periodCount}`);
   }
-  const rows: Row[] = [];
-  for (let p = lost; p < periodCount; p++) rows.push({ equation: 'diff', p });
-  const levelRows = spec.transformation === 'ld' ? periodCount - lost + 1 : 0;
-  for (let p = lost - 1; spec.transformation === 'ld' && p < periodCount; p++) rows.push({ equation: 'level', p });
-  return { rows, diffRows, levelRows, lostInDifferences: lost };
+  const periodsFrom = (first: number, equation: Equation): Row[] => Array.from({ length: periodCount - first }, (_, i) => ({ equation, p: first + i }));
+  const rows = [...periodsFrom(lost, 'diff'), ...(spec.transformation === 'ld' ? periodsFrom(lost - 1, 'level') : [])];
+  return { rows, diffRows, levelRows: rows.length - diffRows, lostInDifferences: lost };
 }
