@@ -3,6 +3,9 @@
 // finite sums over 0 … y−1, so no special functions are needed; the sums are tabulated once per θ.
 import { ModelInputError } from '../describe/frame.ts';
 
+/** The tables have max y + 1 entries; beyond this the counts are better rescaled than tabulated. */
+const LARGEST_COUNT = 10_000_000;
+
 interface ThetaSums {
   theta: number;
   /** Σ_{j<k} log(θ+j), Σ 1/(θ+j), Σ 1/(θ+j)², for k = 0 … max y. */
@@ -21,6 +24,7 @@ export class Nb2Likelihood {
       if (!(v >= 0) || !Number.isInteger(v)) throw new ModelInputError(`the negative binomial model needs non-negative integer counts; row ${i + 1} has ${v}`);
       max = Math.max(max, v);
     });
+    if (max > LARGEST_COUNT) throw new ModelInputError(`counts up to ${LARGEST_COUNT} are supported; the largest here is ${max}`);
     this.logFactorial = new Float64Array(max + 1);
     for (let k = 1; k <= max; k++) this.logFactorial[k] = this.logFactorial[k - 1] + Math.log(k);
   }
