@@ -18,7 +18,7 @@ export function graphml(snapshot: Snapshot): string {
   const nodeElements = nodes.map((n) => element('node', { id: n.id }, [
     element('data', { key: 'label' }, n.label),
     ...columns.flatMap((c, i) => {
-      const text = formatValue(n.attributes[c.name] ?? null);
+      const text = formatValue(n.attributes[c.name]);
       return text === null ? [] : [element('data', { key: `d${i}` }, text)];
     }),
   ]));

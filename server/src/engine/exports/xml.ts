@@ -16,7 +16,10 @@ export function escapeXml(text: string): string {
 
 export type XmlAttributes = Readonly<Record<string, string | number | undefined>>;
 
-/** One element; attributes left undefined are omitted, children are indented one level per depth. */
+/**
+ * One element; attributes left undefined are omitted, children are indented one level per depth (safe:
+ * escaped text never holds a raw line break, so indenting cannot change a value).
+ */
 export function element(name: string, attributes: XmlAttributes = {}, children: readonly string[] | string = []): string {
   const attrs = Object.entries(attributes)
     .filter(([, v]) => v !== undefined)
