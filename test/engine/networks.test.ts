@@ -87,7 +87,7 @@ test('technological overlap: shared cited patents, Σ n_i·n_j and Σ min (case 
 });
 
 import { case01LedMatrix } from '../oracles/read.ts';
-import { averageClustering, betweenness, closeness, degreeCentralization, density, edgeCount, flowRate, inStrength, normalizeBetweenness, outStrength, pathLength, symmetrize } from '../../server/src/engine/networks/measures.ts';
+import { averageClustering, betweenness, fagioloClustering, closeness, degreeCentralization, density, edgeCount, flowRate, inStrength, normalizeBetweenness, outStrength, pathLength, symmetrize } from '../../server/src/engine/networks/measures.ts';
 
 const expected = readJson(`${CASE}/expected.json`);
 const close = (actual: number, want: number, what: string) =>
@@ -105,6 +105,7 @@ test('whole-network indicators of the led network match UCINET/Gephi conventions
   close(100 * degreeCentralization(led, 'out', 'binary'), w.ucinet_out_centralization_binary_pct, 'binary out centralization');
   close(100 * degreeCentralization(led, 'in', 'binary'), w.ucinet_in_centralization_binary_pct, 'binary in centralization');
   close(averageClustering(led).average, w.gephi_avg_clustering_directed, 'Gephi directed clustering');
+  close(fagioloClustering(led).average, w['avg_clustering_directed_fagiolo_(networkx)'], 'Fagiolo directed clustering (networkx)');
   close(averageClustering(symmetrize(led)).average, w['avg_clustering_undirected_excluding_deg_lt2_(gephi0.9_undirected=ucinet)'], 'undirected clustering');
   const directed = pathLength(led);
   close(directed.average, w.avg_path_length_directed_reachable_pairs, 'APL');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { SNA, readJson } from '../oracles/read.ts';
+import { SNA, readJson, readRecords } from '../oracles/read.ts';
 import { records, result, runSpec } from './harness.ts';
 
 const SPEC = fileURLToPath(new URL('./fixtures/case01.study', import.meta.url));
@@ -19,7 +19,7 @@ test('every declaration of the case-01 spec runs', async () => {
   assert.equal(results.format, 'innograph-results');
   assert.equal(results.version, 1);
   assert.deepEqual(results.results.map((r) => [r.name, r.status]), [
-    ['led', 'ok'], ['pairs', 'ok'], ['led_whole', 'ok'], ['led_valued', 'ok'], ['led_nodes', 'ok'],
+    ['led', 'ok'], ['pairs', 'ok'], ['led_whole', 'ok'], ['led_valued', 'ok'], ['led_nodes', 'ok'], ['counts', 'ok'],
   ]);
   const led = result(results, 'led');
   assert.equal(led.network?.directed, true);
@@ -64,4 +64,23 @@ test('node indicators of every region (UCINET closeness max+1, normalised betwee
     close(row.flow_rate, want['A_paper_formula_(I-O)/(I+O)'], `flow rate ${row.region}`);
     assert.equal(row.intra, want.intra_led, `intra ${row.region}`);
   }
+});
+
+test('patent counts per region: full (once per region) and fractional (1/k per holder)', async () => {
+  const holders = readRecords(`${SNA}/01_directed_valued_12/patents.csv`);
+  const k = new Map<string, number>();
+  for (const h of holders) k.set(h.patent_id, (k.get(h.patent_id) ?? 0) + 1);
+  const full = new Map<string, Set<string>>();
+  const fractional = new Map<string, number>();
+  for (const h of holders) {
+    (full.get(h.region) ?? full.set(h.region, new Set()).get(h.region)!).add(h.patent_id);
+    fractional.set(h.region, (fractional.get(h.region) ?? 0) + 1 / k.get(h.patent_id)!);
+  }
+  const rows = records(result(await run, 'counts'), 'nodes');
+  assert.equal(rows.length, 12);
+  for (const row of rows) {
+    assert.equal(row.patents, full.get(row.region as string)!.size, `full ${row.region}`);
+    close(row.patents_fractional, fractional.get(row.region as string)!, `fractional ${row.region}`);
+  }
+  close(rows.reduce((s, r) => s + (r.patents_fractional as number), 0), k.size, 'fractional counts add up to the patents');
 });

@@ -9,7 +9,8 @@ import type { Window } from '../engine/windows/windows.js';
 import type { RunContext } from './context.js';
 import { SpecError } from './errors.js';
 import { groupsOf } from './blocks.js';
-import { runNetwork, networkInWindow } from './networks.js';
+import { networkHolders, networkInWindow, runNetwork } from './networks.js';
+import { patentCounts, type Counting } from '../engine/networks/patentCounts.js';
 import { conventions, seedOf } from './options.js';
 import type { Cell, DeclarationResult } from './results.js';
 import { runLocationQuotients } from './locationQuotients.js';
@@ -24,6 +25,7 @@ export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions 
     density: ctx.word(decl, 'density', 'binary') as IndicatorOptions['density'],
     centralization: ctx.word(decl, 'centralization', 'valued') as IndicatorOptions['centralization'],
     scale: ctx.word(decl, 'scale', 'percent') as IndicatorOptions['scale'],
+    clustering: ctx.word(decl, 'clustering', 'gephi') as IndicatorOptions['clustering'],
     unreachable: ctx.word(decl, 'unreachable', 'max_plus_one') as IndicatorOptions['unreachable'],
     betweenness: ctx.word(decl, 'betweenness', 'raw') as IndicatorOptions['betweenness'],
     flowSign: ctx.word(decl, 'flow_sign', 'leader_positive') as IndicatorOptions['flowSign'],
@@ -73,8 +75,9 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
     case 'nodes': {
       const tiers = tiersOption(ctx, decl);
       const rows: Cell[][] = [];
+      const counts = await countsFor(ctx, network, windows, items);
       networks.forEach((net, i) => {
-        const values = nodeIndicators(net, items, options);
+        const values = { ...nodeIndicators(net, items, options), ...counts(i, net.nodes) };
         const tier = tiers ? tierColumn(tiers, values[tiers.of] ?? [], windows[i], notes) : undefined;
         net.nodes.forEach((region, k) => rows.push([windows[i].label, region, ...items.map((item) => values[item][k] ?? null), ...(tier ? [tier[k]] : [])]));
       });
@@ -91,6 +94,17 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
       return { tables: { ties: { columns: ['window', 'source', 'target', 'weight', ...(tiers ? ['weight_tier'] : [])], rows } }, notes, conventions: conv };
     }
   }
+}
+
+const COUNTINGS: Record<string, Counting> = { patents: 'full', patents_fractional: 'fractional' };
+
+/** Patent counts of the listed counting items, per window, aligned with the nodes asked for. */
+async function countsFor(ctx: RunContext, network: Symbol, windows: Window[], items: string[]): Promise<(window: number, nodes: string[]) => Record<string, Value[]>> {
+  const wanted = items.filter((i) => i in COUNTINGS);
+  if (!wanted.length) return () => ({});
+  const holders = await networkHolders(ctx, network);
+  const maps = await Promise.all(wanted.map((item) => patentCounts(ctx.db, holders, windows, COUNTINGS[item])));
+  return (window, nodes) => Object.fromEntries(wanted.map((item, k) => [item, nodes.map((r) => maps[k][window].get(r) ?? 0)]));
 }
 
 interface TierSpec { method: ClassMethod; k: number; of: string }

@@ -41,6 +41,13 @@ export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: W
   return { network: built.networks[0], notes: built.notes };
 }
 
+/** The network's holder table (patent, ord, region, year), for counts beside the ties. */
+export async function networkHolders(ctx: RunContext, symbol: Symbol): Promise<string> {
+  const source = ctx.model.source(symbol.decl);
+  const dataset = await loadDataset(ctx, ctx.symbol(source?.call.args[0]?.value, 'the applicant or inventor dataset'));
+  return (await holderTable(ctx, symbol.decl, dataset, ctx.model.option(symbol.decl, 'windows') !== undefined)).table;
+}
+
 async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[] }> {
   const { decl } = symbol;
   const source = ctx.model.source(decl);

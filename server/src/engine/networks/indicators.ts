@@ -3,7 +3,7 @@
 import { blockModel } from './blocks.js';
 import { louvainCommunities } from './communities.js';
 import {
-  averageClustering, betweenness, closeness, degreeCentralization, density, edgeCount, flowRate, inStrength,
+  averageClustering, betweenness, fagioloClustering, closeness, degreeCentralization, density, edgeCount, flowRate, inStrength,
   normalizeBetweenness, outStrength, pathLength, symmetrize, toMatrix, type Matrix, type Unreachable,
 } from './measures.js';
 import type { Network } from './network.js';
@@ -12,6 +12,7 @@ export interface IndicatorOptions {
   density: 'binary' | 'valued';
   centralization: 'valued' | 'binary';
   scale: 'percent' | 'proportion';
+  clustering: 'gephi' | 'fagiolo';
   unreachable: Unreachable;
   betweenness: 'raw' | 'ucinet' | 'gephi';
   flowSign: 'leader_positive' | 'paper';
@@ -33,7 +34,7 @@ export function wholeIndicators(net: Network, items: readonly string[], options:
       case 'edges': row.edges = edgeCount(m); break;
       case 'density': row.density = n > 1 ? density(m, options.density) : null; break;
       case 'modularity': row.modularity = net.ties.length ? louvainCommunities(m, { ...options.louvain, weighted: true }).modularity : null; break;
-      case 'clustering': row.clustering = n ? averageClustering(m).average : null; break;
+      case 'clustering': row.clustering = n ? (m.directed && options.clustering === 'fagiolo' ? fagioloClustering(m) : averageClustering(m)).average : null; break;
       case 'path_length': { const p = path(); row.path_length = p && p.reachablePairs ? p.average : null; break; }
       case 'diameter': { const p = path(); row.diameter = p && p.reachablePairs ? p.diameter : null; break; }
       case 'out_centralization': case 'in_centralization': case 'centralization': {

@@ -191,6 +191,30 @@ export function averageClustering(m: Matrix): { average: number; perNode: number
   return { average: counted.length ? counted.reduce((s, c) => s + c, 0) / counted.length : 0, perNode };
 }
 
+/**
+ * Fagiolo's directed clustering (networkx `average_clustering` of a DiGraph, unweighted): triangles of
+ * A + Aᵀ through the node over 2·(d_tot(d_tot − 1) − 2·d_bil); the average includes nodes scoring 0.
+ */
+export function fagioloClustering(m: Matrix): { average: number; perNode: number[] } {
+  const n = m.nodes.length;
+  const a = (i: number, j: number) => (i !== j && m.w[i][j] > 0 ? 1 : 0);
+  const s = (i: number, j: number) => a(i, j) + a(j, i);
+  const perNode = m.nodes.map((_, i) => {
+    let triangles = 0;
+    let total = 0;
+    let reciprocal = 0;
+    for (let j = 0; j < n; j++) {
+      total += s(i, j);
+      reciprocal += a(i, j) * a(j, i);
+      if (!s(i, j)) continue;
+      for (let k = 0; k < n; k++) triangles += s(i, j) * s(j, k) * s(k, i);
+    }
+    const possible = 2 * (total * (total - 1) - 2 * reciprocal);
+    return possible > 0 ? triangles / possible : 0;
+  });
+  return { average: n ? perNode.reduce((x, c) => x + c, 0) / n : 0, perNode };
+}
+
 /** Effective flow rate from led (O) and joined (I) ties; `leader_positive` gives +1 to a pure leader. */
 export function flowRate(m: Matrix, sign: 'leader_positive' | 'paper'): number[] {
   const out = outStrength(m);

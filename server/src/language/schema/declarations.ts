@@ -148,6 +148,8 @@ const NODE_ITEMS = choices(
   ['betweenness', 'Brandes betweenness on the binary graph.'],
   ['flow_rate', 'Effective flow rate from led (O) and joined (I) ties; sign set by `flow_sign`.'],
   ['intra', 'Intra-region collaboration volume, reported apart from the network.'],
+  ['patents', 'Patents with at least one holder in the region (full counting).'],
+  ['patents_fractional', 'Fractional patent count: a patent with k holders gives 1/k to each holder\'s region.'],
   ['community', 'Louvain community of the node.'],
 );
 const measureOptions: OptionSpec[] = [
