@@ -252,6 +252,7 @@ test('bad input raises GeoDetectorInputError with a message that names the probl
   fails({ y: [2, 2, 2, 2], factors: [{ name: 'x', values: [1, 1, 2, 2] }] }, /y is constant/);
   fails({ y, factors: [{ name: 'x', values: [1, 1, 2, 2, 3] }] }, /factor "x" has 5 values but y has 6/);
   fails({ y: [1, 2, NaN, 4], factors: [{ name: 'x', values: [1, 1, 2, 2] }] }, /y has a missing or non-finite value \(NaN\) at row 3/);
+  fails({ y: [1, null, 3, 4] as unknown as number[], factors: [{ name: 'x', values: [1, 1, 2, 2] }] }, /y has a missing or non-finite value \(null\) at row 2/);
   fails({ y, factors: [{ name: 'x', values: [1, 1, null, 2, 2, 2] as unknown as number[] }] }, /factor "x" has a missing value at row 3/);
   fails({ y, factors: [{ name: 'x', values: ['a', 'a', '', 'b', 'b', 'b'] }] }, /factor "x" has a missing value at row 3/);
   fails({ y, factors: [{ name: 'x', values: [1, 1, 2, 2, 2, 3] }] }, /risk detector: factor "x" has strata with one observation \(3\)/);

@@ -17,10 +17,12 @@ export interface PreparedInput {
 }
 
 export function prepare(input: GeoDetectorInput): PreparedInput {
+  // Checked before conversion: Float64Array.from would turn null into 0.
+  const raw = Array.from(input.y as ArrayLike<unknown>);
+  const bad = raw.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
+  if (bad >= 0) throw new GeoDetectorInputError(`y has a missing or non-finite value (${raw[bad]}) at row ${bad + 1}`);
   const y = Float64Array.from(input.y);
   if (y.length < 2) throw new GeoDetectorInputError(`y needs at least 2 observations, not ${y.length}`);
-  const bad = y.findIndex((v) => !Number.isFinite(v));
-  if (bad >= 0) throw new GeoDetectorInputError(`y has a missing or non-finite value (${input.y[bad]}) at row ${bad + 1}`);
   if (y.every((v) => v === y[0])) throw new GeoDetectorInputError('y is constant, so there is no variance for the factors to explain (q is undefined)');
   if (!input.factors.length) throw new GeoDetectorInputError('at least one factor is needed');
   const names = new Set<string>();
