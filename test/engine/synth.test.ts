@@ -386,6 +386,18 @@ test('regpat: citationsPerPatent scales the number of links', async () => {
   assert.ok(many > 8000 && many < 11000, `mean 10 over 1000 patents gave ${many}`);
 });
 
+test('regpat: regions and inventorsPerPatent scale the geography and the inventor rows', async () => {
+  const t = await tables('regpat', { seed: 5, patents: 4000, regions: 600, inventorsPerPatent: 3 });
+  const inventors = t['inventors.csv']!.rows;
+  const regions = countBy(inventors, (r) => r.reg_code!);
+  assert.ok(regions.size > 300, `only ${regions.size} of about 600 regions used`);
+  for (const code of regions.keys()) assert.ok(/^[A-Z]{2}(X\d{3}|[0-9A-Z]{2})$/.test(code), code);
+  const [largest] = [...regions.entries()].sort((a, b) => b[1] - a[1]);
+  assert.ok(!largest![0].includes('X'), 'the built-in regions stay the largest');
+  const perPatent = inventors.length / t['patents.csv']!.rows.length;
+  assert.ok(Math.abs(perPatent - 3) < 0.1, `mean inventors per patent ${perPatent}`);
+});
+
 test('regpat: countries.csv covers exactly the COUNTRIES table', async () => {
   const rows = (await tables('regpat'))['countries.csv']!.rows;
   assert.deepEqual(rows.map((r) => r.ctry_code), COUNTRIES.map((c) => c.code));

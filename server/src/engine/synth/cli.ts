@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { PRESETS, writePresetCsv, type Preset, type PresetOptions } from './writeCsvDataset.js';
 
 const USAGE = `usage: cli.ts --preset rare_earth|regpat|ai|all --out DIR --seed N [--patents N] [--citations-per-patent X]
+                [--regions N] [--inventors-per-patent X]
   Writes DIR/<preset>/*.csv. --patents overrides each preset's default size
-  (rare_earth 3000, regpat 4000, ai 5000); --citations-per-patent applies to regpat (default 4).`;
+  (rare_earth 3000, regpat 4000, ai 5000). For regpat: --citations-per-patent (default 4),
+  --regions (about N inventor regions in all; default the ~140 built-in ones) and
+  --inventors-per-patent (mean, default about 2.8).`;
 
 function positiveNumber(name: string, raw: string | undefined, integer: boolean): number | undefined {
   if (raw === undefined) return undefined;
@@ -24,6 +27,8 @@ async function main(argv: string[]): Promise<void> {
       seed: { type: 'string' },
       patents: { type: 'string' },
       'citations-per-patent': { type: 'string' },
+      regions: { type: 'string' },
+      'inventors-per-patent': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -43,6 +48,10 @@ async function main(argv: string[]): Promise<void> {
   if (patents !== undefined) options.patents = patents;
   const citations = positiveNumber('citations-per-patent', values['citations-per-patent'], false);
   if (citations !== undefined) options.citationsPerPatent = citations;
+  const regions = positiveNumber('regions', values.regions, true);
+  if (regions !== undefined) options.regions = regions;
+  const inventors = positiveNumber('inventors-per-patent', values['inventors-per-patent'], false);
+  if (inventors !== undefined) options.inventorsPerPatent = inventors;
 
   for (const p of presets) {
     const started = Date.now();

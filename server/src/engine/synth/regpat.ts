@@ -5,9 +5,9 @@ import { rngFor, type Rng } from '../prng.js';
 import type { RowSink } from './csvSink.js';
 import { WeightedSampler, zipfWeights } from './sampling.js';
 import { yearSchedule } from './yearSchedule.js';
-import { CountSampler, INVENTORS_PER_PATENT } from './applicantCounts.js';
+import { CountSampler, INVENTORS_PER_PATENT, withMeanCount } from './applicantCounts.js';
 import { CitationModel } from './citationModel.js';
-import { CHINA_CODE, COUNTRIES, FOREIGN_COUNTRIES, type Country } from './worldGeography.js';
+import { CHINA_CODE, COUNTRIES, countriesWithRegions, type Country } from './worldGeography.js';
 import { ENV_TECH_IPC, GENERAL_IPC } from './ipcCodes.js';
 
 export const REGPAT_TABLES = {
@@ -30,6 +30,10 @@ export interface RegpatOptions {
   /** Share of patents with a Chinese first inventor in the first and last year (default 0.12 -> 0.62). */
   chinaShareStart?: number;
   chinaShareEnd?: number;
+  /** About this many inventor regions in all (default: the ~140 built-in ones); extras are small regions. */
+  regions?: number;
+  /** Mean inventors per patent (default ≈ 2.8, the built-in distribution; 3 gives 3M rows for 1M patents). */
+  inventorsPerPatent?: number;
 }
 
 export const REGPAT_DEFAULTS = {
@@ -51,18 +55,24 @@ const SAME_COUNTRY = 0.28; // otherwise: another country
 const FOREIGN_PARTNER_IS_CHINESE = 0.45;
 
 class InventorGeography {
-  private readonly foreignSampler = new WeightedSampler(FOREIGN_COUNTRIES.map((c) => c.foreignWeight));
-  private readonly regionSamplers = new Map<string, WeightedSampler>(
-    COUNTRIES.map((c) => [c.code, new WeightedSampler(zipfWeights(c.regions.length, 1.0))] as const),
-  );
-  private readonly china = COUNTRIES.find((c) => c.code === CHINA_CODE)!;
+  private readonly china: Country;
+  private readonly foreign: readonly Country[];
+  private readonly foreignSampler: WeightedSampler;
+  private readonly regionSamplers: Map<string, WeightedSampler>;
+
+  constructor(countries: readonly Country[]) {
+    this.china = countries.find((c) => c.code === CHINA_CODE)!;
+    this.foreign = countries.filter((c) => c !== this.china);
+    this.foreignSampler = new WeightedSampler(this.foreign.map((c) => c.foreignWeight));
+    this.regionSamplers = new Map(countries.map((c) => [c.code, new WeightedSampler(zipfWeights(c.regions.length, 1.0))] as const));
+  }
 
   region(rng: Rng, country: Country): string {
     return country.regions[this.regionSamplers.get(country.code)!.sample(rng)]!;
   }
 
   foreignCountry(rng: Rng): Country {
-    return FOREIGN_COUNTRIES[this.foreignSampler.sample(rng)]!;
+    return this.foreign[this.foreignSampler.sample(rng)]!;
   }
 
   /** Inventor (reg_code, country) pairs for one patent, first inventor first. */
@@ -89,8 +99,10 @@ export async function generateRegpat(options: RegpatOptions, sinks: RegpatSinks)
   const patentRng = rngFor(o.seed, 'regpat/patents');
   const inventorRng = rngFor(o.seed, 'regpat/inventors');
   const citationRng = rngFor(o.seed, 'regpat/citations');
-  const geography = new InventorGeography();
-  const inventorCounts = new CountSampler(INVENTORS_PER_PATENT);
+  const geography = new InventorGeography(options.regions === undefined ? COUNTRIES : countriesWithRegions(options.regions));
+  const inventorCounts = new CountSampler(
+    options.inventorsPerPatent === undefined ? INVENTORS_PER_PATENT : withMeanCount(INVENTORS_PER_PATENT, options.inventorsPerPatent),
+  );
   const envIpc = new WeightedSampler(zipfWeights(ENV_TECH_IPC.length, 1.0));
   const otherIpc = new WeightedSampler(zipfWeights(GENERAL_IPC.length, 0.8));
   const citations = new CitationModel({

@@ -3,6 +3,7 @@
 // (Chinese provinces CN11, CN31, ...; US states by FIPS, e.g. US06; NUTS-like
 // codes for Europe). The codes are plausible, not an official concordance.
 import { PROVINCES, PROVINCES_BY_PATENTING, provinceNamed } from './chinaGeography.js';
+import { allocateCounts } from './sampling.js';
 
 export interface Country {
   code: string;
@@ -55,3 +56,19 @@ for (const c of COUNTRIES) {
   for (const r of c.regions) if (!r.startsWith(c.code)) throw new Error(`region ${r} not in ${c.code}`);
 }
 if (CHINA.regions.length !== PROVINCES.length) throw new Error('every province needs a CN region');
+
+/**
+ * The countries with their region lists lengthened to about `total` regions in all, for benchmarks at
+ * the scale of real REGPAT (hundreds of regions). Extra regions are shared out in proportion to each
+ * country's own count and appended as the smallest ones (codes like USX001), so the Zipf law still
+ * puts the named regions first. Fewer than the built-in count leaves the lists as they are.
+ */
+export function countriesWithRegions(total: number): readonly Country[] {
+  const builtIn = COUNTRIES.reduce((sum, c) => sum + c.regions.length, 0);
+  if (total <= builtIn) return COUNTRIES;
+  const extra = allocateCounts(total - builtIn, COUNTRIES.map((c) => c.regions.length));
+  return COUNTRIES.map((c, i) => ({
+    ...c,
+    regions: [...c.regions, ...Array.from({ length: extra[i]! }, (_, k) => `${c.code}X${String(k + 1).padStart(3, '0')}`)],
+  }));
+}
