@@ -6,7 +6,7 @@ import type { DenseFactor } from './factors.ts';
 import { EstimationError } from './errors.ts';
 
 export interface DemeanOptions {
-  /** Stop when every FE coefficient moves by at most `tol · (0.1 + |coefficient|)` in a sweep. */
+  /** Stop when a sweep changes the FE part by at most `tol` times the residual (weighted norms). */
   tol: number;
   maxIter: number;
 }
@@ -61,11 +61,11 @@ export class FixedEffectsDemeaner {
       a0.set(alpha);
       this.sweep(resid, alpha);
       iterations++;
-      if (this.converged(a0, alpha, options.tol)) return { resid, alpha, iterations };
+      if (this.converged(a0, alpha, resid, options.tol)) return { resid, alpha, iterations };
       a1.set(alpha);
       this.sweep(resid, alpha);
       iterations++;
-      if (this.converged(a1, alpha, options.tol)) return { resid, alpha, iterations };
+      if (this.converged(a1, alpha, resid, options.tol)) return { resid, alpha, iterations };
       if (this.extrapolate(a0, a1, alpha)) this.fillResidual(x, alpha, resid);
     }
     throw new EstimationError(
@@ -105,16 +105,24 @@ export class FixedEffectsDemeaner {
     for (let i = 0; i < r.length; i++) r[i] -= a[last[i]];
   }
 
-  private converged(before: Float64Array, after: Float64Array, tol: number): boolean {
-    for (let l = 0; l < after.length; l++) {
-      if (Math.abs(after[l] - before[l]) > tol * (0.1 + Math.abs(after[l]))) return false;
-    }
-    return true;
+  /**
+   * The weighted size of the last sweep's change to the FE part, √(Σ_l W_l Δα_l²), is at most `tol` times the
+   * weighted size of the residual √(Σ w r²): levels carrying little weight cannot hold up convergence.
+   */
+  private converged(before: Float64Array, after: Float64Array, r: Float64Array, tol: number): boolean {
+    let change = 0;
+    for (let l = 0; l < after.length; l++) change += (after[l] - before[l]) ** 2 / this.invWeight[l];
+    let size = 0;
+    const w = this.weights;
+    if (w) for (let i = 0; i < r.length; i++) size += w[i] * r[i] * r[i];
+    else for (let i = 0; i < r.length; i++) size += r[i] * r[i];
+    return change <= tol * tol * size;
   }
 
   /**
    * Irons–Tuck step from α₀, α₁ = F(α₀), α₂ = F(α₁) (α₂ is `a2`, overwritten): α₂ − (δ₁·δ₂ / δ₂·δ₂) δ₁ with
-   * δ₁ = α₂ − α₁ and δ₂ = α₂ − 2α₁ + α₀. Returns false when the step is undefined (δ₂ = 0).
+   * δ₁ = α₂ − α₁ and δ₂ = α₂ − 2α₁ + α₀, inner products weighted by the levels' weights (as the
+   * convergence test), so that nearly weightless levels do not set the step. Returns false when δ₂ = 0.
    */
   private extrapolate(a0: Float64Array, a1: Float64Array, a2: Float64Array): boolean {
     let num = 0;
@@ -122,8 +130,8 @@ export class FixedEffectsDemeaner {
     for (let l = 0; l < a2.length; l++) {
       const d1 = a2[l] - a1[l];
       const d2 = d1 - (a1[l] - a0[l]);
-      num += d1 * d2;
-      den += d2 * d2;
+      num += (d1 * d2) / this.invWeight[l];
+      den += (d2 * d2) / this.invWeight[l];
     }
     if (!(den > 0)) return false;
     const step = num / den;

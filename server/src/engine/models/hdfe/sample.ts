@@ -15,7 +15,7 @@ export interface Sample {
   rows: Int32Array;
   /** The fixed effects recoded densely over `rows`. */
   fe: DenseFactor[];
-  /** Per fixed effect: levels present in the input that have no observation left. */
+  /** Per fixed effect: levels removed by its own rules (as fixest's `fixef_removed`), not those emptied by another's. */
   removedLevels: number[];
   removedSingletons: number;
   removedAllZero: number;
@@ -29,12 +29,14 @@ export function restrictSample(fe: FactorColumn[], y: Float64Array, rules: Sampl
   const n = y.length;
   const kept = keep ? Uint8Array.from(keep) : new Uint8Array(n).fill(1);
   const all = fe.map((f) => denseCodes(f.codes, undefined, `fixed effect "${f.name}"`));
-  const levelsBefore = all.map((f) => (keep ? levelsPresent(f, kept) : f.levels));
+  const removedLevels = all.map(() => 0);
   let removedSingletons = 0;
   let removedAllZero = 0;
+  // Each round judges every fixed effect on the same sample (as fixest does), then removes what was flagged.
   for (let changed = rules.singletons || rules.allZeroGroups; changed; ) {
     changed = false;
-    for (const f of all) {
+    const drop = new Uint8Array(n);
+    all.forEach((f, q) => {
       const count = new Int32Array(f.levels);
       const ySum = new Float64Array(f.levels);
       for (let i = 0; i < n; i++) {
@@ -42,19 +44,20 @@ export function restrictSample(fe: FactorColumn[], y: Float64Array, rules: Sampl
         count[f.codes[i]]++;
         ySum[f.codes[i]] += Math.abs(y[i]);
       }
-      for (let i = 0; i < n; i++) {
-        if (!kept[i]) continue;
-        const c = f.codes[i];
-        if (rules.allZeroGroups && ySum[c] === 0) {
-          kept[i] = 0;
-          removedAllZero++;
-          changed = true;
-        } else if (rules.singletons && count[c] === 1) {
-          kept[i] = 0;
-          removedSingletons++;
-          changed = true;
-        }
+      for (let l = 0; l < f.levels; l++) {
+        const allZero = rules.allZeroGroups && count[l] > 0 && ySum[l] === 0;
+        const single = rules.singletons && count[l] === 1;
+        if (allZero || single) removedLevels[q]++;
+        count[l] = allZero ? -1 : single ? -2 : 0; // reused as the level's verdict
       }
+      for (let i = 0; i < n; i++) if (kept[i] && count[f.codes[i]] < 0 && !drop[i]) drop[i] = count[f.codes[i]] === -1 ? 1 : 2;
+    });
+    for (let i = 0; i < n; i++) {
+      if (!drop[i]) continue;
+      kept[i] = 0;
+      changed = true;
+      if (drop[i] === 1) removedAllZero++;
+      else removedSingletons++;
     }
   }
   let m = 0;
@@ -65,22 +68,10 @@ export function restrictSample(fe: FactorColumn[], y: Float64Array, rules: Sampl
   return {
     rows,
     fe: everyRow ? all : fe.map((f) => denseCodes(f.codes, rows, `fixed effect "${f.name}"`)),
-    removedLevels: everyRow ? all.map(() => 0) : all.map((f, q) => levelsBefore[q] - levelsPresent(f, kept)),
+    removedLevels,
     removedSingletons,
     removedAllZero,
   };
-}
-
-function levelsPresent(f: DenseFactor, kept: Uint8Array): number {
-  const seen = new Uint8Array(f.levels);
-  let count = 0;
-  for (let i = 0; i < f.codes.length; i++) {
-    if (kept[i] && !seen[f.codes[i]]) {
-      seen[f.codes[i]] = 1;
-      count++;
-    }
-  }
-  return count;
 }
 
 /** The values of `v` at `rows` (`v` itself when `rows` are all its rows). */

@@ -1,0 +1,194 @@
+// Poisson pseudo-maximum likelihood with high-dimensional fixed effects (fixest::fepois, ppmlhdfe): IRLS in
+// which every weighted least-squares step partials the fixed effects out of the working outcome and the
+// regressors, warm-started from the previous step's FE coefficients.
+import gammaln from '@stdlib/math-base-special-gammaln';
+import type { ModelResult } from '../result.ts';
+import { FixedEffectsDemeaner, type DemeanOptions } from './demean.ts';
+import { EstimationError } from './errors.ts';
+import type { HdfeFrame } from './frame.ts';
+import { residuals, solveNormalEquations } from './leastSquares.ts';
+import { OLS_DEFAULTS, type HdfeFitOptions } from './ols.ts';
+import { partialRegressors, prepareData, type EstimationData } from './prepare.ts';
+import { detectSeparation } from './separation.ts';
+import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.ts';
+
+export interface PoissonFitOptions extends HdfeFitOptions {
+  /** IRLS stops when |Δdeviance| / (0.1 + deviance) < glmTol (fixest's glm.tol); default 1e-8. */
+  glmTol?: number;
+  /** IRLS iterations allowed (fixest's glm.iter); default 25. */
+  glmMaxIter?: number;
+  /** Remove fixed-effect groups whose outcome is all zero, repeatedly (fixest's default); default true. */
+  dropAllZeroGroups?: boolean;
+  /** `none` keeps observations separated by combinations of regressors and FE (fixest); `relu` removes them (ppmlhdfe). */
+  separation?: 'none' | 'relu';
+}
+
+export const POISSON_DEFAULTS: Required<PoissonFitOptions> = {
+  ...OLS_DEFAULTS,
+  glmTol: 1e-8,
+  glmMaxIter: 25,
+  dropAllZeroGroups: true,
+  separation: 'none',
+};
+
+/** Estimates and summarises in one call: `summarizeFit(fitFepois(frame, options), options)`. */
+export function fepois(frame: HdfeFrame, options: PoissonFitOptions & InferenceOptions = {}): ModelResult {
+  return summarizeFit(fitFepois(frame, options), options);
+}
+
+export function fitFepois(frame: HdfeFrame, options: PoissonFitOptions = {}): HdfeFit {
+  const opts = { ...POISSON_DEFAULTS, ...options };
+  const dependent = frame.yName ?? 'y';
+  checkCounts(frame.y, dependent);
+  const rules = { singletons: opts.dropSingletons, allZeroGroups: opts.dropAllZeroGroups };
+  let data = prepareData(frame, rules);
+  const separationNotes: string[] = [];
+  if (opts.separation === 'relu') {
+    const separated = detectSeparation(data, opts);
+    if (separated.length > 0) {
+      const keep = new Uint8Array(frame.y.length);
+      for (const r of data.rows) keep[r] = 1;
+      for (const r of separated) keep[r] = 0;
+      data = prepareData(frame, rules, keep);
+      const listed = separated.length <= 20 ? `: rows ${separated.join(', ')} (0-based)` : '';
+      separationNotes.push(`${separated.length} observations removed because they are separated (ReLU test)${listed}.`);
+    }
+  }
+  return irls(data, dependent, opts, frame, separationNotes);
+}
+
+function checkCounts(y: Float64Array, dependent: string): void {
+  let positive = false;
+  for (let i = 0; i < y.length; i++) {
+    if (y[i] < 0) throw new EstimationError(`Poisson regression needs a non-negative outcome; "${dependent}" is ${y[i]} at row ${i}.`);
+    if (y[i] > 0) positive = true;
+  }
+  if (!positive) throw new EstimationError(`"${dependent}" is zero everywhere: a Poisson model cannot be estimated.`);
+}
+
+function irls(data: EstimationData, dependent: string, opts: Required<PoissonFitOptions>, frame: HdfeFrame, extraNotes: string[]): HdfeFit {
+  const { y, w: prior } = data;
+  const notes = [...data.notes, ...extraNotes];
+  const n = y.length;
+  const fe = data.fixedEffects.map((f) => f.factor);
+  const demeanOptions = { tol: opts.fixefTol, maxIter: opts.fixefMaxIter, collinearityTol: opts.collinearityTol };
+  const yMean = weightedMean(y, prior);
+  const mu = Float64Array.from(y, (v) => (v + yMean) / 2);
+  const eta = mu.map(Math.log);
+  const z = new Float64Array(n);
+  const w = new Float64Array(n);
+  let deviance = Infinity;
+  let warmZ: Float64Array | undefined;
+  let kept: number[] | null = null;
+  let warmX: Float64Array[] = [];
+  let beta = new Float64Array(0);
+  for (let iteration = 1; ; iteration++) {
+    for (let i = 0; i < n; i++) {
+      w[i] = (prior ? prior[i] : 1) * mu[i];
+      z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
+    }
+    const demeaner = new FixedEffectsDemeaner(fe, w);
+    const zd = demeaner.demean(z, demeanOptions, warmZ, 'the working outcome');
+    warmZ = zd.alpha;
+    let Xd: Float64Array[];
+    if (kept === null) {
+      const rx = partialRegressors(data.X, w, demeaner, demeanOptions, notes);
+      kept = rx.kept;
+      Xd = rx.Xd;
+      warmX = rx.alpha;
+    } else {
+      ({ Xd, warm: warmX } = partialWarm(demeaner, kept.map((k) => data.X[k].values), warmX, demeanOptions));
+    }
+    beta = solveNormalEquations(Xd, zd.resid, w).beta;
+    const e = residuals(zd.resid, Xd, beta);
+    // The new linear predictor is z minus the working residual; halve the step while the deviance is not finite or rises.
+    const etaOld = Float64Array.from(eta);
+    for (let i = 0; i < n; i++) eta[i] = z[i] - e[i];
+    let newDeviance = poissonDeviance(y, eta, prior);
+    for (let halving = 0; !(newDeviance <= deviance * (1 + 1e-12)) && halving < 30; halving++) {
+      for (let i = 0; i < n; i++) eta[i] = (eta[i] + etaOld[i]) / 2;
+      newDeviance = poissonDeviance(y, eta, prior);
+    }
+    if (!Number.isFinite(newDeviance)) throw new EstimationError('The Poisson fit diverged (the deviance is not finite); check the regressors for extreme values or separation.');
+    for (let i = 0; i < n; i++) mu[i] = Math.exp(eta[i]);
+    const change = Math.abs(newDeviance - deviance) / (0.1 + Math.abs(newDeviance));
+    deviance = newDeviance;
+    if (change < opts.glmTol) return summaryInputs(data, dependent, frame, kept, beta, mu, eta, deviance, iteration, warmX, demeanOptions, notes);
+    if (iteration >= opts.glmMaxIter) {
+      throw new EstimationError(`The Poisson fit did not converge in ${opts.glmMaxIter} iterations (relative deviance change ${change.toExponential(2)}); raise glmMaxIter.`);
+    }
+  }
+}
+
+/** The sandwich pieces at the estimate: regressors partialled with the final weights μ. */
+function summaryInputs(
+  data: EstimationData,
+  dependent: string,
+  frame: HdfeFrame,
+  kept: number[],
+  beta: Float64Array,
+  mu: Float64Array,
+  eta: Float64Array,
+  deviance: number,
+  iterations: number,
+  warmX: Float64Array[],
+  demeanOptions: DemeanOptions,
+  notes: string[],
+): HdfeFit {
+  const { y, w: prior } = data;
+  const n = y.length;
+  const fe = data.fixedEffects.map((f) => f.factor);
+  const w = Float64Array.from(mu, (m, i) => (prior ? prior[i] : 1) * m);
+  const { Xd } = partialWarm(new FixedEffectsDemeaner(fe, w), kept.map((k) => data.X[k].values), warmX, demeanOptions);
+  const { bread } = solveNormalEquations(Xd, y, w);
+  const scores = Xd.map((x) => Float64Array.from(x, (v, i) => (prior ? prior[i] : 1) * (y[i] - mu[i]) * v));
+  const yMean = weightedMean(y, prior);
+  let loglik = 0;
+  let llNull = 0;
+  for (let i = 0; i < n; i++) {
+    const pw = prior ? prior[i] : 1;
+    const lf = gammaln(y[i] + 1);
+    loglik += pw * (y[i] * eta[i] - mu[i] - lf);
+    llNull += pw * (y[i] * Math.log(yMean) - yMean - lf);
+  }
+  return {
+    estimator: 'fepois',
+    dependent,
+    statistic: 'z',
+    terms: kept.map((k) => data.X[k].name),
+    beta,
+    rows: data.rows,
+    fixedEffects: data.fixedEffects,
+    scores: { n, bread, scores, iidScale: 1, fe },
+    fit: { n, n_original: data.nOriginal, loglik, deviance, ll_null: llNull, pseudo_r2: 1 - loglik / llNull, iterations },
+    notes,
+    cluster: frame.cluster,
+  };
+}
+
+function partialWarm(demeaner: FixedEffectsDemeaner, X: Float64Array[], warm: Float64Array[], options: DemeanOptions) {
+  const parts = X.map((x, k) => demeaner.demean(x, options, warm[k], 'a regressor'));
+  return { Xd: parts.map((p) => p.resid), warm: parts.map((p) => p.alpha) };
+}
+
+/** 2 Σ w [y log(y/μ) − (y − μ)], with μ = exp(η). */
+export function poissonDeviance(y: Float64Array, eta: Float64Array, prior: Float64Array | null): number {
+  let d = 0;
+  for (let i = 0; i < y.length; i++) {
+    const mu = Math.exp(eta[i]);
+    const term = y[i] > 0 ? y[i] * (Math.log(y[i]) - eta[i]) - (y[i] - mu) : mu;
+    d += (prior ? prior[i] : 1) * term;
+  }
+  return 2 * d;
+}
+
+function weightedMean(y: Float64Array, w: Float64Array | null): number {
+  let s = 0;
+  let sw = 0;
+  for (let i = 0; i < y.length; i++) {
+    const wi = w ? w[i] : 1;
+    s += wi * y[i];
+    sw += wi;
+  }
+  return s / sw;
+}
