@@ -22,12 +22,15 @@ export function noncentralFCdf(x: number, df1: number, df2: number, ncp: number)
   return mixture(x, df1, df2, ncp, false);
 }
 
-/** P(F' > x), accurate to a relative error of about 1e-12 (see the header). */
+/** P(F' > x), to a relative error ≤ 1e-11 (see the header). */
 export function noncentralFSurvival(x: number, df1: number, df2: number, ncp: number): number {
   return mixture(x, df1, df2, ncp, true);
 }
 
-/** R's `pf(x, df1, df2, ncp, lower.tail = FALSE)`, including the truncation error of its AS 226 series. */
+/**
+ * R's `pf(x, df1, df2, ncp, lower.tail = FALSE)`, including the truncation error of its AS 226 series
+ * (R's switch to a χ² approximation for df2 > 1e8 is not reproduced).
+ */
 export function noncentralFSurvivalAsR(x: number, df1: number, df2: number, ncp: number): number {
   checkParameters(df1, df2, ncp);
   if (x <= 0) return 1;
@@ -40,12 +43,10 @@ export function noncentralFSurvivalAsR(x: number, df1: number, df2: number, ncp:
   // P(N < j0) + P(N > J) + Σ_{j0}^{J} w_j·(1 − I(j)): positive terms only, so no cancellation here.
   const j0 = Math.floor(Math.max(c - 7 * Math.sqrt(c), 0));
   const below = poisson.massBelow(j0);
-  let summed = poisson.at(j0);
-  let upper = summed * beta.upper(j0);
+  let upper = poisson.at(j0) * beta.upper(j0);
   let j = j0;
   do {
     j++;
-    summed += poisson.at(j);
     upper += poisson.at(j) * beta.upper(j);
   } while (beta.lower(j + 1) * (below + poisson.massAbove(j)) > R_ERRMAX && j < j0 + R_ITRMAX);
   return Math.min(1, below + poisson.massAbove(j) + upper);
