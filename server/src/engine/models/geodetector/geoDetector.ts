@@ -27,7 +27,7 @@ export function geoDetector(input: GeoDetectorInput, options: GeoDetectorOptions
   const notes = [`conventions of the ${convention} package; p-values ${pValue === 'R' ? "as R's pf computes them" : 'summed to full precision'}`];
   // q and its test for every factor: the interaction and ecological detectors compare these.
   const single = factors.map((f) => factorDetector(f.name, y, f.strata, rules, pValue));
-  const pairs = pairwise ? factors.flatMap((_, i) => factors.slice(i + 1).map((__, k) => [i, i + 1 + k] as const)) : [];
+  const pairs = pairsOf(factors.length);
   const level = options.ecologicalLevel ?? 0.9;
   return {
     convention,
@@ -47,4 +47,11 @@ export function geoDetector(input: GeoDetectorInput, options: GeoDetectorOptions
     discretization: factors.flatMap((f) => (f.discretization ? [f.discretization] : [])),
     notes,
   };
+}
+
+/** Index pairs (i, j), i < j, in the packages' order: (1,2), (1,3), …, (2,3), … */
+function pairsOf(n: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) pairs.push([i, j]);
+  return pairs;
 }
