@@ -1,4 +1,4 @@
-// Per-unit matrices of the stacked system: y_i, X_i and the instruments Z_i. A row with a missing dependent
+// The stacked system: y, X and the instruments Z, unit after unit. A row with a missing dependent
 // variable or regressor is zeroed in all three, which drops it from every moment (plm's treatment of
 // unbalanced panels); rows keep their place so that lags in the AR test stay aligned with periods.
 import { Matrix } from 'ml-matrix';
@@ -8,14 +8,16 @@ import { rowLayout, transformed, type Column, type RowLayout } from './rows.ts';
 import { GmmError, type GmmPanel, type ResolvedGmmSpec } from './spec.ts';
 import { laggedSeries, regressorTerms, timeEffects } from './terms.ts';
 
-export interface UnitDesign {
+/**
+ * The system stacked over units: unit i owns rows i·rowsPerUnit … (i+1)·rowsPerUnit − 1 of y, X and Z, so a
+ * sum over units of Z_i′X_i is the single product Z′X, and per-unit quantities come from `perUnit`.
+ */
+export interface GmmDesign {
   y: Matrix;
   X: Matrix;
   Z: Matrix;
-}
-
-export interface GmmDesign {
-  units: UnitDesign[];
+  unitCount: number;
+  rowsPerUnit: number;
   terms: string[];
   /** How many of the trailing terms are time effects (intercept included). */
   timeTerms: number;
@@ -35,18 +37,20 @@ export function buildDesign(panel: GmmPanel, spec: ResolvedGmmSpec): GmmDesign {
   const instruments = instrumentColumns(spec, grid, layout, effects);
   const dependent = transformed(laggedSeries(grid, { variable: spec.y, lag: 0 }));
 
+  const rowsPerUnit = layout.rows.length;
+  const unitCount = grid.units.length;
+  const y = new Matrix(unitCount * rowsPerUnit, 1);
+  const X = new Matrix(unitCount * rowsPerUnit, regressors.length);
+  const Z = new Matrix(unitCount * rowsPerUnit, instruments.length);
   const used = { diff: 0, level: 0 };
   let groupsUsed = 0;
-  const units = grid.units.map((_, u) => {
-    const n = layout.rows.length;
-    const y = new Matrix(n, 1);
-    const X = new Matrix(n, regressors.length);
-    const Z = new Matrix(n, instruments.length);
+  for (let u = 0; u < unitCount; u++) {
     let rowsUsed = 0;
-    layout.rows.forEach((row, i) => {
+    layout.rows.forEach((row, j) => {
       const xs = regressors.map((t) => t.column(u, row));
       const yi = dependent(u, row);
       if (Number.isNaN(yi) || xs.some(Number.isNaN)) return;
+      const i = u * rowsPerUnit + j;
       y.set(i, 0, yi);
       xs.forEach((x, k) => X.set(i, k, x));
       instruments.forEach((z: Column, k) => {
@@ -57,8 +61,7 @@ export function buildDesign(panel: GmmPanel, spec: ResolvedGmmSpec): GmmDesign {
       rowsUsed++;
     });
     if (rowsUsed > 0) groupsUsed++;
-    return { y, X, Z };
-  });
+  }
   if (used.diff + used.level === 0) throw new GmmError('no observations: every row misses the dependent variable, a regressor or one of their lags');
-  return { units, terms: regressors.map((t) => t.name), timeTerms: effects.length, layout, used, groupsUsed };
+  return { y, X, Z, unitCount, rowsPerUnit, terms: regressors.map((t) => t.name), timeTerms: effects.length, layout, used, groupsUsed };
 }

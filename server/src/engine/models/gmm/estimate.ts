@@ -1,14 +1,15 @@
 // One- and two-step linear GMM on the stacked system (Roodman 2009, eqs. 13–18), with pgmm's scaling:
 // A1 = N·(Σ Z_i′HZ_i)⁻¹, A2 = (Σ Z_i′û_iû_i′Z_i)⁻¹ from one-step residuals, β = (X′Z A Z′X)⁻¹ X′Z A Z′y.
 import { Matrix } from 'ml-matrix';
-import type { GmmDesign, UnitDesign } from './design.ts';
+import type { GmmDesign } from './design.ts';
 import { firstStepMatrix } from './firstStepMatrix.ts';
-import { invertRegular, invertWeight, sumOf } from './linearAlgebra.ts';
+import { crossProduct, invertRegular, invertWeight, perUnit, scaleUnits, withinUnits } from './linearAlgebra.ts';
 import type { ResolvedGmmSpec } from './spec.ts';
 
 export interface GmmStep {
   coefficients: Matrix;
-  residuals: Matrix[];
+  /** Stacked like y; zero in unused rows. */
+  residuals: Matrix;
   /** (X′Z A Z′X)⁻¹: the non-robust covariance of this step. */
   bread: Matrix;
   /** The weighting matrix A of this step. */
@@ -23,57 +24,50 @@ export interface GmmEstimate {
   model: GmmStep;
   /** A2 = (Σ Z_i′û_iû_i′Z_i)⁻¹ from one-step residuals, computed for one-step models too (Hansen test, robust SEs). */
   secondStepWeight: Matrix;
-  /** Σ Z_i′X_i. */
+  /** Z′X = Σ Z_i′X_i. */
   zx: Matrix;
   /** Robust covariance of the reported step: Arellano–Bond one-step, or Windmeijer-corrected two-step. */
   robustVcov: Matrix;
   notes: string[];
 }
 
-function residualsOf(units: UnitDesign[], coefficients: Matrix): Matrix[] {
-  return units.map((d) => Matrix.sub(d.y, d.X.mmul(coefficients)));
-}
-
-function step(units: UnitDesign[], zx: Matrix, zy: Matrix, weight: Matrix, what: string): GmmStep {
+function step(design: GmmDesign, zx: Matrix, zy: Matrix, weight: Matrix, what: string): GmmStep {
   const xzA = zx.transpose().mmul(weight);
   const bread = invertRegular(xzA.mmul(zx), `${what} (X′Z A Z′X; are the regressors collinear or under-identified?)`);
   const coefficients = bread.mmul(xzA).mmul(zy);
-  return { coefficients, residuals: residualsOf(units, coefficients), bread, weight };
+  return { coefficients, residuals: Matrix.sub(design.y, design.X.mmul(coefficients)), bread, weight };
 }
 
 /**
  * Windmeijer's (2005, eq. 3.3) finite-sample correction: V = B2 + D B2 + B2 D′ + D V1 D′, where column k of D is
  * the derivative of the two-step estimate with respect to β_k through the weighting matrix. With
- * F_i = Z_i′X_i, g_i = Z_i′û_i (one step) and c = A2 Σ Z_i′ê_i (two steps) that derivative is
- * B2 X′Z A2 Σ_i (F_i,k g_i′c + g_i F_i,k′c).
+ * g_i = Z_i′û_i (one step) and c = A2 Z′ê (two steps) that derivative is
+ * B2 X′Z A2 Σ_i (Z_i′X_i,k g_i′c + g_i c′Z_i′X_i,k).
  */
-function windmeijer(units: UnitDesign[], zx: Matrix, oneStep: GmmStep, twoSteps: GmmStep, oneStepRobust: Matrix): Matrix {
-  const c = twoSteps.weight.mmul(sumOf(units.map((d, i) => ({ d, e: twoSteps.residuals[i] })), ({ d, e }) => d.Z.transpose().mmul(e)));
-  const derivative = sumOf(units.map((d, i) => ({ d, u: oneStep.residuals[i] })), ({ d, u }) => {
-    const f = d.Z.transpose().mmul(d.X);
-    const g = d.Z.transpose().mmul(u);
-    const gc = g.dot(c);
-    return Matrix.mul(f, gc).add(g.mmul(c.transpose().mmul(f)));
-  });
+function windmeijer(design: GmmDesign, zx: Matrix, oneStep: GmmStep, twoSteps: GmmStep, oneStepRobust: Matrix): Matrix {
+  const { X, Z, rowsPerUnit } = design;
+  const c = twoSteps.weight.mmul(crossProduct(Z, twoSteps.residuals));
+  const g = perUnit(Z, oneStep.residuals, rowsPerUnit);
+  const gc = g.transpose().mmul(c).to1DArray();
+  const derivative = crossProduct(Z, scaleUnits(X, gc, rowsPerUnit)).add(g.mmul(perUnit(X, Z.mmul(c), rowsPerUnit).transpose()));
   const D = twoSteps.bread.mmul(zx.transpose()).mmul(twoSteps.weight).mmul(derivative);
   const DB = D.mmul(twoSteps.bread);
   return Matrix.add(twoSteps.bread, DB).add(DB.transpose()).add(D.mmul(oneStepRobust).mmul(D.transpose()));
 }
 
 export function estimate(design: GmmDesign, spec: ResolvedGmmSpec): GmmEstimate {
-  const { units } = design;
+  const { X, Z, y, rowsPerUnit } = design;
   const notes: string[] = [];
-  const zx = sumOf(units, (d) => d.Z.transpose().mmul(d.X));
-  const zy = sumOf(units, (d) => d.Z.transpose().mmul(d.y));
+  const zx = crossProduct(Z, X);
+  const zy = crossProduct(Z, y);
 
-  const h = firstStepMatrix(spec.fsm, design.layout);
-  const first = invertWeight(sumOf(units, (d) => d.Z.transpose().mmul(h).mmul(d.Z)));
+  const first = invertWeight(crossProduct(Z, withinUnits(firstStepMatrix(spec.fsm, design.layout), Z)));
   if (first.generalized) notes.push('the first-step weighting matrix is singular; a generalized inverse is used');
-  const oneStep = step(units, zx, zy, Matrix.mul(first.inverse, units.length), 'the one-step estimator');
+  const oneStep = step(design, zx, zy, Matrix.mul(first.inverse, design.unitCount), 'the one-step estimator');
 
   // Σ Z_i′û_iû_i′Z_i: the moments' covariance at the one-step residuals, inverted for the second step.
-  const moments = sumOf(units.map((d, i) => d.Z.transpose().mmul(oneStep.residuals[i])), (g) => g.mmul(g.transpose()));
-  const second = invertWeight(moments);
+  const g = perUnit(Z, oneStep.residuals, rowsPerUnit);
+  const second = invertWeight(g.mmul(g.transpose()));
   if (second.generalized) notes.push('the second-step weighting matrix is singular; a generalized inverse is used');
 
   // pgmm re-inverts A2 here rather than reusing Σ Z′ûû′Z; the two differ only when A2 is a generalized inverse.
@@ -82,8 +76,8 @@ export function estimate(design: GmmDesign, spec: ResolvedGmmSpec): GmmEstimate 
   const oneStepRobust = oneStep.bread.mmul(xzA1).mmul(meat).mmul(xzA1.transpose()).mmul(oneStep.bread);
 
   const needTwoSteps = spec.model === 'twosteps' || spec.hansenAfterOneStep === 'twosteps';
-  const twoSteps = needTwoSteps ? step(units, zx, zy, second.inverse, 'the two-step estimator') : undefined;
+  const twoSteps = needTwoSteps ? step(design, zx, zy, second.inverse, 'the two-step estimator') : undefined;
   const common = { oneStep, twoSteps, secondStepWeight: second.inverse, zx, notes };
   if (spec.model === 'onestep' || !twoSteps) return { ...common, model: oneStep, robustVcov: oneStepRobust };
-  return { ...common, model: twoSteps, robustVcov: windmeijer(units, zx, oneStep, twoSteps, oneStepRobust) };
+  return { ...common, model: twoSteps, robustVcov: windmeijer(design, zx, oneStep, twoSteps, oneStepRobust) };
 }

@@ -31,15 +31,64 @@ export function invertRegular(m: Matrix, what: string): Matrix {
   return inverse(m);
 }
 
-/** Σ over items of f(item), for matrices of equal shape. */
-export function sumOf<T>(items: readonly T[], f: (item: T) => Matrix): Matrix {
-  let total: Matrix | undefined;
-  for (const item of items) {
-    const m = f(item);
-    total = total ? total.add(m) : m.clone();
+/**
+ * a′b. Stacked instrument matrices are mostly zeros (each row carries only its own period's GMM columns), so
+ * skipping zero entries of a makes this far cheaper than a dense product.
+ */
+export function crossProduct(a: Matrix, b: Matrix): Matrix {
+  const out = Array.from({ length: a.columns }, () => new Float64Array(b.columns));
+  for (let r = 0; r < a.rows; r++) {
+    const ar = a.getRow(r);
+    const br = b.getRow(r);
+    for (let k = 0; k < ar.length; k++) {
+      if (ar[k] === 0) continue;
+      const target = out[k];
+      for (let j = 0; j < br.length; j++) target[j] += ar[k] * br[j];
+    }
   }
-  if (!total) throw new GmmError('no units');
-  return total;
+  return new Matrix(out.map((row) => Array.from(row)));
+}
+
+// Stacked matrices hold unit i in rows i·R … (i+1)·R − 1 (see GmmDesign).
+
+/** Column i is M_i′v_i, unit i's block of M against its block of the column vector v (M.columns × units). */
+export function perUnit(m: Matrix, v: Matrix, rowsPerUnit: number): Matrix {
+  const units = m.rows / rowsPerUnit;
+  const out = new Matrix(m.columns, units);
+  for (let i = 0; i < units; i++) {
+    for (let r = i * rowsPerUnit; r < (i + 1) * rowsPerUnit; r++) {
+      const w = v.get(r, 0);
+      if (w === 0) continue;
+      for (let k = 0; k < m.columns; k++) out.set(k, i, out.get(k, i) + m.get(r, k) * w);
+    }
+  }
+  return out;
+}
+
+/** (I_units ⊗ H) M: H applied to each unit's block of rows. */
+export function withinUnits(h: Matrix, m: Matrix): Matrix {
+  const R = h.rows;
+  const H = h.to2DArray();
+  const rows = Array.from({ length: m.rows }, (_, r) => m.getRow(r));
+  const out = rows.map(() => new Array<number>(m.columns).fill(0));
+  for (let start = 0; start < m.rows; start += R) {
+    for (let i = 0; i < R; i++) {
+      for (let j = 0; j < R; j++) {
+        if (H[i][j] === 0) continue;
+        const source = rows[start + j];
+        const target = out[start + i];
+        for (let k = 0; k < source.length; k++) target[k] += H[i][j] * source[k];
+      }
+    }
+  }
+  return new Matrix(out);
+}
+
+/** M with unit i's rows multiplied by s[i]. */
+export function scaleUnits(m: Matrix, s: number[], rowsPerUnit: number): Matrix {
+  const out = m.clone();
+  for (let r = 0; r < m.rows; r++) out.mulRow(r, s[Math.floor(r / rowsPerUnit)]);
+  return out;
 }
 
 /** The quadratic form a′ M a of a column vector a. */

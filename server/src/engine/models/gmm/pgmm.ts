@@ -49,15 +49,15 @@ function describe(spec: ResolvedGmmSpec): string {
 export function pgmm(panel: GmmPanel, gmmSpec: GmmSpec): ModelResult {
   const spec = resolveSpec(gmmSpec);
   const design = buildDesign(panel, spec);
-  const instruments = design.units[0].Z.columns;
+  const instruments = design.Z.columns;
   if (instruments < design.terms.length) {
     throw new GmmError(`under-identified: ${instruments} instruments for ${design.terms.length} coefficients`);
   }
   const fit = estimate(design, spec);
   const vcov = spec.robust ? fit.robustVcov : fit.model.bread;
   const notes = [...fit.notes];
-  if (instruments > design.units.length) {
-    notes.push(`${instruments} instruments for ${design.units.length} groups: the Hansen test is weak and two-step SEs are biased with this many instruments`);
+  if (instruments > design.unitCount) {
+    notes.push(`${instruments} instruments for ${design.unitCount} groups: the Hansen test is weak and two-step SEs are biased with this many instruments`);
   }
   notes.push(
     `conventions: plm::pgmm (fsm '${spec.fsm}'; time dummies instrument the ${spec.transformation === 'ld' ? spec.timeDummyInstruments === 'level' ? 'level equation' : 'both equations' : 'difference equation'}; ` +
@@ -76,7 +76,7 @@ export function pgmm(panel: GmmPanel, gmmSpec: GmmSpec): ModelResult {
       n: design.used.diff + design.used.level,
       n_diff: design.used.diff,
       n_level: design.used.level,
-      groups: design.units.length,
+      groups: design.unitCount,
       groups_used: design.groupsUsed,
       instruments,
     },

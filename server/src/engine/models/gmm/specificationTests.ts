@@ -5,7 +5,7 @@ import type { TestResult } from '../result.ts';
 import { chiSquareP, normalP } from '../../stats/distributions.ts';
 import type { GmmDesign } from './design.ts';
 import type { GmmEstimate, GmmStep } from './estimate.ts';
-import { invertRegular, quadraticForm, sumOf } from './linearAlgebra.ts';
+import { crossProduct, invertRegular, quadraticForm, scaleUnits } from './linearAlgebra.ts';
 
 /**
  * Arellano–Bond m-statistic of order m (AB 1991, eq. 8) on the difference-equation residuals; in system GMM
@@ -14,22 +14,26 @@ import { invertRegular, quadraticForm, sumOf } from './linearAlgebra.ts';
  */
 export function arTest(design: GmmDesign, fit: GmmEstimate, order: number, vcov: Matrix): TestResult | undefined {
   const { diffRows } = design.layout;
+  const { rowsPerUnit, unitCount, X, Z } = design;
   if (order >= diffRows) return undefined;
   const model = fit.model;
-  const parts = design.units.map((d, i) => {
-    const all = model.residuals[i];
-    const e = Matrix.zeros(all.rows, 1);
-    const lagged = Matrix.zeros(all.rows, 1);
+  const e = Matrix.zeros(X.rows, 1);
+  const lagged = Matrix.zeros(X.rows, 1);
+  const products: number[] = [];
+  for (let u = 0; u < unitCount; u++) {
+    const first = u * rowsPerUnit;
+    let product = 0;
     for (let j = 0; j < diffRows; j++) {
-      e.set(j, 0, all.get(j, 0));
-      if (j >= order) lagged.set(j, 0, all.get(j - order, 0));
+      e.set(first + j, 0, model.residuals.get(first + j, 0));
+      if (j >= order) lagged.set(first + j, 0, model.residuals.get(first + j - order, 0));
+      product += e.get(first + j, 0) * lagged.get(first + j, 0);
     }
-    return { d, e, lagged, product: e.dot(lagged) };
-  });
-  const numerator = parts.reduce((s, p) => s + p.product, 0);
-  const eve = parts.reduce((s, p) => s + p.product * p.product, 0);
-  const ex = sumOf(parts, (p) => p.lagged.transpose().mmul(p.d.X));
-  const zve = sumOf(parts, (p) => Matrix.mul(p.d.Z.transpose().mmul(p.e), p.product));
+    products.push(product);
+  }
+  const numerator = products.reduce((s, p) => s + p, 0);
+  const eve = products.reduce((s, p) => s + p * p, 0);
+  const ex = lagged.transpose().mmul(X);
+  const zve = crossProduct(Z, scaleUnits(e, products, rowsPerUnit));
   const cross = ex.mmul(model.bread).mmul(fit.zx.transpose()).mmul(model.weight).mmul(zve).get(0, 0);
   const variance = eve - 2 * cross + quadraticForm(ex.transpose(), vcov);
   const statistic = numerator / Math.sqrt(variance);
@@ -38,7 +42,7 @@ export function arTest(design: GmmDesign, fit: GmmEstimate, order: number, vcov:
 
 /** J = (Σ Z_i′e_i)′ A (Σ Z_i′e_i) on a step's residuals, χ² with instruments − coefficients degrees of freedom. */
 export function overidentificationTest(design: GmmDesign, step: GmmStep, weight: Matrix): TestResult {
-  const moments = sumOf(design.units.map((d, i) => ({ d, e: step.residuals[i] })), ({ d, e }) => d.Z.transpose().mmul(e));
+  const moments = crossProduct(design.Z, step.residuals);
   const statistic = quadraticForm(moments, weight);
   const df = moments.rows - step.coefficients.rows;
   return { statistic, df, p: chiSquareP(statistic, df) };
