@@ -169,6 +169,8 @@ test('bad input raises GmmError with a clear message', () => {
   throwsGmm(() => pgmm(nan, spec), /no observations: every row misses/);
   throwsGmm(() => pgmm(fullPanel, { ...spec, y: 'emp' }), /unknown variable emp/);
   throwsGmm(() => pgmm(fullPanel, { ...spec, fsm: 'full' }), /fsm 'full' applies to system GMM/);
+  throwsGmm(() => pgmm(fullPanel, { ...spec, transformation: 'ld', fsm: 'G' }), /fsm 'G' applies to difference GMM/);
+  throwsGmm(() => pgmm(fullPanel, { ...spec, transformation: 'ld', gmm: [{ variable: 'n', lags: [0, 3] }], levelInstrumentLag: 'fromMinusOne' }), /lags from 0 leave no lagged difference/);
   throwsGmm(() => pgmm(fullPanel, { ...spec, gmm: [{ variable: 'n', lags: [3, 2] }] }), /lags must be integers with 0 ≤ from ≤ to/);
   throwsGmm(() => pgmm(fullPanel, { ...spec, gmm: [...gmmN, ...gmmN] }), /listed twice/);
   const duplicateRow = { ...fullPanel, unit: Int32Array.from(fullPanel.unit, (u, i) => (i === 1 ? fullPanel.unit[0] : u)), time: Int32Array.from(fullPanel.time, (t, i) => (i === 1 ? fullPanel.time[0] : t)) };

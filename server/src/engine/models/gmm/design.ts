@@ -21,6 +21,8 @@ export interface GmmDesign {
   terms: string[];
   /** How many of the trailing terms are time effects (intercept included). */
   timeTerms: number;
+  /** Whether the first time effect is system GMM's intercept. */
+  intercept: boolean;
   layout: RowLayout;
   /** Rows used in each equation, summed over units. */
   used: { diff: number; level: number };
@@ -63,5 +65,5 @@ export function buildDesign(panel: GmmPanel, spec: ResolvedGmmSpec): GmmDesign {
     if (rowsUsed > 0) groupsUsed++;
   }
   if (used.diff + used.level === 0) throw new GmmError('no observations: every row misses the dependent variable, a regressor or one of their lags');
-  return { y, X, Z, unitCount, rowsPerUnit, terms: regressors.map((t) => t.name), timeTerms: effects.length, layout, used, groupsUsed };
+  return { y, X, Z, unitCount, rowsPerUnit, terms: regressors.map((t) => t.name), timeTerms: effects.length, intercept: effects.some((e) => e.intercept), layout, used, groupsUsed };
 }

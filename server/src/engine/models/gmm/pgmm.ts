@@ -35,9 +35,23 @@ function specificationTests(design: GmmDesign, fit: GmmEstimate, spec: ResolvedG
   const timeStart = K - design.timeTerms;
   const slopes = Array.from({ length: timeStart }, (_, k) => k);
   if (slopes.length > 0) tests.wald = waldTest(fit.model.coefficients, vcov, slopes);
-  const dummies = Array.from({ length: design.timeTerms }, (_, k) => timeStart + k).filter((k) => design.terms[k] !== '(Intercept)');
+  const firstDummy = timeStart + (design.intercept ? 1 : 0);
+  const dummies = Array.from({ length: K - firstDummy }, (_, k) => firstDummy + k);
   if (dummies.length > 0) tests.waldTime = waldTest(fit.model.coefficients, vcov, dummies);
   return tests;
+}
+
+/** Which of the choices where plm and xtabond2 differ are in force (docs/models/gmm.md). */
+function conventionNote(spec: ResolvedGmmSpec): string {
+  const system = spec.transformation === 'ld';
+  const parts = [`first-step matrix '${spec.fsm}'`];
+  if (system) {
+    parts.push(spec.timeDummyInstruments === 'level' ? 'time dummies instrument the level equation (plm)' : 'time dummies instrument both equations (xtabond2)');
+    parts.push(spec.levelInstrumentLag === 'previous' ? 'level equation instrumented by Δx_{t−1} (plm)' : 'level equation instrumented by Δx at lag from − 1 (xtabond2)');
+  }
+  if (spec.model === 'onestep') parts.push(spec.hansenAfterOneStep === 'model' ? 'Hansen J at the one-step residuals (plm)' : 'Hansen J of the two-step estimate (xtabond2)');
+  parts.push('n counts the rows of both equations (plm)');
+  return `conventions: ${parts.join('; ')}`;
 }
 
 function describe(spec: ResolvedGmmSpec): string {
@@ -59,10 +73,9 @@ export function pgmm(panel: GmmPanel, gmmSpec: GmmSpec): ModelResult {
   if (instruments > design.unitCount) {
     notes.push(`${instruments} instruments for ${design.unitCount} groups: the Hansen test is weak and two-step SEs are biased with this many instruments`);
   }
-  notes.push(
-    `conventions: plm::pgmm (fsm '${spec.fsm}'; time dummies instrument the ${spec.transformation === 'ld' ? spec.timeDummyInstruments === 'level' ? 'level equation' : 'both equations' : 'difference equation'}; ` +
-      `n counts rows of both equations; Hansen J ${spec.hansenAfterOneStep === 'twosteps' && spec.model === 'onestep' ? 'of the two-step estimate (xtabond2)' : 'at the model\'s residuals'})`,
-  );
+  notes.push(conventionNote(spec));
+  const { diffRows } = design.layout;
+  if (diffRows <= 2) notes.push(`AR tests of order ${diffRows} and above are left out: the difference equation has ${diffRows} period(s)`);
   return {
     estimator: describe(spec),
     dependent: spec.y,
