@@ -189,3 +189,12 @@ test('more instruments than groups is estimated with a note, as plm does', () =>
   assert.ok(r.notes.some((n) => /113 instruments for 40 groups/.test(n)), r.notes.join('\n'));
   assert.ok(r.notes.some((n) => /generalized inverse/.test(n)), r.notes.join('\n'));
 });
+
+test('an infinite value (log of 0) counts as missing', () => {
+  const spec: GmmSpec = { y: 'n', regressors: regressorsB, gmm: gmmN, model: 'twosteps' };
+  const withValue = (v: number) => ({ ...fullPanel, columns: { ...fullPanel.columns, n: fullPanel.columns.n.map((x, i) => (i === 3 ? v : x)) } });
+  const missing = pgmm(withValue(NaN), spec);
+  const infinite = pgmm(withValue(-Infinity), spec);
+  assert.deepEqual(infinite.coefficients, missing.coefficients);
+  assert.ok(missing.fit.n < pgmm(fullPanel, spec).fit.n);
+});

@@ -7,7 +7,7 @@ export interface PanelGrid {
   units: number[];
   /** Period codes first..last, consecutive. */
   periods: number[];
-  /** The level of `variable` for unit index u at period index p minus `lag`; NaN when missing or before the panel. */
+  /** The level of `variable` for unit index u at period index p minus `lag`; NaN when missing, infinite or before the panel. */
   value(variable: string, u: number, p: number, lag?: number): number;
 }
 
@@ -50,7 +50,9 @@ export function panelGrid(panel: GmmPanel, variables: Iterable<string>): PanelGr
       const q = p - lag;
       if (q < 0 || q >= P) return NaN;
       const r = cell[u * P + q];
-      return r < 0 ? NaN : columns.get(variable)![r];
+      // ±Infinity (log of 0) counts as missing rather than poisoning every moment.
+      const v = r < 0 ? NaN : columns.get(variable)![r];
+      return Number.isFinite(v) ? v : NaN;
     },
   };
 }
