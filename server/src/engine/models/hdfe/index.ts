@@ -6,3 +6,4 @@ export { interactCodes } from './factors.ts';
 export { feols, fitFeols, OLS_DEFAULTS, type HdfeFitOptions } from './ols.ts';
 export { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.ts';
 export { FIXEST_SSC, REGHDFE_SSC, type SmallSample, type VcovKind } from './vcov.ts';
+export { fepois, fitFepois, POISSON_DEFAULTS, type PoissonFitOptions } from './poisson.ts';

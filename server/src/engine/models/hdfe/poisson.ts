@@ -4,12 +4,12 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import type { ModelResult } from '../result.ts';
 import { FixedEffectsDemeaner, type DemeanOptions } from './demean.ts';
+import { fixedEffectParameters } from './dof.ts';
 import { EstimationError } from './errors.ts';
 import type { HdfeFrame } from './frame.ts';
 import { residuals, solveNormalEquations } from './leastSquares.ts';
 import { OLS_DEFAULTS, type HdfeFitOptions } from './ols.ts';
 import { partialRegressors, prepareData, type EstimationData } from './prepare.ts';
-import { detectSeparation } from './separation.ts';
 import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.ts';
 
 export interface PoissonFitOptions extends HdfeFitOptions {
@@ -19,8 +19,6 @@ export interface PoissonFitOptions extends HdfeFitOptions {
   glmMaxIter?: number;
   /** Remove fixed-effect groups whose outcome is all zero, repeatedly (fixest's default); default true. */
   dropAllZeroGroups?: boolean;
-  /** `none` keeps observations separated by combinations of regressors and FE (fixest); `relu` removes them (ppmlhdfe). */
-  separation?: 'none' | 'relu';
 }
 
 export const POISSON_DEFAULTS: Required<PoissonFitOptions> = {
@@ -28,7 +26,6 @@ export const POISSON_DEFAULTS: Required<PoissonFitOptions> = {
   glmTol: 1e-8,
   glmMaxIter: 25,
   dropAllZeroGroups: true,
-  separation: 'none',
 };
 
 /** Estimates and summarises in one call: `summarizeFit(fitFepois(frame, options), options)`. */
@@ -41,20 +38,7 @@ export function fitFepois(frame: HdfeFrame, options: PoissonFitOptions = {}): Hd
   const dependent = frame.yName ?? 'y';
   checkCounts(frame.y, dependent);
   const rules = { singletons: opts.dropSingletons, allZeroGroups: opts.dropAllZeroGroups };
-  let data = prepareData(frame, rules);
-  const separationNotes: string[] = [];
-  if (opts.separation === 'relu') {
-    const separated = detectSeparation(data, opts);
-    if (separated.length > 0) {
-      const keep = new Uint8Array(frame.y.length);
-      for (const r of data.rows) keep[r] = 1;
-      for (const r of separated) keep[r] = 0;
-      data = prepareData(frame, rules, keep);
-      const listed = separated.length <= 20 ? `: rows ${separated.join(', ')} (0-based)` : '';
-      separationNotes.push(`${separated.length} observations removed because they are separated (ReLU test)${listed}.`);
-    }
-  }
-  return irls(data, dependent, opts, frame, separationNotes);
+  return irls(prepareData(frame, rules), dependent, opts, frame);
 }
 
 function checkCounts(y: Float64Array, dependent: string): void {
@@ -66,9 +50,9 @@ function checkCounts(y: Float64Array, dependent: string): void {
   if (!positive) throw new EstimationError(`"${dependent}" is zero everywhere: a Poisson model cannot be estimated.`);
 }
 
-function irls(data: EstimationData, dependent: string, opts: Required<PoissonFitOptions>, frame: HdfeFrame, extraNotes: string[]): HdfeFit {
+function irls(data: EstimationData, dependent: string, opts: Required<PoissonFitOptions>, frame: HdfeFrame): HdfeFit {
   const { y, w: prior } = data;
-  const notes = [...data.notes, ...extraNotes];
+  const notes = [...data.notes];
   const n = y.length;
   const fe = data.fixedEffects.map((f) => f.factor);
   const demeanOptions = { tol: opts.fixefTol, maxIter: opts.fixefMaxIter, collinearityTol: opts.collinearityTol };
@@ -160,7 +144,7 @@ function summaryInputs(
     rows: data.rows,
     fixedEffects: data.fixedEffects,
     scores: { n, bread, scores, iidScale: 1, fe },
-    fit: { n, n_original: data.nOriginal, loglik, deviance, ll_null: llNull, pseudo_r2: 1 - loglik / llNull, iterations },
+    fit: { n, n_original: data.nOriginal, parameters: kept.length + fixedEffectParameters(fe, 'fixest'), loglik, deviance, ll_null: llNull, pseudo_r2: 1 - loglik / llNull, iterations },
     notes,
     cluster: frame.cluster,
   };

@@ -1,0 +1,85 @@
+// HDFE Poisson PML against fixest 0.14.2 (test/oracles/econ: gravity_fepois_fixest.json, and
+// gravity_ppml_separation_glm_oracle.json for the sample without the 9 separated observations) and the bad
+// inputs a researcher can give. fixest stops at glm.tol = 1e-8 and so do we, on different iterates: the
+// estimates agree to ~1e-7, p-values (which amplify t) to ~1e-5.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EstimationError, fepois, fitFepois, summarizeFit, type HdfeFrame } from '../../../server/src/engine/models/hdfe/index.ts';
+import { readJson, readRecords } from '../../oracles/read.ts';
+import { ECON, gravityFrame, readGravityPanel, subsetFrame } from './gravity.ts';
+import { assertClose, assertMatchesVariant, VARIANTS } from './oracle.ts';
+
+const oracle = readJson(`${ECON}/results/gravity_fepois_fixest.json`);
+const panel = readGravityPanel();
+const frame = gravityFrame(panel);
+const fit = fitFepois(frame);
+const byPair = summarizeFit(fit);
+
+test('fepois on the gravity panel: sample, removed FE groups, coefficients, fit as fixest', () => {
+  assert.equal(byPair.fit.n, oracle.nobs);
+  assert.equal(byPair.fit.n_original - byPair.fit.n, oracle.obs_removed);
+  assert.equal(byPair.fit.parameters, oracle.nparams);
+  assert.deepEqual(Object.fromEntries(byPair.fixedEffects!.map((f) => [f.name, f.levels])), oracle.fixef_sizes);
+  assert.deepEqual(Object.fromEntries(byPair.fixedEffects!.map((f) => [f.name, f.removed])), oracle.fixef_removed_counts);
+  assert.equal(byPair.statistic, 'z');
+  for (const c of byPair.coefficients) assertClose(c.estimate, oracle.coef[c.term], 1e-6, c.term);
+  assertClose(byPair.fit.loglik, oracle.loglik, 1e-6, 'loglik');
+  assertClose(byPair.fit.deviance, oracle.deviance, 1e-6, 'deviance');
+  assertClose(byPair.fit.ll_null, oracle.ll_null, 1e-9, 'll_null');
+  assertClose(byPair.fit.pseudo_r2, oracle.pseudo_r2, 1e-6, 'pseudo_r2');
+});
+
+const variants = VARIANTS({ name: 'i', codes: panel.i }, { name: 'j', codes: panel.j });
+for (const [name, expected] of Object.entries(oracle.se_variants)) {
+  test(`fepois standard errors, variant ${name}: se, z, p, vcov, K and G as fixest`, () => {
+    assertMatchesVariant(summarizeFit(fit, variants[name]), expected as Parameters<typeof assertMatchesVariant>[1], { rel: 1e-6, pRel: 2e-5 });
+  });
+}
+
+test('without the 9 separated observations: all-zero groups re-removed, SEs as fixest on that sample', () => {
+  const sep = readJson(`${ECON}/results/gravity_ppml_separation_glm_oracle.json`);
+  const separated = new Set(readRecords(`${ECON}/gravity_ppml_separated_rows.csv`).map((r) => Number(r.row) - 1));
+  assert.deepEqual([...separated].map((r) => r + 1), sep.relu.separated_rows_1based);
+  const clean = fitFepois(subsetFrame(frame, (r) => !separated.has(r)));
+  const expected = sep.fepois_after_dropping_separated;
+  const r = summarizeFit(clean);
+  assert.equal(r.fit.n, expected.nobs);
+  assert.deepEqual(Object.fromEntries(r.fixedEffects!.map((f) => [f.name, f.levels])), expected.fixef_sizes);
+  assert.equal(r.fit.df_K, expected.df_K_default);
+  r.coefficients.forEach((c) => {
+    assertClose(c.estimate, expected.coef[c.term], 1e-6, c.term);
+    assertClose(c.se, expected.se_cluster_ij_default[c.term], 1e-6, c.term);
+  });
+  summarizeFit(clean, { ssc: { adj: false } }).coefficients.forEach((c) => assertClose(c.se, expected.se_cluster_ij_noKadj[c.term], 1e-6, c.term));
+  assertClose(r.fit.deviance, expected.deviance, 1e-7, 'deviance');
+  assertClose(r.fit.loglik, expected.loglik, 1e-7, 'loglik');
+  // Dropping them moves the overlap SE from 0.385430 to 0.385347 (METHODS.md).
+  assert.ok(Math.abs(r.coefficients[0].se - byPair.coefficients[0].se) > 5e-5);
+});
+
+function counts(): HdfeFrame {
+  const firm = [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3];
+  const x = [0.1, 0.5, 0.9, 0.2, 0.4, 0.8, 0.3, 0.6, 0.7, 0.2, 0.5, 0.9];
+  const y = [1, 2, 4, 0, 3, 2, 5, 6, 9, 0, 0, 0];
+  return { y: Float64Array.from(y), X: [{ name: 'x', values: Float64Array.from(x) }], fe: [{ name: 'firm', codes: Int32Array.from(firm) }] };
+}
+
+test('a firm with only zero outcomes is removed and noted; dropAllZeroGroups: false keeps it, to the same estimate', () => {
+  const r = fepois(counts());
+  assert.equal(r.fit.n, 9);
+  assert.match(r.notes.join(' '), /3 observations removed because their fixed-effect group has only zero outcomes/);
+  const kept = fepois(counts(), { dropAllZeroGroups: false });
+  assert.equal(kept.fit.n, 12);
+  assertClose(kept.coefficients[0].estimate, r.coefficients[0].estimate, 1e-4, 'x');
+});
+
+test('bad Poisson input gives an EstimationError a researcher understands', () => {
+  const f = counts();
+  const fails = (frame: HdfeFrame, pattern: RegExp, options = {}) =>
+    assert.throws(() => fepois(frame, options), (e: unknown) => e instanceof EstimationError && pattern.test(e.message));
+  fails({ ...f, y: Float64Array.from(f.y, (v, k) => (k === 2 ? -1 : v)) }, /non-negative outcome; "y" is -1 at row 2/);
+  fails({ ...f, y: new Float64Array(12) }, /zero everywhere/);
+  fails(f, /did not converge in 2 iterations/, { glmMaxIter: 2 });
+  fails({ ...f, X: [{ name: 'firm_effect', values: Float64Array.from(f.fe[0].codes) }] }, /collinear with the fixed effects/);
+  fails({ ...f, cluster: [{ name: 'country', codes: new Int32Array(12) }] }, /single cluster/);
+});
