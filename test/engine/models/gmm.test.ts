@@ -28,7 +28,11 @@ function emplUK(keep: (firm: number, year: number) => boolean = () => true): Gmm
     columns: { n: log('emp'), w: log('wage'), k: log('capital'), ys: log('output') },
   };
 }
-const gaps = emplUK((firm, year) => !((firm <= 30 && year === 1980) || (firm > 30 && firm <= 40 && year === 1979)));
+const panels: Record<string, GmmPanel> = {
+  EmplUK: emplUK(),
+  gaps: emplUK((firm, year) => !((firm <= 30 && year === 1980) || (firm > 30 && firm <= 40 && year === 1979))),
+  few: emplUK((firm) => firm <= 40),
+};
 
 interface OracleModel {
   model: 'onestep' | 'twosteps';
@@ -114,18 +118,18 @@ function checkModel(name: string, m: OracleModel, panel: GmmPanel, spec: GmmSpec
 
 const shared = readJson(`${ECON}/results/pgmm_empluk_plm_2.6-6_cran.json`).models as Record<string, OracleModel>;
 const extra = readJson(`${ECON}/results/pgmm_extra_plm_2.6-6.json`).models as Record<string, OracleModel>;
-const fullPanel = emplUK();
+const fullPanel = panels.EmplUK;
 
 test('the eight oracle specifications match plm 2.6-6 (coefficients, SEs, Sargan/Hansen, AR, Wald, counts)', () => {
   assert.equal(Object.keys(shared).length, 8);
   for (const [name, m] of Object.entries(shared)) checkModel(name, m, fullPanel, sharedSpec(name, m));
 });
 
-test('extra golden cases match plm 2.6-6: individual effects, explicit IVs, lag ranges, fsm, collapse with IVs, gaps', () => {
-  assert.equal(Object.keys(extra).length, 9);
+test('extra golden cases match plm 2.6-6: individual effects, explicit IVs, lag ranges, fsm, collapse with IVs, gaps, generalized inverses', () => {
+  assert.equal(Object.keys(extra).length, 10);
   for (const [name, m] of Object.entries(extra)) {
     const spec = { ...m.spec!, gmm: m.spec!.gmm.map((g) => ({ ...g, lags: [g.lags[0], g.lags[1]] as [number, number] })) };
-    checkModel(name, m, m.data === 'gaps' ? gaps : fullPanel, spec);
+    checkModel(name, m, panels[m.data!], spec);
   }
 });
 
@@ -183,8 +187,7 @@ test('bad input raises GmmError with a clear message', () => {
 });
 
 test('more instruments than groups is estimated with a note, as plm does', () => {
-  const few = emplUK((firm) => firm <= 40);
-  const r = pgmm(few, { y: 'n', regressors: regressorsBB, gmm: gmmBB, transformation: 'ld' });
+  const r = pgmm(panels.few, { y: 'n', regressors: regressorsBB, gmm: gmmBB, transformation: 'ld' });
   assert.equal(r.fit.groups, 40);
   assert.ok(r.notes.some((n) => /113 instruments for 40 groups/.test(n)), r.notes.join('\n'));
   assert.ok(r.notes.some((n) => /generalized inverse/.test(n)), r.notes.join('\n'));

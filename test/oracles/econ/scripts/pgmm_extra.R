@@ -1,6 +1,6 @@
 # Extra plm::pgmm golden cases on EmplUK for the engine's GMM tests (test/engine/models/gmm.test.ts):
 # individual effects, explicit IV-style instruments, bounded and staggered GMM lag ranges, fsm choices,
-# collapse with IV instruments, and interior gaps. Each case carries the engine's GmmSpec ('spec').
+# collapse with IV instruments, interior gaps, and more instruments than groups (generalized inverses). Each case carries the engine's GmmSpec ('spec').
 # Usage: R_LIBS=<lib with plm 2.6-6> Rscript pgmm_extra.R ../results/pgmm_extra_plm_2.6-6.json
 # (plm >= 2.6-5: earlier versions ignore `fsm` and miscompute mtest with a vcov function.)
 suppressPackageStartupMessages({library(plm); library(jsonlite)})
@@ -9,6 +9,8 @@ data("EmplUK", package = "plm")
 d <- transform(EmplUK, n = log(emp), w = log(wage), k = log(capital), ys = log(output))
 # Interior gaps: firms 1-30 lose 1980 and firms 31-40 lose 1979 (mid-span for most of them).
 gaps <- d[!((d$firm <= 30 & d$year == 1980) | (d$firm > 30 & d$firm <= 40 & d$year == 1979)), ]
+# More instruments than groups: singular weighting matrices, inverted with MASS::ginv.
+few <- d[d$firm <= 40, ]
 
 L <- function(v, ...) lapply(c(...), function(l) list(variable = v, lag = l))
 G <- function(v, from, to) list(variable = v, lags = c(from, to))
@@ -41,15 +43,17 @@ cases <- list(
   gaps_twosteps_diff = list(f = f_b, data = "gaps", effect = "twoways", model = "twosteps", transformation = "d", collapse = FALSE, fsm = "G",
     spec = list(y = "n", regressors = reg_b, gmm = list(G("n", 2, 99)))),
   gaps_onestep_sys = list(f = f_bb, data = "gaps", effect = "twoways", model = "onestep", transformation = "ld", collapse = FALSE, fsm = "full",
+    spec = list(y = "n", regressors = reg_bb, gmm = list(G("n", 2, 99), G("w", 2, 99), G("k", 2, 99)))),
+  few_groups_twosteps_sys = list(f = f_bb, data = "few", effect = "twoways", model = "twosteps", transformation = "ld", collapse = FALSE, fsm = "full",
     spec = list(y = "n", regressors = reg_bb, gmm = list(G("n", 2, 99), G("w", 2, 99), G("k", 2, 99))))
 )
 
 num <- function(x) unname(as.numeric(x))
-res <- list(input = "EmplUK (plm) with n, w, k, ys = log(emp, wage, capital, output); 'gaps' drops 1980 for firms 1-30 and 1979 for firms 31-40",
+res <- list(input = "EmplUK (plm) with n, w, k, ys = log(emp, wage, capital, output); 'gaps' drops 1980 for firms 1-30 and 1979 for firms 31-40; 'few' keeps firms 1-40",
             tool = sprintf("plm %s, R %s", packageVersion("plm"), getRversion()), models = list())
 for (nm in names(cases)) {
   s <- cases[[nm]]
-  dat <- if (s$data == "gaps") gaps else d
+  dat <- switch(s$data, gaps = gaps, few = few, EmplUK = d)
   m <- pgmm(s$f, data = dat, index = c("firm", "year"), effect = s$effect, model = s$model,
             transformation = s$transformation, collapse = s$collapse, fsm = s$fsm)
   V_rob <- vcovHC(m)
