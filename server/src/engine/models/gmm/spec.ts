@@ -35,8 +35,8 @@ export interface GmmInstrument {
 /**
  * First-step weighting matrix H (plm's `fsm`). Difference GMM: 'G' (the MA(1) matrix of differenced iid
  * errors, plm's default, xtabond2's h(2)/h(3)) or 'I'. System GMM: 'full' (G with the covariances between
- * differenced and level errors, plm's default and xtabond2's h(3)), 'GI' (block-diagonal G and I:
- * xtabond2's h(2), DPD for Ox) or 'I' (xtabond2's h(1)).
+ * differenced and level errors, plm's default and xtabond2's h(3)), 'GI' (block-diagonal G and I, as DPD
+ * for Ox, which xtabond2's h(2) imitates) or 'I' (xtabond2's h(1)).
  */
 export type FirstStepMatrix = 'G' | 'I' | 'GI' | 'full';
 
