@@ -50,7 +50,7 @@ test("reghdfe's conventions count the redundancy between i^t and j^t exactly (K 
   assert.equal(summarizeFit(fit, { ssc: REGHDFE_SSC }).fit.df_K, 9244);
 });
 
-test('feols on the 11,625-row subset matches fixest (its full-K variant equals estimatr's stata SEs)', () => {
+test("feols on the 11,625-row subset matches fixest (its full-K variant equals estimatr's stata SEs)", () => {
   const sub = readJson(`${ECON}/results/gravity_subset_top25j_dummies_vs_fixest.json`);
   const s = gravityFrame(subsetPanel());
   const m = fitFeols(s);

@@ -61,11 +61,13 @@ export class FixedEffectsDemeaner {
       a0.set(alpha);
       this.sweep(resid, alpha);
       iterations++;
-      if (this.converged(a0, alpha, resid, options.tol)) return { resid, alpha, iterations };
+      // The residual's size barely moves within a cycle: measured once, it serves both tests.
+      const bound = options.tol * options.tol * this.weightedSquares(resid);
+      if (this.change(a0, alpha) <= bound) return { resid, alpha, iterations };
       a1.set(alpha);
       this.sweep(resid, alpha);
       iterations++;
-      if (this.converged(a1, alpha, resid, options.tol)) return { resid, alpha, iterations };
+      if (this.change(a1, alpha) <= bound) return { resid, alpha, iterations };
       if (this.extrapolate(a0, a1, alpha)) this.fillResidual(x, alpha, resid);
     }
     throw new EstimationError(
@@ -106,17 +108,21 @@ export class FixedEffectsDemeaner {
   }
 
   /**
-   * The weighted size of the last sweep's change to the FE part, √(Σ_l W_l Δα_l²), is at most `tol` times the
-   * weighted size of the residual √(Σ w r²): levels carrying little weight cannot hold up convergence.
+   * Convergence compares the weighted size of a sweep's change to the FE part, Σ_l W_l Δα_l², with tol² times
+   * the weighted size of the residual, Σ w r²: levels carrying little weight cannot hold up convergence.
    */
-  private converged(before: Float64Array, after: Float64Array, r: Float64Array, tol: number): boolean {
+  private change(before: Float64Array, after: Float64Array): number {
     let change = 0;
     for (let l = 0; l < after.length; l++) change += (after[l] - before[l]) ** 2 / this.invWeight[l];
+    return change;
+  }
+
+  private weightedSquares(r: Float64Array): number {
     let size = 0;
     const w = this.weights;
     if (w) for (let i = 0; i < r.length; i++) size += w[i] * r[i] * r[i];
     else for (let i = 0; i < r.length; i++) size += r[i] * r[i];
-    return change <= tol * tol * size;
+    return size;
   }
 
   /**

@@ -97,14 +97,17 @@ function irls(data: EstimationData, dependent: string, opts: Required<PoissonFit
     for (let i = 0; i < n; i++) mu[i] = Math.exp(eta[i]);
     const change = Math.abs(newDeviance - deviance) / (0.1 + Math.abs(newDeviance));
     deviance = newDeviance;
-    if (change < opts.glmTol) return summaryInputs(data, dependent, frame, kept, beta, mu, eta, deviance, iteration, warmX, demeanOptions, notes);
+    if (change < opts.glmTol) return summaryInputs(data, dependent, frame, kept, beta, mu, eta, deviance, iteration, Xd, w, notes);
     if (iteration >= opts.glmMaxIter) {
       throw new EstimationError(`The Poisson fit did not converge in ${opts.glmMaxIter} iterations (relative deviance change ${change.toExponential(2)}); raise glmMaxIter.`);
     }
   }
 }
 
-/** The sandwich pieces at the estimate: regressors partialled with the final weights μ. */
+/**
+ * The sandwich pieces from the last IRLS step (as glm and fixest): regressors partialled with its weights w,
+ * scores (y − μ) x̃ at the estimate.
+ */
 function summaryInputs(
   data: EstimationData,
   dependent: string,
@@ -115,15 +118,13 @@ function summaryInputs(
   eta: Float64Array,
   deviance: number,
   iterations: number,
-  warmX: Float64Array[],
-  demeanOptions: DemeanOptions,
+  Xd: Float64Array[],
+  w: Float64Array,
   notes: string[],
 ): HdfeFit {
   const { y, w: prior } = data;
   const n = y.length;
   const fe = data.fixedEffects.map((f) => f.factor);
-  const w = Float64Array.from(mu, (m, i) => (prior ? prior[i] : 1) * m);
-  const { Xd } = partialWarm(new FixedEffectsDemeaner(fe, w), kept.map((k) => data.X[k].values), warmX, demeanOptions);
   const { bread } = solveNormalEquations(Xd, y, w);
   const scores = Xd.map((x) => Float64Array.from(x, (v, i) => (prior ? prior[i] : 1) * (y[i] - mu[i]) * v));
   const yMean = weightedMean(y, prior);
