@@ -4,6 +4,8 @@
 // estimates agree to ~1e-7, p-values (which amplify t) to ~1e-5.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { EstimationError, fepois, fitFepois, summarizeFit, type HdfeFrame } from '../../../server/src/engine/models/hdfe/index.ts';
 import { readJson, readRecords } from '../../oracles/read.ts';
 import { ECON, gravityFrame, readGravityPanel, subsetFrame } from './gravity.ts';
@@ -21,6 +23,8 @@ test('fepois on the gravity panel: sample, removed FE groups, coefficients, fit 
   assert.equal(byPair.fit.parameters, oracle.nparams);
   assert.deepEqual(Object.fromEntries(byPair.fixedEffects!.map((f) => [f.name, f.levels])), oracle.fixef_sizes);
   assert.deepEqual(Object.fromEntries(byPair.fixedEffects!.map((f) => [f.name, f.removed])), oracle.fixef_removed_counts);
+  const keptRows = gunzipSync(readFileSync(`${ECON}/gravity_fepois_kept_rows.csv.gz`)).toString('utf8').trim().split('\n').slice(1).map(Number);
+  assert.deepEqual(Array.from(fit.rows, (r) => r + 1), keptRows);
   assert.equal(byPair.statistic, 'z');
   for (const c of byPair.coefficients) assertClose(c.estimate, oracle.coef[c.term], 1e-6, c.term);
   assertClose(byPair.fit.loglik, oracle.loglik, 1e-6, 'loglik');
