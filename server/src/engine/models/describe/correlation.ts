@@ -1,8 +1,8 @@
 // Pearson correlation matrix with two-sided p-values as R's cor.test (t = r·√((n−2)/(1−r²)) on n − 2 df) and
 // significance stars. Missing values (NaN) are deleted pair by pair (default, as cor.test per pair and Stata's
 // pwcorr) or listwise (rows complete in every variable, as cor(use = "complete.obs")).
-import { twoSidedP } from '../../stats/distributions.ts';
-import { ModelInputError, type Column } from './frame.ts';
+import { twoSidedP } from '../../stats/distributions.js';
+import { ModelInputError, type Column } from './frame.js';
 
 export interface CorrelationOptions {
   /** Default `pairwise`. */

@@ -1,8 +1,8 @@
 // Descriptive statistics of numeric columns as R reports them: SD with n − 1, quartiles of type 7 (R's and
 // numpy's default). Missing values (NaN) are left out column by column; N counts the rest. Skewness and
 // kurtosis are left out until a reference tool's convention for them is chosen.
-import { quantile } from '../../stats/quantile.ts';
-import type { Column } from './frame.ts';
+import { quantile } from '../../stats/quantile.js';
+import type { Column } from './frame.js';
 
 export interface Descriptives {
   name: string;

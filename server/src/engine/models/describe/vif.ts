@@ -1,8 +1,8 @@
 // Variance inflation factors as car::vif for a model without factor terms: VIF_j = 1/(1 − R²_j), R²_j from
 // regressing x_j on the other regressors with an intercept, i.e. the diagonal of the inverse of the regressors'
 // correlation matrix. car::vif only means this when the model has an intercept, so one is required.
-import { crossProductInverse } from '../panel/leastSquares.ts';
-import { isInterceptColumn, ModelInputError, type Column } from './frame.ts';
+import { crossProductInverse } from '../panel/leastSquares.js';
+import { isInterceptColumn, ModelInputError, type Column } from './frame.js';
 
 export interface VarianceInflation {
   name: string;

@@ -5,10 +5,10 @@
 // - quantile: R's type-7 quantiles at 0, 1/k, …, 1 (GD's disc(method = "quantile"), classInt "quantile");
 //   coinciding breaks are merged, leaving fewer classes;
 // - equal: k intervals of equal width between min and max (GD "equal", classInt "equal").
-import { classOf, jenks } from '../../stats/jenks.ts';
-import { quantile } from '../../stats/quantile.ts';
-import { GeoDetectorInputError } from './errors.ts';
-import type { DiscretizationMethod } from './types.ts';
+import { classOf, jenks } from '../../stats/jenks.js';
+import { quantile } from '../../stats/quantile.js';
+import { GeoDetectorInputError } from './errors.js';
+import type { DiscretizationMethod } from './types.js';
 
 export interface Discretized {
   breaks: number[];

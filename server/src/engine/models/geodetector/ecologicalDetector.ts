@@ -1,9 +1,9 @@
 // Ecological detector: do two factors explain Y to significantly different extents? Both R packages take
 // F = q(X2)/q(X1) against the F(N − 1, N − 1) quantile at 0.9 (labelled "0.05"), in both directions;
 // Wang et al. (2010) use F = SSW(X1)/SSW(X2) (their N_X1 = N_X2 = N here).
-import { fP } from '../../stats/distributions.ts';
-import type { FactorStatistics } from './factorDetector.ts';
-import type { EcologicalRow } from './types.ts';
+import { fP } from '../../stats/distributions.js';
+import type { FactorStatistics } from './factorDetector.js';
+import type { EcologicalRow } from './types.js';
 
 export interface EcologicalOptions {
   statistic: 'qRatio' | 'sswRatio';

@@ -1,11 +1,11 @@
 // Factor detector: q = 1 − SSW/SST, the share of Y's variance the strata of X explain, and its p-value from
 // the noncentral F(L − 1, N − L, λ) of Wang & Xu, with
 //   F = (N − L)/(L − 1) · q/(1 − q),   λ = [Σ_h Ȳ_h² − (Σ_h √N_h Ȳ_h)²/N] / σ².
-import { noncentralFSurvival, noncentralFSurvivalAsR } from '../../stats/noncentralF.ts';
-import type { ConventionRules } from './conventions.ts';
-import { GeoDetectorInputError } from './errors.ts';
-import { summarize, totalSumOfSquares, type Strata, type StratumSummary } from './strata.ts';
-import type { FactorDetectorRow } from './types.ts';
+import { noncentralFSurvival, noncentralFSurvivalAsR } from '../../stats/noncentralF.js';
+import type { ConventionRules } from './conventions.js';
+import { GeoDetectorInputError } from './errors.js';
+import { summarize, totalSumOfSquares, type Strata, type StratumSummary } from './strata.js';
+import type { FactorDetectorRow } from './types.js';
 
 export interface FactorStatistics extends FactorDetectorRow {
   /** Within-strata sum of squares, for the ecological detector's 'sswRatio' statistic. */

@@ -1,15 +1,15 @@
 // The geographical detector (Wang & Xu 2017; Wang et al. 2010): factor, interaction, risk and ecological
 // detectors over one response and a set of stratifying factors, following the geodetector R package by
 // default (see conventions.ts for the GD package's variant).
-import { CONVENTIONS } from './conventions.ts';
-import { ecologicalDetector } from './ecologicalDetector.ts';
-import { GeoDetectorInputError } from './errors.ts';
-import { decompose, factorDetector } from './factorDetector.ts';
-import { classifyInteraction } from './interactionDetector.ts';
-import { prepare } from './prepare.ts';
-import { riskDetector } from './riskDetector.ts';
-import { crossStrata } from './strata.ts';
-import type { Detector, GeoDetectorInput, GeoDetectorOptions, GeoDetectorResult } from './types.ts';
+import { CONVENTIONS } from './conventions.js';
+import { ecologicalDetector } from './ecologicalDetector.js';
+import { GeoDetectorInputError } from './errors.js';
+import { decompose, factorDetector } from './factorDetector.js';
+import { classifyInteraction } from './interactionDetector.js';
+import { prepare } from './prepare.js';
+import { riskDetector } from './riskDetector.js';
+import { crossStrata } from './strata.js';
+import type { Detector, GeoDetectorInput, GeoDetectorOptions, GeoDetectorResult } from './types.js';
 
 const ALL_DETECTORS: readonly Detector[] = ['factor', 'interaction', 'risk', 'ecological'];
 

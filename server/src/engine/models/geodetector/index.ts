@@ -1,6 +1,6 @@
 // Public surface of the geographical detector.
-export { geoDetector } from './geoDetector.ts';
-export { discretize, type Discretized } from './discretize.ts';
-export { GeoDetectorInputError } from './errors.ts';
-export type { GeoDetectorConvention } from './conventions.ts';
-export type * from './types.ts';
+export { geoDetector } from './geoDetector.js';
+export { discretize, type Discretized } from './discretize.js';
+export { GeoDetectorInputError } from './errors.js';
+export type { GeoDetectorConvention } from './conventions.js';
+export type * from './types.js';

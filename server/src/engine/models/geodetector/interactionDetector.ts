@@ -1,7 +1,7 @@
 // Interaction detector: compares q(X1 ∩ X2) with q(X1) and q(X2). The two packages order their comparisons
 // differently, which only matters at ties (see conventions.ts).
-import type { ConventionRules } from './conventions.ts';
-import type { InteractionClass } from './types.ts';
+import type { ConventionRules } from './conventions.js';
+import type { InteractionClass } from './types.js';
 
 export function classifyInteraction(q1: number, q2: number, q12: number, rules: ConventionRules): InteractionClass {
   const min = Math.min(q1, q2);

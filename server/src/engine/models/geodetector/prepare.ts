@@ -1,9 +1,9 @@
 // Checks the input and turns every factor into strata (discretising continuous ones), so that the detectors
 // only ever see complete, aligned, analysable data. Every refusal is a GeoDetectorInputError.
-import { discretize, DEFAULT_CLASSES } from './discretize.ts';
-import { GeoDetectorInputError } from './errors.ts';
-import { stratify, type Strata } from './strata.ts';
-import type { FactorDiscretization, GeoDetectorInput, GeoFactor } from './types.ts';
+import { discretize, DEFAULT_CLASSES } from './discretize.js';
+import { GeoDetectorInputError } from './errors.js';
+import { stratify, type Strata } from './strata.js';
+import type { FactorDiscretization, GeoDetectorInput, GeoFactor } from './types.js';
 
 export interface PreparedFactor {
   name: string;

@@ -1,9 +1,9 @@
 // Risk detector: the mean of Y in each stratum and Welch t-tests between every pair of strata.
-import { criticalValue, twoSidedP } from '../../stats/distributions.ts';
-import type { ConventionRules } from './conventions.ts';
-import { GeoDetectorInputError } from './errors.ts';
-import { summarize, type Strata } from './strata.ts';
-import type { RiskDetectorResult, RiskTest } from './types.ts';
+import { criticalValue, twoSidedP } from '../../stats/distributions.js';
+import type { ConventionRules } from './conventions.js';
+import { GeoDetectorInputError } from './errors.js';
+import { summarize, type Strata } from './strata.js';
+import type { RiskDetectorResult, RiskTest } from './types.js';
 
 export interface RiskOptions {
   alpha: number;

@@ -1,6 +1,6 @@
 // Input, options and the serialisable result of the geographical detector. Results are plain data (no typed
 // arrays, no NaN), so `JSON.stringify` of a result is lossless.
-import type { GeoDetectorConvention } from './conventions.ts';
+import type { GeoDetectorConvention } from './conventions.js';
 
 export type DiscretizationMethod = 'jenks' | 'quantile' | 'equal';
 

@@ -2,11 +2,11 @@
 // variable or regressor is zeroed in all three, which drops it from every moment (plm's treatment of
 // unbalanced panels); rows keep their place so that lags in the AR test stay aligned with periods.
 import { Matrix } from 'ml-matrix';
-import { instrumentColumns } from './instruments.ts';
-import { panelGrid } from './panelGrid.ts';
-import { rowLayout, transformed, type Column, type RowLayout } from './rows.ts';
-import { GmmError, type GmmPanel, type ResolvedGmmSpec } from './spec.ts';
-import { laggedSeries, regressorTerms, timeEffects } from './terms.ts';
+import { instrumentColumns } from './instruments.js';
+import { panelGrid } from './panelGrid.js';
+import { rowLayout, transformed, type Column, type RowLayout } from './rows.js';
+import { GmmError, type GmmPanel, type ResolvedGmmSpec } from './spec.js';
+import { laggedSeries, regressorTerms, timeEffects } from './terms.js';
 
 /**
  * The system stacked over units: unit i owns rows i·rowsPerUnit … (i+1)·rowsPerUnit − 1 of y, X and Z, so a

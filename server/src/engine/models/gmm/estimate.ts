@@ -1,10 +1,10 @@
 // One- and two-step linear GMM on the stacked system (Roodman 2009, eqs. 13–18), with pgmm's scaling:
 // A1 = N·(Σ Z_i′HZ_i)⁻¹, A2 = (Σ Z_i′û_iû_i′Z_i)⁻¹ from one-step residuals, β = (X′Z A Z′X)⁻¹ X′Z A Z′y.
 import { Matrix } from 'ml-matrix';
-import type { GmmDesign } from './design.ts';
-import { firstStepMatrix } from './firstStepMatrix.ts';
-import { crossProduct, invertRegular, invertWeight, perUnit, scaleUnits, withinUnits } from './linearAlgebra.ts';
-import type { ResolvedGmmSpec } from './spec.ts';
+import type { GmmDesign } from './design.js';
+import { firstStepMatrix } from './firstStepMatrix.js';
+import { crossProduct, invertRegular, invertWeight, perUnit, scaleUnits, withinUnits } from './linearAlgebra.js';
+import type { ResolvedGmmSpec } from './spec.js';
 
 export interface GmmStep {
   coefficients: Matrix;

@@ -2,8 +2,8 @@
 // differenced errors are MA(1): 2 on the diagonal and −1 beside it (G). Between the differenced error at t
 // and the level errors, the covariance is +1 with period t and −1 with period t − 1 ('full').
 import { Matrix } from 'ml-matrix';
-import type { FirstStepMatrix } from './spec.ts';
-import type { RowLayout } from './rows.ts';
+import type { FirstStepMatrix } from './spec.js';
+import type { RowLayout } from './rows.js';
 
 function differencedIid(n: number): Matrix {
   const g = Matrix.zeros(n, n);

@@ -1,10 +1,10 @@
 // The instrument columns, in plm's order: GMM-style instruments for the difference equation, then (system
 // GMM) those for the level equation and the time effects, then IV-style instruments. A column is zero in
 // rows it does not instrument; missing instrument values count as zero (plm and xtabond2 alike).
-import type { PanelGrid } from './panelGrid.ts';
-import { transformed, type Column, type RowLayout } from './rows.ts';
-import { GmmError, type ResolvedGmmSpec } from './spec.ts';
-import { laggedSeries, type TimeEffect } from './terms.ts';
+import type { PanelGrid } from './panelGrid.js';
+import { transformed, type Column, type RowLayout } from './rows.js';
+import { GmmError, type ResolvedGmmSpec } from './spec.js';
+import { laggedSeries, type TimeEffect } from './terms.js';
 
 /** Levels of the variable at lags from..to in the difference equation: one column per lag and period, or per lag when collapsed. */
 function differenceEquationGmm(spec: ResolvedGmmSpec, grid: PanelGrid, layout: RowLayout): Column[] {

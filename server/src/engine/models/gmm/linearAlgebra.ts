@@ -1,7 +1,7 @@
 // The inverses pgmm takes, with its choices: weighting matrices fall back to a Moore–Penrose inverse when
 // singular (as pgmm does with MASS::ginv), the bread of the estimator must be regular (pgmm uses solve()).
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition, inverse, pseudoInverse } from 'ml-matrix';
-import { GmmError } from './spec.ts';
+import { GmmError } from './spec.js';
 
 /** pgmm's threshold on the smallest eigenvalue of a weighting matrix below which it switches to ginv. */
 const SINGULAR_EIGENVALUE = 1e-9;

@@ -1,6 +1,6 @@
 // The panel laid out on the full unit × period grid (plm balances an unbalanced panel the same way before
 // building differences and instruments), so that a lag is a step back on the grid and a gap yields NaN.
-import { GmmError, type GmmPanel } from './spec.ts';
+import { GmmError, type GmmPanel } from './spec.js';
 
 export interface PanelGrid {
   /** Unit codes in ascending order. */

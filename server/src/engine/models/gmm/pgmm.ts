@@ -1,12 +1,12 @@
 // Dynamic panel GMM (Arellano–Bond difference GMM, Blundell–Bond system GMM) with plm::pgmm's conventions
 // by default; docs/models/gmm.md lists where Stata's xtabond2 differs and which options reach it.
 import type { Matrix } from 'ml-matrix';
-import { criticalValue, normalP } from '../../stats/distributions.ts';
-import type { Coefficient, ModelResult, TestResult } from '../result.ts';
-import { buildDesign, type GmmDesign } from './design.ts';
-import { estimate, type GmmEstimate } from './estimate.ts';
-import { GmmError, resolveSpec, type GmmPanel, type GmmSpec, type ResolvedGmmSpec } from './spec.ts';
-import { arTest, overidentificationTest, waldTest } from './specificationTests.ts';
+import { criticalValue, normalP } from '../../stats/distributions.js';
+import type { Coefficient, ModelResult, TestResult } from '../result.js';
+import { buildDesign, type GmmDesign } from './design.js';
+import { estimate, type GmmEstimate } from './estimate.js';
+import { GmmError, resolveSpec, type GmmPanel, type GmmSpec, type ResolvedGmmSpec } from './spec.js';
+import { arTest, overidentificationTest, waldTest } from './specificationTests.js';
 
 const LEVEL = 0.95;
 

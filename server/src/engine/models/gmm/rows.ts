@@ -1,7 +1,7 @@
 // Which rows each unit contributes. Difference GMM stacks the equation in first differences; system GMM
 // adds the equation in levels below it. Periods lost at the start follow plm: TL1 = max(largest regressor
 // lag + 1, smallest GMM lag) in differences and TL2 = TL1 − 1 in levels.
-import { GmmError, type ResolvedGmmSpec } from './spec.ts';
+import { GmmError, type ResolvedGmmSpec } from './spec.js';
 
 export type Equation = 'diff' | 'level';
 

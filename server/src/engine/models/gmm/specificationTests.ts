@@ -1,11 +1,11 @@
 // The tests pgmm reports: Arellano–Bond AR(m) in the differenced residuals (plm's mtest, as fixed in plm
 // 2.6-5), Sargan/Hansen overidentification tests (plm's sargan) and Wald tests of joint significance.
 import { Matrix } from 'ml-matrix';
-import type { TestResult } from '../result.ts';
-import { chiSquareP, normalP } from '../../stats/distributions.ts';
-import type { GmmDesign } from './design.ts';
-import type { GmmEstimate, GmmStep } from './estimate.ts';
-import { crossProduct, invertRegular, quadraticForm, scaleUnits } from './linearAlgebra.ts';
+import type { TestResult } from '../result.js';
+import { chiSquareP, normalP } from '../../stats/distributions.js';
+import type { GmmDesign } from './design.js';
+import type { GmmEstimate, GmmStep } from './estimate.js';
+import { crossProduct, invertRegular, quadraticForm, scaleUnits } from './linearAlgebra.js';
 
 /**
  * Arellano–Bond m-statistic of order m (AB 1991, eq. 8) on the difference-equation residuals; in system GMM

@@ -1,9 +1,9 @@
 // The right-hand side: the regressors and, with effect 'twoways', plm's time effects. Difference GMM gets
 // one dummy per period of the difference equation but the first (their differences span the same space as
 // a full set); system GMM gets an intercept and one dummy per level-equation period but the first.
-import type { PanelGrid } from './panelGrid.ts';
-import { transformed, type Column, type LevelSeries, type RowLayout } from './rows.ts';
-import type { LaggedVariable, ResolvedGmmSpec } from './spec.ts';
+import type { PanelGrid } from './panelGrid.js';
+import { transformed, type Column, type LevelSeries, type RowLayout } from './rows.js';
+import type { LaggedVariable, ResolvedGmmSpec } from './spec.js';
 
 export interface Term {
   name: string;

@@ -2,8 +2,8 @@
 // alternating projections (block Gauss–Seidel over the FE dimensions) with Irons–Tuck extrapolation every
 // second sweep. The state is the FE coefficient vector, so a previous solution can warm-start the next
 // call (Poisson IRLS re-demeans similar columns every iteration).
-import type { DenseFactor } from './factors.ts';
-import { EstimationError } from './errors.ts';
+import type { DenseFactor } from './factors.js';
+import { EstimationError } from './errors.js';
 
 export interface DemeanOptions {
   /** Stop when a sweep changes the FE part by at most `tol` times the residual (weighted norms). */

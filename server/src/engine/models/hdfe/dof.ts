@@ -1,8 +1,8 @@
 // How many parameters the fixed effects count for in small-sample corrections. fixest does not look for
 // redundancies (one per extra dimension only); reghdfe finds them exactly between the first two dimensions
 // (connected components of their bipartite graph).
-import type { DenseFactor } from './factors.ts';
-import { isNestedIn } from './factors.ts';
+import type { DenseFactor } from './factors.js';
+import { isNestedIn } from './factors.js';
 
 /** `fixest`: 1 + Σ(levels − 1); `pairwise`: reghdfe's. */
 export type FixefCount = 'fixest' | 'pairwise';

@@ -1,6 +1,6 @@
 // Integer factor codes: making them dense (0 … levels−1) and crossing two factors. Codes index typed arrays
 // throughout the estimators, so they must be dense after every change of sample.
-import { EstimationError } from './errors.ts';
+import { EstimationError } from './errors.js';
 
 export interface DenseFactor {
   codes: Int32Array;

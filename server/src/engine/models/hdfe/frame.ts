@@ -1,6 +1,6 @@
 // The estimators' input: a plain numeric frame (the formula layer builds it). Fixed effects arrive already
 // interacted (`i^t` is one factor) and clusters as factors over the same rows.
-import { EstimationError } from './errors.ts';
+import { EstimationError } from './errors.js';
 
 export interface NumericColumn {
   name: string;

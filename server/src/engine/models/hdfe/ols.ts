@@ -1,13 +1,13 @@
 // OLS with high-dimensional fixed effects (fixest::feols, reghdfe): partial the fixed effects out of the
 // outcome and the regressors (Frisch–Waugh–Lovell), then least squares on the residuals.
-import type { ModelResult } from '../result.ts';
-import { FixedEffectsDemeaner } from './demean.ts';
-import { fixedEffectParameters } from './dof.ts';
-import { EstimationError } from './errors.ts';
-import type { HdfeFrame } from './frame.ts';
-import { residuals, solveNormalEquations, weightedDot } from './leastSquares.ts';
-import { centredSumOfSquares, partialRegressors, prepareData } from './prepare.ts';
-import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.ts';
+import type { ModelResult } from '../result.js';
+import { FixedEffectsDemeaner } from './demean.js';
+import { fixedEffectParameters } from './dof.js';
+import { EstimationError } from './errors.js';
+import type { HdfeFrame } from './frame.js';
+import { residuals, solveNormalEquations, weightedDot } from './leastSquares.js';
+import { centredSumOfSquares, partialRegressors, prepareData } from './prepare.js';
+import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.js';
 
 export interface HdfeFitOptions {
   /** Convergence tolerance of the FE partialling (fixest's fixef.tol); default 1e-6. */

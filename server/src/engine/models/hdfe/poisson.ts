@@ -2,15 +2,15 @@
 // which every weighted least-squares step partials the fixed effects out of the working outcome and the
 // regressors, warm-started from the previous step's FE coefficients.
 import gammaln from '@stdlib/math-base-special-gammaln';
-import type { ModelResult } from '../result.ts';
-import { FixedEffectsDemeaner, type DemeanOptions } from './demean.ts';
-import { fixedEffectParameters } from './dof.ts';
-import { EstimationError } from './errors.ts';
-import type { HdfeFrame } from './frame.ts';
-import { residuals, solveNormalEquations } from './leastSquares.ts';
-import { OLS_DEFAULTS, type HdfeFitOptions } from './ols.ts';
-import { partialRegressors, prepareData, type EstimationData } from './prepare.ts';
-import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.ts';
+import type { ModelResult } from '../result.js';
+import { FixedEffectsDemeaner, type DemeanOptions } from './demean.js';
+import { fixedEffectParameters } from './dof.js';
+import { EstimationError } from './errors.js';
+import type { HdfeFrame } from './frame.js';
+import { residuals, solveNormalEquations } from './leastSquares.js';
+import { OLS_DEFAULTS, type HdfeFitOptions } from './ols.js';
+import { partialRegressors, prepareData, type EstimationData } from './prepare.js';
+import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.js';
 
 export interface PoissonFitOptions extends HdfeFitOptions {
   /** IRLS stops when |Δdeviance| / (0.1 + deviance) < glmTol (fixest's glm.tol); default 1e-8. */

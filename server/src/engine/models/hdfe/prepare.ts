@@ -1,12 +1,12 @@
 // Steps shared by the OLS and Poisson estimators: the estimation sample and its columns, and partialling the
 // fixed effects out of the regressors with collinear ones dropped.
 import type { Matrix } from 'ml-matrix';
-import type { DemeanOptions, FixedEffectsDemeaner } from './demean.ts';
-import { EstimationError } from './errors.ts';
-import type { DenseFactor } from './factors.ts';
-import { validateFrame, type HdfeFrame, type NumericColumn } from './frame.ts';
-import { crossProducts, independentColumns } from './leastSquares.ts';
-import { restrictSample, takeRows, type SampleRules } from './sample.ts';
+import type { DemeanOptions, FixedEffectsDemeaner } from './demean.js';
+import { EstimationError } from './errors.js';
+import type { DenseFactor } from './factors.js';
+import { validateFrame, type HdfeFrame, type NumericColumn } from './frame.js';
+import { crossProducts, independentColumns } from './leastSquares.js';
+import { restrictSample, takeRows, type SampleRules } from './sample.js';
 
 export interface EstimationData {
   nOriginal: number;

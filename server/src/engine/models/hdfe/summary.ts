@@ -1,11 +1,11 @@
 // From a fitted HDFE model to the shared ModelResult: the variance chosen at summary time (as fixest's
 // `summary(m, vcov = …, ssc = …)`), so one fit serves every standard-error variant.
-import type { ModelResult } from '../result.ts';
-import { criticalValue, twoSidedP } from '../../stats/distributions.ts';
-import type { DenseFactor } from './factors.ts';
-import { denseCodes } from './factors.ts';
-import type { FactorColumn } from './frame.ts';
-import { computeVcov, FIXEST_SSC, type ScoreModel, type SmallSample, type VcovKind } from './vcov.ts';
+import type { ModelResult } from '../result.js';
+import { criticalValue, twoSidedP } from '../../stats/distributions.js';
+import type { DenseFactor } from './factors.js';
+import { denseCodes } from './factors.js';
+import type { FactorColumn } from './frame.js';
+import { computeVcov, FIXEST_SSC, type ScoreModel, type SmallSample, type VcovKind } from './vcov.js';
 
 export interface HdfeFit {
   estimator: 'feols' | 'fepois';

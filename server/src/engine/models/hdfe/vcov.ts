@@ -2,10 +2,10 @@
 // sandwiches on the FE-partialled scores, with fixest's small-sample conventions as options
 // (names follow fixest's `ssc()`; `REGHDFE_SSC` gives reghdfe's).
 import { Matrix } from 'ml-matrix';
-import type { VcovSummary } from '../result.ts';
-import { countedFixedEffects, fixedEffectParameters, type FixefCount, type FixefK } from './dof.ts';
-import { EstimationError } from './errors.ts';
-import { interactCodes, type DenseFactor } from './factors.ts';
+import type { VcovSummary } from '../result.js';
+import { countedFixedEffects, fixedEffectParameters, type FixefCount, type FixefK } from './dof.js';
+import { EstimationError } from './errors.js';
+import { interactCodes, type DenseFactor } from './factors.js';
 
 export type VcovKind = 'iid' | 'hetero' | 'cluster';
 

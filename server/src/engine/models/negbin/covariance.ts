@@ -4,7 +4,7 @@
 // scales by (n − 1)/(n − K). The HC0 sandwiches hold θ fixed: R's sandwich::vcovHC(type = "HC0") on the glm.nb
 // fit has glm.nb's expected-information bread, statsmodels' GLM-NB (cov_type = "HC0") the observed one.
 import { inverse, Matrix } from 'ml-matrix';
-import type { Nb2Likelihood } from './likelihood.ts';
+import type { Nb2Likelihood } from './likelihood.js';
 
 export type NegbinVcov = 'glm.nb' | 'statsmodels' | 'fixest' | 'HC0' | 'statsmodels-HC0';
 

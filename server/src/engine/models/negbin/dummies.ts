@@ -1,7 +1,7 @@
 // Fixed effects as dummy columns, as R's treatment contrasts expand a factor in `glm.nb`: the first level
 // present is the reference when the model already has an intercept (or an earlier fixed effect).
-import { presentLevels, type Column, type FixedEffect } from '../describe/frame.ts';
-import type { FixedEffectSummary } from '../result.ts';
+import { presentLevels, type Column, type FixedEffect } from '../describe/frame.js';
+import type { FixedEffectSummary } from '../result.js';
 
 export interface FixedEffectDummies {
   columns: Column[];

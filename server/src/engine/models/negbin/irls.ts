@@ -1,7 +1,7 @@
 // Iteratively reweighted least squares for a log-link count GLM, as R's `glm.fit`: Poisson (θ = ∞), used for
 // glm.nb's initial fit, or NB2 with θ held fixed. Converged when |dev − dev_old| / (|dev| + 0.1) < ε.
-import { ConvergenceError } from '../describe/frame.ts';
-import { leastSquares, type LeastSquaresFit } from '../panel/leastSquares.ts';
+import { ConvergenceError } from '../describe/frame.js';
+import { leastSquares, type LeastSquaresFit } from '../panel/leastSquares.js';
 
 export interface IrlsControl {
   maxit: number;

@@ -1,7 +1,7 @@
 // The NB2 log-likelihood in θ (Var y = μ + μ²/θ) and its θ-derivatives, as MASS writes them. For integer
 // counts, lgamma(θ+y) − lgamma(θ), digamma(θ+y) − digamma(θ) and trigamma(θ) − trigamma(θ+y) are exact
 // finite sums over 0 … y−1, so no special functions are needed; the sums are tabulated once per θ.
-import { ModelInputError } from '../describe/frame.ts';
+import { ModelInputError } from '../describe/frame.js';
 
 /** The tables have max y + 1 entries; beyond this the counts are better rescaled than tabulated. */
 const LARGEST_COUNT = 10_000_000;

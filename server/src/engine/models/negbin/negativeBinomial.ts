@@ -1,14 +1,14 @@
 // NB2 regression by maximum likelihood exactly as MASS::glm.nb: a Poisson fit, then alternation of IRLS for β
 // with θ fixed and theta.ml for θ with μ fixed, until |ΔlogLik|/√(2·df) + |Δθ| ≤ ε. Fixed effects enter as
 // dummy columns and are reported as level counts, not coefficients.
-import { checkFrame, ConvergenceError, isInterceptColumn, type ModelFrame } from '../describe/frame.ts';
-import { coefficientTable } from '../panel/coefficientTable.ts';
-import type { ModelResult } from '../result.ts';
-import { negbinCovariance, type NegbinVcov } from './covariance.ts';
-import { fixedEffectDummies } from './dummies.ts';
-import { deviance, fitLogLinkGlm, type IrlsControl } from './irls.ts';
-import { Nb2Likelihood } from './likelihood.ts';
-import { thetaMl } from './thetaMl.ts';
+import { checkFrame, ConvergenceError, isInterceptColumn, type ModelFrame } from '../describe/frame.js';
+import { coefficientTable } from '../panel/coefficientTable.js';
+import type { ModelResult } from '../result.js';
+import { negbinCovariance, type NegbinVcov } from './covariance.js';
+import { fixedEffectDummies } from './dummies.js';
+import { deviance, fitLogLinkGlm, type IrlsControl } from './irls.js';
+import { Nb2Likelihood } from './likelihood.js';
+import { thetaMl } from './thetaMl.js';
 
 export interface NegbinOptions {
   /** Covariance convention (default `glm.nb`: expected information, dispersion 1). */

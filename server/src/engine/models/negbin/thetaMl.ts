@@ -1,7 +1,7 @@
 // θ by maximum likelihood for fixed means, as MASS's `theta.ml`: Newton steps on the score from the moment
 // estimate n / Σ(y/μ − 1)², stopping when a step is below ε^¼; the SE is 1/√information at the last step's start.
-import { ConvergenceError } from '../describe/frame.ts';
-import type { Nb2Likelihood } from './likelihood.ts';
+import { ConvergenceError } from '../describe/frame.js';
+import type { Nb2Likelihood } from './likelihood.js';
 
 const STEP_TOLERANCE = Number.EPSILON ** 0.25;
 

@@ -1,5 +1,5 @@
 // The individual dimension of a one-way panel: the frame's single fixed effect names each row's individual.
-import { checkFrame, ModelInputError, presentLevels, type ModelFrame } from '../describe/frame.ts';
+import { checkFrame, ModelInputError, presentLevels, type ModelFrame } from '../describe/frame.js';
 
 export interface PanelGroups {
   name: string;

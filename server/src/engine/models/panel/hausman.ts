@@ -4,13 +4,13 @@
 // the quasi-demeaned random-effects regression, with the classical covariance or plm's
 // vcovHC(method = "white2", type = "HC3") (variance constant within each individual, HC3 residuals).
 import { Matrix, solve } from 'ml-matrix';
-import { chiSquareP } from '../../stats/distributions.ts';
-import { isInterceptColumn, ModelInputError, type ModelFrame } from '../describe/frame.ts';
-import type { ModelResult } from '../result.ts';
-import { panelGroups, quasiDemean, type PanelGroups } from './groups.ts';
-import { leastSquares, type LeastSquaresFit } from './leastSquares.ts';
-import { randomEffectsEstimator } from './randomEffects.ts';
-import { withinEstimator } from './within.ts';
+import { chiSquareP } from '../../stats/distributions.js';
+import { isInterceptColumn, ModelInputError, type ModelFrame } from '../describe/frame.js';
+import type { ModelResult } from '../result.js';
+import { panelGroups, quasiDemean, type PanelGroups } from './groups.js';
+import { leastSquares, type LeastSquaresFit } from './leastSquares.js';
+import { randomEffectsEstimator } from './randomEffects.js';
+import { withinEstimator } from './within.js';
 
 export interface HausmanOptions {
   /** Default `chisq`. */

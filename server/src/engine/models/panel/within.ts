@@ -1,11 +1,11 @@
 // The within (fixed-effects) estimator of a one-way individual panel, as plm(model = "within"): OLS on
 // individually demeaned data, σ² = SSR/(n − N − K), t statistics on n − N − K df. Regressors constant within
 // every individual (the intercept among them) are wiped out by demeaning and dropped.
-import { isInterceptColumn, ModelInputError, type ModelFrame } from '../describe/frame.ts';
-import type { ModelResult } from '../result.ts';
-import { coefficientTable } from './coefficientTable.ts';
-import { panelGroups, quasiDemean } from './groups.ts';
-import { leastSquares } from './leastSquares.ts';
+import { isInterceptColumn, ModelInputError, type ModelFrame } from '../describe/frame.js';
+import type { ModelResult } from '../result.js';
+import { coefficientTable } from './coefficientTable.js';
+import { panelGroups, quasiDemean } from './groups.js';
+import { leastSquares } from './leastSquares.js';
 
 export function withinEstimator(frame: ModelFrame, level = 0.95): ModelResult {
   const groups = panelGroups(frame);
