@@ -1,8 +1,10 @@
-// `npm run bench`: editor latency on a generated 2,000-line spec, through the real server over stdio.
+// `npm run bench`: editor latency on a generated 2,000-line spec, through the real server over stdio,
+// then the engine's figures.
 // Prints figures only; targets (issue 2): diagnostics p95 < 50 ms after a one-character edit,
 // completion p95 < 10 ms.
 import { performance } from 'node:perf_hooks';
 import { LspClient, fixture } from '../lsp/harness.ts';
+import { benchHdfe } from './hdfe.ts';
 
 /** One group of declarations over the rare-earth example data; repeated with numbered names. */
 function group(i: number): string {
@@ -80,3 +82,6 @@ for (let k = 0; k < 110; k++) {
 console.log(`completion in a formula: ${fmt(completion)}  (target p95 < 10 ms)`);
 
 await lsp.stop();
+
+// Engine figures: HDFE estimators on the gravity panel (issue 3).
+await benchHdfe();
