@@ -4,6 +4,7 @@
 // completion p95 < 10 ms.
 import { performance } from 'node:perf_hooks';
 import { LspClient, fixture } from '../lsp/harness.ts';
+import { benchNetworks } from './networks.ts';
 import { benchHdfe } from './hdfe.ts';
 
 /** One group of declarations over the rare-earth example data; repeated with numbered names. */
@@ -85,3 +86,6 @@ await lsp.stop();
 
 // Engine figures: HDFE estimators on the gravity panel (issue 3).
 await benchHdfe();
+
+// The network engine at REGPAT scale (1M patents, 10M citations): one line per step.
+await benchNetworks();

@@ -1,0 +1,136 @@
+// Network-engine benchmark (issue target: < 60 s and < 4 GiB in all on a 2-core machine): 1M patents,
+// ~3M inventor rows, ~10M citations, 600 regions, 1998–2017. Prints wall time and peak RSS per step —
+// load, co-invention networks for 4 fixed and 18 rolling windows, co-citation overlap — figures only.
+//
+// The data is generated once per machine into ~/.cache/innograph-bench (not counted in the target). The
+// steps run in a child process (this file, given a spec path) through the runner's own modules, so the
+// figures are those of `innograph run` and the peak RSS is the engine's alone.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writePresetCsv, type PresetOptions } from '../../server/src/engine/synth/index.ts';
+
+const DATA: PresetOptions = { seed: 42, patents: 1_000_000, inventorsPerPatent: 3, citationsPerPatent: 10, regions: 600 };
+const TARGET = { seconds: 60, mib: 4096 };
+
+const SPEC = `study "Network engine benchmark"
+
+dataset patents from "patents.csv" { id: appln_id, year: prio_year }
+dataset inventors from "inventors.csv" {
+  patent:  appln_id
+  order:   inv_seq
+  region:  reg_code
+  country: ctry_code
+  joins:   patents
+}
+dataset citations from "citations.csv" { citing: citing_id, cited: cited_id }
+
+windows fixed5   = 1998..2017 by 5
+windows rolling3 = 1998..2017 rolling 3
+
+network coinvention_fixed   = coinvention(inventors) { windows: fixed5 }
+network coinvention_rolling = coinvention(inventors) { windows: rolling3 }
+network overlap             = cocitation(inventors, citations) { windows: rolling3 }
+`;
+
+/** The steps in run order: what is printed, and the network declaration it runs (none: load the datasets). */
+const STEPS = [
+  { label: 'load (3 datasets)', network: undefined },
+  { label: 'co-invention, 4 fixed windows', network: 'coinvention_fixed' },
+  { label: 'co-invention, 18 rolling windows', network: 'coinvention_rolling' },
+  { label: 'co-citation overlap, 18 rolling windows', network: 'overlap' },
+] as const;
+
+interface StepFigures { label: string; seconds: number; peakMiB: number }
+interface Manifest { rows: Record<string, number>; generationSeconds: number }
+
+export async function benchNetworks(): Promise<void> {
+  const { dir, manifest, generatedNow } = await benchmarkData();
+  const rows = (file: string) => (manifest.rows[file] ?? 0).toLocaleString('en-US');
+  console.log(`\nnetwork engine: ${rows('patents.csv')} patents, ${rows('inventors.csv')} inventor rows, ${rows('citations.csv')} citations, ~${DATA.regions} regions, 1998–2017`);
+  console.log(`  data ${generatedNow ? 'generated' : 'cached'} in ${dir} (generation ${manifest.generationSeconds.toFixed(1)} s, not counted)`);
+  const spec = join(dir, 'bench.study');
+  writeFileSync(spec, SPEC);
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), spec], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) throw new Error(`network benchmark failed (exit ${child.status})`);
+  const steps = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as StepFigures[];
+  const line = (s: StepFigures, target = '') => console.log(`  ${s.label.padEnd(42)} ${s.seconds.toFixed(1).padStart(6)} s ${s.peakMiB.toFixed(0).padStart(6)} MiB${target}`);
+  for (const s of steps) line(s);
+  const total = { label: 'total', seconds: steps.reduce((a, s) => a + s.seconds, 0), peakMiB: Math.max(...steps.map((s) => s.peakMiB)) };
+  line(total, `  (target < ${TARGET.seconds} s, < ${TARGET.mib} MiB)`);
+}
+
+/** The generated tables, reused when a complete earlier generation (its manifest written last) exists. */
+async function benchmarkData(): Promise<{ dir: string; manifest: Manifest; generatedNow: boolean }> {
+  const name = `regpat-s${DATA.seed}-p${DATA.patents}-i${DATA.inventorsPerPatent}-c${DATA.citationsPerPatent}-r${DATA.regions}`;
+  const dir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'innograph-bench', name);
+  const manifestPath = join(dir, 'manifest.json');
+  if (existsSync(manifestPath)) return { dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest, generatedNow: false };
+  const started = performance.now();
+  const written = await writePresetCsv('regpat', dir, DATA);
+  const manifest: Manifest = {
+    rows: Object.fromEntries(written.map((f) => [f.path.slice(dir.length + 1), f.rows])),
+    generationSeconds: (performance.now() - started) / 1000,
+  };
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`);
+  return { dir, manifest, generatedNow: true };
+}
+
+// ---------------------------------------------------------------- child: the steps, measured
+
+/** Runs the steps on one run context and prints their figures as JSON on the last line. */
+async function measureSteps(specPath: string): Promise<void> {
+  const { analyze } = await import('../../server/src/workspace/analysis.ts');
+  const { TableCache } = await import('../../server/src/workspace/tableCache.ts');
+  const { duckdb } = await import('../../server/src/engine/data/duckdb.ts');
+  const { RunContext } = await import('../../server/src/run/context.ts');
+  const { loadDataset } = await import('../../server/src/run/datasets.ts');
+  const { runNetwork } = await import('../../server/src/run/networks.ts');
+
+  // As `innograph run` does: analyse once to request the headers, again once they are read.
+  const text = readFileSync(specPath, 'utf8');
+  const tables = new TableCache({ rowCounts: () => false });
+  analyze(text, specPath, tables);
+  await tables.settled();
+  const analysis = analyze(text, specPath, tables);
+  const ctx = new RunContext(analysis, await duckdb());
+  const symbol = (name: string) => analysis.model.symbols.get(name)!;
+
+  const figures: StepFigures[] = [];
+  for (const step of STEPS) {
+    resetPeakRss();
+    const started = performance.now();
+    if (step.network) await runNetwork(ctx, symbol(step.network));
+    else for (const s of analysis.model.symbolsOfKind(['dataset'])) await loadDataset(ctx, s);
+    figures.push({ label: step.label, seconds: (performance.now() - started) / 1000, peakMiB: peakRssMiB() });
+  }
+  await ctx.dispose();
+  console.log(JSON.stringify(figures));
+}
+
+/** Linux lets a process reset its peak RSS (VmHWM), which makes the peak per step exact. */
+function resetPeakRss(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // Elsewhere the peak is the process's so far.
+  }
+}
+
+function peakRssMiB(): number {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) / 1024;
+  } catch {
+    // Not Linux: fall through.
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const specPath = process.argv[2];
+  if (specPath) await measureSteps(specPath);
+  else await benchNetworks();
+}
