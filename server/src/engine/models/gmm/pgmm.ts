@@ -1,24 +1,14 @@
 // Dynamic panel GMM (Arellano–Bond difference GMM, Blundell–Bond system GMM) with plm::pgmm's conventions
 // by default; docs/models/gmm.md lists where Stata's xtabond2 differs and which options reach it.
 import type { Matrix } from 'ml-matrix';
-import { criticalValue, normalP } from '../../stats/distributions.js';
-import type { Coefficient, ModelResult, TestResult } from '../result.js';
+import { coefficientTable } from '../coefficientTable.js';
+import type { ModelResult, TestResult } from '../result.js';
 import { buildDesign, type GmmDesign } from './design.js';
 import { estimate, type GmmEstimate } from './estimate.js';
 import { GmmError, resolveSpec, type GmmPanel, type GmmSpec, type ResolvedGmmSpec } from './spec.js';
 import { arTest, overidentificationTest, waldTest } from './specificationTests.js';
 
 const LEVEL = 0.95;
-
-function coefficientTable(terms: string[], b: Matrix, vcov: Matrix): Coefficient[] {
-  const z = criticalValue(LEVEL, Infinity);
-  return terms.map((term, k) => {
-    const estimate = b.get(k, 0);
-    const se = Math.sqrt(vcov.get(k, k));
-    const stat = estimate / se;
-    return { term, estimate, se, stat, p: normalP(stat), ciLow: estimate - z * se, ciHigh: estimate + z * se };
-  });
-}
 
 function specificationTests(design: GmmDesign, fit: GmmEstimate, spec: ResolvedGmmSpec, vcov: Matrix): Record<string, TestResult> {
   const tests: Record<string, TestResult> = {};
@@ -80,7 +70,7 @@ export function pgmm(panel: GmmPanel, gmmSpec: GmmSpec): ModelResult {
     estimator: describe(spec),
     dependent: spec.y,
     statistic: 'z',
-    coefficients: coefficientTable(design.terms, fit.model.coefficients, vcov),
+    coefficients: coefficientTable(design.terms, fit.model.coefficients.getColumn(0), vcov.to2DArray(), Infinity, LEVEL),
     vcov: vcov.to2DArray(),
     vcovType: spec.robust
       ? { type: spec.model === 'onestep' ? 'robust' : 'windmeijer', convention: 'plm vcovHC.pgmm' }

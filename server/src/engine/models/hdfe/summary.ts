@@ -1,7 +1,7 @@
 // From a fitted HDFE model to the shared ModelResult: the variance chosen at summary time (as fixest's
 // `summary(m, vcov = …, ssc = …)`), so one fit serves every standard-error variant.
 import type { ModelResult } from '../result.js';
-import { criticalValue, twoSidedP } from '../../stats/distributions.js';
+import { coefficientTable } from '../coefficientTable.js';
 import type { DenseFactor } from './factors.js';
 import { denseCodes } from './factors.js';
 import type { FactorColumn } from './frame.js';
@@ -42,19 +42,14 @@ export function summarizeFit(fit: HdfeFit, options: InferenceOptions = {}): Mode
   const clusters = kind === 'cluster' ? clusterColumns.map((c) => ({ name: c.name, factor: denseCodes(c.codes, fit.rows, `cluster "${c.name}"`) })) : [];
   const v = computeVcov(fit.scores, kind, clusters, { ...FIXEST_SSC, ...options.ssc });
   const df = fit.statistic === 'z' ? Infinity : v.df;
-  const crit = criticalValue(options.level ?? 0.95, df);
-  const coefficients = fit.terms.map((term, k) => {
-    const estimate = fit.beta[k];
-    const se = Math.sqrt(v.V.get(k, k));
-    const stat = estimate / se;
-    return { term, estimate, se, stat, p: twoSidedP(stat, df), ciLow: estimate - crit * se, ciHigh: estimate + crit * se };
-  });
+  const vcov = v.V.to2DArray();
+  const coefficients = coefficientTable(fit.terms, fit.beta, vcov, df, options.level ?? 0.95);
   return {
     estimator: fit.estimator,
     dependent: fit.dependent,
     statistic: fit.statistic,
     coefficients,
-    vcov: v.V.to2DArray(),
+    vcov,
     vcovType: v.summary,
     fit: { ...fit.fit, df_K: v.K, ...(Number.isFinite(df) ? { df_t: df } : {}) },
     fixedEffects: fit.fixedEffects.map((f) => ({ name: f.name, levels: f.factor.levels, ...(f.removedLevels > 0 ? { removed: f.removedLevels } : {}) })),

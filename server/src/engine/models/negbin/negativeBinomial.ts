@@ -2,7 +2,7 @@
 // with θ fixed and theta.ml for θ with μ fixed, until |ΔlogLik|/√(2·df) + |Δθ| ≤ ε. Fixed effects enter as
 // dummy columns and are reported as level counts, not coefficients.
 import { checkFrame, ConvergenceError, isInterceptColumn, type ModelFrame } from '../describe/frame.js';
-import { coefficientTable } from '../panel/coefficientTable.js';
+import { coefficientTable } from '../coefficientTable.js';
 import type { ModelResult } from '../result.js';
 import { negbinCovariance, type NegbinVcov } from './covariance.js';
 import { fixedEffectDummies } from './dummies.js';

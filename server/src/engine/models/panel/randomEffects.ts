@@ -4,7 +4,7 @@
 // y − θȳᵢ and X − θX̄ᵢ with σ² = SSR/(n − K). Unbalanced panels use a different formula in plm and are refused.
 import { ModelInputError, type ModelFrame } from '../describe/frame.js';
 import type { ModelResult } from '../result.js';
-import { coefficientTable } from './coefficientTable.js';
+import { coefficientTable } from '../coefficientTable.js';
 import { groupMeans, panelGroups, quasiDemean, type PanelGroups } from './groups.js';
 import { leastSquares } from './leastSquares.js';
 import { withinEstimator } from './within.js';

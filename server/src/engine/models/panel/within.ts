@@ -3,7 +3,7 @@
 // every individual (the intercept among them) are wiped out by demeaning and dropped.
 import { isInterceptColumn, ModelInputError, type ModelFrame } from '../describe/frame.js';
 import type { ModelResult } from '../result.js';
-import { coefficientTable } from './coefficientTable.js';
+import { coefficientTable } from '../coefficientTable.js';
 import { panelGroups, quasiDemean } from './groups.js';
 import { leastSquares } from './leastSquares.js';
 
