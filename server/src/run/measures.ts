@@ -107,7 +107,10 @@ async function countsFor(ctx: RunContext, network: Symbol, windows: Window[], it
   return (window, nodes) => Object.fromEntries(wanted.map((item, k) => [item, nodes.map((r) => maps[k][window].get(r) ?? 0)]));
 }
 
-interface TierSpec { method: ClassMethod; k: number; of: string }
+/** `jenks(4) of degree`: `name` as written, `method` the classifier's. */
+interface TierSpec { name: string; method: ClassMethod; k: number; of: string }
+
+const TIER_METHODS: Record<string, ClassMethod> = { jenks: 'jenks', quantiles: 'quantile', equal: 'equal' };
 
 function tiersOption(ctx: RunContext, decl: Decl): TierSpec | undefined {
   const value = ctx.model.option(decl, 'tiers')?.values[0];
@@ -117,18 +120,18 @@ function tiersOption(ctx: RunContext, decl: Decl): TierSpec | undefined {
   const k = call.type === 'call' && call.args[0]?.value?.type === 'number' ? call.args[0].value.value : NaN;
   if (call.type !== 'call' || !Number.isInteger(k) || k < 1) throw new SpecError('Expected tiers such as `jenks(4) of degree`.', value.span);
   if (of !== 'weight' && !itemsOf(decl).includes(of)) throw new SpecError(`List \`${of}\` among the measures to class it into tiers.`, value.span);
-  return { method: call.callee.name as ClassMethod, k, of };
+  return { name: call.callee.name, method: TIER_METHODS[call.callee.name], k, of };
 }
 
 /** Tiers of one window's values (1 = lowest); a window with fewer distinct values than tiers gets none. */
 function tierColumn(spec: TierSpec, values: readonly Value[], window: Window, notes: string[]): (number | null)[] {
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
   if (new Set(present).size < spec.k) {
-    if (present.length) notes.push(`Window ${window.label}: fewer than ${spec.k} distinct values of ${spec.of}, so no ${spec.method} tiers.`);
+    if (present.length) notes.push(`Window ${window.label}: fewer than ${spec.k} distinct values of ${spec.of}, so no ${spec.name} tiers.`);
     return values.map(() => null);
   }
-  const { classes, breaks } = classify(present, spec.method, spec.k);
-  notes.push(`Window ${window.label}: ${spec.method}(${spec.k}) breaks of ${spec.of} (upper bounds, right-closed): ${breaks.slice(1).map((b) => +b.toPrecision(6)).join(', ')}.`);
+  const { codes, breaks } = classify(present, spec.method, spec.k);
+  notes.push(`Window ${window.label}: ${spec.name}(${spec.k}) breaks of ${spec.of} (upper bounds, right-closed): ${breaks.slice(1).map((b) => +b.toPrecision(6)).join(', ')}.`);
   let next = 0;
-  return values.map((v) => (v !== null && Number.isFinite(v) ? classes[next++] : null));
+  return values.map((v) => (v !== null && Number.isFinite(v) ? codes[next++] : null));
 }

@@ -1,8 +1,9 @@
 // Input, options and the serialisable result of the geographical detector. Results are plain data (no typed
 // arrays, no NaN), so `JSON.stringify` of a result is lossless.
+import type { ClassMethod } from '../../stats/classify.js';
 import type { GeoDetectorConvention } from './conventions.js';
 
-export type DiscretizationMethod = 'jenks' | 'quantile' | 'equal';
+export type DiscretizationMethod = ClassMethod;
 
 export interface DiscretizationOptions {
   method: DiscretizationMethod;
