@@ -3,6 +3,7 @@
 // declaration's `where` applied. Files are only ever read.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { firstLine } from '../engine/data/duckdb.js';
 import { tableScan } from '../engine/data/source.js';
 import type { Symbol } from '../language/semantic/model.js';
 import type { RunContext } from './context.js';
@@ -83,8 +84,4 @@ async function checkWholeNumbers(ctx: RunContext, source: Parameters<typeof tabl
   const line = Number(rn) + (source.header === false ? 0 : 1);
   const more = Number(count) > 1 ? ` (${Number(count)} rows like this)` : '';
   throw new DataError(`Column ${column} (the ${role}) must hold whole numbers, but has ${JSON.stringify(String(value))}${more}.`, file, line, column);
-}
-
-function firstLine(message: string): string {
-  return message.split('\n').find((l) => l.trim())?.trim() ?? message;
 }

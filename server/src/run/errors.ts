@@ -1,5 +1,6 @@
 // What a run reports when it cannot go on: a spec problem points at a span of the spec, a data problem
 // at a file (row, column). The CLI prints both as file:line:col; the language server makes diagnostics.
+import { firstLine } from '../engine/data/duckdb.js';
 import type { Span } from '../language/syntax/ast.js';
 
 export class SpecError extends Error {
@@ -18,6 +19,5 @@ export class DataError extends Error {
 export function dataErrorFrom(err: unknown, file: string): DataError {
   const message = (err as Error).message ?? String(err);
   const line = /Line:?\s*(\d+)/i.exec(message);
-  const first = message.split('\n').find((l) => l.trim())?.trim() ?? message;
-  return new DataError(first, file, line ? Number(line[1]) : undefined);
+  return new DataError(firstLine(message), file, line ? Number(line[1]) : undefined);
 }

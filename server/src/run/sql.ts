@@ -37,17 +37,3 @@ export function conditionSql(expr: Expr, column: (name: string) => string = quot
   };
   return sql(expr);
 }
-
-/** Column names a condition uses. */
-export function conditionColumns(expr: Expr): string[] {
-  const names = new Set<string>();
-  const visit = (e: Expr | undefined): void => {
-    if (!e) return;
-    if (e.type === 'ident') names.add(e.name);
-    else if (e.type === 'binary') { visit(e.left); visit(e.right); }
-    else if (e.type === 'unary') visit(e.operand);
-    else if (e.type === 'tuple') e.items.forEach(visit);
-  };
-  visit(expr);
-  return [...names];
-}

@@ -2,6 +2,7 @@
 // Reads are asynchronous; `onLoaded` tells the owner to re-check the specs that were waiting.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { firstLine } from '../engine/data/duckdb.js';
 import { readTableSchema } from '../engine/data/tableSchema.js';
 import type { DataSource } from '../engine/data/source.js';
 import type { Dialect, TableInfo } from '../language/semantic/model.js';
@@ -13,7 +14,7 @@ export class TableCache {
   private readonly loading = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly options: { rowCounts: () => boolean; onLoaded?: (path: string) => void; allowReads?: () => boolean },
+    private readonly options: { rowCounts: () => boolean; onLoaded?: (path: string) => void },
   ) {}
 
   /** What is known now about `relative` (resolved against `baseDir`) read with `dialect`; starts a read when needed. */
@@ -63,8 +64,4 @@ function fileStamp(path: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function firstLine(message: string): string {
-  return message.split('\n').find((l) => l.trim())?.trim() ?? message;
 }

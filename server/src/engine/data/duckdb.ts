@@ -8,6 +8,11 @@ export function duckdb(): Promise<DuckDBConnection> {
   return connection;
 }
 
+/** The first line of a DuckDB error message; the rest is its context dump (CSV dialect, options). */
+export function firstLine(message: string): string {
+  return message.split('\n').find((l) => l.trim())?.trim() ?? message;
+}
+
 /** A SQL string literal. */
 export function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
