@@ -5,14 +5,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { correlationMatrix } from '../../../server/src/engine/models/describe/correlation.ts';
 import { describeColumns } from '../../../server/src/engine/models/describe/descriptives.ts';
-import { ModelInputError, type Column } from '../../../server/src/engine/models/describe/frame.ts';
+import { ModelInputError } from '../../../server/src/engine/models/describe/frame.ts';
+import type { NumericColumn } from '../../../server/src/engine/models/frame.ts';
 import { varianceInflationFactors } from '../../../server/src/engine/models/describe/vif.ts';
 import { close, column, intercept, numeric, readEconCsv, readEconJson } from './econOracles.ts';
 
 const R = readEconJson('hausman_vif_corr_R.json');
 const PY = readEconJson('vif_corr_python_crosscheck.json');
 const GOLDEN = readEconJson('describe_corr_airquality_R.json');
-const columnsOf = (table: Record<string, string[]>, names: string[]): Column[] => names.map((name) => column(name, numeric(table[name])));
+const columnsOf = (table: Record<string, string[]>, names: string[]): NumericColumn[] => names.map((name) => column(name, numeric(table[name])));
 const mtcars = readEconCsv('mtcars.csv');
 const airquality = readEconCsv('airquality.csv'); // "NA" becomes NaN
 let gravity: Record<string, string[]> | undefined;
@@ -86,7 +87,7 @@ test('correlation refuses a constant variable and pairs with fewer than 3 observ
 });
 
 test('VIF equals car::vif on mtcars and the gravity panel, and the statsmodels value with a constant', () => {
-  const vifCase = (columns: Column[], expected: Record<string, number>) => {
+  const vifCase = (columns: NumericColumn[], expected: Record<string, number>) => {
     const got = varianceInflationFactors([intercept(columns[0].values.length), ...columns]);
     assert.deepEqual(got.map((v) => v.name), Object.keys(expected));
     for (const v of got) close(v.vif, expected[v.name], `VIF ${v.name}`);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
-import type { Column } from '../../../server/src/engine/models/describe/frame.ts';
+import type { NumericColumn } from '../../../server/src/engine/models/frame.ts';
 
 export const ECON = resolve(import.meta.dirname, '../../oracles/econ');
 
@@ -20,10 +20,10 @@ export function readEconCsv(file: string): Record<string, string[]> {
 }
 
 export const numeric = (values: string[]) => Float64Array.from(values, Number);
-export const column = (name: string, values: ArrayLike<number>): Column => ({ name, values: Float64Array.from(values) });
-export const intercept = (n: number): Column => ({ name: '(Intercept)', values: new Float64Array(n).fill(1) });
+export const column = (name: string, values: ArrayLike<number>): NumericColumn => ({ name, values: Float64Array.from(values) });
+export const intercept = (n: number): NumericColumn => ({ name: '(Intercept)', values: new Float64Array(n).fill(1) });
 /** A 0/1 dummy for one level of a factor. */
-export const dummy = (name: string, values: string[], level: string): Column => column(name, values.map((v) => (v === level ? 1 : 0)));
+export const dummy = (name: string, values: string[], level: string): NumericColumn => column(name, values.map((v) => (v === level ? 1 : 0)));
 
 /** Codes 0 … k−1 in order of first appearance among `levels` (the reference level first). */
 export function codes(values: string[], levels: string[]): Int32Array {

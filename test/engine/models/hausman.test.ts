@@ -3,7 +3,8 @@
 // (18,166 pairs × 15 years, where σ²_μ is truncated at 0), plus the inputs they must refuse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ModelInputError, type ModelFrame } from '../../../server/src/engine/models/describe/frame.ts';
+import { ModelInputError } from '../../../server/src/engine/models/describe/frame.ts';
+import type { ModelFrame } from '../../../server/src/engine/models/frame.ts';
 import { hausmanTest } from '../../../server/src/engine/models/panel/hausman.ts';
 import { randomEffectsEstimator } from '../../../server/src/engine/models/panel/randomEffects.ts';
 import { withinEstimator } from '../../../server/src/engine/models/panel/within.ts';

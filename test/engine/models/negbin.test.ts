@@ -2,7 +2,8 @@
 // nb_quine_statsmodels.json (statsmodels discrete NB2 and GLM-NB), plus the bad inputs it must refuse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConvergenceError, ModelInputError, type ModelFrame } from '../../../server/src/engine/models/describe/frame.ts';
+import { ConvergenceError, ModelInputError } from '../../../server/src/engine/models/describe/frame.ts';
+import type { ModelFrame } from '../../../server/src/engine/models/frame.ts';
 import { negativeBinomial } from '../../../server/src/engine/models/negbin/negativeBinomial.ts';
 import type { ModelResult } from '../../../server/src/engine/models/result.ts';
 import { close, codes, column, dummy, intercept, numeric, readEconCsv, readEconJson } from './econOracles.ts';

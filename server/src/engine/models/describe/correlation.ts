@@ -2,7 +2,8 @@
 // significance stars. Missing values (NaN) are deleted pair by pair (default, as cor.test per pair and Stata's
 // pwcorr) or listwise (rows complete in every variable, as cor(use = "complete.obs")).
 import { twoSidedP } from '../../stats/distributions.js';
-import { ModelInputError, type Column } from './frame.js';
+import { ModelInputError } from './frame.js';
+import type { NumericColumn } from '../frame.js';
 
 export interface CorrelationOptions {
   /** Default `pairwise`. */
@@ -23,7 +24,7 @@ export interface CorrelationMatrix {
 
 export const DEFAULT_STAR_THRESHOLDS = [0.1, 0.05, 0.01] as const;
 
-export function correlationMatrix(columns: readonly Column[], options: CorrelationOptions = {}): CorrelationMatrix {
+export function correlationMatrix(columns: readonly NumericColumn[], options: CorrelationOptions = {}): CorrelationMatrix {
   const { deletion = 'pairwise', stars: thresholds = DEFAULT_STAR_THRESHOLDS } = options;
   const rows = columns[0]?.values.length ?? 0;
   for (const c of columns) if (c.values.length !== rows) throw new ModelInputError(`${c.name} has ${c.values.length} rows, ${columns[0].name} ${rows}`);
@@ -48,7 +49,7 @@ export function correlationMatrix(columns: readonly Column[], options: Correlati
   return result;
 }
 
-function pearson(x: Column, y: Column, used: (i: number) => boolean): { n: number; r: number; p: number } {
+function pearson(x: NumericColumn, y: NumericColumn, used: (i: number) => boolean): { n: number; r: number; p: number } {
   const rows = Array.from({ length: x.values.length }, (_, i) => i).filter(used);
   const n = rows.length;
   if (n < 3) throw new ModelInputError(`${x.name} and ${y.name} have ${n} complete observations; a correlation test needs at least 3`);

@@ -2,7 +2,7 @@
 // numpy's default). Missing values (NaN) are left out column by column; N counts the rest. Skewness and
 // kurtosis are left out until a reference tool's convention for them is chosen.
 import { quantile } from '../../stats/quantile.js';
-import type { Column } from './frame.js';
+import type { NumericColumn } from '../frame.js';
 
 export interface Descriptives {
   name: string;
@@ -17,11 +17,11 @@ export interface Descriptives {
   max: number;
 }
 
-export function describeColumns(columns: readonly Column[]): Descriptives[] {
+export function describeColumns(columns: readonly NumericColumn[]): Descriptives[] {
   return columns.map(describeColumn);
 }
 
-function describeColumn({ name, values }: Column): Descriptives {
+function describeColumn({ name, values }: NumericColumn): Descriptives {
   const x = Array.from(values).filter((v) => !Number.isNaN(v));
   const n = x.length;
   if (n === 0) return { name, n, missing: values.length, mean: NaN, sd: NaN, min: NaN, p25: NaN, median: NaN, p75: NaN, max: NaN };

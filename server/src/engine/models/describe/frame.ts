@@ -1,26 +1,5 @@
-// The plain numeric input of the estimators in negbin/, describe/ and panel/: the formula → frame step
-// (elsewhere) turns a spec's formula into this, with factors already expanded to dummy columns.
-
-export interface Column {
-  name: string;
-  /** Missing values are NaN. */
-  values: Float64Array;
-}
-
-export interface FixedEffect {
-  name: string;
-  /** Level of each row, 0 … levels − 1. */
-  codes: Int32Array;
-}
-
-export interface ModelFrame {
-  y: Float64Array;
-  /** Name of the dependent variable in results; `y` when omitted. */
-  yName?: string;
-  /** Regressors, including the intercept column (all ones) when the model has one. */
-  X: Column[];
-  fe?: FixedEffect[];
-}
+// Input errors and checks shared by the estimators in negbin/, describe/ and panel/ (frames: ../frame.ts).
+import type { ModelFrame, NumericColumn } from '../frame.js';
 
 /** Bad input: the message says what is wrong and with which variable. */
 export class ModelInputError extends Error {
@@ -32,7 +11,7 @@ export class ConvergenceError extends Error {
   override name = 'ConvergenceError';
 }
 
-export function isInterceptColumn(column: Column): boolean {
+export function isInterceptColumn(column: NumericColumn): boolean {
   return column.values.length > 0 && column.values.every((v) => v === 1);
 }
 
@@ -40,7 +19,7 @@ export function isInterceptColumn(column: Column): boolean {
 export function checkFrame(frame: ModelFrame): void {
   const n = frame.y.length;
   if (n === 0) throw new ModelInputError('the model frame has no rows');
-  const all: Column[] = [{ name: 'the dependent variable', values: frame.y }, ...frame.X];
+  const all: NumericColumn[] = [{ name: 'the dependent variable', values: frame.y }, ...frame.X];
   for (const c of all) {
     if (c.values.length !== n) throw new ModelInputError(`${c.name} has ${c.values.length} rows, the dependent variable ${n}`);
     if (c.values.some((v) => !Number.isFinite(v))) throw new ModelInputError(`${c.name} has missing or infinite values; drop incomplete rows first`);

@@ -2,14 +2,15 @@
 // regressing x_j on the other regressors with an intercept, i.e. the diagonal of the inverse of the regressors'
 // correlation matrix. car::vif only means this when the model has an intercept, so one is required.
 import { crossProductInverse } from '../panel/leastSquares.js';
-import { isInterceptColumn, ModelInputError, type Column } from './frame.js';
+import { isInterceptColumn, ModelInputError } from './frame.js';
+import type { NumericColumn } from '../frame.js';
 
 export interface VarianceInflation {
   name: string;
   vif: number;
 }
 
-export function varianceInflationFactors(X: readonly Column[]): VarianceInflation[] {
+export function varianceInflationFactors(X: readonly NumericColumn[]): VarianceInflation[] {
   if (!X.some(isInterceptColumn)) throw new ModelInputError('VIF needs a model with an intercept column (car::vif values are not meaningful without one)');
   for (const c of X) if (c.values.some((v) => !Number.isFinite(v))) throw new ModelInputError(`${c.name} has missing or infinite values; drop incomplete rows first`);
   const regressors = X.filter((c) => !isInterceptColumn(c));

@@ -1,23 +1,9 @@
 // The estimators' input: a plain numeric frame (the formula layer builds it). Fixed effects arrive already
 // interacted (`i^t` is one factor) and clusters as factors over the same rows.
+import type { FactorColumn, ModelFrame } from '../frame.js';
 import { EstimationError } from './errors.js';
 
-export interface NumericColumn {
-  name: string;
-  values: Float64Array;
-}
-
-export interface FactorColumn {
-  name: string;
-  /** Non-negative integer codes, one per row; need not be dense. */
-  codes: Int32Array;
-}
-
-export interface HdfeFrame {
-  y: Float64Array;
-  /** Name of the outcome in the results; "y" when omitted. */
-  yName?: string;
-  X: NumericColumn[];
+export interface HdfeFrame extends ModelFrame {
   fe: FactorColumn[];
   /** One or two clustering factors; used when the vcov is clustered. */
   cluster?: FactorColumn[];

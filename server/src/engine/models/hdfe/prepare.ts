@@ -4,7 +4,8 @@ import type { Matrix } from 'ml-matrix';
 import type { DemeanOptions, FixedEffectsDemeaner } from './demean.js';
 import { EstimationError } from './errors.js';
 import type { DenseFactor } from './factors.js';
-import { validateFrame, type HdfeFrame, type NumericColumn } from './frame.js';
+import type { NumericColumn } from '../frame.js';
+import { validateFrame, type HdfeFrame } from './frame.js';
 import { crossProducts, independentColumns } from './leastSquares.js';
 import { restrictSample, takeRows, type SampleRules } from './sample.js';
 

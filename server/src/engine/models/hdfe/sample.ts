@@ -1,7 +1,7 @@
 // The estimation sample: observations whose fixed-effect groups carry no information are removed, repeatedly,
 // because removing one can leave another group with a single observation (or only zeros).
 import { denseCodes, type DenseFactor } from './factors.js';
-import type { FactorColumn } from './frame.js';
+import type { FactorColumn } from '../frame.js';
 
 export interface SampleRules {
   /** Drop observations alone in a fixed-effect level (they fit perfectly and only inflate n). */

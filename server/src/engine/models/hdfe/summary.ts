@@ -4,7 +4,7 @@ import type { ModelResult } from '../result.js';
 import { coefficientTable } from '../coefficientTable.js';
 import type { DenseFactor } from './factors.js';
 import { denseCodes } from './factors.js';
-import type { FactorColumn } from './frame.js';
+import type { FactorColumn } from '../frame.js';
 import { computeVcov, FIXEST_SSC, type ScoreModel, type SmallSample, type VcovKind } from './vcov.js';
 
 export interface HdfeFit {

@@ -1,15 +1,16 @@
 // Fixed effects as dummy columns, as R's treatment contrasts expand a factor in `glm.nb`: the first level
 // present is the reference when the model already has an intercept (or an earlier fixed effect).
-import { presentLevels, type Column, type FixedEffect } from '../describe/frame.js';
+import { presentLevels } from '../describe/frame.js';
+import type { FactorColumn, NumericColumn } from '../frame.js';
 import type { FixedEffectSummary } from '../result.js';
 
 export interface FixedEffectDummies {
-  columns: Column[];
+  columns: NumericColumn[];
   summaries: FixedEffectSummary[];
 }
 
-export function fixedEffectDummies(effects: readonly FixedEffect[], hasIntercept: boolean): FixedEffectDummies {
-  const columns: Column[] = [];
+export function fixedEffectDummies(effects: readonly FactorColumn[], hasIntercept: boolean): FixedEffectDummies {
+  const columns: NumericColumn[] = [];
   const summaries: FixedEffectSummary[] = [];
   effects.forEach((fe, k) => {
     const levels = presentLevels(fe.codes);

@@ -1,7 +1,8 @@
 // NB2 regression by maximum likelihood exactly as MASS::glm.nb: a Poisson fit, then alternation of IRLS for β
 // with θ fixed and theta.ml for θ with μ fixed, until |ΔlogLik|/√(2·df) + |Δθ| ≤ ε. Fixed effects enter as
 // dummy columns and are reported as level counts, not coefficients.
-import { checkFrame, ConvergenceError, isInterceptColumn, type ModelFrame } from '../describe/frame.js';
+import { checkFrame, ConvergenceError, isInterceptColumn } from '../describe/frame.js';
+import type { ModelFrame } from '../frame.js';
 import { coefficientTable } from '../coefficientTable.js';
 import type { ModelResult } from '../result.js';
 import { negbinCovariance, type NegbinVcov } from './covariance.js';

@@ -1,5 +1,6 @@
 // The individual dimension of a one-way panel: the frame's single fixed effect names each row's individual.
-import { checkFrame, ModelInputError, presentLevels, type ModelFrame } from '../describe/frame.js';
+import { checkFrame, ModelInputError, presentLevels } from '../describe/frame.js';
+import type { ModelFrame } from '../frame.js';
 
 export interface PanelGroups {
   name: string;

@@ -5,7 +5,8 @@
 // vcovHC(method = "white2", type = "HC3") (variance constant within each individual, HC3 residuals).
 import { Matrix, solve } from 'ml-matrix';
 import { chiSquareP } from '../../stats/distributions.js';
-import { isInterceptColumn, ModelInputError, type ModelFrame } from '../describe/frame.js';
+import { isInterceptColumn, ModelInputError } from '../describe/frame.js';
+import type { ModelFrame } from '../frame.js';
 import type { ModelResult } from '../result.js';
 import { panelGroups, quasiDemean, type PanelGroups } from './groups.js';
 import { leastSquares, type LeastSquaresFit } from './leastSquares.js';

@@ -2,7 +2,8 @@
 // plm(model = "random") on a balanced panel: σ²_ν from the within residuals, σ²_1 = T·σ² of the between
 // regression on individual means, σ²_μ = max(0, (σ²_1 − σ²_ν)/T), θ = 1 − √(σ²_ν/σ²_1); then OLS on
 // y − θȳᵢ and X − θX̄ᵢ with σ² = SSR/(n − K). Unbalanced panels use a different formula in plm and are refused.
-import { ModelInputError, type ModelFrame } from '../describe/frame.js';
+import { ModelInputError } from '../describe/frame.js';
+import type { ModelFrame } from '../frame.js';
 import type { ModelResult } from '../result.js';
 import { coefficientTable } from '../coefficientTable.js';
 import { groupMeans, panelGroups, quasiDemean, type PanelGroups } from './groups.js';

@@ -1,7 +1,8 @@
 // The within (fixed-effects) estimator of a one-way individual panel, as plm(model = "within"): OLS on
 // individually demeaned data, σ² = SSR/(n − N − K), t statistics on n − N − K df. Regressors constant within
 // every individual (the intercept among them) are wiped out by demeaning and dropped.
-import { isInterceptColumn, ModelInputError, type ModelFrame } from '../describe/frame.js';
+import { isInterceptColumn, ModelInputError } from '../describe/frame.js';
+import type { ModelFrame } from '../frame.js';
 import type { ModelResult } from '../result.js';
 import { coefficientTable } from '../coefficientTable.js';
 import { panelGroups, quasiDemean } from './groups.js';

@@ -1,0 +1,23 @@
+// The estimators' plain numeric input. The formula → frame step turns a spec's formula into this: factors
+// expanded to dummy columns where an estimator needs them, fixed effects already interacted (`i^t` is
+// one factor), missing values as NaN.
+
+export interface NumericColumn {
+  name: string;
+  values: Float64Array;
+}
+
+export interface FactorColumn {
+  name: string;
+  /** Non-negative integer codes, one per row; need not be dense. */
+  codes: Int32Array;
+}
+
+export interface ModelFrame {
+  y: Float64Array;
+  /** Name of the dependent variable in results; `y` when omitted. */
+  yName?: string;
+  /** Regressors, including the intercept column (all ones) when the model has one. */
+  X: NumericColumn[];
+  fe?: FactorColumn[];
+}
