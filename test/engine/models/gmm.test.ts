@@ -3,12 +3,11 @@
 // own golden cases (scripts/pgmm_extra.R → results/pgmm_extra_plm_2.6-6.json), every figure to 1e-6 relative.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { ECON } from './econOracles.ts';
 import { GmmError, pgmm, type GmmPanel, type GmmSpec, type LaggedVariable } from '../../../server/src/engine/models/gmm/index.ts';
 import type { ModelResult, TestResult } from '../../../server/src/engine/models/result.ts';
 import { readJson, readLines } from '../../oracles/read.ts';
 
-const ECON = resolve(import.meta.dirname, '../../oracles/econ');
 const TOL = 1e-6;
 
 function close(actual: number, expected: number, what: string) {

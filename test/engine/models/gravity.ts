@@ -1,11 +1,7 @@
 // The synthetic gravity panel of test/oracles/econ (31 origins × 586 destinations × 15 periods) as the
 // estimators' numeric frame: y ~ overlap + lag + c1 + c2 | i^t + j^t + i^j, clustered by pair.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { interactCodes, type HdfeFrame } from '../../../server/src/engine/models/hdfe/index.ts';
-
-export const ECON = resolve(import.meta.dirname, '../../oracles/econ');
+import { numeric, readEconCsv } from './econOracles.ts';
 
 export interface GravityPanel {
   n: number;
@@ -17,17 +13,10 @@ export interface GravityPanel {
 }
 
 export function readGravityPanel(): GravityPanel {
-  const lines = gunzipSync(readFileSync(`${ECON}/gravity_panel.csv.gz`)).toString('utf8').trim().split('\n');
-  const header = lines[0].split(',');
-  const n = lines.length - 1;
-  const cols = header.map(() => new Float64Array(n));
-  for (let r = 0; r < n; r++) {
-    const cells = lines[r + 1].split(',');
-    for (let c = 0; c < cells.length; c++) cols[c][r] = Number(cells[c]);
-  }
-  const col = (name: string) => cols[header.indexOf(name)];
+  const table = readEconCsv('gravity_panel.csv.gz');
+  const col = (name: string) => numeric(table[name]);
   return {
-    n,
+    n: table.y.length,
     i: Int32Array.from(col('i')),
     j: Int32Array.from(col('j')),
     t: Int32Array.from(col('t')),

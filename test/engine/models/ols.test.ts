@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { EstimationError, feols, fitFeols, REGHDFE_SSC, summarizeFit, type HdfeFrame, type InferenceOptions } from '../../../server/src/engine/models/hdfe/index.ts';
 import type { ModelResult } from '../../../server/src/engine/models/result.ts';
 import { readJson } from '../../oracles/read.ts';
-import { ECON, gravityFrame, readGravityPanel } from './gravity.ts';
-import { assertClose, assertMatchesVariant, VARIANTS } from './oracle.ts';
+import { gravityFrame, readGravityPanel } from './gravity.ts';
+import { ECON, close } from './econOracles.ts';
+import { assertMatchesVariant, VARIANTS } from './oracle.ts';
 
 const oracle = readJson(`${ECON}/results/gravity_feols_fixest.json`);
 const panel = readGravityPanel();
@@ -18,7 +19,7 @@ const fit = fitFeols(frame);
 const byPair = summarizeFit(fit);
 
 test('feols on the gravity panel: coefficients, sample and FE sizes as fixest', () => {
-  for (const c of byPair.coefficients) assertClose(c.estimate, oracle.coef[c.term], 1e-9, c.term);
+  for (const c of byPair.coefficients) close(c.estimate, oracle.coef[c.term], c.term, 1e-9);
   assert.equal(byPair.fit.n, oracle.nobs);
   assert.equal(byPair.fit.parameters, oracle.nparams);
   assert.deepEqual(Object.fromEntries(byPair.fixedEffects!.map((f) => [f.name, f.levels])), oracle.fixef_sizes);
@@ -27,14 +28,14 @@ test('feols on the gravity panel: coefficients, sample and FE sizes as fixest', 
 
 test('feols: R², adjusted R², within R², within adjusted R², RMSE and sums of squares as fixest', () => {
   const f = byPair.fit;
-  assertClose(f.r2, oracle.fitstat.r2, 1e-9, 'r2');
-  assertClose(f.adj_r2, oracle.fitstat.ar2, 1e-9, 'ar2');
-  assertClose(f.within_r2, oracle.fitstat.wr2, 1e-9, 'wr2');
-  assertClose(f.within_adj_r2, oracle.fitstat.war2, 1e-9, 'war2');
-  assertClose(f.rmse, oracle.fitstat.rmse, 1e-9, 'rmse');
-  assertClose(f.ssr, oracle.ssr, 1e-9, 'ssr');
-  assertClose(f.tss, oracle.ssr_null, 1e-9, 'tss');
-  assertClose(f.ssr_fe_only, oracle.ssr_fe_only, 1e-9, 'ssr_fe_only');
+  close(f.r2, oracle.fitstat.r2, 'r2', 1e-9);
+  close(f.adj_r2, oracle.fitstat.ar2, 'ar2', 1e-9);
+  close(f.within_r2, oracle.fitstat.wr2, 'wr2', 1e-9);
+  close(f.within_adj_r2, oracle.fitstat.war2, 'war2', 1e-9);
+  close(f.rmse, oracle.fitstat.rmse, 'rmse', 1e-9);
+  close(f.ssr, oracle.ssr, 'ssr', 1e-9);
+  close(f.tss, oracle.ssr_null, 'tss', 1e-9);
+  close(f.ssr_fe_only, oracle.ssr_fe_only, 'ssr_fe_only', 1e-9);
 });
 
 const i = { name: 'i', codes: panel.i };
@@ -54,13 +55,13 @@ test("feols on the 11,625-row subset matches fixest (its full-K variant equals e
   const sub = readJson(`${ECON}/results/gravity_subset_top25j_dummies_vs_fixest.json`);
   const s = gravityFrame(subsetPanel());
   const m = fitFeols(s);
-  const check = (r: ModelResult, se: Record<string, number>) => r.coefficients.forEach((c) => assertClose(c.se, se[c.term], 1e-9, c.term));
+  const check = (r: ModelResult, se: Record<string, number>) => r.coefficients.forEach((c) => close(c.se, se[c.term], c.term, 1e-9));
   const def = summarizeFit(m);
-  def.coefficients.forEach((c) => assertClose(c.estimate, sub.fixest.coef[c.term], 1e-9, c.term));
+  def.coefficients.forEach((c) => close(c.estimate, sub.fixest.coef[c.term], c.term, 1e-9));
   check(def, sub.fixest.se_cluster_default);
   assert.equal(def.fit.df_K, sub.fixest.df_K_default);
   check(summarizeFit(m, { ssc: { fixefK: 'full' } }), sub.fixest.se_cluster_full);
-  for (const [k, key] of [['r2', 'r2'], ['adj_r2', 'ar2'], ['within_r2', 'wr2'], ['within_adj_r2', 'war2']] as const) assertClose(def.fit[k], sub.fixest[key], 1e-9, k);
+  for (const [k, key] of [['r2', 'r2'], ['adj_r2', 'ar2'], ['within_r2', 'wr2'], ['within_adj_r2', 'war2']] as const) close(def.fit[k], sub.fixest[key], k, 1e-9);
 });
 
 function subsetPanel() {
@@ -114,7 +115,7 @@ test('weights: doubling every weight leaves the coefficients unchanged', () => {
   const f = smallFrame();
   const a = feols(f);
   const b = feols({ ...f, weights: new Float64Array(f.y.length).fill(2) });
-  a.coefficients.forEach((c, k) => assertClose(b.coefficients[k].estimate, c.estimate, 1e-10, c.term));
+  a.coefficients.forEach((c, k) => close(b.coefficients[k].estimate, c.estimate, c.term, 1e-10));
 });
 
 test('bad input gives an EstimationError a researcher understands', () => {

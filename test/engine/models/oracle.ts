@@ -1,13 +1,9 @@
 // Comparing a ModelResult with one standard-error variant of the fixest oracles, and the options that
 // reproduce each variant.
 import assert from 'node:assert/strict';
+import { close } from './econOracles.ts';
 import type { FactorColumn, InferenceOptions } from '../../../server/src/engine/models/hdfe/index.ts';
 import type { ModelResult } from '../../../server/src/engine/models/result.ts';
-
-export function assertClose(actual: number, expected: number, rel: number, what = ''): void {
-  const ok = actual === expected || Math.abs(actual - expected) <= rel * Math.abs(expected);
-  assert.ok(ok, `${what}: ${actual} ≠ ${expected} (relative ${rel})`);
-}
 
 /** The options reproducing each `se_variants` entry of the fixest oracle JSON (fixest's `vcov`/`ssc` calls in scripts/fixest_gravity.R). */
 export function VARIANTS(i: FactorColumn, j: FactorColumn): Record<string, InferenceOptions> {
@@ -35,9 +31,9 @@ interface Variant {
 /** se, t and vcov to `rel`; p to `pRel` (p-values amplify the last digits of t); K and G exactly. */
 export function assertMatchesVariant(r: ModelResult, expected: Variant, tol: { rel: number; pRel: number }): void {
   r.coefficients.forEach((c, k) => {
-    assertClose(c.se, expected.se[c.term], tol.rel, `se ${c.term}`);
-    assertClose(c.stat, expected.t[c.term], tol.rel, `t ${c.term}`);
-    assertClose(c.p, expected.p[c.term], tol.pRel, `p ${c.term}`);
+    close(c.se, expected.se[c.term], `se ${c.term}`, tol.rel);
+    close(c.stat, expected.t[c.term], `t ${c.term}`, tol.rel);
+    close(c.p, expected.p[c.term], `p ${c.term}`, tol.pRel);
     // Covariances on the scale of the variances (relative to √(V_kk V_ll)), so small ones are not over-read.
     r.vcov![k].forEach((v, l) => {
       const scale = Math.sqrt(expected.vcov[k][k] * expected.vcov[l][l]);
