@@ -114,3 +114,11 @@ test('Latin-1 files are detected and read; data files are never written', async 
   assert.equal(hash(join(dir, 'applicants.csv')), createHash('sha256').update(latin1).digest('hex'));
   assert.equal(readFileSync(join(dir, 'patents.csv'), 'utf8'), PATENTS);
 });
+
+test('windows over holders without years point at the windows option', async () => {
+  const dir = workspace({ 'a.csv': 'p,r\nP1,X\nP1,Y\n', 'spec.study': 'dataset a from "a.csv" { patent: p, region: r }\nwindows w = 2001..2003\nnetwork n = coapplication(a) { windows: w }\n' });
+  const net = result(await runSpec(join(dir, 'spec.study')), 'n');
+  assert.equal(net.status, 'error');
+  assert.match(net.error!.message, /Windows need years: a has no `year` column/);
+  assert.deepEqual([net.error!.spec?.line, net.error!.spec?.column], [3, 41]);
+});

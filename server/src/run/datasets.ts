@@ -40,9 +40,12 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   const scan = tableScan(source);
   const isPatentTable = PATENT_ROLES.some((r) => role(r));
   const columns = isPatentTable ? usedColumns(ctx, symbol, roles) : undefined;
+  // The header read for the checks knows each column's type: only text-typed role columns are scanned.
+  const info = ctx.model.table(symbol);
+  const typeOf = (column: string) => (info?.status === 'ok' ? info.types[info.columns.indexOf(column)] : undefined);
   for (const r of INTEGER_ROLES) {
     const column = role(r);
-    if (column) await checkWholeNumbers(ctx, source, file, column, r);
+    if (column && !/INT/.test(typeOf(column) ?? '')) await checkWholeNumbers(ctx, source, file, column, r);
   }
   const where = ctx.model.option(decl, 'where')?.values[0];
   const condition = where ? ` WHERE ${conditionSql(where)}` : '';
@@ -72,8 +75,6 @@ function usedColumns(ctx: RunContext, symbol: Symbol, roles: (name: string) => s
  * the file (header included) and the number of such rows.
  */
 async function checkWholeNumbers(ctx: RunContext, source: Parameters<typeof tableScan>[0], file: string, column: string, role: string): Promise<void> {
-  const described = await ctx.db.runAndReadAll(`SELECT column_type FROM (DESCRIBE SELECT ${quoteIdent(column)} FROM ${tableScan(source)})`);
-  if (/INT/.test(String(described.getRows()[0]?.[0]))) return;
   const text = `CAST(${quoteIdent(column)} AS VARCHAR)`;
   const bad = await ctx.db.runAndReadAll(`
     SELECT first(rn ORDER BY rn), first(v ORDER BY rn), count(*) FROM (

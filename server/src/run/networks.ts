@@ -43,17 +43,17 @@ export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: W
 
 /** The network's holder table (patent, ord, region, year), for counts beside the ties. */
 export async function networkHolders(ctx: RunContext, symbol: Symbol): Promise<string> {
-  const source = ctx.model.source(symbol.decl);
-  const dataset = await loadDataset(ctx, ctx.symbol(source?.call.args[0]?.value, 'the applicant or inventor dataset'));
-  return (await holderTable(ctx, symbol.decl, dataset, ctx.model.option(symbol.decl, 'windows') !== undefined)).table;
+  return (await holderTable(ctx, symbol.decl)).table;
 }
 
 async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[] }> {
   const { decl } = symbol;
   const source = ctx.model.source(decl);
   if (!source) throw new SpecError('A network is built by `coapplication(…)`, `coinvention(…)` or `cocitation(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
-  const holdersSymbol = ctx.symbol(source.call.args[0]?.value, 'the applicant or inventor dataset');
-  const holders = await holderTable(ctx, decl, await loadDataset(ctx, holdersSymbol), windows !== undefined && windows[0] !== ALL_YEARS);
+  const holders = await holderTable(ctx, decl);
+  if (!holders.hasYear && windows[0] !== ALL_YEARS) {
+    throw new SpecError(`Windows need years: ${holders.dataset} has no \`year\` column and joins no patents dataset with one.`, ctx.model.option(decl, 'windows')?.values[0]?.span ?? decl.values[0]?.span ?? symbol.nameSpan);
+  }
   const between = await regionSets(ctx, decl, 'between');
   const rows = await excludeJoint(ctx, decl, holders.table);
   if (source.spec.name === 'cocitation') {
@@ -67,7 +67,7 @@ async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[])
   }
   const ties = ctx.word(decl, 'ties', 'all_pairs') as 'all_pairs' | 'first_led';
   if (ties === 'first_led' && !holders.hasOrder) {
-    throw new SpecError(`\`first_led\` needs the applicants' order: declare an \`order\` column on ${holdersSymbol.name}.`, ctx.model.option(decl, 'ties')!.values[0].span);
+    throw new SpecError(`\`first_led\` needs the applicants' order: declare an \`order\` column on ${holders.dataset}.`, ctx.model.option(decl, 'ties')!.values[0].span);
   }
   const networks = await collaborationNetworks(ctx.db, rows, windows, {
     ties,
@@ -78,11 +78,12 @@ async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[])
   return { directed: ties === 'first_led', networks, notes: holders.notes };
 }
 
-interface HolderTable { table: string; hasOrder: boolean; notes: string[] }
+interface HolderTable { table: string; dataset: string; hasOrder: boolean; hasYear: boolean; notes: string[] }
 
-/** One row per holder: patent, ord, region (at the network's level, mapped by its lookup), year. */
-function holderTable(ctx: RunContext, decl: Decl, dataset: LoadedDataset, needsYear: boolean): Promise<HolderTable> {
+/** One row per holder: patent, ord, region (at the network's level, mapped by its lookup), year (NULL if none). */
+function holderTable(ctx: RunContext, decl: Decl): Promise<HolderTable> {
   return ctx.once(`holders:${decl.name?.name}`, async () => {
+    const dataset = await loadDataset(ctx, ctx.symbol(ctx.model.source(decl)?.call.args[0]?.value, 'the applicant or inventor dataset'));
     const notes: string[] = [];
     const name = dataset.symbol.name;
     const span = decl.values[0]?.span ?? decl.span;
@@ -92,7 +93,7 @@ function holderTable(ctx: RunContext, decl: Decl, dataset: LoadedDataset, needsY
     const level = ctx.word(decl, 'level', levels[0] ?? '');
     if (!level) throw new SpecError(`${name} declares no \`region\` column to build the network at.`, span);
     const order = dataset.role('order');
-    const { yearSql, join } = await yearSource(ctx, dataset, needsYear, ctx.model.option(decl, 'windows')?.values[0]?.span ?? span);
+    const { yearSql, join } = await yearSource(ctx, dataset, span);
     const region = `CAST(a.${quoteIdent(level)} AS VARCHAR)`;
     const where = ctx.model.option(decl, 'where')?.values[0];
     const filter = where ? ` AND ${conditionSql(where, (c) => qualify(ctx, dataset, c))}` : '';
@@ -104,20 +105,17 @@ function holderTable(ctx: RunContext, decl: Decl, dataset: LoadedDataset, needsY
     const missing = Number((await ctx.db.runAndReadAll(`SELECT count(*) FROM ${dataset.table} a WHERE a.${quoteIdent(level)} IS NULL OR trim(CAST(a.${quoteIdent(level)} AS VARCHAR)) = ''`)).getRows()[0][0]);
     if (missing) notes.push(`${missing} row${missing === 1 ? '' : 's'} of ${name} without a ${level} left out.`);
     await mapRegions(ctx, decl, table, notes);
-    return { table, hasOrder: order !== undefined, notes };
+    return { table, dataset: name, hasOrder: order !== undefined, hasYear: yearSql !== 'NULL', notes };
   });
 }
 
 /** Where a holder's year comes from: its own `year` column, or the patents dataset it `joins`. */
-async function yearSource(ctx: RunContext, dataset: LoadedDataset, needsYear: boolean, span: { start: number; end: number }): Promise<{ yearSql: string; join: string }> {
+async function yearSource(ctx: RunContext, dataset: LoadedDataset, span: { start: number; end: number }): Promise<{ yearSql: string; join: string }> {
   const own = dataset.role('year');
   if (own) return { yearSql: `CAST(a.${quoteIdent(own)} AS INTEGER)`, join: '' };
   const joinsExpr = ctx.model.option(dataset.symbol.decl, 'joins')?.values[0];
   const patentsSymbol = joinsExpr ? ctx.symbol(joinsExpr, 'a dataset') : ctx.model.symbolsOfKind(['dataset']).find((s) => ctx.words(s.decl, 'id').length && ctx.words(s.decl, 'year').length);
-  if (!patentsSymbol) {
-    if (needsYear) throw new SpecError(`Windows need years: ${dataset.symbol.name} has no \`year\` column and joins no patents dataset with one.`, span);
-    return { yearSql: 'NULL', join: '' };
-  }
+  if (!patentsSymbol) return { yearSql: 'NULL', join: '' };
   const patents = await loadDataset(ctx, patentsSymbol);
   const id = patents.role('id');
   const year = patents.role('year');

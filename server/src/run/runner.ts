@@ -36,7 +36,7 @@ const NOT_YET: Record<string, string> = {
 };
 
 /** The declarations a run covers, in spec order. */
-export function runnableSymbols(analysis: Analysis, only?: readonly string[]): Symbol[] {
+function runnableSymbols(analysis: Analysis, only?: readonly string[]): Symbol[] {
   const all = [...analysis.model.symbols.values()].filter((s) => s.kind in EXECUTORS || s.kind in NOT_YET);
   return only?.length ? all.filter((s) => only.includes(s.name)) : all;
 }
@@ -97,7 +97,7 @@ function serialiseWindow(w: { label: string; from: number; to: number }, net: Ne
 }
 
 /** Where a failure points: a span of the spec, a place in a data file, or (unexpected) the declaration. */
-export function describeError(ctx: RunContext, decl: Decl, err: unknown): RunError {
+function describeError(ctx: RunContext, decl: Decl, err: unknown): RunError {
   const position = (span: { start: number; end: number }) => {
     const s = ctx.analysis.lines.position(span.start);
     const e = ctx.analysis.lines.position(span.end);
