@@ -82,19 +82,14 @@ async function benchmarkData(): Promise<{ dir: string; manifest: Manifest; gener
 
 /** Runs the steps on one run context and prints their figures as JSON on the last line. */
 async function measureSteps(specPath: string): Promise<void> {
-  const { analyze } = await import('../../server/src/workspace/analysis.ts');
+  const { analyzeWithHeaders } = await import('../../server/src/workspace/analysis.ts');
   const { TableCache } = await import('../../server/src/workspace/tableCache.ts');
   const { duckdb } = await import('../../server/src/engine/data/duckdb.ts');
   const { RunContext } = await import('../../server/src/run/context.ts');
   const { loadDataset } = await import('../../server/src/run/datasets.ts');
   const { runNetwork } = await import('../../server/src/run/networks.ts');
 
-  // As `innograph run` does: analyse once to request the headers, again once they are read.
-  const text = readFileSync(specPath, 'utf8');
-  const tables = new TableCache({ rowCounts: () => false });
-  analyze(text, specPath, tables);
-  await tables.settled();
-  const analysis = analyze(text, specPath, tables);
+  const analysis = await analyzeWithHeaders(readFileSync(specPath, 'utf8'), specPath, new TableCache({ rowCounts: () => false }));
   const ctx = new RunContext(analysis, await duckdb());
   const symbol = (name: string) => analysis.model.symbols.get(name)!;
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze } from '../../server/src/workspace/analysis.ts';
+import { analyzeWithHeaders } from '../../server/src/workspace/analysis.ts';
 import { TableCache } from '../../server/src/workspace/tableCache.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -12,9 +12,6 @@ test('the README sample checks clean', async () => {
   const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
   const sample = /```study\n([\s\S]*?)```/.exec(readme)?.[1];
   assert.ok(sample, 'no study block in the README');
-  const tables = new TableCache({ rowCounts: () => false });
-  const spec = resolve(ROOT, 'examples/readme.study');
-  analyze(sample, spec, tables);
-  await tables.settled();
-  assert.deepEqual(analyze(sample, spec, tables).diagnostics.map((d) => d.message), []);
+  const analysis = await analyzeWithHeaders(sample, resolve(ROOT, 'examples/readme.study'), new TableCache({ rowCounts: () => false }));
+  assert.deepEqual(analysis.diagnostics.map((d) => d.message), []);
 });

@@ -1,16 +1,13 @@
 // Runs a spec file through the same path as `innograph run` (check, then run) and returns its results.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze, type Analysis } from '../../server/src/workspace/analysis.ts';
+import { analyzeWithHeaders, type Analysis } from '../../server/src/workspace/analysis.ts';
 import { TableCache } from '../../server/src/workspace/tableCache.ts';
 import { runStudy } from '../../server/src/run/runner.ts';
 import type { DeclarationResult, ResultsFile } from '../../server/src/run/results.ts';
 
 export async function analyseSpec(path: string, text = readFileSync(path, 'utf8')): Promise<Analysis> {
-  const tables = new TableCache({ rowCounts: () => false });
-  analyze(text, resolve(path), tables);
-  await tables.settled();
-  return analyze(text, resolve(path), tables);
+  return analyzeWithHeaders(text, resolve(path), new TableCache({ rowCounts: () => false }));
 }
 
 export async function runSpec(path: string, text?: string): Promise<ResultsFile> {

@@ -1,7 +1,7 @@
 // `innograph check <spec…>`: prints diagnostics as file:line:col and an outline; exit code 1 on errors.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { analyze, type Analysis } from '../workspace/analysis.js';
+import { analyzeWithHeaders, type Analysis } from '../workspace/analysis.js';
 import { TableCache } from '../workspace/tableCache.js';
 
 export interface CheckOptions { outline: boolean; json: boolean }
@@ -21,9 +21,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, out: 
       errors++;
       continue;
     }
-    analyze(text, abs, tables); // starts reading the data files' headers
-    await tables.settled();
-    const a = analyze(text, abs, tables);
+    const a = await analyzeWithHeaders(text, abs, tables);
     const shown = relative(process.cwd(), abs) || path;
     const diagnostics = located(shown, a);
     errors += diagnostics.filter((d) => d.severity === 'error').length;

@@ -3,7 +3,7 @@
 // Pajek / CSV exports (`--out DIR`).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze } from '../workspace/analysis.js';
+import { analyzeWithHeaders } from '../workspace/analysis.js';
 import { TableCache } from '../workspace/tableCache.js';
 import { runStudy } from '../run/runner.js';
 import { csvTable } from '../engine/exports/csv.js';
@@ -22,10 +22,7 @@ export async function runCommand(specPath: string, options: RunCommandOptions, p
     print(`${specPath}: cannot read the spec`);
     return 2;
   }
-  const tables = new TableCache({ rowCounts: () => false });
-  analyze(text, abs, tables);
-  await tables.settled();
-  const analysis = analyze(text, abs, tables);
+  const analysis = await analyzeWithHeaders(text, abs, new TableCache({ rowCounts: () => false }));
   const errors = located(specPath, analysis).filter((d) => d.severity === 'error');
   if (errors.length) {
     for (const d of errors) print(diagnosticLine(d));

@@ -15,6 +15,16 @@ export interface Analysis extends CheckResult {
   baseDir: string;
 }
 
+/**
+ * For one-shot callers (CLI, tests, benchmarks): analyses once to start reading the data files' headers,
+ * waits for them, and analyses again with them. The language server re-checks on arrival instead.
+ */
+export async function analyzeWithHeaders(text: string, specPath: string, tables: TableCache): Promise<Analysis> {
+  analyze(text, specPath, tables);
+  await tables.settled();
+  return analyze(text, specPath, tables);
+}
+
 export function analyze(text: string, specPath: string, tables: TableCache): Analysis {
   const file = parseStudy(text);
   const baseDir = dirname(specPath);
