@@ -1,6 +1,8 @@
 // (Weighted) least squares by Householder QR, the way R's lm and glm.fit solve it: a column whose part not
 // explained by the earlier columns is below 1e-7 of its norm is set aside as aliased (R's NA coefficient)
 // instead of making the solve fail. Shared by the panel estimators, VIF and the IRLS of the NB2 model.
+import { coefficientTable } from '../coefficientTable.js';
+import type { Coefficient } from '../result.js';
 
 /** R's `lm`/`glm.fit` rank tolerance (LINPACK dqrdc2). */
 const ALIAS_TOLERANCE = 1e-7;
@@ -127,4 +129,15 @@ function inverseCrossProduct(rColumns: Float64Array[]): number[][] {
       return s;
     }),
   );
+}
+
+/**
+ * Classical inference on a fit: σ² = SSR/df, its covariance, and the coefficient rows (t on df) of the
+ * columns that were not aliased.
+ */
+export function classicalInference(fit: LeastSquaresFit, names: readonly string[], df: number, level: number): { sigma2: number; vcov: number[][]; coefficients: Coefficient[] } {
+  const kept = names.map((_, j) => j).filter((j) => !fit.aliased[j]);
+  const sigma2 = fit.ssr / df;
+  const vcov = fit.unscaledCovariance.map((row) => row.map((v) => v * sigma2));
+  return { sigma2, vcov, coefficients: coefficientTable(kept.map((j) => names[j]), kept.map((j) => fit.coefficients[j]), vcov, df, level) };
 }

@@ -5,9 +5,8 @@
 import { ModelInputError } from '../describe/frame.js';
 import type { ModelFrame } from '../frame.js';
 import type { ModelResult } from '../result.js';
-import { coefficientTable } from '../coefficientTable.js';
 import { groupMeans, panelGroups, quasiDemean, type PanelGroups } from './groups.js';
-import { leastSquares } from './leastSquares.js';
+import { classicalInference, leastSquares } from './leastSquares.js';
 import { withinEstimator } from './within.js';
 
 export interface VarianceComponents {
@@ -34,16 +33,14 @@ export function randomEffectsEstimator(frame: ModelFrame, level = 0.95, within =
   const n = frame.y.length;
   const transform = (v: Float64Array) => quasiDemean(v, groups, components.theta);
   const fit = leastSquares(frame.X.map((c) => transform(c.values)), transform(frame.y));
-  const kept = frame.X.map((_, j) => j).filter((j) => !fit.aliased[j]);
   const df = n - fit.rank;
-  const sigma2 = fit.ssr / df;
-  const vcov = fit.unscaledCovariance.map((row) => row.map((v) => v * sigma2));
+  const { sigma2, vcov, coefficients } = classicalInference(fit, frame.X.map((c) => c.name), df, level);
   const dropped = frame.X.filter((_, j) => fit.aliased[j]).map((c) => c.name);
   return {
     estimator: 'random',
     dependent: frame.yName ?? 'y',
     statistic: 't',
-    coefficients: coefficientTable(kept.map((j) => frame.X[j].name), kept.map((j) => fit.coefficients[j]), vcov, df, level),
+    coefficients,
     vcov,
     vcovType: { type: 'iid', convention: 'plm: σ² = SSR/(n − K) of the quasi-demeaned regression' },
     fit: { n, groups: groups.count, ssr: fit.ssr, sigma2, df_residual: df, sigma2_idios: components.idiosyncratic, sigma2_id: components.individual, theta: components.theta },
