@@ -38,7 +38,41 @@ export interface DeclarationResult {
   notes: string[];
   network?: { directed: boolean; windows: NetworkWindow[] };
   model?: ModelResult;
+  /** `table` declarations only: the models side by side, numbers unformatted (panels and exports format them). */
+  regression?: RegressionTable;
   error?: RunError;
+}
+
+/** A regression table in esttab / etable conventions, as data: formatting (digits, stars) is the reader's. */
+export interface RegressionTable {
+  title?: string;
+  /** What goes in parentheses under an estimate. */
+  paren: 'se' | 't';
+  /** Significance thresholds, largest first: p < stars[0] earns *, p < stars[1] **, … */
+  stars: number[];
+  digits: number;
+  models: RegressionColumn[];
+  /** One row per coefficient, in first-appearance order; a cell is null where the model lacks the term. */
+  coefficients: { term: string; cells: (RegressionCell | null)[] }[];
+  /** Fit statistics, FE Yes/No rows, SE type and cluster rows, in the order the table asked for them. */
+  stats: { key: string; label: string; cells: (number | string | null)[] }[];
+}
+
+export interface RegressionColumn {
+  /** The model declaration's name. */
+  name: string;
+  /** Its `title:` option, else its name. */
+  title: string;
+  dependent: string;
+  estimator: string;
+}
+
+export interface RegressionCell {
+  estimate: number;
+  se: number;
+  /** t or z statistic. */
+  stat: number;
+  p: number;
 }
 
 export interface RunError {
