@@ -1,0 +1,244 @@
+// Regression tables as journals print them (esttab / fixest::etable conventions): a `RegressionTable` of plain
+// numbers becomes a grid of formatted cells, written as LaTeX (booktabs), Markdown, HTML or CSV. Pure string
+// functions, shared by the result panel, the Word export and the command line.
+import type { ModelResult } from '../models/result.js';
+import type { RegressionCell, RegressionTable } from '../../run/results.js';
+import { csvTable } from './csv.js';
+
+/** A printed cell: the number as text and its significance stars (kept apart: every format sets stars its own way). */
+export interface FormattedCell { text: string; stars: string }
+
+export interface FormattedRow { label: string; cells: FormattedCell[] }
+
+export interface FormattedRegression {
+  title?: string;
+  /** `['', '(1)', '(2)']`, the model titles and the dependent variables: the head of every format. */
+  head: string[][];
+  /** An estimate row, then its parenthesis row, per coefficient. */
+  coefficients: FormattedRow[];
+  stats: FormattedRow[];
+  /** "Standard errors in parentheses" or "t statistics in parentheses". */
+  parenthesis: string;
+  /** One entry per threshold, fewest stars first: `{ stars: '*', threshold: 0.1 }`. */
+  legend: { stars: string; threshold: number }[];
+}
+
+/** Fixed decimals; never "-0.000". Non-finite numbers print as an empty cell. */
+export function formatNumber(value: number, digits: number): string {
+  if (!Number.isFinite(value)) return '';
+  const text = value.toFixed(digits);
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/** A statistics cell: whole numbers are counts (N, clusters, instruments) with thousands separators. */
+export function formatStat(value: number | string | null, digits: number): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  return Number.isInteger(value) ? value.toLocaleString('en-US') : formatNumber(value, digits);
+}
+
+export function starsFor(p: number, thresholds: readonly number[]): string {
+  return '*'.repeat(thresholds.filter((t) => p < t).length);
+}
+
+const empty: FormattedCell = { text: '', stars: '' };
+const plain = (text: string): FormattedCell => ({ text, stars: '' });
+
+export function formatRegression(table: RegressionTable): FormattedRegression {
+  const { digits } = table;
+  const estimate = (c: RegressionCell | null) => (c ? { text: formatNumber(c.estimate, digits), stars: starsFor(c.p, table.stars) } : empty);
+  const paren = (c: RegressionCell | null) => (c ? plain(`(${formatNumber(table.paren === 'se' ? c.se : c.stat, digits)})`) : empty);
+  return {
+    title: table.title,
+    head: [
+      ['', ...table.models.map((_, i) => `(${i + 1})`)],
+      ['', ...table.models.map((m) => m.title)],
+      ['Dependent variable', ...table.models.map((m) => m.dependent)],
+    ],
+    coefficients: table.coefficients.flatMap((row) => [
+      { label: row.term, cells: row.cells.map(estimate) },
+      { label: '', cells: row.cells.map(paren) },
+    ]),
+    stats: table.stats.map((row) => ({ label: row.label, cells: row.cells.map((v) => plain(formatStat(v, digits))) })),
+    parenthesis: `${table.paren === 'se' ? 'Standard errors' : 't statistics'} in parentheses`,
+    legend: [...table.stars].sort((a, b) => b - a).map((threshold, i) => ({ stars: '*'.repeat(i + 1), threshold })),
+  };
+}
+
+/** "* p<0.1, ** p<0.05, *** p<0.01" */
+export function legendText(f: FormattedRegression): string {
+  return f.legend.map((l) => `${l.stars} p<${l.threshold}`).join(', ');
+}
+
+const cellText = (c: FormattedCell) => c.text + c.stars;
+
+// ---------------------------------------------------------------- LaTeX (booktabs)
+
+const LATEX_SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}', '&': '\\&', '%': '\\%', $: '\\$', '#': '\\#', _: '\\_', '{': '\\{', '}': '\\}',
+  '~': '\\textasciitilde{}', '^': '\\textasciicircum{}', '<': '$<$', '>': '$>$', '²': '$^2$', 'θ': '$\\theta$',
+  'α': '$\\alpha$', 'χ': '$\\chi$', '−': '$-$',
+};
+
+export function escapeLatex(text: string): string {
+  return text.replace(/[\\&%$#_{}~^<>²θαχ−]/g, (ch) => LATEX_SPECIALS[ch]);
+}
+
+export function regressionLatex(table: RegressionTable): string {
+  const f = formatRegression(table);
+  const width = f.head[0].length;
+  const line = (label: string, cells: string[]) => `${[escapeLatex(label), ...cells].join(' & ')} \\\\`;
+  const cell = (c: FormattedCell) => escapeLatex(c.text) + (c.stars ? `$^{${c.stars}}$` : '');
+  const note = (text: string) => `\\multicolumn{${width}}{l}{\\footnotesize ${text}}\\\\`;
+  return [
+    '\\begin{table}[htbp]',
+    '\\centering',
+    ...(f.title ? [`\\caption{${escapeLatex(f.title)}}`] : []),
+    `\\begin{tabular}{l*{${width - 1}}{c}}`,
+    '\\toprule',
+    ...f.head.map(([label, ...cells]) => line(label, cells.map(escapeLatex))),
+    '\\midrule',
+    ...f.coefficients.map((r) => line(r.label, r.cells.map(cell))),
+    ...(f.stats.length ? ['\\midrule', ...f.stats.map((r) => line(r.label, r.cells.map(cell)))] : []),
+    '\\bottomrule',
+    note(escapeLatex(f.parenthesis)),
+    note(f.legend.map((l) => `$^{${l.stars}}$ $p<${l.threshold}$`).join(', ')),
+    '\\end{tabular}',
+    '\\end{table}',
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- Markdown
+
+const escapeMarkdown = (text: string) => text.replace(/[\\|*_`]/g, (ch) => `\\${ch}`);
+
+export function regressionMarkdown(table: RegressionTable): string {
+  const f = formatRegression(table);
+  const line = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+  const [first, ...rest] = f.head;
+  return [
+    ...(f.title ? [`**${escapeMarkdown(f.title)}**`, ''] : []),
+    line(first),
+    `|:---|${first.slice(1).map(() => ':---:|').join('')}`,
+    ...rest.map(line),
+    ...[...f.coefficients, ...f.stats].map((r) => line([r.label, ...r.cells.map(cellText)])),
+    '',
+    escapeMarkdown(`${f.parenthesis}; ${legendText(f)}`),
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- HTML
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]);
+
+/** A `<table>` fragment (for reports); `htmlPage` wraps it into a file of its own. */
+export function regressionHtml(table: RegressionTable): string {
+  const f = formatRegression(table);
+  const row = (tag: 'th' | 'td', label: string, cells: string[]) => `<tr><th scope="row">${escapeHtml(label)}</th>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
+  const cell = (c: FormattedCell) => escapeHtml(c.text) + (c.stars ? `<sup>${c.stars}</sup>` : '');
+  const body = (rows: FormattedRow[]) => `<tbody>\n${rows.map((r) => row('td', r.label, r.cells.map(cell))).join('\n')}\n</tbody>`;
+  return [
+    '<table class="regression">',
+    ...(f.title ? [`<caption>${escapeHtml(f.title)}</caption>`] : []),
+    `<thead>\n${f.head.map(([label, ...cells]) => row('th', label, cells.map(escapeHtml))).join('\n')}\n</thead>`,
+    body(f.coefficients),
+    ...(f.stats.length ? [body(f.stats)] : []),
+    `<tfoot><tr><td colspan="${f.head[0].length}">${escapeHtml(f.parenthesis)}<br>${escapeHtml(legendText(f))}</td></tr></tfoot>`,
+    '</table>',
+    '',
+  ].join('\n');
+}
+
+/** A standalone HTML document around a fragment, with booktabs-like rules. */
+export function htmlPage(title: string, fragment: string): string {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>
+table.regression { border-collapse: collapse; font-family: serif; }
+table.regression caption { font-weight: bold; margin-bottom: .5em; }
+table.regression th, table.regression td { padding: .1em .8em; text-align: center; font-weight: normal; }
+table.regression th[scope=row] { text-align: left; }
+table.regression thead { border-top: 2px solid; border-bottom: 1px solid; }
+table.regression tbody + tbody { border-top: 1px solid; }
+table.regression tfoot { border-top: 2px solid; font-size: .85em; }
+table.regression tfoot td { text-align: left; }
+</style></head>
+<body>
+${fragment}</body></html>
+`;
+}
+
+// ---------------------------------------------------------------- CSV
+
+/** The printed grid as RFC 4180 CSV: stars glued to the estimate, notes as last rows. */
+export function regressionCsv(table: RegressionTable): string {
+  const f = formatRegression(table);
+  const [first, ...rest] = f.head;
+  return csvTable(first, [
+    ...rest,
+    ...[...f.coefficients, ...f.stats].map((r) => [r.label, ...r.cells.map(cellText)]),
+    [f.parenthesis],
+    [legendText(f)],
+  ]);
+}
+
+// ---------------------------------------------------------------- from estimator results
+
+export interface TableModel {
+  /** The model declaration's name. */
+  name: string;
+  title?: string;
+  result: ModelResult;
+}
+
+export interface RegressionTableOptions {
+  title?: string;
+  paren?: 'se' | 't';
+  stars?: number[];
+  digits?: number;
+}
+
+/** Fit statistics in print order, with their labels (a row appears when a model has the value). */
+const FIT_ROWS: [key: string, label: string][] = [
+  ['n', 'Observations'], ['groups', 'Groups'], ['instruments', 'Instruments'], ['r2', 'R²'], ['adj_r2', 'Adjusted R²'],
+  ['within_r2', 'Within R²'], ['pseudo_r2', 'Pseudo R²'], ['theta', 'θ'],
+];
+const TEST_ROWS: [key: string, label: string][] = [['ar1', 'AR(1) p'], ['ar2', 'AR(2) p'], ['sargan', 'Sargan p'], ['hansen', 'Hansen p']];
+
+const distinct = (values: string[]) => [...new Set(values)];
+
+/** Models side by side as esttab / etable print them: coefficients, FE Yes/No, SE type, clusters, fit, tests. */
+export function regressionTableFromModels(models: readonly TableModel[], options: RegressionTableOptions = {}): RegressionTable {
+  const results = models.map((m) => m.result);
+  const terms = distinct(results.flatMap((r) => r.coefficients.map((c) => c.term)));
+  const feNames = distinct(results.flatMap((r) => r.fixedEffects?.map((f) => f.name) ?? []));
+  const clusterNames = distinct(results.flatMap((r) => r.vcovType?.clusters?.map((c) => c.name) ?? []));
+  const row = (key: string, label: string, cell: (r: ModelResult) => number | string | null | undefined) => {
+    const cells = results.map((r) => cell(r) ?? null);
+    return cells.some((c) => c !== null) ? [{ key, label, cells }] : [];
+  };
+  return {
+    ...(options.title ? { title: options.title } : {}),
+    paren: options.paren ?? 'se',
+    stars: options.stars ?? [0.1, 0.05, 0.01],
+    digits: options.digits ?? 3,
+    models: models.map((m) => ({ name: m.name, title: m.title ?? m.name, dependent: m.result.dependent, estimator: m.result.estimator })),
+    coefficients: terms.map((term) => ({
+      term,
+      cells: results.map((r) => {
+        const c = r.coefficients.find((k) => k.term === term);
+        return c ? { estimate: c.estimate, se: c.se, stat: c.stat, p: c.p } : null;
+      }),
+    })),
+    stats: [
+      ...feNames.flatMap((name) => row(`fe:${name}`, `${name} fixed effects`, (r) => (r.fixedEffects?.some((f) => f.name === name) ? 'Yes' : 'No'))),
+      ...row('vcov', 'Standard errors', (r) => r.vcovType?.type),
+      ...clusterNames.flatMap((name) => row(`clusters:${name}`, `Clusters (${name})`, (r) => r.vcovType?.clusters?.find((c) => c.name === name)?.count)),
+      ...FIT_ROWS.flatMap(([key, label]) => row(key, label, (r) => r.fit[key])),
+      ...TEST_ROWS.flatMap(([key, label]) => row(`test:${key}`, label, (r) => r.tests?.[key]?.p)),
+    ],
+  };
+}
