@@ -1,0 +1,137 @@
+// A formula over a DataTable → the estimators' HdfeFrame (also a ModelFrame for negbin): the subsample
+// condition first, then listwise deletion of rows missing the outcome, a regressor, a fixed effect, a
+// cluster or the weight (counted as fixest's note does), then the columns over the rows left. center() and
+// standardize() are evaluated a second time with their moments over those rows.
+import type { DataTable } from '../../data/dataTable.js';
+import type { NumericColumn } from '../frame.js';
+import type { HdfeFrame } from '../hdfe/frame.js';
+import { takeRows } from '../hdfe/sample.js';
+import { Evaluator } from './evaluate.js';
+import { FormulaError, type Expr } from './expr.js';
+import { interactedFactor, isMissing, regressorColumns } from './factor.js';
+import { label } from './label.js';
+import { splitChain, type Formula } from './parse.js';
+
+export interface DesignOptions {
+  /** One or two clustering terms, each variables joined by `^` (`i^j`). */
+  cluster?: Expr[];
+  /** Subsample condition: only rows where it is true are used (unknown counts as false). */
+  where?: Expr;
+  /** Analytic weights. */
+  weights?: Expr;
+}
+
+export interface Design {
+  frame: HdfeFrame;
+  /** The table rows the frame holds, ascending. */
+  rows: Int32Array;
+  notes: string[];
+}
+
+export function buildDesign(formula: Formula, table: DataTable, options: DesignOptions = {}): Design {
+  const first = new Evaluator(table);
+  const notes: string[] = [];
+  const inside = subsample(first, options.where, notes);
+  const clusters = (options.cluster ?? []).map((c) => splitChain(c, '^'));
+  const regressors = formula.terms.flatMap((t) => t.factors);
+  first.numbers(formula.lhs); // the outcome must be numeric
+  if (options.weights) first.numbers(options.weights);
+  const parts: [string, Expr[]][] = [
+    ['LHS', [formula.lhs]],
+    ['RHS', regressors],
+    ['Fixed-effects', formula.fixedEffects.flat()],
+    ['Cluster', clusters.flat()],
+    ['Weights', options.weights ? [options.weights] : []],
+  ];
+  const rows = completeRows(first, inside, parts, notes);
+  notes.push(...first.undefinedNotes(inside));
+  if (rows.length === 0) throw new FormulaError(`No observation is left to estimate on. ${notes.join(' ')}`);
+
+  const ev = [formula.lhs, ...regressors, ...(options.weights ? [options.weights] : [])].some(usesSampleMoments) ? new Evaluator(table, rows) : first;
+  const X: NumericColumn[] = [];
+  if (formula.intercept && formula.fixedEffects.length === 0) X.push({ name: '(Intercept)', values: new Float64Array(rows.length).fill(1) });
+  for (const term of formula.terms) {
+    const columns = termColumns(term.factors, ev, rows);
+    if (columns.length === 0) notes.push(`\`${term.label}\` has a single level in the sample and adds no regressor.`);
+    X.push(...columns);
+  }
+  const factor = (factors: Expr[]) => interactedFactor(factors.map(label).join('^'), factors.map((f) => first.evaluate(f)), rows);
+  const frame: HdfeFrame = {
+    y: takeRows(ev.numbers(formula.lhs), rows),
+    yName: label(formula.lhs),
+    X,
+    fe: formula.fixedEffects.map(factor),
+    ...(clusters.length > 0 ? { cluster: clusters.map(factor) } : {}),
+    ...(options.weights ? { weights: takeRows(ev.numbers(options.weights), rows) } : {}),
+  };
+  return { frame, rows, notes };
+}
+
+/** The rows where `where` is true (every row without a condition); excluded rows are noted. */
+function subsample(ev: Evaluator, where: Expr | undefined, notes: string[]): Uint8Array {
+  const inside = new Uint8Array(ev.table.rows).fill(1);
+  if (!where) return inside;
+  const condition = ev.numbers(where);
+  let outside = 0;
+  for (let i = 0; i < inside.length; i++) {
+    if (condition[i] === 1) continue;
+    inside[i] = 0;
+    outside++;
+  }
+  if (outside > 0) notes.push(`${plural(outside)} outside the subsample \`${label(where)}\` excluded.`);
+  return inside;
+}
+
+/** The rows inside the subsample with every part present; the rest counted per part, as fixest's NA note. */
+function completeRows(ev: Evaluator, inside: Uint8Array, parts: [string, Expr[]][], notes: string[]): Int32Array {
+  const n = inside.length;
+  const dropped = new Uint8Array(n);
+  const counts: string[] = [];
+  for (const [part, exprs] of parts) {
+    const columns = exprs.map((e) => ev.evaluate(e));
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      if (!inside[i] || !columns.some((c) => isMissing(c, i))) continue;
+      dropped[i] = 1;
+      count++;
+    }
+    if (count > 0) counts.push(`${part}: ${count}`);
+  }
+  const rows: number[] = [];
+  let removed = 0;
+  for (let i = 0; i < n; i++) {
+    if (inside[i] && !dropped[i]) rows.push(i);
+    removed += dropped[i];
+  }
+  if (removed > 0) notes.push(`${plural(removed)} removed because of NA values (${counts.join(', ')}).`);
+  return Int32Array.from(rows);
+}
+
+/** The columns of one term: the product of its factors, text factors expanded into dummies. */
+function termColumns(factors: Expr[], ev: Evaluator, rows: Int32Array): NumericColumn[] {
+  return factors
+    .map((f) => regressorColumns(label(f), ev.evaluate(f), rows))
+    .reduce((left, right) =>
+      left.flatMap((a) =>
+        right.map((b) => ({ name: `${a.name}:${b.name}`, values: a.values.map((v, i) => v * b.values[i]) })),
+      ),
+    );
+}
+
+/** Whether `e` contains center() or standardize(), whose values depend on the estimation sample. */
+export function usesSampleMoments(e: Expr): boolean {
+  switch (e.type) {
+    case 'call':
+      return e.fn === 'center' || e.fn === 'standardize' || e.args.some(usesSampleMoments);
+    case 'binary':
+      return usesSampleMoments(e.left) || (e.right !== undefined && usesSampleMoments(e.right));
+    case 'unary':
+      return usesSampleMoments(e.operand);
+    default:
+      return false;
+  }
+}
+
+function plural(count: number): string {
+  return `${count} observation${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,60 @@
+// buildDesign on a hand-made table: subsample and NA accounting, text dummies, the intercept, interacted
+// fixed effects and clusters, and center() over the estimation sample. (Against R: designOracle.test.ts.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildDesign, FormulaError, parseFormula } from '../../../../server/src/engine/models/formula/index.ts';
+import { expr } from './exprText.ts';
+import { table } from './table.ts';
+
+const t = table({
+  y: [1, 2, NaN, 4, 5, 6, 7, 8],
+  x: [1, NaN, 3, 4, 0, 6, 7, 8],
+  sector: ['b', 'a', 'a', 'c', 'b', 'a', 'c', null],
+  i: [1, 1, 1, 2, 2, 2, 3, 3],
+  t: ['u', 'v', 'u', 'v', 'u', 'v', 'u', 'v'],
+  g7: [1, 1, 1, 1, 1, 1, 0, 1],
+});
+const design = (formula: string, options: { where?: string; cluster?: string[] } = {}) =>
+  buildDesign(parseFormula(expr(formula)), t, { where: options.where ? expr(options.where) : undefined, cluster: options.cluster?.map(expr) });
+
+test('rows missing a part are dropped and counted per part, as fixest; rows outside `where` are noted', () => {
+  const d = design('y ~ log(x) + sector', { where: 'g7 == 1' });
+  assert.deepEqual([...d.rows], [0, 3, 5]);
+  assert.deepEqual(d.notes, [
+    '1 observation outside the subsample `g7 == 1` excluded.',
+    '4 observations removed because of NA values (LHS: 1, RHS: 3).',
+    '`log(x)` is undefined (not finite) for 1 observation, treated as missing.',
+  ]);
+});
+
+test('no fixed effects: an (Intercept) column; text regressors as dummies named var::level, first level the reference', () => {
+  const d = design('y ~ x + sector');
+  assert.deepEqual(d.frame.X.map((c) => c.name), ['(Intercept)', 'x', 'sector::b', 'sector::c']);
+  assert.deepEqual([...d.rows], [0, 3, 4, 5, 6]);
+  assert.deepEqual([...d.frame.X[2].values], [1, 0, 1, 0, 0]);
+  assert.deepEqual([...d.frame.y], [1, 4, 5, 6, 7]);
+  assert.equal(d.frame.yName, 'y');
+  assert.deepEqual(design('y ~ x - 1').frame.X.map((c) => c.name), ['x']);
+  assert.deepEqual(design('y ~ x:sector').frame.X.map((c) => c.name), ['(Intercept)', 'x:sector::b', 'x:sector::c']);
+});
+
+test('fixed effects and clusters from number or text columns, `^` interacted; no intercept column with FE', () => {
+  const d = design('y ~ x | i^t + sector', { cluster: ['i', 'sector^t'] });
+  assert.deepEqual(d.frame.X.map((c) => c.name), ['x']);
+  assert.deepEqual(d.frame.fe.map((f) => f.name), ['i^t', 'sector']);
+  assert.deepEqual(d.frame.cluster!.map((f) => f.name), ['i', 'sector^t']);
+  assert.deepEqual([...d.rows], [0, 3, 4, 5, 6]); // row 7 has no sector: an NA in the fixed effects
+  assert.deepEqual([...d.frame.fe[0].codes], [0, 1, 2, 1, 3]); // (1,u) (2,v) (2,u) (2,v) (3,u)
+  assert.ok(d.notes[0].includes('(LHS: 1, RHS: 1, Fixed-effects: 1, Cluster: 1)'));
+});
+
+test('center() uses the mean over the estimation sample', () => {
+  const d = design('y ~ center(x) | i');
+  const kept = [1, 4, 0, 6, 7, 8];
+  const mean = kept.reduce((s, v) => s + v, 0) / kept.length;
+  assert.deepEqual([...d.frame.X[0].values], kept.map((v) => v - mean));
+});
+
+test('an empty sample is a FormulaError', () => {
+  assert.throws(() => design('y ~ x', { where: 'g7 == 2' }), (e: Error) => e instanceof FormulaError && /No observation is left/.test(e.message));
+});
