@@ -34,7 +34,7 @@ test('l(x, k): the same unit k periods earlier, missing across gaps; negative k 
 });
 
 test('center and standardize use the sample rows (every present row without a sample)', () => {
-  assert.deepEqual(values('center(x)'), [-6.4, -5.4, -3.4, 2.6, 12.6].map((v, i) => [1, 2, 4, 10, 20][i] - 7.4));
+  assert.deepEqual(values('center(x)'), [1, 2, 4, 10, 20].map((v) => v - 7.4));
   assert.deepEqual(values('center(x)', demo, Int32Array.from([0, 1, 2])), [1 - 7 / 3, 2 - 7 / 3, 4 - 7 / 3, 10 - 7 / 3, 20 - 7 / 3]);
   const sd = Math.sqrt(((1 - 7 / 3) ** 2 + (2 - 7 / 3) ** 2 + (4 - 7 / 3) ** 2) / 2);
   assert.deepEqual(values('standardize(x)', demo, Int32Array.from([0, 1, 2])), [1, 2, 4, 10, 20].map((v) => (v - 7 / 3) / sd));
