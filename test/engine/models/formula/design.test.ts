@@ -35,7 +35,9 @@ test('no fixed effects: an (Intercept) column; text regressors as dummies named 
   assert.deepEqual([...d.frame.y], [1, 4, 5, 6, 7]);
   assert.equal(d.frame.yName, 'y');
   assert.deepEqual(design('y ~ x - 1').frame.X.map((c) => c.name), ['x']);
-  assert.deepEqual(design('y ~ x:sector').frame.X.map((c) => c.name), ['(Intercept)', 'x:sector::b', 'x:sector::c']);
+  // As model.matrix: without the main effect of sector, x:sector has a slope for every level.
+  assert.deepEqual(design('y ~ x:sector').frame.X.map((c) => c.name), ['(Intercept)', 'x:sector::a', 'x:sector::b', 'x:sector::c']);
+  assert.deepEqual(design('y ~ sector - 1').frame.X.map((c) => c.name), ['sector::a', 'sector::b', 'sector::c']);
 });
 
 test('fixed effects and clusters from number or text columns, `^` interacted; no intercept column with FE', () => {

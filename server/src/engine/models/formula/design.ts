@@ -10,7 +10,7 @@ import { Evaluator } from './evaluate.js';
 import { FormulaError, type Expr } from './expr.js';
 import { interactedFactor, isMissing, regressorColumns } from './factor.js';
 import { label } from './label.js';
-import { splitChain, type Formula } from './parse.js';
+import { splitChain, termKey, type Formula } from './parse.js';
 
 export interface DesignOptions {
   /** One or two clustering terms, each variables joined by `^` (`i^j`). */
@@ -50,8 +50,10 @@ export function buildDesign(formula: Formula, table: DataTable, options: DesignO
   const ev = [formula.lhs, ...regressors, ...(options.weights ? [options.weights] : [])].some(usesSampleMoments) ? new Evaluator(table, rows) : first;
   const X: NumericColumn[] = [];
   if (formula.intercept && formula.fixedEffects.length === 0) X.push({ name: '(Intercept)', values: new Float64Array(rows.length).fill(1) });
+  const terms = new Set(formula.terms.map((t) => termKey(t.factors)));
+  const hasConstant = formula.intercept || formula.fixedEffects.length > 0;
   for (const term of formula.terms) {
-    const columns = termColumns(term.factors, ev, rows);
+    const columns = termColumns(term.factors, ev, rows, (margin) => (margin.length === 0 ? hasConstant : terms.has(termKey(margin))));
     if (columns.length === 0) notes.push(`\`${term.label}\` has a single level in the sample and adds no regressor.`);
     X.push(...columns);
   }
@@ -107,14 +109,17 @@ function completeRows(ev: Evaluator, inside: Uint8Array, parts: [string, Expr[]]
   return Int32Array.from(rows);
 }
 
-/** The columns of one term: the product of its factors, text factors expanded into dummies. */
-function termColumns(factors: Expr[], ev: Evaluator, rows: Int32Array): NumericColumn[] {
+/**
+ * The columns of one term: the product of its factors, the first varying fastest (as model.matrix). A text
+ * factor leaves out its reference level when the term without it (its margin) is in the model — the
+ * intercept, or a fixed effect, for a main effect — and is coded in full otherwise (R's rule: `x:f` alone
+ * has a slope for every level of f).
+ */
+function termColumns(factors: Expr[], ev: Evaluator, rows: Int32Array, marginInModel: (margin: Expr[]) => boolean): NumericColumn[] {
   return factors
-    .map((f) => regressorColumns(label(f), ev.evaluate(f), rows))
+    .map((f) => regressorColumns(label(f), ev.evaluate(f), rows, marginInModel(factors.filter((g) => g !== f))))
     .reduce((left, right) =>
-      left.flatMap((a) =>
-        right.map((b) => ({ name: `${a.name}:${b.name}`, values: a.values.map((v, i) => v * b.values[i]) })),
-      ),
+      right.flatMap((b) => left.map((a) => ({ name: `${a.name}:${b.name}`, values: a.values.map((v, i) => v * b.values[i]) }))),
     );
 }
 

@@ -28,12 +28,12 @@ export function interactedFactor(name: string, columns: Column[], rows: Int32Arr
 }
 
 /**
- * A number column as itself, a text column as one dummy per level but the first (levels sorted by code
- * point, over `rows`), named `name::level` as fixest's i().
+ * A number column as itself, a text column as one dummy per level (levels sorted by code point, over
+ * `rows`), the first left out when `reference` is set; named `name::level` as fixest's i().
  */
-export function regressorColumns(name: string, column: Column, rows: Int32Array): NumericColumn[] {
+export function regressorColumns(name: string, column: Column, rows: Int32Array, reference: boolean): NumericColumn[] {
   if (column.type === 'number') return [{ name, values: takeRows(column.values, rows) }];
   const values = Array.from(rows, (r) => column.values[r] as string);
   const levels = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return levels.slice(1).map((level) => ({ name: `${name}::${level}`, values: Float64Array.from(values, (v) => (v === level ? 1 : 0)) }));
+  return levels.slice(reference ? 1 : 0).map((level) => ({ name: `${name}::${level}`, values: Float64Array.from(values, (v) => (v === level ? 1 : 0)) }));
 }

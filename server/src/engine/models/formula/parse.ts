@@ -86,7 +86,7 @@ class TermList {
       this.register(e);
       for (const factors of expand(e)) {
         if (sign === 1) this.push(factors);
-        else this.removed.add(this.key(factors));
+        else this.removed.add(termKey(factors));
       }
     }
   }
@@ -94,7 +94,7 @@ class TermList {
   result(): Term[] {
     const byKey = new Map<string, Expr[]>();
     for (const factors of this.kept) {
-      const key = this.key(factors);
+      const key = termKey(factors);
       if (!this.removed.has(key) && !byKey.has(key)) byKey.set(key, factors);
     }
     const terms = [...byKey.values()].map((factors) => {
@@ -119,9 +119,11 @@ class TermList {
     }
   }
 
-  private key(factors: Expr[]): string {
-    return factors.map(label).sort().join('\u0000');
-  }
+}
+
+/** The identity of a term: its set of factors (`a:b` is `b:a`). */
+export function termKey(factors: Expr[]): string {
+  return factors.map(label).sort().join('\u0000');
 }
 
 /** The terms of `a*b`, `a:b` and parenthesised sums inside them, each a list of distinct factors. */

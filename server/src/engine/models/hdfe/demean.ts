@@ -45,12 +45,13 @@ export class FixedEffectsDemeaner {
       for (let i = 0; i < f.codes.length; i++) this.invWeight[off + f.codes[i]] += weights ? weights[i] : 1;
     });
     for (let l = 0; l < total; l++) this.invWeight[l] = 1 / this.invWeight[l];
-    this.sums = new Float64Array(Math.max(...fe.map((f) => f.levels)));
+    this.sums = new Float64Array(Math.max(0, ...fe.map((f) => f.levels)));
   }
 
   demean(x: Float64Array, options: DemeanOptions, warm?: Float64Array, what = 'a variable'): Demeaned {
     const alpha = warm ? Float64Array.from(warm) : new Float64Array(this.nCoef);
     const resid = Float64Array.from(x);
+    if (this.codes.length === 0) return { resid, alpha, iterations: 0 }; // no fixed effects: nothing to partial out
     if (warm) this.fillResidual(x, alpha, resid);
     this.sweep(resid, alpha);
     if (this.codes.length === 1) return { resid, alpha, iterations: 1 };

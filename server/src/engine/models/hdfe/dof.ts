@@ -17,6 +17,14 @@ export function fixedEffectParameters(fe: DenseFactor[], count: FixefCount): num
   return naive - (connectedComponents(fe[0], fe[1]) - 1);
 }
 
+/**
+ * What a model's fixed effects `fe` add to K when `counted` of them count (all, or those not nested in a
+ * cluster): nothing for a model without fixed effects, whose intercept, if any, is one of the regressors.
+ */
+export function modelFixedEffectParameters(fe: DenseFactor[], count: FixefCount, counted = fe): number {
+  return fe.length === 0 ? 0 : fixedEffectParameters(counted, count);
+}
+
 /** The fixed effects that count towards K under `fixefK` ('full' or 'nested'), given the clustering factors. */
 export function countedFixedEffects(fe: DenseFactor[], clusters: DenseFactor[], fixefK: Exclude<FixefK, 'none'>): DenseFactor[] {
   if (fixefK === 'full') return fe;

@@ -4,6 +4,7 @@ import type { FactorColumn, ModelFrame } from '../frame.js';
 import { EstimationError } from './errors.js';
 
 export interface HdfeFrame extends ModelFrame {
+  /** Fixed effects; none for a plain OLS or Poisson regression (put an "(Intercept)" column of ones in X). */
   fe: FactorColumn[];
   /** One or two clustering factors; used when the vcov is clustered. */
   cluster?: FactorColumn[];
@@ -23,7 +24,6 @@ export function validateFrame(frame: HdfeFrame): number {
     sameLength(`Regressor "${x.name}"`, x.values.length);
     assertFinite(x.name, x.values);
   }
-  if (frame.fe.length === 0) throw new EstimationError('An HDFE model needs at least one fixed effect; use OLS or GLM without fixed effects instead.');
   for (const f of [...frame.fe, ...(frame.cluster ?? [])]) sameLength(`Factor "${f.name}"`, f.codes.length);
   if (frame.cluster && (frame.cluster.length < 1 || frame.cluster.length > 2)) {
     throw new EstimationError(`Clustering takes one or two variables, not ${frame.cluster.length}.`);

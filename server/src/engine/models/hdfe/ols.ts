@@ -2,7 +2,8 @@
 // outcome and the regressors (Frisch–Waugh–Lovell), then least squares on the residuals.
 import type { ModelResult } from '../result.js';
 import { FixedEffectsDemeaner } from './demean.js';
-import { fixedEffectParameters } from './dof.js';
+import { isInterceptColumn } from '../describe/frame.js';
+import { modelFixedEffectParameters } from './dof.js';
 import { EstimationError } from './errors.js';
 import type { HdfeFrame } from './frame.js';
 import { residuals, solveNormalEquations, weightedDot } from './leastSquares.js';
@@ -37,9 +38,12 @@ export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFi
   const demeanOptions = { tol: opts.fixefTol, maxIter: opts.fixefMaxIter, collinearityTol: opts.collinearityTol };
   const dependent = frame.yName ?? 'y';
   const yd = demeaner.demean(y, demeanOptions, undefined, `"${dependent}"`);
-  const tss = centredSumOfSquares(y, w);
+  const hasFixedEffects = fe.length > 0;
+  // As lm: a model with neither fixed effects nor an intercept measures R² against 0, not the mean.
+  const centred = hasFixedEffects || data.X.some(isInterceptColumn);
+  const tss = centred ? centredSumOfSquares(y, w) : weightedDot(y, y, w);
   const ssrFeOnly = weightedDot(yd.resid, yd.resid, w);
-  if (!(ssrFeOnly > 1e-12 * tss)) {
+  if (hasFixedEffects && !(ssrFeOnly > 1e-12 * tss)) {
     throw new EstimationError(`"${dependent}" has no variation within the fixed-effect groups: the fixed effects explain it entirely.`);
   }
   const rx = partialRegressors(data.X, w, demeaner, demeanOptions, notes);
@@ -47,7 +51,7 @@ export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFi
   const e = residuals(yd.resid, rx.Xd, beta);
   const ssr = weightedDot(e, e, w);
   const p = rx.kept.length;
-  const feParams = fixedEffectParameters(fe, 'fixest');
+  const feParams = modelFixedEffectParameters(fe, 'fixest');
   const scores = rx.Xd.map((x) => {
     const s = new Float64Array(n);
     for (let i = 0; i < n; i++) s[i] = (w ? w[i] : 1) * e[i] * x[i];
@@ -66,13 +70,17 @@ export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFi
       n,
       n_original: data.nOriginal,
       r2: 1 - ssr / tss,
-      adj_r2: 1 - (ssr / tss) * ((n - 1) / (n - p - feParams)),
-      within_r2: 1 - ssr / ssrFeOnly,
-      within_adj_r2: 1 - (ssr / ssrFeOnly) * ((n - feParams) / (n - feParams - p)),
+      adj_r2: 1 - (ssr / tss) * ((n - (centred ? 1 : 0)) / (n - p - feParams)),
+      ...(hasFixedEffects
+        ? {
+            within_r2: 1 - ssr / ssrFeOnly,
+            within_adj_r2: 1 - (ssr / ssrFeOnly) * ((n - feParams) / (n - feParams - p)),
+          }
+        : {}),
       rmse: Math.sqrt(ssr / n),
       ssr,
       tss,
-      ssr_fe_only: ssrFeOnly,
+      ...(hasFixedEffects ? { ssr_fe_only: ssrFeOnly } : {}),
       parameters: p + feParams,
       iterations: Math.max(yd.iterations, rx.iterations),
     },

@@ -4,7 +4,7 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import type { ModelResult } from '../result.js';
 import { FixedEffectsDemeaner, type DemeanOptions } from './demean.js';
-import { fixedEffectParameters } from './dof.js';
+import { modelFixedEffectParameters } from './dof.js';
 import { EstimationError } from './errors.js';
 import type { HdfeFrame } from './frame.js';
 import { residuals, solveNormalEquations } from './leastSquares.js';
@@ -145,7 +145,7 @@ function summaryInputs(
     rows: data.rows,
     fixedEffects: data.fixedEffects,
     scores: { n, bread, scores, iidScale: 1, fe },
-    fit: { n, n_original: data.nOriginal, parameters: kept.length + fixedEffectParameters(fe, 'fixest'), loglik, deviance, ll_null: llNull, pseudo_r2: 1 - loglik / llNull, iterations },
+    fit: { n, n_original: data.nOriginal, parameters: kept.length + modelFixedEffectParameters(fe, 'fixest'), loglik, deviance, ll_null: llNull, pseudo_r2: 1 - loglik / llNull, iterations },
     notes,
     cluster: frame.cluster,
   };

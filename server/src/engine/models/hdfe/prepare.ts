@@ -6,7 +6,7 @@ import { EstimationError } from './errors.js';
 import type { DenseFactor } from './factors.js';
 import type { NumericColumn } from '../frame.js';
 import { validateFrame, type HdfeFrame } from './frame.js';
-import { crossProducts, independentColumns } from './leastSquares.js';
+import { crossProducts, independentColumns, weightedDot } from './leastSquares.js';
 import { restrictSample, takeRows, type SampleRules } from './sample.js';
 
 export interface EstimationData {
@@ -21,7 +21,7 @@ export interface EstimationData {
 
 export function prepareData(frame: HdfeFrame, rules: SampleRules, keep?: Uint8Array): EstimationData {
   const nOriginal = validateFrame(frame);
-  if (frame.X.length === 0) throw new EstimationError('The model has no regressors besides the fixed effects; add at least one.');
+  if (frame.X.length === 0) throw new EstimationError(frame.fe.length > 0 ? 'The model has no regressors besides the fixed effects; add at least one.' : 'The model has no regressors.');
   const sample = restrictSample(frame.fe, frame.y, rules, keep);
   const { rows } = sample;
   const notes: string[] = [];
@@ -64,14 +64,16 @@ export function partialRegressors(
 ): PartialledRegressors {
   const parts = X.map((x) => demeaner.demean(x.values, options, undefined, `"${x.name}"`));
   const Xd = parts.map((d) => d.resid);
-  const scale = X.map((x) => centredSumOfSquares(x.values, w));
+  // Without fixed effects the intercept is a regressor: its centred variation is 0, so judge by Σ w x².
+  const scale = X.map((x) => (demeaner.nCoef > 0 ? centredSumOfSquares(x.values, w) : weightedDot(x.values, x.values, w)));
   const gram = crossProducts(Xd, w);
   const kept = independentColumns(gram, scale, options.collinearityTol);
   if (kept.length === 0) {
-    throw new EstimationError(`Every regressor (${X.map((x) => x.name).join(', ')}) is collinear with the fixed effects: none varies within the fixed-effect groups.`);
+    throw new EstimationError(`Every regressor (${X.map((x) => x.name).join(', ')}) is collinear with the fixed effects: none varies within the fixed-effect groups.`); // only possible with fixed effects
   }
   const dropped = X.filter((_, k) => !kept.includes(k)).map((x) => `"${x.name}"`);
-  if (dropped.length > 0) notes.push(`Removed because of collinearity with the fixed effects or other regressors: ${dropped.join(', ')}.`);
+  const withWhat = demeaner.nCoef > 0 ? 'the fixed effects or other regressors' : 'other regressors';
+  if (dropped.length > 0) notes.push(`Removed because of collinearity with ${withWhat}: ${dropped.join(', ')}.`);
   return {
     kept,
     Xd: kept.map((k) => Xd[k]),

@@ -3,7 +3,7 @@
 // (names follow fixest's `ssc()`; `REGHDFE_SSC` gives reghdfe's).
 import { Matrix } from 'ml-matrix';
 import type { VcovSummary } from '../result.js';
-import { countedFixedEffects, fixedEffectParameters, type FixefCount, type FixefK } from './dof.js';
+import { countedFixedEffects, modelFixedEffectParameters, type FixefCount, type FixefK } from './dof.js';
 import { EstimationError } from './errors.js';
 import { interactCodes, type DenseFactor } from './factors.js';
 
@@ -62,7 +62,7 @@ export function computeVcov(model: ScoreModel, kind: VcovKind, clusters: NamedFa
   const { n, bread } = model;
   const p = bread.rows;
   const clusterFactors = kind === 'cluster' ? clusters.map((c) => c.factor) : [];
-  const K = p + (ssc.fixefK === 'none' ? 0 : fixedEffectParameters(countedFixedEffects(model.fe, clusterFactors, ssc.fixefK), ssc.fixefCount));
+  const K = p + (ssc.fixefK === 'none' ? 0 : modelFixedEffectParameters(model.fe, ssc.fixefCount, countedFixedEffects(model.fe, clusterFactors, ssc.fixefK)));
   const convention = `ssc(adj = ${ssc.adj}, fixef.K = "${ssc.fixefK}", count = "${ssc.fixefCount}", cluster.adj = ${ssc.clusterAdj}, cluster.df = "${ssc.clusterDf}", t.df = "${ssc.tDf}")`;
   if (n <= K) throw new EstimationError(`There are ${n} observations for ${K} parameters: no degrees of freedom are left for the standard errors.`);
   const sandwich = (meat: Matrix) => bread.mmul(meat).mmul(bread);
