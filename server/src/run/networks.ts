@@ -12,6 +12,8 @@ import { DataError, SpecError } from './errors.js';
 import { regionSet } from './regionSets.js';
 import { conditionSql, quoteIdent } from './sql.js';
 import { windowsOf } from './windows.js';
+import type { Computed } from './measures.js';
+import type { DeclarationResult } from './results.js';
 
 export interface NetworkRun {
   name: string;
@@ -52,7 +54,7 @@ async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[])
   if (!source) throw new SpecError('A network is built by `coapplication(…)`, `coinvention(…)` or `cocitation(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
   const holders = await holderTable(ctx, decl);
   if (!holders.hasYear && windows[0] !== ALL_YEARS) {
-    throw new SpecError(`Windows need years: ${holders.dataset} has no \`year\` column and joins no patents dataset with one.`, ctx.model.option(decl, 'windows')?.values[0]?.span ?? decl.values[0]?.span ?? symbol.nameSpan);
+    throw new SpecError(`Windows need years: ${holders.dataset.name} has no \`year\` column and joins no patents dataset with one.`, ctx.model.option(decl, 'windows')?.values[0]?.span ?? decl.values[0]?.span ?? symbol.nameSpan);
   }
   const between = await regionSets(ctx, decl, 'between');
   const rows = await excludeJoint(ctx, decl, holders.table);
@@ -67,7 +69,7 @@ async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[])
   }
   const ties = ctx.word(decl, 'ties', 'all_pairs') as 'all_pairs' | 'first_led';
   if (ties === 'first_led' && !holders.hasOrder) {
-    throw new SpecError(`\`first_led\` needs the applicants' order: declare an \`order\` column on ${holders.dataset}.`, ctx.model.option(decl, 'ties')!.values[0].span);
+    throw new SpecError(`\`first_led\` needs the applicants' order: declare an \`order\` column on ${holders.dataset.name}.`, ctx.model.option(decl, 'ties')!.values[0].span);
   }
   const networks = await collaborationNetworks(ctx.db, rows, windows, {
     ties,
@@ -78,34 +80,45 @@ async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[])
   return { directed: ties === 'first_led', networks, notes: holders.notes };
 }
 
-interface HolderTable { table: string; dataset: string; hasOrder: boolean; hasYear: boolean; notes: string[] }
+export interface HolderTable { table: string; dataset: Symbol; level: string; hasOrder: boolean; hasYear: boolean; notes: string[] }
 
 /** One row per holder: patent, ord, region (at the network's level, mapped by its lookup), year (NULL if none). */
-function holderTable(ctx: RunContext, decl: Decl): Promise<HolderTable> {
-  return ctx.once(`holders:${decl.name?.name}`, async () => {
-    const dataset = await loadDataset(ctx, ctx.symbol(ctx.model.source(decl)?.call.args[0]?.value, 'the applicant or inventor dataset'));
+export function holderTable(ctx: RunContext, decl: Decl): Promise<HolderTable> {
+  const dataset = ctx.symbol(ctx.model.source(decl)?.call.args[0]?.value, 'the applicant or inventor dataset');
+  return holdersAt(ctx, dataset, ctx.word(decl, 'level', ''), decl);
+}
+
+/**
+ * The holder table of a dataset at a region level (its first `region` column when `level` is empty); a
+ * network passes itself for its `where:` filter and `map:` lookup.
+ */
+export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string, network?: Decl): Promise<HolderTable> {
+  return ctx.once(`holders:${network?.name?.name ?? ''}:${datasetSymbol.name}:${level}`, async () => {
+    const dataset = await loadDataset(ctx, datasetSymbol);
     const notes: string[] = [];
-    const name = dataset.symbol.name;
-    const span = decl.values[0]?.span ?? decl.span;
+    const name = datasetSymbol.name;
+    const span = network?.values[0]?.span ?? datasetSymbol.nameSpan;
     const patent = dataset.role('patent') ?? dataset.role('id');
     if (!patent) throw new SpecError(`${name} needs a \`patent\` column (the patent each row belongs to).`, span);
-    const levels = dataset.roles('region');
-    const level = ctx.word(decl, 'level', levels[0] ?? '');
-    if (!level) throw new SpecError(`${name} declares no \`region\` column to build the network at.`, span);
+    const regionColumn = level || dataset.roles('region')[0];
+    if (!regionColumn) throw new SpecError(`${name} declares no \`region\` column to place its rows in regions.`, span);
+    if (level && !dataset.roles('region').includes(level)) {
+      throw new SpecError(`${name} has no \`region\` column \`${level}\`: its regions are ${dataset.roles('region').join(', ') || 'undeclared'}.`, span);
+    }
     const order = dataset.role('order');
     const { yearSql, join } = await yearSource(ctx, dataset, span);
-    const region = `CAST(a.${quoteIdent(level)} AS VARCHAR)`;
-    const where = ctx.model.option(decl, 'where')?.values[0];
+    const region = `CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)`;
+    const where = network && ctx.model.option(network, 'where')?.values[0];
     const filter = where ? ` AND ${conditionSql(where, (c) => qualify(ctx, dataset, c))}` : '';
-    const table = ctx.tempName(`${decl.name?.name}_holders`);
+    const table = ctx.tempName(`${name}_${regionColumn}_holders`);
     await ctx.db.run(`CREATE TEMP TABLE ${table} AS
       SELECT CAST(a.${quoteIdent(patent)} AS VARCHAR) AS patent, ${order ? `CAST(a.${quoteIdent(order)} AS BIGINT)` : '1'} AS ord,
              ${region} AS region, ${yearSql} AS year
       FROM ${dataset.table} a ${join} WHERE ${region} IS NOT NULL AND trim(${region}) <> ''${filter}`);
-    const missing = Number((await ctx.db.runAndReadAll(`SELECT count(*) FROM ${dataset.table} a WHERE a.${quoteIdent(level)} IS NULL OR trim(CAST(a.${quoteIdent(level)} AS VARCHAR)) = ''`)).getRows()[0][0]);
-    if (missing) notes.push(`${missing} row${missing === 1 ? '' : 's'} of ${name} without a ${level} left out.`);
-    await mapRegions(ctx, decl, table, notes);
-    return { table, dataset: name, hasOrder: order !== undefined, hasYear: yearSql !== 'NULL', notes };
+    const missing = Number((await ctx.db.runAndReadAll(`SELECT count(*) FROM ${dataset.table} a WHERE a.${quoteIdent(regionColumn)} IS NULL OR trim(CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)) = ''`)).getRows()[0][0]);
+    if (missing) notes.push(`${missing} row${missing === 1 ? '' : 's'} of ${name} without a ${regionColumn} left out.`);
+    if (network) await mapRegions(ctx, network, table, notes);
+    return { table, dataset: datasetSymbol, level: regionColumn, hasOrder: order !== undefined, hasYear: yearSql !== 'NULL', notes };
   });
 }
 
@@ -182,4 +195,23 @@ function requireRole(dataset: LoadedDataset, role: string, span: { start: number
   const column = dataset.role(role);
   if (!column) throw new SpecError(`${dataset.symbol.name} must declare a \`${role}\` column.`, span);
   return column;
+}
+
+/** A network declaration's result: a summary per window and the windows' ties for panels and exports. */
+export async function networkResult(ctx: RunContext, symbol: Symbol): Promise<Computed & Pick<DeclarationResult, 'network'>> {
+  const run = await runNetwork(ctx, symbol);
+  const windows = run.windows.map((w, i) => serialiseWindow(w, run.networks[i]));
+  const rows = run.networks.map((net, i) => [run.windows[i].label, net.nodes.length, net.ties.length, net.ties.reduce((s, t) => s + t.weight, 0), [...net.intra.values()].reduce((s, x) => s + x, 0)]);
+  return {
+    tables: { summary: { columns: ['window', 'nodes', 'ties', 'total_weight', 'intra'], rows } },
+    notes: run.notes,
+    network: { directed: run.directed, windows },
+  };
+}
+
+function serialiseWindow(w: Window, net: Network) {
+  return {
+    label: w.label, from: Number.isFinite(w.from) ? w.from : null, to: Number.isFinite(w.to) ? w.to : null,
+    nodes: net.nodes, ties: net.ties, intra: Object.fromEntries(net.intra),
+  };
 }

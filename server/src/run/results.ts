@@ -38,6 +38,8 @@ export interface DeclarationResult {
   notes: string[];
   network?: { directed: boolean; windows: NetworkWindow[] };
   model?: ModelResult;
+  /** Split-sample models (`m by g in (…)`): one estimate per group. */
+  groups?: { group: string; model: ModelResult }[];
   /** `table` declarations only: the models side by side, numbers unformatted (panels and exports format them). */
   regression?: RegressionTable;
   error?: RunError;

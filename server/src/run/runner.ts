@@ -5,13 +5,11 @@ import type { Decl } from '../language/syntax/ast.js';
 import type { Symbol } from '../language/semantic/model.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { duckdb } from '../engine/data/duckdb.js';
-import type { Network } from '../engine/networks/network.js';
-import { runBlocks } from './blocks.js';
-import { runClusters } from './clusters.js';
+import { FormulaError } from '../engine/models/formula/expr.js';
+import { RUNNABLE_KINDS } from '../language/schema/declarations.js';
+import { computed } from './computed.js';
 import { Cancelled, RunContext, type RunOptions } from './context.js';
 import { DataError, SpecError } from './errors.js';
-import { runMeasures, type Computed } from './measures.js';
-import { runNetwork } from './networks.js';
 import { RESULTS_FORMAT, RESULTS_VERSION, type DeclarationResult, type ResultsFile, type RunError } from './results.js';
 
 export interface RunRequest extends RunOptions {
@@ -20,24 +18,9 @@ export interface RunRequest extends RunOptions {
   specPath: string;
 }
 
-type Executor = (ctx: RunContext, symbol: Symbol) => Promise<Computed & Partial<DeclarationResult>>;
-
-const EXECUTORS: Record<string, Executor> = {
-  network: executeNetwork,
-  measures: runMeasures,
-  blocks: runBlocks,
-  clusters: runClusters,
-};
-
-const NOT_YET: Record<string, string> = {
-  panel: 'Panels are assembled with the econometrics engine, which this version does not include yet.',
-  model: 'Models are estimated by the econometrics engine, which this version does not include yet.',
-  table: 'Regression tables need estimated models, which this version does not include yet.',
-};
-
 /** The declarations a run covers, in spec order. */
 function runnableSymbols(analysis: Analysis, only?: readonly string[]): Symbol[] {
-  const all = [...analysis.model.symbols.values()].filter((s) => s.kind in EXECUTORS || s.kind in NOT_YET);
+  const all = [...analysis.model.symbols.values()].filter((s) => RUNNABLE_KINDS.has(s.kind));
   return only?.length ? all.filter((s) => only.includes(s.name)) : all;
 }
 
@@ -65,35 +48,15 @@ export async function runStudy(analysis: Analysis, request: RunRequest): Promise
 
 async function runOne(ctx: RunContext, symbol: Symbol): Promise<DeclarationResult> {
   const base = { name: symbol.name, kind: symbol.kind, source: ctx.model.source(symbol.decl)?.spec.name };
-  const executor = EXECUTORS[symbol.kind];
-  if (!executor) return { ...base, status: 'skipped', seconds: 0, tables: {}, notes: [NOT_YET[symbol.kind]] };
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   try {
-    const computed = await executor(ctx, symbol);
-    return { ...base, status: 'ok', seconds: seconds(), ...computed };
+    const outcome = await computed(ctx, symbol);
+    return { ...base, status: 'ok', seconds: seconds(), ...outcome };
   } catch (err) {
     if (err instanceof Cancelled) throw err;
     return { ...base, status: 'error', seconds: seconds(), tables: {}, notes: [], error: describeError(ctx, symbol.decl, err) };
   }
-}
-
-async function executeNetwork(ctx: RunContext, symbol: Symbol): Promise<Computed & Pick<DeclarationResult, 'network'>> {
-  const run = await runNetwork(ctx, symbol);
-  const windows = run.windows.map((w, i) => serialiseWindow(w, run.networks[i]));
-  const rows = run.networks.map((net, i) => [run.windows[i].label, net.nodes.length, net.ties.length, net.ties.reduce((s, t) => s + t.weight, 0), [...net.intra.values()].reduce((s, x) => s + x, 0)]);
-  return {
-    tables: { summary: { columns: ['window', 'nodes', 'ties', 'total_weight', 'intra'], rows } },
-    notes: run.notes,
-    network: { directed: run.directed, windows },
-  };
-}
-
-function serialiseWindow(w: { label: string; from: number; to: number }, net: Network) {
-  return {
-    label: w.label, from: Number.isFinite(w.from) ? w.from : null, to: Number.isFinite(w.to) ? w.to : null,
-    nodes: net.nodes, ties: net.ties, intra: Object.fromEntries(net.intra),
-  };
 }
 
 /** Where a failure points: a span of the spec, a place in a data file, or (unexpected) the declaration. */
@@ -104,6 +67,7 @@ function describeError(ctx: RunContext, decl: Decl, err: unknown): RunError {
     return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   };
   if (err instanceof SpecError) return { message: err.message, spec: position(err.span) };
+  if (err instanceof FormulaError) return { message: err.message, spec: position(err.at ?? decl.keyword.span) };
   if (err instanceof DataError) return { message: err.message, data: { file: err.file, line: err.row, column: err.column }, spec: position(decl.keyword.span) };
   return { message: `Internal error while running ${decl.name?.name ?? 'this declaration'}: ${(err as Error).message ?? String(err)}`, spec: position(decl.keyword.span) };
 }

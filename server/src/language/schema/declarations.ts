@@ -260,7 +260,7 @@ const feOptions: OptionSpec[] = [
   { name: 'cluster', doc: 'Cluster variable(s) or interactions, e.g. `i^j`.', value: { type: 'terms' }, list: true },
   { name: 'dof', doc: 'Degrees-of-freedom convention.', value: oneOf(['fixest', 'fixest: K counts every FE level minus one per extra FE (default).'], ['reghdfe', 'reghdfe: redundant FE levels counted exactly for the first two FE.']), default: 'fixest' },
   { name: 'singletons', doc: 'FE groups of one observation.', value: oneOf(['drop', 'Drop them and report the count (fixest ≥ 0.13).'], ['keep', 'Keep them.']), default: 'drop' },
-  { name: 'tolerance', doc: 'Convergence tolerance of the fixed-effects solver.', value: { type: 'number', min: 0 }, default: '1e-8' },
+  { name: 'tolerance', doc: 'Convergence tolerance of the fixed-effects solver (fixest\'s fixef.tol).', value: { type: 'number', min: 0 }, default: '1e-6' },
   { name: 'max_iter', doc: 'Iteration cap of the solver.', value: integer(1), default: '10000' },
 ];
 const gmmOptions: OptionSpec[] = [
@@ -270,12 +270,12 @@ const gmmOptions: OptionSpec[] = [
   { name: 'collapse', doc: 'Collapse the GMM instrument matrix.', value: bool, default: 'false' },
   { name: 'time_dummies', doc: 'Add time dummies as regressors and IV instruments.', value: bool, default: 'true' },
   { name: 'robust', doc: 'Robust (one-step) / Windmeijer (two-step) standard errors.', value: bool, default: 'true' },
-  { name: 'convention', doc: 'Whose conventions to follow where plm and xtabond2 differ (observation count, AR tests).', value: oneOf(['xtabond2', 'Roodman\'s xtabond2 (default; the seeds used Stata).'], ['plm', 'R\'s plm::pgmm.']), default: 'xtabond2' },
+  { name: 'convention', doc: 'Whose conventions to follow where plm and xtabond2 differ (docs/models/gmm.md lists each difference).', value: oneOf(['plm', 'R\'s plm::pgmm (default; tested against it).'], ['xtabond2', 'Roodman\'s xtabond2 where it differs: time dummies instrument both equations, the level equation uses Δx one lag below the first GMM lag, Hansen J of the two-step estimate after one-step.']), default: 'plm' },
 ];
 const modelSources: SourceSpec[] = [
   { name: 'ols', doc: 'Linear regression with any number of high-dimensional fixed effects (fixest::feols / reghdfe).', params: [formulaParam], options: feOptions },
-  { name: 'poisson', doc: 'Poisson pseudo-maximum likelihood with fixed effects (fixest::fepois / ppmlhdfe).', params: [formulaParam], options: [...feOptions, { name: 'separation', doc: 'Separated observations.', value: oneOf(['fixest', 'Drop all-zero FE groups only (fixest).'], ['ppmlhdfe', 'Also drop observations separated by FE combinations (ppmlhdfe), reported.']), default: 'fixest' }] },
-  { name: 'negbin', doc: 'Negative binomial NB2 by maximum likelihood, fixed effects as dummies (MASS::glm.nb); θ and α = 1/θ reported.', params: [formulaParam], options: [{ name: 'vcov', doc: 'Variance estimator.', value: oneOf(['iid', 'Model-based (glm.nb).'], ['hc1', 'Robust.'], ['cluster', 'Clustered.']) }, { name: 'cluster', doc: 'Cluster variable.', value: { type: 'terms' } }] },
+  { name: 'poisson', doc: 'Poisson pseudo-maximum likelihood with fixed effects (fixest::fepois / ppmlhdfe).', params: [formulaParam], options: feOptions },
+  { name: 'negbin', doc: 'Negative binomial NB2 by maximum likelihood, fixed effects as dummies (MASS::glm.nb); θ and α = 1/θ reported.', params: [formulaParam], options: [{ name: 'vcov', doc: 'Variance estimator.', value: oneOf(['glm.nb', 'MASS::glm.nb: expected information with θ fixed (default).'], ['fixest', 'fixest::fenegbin: observed information of (β, α) jointly, times (n − 1)/(n − K).'], ['statsmodels', 'statsmodels NB2: observed information of (β, α) jointly.'], ['hc0', 'sandwich::vcovHC(type = "HC0") on the glm.nb fit, θ fixed.']), default: 'glm.nb' }] },
   { name: 'diffgmm', doc: 'Arellano–Bond difference GMM.', params: [formulaParam], options: gmmOptions },
   { name: 'sysgmm', doc: 'Blundell–Bond system GMM.', params: [formulaParam], options: gmmOptions },
   {

@@ -1,0 +1,210 @@
+// Model declarations that are designs rather than one regression: descriptives, correlation matrices, the
+// geographical detector, mediation and placebo permutations.
+import type { DataTable } from '../engine/data/dataTable.js';
+import { correlationMatrix } from '../engine/models/describe/correlation.js';
+import { describeColumns } from '../engine/models/describe/descriptives.js';
+import { addTerms, buildDesign, evaluate, label, variables, type Expr } from '../engine/models/formula/index.js';
+import { geoDetector, type Detector, type GeoFactor } from '../engine/models/geodetector/index.js';
+import { mediationAnalysis } from '../engine/models/mediation.js';
+import { rngFor } from '../engine/prng.js';
+import { kernelDensity } from '../engine/stats/density.js';
+import type { ClassMethod } from '../engine/stats/classify.js';
+import type { Outcome } from './computed.js';
+import type { RunContext } from './context.js';
+import { SpecError } from './errors.js';
+import { engineExpr } from './expressions.js';
+import { modelData } from './modelData.js';
+import { coefficientsTable, fitModel, requireFormula } from './models.js';
+import { modelSpec, numberOption, wordOption, type ModelSpec } from './modelSpecs.js';
+import { seedOf } from './options.js';
+import type { Cell } from './results.js';
+
+export const DESIGNS: ReadonlySet<string> = new Set(['descriptives', 'correlation', 'geodetector', 'mediation', 'permute']);
+
+export async function runDesign(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
+  switch (spec.estimator) {
+    case 'descriptives': return descriptives(ctx, spec);
+    case 'correlation': return correlation(ctx, spec);
+    case 'geodetector': return geodetector(ctx, spec);
+    case 'mediation': return mediation(ctx, spec);
+    default: return permute(ctx, spec);
+  }
+}
+
+/** The `a + b + c` list of descriptives and correlation, with the data (subsample applied). */
+async function listedVariables(ctx: RunContext, spec: ModelSpec) {
+  const list = spec.call.args.find((a) => !a.name)?.value;
+  if (!list) throw new SpecError('List the variables, e.g. `descriptives(TI + IP + NC, data: cities)`.', spec.call.span);
+  const expr = engineExpr(list);
+  const { table, notes } = await modelData(ctx, spec, [expr]);
+  const where = spec.option('where')?.[0];
+  const subsample = where ? subsampleOf(table, engineExpr(where)) : table;
+  if (where) notes.push(`${subsample.rows} of ${table.rows} rows satisfy the \`where:\` condition.`);
+  return { columns: variables(expr, subsample), notes };
+}
+
+function subsampleOf(table: DataTable, condition: Expr): DataTable {
+  const test = evaluate(condition, table);
+  const keep: number[] = [];
+  for (let r = 0; r < table.rows; r++) if (test.type === 'number' && test.values[r] === 1) keep.push(r);
+  const columns = new Map([...table.columns].map(([name, c]) => [name, c.type === 'number'
+    ? { type: 'number' as const, values: Float64Array.from(keep, (r) => c.values[r]) }
+    : { type: 'text' as const, values: keep.map((r) => c.values[r]) }]));
+  return { name: table.name, rows: keep.length, columns };
+}
+
+async function descriptives(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
+  const { columns, notes } = await listedVariables(ctx, spec);
+  const rows = describeColumns(columns).map((d) => [d.name, d.n, d.mean, d.sd, d.min, d.p25, d.median, d.p75, d.max, d.missing]);
+  notes.push('Each variable over its own non-missing rows (as Stata\'s summarize); SD with n − 1.');
+  return { tables: { descriptives: { columns: ['variable', 'n', 'mean', 'sd', 'min', 'p25', 'median', 'p75', 'max', 'missing'], rows } }, notes };
+}
+
+async function correlation(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
+  const { columns, notes } = await listedVariables(ctx, spec);
+  const m = correlationMatrix(columns);
+  const matrix = (cell: (a: number, b: number) => Cell) => ({ columns: ['variable', ...m.names], rows: m.names.map((name, a) => [name, ...m.names.map((_, b) => cell(a, b))]) });
+  notes.push('Pearson correlations with two-sided p-values (cor.test), pairwise deletion (as Stata\'s pwcorr); * p < 0.1, ** p < 0.05, *** p < 0.01.');
+  return {
+    tables: {
+      correlation: matrix((a, b) => m.r[a][b]),
+      p: matrix((a, b) => m.p[a][b]),
+      n: matrix((a, b) => m.n[a][b]),
+      stars: matrix((a, b) => (b > a ? null : `${m.r[a][b].toFixed(3)}${m.stars[a][b]}`)),
+    },
+    notes,
+  };
+}
+
+const CLASS_METHODS: Record<string, ClassMethod> = { jenks: 'jenks', quantiles: 'quantile', equal: 'equal' };
+
+async function geodetector(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
+  const formula = requireFormula(spec);
+  const { table, notes } = await modelData(ctx, spec);
+  const discretizeExpr = spec.option('discretize')?.[0];
+  const method = discretizeExpr?.type === 'call' ? CLASS_METHODS[discretizeExpr.callee.name] : 'jenks';
+  const k = discretizeExpr?.type === 'call' && discretizeExpr.args[0]?.value?.type === 'number' ? discretizeExpr.args[0].value.value : 5;
+  const y = evaluate(formula.lhs, table);
+  if (y.type !== 'number') throw new SpecError('The geographical detector explains a number.', spec.call.span);
+  const factorColumns = formula.terms.map((t) => ({ name: t.label, column: evaluate(t.factors.length === 1 ? t.factors[0] : { type: 'var', name: t.label }, table) }));
+  // Rows missing y or any factor are left out, as geodetector's na.omit.
+  const keep: number[] = [];
+  for (let r = 0; r < table.rows; r++) {
+    const missing = Number.isNaN(y.values[r]) || factorColumns.some(({ column }) => (column.type === 'number' ? Number.isNaN(column.values[r]) : column.values[r] === null));
+    if (!missing) keep.push(r);
+  }
+  if (keep.length < table.rows) notes.push(`${table.rows - keep.length} of ${table.rows} rows left out: missing ${label(formula.lhs)} or a factor.`);
+  const factors: GeoFactor[] = factorColumns.map(({ name, column }) => column.type === 'number'
+    ? { name, values: keep.map((r) => column.values[r]), discretize: { method, classes: k } }
+    : { name, values: keep.map((r) => column.values[r]!) });
+  const detectors = (spec.option('detectors') ?? []).flatMap((e) => (e.type === 'ident' ? [e.name as Detector] : []));
+  const result = geoDetector({ y: keep.map((r) => y.values[r]), factors }, {
+    convention: wordOption(spec, 'variant', 'geodetector') === 'gd' ? 'GD' : 'geodetector',
+    ...(detectors.length ? { detectors } : {}),
+  });
+  const tables: Outcome['tables'] = {
+    factor: { columns: ['factor', 'q', 'p', 'strata', 'n', 'F', 'lambda'], rows: result.factor.map((f) => [f.factor, f.q, f.p, f.strata, f.n, f.F, f.lambda]) },
+    discretization: { columns: ['factor', 'method', 'classes', 'breaks'], rows: result.discretization.map((d) => [d.factor, d.method, d.classes, d.breaks.map((b) => +b.toPrecision(8)).join(', ')]) },
+  };
+  if (result.interaction.length) tables.interaction = { columns: ['factor1', 'factor2', 'q1', 'q2', 'q12', 'interaction'], rows: result.interaction.map((i) => [i.factor1, i.factor2, i.q1, i.q2, i.q12, i.interaction]) };
+  if (result.risk.length) {
+    tables.risk_means = { columns: ['factor', 'stratum', 'n', 'mean'], rows: result.risk.flatMap((r) => r.means.map((m) => [r.factor, m.stratum, m.n, m.mean])) };
+    tables.risk_tests = { columns: ['factor', 'stratum1', 'stratum2', 't', 'df', 'p', 'significant'], rows: result.risk.flatMap((r) => r.tests.map((t) => [r.factor, t.stratum1, t.stratum2, t.t, t.df, t.p, t.significant])) };
+  }
+  if (result.ecological.length) tables.ecological = { columns: ['factor1', 'factor2', 'F', 'critical', 'significant'], rows: result.ecological.map((e) => [e.factor1, e.factor2, e.F, e.critical, e.significant]) };
+  return {
+    tables,
+    model: {
+      estimator: 'geodetector', dependent: label(formula.lhs), statistic: 't', coefficients: [],
+      fit: { n: result.n, ...Object.fromEntries(result.factor.map((f) => [`q:${f.factor}`, f.q])) },
+      tests: Object.fromEntries(result.factor.map((f) => [`q:${f.factor}`, { statistic: f.F, df: f.df1, df2: f.df2, p: f.p }])),
+      notes: [...notes, ...result.notes],
+    },
+    notes: [...notes, ...result.notes],
+  };
+}
+
+async function mediation(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
+  const formula = requireFormula(spec);
+  const mediatorExpr = spec.option('mediator')?.[0];
+  if (!mediatorExpr) throw new SpecError('Name the mediator: `mediator: M`.', spec.call.span);
+  const mediator = engineExpr(mediatorExpr);
+  const treatment = formula.terms[0];
+  if (!treatment) throw new SpecError('The formula needs the treatment as its first regressor.', spec.call.span);
+  const { table, notes } = await modelData(ctx, spec, [mediator]);
+  const where = spec.option('where')?.[0];
+  const design = buildDesign(addTerms(formula, mediator), table, { where: where ? engineExpr(where) : undefined });
+  const result = mediationAnalysis(design.frame, treatment.label, label(mediator), {
+    bootstrap: numberOption(spec, 'bootstrap', 1000),
+    seed: seedOf(ctx, spec.symbol.decl),
+  });
+  const allNotes = [...notes, ...design.notes, ...result.notes];
+  const model = { ...result.outcomeModel, notes: allNotes };
+  return {
+    model,
+    tables: {
+      effects: { columns: ['effect', 'estimate', 'se', 'z', 'p', 'ci_low', 'ci_high'], rows: result.effects.map((e) => [e.effect, e.estimate, e.se, e.z, e.p, e.ciLow, e.ciHigh]) },
+      total: coefficientsTable(result.total),
+      mediator: coefficientsTable(result.mediatorModel),
+      outcome: coefficientsTable(result.outcomeModel),
+    },
+    notes: allNotes,
+  };
+}
+
+/** Re-estimates the model with the shuffled regressor's values permuted across rows, `reps` times. */
+async function permute(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
+  const base = ctx.symbol(spec.call.args[0]?.value, 'the model to re-estimate');
+  const baseSpec = modelSpec(ctx, base);
+  const shuffleExpr = spec.option('shuffle')?.[0];
+  if (shuffleExpr?.type !== 'ident') throw new SpecError('Name the regressor to shuffle: `shuffle: IP`.', shuffleExpr?.span ?? spec.call.span);
+  const variable = shuffleExpr.name;
+  const { table, notes } = await modelData(ctx, baseSpec);
+  const column = table.columns.get(variable);
+  if (column?.type !== 'number') throw new SpecError(`\`${variable}\` is not a numeric variable of ${table.name}.`, shuffleExpr.span);
+  const actual = fitModel(baseSpec, table);
+  const mentions = new RegExp(`(^|[^A-Za-z0-9_.])${variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_.])`);
+  const target = actual.coefficients.find((c) => mentions.test(c.term));
+  if (!target) throw new SpecError(`${base.name} has no coefficient on a term with \`${variable}\`.`, shuffleExpr.span);
+  const reps = numberOption(spec, 'reps', 500);
+  const rng = rngFor(seedOf(ctx, spec.symbol.decl), `permute:${spec.symbol.name}`);
+  const draws: number[] = [];
+  let failed = 0;
+  for (let rep = 0; rep < reps; rep++) {
+    if (rep % 20 === 0) {
+      await new Promise((resolve) => setImmediate(resolve)); // lets a cancellation arrive
+      ctx.checkCancelled();
+      ctx.options.progress?.(`model ${spec.symbol.name}: permutation ${rep + 1} of ${reps}`, rep, reps);
+    }
+    const shuffled = Float64Array.from(column.values);
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    try {
+      const model = fitModel(baseSpec, { ...table, columns: new Map(table.columns).set(variable, { type: 'number', values: shuffled }) });
+      const c = model.coefficients.find((k) => k.term === target.term);
+      if (c) draws.push(c.estimate); else failed++;
+    } catch {
+      failed++;
+    }
+  }
+  if (draws.length < 2) throw new SpecError(`Only ${draws.length} of ${reps} permutations could be estimated.`, spec.call.span);
+  const mean = draws.reduce((s, v) => s + v, 0) / draws.length;
+  const sd = Math.sqrt(draws.reduce((s, v) => s + (v - mean) ** 2, 0) / (draws.length - 1));
+  const p = draws.filter((d) => Math.abs(d) >= Math.abs(target.estimate)).length / draws.length;
+  const density = kernelDensity(draws);
+  notes.push(
+    `${variable} permuted across all ${table.rows} rows of ${table.name} ${reps} times (seeded)${failed ? `; ${failed} permutations could not be estimated` : ''}.`,
+    `p = share of permuted |estimates| ≥ |actual| (${target.term}); density: Gaussian kernel, bandwidth ${+density.bandwidth.toPrecision(4)} (R's bw.nrd0).`,
+  );
+  return {
+    model: actual,
+    tables: {
+      summary: { columns: ['term', 'actual', 'mean', 'sd', 'p', 'reps'], rows: [[target.term, target.estimate, mean, sd, p, draws.length]] },
+      draws: { columns: ['rep', 'estimate'], rows: draws.map((d, k) => [k + 1, d]) },
+      density: { columns: ['x', 'density'], rows: density.x.map((x, k) => [x, density.density[k]]) },
+    },
+    notes,
+  };
+}

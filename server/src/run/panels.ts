@@ -1,0 +1,296 @@
+// `panel` declarations into engine DataTables. A dyadic panel has one row per region pair and window of its
+// networks (absent ties are 0), a node panel one row per region and period; rows are unit-major, so row
+// `unit · T + t` holds unit `unit` in period `t`. Variables are evaluated by panelVariables.ts; attribute
+// tables are joined by their `key` (and `time`) roles, once per side in dyadic panels.
+import type { Decl } from '../language/syntax/ast.js';
+import type { Symbol } from '../language/semantic/model.js';
+import type { Column, DataTable } from '../engine/data/dataTable.js';
+import { windowLabel, type Window } from '../engine/windows/windows.js';
+import type { RunContext } from './context.js';
+import { loadDataset } from './datasets.js';
+import { SpecError } from './errors.js';
+import { holderTable, runNetwork, type NetworkRun } from './networks.js';
+import { evaluatePanelVariables, type PanelLayout } from './panelVariables.js';
+import { computed } from './computed.js';
+import { quoteIdent } from './sql.js';
+import type { Computed } from './measures.js';
+import type { Cell } from './results.js';
+import { windowsOf, yearRange } from './windows.js';
+
+export interface Panel {
+  table: DataTable;
+  layout: PanelLayout;
+  notes: string[];
+}
+
+export function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
+  return ctx.once(`panel:${symbol.name}`, async () => {
+    const source = ctx.model.source(symbol.decl);
+    if (!source) throw new SpecError('A panel is built by `dyadic(…)` or `node_panel(…)`.', symbol.decl.values[0]?.span ?? symbol.nameSpan);
+    const layout = source.spec.name === 'dyadic' ? await dyadicLayout(ctx, symbol) : await nodeLayout(ctx, symbol);
+    const notes = [...layout.notes];
+    const columns = indexColumns(layout);
+    await joinAttributes(ctx, symbol.decl, layout, columns, notes);
+    for (const [name, values] of await evaluatePanelVariables(ctx, symbol.decl, layout, columns)) columns.set(name, { type: 'number', values });
+    const T = layout.periods.length;
+    const unit = new Int32Array(layout.rows);
+    const time = new Int32Array(layout.rows);
+    for (let r = 0; r < layout.rows; r++) { unit[r] = Math.floor(r / T); time[r] = r % T; }
+    notes.push(`${layout.rows} rows: ${layout.kind === 'dyadic' ? `${layout.rows / T} region pairs` : `${layout.units.length} regions`} × ${T} periods.`);
+    return { table: { name: symbol.name, rows: layout.rows, columns, panel: { unit, time } }, layout, notes };
+  });
+}
+
+// ------------------------------------------------------------------ layouts
+
+async function dyadicLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayout> {
+  const args = ctx.model.source(symbol.decl)!.call.args;
+  const runs: NetworkRun[] = [];
+  for (const arg of args) {
+    const run = await runNetwork(ctx, ctx.symbol(arg.value, 'a network'));
+    if (runs.length && !sameWindows(run.windows, runs[0].windows)) {
+      throw new SpecError(`The networks of a dyadic panel must share their windows: ${run.name} has ${describeWindows(run.windows)}, ${runs[0].name} ${describeWindows(runs[0].windows)}.`, arg.span);
+    }
+    runs.push(run);
+  }
+  const between = runs.some((r) => ctx.model.option(ctx.model.symbols.get(r.name)!.decl, 'between'));
+  const directed = runs.some((r) => r.directed);
+  const sources = new Set<string>();
+  const targets = new Set<string>();
+  for (const run of runs) for (const net of run.networks) for (const t of net.ties) { sources.add(t.source); targets.add(t.target); }
+  const all = [...new Set([...sources, ...targets])].sort();
+  const left = between ? [...sources].sort() : all;
+  const right = between ? [...targets].sort() : all;
+  // Pairs: i × j across the two sets, else ordered (directed) or unordered (i < j) pairs of all regions.
+  const pairI: number[] = [];
+  const pairJ: number[] = [];
+  left.forEach((a, ia) => right.forEach((b, jb) => {
+    if (a === b || (!between && !directed && a > b)) return;
+    pairI.push(ia);
+    pairJ.push(jb);
+  }));
+  const T = runs[0]?.windows.length ?? 0;
+  const rows = pairI.length * T;
+  if (rows > 50_000_000) throw new SpecError(`This panel would have ${rows} rows (${pairI.length} pairs × ${T} windows); restrict the networks' regions.`, symbol.decl.values[0]!.span);
+  const notes = runs.flatMap((r) => r.notes);
+  notes.push(between
+    ? `Pairs: every region of the first set (${left.length}) with every region of the second (${right.length}) seen in a tie of ${runs.map((r) => r.name).join(', ')}; absent ties are ${fillOf(ctx, symbol.decl) === 'zero' ? '0' : 'missing'}.`
+    : `Pairs: every ${directed ? 'ordered' : 'unordered'} pair of the ${all.length} regions seen in a tie; absent ties are ${fillOf(ctx, symbol.decl) === 'zero' ? '0' : 'missing'}.`);
+  return {
+    kind: 'dyadic', periods: runs[0]?.windows ?? [], units: left, partners: right, pairI: Int32Array.from(pairI), pairJ: Int32Array.from(pairJ),
+    rows, networks: new Map(runs.map((r) => [r.name, r])), fill: fillOf(ctx, symbol.decl), directed, level: await panelLevel(ctx, runs), notes,
+  };
+}
+
+async function nodeLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayout> {
+  const { decl } = symbol;
+  const args = ctx.model.source(decl)!.call.args;
+  const units = new Set<string>();
+  const runs: NetworkRun[] = [];
+  for (const arg of args) {
+    const source = ctx.symbol(arg.value, 'a network, clusters or measures declaration');
+    if (source.kind === 'network') {
+      const run = await runNetwork(ctx, source);
+      runs.push(run);
+      for (const net of run.networks) for (const r of net.nodes) units.add(r);
+    } else {
+      const result = await computed(ctx, source);
+      const table = source.kind === 'clusters' ? result.tables.clusters : result.tables.nodes ?? result.tables.quotients;
+      if (!table) throw new SpecError(`${source.name} has no regions to index a panel.`, arg.span);
+      const region = table.columns.indexOf('region');
+      const cluster = table.columns.indexOf('cluster');
+      for (const row of table.rows) if (cluster < 0 || row[cluster] === true) units.add(String(row[region]));
+      const network = networkOf(ctx, source);
+      if (network) runs.push(await runNetwork(ctx, network));
+    }
+  }
+  const periods = nodePeriods(ctx, decl, runs);
+  const list = [...units].sort();
+  const notes = runs.flatMap((r) => r.notes);
+  if (!list.length) notes.push('The panel has no regions: its sources are empty.');
+  return {
+    kind: 'node', periods, units: list, partners: list, pairI: new Int32Array(0), pairJ: new Int32Array(0),
+    rows: list.length * periods.length, networks: new Map(runs.map((r) => [r.name, r])), fill: fillOf(ctx, decl), directed: false,
+    level: await panelLevel(ctx, runs), notes,
+  };
+}
+
+/** The network a clusters or measures declaration is computed over. */
+function networkOf(ctx: RunContext, source: Symbol): Symbol | undefined {
+  const call = ctx.model.source(source.decl)?.call;
+  const candidates = [call?.args.find((a) => a.name?.name === 'network')?.value, call?.args[0]?.value, ctx.model.option(source.decl, 'network')?.values[0]];
+  for (const c of candidates) {
+    const s = ctx.model.resolve(c);
+    if (s?.kind === 'network') return s;
+    if (s && s !== source && (s.kind === 'measures' || s.kind === 'clusters')) {
+      const inner = networkOf(ctx, s);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** `years: a..b` (one period per year), `windows: w`, else the windows of the panel's network. */
+function nodePeriods(ctx: RunContext, decl: Decl, runs: NetworkRun[]): Window[] {
+  const years = ctx.model.option(decl, 'years')?.values[0];
+  if (years) {
+    const [from, to] = yearRange(years);
+    return Array.from({ length: to - from + 1 }, (_, k) => ({ label: windowLabel(from + k, from + k), from: from + k, to: from + k }));
+  }
+  const windows = ctx.model.option(decl, 'windows')?.values[0];
+  if (windows) return windowsOf(ctx, ctx.symbol(windows, 'windows'));
+  const run = runs.find((r) => Number.isFinite(r.windows[0]?.from));
+  if (!run) throw new SpecError('Give the panel its time axis: `years: 2011..2020` or `windows: …`.', decl.values[0]?.span ?? decl.span);
+  return run.windows;
+}
+
+/** The region column the panel's regions are codes of: its first network's level. */
+async function panelLevel(ctx: RunContext, runs: NetworkRun[]): Promise<PanelLayout['level']> {
+  const first = runs[0] && ctx.model.symbols.get(runs[0].name);
+  if (!first) return undefined;
+  const holders = await holderTable(ctx, first.decl);
+  return { dataset: holders.dataset, column: holders.level };
+}
+
+function fillOf(ctx: RunContext, decl: Decl): 'zero' | 'missing' {
+  return ctx.word(decl, 'fill', 'zero') === 'missing' ? 'missing' : 'zero';
+}
+
+function sameWindows(a: readonly Window[], b: readonly Window[]): boolean {
+  return a.length === b.length && a.every((w, i) => w.from === b[i].from && w.to === b[i].to);
+}
+
+function describeWindows(w: readonly Window[]): string {
+  return w.length === 1 ? `the window ${w[0].label}` : `${w.length} windows (${w[0]?.label} … ${w[w.length - 1]?.label})`;
+}
+
+// ------------------------------------------------------------------ index and attribute columns
+
+/** `i`, `j` (dyadic) and `t`: t is the year in yearly node panels, else the window's label. */
+function indexColumns(layout: PanelLayout): Map<string, Column> {
+  const T = layout.periods.length;
+  const yearly = layout.periods.every((p) => p.from === p.to);
+  const columns = new Map<string, Column>();
+  const side = (names: readonly string[], index: (unit: number) => number): Column => {
+    const values: (string | null)[] = new Array(layout.rows);
+    for (let r = 0; r < layout.rows; r++) values[r] = names[index(Math.floor(r / T))];
+    return { type: 'text', values };
+  };
+  if (layout.kind === 'dyadic') {
+    columns.set('i', side(layout.units, (u) => layout.pairI[u]));
+    columns.set('j', side(layout.partners, (u) => layout.pairJ[u]));
+  } else {
+    columns.set('i', side(layout.units, (u) => u));
+  }
+  if (yearly) {
+    const values = new Float64Array(layout.rows);
+    for (let r = 0; r < layout.rows; r++) values[r] = layout.periods[r % T].from;
+    columns.set('t', { type: 'number', values });
+  } else {
+    const values: (string | null)[] = new Array(layout.rows);
+    for (let r = 0; r < layout.rows; r++) values[r] = layout.periods[r % T].label;
+    columns.set('t', { type: 'text', values });
+  }
+  return columns;
+}
+
+/**
+ * Attribute tables by their `key` (and `time`): in a dyadic panel every column once per side (`gdp_i`,
+ * `gdp_j`). The key is matched to the region codes, or — when the regions' own dataset has a column of the
+ * key's name (regions within countries) — to that column's value for the region.
+ */
+async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, columns: Map<string, Column>, notes: string[]): Promise<void> {
+  const T = layout.periods.length;
+  for (const expr of ctx.model.option(decl, 'attributes')?.values ?? []) {
+    const symbol = ctx.symbol(expr, 'an attribute dataset');
+    const dataset = await loadDataset(ctx, symbol);
+    const key = dataset.role('key');
+    if (!key) throw new SpecError(`${symbol.name} needs a \`key\` column to be joined to the panel's regions.`, expr.span);
+    const time = dataset.role('time');
+    const reader = await ctx.db.runAndReadAll(`SELECT * FROM ${dataset.table}`);
+    const names = reader.columnNames();
+    const types = reader.columnTypes().map((t) => String(t));
+    const data = reader.getRows();
+    const keyIndex = names.indexOf(key);
+    const timeIndex = time ? names.indexOf(time) : -1;
+    const rowOf = new Map<string, number>();
+    data.forEach((row, k) => {
+      const id = `${String(row[keyIndex])}${timeIndex >= 0 ? `\u0000${Number(row[timeIndex])}` : ''}`;
+      if (rowOf.has(id)) throw new SpecError(`${symbol.name} has more than one row for ${key} = ${String(row[keyIndex])}${timeIndex >= 0 ? ` and ${time} = ${Number(row[timeIndex])}` : ''}.`, expr.span);
+      rowOf.set(id, k);
+    });
+    const keyOf = await regionKeys(ctx, layout, key);
+    const sides = layout.kind === 'dyadic'
+      ? [{ suffix: '_i', regions: layout.units, unit: (u: number) => layout.pairI[u] }, { suffix: '_j', regions: layout.partners, unit: (u: number) => layout.pairJ[u] }]
+      : [{ suffix: '', regions: layout.units, unit: (u: number) => u }];
+    for (const side of sides) {
+      const matched = new Int32Array(layout.rows).fill(-1);
+      const unmatched = new Set<string>();
+      for (let r = 0; r < layout.rows; r++) {
+        const region = side.regions[side.unit(Math.floor(r / T))];
+        const k = keyOf(region);
+        const id = `${k}${timeIndex >= 0 ? `\u0000${layout.periods[r % T].from}` : ''}`;
+        const row = k === undefined ? undefined : rowOf.get(id);
+        if (row === undefined) unmatched.add(region);
+        else matched[r] = row;
+      }
+      if (unmatched.size) notes.push(`${unmatched.size} region${unmatched.size === 1 ? '' : 's'}${side.suffix ? ` on side ${side.suffix.slice(1)}` : ''} without ${timeIndex >= 0 ? 'every period in' : 'a row in'} ${symbol.name} (their attributes are missing): ${[...unmatched].slice(0, 8).join(', ')}${unmatched.size > 8 ? ', …' : ''}.`);
+      names.forEach((name, c) => {
+        if (c === timeIndex) return;
+        columns.set(name + side.suffix, attributeColumn(data, c, /INT|DOUBLE|FLOAT|DECIMAL|BIGINT|HUGEINT/.test(types[c]) && c !== keyIndex, matched));
+      });
+    }
+    if (timeIndex >= 0 && layout.periods.some((p) => p.from !== p.to)) notes.push(`${symbol.name} is joined at each window's first year.`);
+  }
+}
+
+function attributeColumn(data: readonly (readonly unknown[])[], c: number, numeric: boolean, matched: Int32Array): Column {
+  if (numeric) {
+    const values = new Float64Array(matched.length);
+    for (let r = 0; r < matched.length; r++) {
+      const v = matched[r] >= 0 ? data[matched[r]][c] : null;
+      values[r] = v === null || v === undefined ? NaN : Number(v);
+    }
+    return { type: 'number', values };
+  }
+  const values: (string | null)[] = new Array(matched.length);
+  for (let r = 0; r < matched.length; r++) {
+    const v = matched[r] >= 0 ? data[matched[r]][c] : null;
+    values[r] = v === null || v === undefined ? null : String(v);
+  }
+  return { type: 'text', values };
+}
+
+/** Region → attribute key: the region's most frequent value of the key column in its dataset, or itself. */
+async function regionKeys(ctx: RunContext, layout: PanelLayout, key: string): Promise<(region: string) => string | undefined> {
+  const level = layout.level;
+  const info = level && ctx.model.table(level.dataset);
+  if (!level || level.column === key || info?.status !== 'ok' || !info.columns.includes(key)) return (region) => region;
+  const dataset = await loadDataset(ctx, level.dataset);
+  const rows = (await ctx.db.runAndReadAll(`
+    SELECT r, arg_max(k, n) FROM (
+      SELECT CAST(${quoteIdent(level.column)} AS VARCHAR) AS r, CAST(${quoteIdent(key)} AS VARCHAR) AS k, count(*) AS n
+      FROM ${dataset.table} WHERE ${quoteIdent(key)} IS NOT NULL GROUP BY ALL) GROUP BY r`)).getRows();
+  const map = new Map(rows.map(([r, k]) => [String(r), String(k)]));
+  return (region) => map.get(region);
+}
+
+export type { PanelLayout };
+
+/** A panel's result: its size and a summary of every variable (the rows themselves stay in the run). */
+export async function panelResult(ctx: RunContext, symbol: Symbol): Promise<Computed> {
+  const { table, notes } = await panelOf(ctx, symbol);
+  const rows: Cell[][] = [];
+  for (const [name, column] of table.columns) {
+    if (column.type === 'text') {
+      const present = column.values.filter((v) => v !== null);
+      rows.push([name, 'text', present.length, table.rows - present.length, new Set(present).size, null, null, null, null]);
+      continue;
+    }
+    const present = Array.from(column.values).filter((v) => !Number.isNaN(v));
+    const mean = present.length ? present.reduce((s, v) => s + v, 0) / present.length : null;
+    const sd = mean !== null && present.length > 1 ? Math.sqrt(present.reduce((s, v) => s + (v - mean) ** 2, 0) / (present.length - 1)) : null;
+    rows.push([name, 'number', present.length, table.rows - present.length, new Set(present).size, mean, sd, present.length ? Math.min(...present) : null, present.length ? Math.max(...present) : null]);
+  }
+  return { tables: { variables: { columns: ['variable', 'type', 'n', 'missing', 'distinct', 'mean', 'sd', 'min', 'max'], rows } }, notes };
+}

@@ -1,0 +1,60 @@
+// `table` declarations: the listed models side by side (esttab / etable conventions), with the rows the
+// `stats:` option asks for and the coefficients `keep:` names. A split-sample model gives one column per
+// group. Numbers stay unformatted; panels and exports format them.
+import { regressionTableFromModels, type TableModel } from '../engine/exports/regressionTable.js';
+import type { Symbol } from '../language/semantic/model.js';
+import type { Outcome } from './computed.js';
+import { computed } from './computed.js';
+import type { RunContext } from './context.js';
+import { SpecError } from './errors.js';
+import { engineExpr } from './expressions.js';
+import { label } from '../engine/models/formula/index.js';
+import type { RegressionTable, Table } from './results.js';
+
+export async function runRegressionTable(ctx: RunContext, symbol: Symbol): Promise<Outcome> {
+  const { decl } = symbol;
+  const models: TableModel[] = [];
+  const notes: string[] = [];
+  for (const expr of decl.values) {
+    const model = ctx.symbol(expr, 'a model');
+    if (model.kind !== 'model') throw new SpecError(`${model.name} is a ${model.kind}; a table lists models.`, expr.span);
+    const outcome = await computed(ctx, model);
+    const title = ctx.model.option(model.decl, 'title')?.values[0];
+    const name = title?.type === 'string' ? title.value : model.name;
+    if (outcome.groups) for (const g of outcome.groups) models.push({ name: model.name, title: `${name}: ${g.group}`, result: g.model });
+    else if (outcome.model?.coefficients.length) models.push({ name: model.name, title: name, result: outcome.model });
+    else throw new SpecError(`${model.name} has no coefficients to tabulate.`, expr.span);
+  }
+  const stars = (ctx.model.option(decl, 'stars')?.values ?? []).flatMap((v) => (v.type === 'number' ? [v.value] : []));
+  const full = regressionTableFromModels(models, {
+    title: ctx.word(decl, 'title', '') || undefined,
+    paren: ctx.word(decl, 'paren', 'se') === 't' ? 't' : 'se',
+    stars: stars.length ? [...stars].sort((a, b) => b - a) : undefined,
+    digits: ctx.number(decl, 'digits', 3),
+  });
+  const regression = selectRows(full, ctx.words(decl, 'stats'), (ctx.model.option(decl, 'keep')?.values ?? []).map((e) => label(engineExpr(e))), notes);
+  return { regression, tables: { table: flatTable(regression) }, notes };
+}
+
+/** Stat rows in the order `stats:` lists them (`fe` → every FE row, `clusters` → SE type and counts). */
+function selectRows(table: RegressionTable, stats: string[], keep: string[], notes: string[]): RegressionTable {
+  const coefficients = keep.length ? table.coefficients.filter((c) => keep.includes(c.term)) : table.coefficients;
+  for (const k of keep) if (!table.coefficients.some((c) => c.term === k)) notes.push(`\`keep: ${k}\` matches no coefficient.`);
+  if (!stats.length) return { ...table, coefficients };
+  const matches = (stat: string, key: string) =>
+    stat === 'fe' ? key.startsWith('fe:') : stat === 'clusters' ? key === 'vcov' || key.startsWith('clusters:') : key === stat || key === `test:${stat}`;
+  const rows = stats.flatMap((stat) => table.stats.filter((row) => matches(stat, row.key)));
+  for (const stat of stats) if (!table.stats.some((row) => matches(stat, row.key))) notes.push(`No model in this table reports \`${stat}\`.`);
+  return { ...table, coefficients, stats: rows };
+}
+
+/** The table as one rectangle for CSV: estimate and parenthesised row per coefficient, then the stats. */
+function flatTable(t: RegressionTable): Table {
+  const rows: Table['rows'] = [];
+  for (const c of t.coefficients) {
+    rows.push([c.term, ...c.cells.map((cell) => cell?.estimate ?? null)]);
+    rows.push([`(${t.paren})`, ...c.cells.map((cell) => (cell ? (t.paren === 'se' ? cell.se : cell.stat) : null))]);
+  }
+  for (const s of t.stats) rows.push([s.label, ...s.cells]);
+  return { columns: ['', ...t.models.map((m) => m.title)], rows };
+}
