@@ -10,7 +10,7 @@ import { Evaluator } from './evaluate.js';
 import { FormulaError, type Expr } from './expr.js';
 import { interactedFactor, isMissing, regressorColumns } from './factor.js';
 import { label } from './label.js';
-import { splitChain, termKey, type Formula } from './parse.js';
+import { splitChain, type Formula } from './parse.js';
 
 export interface DesignOptions {
   /** One or two clustering terms, each variables joined by `^` (`i^j`). */
@@ -50,10 +50,9 @@ export function buildDesign(formula: Formula, table: DataTable, options: DesignO
   const ev = [formula.lhs, ...regressors, ...(options.weights ? [options.weights] : [])].some(usesSampleMoments) ? new Evaluator(table, rows) : first;
   const X: NumericColumn[] = [];
   if (formula.intercept && formula.fixedEffects.length === 0) X.push({ name: '(Intercept)', values: new Float64Array(rows.length).fill(1) });
-  const terms = new Set(formula.terms.map((t) => termKey(t.factors)));
-  const hasConstant = formula.intercept || formula.fixedEffects.length > 0;
+  const coding = new TextCoding(formula, ev);
   for (const term of formula.terms) {
-    const columns = termColumns(term.factors, ev, rows, (margin) => (margin.length === 0 ? hasConstant : terms.has(termKey(margin))));
+    const columns = termColumns(term.factors, ev, rows, coding);
     if (columns.length === 0) notes.push(`\`${term.label}\` has a single level in the sample and adds no regressor.`);
     X.push(...columns);
   }
@@ -109,18 +108,39 @@ function completeRows(ev: Evaluator, inside: Uint8Array, parts: [string, Expr[]]
   return Int32Array.from(rows);
 }
 
-/**
- * The columns of one term: the product of its factors, the first varying fastest (as model.matrix). A text
- * factor leaves out its reference level when the term without it (its margin) is in the model — the
- * intercept, or a fixed effect, for a main effect — and is coded in full otherwise (R's rule: `x:f` alone
- * has a slope for every level of f).
- */
-function termColumns(factors: Expr[], ev: Evaluator, rows: Int32Array, marginInModel: (margin: Expr[]) => boolean): NumericColumn[] {
+/** The columns of one term: the product of its factors, the first varying fastest (as model.matrix). */
+function termColumns(factors: Expr[], ev: Evaluator, rows: Int32Array, coding: TextCoding): NumericColumn[] {
   return factors
-    .map((f) => regressorColumns(label(f), ev.evaluate(f), rows, marginInModel(factors.filter((g) => g !== f))))
+    .map((f) => regressorColumns(label(f), ev.evaluate(f), rows, coding.hasReference(factors, f)))
     .reduce((left, right) =>
       right.flatMap((b) => left.map((a) => ({ name: `${a.name}:${b.name}`, values: a.values.map((v, i) => v * b.values[i]) }))),
     );
+}
+
+/**
+ * R's rule (model.c, TermCode) for coding a text factor f in a term: by contrasts (the reference level left
+ * out) when the term without f is empty — the intercept, or here a fixed effect, stands for it — or lies
+ * within an earlier term; by a dummy for every level otherwise (`x:f` alone has a slope per level). Without
+ * intercept and fixed effects, the first text factor of the first term that has one is coded in full.
+ */
+class TextCoding {
+  private readonly fullFactor: Expr | undefined;
+
+  constructor(
+    private readonly formula: Formula,
+    ev: Evaluator,
+  ) {
+    const hasConstant = formula.intercept || formula.fixedEffects.length > 0;
+    this.fullFactor = hasConstant ? undefined : formula.terms.flatMap((t) => t.factors).find((f) => ev.evaluate(f).type === 'text');
+  }
+
+  hasReference(factors: Expr[], f: Expr): boolean {
+    if (f === this.fullFactor) return false;
+    const margin = factors.filter((g) => g !== f).map(label);
+    if (margin.length === 0) return true;
+    const earlier = this.formula.terms.slice(0, this.formula.terms.findIndex((t) => t.factors === factors));
+    return earlier.some((t) => margin.every((m) => t.factors.some((g) => label(g) === m)));
+  }
 }
 
 /** Whether `e` contains center() or standardize(), whose values depend on the estimation sample. */

@@ -122,7 +122,7 @@ class TermList {
 }
 
 /** The identity of a term: its set of factors (`a:b` is `b:a`). */
-export function termKey(factors: Expr[]): string {
+function termKey(factors: Expr[]): string {
   return factors.map(label).sort().join('\u0000');
 }
 
