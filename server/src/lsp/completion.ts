@@ -35,7 +35,7 @@ export function complete(a: Analysis, offset: number): CompletionItem[] {
   const spec = declSpec(decl.keyword.name);
   if (!spec) return [];
   const model = a.model;
-  const source = model.source(decl)?.spec ?? spec.sources?.find((s) => s.name === sourceName(decl));
+  const source = model.inheritedSource(decl) ?? spec.sources?.find((s) => s.name === sourceName(decl));
   const scopes = model.scopes(decl);
   const memberOf = /([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z_0-9]*$/.exec(lineBefore)?.[1];
   if (memberOf) return memberItems(model, memberOf);

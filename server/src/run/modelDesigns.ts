@@ -94,9 +94,10 @@ async function geodetector(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
     if (!missing) keep.push(r);
   }
   if (keep.length < table.rows) notes.push(`${table.rows - keep.length} of ${table.rows} rows left out: missing ${label(formula.lhs)} or a factor.`);
-  const factors: GeoFactor[] = factorColumns.map(({ name, column }) => column.type === 'number'
+  const categorical = new Set((spec.option('categorical') ?? []).map((e) => label(engineExpr(e))));
+  const factors: GeoFactor[] = factorColumns.map(({ name, column }) => column.type === 'number' && !categorical.has(name)
     ? { name, values: keep.map((r) => column.values[r]), discretize: { method, classes: k } }
-    : { name, values: keep.map((r) => column.values[r]!) });
+    : { name, values: keep.map((r) => column.values[r]!) as (number | string)[] });
   const detectors = (spec.option('detectors') ?? []).flatMap((e) => (e.type === 'ident' ? [e.name as Detector] : []));
   const result = geoDetector({ y: keep.map((r) => y.values[r]), factors }, {
     convention: wordOption(spec, 'variant', 'geodetector') === 'gd' ? 'GD' : 'geodetector',

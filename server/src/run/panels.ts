@@ -44,7 +44,7 @@ export function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
 // ------------------------------------------------------------------ layouts
 
 async function dyadicLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayout> {
-  const args = ctx.model.source(symbol.decl)!.call.args;
+  const args = ctx.model.source(symbol.decl)!.call.args.filter((a) => !a.name);
   const runs: NetworkRun[] = [];
   for (const arg of args) {
     const run = await runNetwork(ctx, ctx.symbol(arg.value, 'a network'));
@@ -84,7 +84,7 @@ async function dyadicLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayou
 
 async function nodeLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayout> {
   const { decl } = symbol;
-  const args = ctx.model.source(decl)!.call.args;
+  const args = ctx.model.source(decl)!.call.args.filter((a) => !a.name);
   const units = new Set<string>();
   const runs: NetworkRun[] = [];
   for (const arg of args) {

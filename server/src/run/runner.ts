@@ -6,6 +6,10 @@ import type { Symbol } from '../language/semantic/model.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { duckdb } from '../engine/data/duckdb.js';
 import { FormulaError } from '../engine/models/formula/expr.js';
+import { EstimationError } from '../engine/models/hdfe/index.js';
+import { GmmError } from '../engine/models/gmm/index.js';
+import { ConvergenceError, ModelInputError } from '../engine/models/describe/frame.js';
+import { GeoDetectorInputError } from '../engine/models/geodetector/index.js';
 import { RUNNABLE_KINDS } from '../language/schema/declarations.js';
 import { computed } from './computed.js';
 import { Cancelled, RunContext, type RunOptions } from './context.js';
@@ -59,6 +63,9 @@ async function runOne(ctx: RunContext, symbol: Symbol): Promise<DeclarationResul
   }
 }
 
+/** What the estimators throw for data they cannot estimate: the user's problem, not an internal error. */
+const ESTIMATION_ERRORS = [EstimationError, GmmError, ConvergenceError, ModelInputError, GeoDetectorInputError];
+
 /** Where a failure points: a span of the spec, a place in a data file, or (unexpected) the declaration. */
 function describeError(ctx: RunContext, decl: Decl, err: unknown): RunError {
   const position = (span: { start: number; end: number }) => {
@@ -68,6 +75,9 @@ function describeError(ctx: RunContext, decl: Decl, err: unknown): RunError {
   };
   if (err instanceof SpecError) return { message: err.message, spec: position(err.span) };
   if (err instanceof FormulaError) return { message: err.message, spec: position(err.at ?? decl.keyword.span) };
+  if (ESTIMATION_ERRORS.some((kind) => err instanceof kind)) {
+    return { message: `${decl.name?.name ?? 'This model'} cannot be estimated: ${(err as Error).message}`, spec: position(decl.values[0]?.span ?? decl.keyword.span) };
+  }
   if (err instanceof DataError) return { message: err.message, data: { file: err.file, line: err.row, column: err.column }, spec: position(decl.keyword.span) };
   return { message: `Internal error while running ${decl.name?.name ?? 'this declaration'}: ${(err as Error).message ?? String(err)}`, spec: position(decl.keyword.span) };
 }

@@ -20,7 +20,7 @@ export function checkDeclaration(ctx: CheckContext, decl: Decl): void {
   const v = valueContext(ctx, decl);
   checkKindRules(ctx, decl, spec, v);
   checkSourceArgs(ctx, decl, spec, source, v);
-  checkBlock(ctx, decl, spec, source, v, symbol);
+  checkBlock(ctx, decl, spec, source ?? ctx.model.inheritedSource(decl), v, symbol);
 }
 
 /** `kind name from "file"`, `kind name = value` or `study "title"`, as the kind requires. */

@@ -282,6 +282,7 @@ const modelSources: SourceSpec[] = [
     name: 'geodetector', doc: 'Geographical detector: factor (q, noncentral-F p), interaction, risk and ecological detectors (geodetector 1.0-5).', params: [formulaParam],
     options: [
       { name: 'discretize', doc: 'How continuous factors are stratified: `jenks(5)`, `quantiles(5)` or `equal(5)`.', value: { type: 'call', functions: ['jenks', 'quantiles', 'equal'] }, default: 'jenks(5)' },
+      { name: 'categorical', doc: 'Factors that are already strata (category codes such as a watershed id): used as they are, not discretized. Text columns always are.', value: { type: 'terms' }, list: true },
       { name: 'detectors', doc: 'Detectors to run.', value: oneOf(['factor', 'q and its p-value.'], ['interaction', 'q(X1∩X2) and its class.'], ['risk', 'Welch t between strata means.'], ['ecological', 'F test between factors.']), list: true },
       { name: 'variant', doc: 'Package conventions.', value: oneOf(['geodetector', 'R geodetector 1.0-5 (default).'], ['gd', 'R GD: singleton strata removed.']), default: 'geodetector' },
     ],

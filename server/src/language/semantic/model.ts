@@ -191,6 +191,16 @@ export class SemanticModel {
     return base ? this.modelScope(base, seen) : undefined;
   }
 
+  /** A derived model's estimator (`model g7 = m3 { … }` takes m3's options): the source it builds on. */
+  inheritedSource(decl: Decl, seen = new Set<Decl>()): SourceSpec | undefined {
+    if (seen.has(decl)) return undefined;
+    seen.add(decl);
+    const own = this.source(decl)?.spec;
+    if (own || decl.keyword.name !== 'model') return own;
+    const base = this.baseModel(decl);
+    return base ? this.inheritedSource(base.decl, seen) : undefined;
+  }
+
   /** The model a `m1 + x` or `m1 by g` declaration builds on, or the model a `permute(m1, …)` re-estimates. */
   baseModel(decl: Decl): Symbol | undefined {
     let e: Expr | undefined = decl.values[0];
