@@ -1,4 +1,5 @@
-// Bundles the extension (client) and the language server / CLI into dist/.
+// Bundles the extension (client) and the language server / CLI into dist/, and the result panels' pages
+// into dist/webview/<panel>.js + .css (browser code, loaded by the webviews; see client/webview).
 // DuckDB is a native Node-API module: it stays external and ships from node_modules.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -18,4 +19,15 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs', external: ['@duckdb/node-api'] }),
+  esbuild.build({
+    entryPoints: Object.fromEntries(['regression', 'network', 'map', 'charts', 'tables'].map((panel) => [panel, `client/webview/${panel}/main.ts`])),
+    outdir: 'dist/webview',
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    minify: true,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  }),
 ]);

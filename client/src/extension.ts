@@ -6,6 +6,7 @@ import {
   type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { RUNNABLE_KINDS } from '../../server/src/language/schema/declarations.js';
+import { registerResultPanels } from './panels/index.js';
 
 let client: LanguageClient | undefined;
 
@@ -25,6 +26,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     else status.hide();
   };
   updateVisibility();
+  // Result panels, their serializers (revival after a reload) and "Open Results File…"; the returned
+  // ResultPanels.showResult(results, declarationName) is what a run calls to show a result.
+  registerResultPanels(context, output);
 
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(updateVisibility),

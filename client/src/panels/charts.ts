@@ -1,0 +1,26 @@
+// Which charts a declaration's tables make: recognised by table name and columns, so a chart appears as soon
+// as an engine part writes the table. The webview's charts panel draws each kind (client/webview/charts).
+import type { DeclarationResult } from '../../../server/src/run/results.js';
+
+export type ChartKind = 'indicators' | 'placebo' | 'moderation' | 'sensitivity' | 'geodetector';
+
+interface ChartSource { kind: ChartKind; tables: Record<string, string[]>; /** the chart is the result's main view */ primary: boolean }
+
+const CHARTS: ChartSource[] = [
+  { kind: 'indicators', tables: { indicators: ['window'] }, primary: true },
+  { kind: 'placebo', tables: { draws: ['estimate'], summary: ['term', 'actual', 'p'] }, primary: true },
+  { kind: 'moderation', tables: { moderation: ['moderator', 'moderator_level', 'x_value', 'fitted'] }, primary: true },
+  { kind: 'geodetector', tables: { factor: ['factor', 'q', 'p'] }, primary: true },
+  { kind: 'sensitivity', tables: { sensitivity: ['percentile', 'clusters', 'members'] }, primary: false },
+];
+
+const applies = (result: DeclarationResult, chart: ChartSource) =>
+  Object.entries(chart.tables).every(([name, columns]) => columns.every((c) => result.tables[name]?.columns.includes(c)));
+
+export function chartKinds(result: DeclarationResult): ChartKind[] {
+  return CHARTS.filter((c) => applies(result, c)).map((c) => c.kind);
+}
+
+export function hasPrimaryChart(result: DeclarationResult): boolean {
+  return CHARTS.some((c) => c.primary && applies(result, c));
+}

@@ -1,0 +1,44 @@
+// The messages between the extension and its result panels, typed once for both sides: the extension
+// (client/src/panels) and the webview bundles (client/webview) import these types.
+import type { DeclarationResult } from '../../../server/src/run/results.js';
+
+export type PanelKind = 'regression' | 'network' | 'map' | 'charts' | 'tables';
+export const PANEL_KINDS: readonly PanelKind[] = ['regression', 'network', 'map', 'charts', 'tables'];
+
+/** TopoJSON regions for the map view; `key` is the feature property region names are matched on. */
+export interface MapGeometry {
+  /** The file name, shown in the panel. */
+  name: string;
+  topology: unknown;
+  key?: string;
+}
+
+/** What a panel shows: the declaration in focus and the results it draws on (its network, that network's measures and blocks). */
+export interface PanelContent {
+  kind: PanelKind;
+  focus: string;
+  /** The study's title. */
+  study?: string;
+  results: DeclarationResult[];
+  /** The other panel kinds that can show the focus, most useful first. */
+  alternatives: PanelKind[];
+  geometry?: MapGeometry;
+}
+
+export type RegressionFormat = 'tex' | 'md' | 'csv' | 'html' | 'docx';
+
+export type ToWebview =
+  | { type: 'show'; content: PanelContent }
+  | { type: 'geometry'; geometry: MapGeometry };
+
+export type FromWebview =
+  /** The page has loaded and listens: the extension sends what it should show. */
+  | { type: 'ready' }
+  /** Save a file the page made (PNG/SVG/GEXF/CSV); binary data comes base64-encoded. */
+  | { type: 'save'; fileName: string; data: string; encoding: 'utf8' | 'base64' }
+  | { type: 'copy'; text: string }
+  /** Export the regression table in focus (formatted by the extension, which also writes Word files). */
+  | { type: 'exportRegression'; format: RegressionFormat; to: 'file' | 'clipboard' }
+  /** Show the focus (or another declaration of the same results) in another panel kind. */
+  | { type: 'open'; kind: PanelKind; focus: string }
+  | { type: 'pickGeometry' };

@@ -1,0 +1,169 @@
+// One reusable webview panel per kind (never a new tab per run), revived after a window reload from the
+// state the page saved. The extension side of the typed protocol in messages.ts: it writes the files the
+// pages make, formats regression exports (Word needs Node) and loads map geometry.
+import * as vscode from 'vscode';
+import type { ResultsFile } from '../../../server/src/run/results.js';
+import { regressionCsv, regressionHtml, regressionLatex, regressionMarkdown, htmlPage } from '../../../server/src/engine/exports/regressionTable.js';
+import { regressionDocx } from '../../../server/src/engine/exports/regressionTableDocx.js';
+import { panelContent, regressionOf } from './content.js';
+import { panelHtml } from './html.js';
+import { PANEL_KINDS, type FromWebview, type MapGeometry, type PanelContent, type PanelKind, type RegressionFormat, type ToWebview } from './messages.js';
+
+export const viewType = (kind: PanelKind) => `innograph.results.${kind}`;
+
+const TITLES: Record<PanelKind, string> = { regression: 'Regression', network: 'Network', map: 'Map', charts: 'Chart', tables: 'Tables' };
+const GEOMETRY_KEY = 'innograph.mapGeometry';
+
+interface OpenPanel { panel: vscode.WebviewPanel; content?: PanelContent }
+
+export class ResultPanels implements vscode.Disposable {
+  private readonly open = new Map<PanelKind, OpenPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
+    for (const kind of PANEL_KINDS) {
+      this.disposables.push(vscode.window.registerWebviewPanelSerializer(viewType(kind), {
+        deserializeWebviewPanel: async (panel, state?: PanelContent) => this.adopt(kind, panel, state?.kind === kind ? state : undefined),
+      }));
+    }
+  }
+
+  /** Shows a declaration of a results file in the panel of `kind` (default: the kind that suits it best). */
+  async showResult(results: ResultsFile, declarationName: string, kind?: PanelKind): Promise<void> {
+    const content = panelContent(results, declarationName, kind);
+    if (content.kind === 'map' && !content.geometry) content.geometry = await this.rememberedGeometry();
+    this.show(content);
+  }
+
+  show(content: PanelContent): void {
+    const existing = this.open.get(content.kind);
+    if (existing) {
+      existing.content = content;
+      existing.panel.title = titleOf(content);
+      existing.panel.reveal(undefined, true);
+      void this.post(existing.panel, { type: 'show', content });
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(viewType(content.kind), titleOf(content), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.options());
+    this.adopt(content.kind, panel, content);
+  }
+
+  dispose(): void {
+    for (const { panel } of this.open.values()) panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [this.bundleFolder()] };
+  }
+
+  private bundleFolder(): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview');
+  }
+
+  private adopt(kind: PanelKind, panel: vscode.WebviewPanel, content: PanelContent | undefined): void {
+    const entry: OpenPanel = { panel, content };
+    this.open.set(kind, entry);
+    panel.webview.options = this.options();
+    panel.webview.html = panelHtml({
+      kind,
+      title: content ? titleOf(content) : TITLES[kind],
+      cspSource: panel.webview.cspSource,
+      script: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.bundleFolder(), `${kind}.js`)).toString(),
+      style: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.bundleFolder(), `${kind}.css`)).toString(),
+    });
+    panel.onDidDispose(() => { if (this.open.get(kind) === entry) this.open.delete(kind); });
+    panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(entry, message).catch((e: unknown) => {
+      this.log.error(`[panels] ${message.type}: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(`Innograph: ${e instanceof Error ? e.message : String(e)}`);
+    }));
+  }
+
+  private async receive(entry: OpenPanel, message: FromWebview): Promise<void> {
+    const { content, panel } = entry;
+    switch (message.type) {
+      case 'ready':
+        if (content) await this.post(panel, { type: 'show', content });
+        return;
+      case 'save':
+        return this.save(message.fileName, message.encoding === 'base64' ? Buffer.from(message.data, 'base64') : new TextEncoder().encode(message.data));
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.text);
+        void vscode.window.setStatusBarMessage('Innograph: copied to the clipboard', 3000);
+        return;
+      case 'exportRegression':
+        if (content) await this.exportRegression(content, message.format, message.to);
+        return;
+      case 'open':
+        if (content) await this.openAs(content, message.kind, message.focus);
+        return;
+      case 'pickGeometry': {
+        const geometry = await this.pickGeometry();
+        if (!geometry) return;
+        if (content) content.geometry = geometry;
+        await this.post(panel, { type: 'geometry', geometry });
+      }
+    }
+  }
+
+  private post(panel: vscode.WebviewPanel, message: ToWebview): Thenable<boolean> {
+    return panel.webview.postMessage(message);
+  }
+
+  private async openAs(from: PanelContent, kind: PanelKind, focus: string): Promise<void> {
+    const content = panelContent({ title: from.study, results: from.results }, focus, kind, from.geometry);
+    if (content.kind === 'map' && !content.geometry) content.geometry = await this.rememberedGeometry();
+    this.show(content);
+  }
+
+  private async exportRegression(content: PanelContent, format: RegressionFormat, to: 'file' | 'clipboard'): Promise<void> {
+    const result = content.results.find((r) => r.name === content.focus);
+    const table = result && regressionOf(result);
+    if (!table) return;
+    if (format === 'docx') return this.save(`${content.focus}.docx`, await regressionDocx(table));
+    const text = format === 'tex' ? regressionLatex(table)
+      : format === 'md' ? regressionMarkdown(table)
+        : format === 'csv' ? regressionCsv(table)
+          : to === 'file' ? htmlPage(table.title ?? content.focus, regressionHtml(table)) : regressionHtml(table);
+    if (to === 'clipboard') {
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.setStatusBarMessage(`Innograph: ${content.focus} copied as ${format.toUpperCase()}`, 3000);
+    } else await this.save(`${content.focus}.${format}`, new TextEncoder().encode(text));
+  }
+
+  private async save(fileName: string, data: Uint8Array): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const extension = fileName.slice(fileName.lastIndexOf('.') + 1);
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
+      filters: { [extension.toUpperCase()]: [extension] },
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, data);
+    void vscode.window.setStatusBarMessage(`Innograph: saved ${vscode.workspace.asRelativePath(target)}`, 3000);
+  }
+
+  private async pickGeometry(): Promise<MapGeometry | undefined> {
+    const [uri] = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { TopoJSON: ['json', 'topojson'] }, title: 'Map geometry (TopoJSON)' }) ?? [];
+    if (!uri) return undefined;
+    const geometry = await readGeometry(uri);
+    await this.context.workspaceState.update(GEOMETRY_KEY, uri.toString());
+    return geometry;
+  }
+
+  /** The geometry file last chosen in this workspace, if it is still readable. */
+  private async rememberedGeometry(): Promise<MapGeometry | undefined> {
+    const remembered = this.context.workspaceState.get<string>(GEOMETRY_KEY);
+    return remembered ? readGeometry(vscode.Uri.parse(remembered)).catch(() => undefined) : undefined;
+  }
+}
+
+async function readGeometry(uri: vscode.Uri): Promise<MapGeometry> {
+  const topology = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+  if (topology?.type !== 'Topology') throw new Error(`${uri.fsPath} is not TopoJSON (its "type" is not "Topology").`);
+  return { name: uri.path.split('/').pop() ?? uri.path, topology };
+}
+
+function titleOf(content: PanelContent): string {
+  return `${content.focus} — ${TITLES[content.kind]}`;
+}

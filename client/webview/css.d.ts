@@ -1,0 +1,2 @@
+// esbuild bundles a page's imported style sheets into dist/webview/<panel>.css.
+declare module '*.css';

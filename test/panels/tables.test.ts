@@ -1,0 +1,67 @@
+// Tables panel in headless Chromium, from the rare-earth example's real results: the CONCOR blocks' four
+// tables (undefined cells as "—"), sorting, the window filter of tie measures and the CSV export.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { panelContent } from '../../client/src/panels/content.ts';
+import type { ResultsFile } from '../../server/src/run/results.ts';
+import { launchBrowser, PanelPage, runExample } from './harness.ts';
+
+let browser: Browser;
+let results: ResultsFile;
+before(async () => {
+  results = runExample('rare_earth.study');
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+const table = (name: string, t: string) => results.results.find((r) => r.name === name)!.tables[t];
+
+test('blocks: partition, density, image and E-I tables; null shown as —; CSV export', async () => {
+  const content = panelContent(results, 'rein_groups');
+  assert.equal(content.kind, 'tables');
+  assert.deepEqual(content.alternatives, ['network', 'map']);
+  const panel = await PanelPage.open(browser, content);
+  const { page } = panel;
+  assert.deepEqual(await page.locator('section.table h2').allTextContents(), ['partition 31 rows', 'density 4 rows', 'image 4 rows', 'ei 5 rows']);
+  const ei = page.locator('section[data-table="ei"] tbody tr');
+  assert.deepEqual(await ei.last().locator('td').allTextContents(), ['whole', '72', '98', '0.1529', '—', '—', '—']);
+  const density = table('rein_groups', 'density');
+  assert.equal(await page.locator('section[data-table="density"] tbody tr').first().locator('td').nth(1).getAttribute('title'), String(density.rows[0][1]));
+
+  await page.locator('section[data-table="ei"] button', { hasText: 'Save CSV' }).click();
+  const saved = (await panel.posted()).find((m) => m.type === 'save');
+  assert.ok(saved?.type === 'save' && saved.fileName === 'rein_groups.ei.csv' && saved.encoding === 'utf8');
+  assert.ok(saved.data.startsWith('block,internal,external,ei,internal_valued,external_valued,ei_valued\r\nB1,56,41,'), saved.data);
+  assert.ok(saved.data.endsWith('\r\nwhole,72,98,0.15294117647058825,,,\r\n'), saved.data);
+  await panel.screenshot('tables-blocks');
+  await panel.assertClean();
+});
+
+test('node measures sort by a column (a top-N centrality list)', async () => {
+  const panel = await PanelPage.open(browser, panelContent(results, 'rein_nodes'));
+  const { page } = panel;
+  const nodes = table('rein_nodes', 'nodes');
+  const degree = nodes.columns.indexOf('degree');
+  const head = page.locator('section[data-table="nodes"] th', { hasText: /^degree$/ });
+  await head.click();
+  await head.click();
+  assert.equal(await head.getAttribute('aria-sort'), 'descending');
+  const top = [...nodes.rows].sort((a, b) => (b[degree] as number) - (a[degree] as number))[0];
+  assert.deepEqual((await page.locator('section[data-table="nodes"] tbody tr').first().locator('td').allTextContents()).slice(0, 3), [top[0], top[1], String(top[degree])]);
+  await panel.screenshot('tables-nodes-sorted');
+  await panel.assertClean();
+});
+
+test('tie measures: a window filter; windows without tiers show — in weight_tier', async () => {
+  const panel = await PanelPage.open(browser, panelContent(results, 'rein_ties'));
+  const { page } = panel;
+  const section = page.locator('section[data-table="ties"]');
+  const ties = table('rein_ties', 'ties');
+  assert.equal(await section.locator('tbody tr').count(), ties.rows.length);
+  await section.locator('select').selectOption('2001–2005');
+  const first = ties.rows.filter((r) => r[0] === '2001–2005');
+  assert.equal(await section.locator('tbody tr').count(), first.length);
+  assert.deepEqual(await section.locator('tbody tr').first().locator('td').allTextContents(), [...first[0].slice(0, 4).map(String), '—']);
+  await panel.assertClean();
+});
