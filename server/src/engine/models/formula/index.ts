@@ -6,3 +6,4 @@ export { label } from './label.js';
 export { evaluate, Evaluator } from './evaluate.js';
 export { buildDesign, type Design, type DesignOptions } from './design.js';
 export { variables } from './variables.js';
+export { gmmInput, type GmmInput, type GmmInputOptions } from './gmm.js';
