@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageclient/node';
 import { RUNNABLE_KINDS } from '../../server/src/language/schema/declarations.js';
 import { registerResultPanels } from './panels/index.js';
+import { StudyRunner } from './run.js';
 
 let client: LanguageClient | undefined;
 
@@ -28,7 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   updateVisibility();
   // Result panels, their serializers (revival after a reload) and "Open Results File…"; the returned
   // ResultPanels.showResult(results, declarationName) is what a run calls to show a result.
-  registerResultPanels(context, output);
+  const panels = registerResultPanels(context, output);
+  const runner = new StudyRunner(client, panels, output);
 
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(updateVisibility),
@@ -38,10 +40,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage('Innograph language server restarted.');
     }),
     vscode.commands.registerCommand('innograph.checkStudy', () => checkActiveStudy()),
-    vscode.commands.registerCommand('innograph.runStudy', (uri?: string) => runNotice(output, uri)),
-    vscode.commands.registerCommand('innograph.runDeclaration', (uri?: string, name?: string) => runNotice(output, uri, name ?? declarationAtCursor())),
+    vscode.commands.registerCommand('innograph.runStudy', (uri?: string) => runner.run(uri)),
+    vscode.commands.registerCommand('innograph.runDeclaration', (uri?: string, name?: string) => runner.run(uri, name ?? declarationAtCursor())),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('innograph/trust', { trusted: true });
+      showState(status, client?.state ?? State.Running);
+    }),
   );
   await client.start();
+  context.subscriptions.push(runner.listen());
 }
 
 export async function deactivate(): Promise<void> {
@@ -66,14 +73,17 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       debounceMs: config.get<number>('diagnostics.debounceMs'),
       readRowCounts: config.get<boolean>('data.readRowCounts'),
       codeLens: config.get<boolean>('codeLens.enabled'),
+      trusted: vscode.workspace.isTrusted,
     },
   };
   return new LanguageClient('innograph', 'Innograph Language Server', serverOptions, clientOptions);
 }
 
 function showState(status: vscode.StatusBarItem, state: State): void {
-  status.text = state === State.Running ? '$(graph) Innograph' : state === State.Starting ? '$(sync~spin) Innograph' : '$(error) Innograph';
-  status.tooltip = state === State.Running ? 'Innograph language server is running — click for its output'
+  const limited = !vscode.workspace.isTrusted;
+  status.text = state === State.Running ? `$(graph) Innograph${limited ? ' (restricted)' : ''}` : state === State.Starting ? '$(sync~spin) Innograph' : '$(error) Innograph';
+  status.tooltip = state === State.Running && limited ? 'Untrusted workspace: specs are checked, nothing runs and data files are read only for their headers'
+    : state === State.Running ? 'Innograph language server is running — click for its output'
     : state === State.Starting ? 'Innograph language server is starting' : 'Innograph language server stopped — run "Innograph: Restart Language Server"';
 }
 
@@ -98,11 +108,4 @@ function declarationAtCursor(): string | undefined {
     if (m && RUNNABLE_KINDS.has(m[1])) return m[2];
   }
   return undefined;
-}
-
-/** Execution arrives with the compute engine; until then the command says what it would run. */
-function runNotice(output: vscode.OutputChannel, uri?: string, name?: string): void {
-  const target = name ? `\`${name}\`` : 'the study';
-  output.appendLine(`[run] ${target} in ${uri ?? vscode.window.activeTextEditor?.document.uri.toString() ?? '?'}: the compute engine is not part of this build yet; the spec is checked as you type.`);
-  void vscode.window.showInformationMessage(`Innograph: running ${target} needs the compute engine, which is not in this build yet. The spec itself is checked as you type.`);
 }

@@ -1,6 +1,8 @@
 // The `innograph` command: check specs, or serve the language over LSP for any editor.
 import { basename, extname, join } from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { checkCommand } from './check.js';
+import { WORKER_MARKER } from '../run/worker.js';
 
 const USAGE = `Usage:
   innograph check [--outline] [--json] <spec.study>…   check specs; exit code 1 when any has errors
@@ -70,9 +72,14 @@ function parseRunArgs(args: string[]): { specs: string[]; only: string[]; json?:
   return parsed;
 }
 
-main(process.argv.slice(2)).then((code) => {
-  if (code >= 0) process.exitCode = code;
-}, (err: unknown) => {
-  process.stderr.write(`innograph: ${(err as Error).stack ?? String(err)}\n`);
-  process.exitCode = 1;
-});
+// The language server runs specs in a worker thread started from this same file (server/src/run/worker.ts).
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_MARKER]) {
+  void import('../run/worker.js').then((w) => w.serveRuns());
+} else {
+  main(process.argv.slice(2)).then((code) => {
+    if (code >= 0) process.exitCode = code;
+  }, (err: unknown) => {
+    process.stderr.write(`innograph: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatStudy } from '../language/format.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { codeLenses } from './codeLens.js';
+import { registerRunRequests } from './runRequest.js';
 import { quickFixes } from './codeActions.js';
 import { complete } from './completion.js';
 import { hover } from './hover.js';
@@ -37,8 +38,12 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
 
   connection.onInitialize((params): InitializeResult => {
     configurable = !!params.capabilities.workspace?.configuration;
-    const init = params.initializationOptions as Partial<Settings> | undefined;
-    if (init) workspace.settings = { ...DEFAULT_SETTINGS, ...init };
+    const init = params.initializationOptions as (Partial<Settings> & { trusted?: boolean }) | undefined;
+    if (init) {
+      const { trusted, ...settings } = init;
+      workspace.settings = { ...DEFAULT_SETTINGS, ...settings };
+      workspace.trusted = trusted ?? true;
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -82,7 +87,11 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   connection.onDidChangeConfiguration(() => { void loadSettings().then(() => workspace.recheckAll()); });
 
   documents.onDidOpen((e) => workspace.scheduleDiagnostics(e.document.uri, 0));
-  documents.onDidChangeContent((e) => workspace.scheduleDiagnostics(e.document.uri));
+  documents.onDidChangeContent((e) => workspace.edited(e.document.uri));
+  const runs = registerRunRequests(connection, documents, workspace);
+  connection.onShutdown(() => runs.dispose());
+  // VS Code grants trust after start-up without restarting the server.
+  connection.onNotification('innograph/trust', (p: { trusted: boolean }) => { workspace.trusted = p.trusted; workspace.recheckAll(); });
   documents.onDidClose((e) => workspace.close(e.document.uri));
   connection.onDidChangeWatchedFiles((e) => { for (const c of e.changes) workspace.fileChanged(c.uri); });
 

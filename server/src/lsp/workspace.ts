@@ -1,7 +1,7 @@
 // The server's view of open specs: analyses cached per document version, data-file headers cached in a
 // TableCache, diagnostics published after a debounce, and re-checks when a data file is read or changes.
 import { fileURLToPath } from 'node:url';
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../workspace/analysis.js';
 import { TableCache } from '../workspace/tableCache.js';
@@ -12,12 +12,16 @@ export const DEFAULT_SETTINGS: Settings = { debounceMs: 200, readRowCounts: true
 
 export class StudyWorkspace {
   settings: Settings = { ...DEFAULT_SETTINGS };
+  /** VS Code's workspace trust (other clients: trusted). Untrusted: nothing runs, data files are read only for headers. */
+  trusted = true;
   readonly tables: TableCache;
+  /** Failures of the last run, shown until the spec is edited. */
+  private readonly runDiagnostics = new Map<string, Diagnostic[]>();
   private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>) {
-    this.tables = new TableCache({ rowCounts: () => this.settings.readRowCounts, onLoaded: () => this.recheckAll() });
+    this.tables = new TableCache({ rowCounts: () => this.settings.readRowCounts && this.trusted, onLoaded: () => this.recheckAll() });
   }
 
   /** The analysis of a document's current version (computed on demand, then cached). */
@@ -46,14 +50,26 @@ export class StudyWorkspace {
     if (!doc || !analysis) return;
     void this.connection.sendDiagnostics({
       uri, version: doc.version,
-      diagnostics: analysis.diagnostics.map((d) => toDiagnostic(analysis.lines, d)),
+      diagnostics: [...analysis.diagnostics.map((d) => toDiagnostic(analysis.lines, d)), ...(this.runDiagnostics.get(uri) ?? [])],
     });
+  }
+
+  setRunDiagnostics(uri: string, diagnostics: Diagnostic[]): void {
+    this.runDiagnostics.set(uri, diagnostics);
+    this.publish(uri);
+  }
+
+  /** An edit makes the last run's positions stale. */
+  edited(uri: string): void {
+    this.runDiagnostics.delete(uri);
+    this.scheduleDiagnostics(uri);
   }
 
   close(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.analyses.delete(uri);
+    this.runDiagnostics.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

@@ -31,6 +31,8 @@ export interface DeclarationResult {
   status: 'ok' | 'error' | 'skipped';
   /** Wall time of this declaration, seconds (dependencies computed for it included). */
   seconds: number;
+  /** Reused from an earlier run in the same session: nothing it depends on changed. */
+  cached?: boolean;
   tables: Record<string, Table>;
   /** Conventions used, as `option: value (reference tool)`. */
   conventions?: Record<string, string>;

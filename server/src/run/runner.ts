@@ -11,6 +11,7 @@ import { GmmError } from '../engine/models/gmm/index.js';
 import { ConvergenceError, ModelInputError } from '../engine/models/describe/frame.js';
 import { GeoDetectorInputError } from '../engine/models/geodetector/index.js';
 import { RUNNABLE_KINDS } from '../language/schema/declarations.js';
+import { declarationKeys } from './cacheKeys.js';
 import { computed } from './computed.js';
 import { Cancelled, RunContext, type RunOptions } from './context.js';
 import { DataError, SpecError } from './errors.js';
@@ -20,6 +21,8 @@ export interface RunRequest extends RunOptions {
   /** Names of the declarations to run (default: all runnable ones). */
   only?: readonly string[];
   specPath: string;
+  /** Results of earlier runs by content key (cacheKeys.ts): an unchanged declaration is not recomputed. */
+  cache?: Map<string, DeclarationResult>;
 }
 
 /** The declarations a run covers, in spec order. */
@@ -32,12 +35,17 @@ export async function runStudy(analysis: Analysis, request: RunRequest): Promise
   const db = await duckdb();
   const ctx = new RunContext(analysis, db, request);
   const symbols = runnableSymbols(analysis, request.only);
+  const keys = request.cache ? declarationKeys(analysis) : undefined;
   const results: DeclarationResult[] = [];
   try {
     for (const [i, symbol] of symbols.entries()) {
       ctx.checkCancelled();
       request.progress?.(`${symbol.kind} ${symbol.name}`, i, symbols.length);
-      results.push(await runOne(ctx, symbol));
+      const key = keys?.get(symbol.name);
+      const cached = key ? request.cache!.get(key) : undefined;
+      const result = cached ? { ...cached, cached: true } : await runOne(ctx, symbol);
+      if (key && result.status === 'ok') request.cache!.set(key, result);
+      results.push(result);
     }
   } finally {
     await ctx.dispose();

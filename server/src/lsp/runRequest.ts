@@ -1,0 +1,58 @@
+// `innograph/run`: the editor asks to run a spec (or some of its declarations). The run happens in the
+// worker thread; progress goes out as `innograph/runProgress` notifications, a cancelled request aborts
+// it, and failed declarations become diagnostics on the spec until its next edit.
+import { LSPErrorCodes, ResponseError, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ResultsFile } from '../run/results.js';
+import { RunCancelledError, RunWorker } from '../run/worker.js';
+import { specPath, type StudyWorkspace } from './workspace.js';
+
+export interface RunParams { uri: string; only?: string[] }
+export interface RunProgress { uri: string; message: string; done: number; total: number }
+
+export const RUN_REQUEST = 'innograph/run';
+export const RUN_PROGRESS = 'innograph/runProgress';
+
+export function registerRunRequests(connection: Connection, documents: TextDocuments<TextDocument>, workspace: StudyWorkspace): RunWorker {
+  const worker = new RunWorker(process.argv[1]);
+  connection.onRequest(RUN_REQUEST, async (params: RunParams, token): Promise<ResultsFile> => {
+    if (!workspace.trusted) {
+      throw new ResponseError(1, 'This workspace is not trusted: Innograph checks specs here but runs nothing and reads no data beyond file headers.');
+    }
+    const doc = documents.get(params.uri);
+    const analysis = workspace.analysis(params.uri);
+    if (!doc || !analysis) throw new ResponseError(2, `${params.uri} is not open.`);
+    const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) {
+      const first = analysis.lines.position(errors[0].span.start);
+      throw new ResponseError(3, `Fix the spec's ${errors.length} error${errors.length === 1 ? '' : 's'} first (line ${first.line + 1}: ${errors[0].message}).`);
+    }
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    try {
+      const results = await worker.run({ text: doc.getText(), specPath: specPath(params.uri), only: params.only }, {
+        signal: controller.signal,
+        progress: (message, done, total) => void connection.sendNotification(RUN_PROGRESS, { uri: params.uri, message, done, total } satisfies RunProgress),
+      });
+      workspace.setRunDiagnostics(params.uri, runDiagnostics(results));
+      return results;
+    } catch (err) {
+      if (err instanceof RunCancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, err.message);
+      throw new ResponseError(4, `The run failed: ${(err as Error).message}`);
+    }
+  });
+  return worker;
+}
+
+/** Each failed declaration as an error at the spec position the run reported. */
+function runDiagnostics(results: ResultsFile): Diagnostic[] {
+  return results.results.flatMap((r) => {
+    const at = r.status === 'error' ? r.error?.spec : undefined;
+    if (!at) return [];
+    const where = r.error?.data ? ` (${r.error.data.file}${r.error.data.line ? `:${r.error.data.line}` : ''}${r.error.data.column ? `, column ${r.error.data.column}` : ''})` : '';
+    return [{
+      range: { start: { line: at.line - 1, character: at.column - 1 }, end: { line: at.endLine - 1, character: at.endColumn - 1 } },
+      severity: 1, source: 'innograph run', code: 'run-error', message: `${r.name}: ${r.error!.message}${where}`,
+    }];
+  });
+}
