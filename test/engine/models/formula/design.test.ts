@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDesign, FormulaError, parseFormula } from '../../../../server/src/engine/models/formula/index.ts';
+import { EstimationError, fitFeols } from '../../../../server/src/engine/models/hdfe/index.ts';
 import { expr } from './exprText.ts';
 import { table } from './table.ts';
 
@@ -59,4 +60,12 @@ test('center() uses the mean over the estimation sample', () => {
 
 test('an empty sample is a FormulaError', () => {
   assert.throws(() => design('y ~ x', { where: 'g7 == 2' }), (e: Error) => e instanceof FormulaError && /No observation is left/.test(e.message));
+});
+
+test('without fixed effects, feols drops a regressor collinear with the intercept and needs at least one regressor', () => {
+  const d = buildDesign(parseFormula(expr('y ~ x + g7')), t, { where: expr('g7 == 1') });
+  const fit = fitFeols(d.frame);
+  assert.deepEqual(fit.terms, ['(Intercept)', 'x']);
+  assert.deepEqual(fit.notes, ['Removed because of collinearity with other regressors: "g7".']);
+  assert.throws(() => fitFeols(design('y ~ 0').frame), (e: Error) => e instanceof EstimationError && e.message === 'The model has no regressors.');
 });
