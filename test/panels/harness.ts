@@ -18,12 +18,12 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ORIGIN = 'https://webview.test';
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
-/** `innograph run <spec> --json`, with the CLI built by `npm test` (dist/cli.cjs). */
-export function runExample(spec: string): ResultsFile {
+/** `innograph run examples/<spec> [--only NAME…] --json`, with the CLI built by `npm test` (dist/cli.cjs). */
+export function runExample(spec: string, only: string[] = []): ResultsFile {
   const dir = mkdtempSync(join(tmpdir(), 'innograph-panels-'));
   try {
     const out = join(dir, 'results.json');
-    execFileSync(process.execPath, [join(REPO, 'bin/innograph.js'), 'run', join(REPO, 'examples', spec), '--json', out, '--quiet'], { stdio: 'pipe' });
+    execFileSync(process.execPath, [join(REPO, 'bin/innograph.js'), 'run', join(REPO, 'examples', spec), ...only.flatMap((name) => ['--only', name]), '--json', out, '--quiet'], { stdio: 'pipe' });
     return JSON.parse(readFileSync(out, 'utf8'));
   } finally {
     rmSync(dir, { recursive: true, force: true });

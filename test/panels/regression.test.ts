@@ -1,42 +1,47 @@
-// Regression table panel in headless Chromium. Models are not wired to the runner yet, so the results hold a
-// table built from real feols output (Grunfeld, firm and two-way FE) as a `table` declaration would, and a
-// single model's result (shown as a one-column table).
+// Regression table panel in headless Chromium, from real results: the tech-overlap example's `table3` (five
+// fixest models: FE rows, clustered SEs, t statistics in parentheses) and its model `m1` alone.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { panelContent } from '../../client/src/panels/content.ts';
-import { feols } from '../../server/src/engine/models/hdfe/index.ts';
-import type { DeclarationResult, ResultsFile } from '../../server/src/run/results.ts';
-import { column, readEconCsv } from '../engine/models/econOracles.ts';
-import { launchBrowser, PanelPage } from './harness.ts';
-import { grunfeldRegression } from './regressionFixture.ts';
+import type { ResultsFile } from '../../server/src/run/results.ts';
+import { launchBrowser, PanelPage, runExample } from './harness.ts';
 
 let browser: Browser;
-before(async () => { browser = await launchBrowser(); });
+let results: ResultsFile;
+before(async () => {
+  results = runExample('tech_overlap.study', ['table3', 'm1']);
+  browser = await launchBrowser();
+});
 after(() => browser?.close());
 
-const resultsOf = (...results: DeclarationResult[]): ResultsFile => ({ format: 'innograph-results', version: 1, spec: '/study.study', engine: '0.1.0', createdAt: '2026-11-22T00:00:00.000Z', results });
-const declared = (name: string, kind: string, extra: Partial<DeclarationResult>): DeclarationResult => ({ name, kind, status: 'ok', seconds: 0, tables: {}, notes: [], ...extra });
+const stars = (p: number) => (p < 0.01 ? '***' : p < 0.05 ? '**' : p < 0.1 ? '*' : '');
 
-test('two models side by side: titles, dependent variable, stars, SEs in parentheses, FE/SE/N/R² rows, legend; exports go to the extension', async () => {
-  const regression = grunfeldRegression();
-  const content = panelContent(resultsOf(declared('investment', 'table', { regression })), 'investment');
+test('models side by side: titles, dependent variable, stars, t in parentheses, FE/SE/cluster/N/R² rows, legend; exports go to the extension', async () => {
+  const table = results.results.find((r) => r.name === 'table3')!.regression!;
+  const content = panelContent(results, 'table3');
   assert.equal(content.kind, 'regression');
   const panel = await PanelPage.open(browser, content);
   const { page } = panel;
-  const rows = async (section: string) => page.locator(`table.regression ${section} tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-  assert.equal(await page.locator('table.regression caption').textContent(), 'Investment & firm value');
-  assert.deepEqual(await rows('thead'), [['', '(1)', '(2)'], ['', 'Firm FE', 'Two-way FE'], ['Dependent variable', 'inv', 'inv']]);
-  assert.deepEqual(await rows('tbody.coefficients'), [
-    ['value', '0.110***', '0.118***'], ['', '(0.012)', '(0.011)'],
-    ['capital', '0.310***', '0.358***'], ['', '(0.017)', '(0.048)'],
+  const rows = (section: string) => page.locator(`table.regression ${section} tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.equal(await page.locator('table.regression caption').textContent(), table.title);
+  assert.deepEqual(await rows('thead'), [
+    ['', '(1)', '(2)', '(3)', '(4)', '(5)'],
+    ['', ...table.models.map((m) => m.title)],
+    ['Dependent variable', 'InvCo', 'InvCo', 'InvCo', 'InvCo', 'InvCo'],
   ]);
-  assert.equal(await page.locator('tbody.coefficients sup.stars').count(), 4);
-  assert.deepEqual(await rows('tbody.stats'), [
-    ['firm fixed effects', 'Yes', 'Yes'], ['year fixed effects', 'No', 'Yes'], ['Standard errors', 'iid', 'cluster'],
-    ['Clusters (firm)', '', '10'], ['Observations', '200', '200'], ['R²', '0.944', '0.952'], ['Adjusted R²', '0.941', '0.943'], ['Within R²', '0.767', '0.720'],
-  ]);
-  assert.equal(await page.locator('table.regression tfoot').textContent(), 'Standard errors in parentheses* p<0.1, ** p<0.05, *** p<0.01');
+  const coefficients = await rows('tbody.coefficients');
+  const first = table.coefficients[0];
+  assert.deepEqual(coefficients[0], [first.term, ...first.cells.map((c) => `${c!.estimate.toFixed(3).replace(/^-(0\.0+)$/, '$1')}${stars(c!.p)}`)]);
+  assert.deepEqual(coefficients[1], ['', ...first.cells.map((c) => `(${c!.stat.toFixed(3)})`)]);
+  assert.equal(coefficients.length, 2 * table.coefficients.length);
+  assert.ok(coefficients[2].includes(''), 'a model without the term has an empty cell');
+  const stats = await rows('tbody.stats');
+  assert.deepEqual(stats.map((r) => r[0]), table.stats.map((s) => s.label));
+  assert.deepEqual(stats.find((r) => r[0] === 'Observations'), ['Observations', '46,965', '46,965', '46,965', '1,451', '46,965']);
+  assert.deepEqual(stats.find((r) => r[0] === 'i^t fixed effects'), ['i^t fixed effects', 'No', 'No', 'Yes', 'Yes', 'Yes']);
+  assert.deepEqual(stats.find((r) => r[0] === 'Clusters (i^j)'), ['Clusters (i^j)', '3,131', '3,131', '3,131', '205', '3,131']);
+  assert.equal(await page.locator('table.regression tfoot').textContent(), 't statistics in parentheses* p<0.1, ** p<0.05, *** p<0.01');
 
   await page.locator('select').selectOption('md');
   await page.locator('button', { hasText: 'Copy' }).click();
@@ -51,12 +56,12 @@ test('two models side by side: titles, dependent variable, stars, SEs in parenth
   await panel.assertClean();
 });
 
-test("a single model's result is a one-column table with its coefficients", async () => {
-  const g = readEconCsv('Grunfeld.csv');
-  const model = feols({ y: Float64Array.from(g.inv, Number), yName: 'inv', X: [column('value', g.value.map(Number))], fe: [{ name: 'firm', codes: Int32Array.from(g.firm, Number) }] });
-  const panel = await PanelPage.open(browser, panelContent(resultsOf(declared('m1', 'model', { source: 'ols', model })), 'm1'));
+test("a single model's result is a one-column table with its coefficient", async () => {
+  const m1 = results.results.find((r) => r.name === 'm1')!.model!;
+  const panel = await PanelPage.open(browser, panelContent(results, 'm1'));
   const { page } = panel;
   assert.deepEqual(await page.locator('table.regression thead tr').nth(1).locator('th').allTextContents(), ['', 'm1']);
-  assert.deepEqual(await page.locator('tbody.coefficients tr').first().locator('td').allTextContents(), [`${model.coefficients[0].estimate.toFixed(3)}***`]);
+  const c = m1.coefficients[0];
+  assert.deepEqual(await page.locator('tbody.coefficients tr').first().locator('th, td').allTextContents(), [c.term, `${c.estimate.toFixed(3)}${stars(c.p)}`]);
   await panel.assertClean();
 });
