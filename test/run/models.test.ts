@@ -22,7 +22,7 @@ test('every declaration runs', async () => {
   const results = await run;
   assert.deepEqual(results.results.map((r) => [r.name, r.status, r.error?.message]), [
     ['ols_gravity', 'ok', undefined], ['ppml_gravity', 'ok', undefined], ['hetero_gravity', 'ok', undefined],
-    ['nb_quine', 'ok', undefined], ['detector', 'ok', undefined], ['gravity_table', 'ok', undefined],
+    ['nb_quine', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['gravity_table', 'ok', undefined],
   ]);
 });
 
@@ -75,6 +75,23 @@ test('geodetector: q and p of each factor, interaction q', async () => {
   }
   const q12 = records(detector, 'interaction').find((r) => r.factor1 === 'watershed' && r.factor2 === 'elevation')!.q12 as number;
   close(q12, Number(oracle.interaction_detector_raw[0].V3), 'q(watershed ∩ elevation)');
+});
+
+test('sysgmm: plm::pgmm two-step system GMM (Windmeijer SEs), time dummies by year', async () => {
+  const oracle = readEconJson('pgmm_empluk_plm_2.6-6_cran.json').models.BB98_twosteps_sys;
+  const { model, byTerm } = await coefficients('bb98');
+  const names: Record<string, string> = {
+    'lag(log(emp), 1)': 'l(log(emp), 1)', 'lag(log(wage), 0:1)0': 'log(wage)', 'lag(log(wage), 0:1)1': 'l(log(wage), 1)',
+    'lag(log(capital), 0:1)0': 'log(capital)', 'lag(log(capital), 0:1)1': 'l(log(capital), 1)',
+  };
+  for (const [term, estimate] of Object.entries(oracle.coef as Record<string, number>)) {
+    const ours = byTerm.get(names[term] ?? term);
+    assert.ok(ours, `missing ${term}`);
+    close(ours.estimate, estimate, term);
+    close(ours.se, oracle.se_robust[term], `SE ${term}`);
+  }
+  assert.equal(model.fit.instruments, oracle.n_instruments);
+  assert.equal(model.fit.groups, oracle.n_groups);
 });
 
 test('table: models side by side with the stats asked for, in order', async () => {

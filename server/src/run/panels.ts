@@ -35,7 +35,9 @@ export function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
     const T = layout.periods.length;
     const unit = new Int32Array(layout.rows);
     const time = new Int32Array(layout.rows);
-    for (let r = 0; r < layout.rows; r++) { unit[r] = Math.floor(r / T); time[r] = r % T; }
+    // Yearly panels count time in years (lags and GMM time dummies then carry the year); window panels in windows.
+    const yearly = layout.periods.every((p) => p.from === p.to);
+    for (let r = 0; r < layout.rows; r++) { unit[r] = Math.floor(r / T); time[r] = yearly ? layout.periods[r % T].from : r % T; }
     notes.push(`${layout.rows} rows: ${layout.kind === 'dyadic' ? `${layout.rows / T} region pairs` : `${layout.units.length} regions`} × ${T} periods.`);
     return { table: { name: symbol.name, rows: layout.rows, columns, panel: { unit, time } }, layout, notes };
   });

@@ -17,7 +17,7 @@ export interface TimeEffect extends Term {
 }
 
 export function termName(r: LaggedVariable): string {
-  return r.lag === 0 ? r.variable : `lag(${r.variable}, ${r.lag})`;
+  return r.lag === 0 ? r.variable : `l(${r.variable}, ${r.lag})`; // as the formula writes it
 }
 
 export function laggedSeries(grid: PanelGrid, r: LaggedVariable): LevelSeries {
