@@ -2,7 +2,7 @@
 // as a webview would: a stub `acquireVsCodeApi` records what the page posts, and the test sends the same
 // `show` message the extension sends. Results come from running the real CLI on an example.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
@@ -18,12 +18,20 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ORIGIN = 'https://webview.test';
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
-/** `innograph run examples/<spec> [--only NAME…] --json`, with the CLI built by `npm test` (dist/cli.cjs). */
-export function runExample(spec: string, only: string[] = []): ResultsFile {
+/**
+ * `innograph run examples/<spec> [--only NAME…] --json`, with the CLI built by `npm test` (dist/cli.cjs).
+ * `edit` changes the spec's text first (e.g. fewer placebo draws); it then runs from a copy beside the data.
+ */
+export function runExample(spec: string, only: string[] = [], edit?: (text: string) => string): ResultsFile {
   const dir = mkdtempSync(join(tmpdir(), 'innograph-panels-'));
   try {
+    let path = join(REPO, 'examples', spec);
+    if (edit) {
+      symlinkSync(join(REPO, 'examples/data'), join(dir, 'data'));
+      writeFileSync((path = join(dir, spec)), edit(readFileSync(join(REPO, 'examples', spec), 'utf8')));
+    }
     const out = join(dir, 'results.json');
-    execFileSync(process.execPath, [join(REPO, 'bin/innograph.js'), 'run', join(REPO, 'examples', spec), ...only.flatMap((name) => ['--only', name]), '--json', out, '--quiet'], { stdio: 'pipe' });
+    execFileSync(process.execPath, [join(REPO, 'bin/innograph.js'), 'run', path, ...only.flatMap((name) => ['--only', name]), '--json', out, '--quiet'], { stdio: 'pipe' });
     return JSON.parse(readFileSync(out, 'utf8'));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -9,9 +9,9 @@ interface ChartSource { kind: ChartKind; tables: Record<string, string[]>; /** t
 const CHARTS: ChartSource[] = [
   { kind: 'indicators', tables: { indicators: ['window'] }, primary: true },
   { kind: 'placebo', tables: { draws: ['estimate'], summary: ['term', 'actual', 'p'] }, primary: true },
-  { kind: 'moderation', tables: { moderation: ['moderator', 'moderator_level', 'x_value', 'fitted'] }, primary: true },
+  { kind: 'moderation', tables: { moderation: ['moderator', 'moderator_level', 'x_value', 'fitted'] }, primary: false },
   { kind: 'geodetector', tables: { factor: ['factor', 'q', 'p'] }, primary: true },
-  { kind: 'sensitivity', tables: { sensitivity: ['percentile', 'clusters', 'members'] }, primary: false },
+  { kind: 'sensitivity', tables: { sensitivity: ['percentile', 'potential', 'clusters'] }, primary: false },
 ];
 
 const applies = (result: DeclarationResult, chart: ChartSource) =>

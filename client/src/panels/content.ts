@@ -55,15 +55,16 @@ function networkOf(file: Results, focus: DeclarationResult): DeclarationResult |
   return file.results.find((r) => r.network && belongsTo(focus, r));
 }
 
-/** The panel kinds that can show a declaration, the most useful first. */
+/** The panel kinds that can show a declaration, the most useful first: a placebo or geodetector is its chart, a model its coefficients. */
 export function panelKinds(file: Results, focus: DeclarationResult): PanelKind[] {
   if (focus.status !== 'ok') return ['tables'];
   const tables: PanelKind[] = Object.keys(focus.tables).length ? ['tables'] : [];
-  if (regressionOf(focus)) return ['regression', ...(chartKinds(focus).length ? ['charts' as const] : []), ...tables];
-  if (focus.network) return ['network', 'map', 'tables'];
+  if (focus.network) return ['network', 'map', ...tables];
   const charts: PanelKind[] = chartKinds(focus).length ? ['charts'] : [];
+  const regression: PanelKind[] = regressionOf(focus) ? ['regression'] : [];
   const graph: PanelKind[] = networkOf(file, focus) ? ['network', 'map'] : [];
-  return hasPrimaryChart(focus) ? [...charts, 'tables', ...graph] : ['tables', ...charts, ...graph];
+  if (hasPrimaryChart(focus)) return [...charts, ...regression, ...tables, ...graph];
+  return regression.length ? [...regression, ...charts, ...tables, ...graph] : [...tables, ...charts, ...graph];
 }
 
 /** What the panel of `kind` (default: the declaration's first kind) shows for the declaration `name`. */

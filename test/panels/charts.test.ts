@@ -1,0 +1,82 @@
+// Charts panel in headless Chromium (Vega-Lite through the CSP-safe interpreter), from real results:
+// rare-earth indicators and geodetector, tech-overlap moderation, AI-cluster placebo (20 draws instead of
+// the example's 1,000, to stay fast) and the location-quotient sensitivity scan.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { panelContent } from '../../client/src/panels/content.ts';
+import type { PanelKind } from '../../client/src/panels/messages.ts';
+import type { ResultsFile } from '../../server/src/run/results.ts';
+import { launchBrowser, PanelPage, runExample } from './harness.ts';
+
+let browser: Browser;
+let rareEarth: ResultsFile;
+let overlap: ResultsFile;
+let ai: ResultsFile;
+before(async () => {
+  rareEarth = runExample('rare_earth.study', ['rein_overall', 'drivers']);
+  overlap = runExample('tech_overlap.study', ['m5']);
+  ai = runExample('ai_clusters.study', ['placebo', 'lq'], (spec) => spec.replace('reps: 1000', 'reps: 20'));
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+async function openChart(results: ResultsFile, name: string, kind?: PanelKind): Promise<PanelPage> {
+  const panel = await PanelPage.open(browser, panelContent(results, name, kind));
+  await panel.page.waitForFunction(() => document.body.dataset.charts !== 'pending');
+  assert.equal(await panel.page.evaluate(() => document.body.dataset.charts), 'rendered', (await panel.page.locator('.panel-error').allTextContents()).join());
+  return panel;
+}
+
+const texts = (panel: PanelPage, selector: string) => panel.page.locator(selector).allTextContents();
+
+test('whole-network indicators: one line per indicator across the four windows', async () => {
+  const content = panelContent(rareEarth, 'rein_overall');
+  assert.equal(content.kind, 'charts');
+  const panel = await openChart(rareEarth, 'rein_overall');
+  const indicators = rareEarth.results.find((r) => r.name === 'rein_overall')!.tables.indicators;
+  assert.equal(await panel.page.locator('section[data-chart="indicators"] .mark-line path').count(), indicators.columns.length - 1);
+  const labels = await texts(panel, 'svg text');
+  for (const item of indicators.columns.slice(1)) assert.ok(labels.includes(item), `facet ${item}`);
+  for (const w of ['2001–2005', '2016–2020']) assert.ok(labels.includes(w), `axis label ${w}`);
+  await panel.screenshot('charts-indicators');
+  await panel.assertClean();
+});
+
+test('geodetector: one bar per factor with its p, coloured by significance (legend)', async () => {
+  const panel = await openChart(rareEarth, 'drivers');
+  const factor = rareEarth.results.find((r) => r.name === 'drivers')!.tables.factor;
+  assert.equal(await panel.page.locator('.mark-rect path').count(), factor.rows.length);
+  const labels = await texts(panel, 'svg text');
+  for (const [name] of factor.rows) assert.ok(labels.includes(String(name)), `bar ${name}`);
+  assert.ok(labels.some((t) => t === 'p < 0.05' || t === 'p ≥ 0.05'), 'significance legend');
+  await panel.screenshot('charts-geodetector');
+  await panel.assertClean();
+});
+
+test('moderation: one line per moderator level', async () => {
+  const moderation = overlap.results.find((r) => r.name === 'm5')!.tables.moderation;
+  const panel = await openChart(overlap, 'm5', 'charts');
+  const levels = new Set(moderation.rows.map((r) => r[moderation.columns.indexOf('moderator_level')]));
+  assert.equal(await panel.page.locator('.mark-line path').count(), levels.size);
+  await panel.screenshot('charts-moderation');
+  await panel.assertClean();
+});
+
+test('placebo: the permuted distribution with the actual estimate marked; sensitivity scan of the LQ threshold', async () => {
+  const summary = ai.results.find((r) => r.name === 'placebo')!.tables.summary;
+  assert.equal(panelContent(ai, 'placebo').kind, 'charts');
+  const panel = await openChart(ai, 'placebo');
+  assert.equal(await panel.page.locator('.mark-area path').count(), 1);
+  assert.equal(await panel.page.locator('.mark-rule.role-mark line').count(), 1);
+  const subtitle = (await texts(panel, 'svg text')).find((t) => t.startsWith('actual '));
+  assert.equal(subtitle, `actual ${Number(summary.rows[0][1]).toPrecision(4)}, p = ${Number(summary.rows[0][4]).toPrecision(3)}`);
+  await panel.screenshot('charts-placebo');
+  await panel.assertClean();
+
+  const scan = await openChart(ai, 'lq', 'charts');
+  assert.equal(await scan.page.locator('.mark-line path').count(), 2, 'potential and clusters');
+  assert.equal(await scan.page.locator('.mark-symbol path').count(), 2 * ai.results.find((r) => r.name === 'lq')!.tables.sensitivity.rows.length);
+  await scan.screenshot('charts-sensitivity');
+  await scan.assertClean();
+});
