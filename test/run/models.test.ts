@@ -101,3 +101,18 @@ test('table: models side by side with the stats asked for, in order', async () =
   assert.deepEqual(table.stats.map((s) => s.key), ['n', 'r2', 'within_r2', 'pseudo_r2', 'fe:i^t', 'fe:j^t', 'fe:i^j', 'vcov', 'clusters:i^j']);
   assert.deepEqual(table.stats.find((s) => s.key === 'fe:i^j')!.cells, ['Yes', 'Yes']);
 });
+
+test('bad models fail alone, each with a clear message at its place in the spec', async () => {
+  const spec = fileURLToPath(new URL('./fixtures/econ.study', import.meta.url));
+  const text = `dataset quine from "../../oracles/econ/quine.csv"
+model empty = ols(Days ~ Lrn, data: quine) { where: Days < 0 }
+model absorbed = ols(Days ~ Eth | Eth, data: quine)
+model fine = ols(Days ~ Lrn, data: quine)
+`;
+  const results = await runSpec(spec, text);
+  const error = (name: string) => result(results, name).error!;
+  assert.match(error('empty').message, /empty cannot be estimated|no observations|observation/i);
+  assert.match(error('absorbed').message, /absorbed cannot be estimated: .*collinear/);
+  assert.equal(error('absorbed').spec!.line, 3);
+  assert.equal(result(results, 'fine').status, 'ok');
+});
