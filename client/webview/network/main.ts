@@ -1,1 +1,282 @@
+// Network view: sigma.js (WebGL) over a graphology graph of one window. Size by degree or any node measure,
+// colour by Louvain community, CONCOR block or Jenks tier (with a legend), an edge-weight threshold, a window
+// slider with play, search and highlight, node details on click, and SVG/PNG/GEXF exports.
 import '../shared/base.css';
+import './network.css';
+import Sigma from 'sigma';
+import { gexf } from '../../../server/src/engine/exports/gexf.js';
+import type { Cell, DeclarationResult, NetworkWindow } from '../../../server/src/run/results.js';
+import type { PanelContent } from '../../src/panels/messages.js';
+import { button, h, labelled, select } from '../shared/dom.js';
+import { savePng, saveText, themeColor } from '../shared/files.js';
+import { displayCell } from '../shared/format.js';
+import { focusOf, renderFrame } from '../shared/frame.js';
+import { startPanel } from '../shared/host.js';
+import { legend } from '../shared/legend.js';
+import { categoryColor, NO_VALUE, tierColor } from '../shared/palette.js';
+import { blockPartitions, communities, nodeMeasures, placeNew, windowGraph, type EdgeAttributes, type NetworkGraph, type NodeAttributes, type NodeMeasure } from './graph.js';
+import { runLayout, type LayoutRun } from './layout.js';
+import { networkSvg } from './svg.js';
+
+const PLAY_MS = 1500;
+
+class NetworkView {
+  private readonly network: { directed: boolean; windows: NetworkWindow[] };
+  private readonly networkName: string;
+  private readonly measures: NodeMeasure[];
+  private readonly values;
+  private readonly partitions;
+  private readonly positions = new Map<string, { x: number; y: number }>();
+  private windowIndex: number;
+  private graph!: NetworkGraph;
+  private categories = new Map<string, string | null>();
+  private sizeBy = 'degree';
+  private colorBy = 'community';
+  private threshold = 0;
+  private highlighted: string | undefined;
+  private renderer: Sigma<NodeAttributes, EdgeAttributes> | undefined;
+  private layout: LayoutRun | undefined;
+  private player: number | undefined;
+  private readonly canvas = h('div', { class: 'sigma' });
+  private readonly legendHolder = h('div');
+  private readonly details = h('aside', { class: 'details' });
+  private readonly windowLabel = h('span', { class: 'window-label' });
+  private readonly thresholdLabel = h('span');
+  private readonly thresholdInput = h('input');
+  private readonly status = h('span', { class: 'status' });
+
+  constructor(private readonly content: PanelContent, network: DeclarationResult) {
+    this.network = network.network!;
+    this.networkName = network.name;
+    ({ measures: this.measures, values: this.values } = nodeMeasures(content.results));
+    this.partitions = blockPartitions(content.results);
+    this.windowIndex = this.network.windows.length - 1;
+  }
+
+  render(): void {
+    const windows = this.network.windows;
+    const slider = h('input', { type: 'range', min: '0', max: String(windows.length - 1), value: String(this.windowIndex), title: 'Window' });
+    slider.addEventListener('input', () => this.showWindow(Number(slider.value)));
+    const play = button('▶ Play', () => {
+      if (this.player !== undefined) return this.stopPlaying(play);
+      play.textContent = '⏸ Pause';
+      this.player = window.setInterval(() => {
+        const next = (this.windowIndex + 1) % windows.length;
+        slider.value = String(next);
+        this.showWindow(next);
+      }, PLAY_MS);
+    }, 'Step through the windows');
+    Object.assign(this.thresholdInput, { type: 'range', min: '0', step: '1', title: 'Hide ties lighter than this' });
+    this.thresholdInput.addEventListener('input', () => { this.threshold = Number(this.thresholdInput.value); this.refresh(); });
+    const search = h('input', { type: 'search', placeholder: 'Find a region', list: 'network-nodes' });
+    search.addEventListener('change', () => this.highlight(search.value.trim() || undefined, true));
+    const sizeOptions: [string, string][] = [['degree', 'degree (computed)'], ['weight', 'weighted degree (computed)'],
+      ...this.measures.filter((m) => m.numeric && !m.tier).map((m) => [m.key, m.key] as [string, string])];
+    const colorOptions: [string, string][] = [['community', 'community (Louvain)'],
+      ...[...this.partitions.keys()].map((name) => [`block:${name}`, `block (${name})`] as [string, string]),
+      ...this.measures.filter((m) => m.tier).map((m) => [`tier:${m.key}`, m.key] as [string, string]), ['none', 'none']];
+    const toolbar = [
+      h('span', { class: 'group' }, labelled('Window', slider), this.windowLabel, play),
+      labelled('Ties ≥', h('span', { class: 'group' }, this.thresholdInput, this.thresholdLabel)),
+      labelled('Size', select(sizeOptions, this.sizeBy, (v) => { this.sizeBy = v; this.restyle(); })),
+      labelled('Colour', select(colorOptions, this.colorBy, (v) => { this.colorBy = v; this.restyle(); })),
+      search, h('datalist', { id: 'network-nodes' }),
+      h('span', { class: 'group' },
+        button('Re-run layout', () => this.startLayout(300)),
+        button('SVG…', () => saveText(this.fileName('svg'), this.svg().text)),
+        button('PNG…', () => { const { text, width, height } = this.svg(); void savePng(this.fileName('png'), text, width, height); }),
+        button('GEXF…', () => saveText(this.fileName('gexf'), this.gexf()), 'The window for Gephi, with the node measures as attributes')),
+      this.status,
+    ];
+    renderFrame(this.content, toolbar, h('div', { class: 'network-body' }, h('div', { class: 'stage' }, this.canvas, this.legendHolder), this.details));
+    this.showWindow(this.windowIndex);
+  }
+
+  dispose(): void {
+    this.layout?.stop();
+    window.clearInterval(this.player);
+    this.renderer?.kill();
+  }
+
+  private stopPlaying(play: HTMLButtonElement): void {
+    window.clearInterval(this.player);
+    this.player = undefined;
+    play.textContent = '▶ Play';
+  }
+
+  private get window(): NetworkWindow {
+    return this.network.windows[this.windowIndex];
+  }
+
+  private fileName(extension: string): string {
+    return `${this.networkName}.${this.window.label.replace(/[^\w-]+/g, '_')}.${extension}`;
+  }
+
+  private showWindow(index: number): void {
+    this.layout?.stop();
+    this.windowIndex = index;
+    this.windowLabel.textContent = this.window.label;
+    this.graph = windowGraph(this.window, this.network.directed);
+    placeNew(this.graph, this.positions);
+    const maxWeight = Math.max(1, ...this.window.ties.map((t) => t.weight));
+    this.thresholdInput.max = String(maxWeight);
+    this.threshold = Math.min(this.threshold, maxWeight);
+    this.thresholdInput.value = String(this.threshold);
+    document.getElementById('network-nodes')!.replaceChildren(...this.graph.nodes().map((n) => { const o = h('option'); o.value = n; return o; }));
+    if (this.highlighted && !this.graph.hasNode(this.highlighted)) this.highlighted = undefined;
+    // the renderer's reducers read this.graph: it must draw the new graph before anything refreshes
+    if (this.renderer) this.renderer.setGraph(this.graph);
+    else this.renderer = this.createRenderer();
+    this.restyle();
+    this.showDetails(this.highlighted);
+    document.body.dataset.window = this.window.label;
+    document.body.dataset.nodes = String(this.graph.order);
+    this.startLayout(this.positions.size ? 100 : 300);
+  }
+
+  private startLayout(budget: number): void {
+    this.layout?.stop();
+    this.status.textContent = 'laying out…';
+    document.body.dataset.layout = 'running';
+    this.layout = runLayout(this.graph, budget, () => {
+      this.graph.forEachNode((node, a) => this.positions.set(node, { x: a.x, y: a.y }));
+      this.status.textContent = '';
+      document.body.dataset.layout = 'done';
+    });
+  }
+
+  private createRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
+    const foreground = themeColor('--vscode-editor-foreground', '#333333');
+    const renderer = new Sigma(this.graph, this.canvas, {
+      defaultEdgeType: this.network.directed ? 'arrow' : 'line',
+      labelColor: { color: foreground },
+      labelFont: themeColor('--vscode-font-family', 'sans-serif'),
+      labelSize: 12,
+      // labels only where they fit: a grid cell shows at most one, big nodes first
+      labelDensity: 0.5,
+      labelGridCellSize: 90,
+      labelRenderedSizeThreshold: 5,
+      zIndex: true,
+      nodeReducer: (node, data) => {
+        const fade = this.highlighted !== undefined && node !== this.highlighted && !this.graph.areNeighbors(node, this.highlighted);
+        return fade ? { ...data, color: NO_VALUE, label: '', zIndex: 0 } : { ...data, zIndex: 1, highlighted: node === this.highlighted };
+      },
+      edgeReducer: (edge, data) => {
+        const hidden = data.weight < this.threshold;
+        const fade = this.highlighted !== undefined && !this.graph.extremities(edge).includes(this.highlighted);
+        return { ...data, hidden, color: fade ? 'rgba(128,128,128,0.08)' : data.color };
+      },
+    });
+    renderer.on('clickNode', ({ node }) => this.highlight(node));
+    renderer.on('clickStage', () => this.highlight(undefined));
+    return renderer;
+  }
+
+  private refresh(): void {
+    this.thresholdLabel.textContent = String(this.threshold);
+    document.body.dataset.visibleEdges = String(this.graph.filterEdges((_, a) => a.weight >= this.threshold).length);
+    this.renderer?.refresh();
+  }
+
+  /** Sizes, colours and legend from the chosen measure and colouring. */
+  private restyle(): void {
+    const size = (node: string) => this.sizeBy === 'degree' ? this.graph.degree(node)
+      : this.sizeBy === 'weight' ? this.graph.getNodeAttribute(node, 'weight') : this.measure(node, this.sizeBy);
+    const sizes = this.graph.nodes().map((n) => Number(size(n) ?? 0));
+    const max = Math.max(1e-9, ...sizes.map(Math.abs));
+    this.graph.nodes().forEach((node, i) => this.graph.setNodeAttribute(node, 'size', 3 + 12 * Math.sqrt(Math.abs(sizes[i]) / max)));
+    const maxWeight = Math.max(1, ...this.window.ties.map((t) => t.weight));
+    const edge = themeColor('--vscode-descriptionForeground', '#888888');
+    this.graph.forEachEdge((e, a) => this.graph.mergeEdgeAttributes(e, { size: 0.5 + 3 * Math.sqrt(a.weight / maxWeight), color: edge }));
+
+    this.categories = this.categorize();
+    const classes = [...new Set([...this.categories.values()].filter((c): c is string => c !== null))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    const tiers = this.colorBy.startsWith('tier:');
+    const colorOf = (c: string | null) => c === null ? NO_VALUE : tiers ? tierColor(Number(c), Math.max(...classes.map(Number))) : categoryColor(classes.indexOf(c));
+    this.graph.forEachNode((node) => this.graph.setNodeAttribute(node, 'color', this.colorBy === 'none' ? categoryColor(0) : colorOf(this.categories.get(node) ?? null)));
+    const counts = (c: string | null) => [...this.categories.values()].filter((x) => x === c).length;
+    const missing = counts(null);
+    this.legendHolder.replaceChildren(...(this.colorBy === 'none' ? [] : [legend(this.colorBy.replace(/^(block|tier):/, ''), [
+      ...classes.map((c) => ({ label: tiers ? `tier ${c}` : c, color: colorOf(c), count: counts(c) })),
+      ...(missing ? [{ label: 'no value', color: NO_VALUE, count: missing }] : []),
+    ])]));
+    this.refresh();
+  }
+
+  private categorize(): Map<string, string | null> {
+    const nodes = this.graph.nodes();
+    if (this.colorBy === 'community') return communities(this.graph);
+    if (this.colorBy.startsWith('block:')) {
+      const partition = this.partitions.get(this.colorBy.slice('block:'.length))!;
+      return new Map(nodes.map((n) => [n, partition.get(n) ?? null]));
+    }
+    if (this.colorBy.startsWith('tier:')) {
+      const key = this.colorBy.slice('tier:'.length);
+      return new Map(nodes.map((n) => { const v = this.measure(n, key); return [n, v === null ? null : String(v)]; }));
+    }
+    return new Map(nodes.map((n) => [n, null]));
+  }
+
+  private measure(node: string, key: string): Cell {
+    return this.values.get(this.window.label)?.get(node)?.get(key) ?? null;
+  }
+
+  private highlight(node: string | undefined, moveCamera = false): void {
+    this.highlighted = node !== undefined && this.graph.hasNode(node) ? node : undefined;
+    this.showDetails(this.highlighted);
+    if (moveCamera && this.highlighted && this.renderer) {
+      const at = this.renderer.getNodeDisplayData(this.highlighted);
+      if (at) void this.renderer.getCamera().animate({ x: at.x, y: at.y, ratio: 0.5 }, { duration: 400 });
+    }
+    this.renderer?.refresh();
+  }
+
+  private showDetails(node: string | undefined): void {
+    if (!node || !this.graph.hasNode(node)) {
+      this.details.replaceChildren(h('p', { class: 'hint' }, `${this.window.label}: ${this.graph.order} regions, ${this.graph.size} ties. Click a region for its measures.`));
+      return;
+    }
+    const directed = this.network.directed;
+    const rows: [string, string][] = [
+      ['degree', String(this.graph.degree(node))],
+      ...(directed ? [['out-degree', String(this.graph.outDegree(node))], ['in-degree', String(this.graph.inDegree(node))]] as [string, string][] : []),
+      ['weighted degree', String(this.graph.getNodeAttribute(node, 'weight'))],
+      ['intra-region', String(this.window.intra[node] ?? 0)],
+      ...(this.colorBy !== 'none' ? [[this.colorBy.replace(/:.*/, ''), this.categories.get(node) ?? '—']] as [string, string][] : []),
+      ...this.measures.map((m) => [m.key, displayCell(this.measure(node, m.key))] as [string, string]),
+    ];
+    this.details.replaceChildren(h('h2', {}, node), h('table', { class: 'data' }, h('tbody', {}, ...rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', { class: 'number' }, v))))));
+  }
+
+  private svg() {
+    const visible = this.graph.filterEdges((_, a) => a.weight >= this.threshold);
+    return networkSvg(this.graph, visible, this.network.directed, `${this.networkName} — ${this.window.label}`, themeColor('--vscode-editor-foreground', '#333333'));
+  }
+
+  private gexf(): string {
+    const attributes = (node: string) => Object.fromEntries([
+      ...this.measures.map((m) => [m.key, this.measure(node, m.key)]),
+      ...(this.colorBy === 'none' ? [] : [[this.colorBy.replace(/:.*/, ''), this.categories.get(node) ?? null]]),
+    ].map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : v]));
+    const w = this.window;
+    return gexf({
+      network: { directed: this.network.directed, nodes: w.nodes, ties: w.ties, intra: new Map(Object.entries(w.intra)) },
+      nodes: w.nodes.map((id) => ({ id, attributes: attributes(id) })),
+      window: w.label,
+    });
+  }
+}
+
+let current: NetworkView | undefined;
+
+startPanel({
+  show(content) {
+    current?.dispose();
+    const focus = focusOf(content);
+    const network = focus.network ? focus : content.results.find((r) => r.network);
+    if (!network?.network) throw new Error(`${content.focus} has no network in these results`);
+    if (network.network.windows.length === 0) throw new Error(`${network.name} has no windows`);
+    current = new NetworkView(content, network);
+    current.render();
+  },
+});

@@ -1,0 +1,92 @@
+// The network view's data, DOM-free: a window as a graphology graph, the node measures and block partitions
+// of the same network found in the results, and node categories for colouring (Louvain communities computed
+// here, CONCOR blocks, Jenks tiers).
+import { DirectedGraph, UndirectedGraph } from 'graphology';
+import louvainModule from 'graphology-communities-louvain';
+import type { AbstractGraph } from 'graphology-types';
+import { Rng } from '../../../server/src/engine/prng.js';
+import type { Cell, DeclarationResult, NetworkWindow } from '../../../server/src/run/results.js';
+
+export interface NodeAttributes { label: string; x: number; y: number; size: number; color: string; weight: number }
+export interface EdgeAttributes { weight: number; size: number; color: string }
+export type NetworkGraph = AbstractGraph<NodeAttributes, EdgeAttributes>;
+
+// The package is CommonJS (`module.exports = louvain`): the default import is the function at run time.
+const louvain = louvainModule as unknown as typeof louvainModule.default;
+
+export function windowGraph(window: NetworkWindow, directed: boolean): NetworkGraph {
+  const graph: NetworkGraph = directed ? new DirectedGraph<NodeAttributes, EdgeAttributes>() : new UndirectedGraph<NodeAttributes, EdgeAttributes>();
+  for (const node of window.nodes) graph.addNode(node, { label: node, x: 0, y: 0, size: 1, color: '', weight: 0 });
+  for (const tie of window.ties) {
+    graph.addEdge(tie.source, tie.target, { weight: tie.weight, size: 1, color: '' });
+    graph.updateNodeAttribute(tie.source, 'weight', (w = 0) => w + tie.weight);
+    graph.updateNodeAttribute(tie.target, 'weight', (w = 0) => w + tie.weight);
+  }
+  return graph;
+}
+
+/** A node measure column of a `measures … = nodes(net)` result: `declaration.column`. */
+export interface NodeMeasure { key: string; declaration: string; column: string; numeric: boolean; tier: boolean }
+
+/** Node measures per window: window label → region → measure key → value. */
+export type MeasureValues = Map<string, Map<string, Map<string, Cell>>>;
+
+function entry<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  return inner;
+}
+
+export function nodeMeasures(results: readonly DeclarationResult[]): { measures: NodeMeasure[]; values: MeasureValues } {
+  const measures: NodeMeasure[] = [];
+  const values: MeasureValues = new Map();
+  for (const result of results) {
+    for (const table of Object.values(result.tables)) {
+      const [w, r] = [table.columns.indexOf('window'), table.columns.indexOf('region')];
+      if (w < 0 || r < 0) continue;
+      table.columns.forEach((column, k) => {
+        if (k === w || k === r) return;
+        const key = `${result.name}.${column}`;
+        measures.push({ key, declaration: result.name, column, numeric: table.rows.some((row) => typeof row[k] === 'number'), tier: column.endsWith('_tier') });
+        for (const row of table.rows) entry(entry(values, String(row[w])), String(row[r])).set(key, row[k]);
+      });
+    }
+  }
+  return { measures, values };
+}
+
+/** CONCOR partitions (region → block) by blocks declaration. */
+export function blockPartitions(results: readonly DeclarationResult[]): Map<string, Map<string, string>> {
+  const partitions = new Map<string, Map<string, string>>();
+  for (const result of results) {
+    const table = result.kind === 'blocks' ? result.tables.partition : undefined;
+    if (!table) continue;
+    const [r, b] = [table.columns.indexOf('region'), table.columns.indexOf('block')];
+    partitions.set(result.name, new Map(table.rows.map((row) => [String(row[r]), `B${row[b]}`])));
+  }
+  return partitions;
+}
+
+/**
+ * Louvain communities of the window (weighted, seeded: the same window always gets the same colours). One
+ * sparse run, not the engine's best-of-N on a dense matrix (networks/communities.ts), which would not scale
+ * to thousands of nodes in a page.
+ */
+export function communities(graph: NetworkGraph): Map<string, string> {
+  if (graph.size === 0) return new Map(graph.nodes().map((n) => [n, 'C1']));
+  const rng = new Rng(42);
+  const assignment = louvain(graph, { getEdgeWeight: 'weight', rng: () => rng.next() });
+  // numbered by size, largest first
+  const sizes = new Map<number, number>();
+  for (const c of Object.values(assignment)) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  const rank = new Map([...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([c], i) => [c, `C${i + 1}`]));
+  return new Map(Object.entries(assignment).map(([node, c]) => [node, rank.get(c)!]));
+}
+
+/** Starting positions on a circle, for nodes the layout has not placed yet (in node order: deterministic). */
+export function placeNew(graph: NetworkGraph, known: ReadonlyMap<string, { x: number; y: number }>): void {
+  const n = graph.order;
+  graph.nodes().forEach((node, i) => {
+    graph.mergeNodeAttributes(node, known.get(node) ?? { x: Math.cos((2 * Math.PI * i) / n) * 100, y: Math.sin((2 * Math.PI * i) / n) * 100 });
+  });
+}

@@ -1,0 +1,95 @@
+// Network view in headless Chromium (sigma.js on WebGL, SwiftShader), from the rare-earth example's real
+// results: the province network with its node measures (Jenks degree tiers) and CONCOR blocks.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Locator } from 'playwright-core';
+import { panelContent } from '../../client/src/panels/content.ts';
+import type { ResultsFile } from '../../server/src/run/results.ts';
+import { launchBrowser, PanelPage, runExample } from './harness.ts';
+
+let browser: Browser;
+let results: ResultsFile;
+before(async () => {
+  results = runExample('rare_earth.study');
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+const rein = () => results.results.find((r) => r.name === 'rein')!.network!;
+/** Moves a slider as a user does: a new value, then an `input` event. */
+const setRange = (slider: Locator, value: number) => slider.evaluate((e: HTMLInputElement, v) => { e.value = String(v); e.dispatchEvent(new Event('input')); }, value);
+const body = (panel: PanelPage, key: string) => panel.page.evaluate((k) => document.body.dataset[k], key);
+
+async function openNetwork(name: string): Promise<PanelPage> {
+  const content = panelContent(results, name, 'network');
+  assert.deepEqual(content.results.map((r) => r.name).sort(), [...new Set([name, 'rein', 'rein_ties', 'rein_nodes', 'rein_groups'])].sort(), 'the network and its measures and blocks');
+  const panel = await PanelPage.open(browser, content);
+  await panel.page.waitForFunction(() => document.body.dataset.layout === 'done');
+  return panel;
+}
+
+test('the latest window drawn with every region, Louvain communities in the legend, labels on the canvas', async () => {
+  const panel = await openNetwork('rein');
+  const { page } = panel;
+  const last = rein().windows.at(-1)!;
+  assert.equal(await body(panel, 'window'), last.label);
+  assert.equal(await body(panel, 'nodes'), String(last.nodes.length));
+  assert.equal(await body(panel, 'visibleEdges'), String(last.ties.length));
+  assert.equal(await page.locator('.sigma canvas').count() > 0, true);
+  const entries = await page.locator('.legend .entry').allTextContents();
+  assert.ok(entries.length >= 2 && entries.every((e) => /^C\d+ \(\d+\)$/.test(e)), entries.join());
+  assert.equal(entries.reduce((sum, e) => sum + Number(/\((\d+)\)/.exec(e)![1]), 0), last.nodes.length);
+  // the WebGL canvas is not blank
+  const shot = await page.locator('.sigma').screenshot();
+  assert.ok(shot.length > 10_000, 'the graph is drawn');
+  await panel.screenshot('network-communities');
+  await panel.assertClean();
+});
+
+test('colour by CONCOR block and by degree tier; size by a node measure; threshold; window slider; search and details; exports', async () => {
+  const panel = await openNetwork('rein_nodes');
+  const { page } = panel;
+  const colour = page.locator('label.control', { hasText: 'Colour' }).locator('select');
+  await colour.selectOption('block:rein_groups');
+  const blocks = results.results.find((r) => r.name === 'rein_groups')!.tables.partition;
+  const sizes = new Map<string, number>();
+  for (const [, b] of blocks.rows) sizes.set(`B${b}`, (sizes.get(`B${b}`) ?? 0) + 1);
+  assert.deepEqual(await page.locator('.legend .entry').allTextContents(), [...sizes].sort().map(([b, n]) => `${b} (${n})`));
+  await colour.selectOption('tier:rein_nodes.degree_tier');
+  assert.deepEqual(await page.locator('.legend .entry').allTextContents(), ['tier 1 (17)', 'tier 2 (8)', 'tier 3 (4)', 'tier 4 (2)']);
+  await page.locator('label.control', { hasText: 'Size' }).locator('select').selectOption('rein_nodes.betweenness');
+  await panel.screenshot('network-tiers');
+
+  const threshold = page.locator('input[type=range][title^="Hide ties"]');
+  await setRange(threshold, 3);
+  const last = rein().windows.at(-1)!;
+  assert.equal(await body(panel, 'visibleEdges'), String(last.ties.filter((t) => t.weight >= 3).length));
+
+  await page.locator('input[type=search]').fill('Beijing');
+  await page.locator('input[type=search]').press('Enter');
+  const details = await page.locator('.details').innerText();
+  assert.match(details, /^Beijing/);
+  const beijing = results.results.find((r) => r.name === 'rein_nodes')!.tables.nodes.rows.find((r) => r[1] === 'Beijing')!;
+  assert.match(details, new RegExp(`rein_nodes\\.degree\\s+${beijing[2]}\\b`));
+
+  await setRange(page.locator('input[type=range][title="Window"]'), 0);
+  const first = rein().windows[0];
+  assert.equal(await body(panel, 'window'), first.label, panel.errors.join('\n'));
+  assert.equal(await body(panel, 'nodes'), String(first.nodes.length));
+  assert.deepEqual(await page.locator('.legend .entry').allTextContents(), [`no value (${first.nodes.length})`], 'no tiers in a window the measure was not computed for');
+
+  await page.locator('button', { hasText: 'GEXF' }).click();
+  await page.locator('button', { hasText: 'SVG' }).click();
+  await page.locator('button', { hasText: 'PNG' }).click();
+  await page.waitForFunction(() => window.__posted.filter((m) => m.type === 'save').length === 3);
+  const saves = (await panel.posted()).filter((m) => m.type === 'save');
+  assert.deepEqual(saves.map((m) => m.type === 'save' && [m.fileName, m.encoding]), [
+    ['rein.2001_2005.gexf', 'utf8'], ['rein.2001_2005.svg', 'utf8'], ['rein.2001_2005.png', 'base64'],
+  ]);
+  const [gexf, svg, png] = saves.map((m) => (m.type === 'save' ? m.data : ''));
+  assert.equal((gexf.match(/<node /g) ?? []).length, first.nodes.length);
+  assert.equal((gexf.match(/<edge /g) ?? []).length, first.ties.length);
+  assert.equal((svg.match(/<circle /g) ?? []).length, first.nodes.length);
+  assert.equal(Buffer.from(png, 'base64').subarray(1, 4).toString(), 'PNG');
+  await panel.assertClean();
+});
