@@ -22,7 +22,7 @@ test('every declaration runs', async () => {
   const results = await run;
   assert.deepEqual(results.results.map((r) => [r.name, r.status, r.error?.message]), [
     ['ols_gravity', 'ok', undefined], ['ppml_gravity', 'ok', undefined], ['hetero_gravity', 'ok', undefined],
-    ['nb_quine', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['gravity_table', 'ok', undefined],
+    ['nb_quine', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['mediated', 'ok', undefined], ['gravity_table', 'ok', undefined],
   ]);
 });
 
@@ -92,6 +92,23 @@ test('sysgmm: plm::pgmm two-step system GMM (Windmeijer SEs), time dummies by ye
   }
   assert.equal(model.fit.instruments, oracle.n_instruments);
   assert.equal(model.fit.groups, oracle.n_groups);
+});
+
+test('mediation: the three equations and the Sobel test as R lm; a seeded bootstrap interval', async () => {
+  const oracle = readEconJson('mediation_mtcars_R.json');
+  const mediated = result(await run, 'mediated');
+  const effects = new Map(records(mediated, 'effects').map((r) => [r.effect as string, r]));
+  for (const [effect, key] of [['total (c)', 'total'], ['a (x → m)', 'a'], ['b (m → y)', 'b'], ['direct (c′)', 'direct']] as const) {
+    close(effects.get(effect)!.estimate as number, oracle[key][0], effect);
+    close(effects.get(effect)!.se as number, oracle[key][1], `SE ${effect}`);
+  }
+  const indirect = effects.get('indirect (a·b)')!;
+  close(indirect.estimate as number, oracle.indirect, 'a·b');
+  close(indirect.se as number, oracle.sobel_se, 'Sobel SE');
+  close(indirect.p as number, oracle.sobel_p, 'Sobel p');
+  assert.ok((indirect.ci_low as number) < oracle.indirect && oracle.indirect < (indirect.ci_high as number));
+  const again = result(await runSpec(fileURLToPath(new URL('./fixtures/econ.study', import.meta.url))), 'mediated');
+  assert.deepEqual(records(again, 'effects'), records(mediated, 'effects'), 'the bootstrap is seeded');
 });
 
 test('table: models side by side with the stats asked for, in order', async () => {
