@@ -1,11 +1,11 @@
-// The network view's data, DOM-free: a window as a graphology graph, the node measures and block partitions
-// of the same network found in the results, and node categories for colouring (Louvain communities computed
+// The network view's data, DOM-free: a window as a graphology graph, the block partitions of the same
+// network found in the results, and node categories for colouring (Louvain communities computed
 // here, CONCOR blocks, Jenks tiers).
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import type { AbstractGraph } from 'graphology-types';
 import { Rng } from '../../../server/src/engine/prng.js';
-import type { Cell, DeclarationResult, NetworkWindow } from '../../../server/src/run/results.js';
+import type { DeclarationResult, NetworkWindow } from '../../../server/src/run/results.js';
 
 export interface NodeAttributes { label: string; x: number; y: number; size: number; color: string; weight: number }
 export interface EdgeAttributes { weight: number; size: number; color: string }
@@ -23,36 +23,6 @@ export function windowGraph(window: NetworkWindow, directed: boolean): NetworkGr
     graph.updateNodeAttribute(tie.target, 'weight', (w = 0) => w + tie.weight);
   }
   return graph;
-}
-
-/** A node measure column of a `measures … = nodes(net)` result: `declaration.column`. */
-export interface NodeMeasure { key: string; declaration: string; column: string; numeric: boolean; tier: boolean }
-
-/** Node measures per window: window label → region → measure key → value. */
-export type MeasureValues = Map<string, Map<string, Map<string, Cell>>>;
-
-function entry<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let inner = map.get(key);
-  if (!inner) map.set(key, (inner = new Map()));
-  return inner;
-}
-
-export function nodeMeasures(results: readonly DeclarationResult[]): { measures: NodeMeasure[]; values: MeasureValues } {
-  const measures: NodeMeasure[] = [];
-  const values: MeasureValues = new Map();
-  for (const result of results) {
-    for (const table of Object.values(result.tables)) {
-      const [w, r] = [table.columns.indexOf('window'), table.columns.indexOf('region')];
-      if (w < 0 || r < 0) continue;
-      table.columns.forEach((column, k) => {
-        if (k === w || k === r) return;
-        const key = `${result.name}.${column}`;
-        measures.push({ key, declaration: result.name, column, numeric: table.rows.some((row) => typeof row[k] === 'number'), tier: column.endsWith('_tier') });
-        for (const row of table.rows) entry(entry(values, String(row[w])), String(row[r])).set(key, row[k]);
-      });
-    }
-  }
-  return { measures, values };
 }
 
 /** CONCOR partitions (region → block) by blocks declaration. */

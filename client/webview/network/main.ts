@@ -14,7 +14,8 @@ import { focusOf, renderFrame } from '../shared/frame.js';
 import { startPanel } from '../shared/host.js';
 import { legend } from '../shared/legend.js';
 import { categoryColor, NO_VALUE, tierColor } from '../shared/palette.js';
-import { blockPartitions, communities, nodeMeasures, placeNew, windowGraph, type EdgeAttributes, type NetworkGraph, type NodeAttributes, type NodeMeasure } from './graph.js';
+import { nodeMeasures, type NodeMeasure } from '../shared/nodeMeasures.js';
+import { blockPartitions, communities, placeNew, windowGraph, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from './graph.js';
 import { runLayout, type LayoutRun } from './layout.js';
 import { networkSvg } from './svg.js';
 
