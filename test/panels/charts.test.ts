@@ -1,6 +1,6 @@
 // Charts panel in headless Chromium (Vega-Lite through the CSP-safe interpreter), from real results:
 // rare-earth indicators and geodetector, tech-overlap moderation, AI-cluster placebo (20 draws instead of
-// the example's 1,000, to stay fast) and the location-quotient sensitivity scan.
+// the example's 100, to stay fast) and the location-quotient sensitivity scan.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
@@ -16,7 +16,7 @@ let ai: ResultsFile;
 before(async () => {
   rareEarth = runExample('rare_earth.study', ['rein_overall', 'drivers']);
   overlap = runExample('tech_overlap.study', ['m5']);
-  ai = runExample('ai_clusters.study', ['placebo', 'lq'], (spec) => spec.replace('reps: 1000', 'reps: 20'));
+  ai = runExample('ai_clusters.study', ['placebo', 'lq'], (spec) => spec.replace(/reps: *\d+/, 'reps: 20'));
   browser = await launchBrowser();
 });
 after(() => browser?.close());
