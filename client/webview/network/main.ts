@@ -139,7 +139,7 @@ class NetworkView {
     this.layout?.stop();
     this.status.textContent = 'laying out…';
     document.body.dataset.layout = 'running';
-    this.layout = runLayout(this.graph, budget, () => {
+    this.layout = runLayout(this.graph, budget, (share) => { this.status.textContent = `laying out… ${Math.round(share * 100)} %`; }, () => {
       this.graph.forEachNode((node, a) => this.positions.set(node, { x: a.x, y: a.y }));
       this.status.textContent = '';
       document.body.dataset.layout = 'done';
