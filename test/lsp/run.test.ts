@@ -16,7 +16,7 @@ after(async () => { await client.stop(); });
 test('a run reports progress and returns the results; an unchanged declaration is reused', async () => {
   const { uri } = await client.open('rare_earth.study', RARE_EARTH);
   const progress: string[] = [];
-  const listener = client.connection.onNotification('innograph/runProgress', (p: { message: string }) => progress.push(p.message));
+  const listener = client.connection.onNotification('innograph/runProgress', (p: { message: string }) => { progress.push(p.message); });
   const first = await client.connection.sendRequest<ResultsFile>('innograph/run', { uri, only: ['rein_nodes', 'drivers'] });
   listener.dispose();
   assert.deepEqual(first.results.map((r) => [r.name, r.status, r.cached ?? false]), [['rein_nodes', 'ok', false], ['drivers', 'ok', false]]);
