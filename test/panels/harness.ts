@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { panelHtml } from '../../client/src/panels/html.ts';
 import type { FromWebview, PanelContent, ToWebview } from '../../client/src/panels/messages.ts';
@@ -119,4 +120,15 @@ export class PanelPage {
     mkdirSync(ARTIFACTS, { recursive: true });
     await this.page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   }
+}
+
+/** A test file's example results and browser, made once before its tests and closed after them. */
+export function exampleInBrowser(spec: string): { results: ResultsFile; browser: Browser } {
+  const state = {} as { results: ResultsFile; browser: Browser };
+  before(async () => {
+    state.results = runExample(spec);
+    state.browser = await launchBrowser();
+  });
+  after(() => state.browser?.close());
+  return state;
 }

@@ -1,29 +1,22 @@
 // Network view in headless Chromium (sigma.js on WebGL, SwiftShader), from the rare-earth example's real
 // results: the province network with its node measures (Jenks degree tiers) and CONCOR blocks.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { panelContent } from '../../client/src/panels/content.ts';
-import type { ResultsFile } from '../../server/src/run/results.ts';
-import { launchBrowser, PanelPage, runExample } from './harness.ts';
+import { exampleInBrowser, PanelPage } from './harness.ts';
 
-let browser: Browser;
-let results: ResultsFile;
-before(async () => {
-  results = runExample('rare_earth.study');
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
+const example = exampleInBrowser('rare_earth.study');
 
-const rein = () => results.results.find((r) => r.name === 'rein')!.network!;
+const rein = () => example.results.results.find((r) => r.name === 'rein')!.network!;
 /** Moves a slider as a user does: a new value, then an `input` event. */
 const setRange = (slider: Locator, value: number) => slider.evaluate((e: HTMLInputElement, v) => { e.value = String(v); e.dispatchEvent(new Event('input')); }, value);
 const body = (panel: PanelPage, key: string) => panel.page.evaluate((k) => document.body.dataset[k], key);
 
 async function openNetwork(name: string): Promise<PanelPage> {
-  const content = panelContent(results, name, 'network');
+  const content = panelContent(example.results, name, 'network');
   assert.deepEqual(content.results.map((r) => r.name).sort(), [...new Set([name, 'rein', 'rein_ties', 'rein_nodes', 'rein_groups'])].sort(), 'the network and its measures and blocks');
-  const panel = await PanelPage.open(browser, content);
+  const panel = await PanelPage.open(example.browser, content);
   await panel.page.waitForFunction(() => document.body.dataset.layout === 'done');
   return panel;
 }
@@ -51,7 +44,7 @@ test('colour by CONCOR block and by degree tier; size by a node measure; thresho
   const { page } = panel;
   const colour = page.locator('label.control', { hasText: 'Colour' }).locator('select');
   await colour.selectOption('block:rein_groups');
-  const blocks = results.results.find((r) => r.name === 'rein_groups')!.tables.partition;
+  const blocks = example.results.results.find((r) => r.name === 'rein_groups')!.tables.partition;
   const sizes = new Map<string, number>();
   for (const [, b] of blocks.rows) sizes.set(`B${b}`, (sizes.get(`B${b}`) ?? 0) + 1);
   assert.deepEqual(await page.locator('.legend .entry').allTextContents(), [...sizes].sort().map(([b, n]) => `${b} (${n})`));
@@ -69,7 +62,7 @@ test('colour by CONCOR block and by degree tier; size by a node measure; thresho
   await page.locator('input[type=search]').press('Enter');
   const details = await page.locator('.details').innerText();
   assert.match(details, /^Beijing/);
-  const beijing = results.results.find((r) => r.name === 'rein_nodes')!.tables.nodes.rows.find((r) => r[1] === 'Beijing')!;
+  const beijing = example.results.results.find((r) => r.name === 'rein_nodes')!.tables.nodes.rows.find((r) => r[1] === 'Beijing')!;
   assert.match(details, new RegExp(`rein_nodes\\.degree\\s+${beijing[2]}\\b`));
 
   await setRange(page.locator('input[type=range][title="Window"]'), 0);

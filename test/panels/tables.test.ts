@@ -1,27 +1,19 @@
 // Tables panel in headless Chromium, from the rare-earth example's real results: the CONCOR blocks' four
 // tables (undefined cells as "—"), sorting, the window filter of tie measures and the CSV export.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { panelContent } from '../../client/src/panels/content.ts';
-import type { ResultsFile } from '../../server/src/run/results.ts';
-import { launchBrowser, PanelPage, runExample } from './harness.ts';
+import { exampleInBrowser, PanelPage } from './harness.ts';
 
-let browser: Browser;
-let results: ResultsFile;
-before(async () => {
-  results = runExample('rare_earth.study');
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
+const example = exampleInBrowser('rare_earth.study');
 
-const table = (name: string, t: string) => results.results.find((r) => r.name === name)!.tables[t];
+const table = (name: string, t: string) => example.results.results.find((r) => r.name === name)!.tables[t];
 
 test('blocks: partition, density, image and E-I tables; null shown as —; CSV export', async () => {
-  const content = panelContent(results, 'rein_groups');
+  const content = panelContent(example.results, 'rein_groups');
   assert.equal(content.kind, 'tables');
   assert.deepEqual(content.alternatives, ['network', 'map']);
-  const panel = await PanelPage.open(browser, content);
+  const panel = await PanelPage.open(example.browser, content);
   const { page } = panel;
   assert.deepEqual(await page.locator('section.table h2').allTextContents(), ['partition 31 rows', 'density 4 rows', 'image 4 rows', 'ei 5 rows']);
   const ei = page.locator('section[data-table="ei"] tbody tr');
@@ -39,7 +31,7 @@ test('blocks: partition, density, image and E-I tables; null shown as —; CSV e
 });
 
 test('node measures sort by a column (a top-N centrality list)', async () => {
-  const panel = await PanelPage.open(browser, panelContent(results, 'rein_nodes'));
+  const panel = await PanelPage.open(example.browser, panelContent(example.results, 'rein_nodes'));
   const { page } = panel;
   const nodes = table('rein_nodes', 'nodes');
   const degree = nodes.columns.indexOf('degree');
@@ -54,7 +46,7 @@ test('node measures sort by a column (a top-N centrality list)', async () => {
 });
 
 test('tie measures: a window filter; windows without tiers show — in weight_tier', async () => {
-  const panel = await PanelPage.open(browser, panelContent(results, 'rein_ties'));
+  const panel = await PanelPage.open(example.browser, panelContent(example.results, 'rein_ties'));
   const { page } = panel;
   const section = page.locator('section[data-table="ties"]');
   const ties = table('rein_ties', 'ties');
