@@ -8,6 +8,7 @@ import {
 import { RUNNABLE_KINDS } from '../../server/src/language/schema/declarations.js';
 import { registerResultPanels } from './panels/index.js';
 import { StudyRunner } from './run.js';
+import { TRUST_NOTIFICATION, type TrustParams } from '../../server/src/lsp/runProtocol.js';
 
 let client: LanguageClient | undefined;
 
@@ -43,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('innograph.runStudy', (uri?: string) => runner.run(uri)),
     vscode.commands.registerCommand('innograph.runDeclaration', (uri?: string, name?: string) => runner.run(uri, name ?? declarationAtCursor())),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client?.sendNotification('innograph/trust', { trusted: true });
+      void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true } satisfies TrustParams);
       showState(status, client?.state ?? State.Running);
     }),
   );

@@ -5,10 +5,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ResultsFile } from '../../server/src/run/results.js';
+import { RUN_PROGRESS, RUN_REQUEST, type RunParams, type RunProgress } from '../../server/src/lsp/runProtocol.js';
 import type { ResultPanels } from './panels/index.js';
 
-const RUN_REQUEST = 'innograph/run';
-const RUN_PROGRESS = 'innograph/runProgress';
 
 export class StudyRunner {
   private progress?: { uri: string; report: (message: string, done: number, total: number) => void };
@@ -17,7 +16,7 @@ export class StudyRunner {
 
   /** Call once the client has started: progress notifications feed the open notification. */
   listen(): vscode.Disposable {
-    return this.client.onNotification(RUN_PROGRESS, (p: { uri: string; message: string; done: number; total: number }) => {
+    return this.client.onNotification(RUN_PROGRESS, (p: RunProgress) => {
       if (this.progress?.uri === p.uri) this.progress.report(p.message, p.done, p.total);
     });
   }
@@ -46,7 +45,7 @@ export class StudyRunner {
             last = now;
           },
         };
-        return this.client.sendRequest<ResultsFile>(RUN_REQUEST, { uri: document.uri.toString(), only: only ? [only] : undefined }, token);
+        return this.client.sendRequest<ResultsFile>(RUN_REQUEST, { uri: document.uri.toString(), only: only ? [only] : undefined } satisfies RunParams, token);
       });
       this.log(results, started);
       const shown = only ?? [...results.results].reverse().find((r) => r.status === 'ok')?.name;

@@ -4,14 +4,11 @@
 import { LSPErrorCodes, ResponseError, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResultsFile } from '../run/results.js';
-import { RunCancelledError, RunWorker } from '../run/worker.js';
+import { Cancelled } from '../run/context.js';
+import { RunWorker } from '../run/worker.js';
+import { RUN_PROGRESS, RUN_REQUEST, type RunParams, type RunProgress } from './runProtocol.js';
 import { specPath, type StudyWorkspace } from './workspace.js';
 
-export interface RunParams { uri: string; only?: string[] }
-export interface RunProgress { uri: string; message: string; done: number; total: number }
-
-export const RUN_REQUEST = 'innograph/run';
-export const RUN_PROGRESS = 'innograph/runProgress';
 
 export function registerRunRequests(connection: Connection, documents: TextDocuments<TextDocument>, workspace: StudyWorkspace): RunWorker {
   const worker = new RunWorker(process.argv[1]);
@@ -37,7 +34,7 @@ export function registerRunRequests(connection: Connection, documents: TextDocum
       workspace.setRunDiagnostics(params.uri, runDiagnostics(results));
       return results;
     } catch (err) {
-      if (err instanceof RunCancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, err.message);
+      if (err instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, err.message);
       throw new ResponseError(4, `The run failed: ${(err as Error).message}`);
     }
   });

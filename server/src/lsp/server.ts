@@ -10,6 +10,7 @@ import { formatStudy } from '../language/format.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { codeLenses } from './codeLens.js';
 import { registerRunRequests } from './runRequest.js';
+import { TRUST_NOTIFICATION, type TrustParams } from './runProtocol.js';
 import { quickFixes } from './codeActions.js';
 import { complete } from './completion.js';
 import { hover } from './hover.js';
@@ -91,7 +92,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   const runs = registerRunRequests(connection, documents, workspace);
   connection.onShutdown(() => runs.dispose());
   // VS Code grants trust after start-up without restarting the server.
-  connection.onNotification('innograph/trust', (p: { trusted: boolean }) => { workspace.trusted = p.trusted; workspace.recheckAll(); });
+  connection.onNotification(TRUST_NOTIFICATION, (p: TrustParams) => { workspace.trusted = p.trusted; workspace.recheckAll(); });
   documents.onDidClose((e) => workspace.close(e.document.uri));
   connection.onDidChangeWatchedFiles((e) => { for (const c of e.changes) workspace.fileChanged(c.uri); });
 

@@ -60,19 +60,27 @@ export class RunContext {
 
   /** An option's single identifier or literal value, or the fallback. */
   word(decl: Decl, name: string, fallback: string): string {
-    const v = this.model.option(decl, name)?.values[0];
-    return v?.type === 'ident' ? v.name : v?.type === 'string' ? v.value : v?.type === 'bool' ? String(v.value) : fallback;
+    return wordValue(this.model.option(decl, name)?.values[0]) ?? fallback;
   }
 
   number(decl: Decl, name: string, fallback: number): number {
-    const v = this.model.option(decl, name)?.values[0];
-    if (v?.type === 'number') return v.value;
-    if (v?.type === 'unary' && v.op === '-' && v.operand?.type === 'number') return -v.operand.value;
-    return fallback;
+    return numberValue(this.model.option(decl, name)?.values[0]) ?? fallback;
   }
 
   /** An option's identifiers, e.g. `region: province, city` → ['province', 'city']. */
   words(decl: Decl, name: string): string[] {
     return (this.model.option(decl, name)?.values ?? []).flatMap((v) => (v.type === 'ident' ? [v.name] : []));
   }
+}
+
+/** An option value that is one identifier, string or boolean, as text. */
+export function wordValue(v: Expr | undefined): string | undefined {
+  return v?.type === 'ident' ? v.name : v?.type === 'string' ? v.value : v?.type === 'bool' ? String(v.value) : undefined;
+}
+
+/** An option value that is a number, `-` included. */
+export function numberValue(v: Expr | undefined): number | undefined {
+  if (v?.type === 'number') return v.value;
+  if (v?.type === 'unary' && v.op === '-' && v.operand?.type === 'number') return -v.operand.value;
+  return undefined;
 }

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { firstLine } from '../engine/data/duckdb.js';
+import { columnFrom, type Column, type DataTable } from '../engine/data/dataTable.js';
 import { tableScan } from '../engine/data/source.js';
 import type { Symbol } from '../language/semantic/model.js';
 import type { RunContext } from './context.js';
@@ -85,4 +86,30 @@ async function checkWholeNumbers(ctx: RunContext, source: Parameters<typeof tabl
   const line = Number(rn) + (source.header === false ? 0 : 1);
   const more = Number(count) > 1 ? ` (${Number(count)} rows like this)` : '';
   throw new DataError(`Column ${column} (the ${role}) must hold whole numbers, but has ${JSON.stringify(String(value))}${more}.`, file, line, column);
+}
+
+/** Every column of a dataset in memory; with `key` and `time` roles it is a panel (unit = key, period = time). */
+export function datasetTable(ctx: RunContext, symbol: Symbol): Promise<DataTable> {
+  return ctx.once(`datatable:${symbol.name}`, async () => {
+    const dataset = await loadDataset(ctx, symbol);
+    const reader = await ctx.db.runAndReadAll(`SELECT * FROM ${dataset.table}`);
+    const names = reader.columnNames();
+    const types = reader.columnTypes().map(String);
+    const rows = reader.getRows();
+    const columns = new Map<string, Column>();
+    names.forEach((name, c) => columns.set(name, columnFrom(rows.map((r) => r[c]), /INT|DOUBLE|FLOAT|DECIMAL/.test(types[c]))));
+    const table: DataTable = { name: symbol.name, rows: rows.length, columns };
+    const key = dataset.role('key');
+    const time = dataset.role('time');
+    if (key && time) {
+      const units = new Map<string, number>();
+      const unit = Int32Array.from(rows, (r) => {
+        const k = String(r[names.indexOf(key)]);
+        if (!units.has(k)) units.set(k, units.size);
+        return units.get(k)!;
+      });
+      table.panel = { unit, time: Int32Array.from(rows, (r) => Number(r[names.indexOf(time)])) };
+    }
+    return table;
+  });
 }

@@ -2,11 +2,11 @@
 // it declares `key` and `time`) or node measures (region × window). Formulas may also name node measures
 // of another declaration, `rein_nodes.degree`: they are joined to the table's regions.
 import type { Symbol } from '../language/semantic/model.js';
-import type { Column, DataTable } from '../engine/data/dataTable.js';
+import { columnFrom, type Column, type DataTable } from '../engine/data/dataTable.js';
 import type { Expr } from '../engine/models/formula/expr.js';
 import type { RunContext } from './context.js';
 import { computed } from './computed.js';
-import { loadDataset } from './datasets.js';
+import { datasetTable } from './datasets.js';
 import { SpecError } from './errors.js';
 import type { ModelSpec } from './modelSpecs.js';
 import { panelOf } from './panels.js';
@@ -37,32 +37,6 @@ function sourceTable(ctx: RunContext, source: Symbol): Promise<DataTable> {
   }
 }
 
-/** Every column of a dataset; with `key` and `time` roles it is a panel (unit = key, period = time). */
-function datasetTable(ctx: RunContext, symbol: Symbol): Promise<DataTable> {
-  return ctx.once(`datatable:${symbol.name}`, async () => {
-    const dataset = await loadDataset(ctx, symbol);
-    const reader = await ctx.db.runAndReadAll(`SELECT * FROM ${dataset.table}`);
-    const names = reader.columnNames();
-    const types = reader.columnTypes().map(String);
-    const rows = reader.getRows();
-    const columns = new Map<string, Column>();
-    names.forEach((name, c) => columns.set(name, columnOf(rows.map((r) => r[c]), /INT|DOUBLE|FLOAT|DECIMAL/.test(types[c]))));
-    const table: DataTable = { name: symbol.name, rows: rows.length, columns };
-    const key = dataset.role('key');
-    const time = dataset.role('time');
-    if (key && time) {
-      const units = new Map<string, number>();
-      const unit = Int32Array.from(rows, (r) => {
-        const k = String(r[names.indexOf(key)]);
-        if (!units.has(k)) units.set(k, units.size);
-        return units.get(k)!;
-      });
-      table.panel = { unit, time: Int32Array.from(rows, (r) => Number(r[names.indexOf(time)])) };
-    }
-    return table;
-  });
-}
-
 /** A node measures table: `i` the region, `t` the window, one column per measure (a panel over windows). */
 async function measuresTable(ctx: RunContext, symbol: Symbol): Promise<DataTable> {
   const nodes = (await computed(ctx, symbol)).tables?.nodes;
@@ -76,10 +50,10 @@ function tableFromResult(name: string, result: Table): DataTable {
   const columns = new Map<string, Column>();
   result.columns.forEach((col, c) => {
     if (c === w || c === r) return;
-    columns.set(col, columnOf(result.rows.map((row) => row[c]), result.rows.every((row) => row[c] === null || typeof row[c] === 'number')));
+    columns.set(col, columnFrom(result.rows.map((row) => row[c]), result.rows.every((row) => row[c] === null || typeof row[c] === 'number')));
   });
-  columns.set('i', columnOf(result.rows.map((row) => row[r]), false));
-  columns.set('t', columnOf(result.rows.map((row) => row[w]), false));
+  columns.set('i', columnFrom(result.rows.map((row) => row[r]), false));
+  columns.set('t', columnFrom(result.rows.map((row) => row[w]), false));
   const windows = [...new Set(result.rows.map((row) => String(row[w])))];
   const regions = new Map<string, number>();
   const unit = Int32Array.from(result.rows, (row) => {
@@ -88,11 +62,6 @@ function tableFromResult(name: string, result: Table): DataTable {
     return regions.get(k)!;
   });
   return { name, rows: result.rows.length, columns, panel: { unit, time: Int32Array.from(result.rows, (row) => windows.indexOf(String(row[w]))) } };
-}
-
-function columnOf(values: readonly unknown[], numeric: boolean): Column {
-  if (numeric) return { type: 'number', values: Float64Array.from(values, (v) => (v === null || v === undefined ? NaN : Number(v))) };
-  return { type: 'text', values: values.map((v) => (v === null || v === undefined ? null : String(v))) };
 }
 
 /** Names such as `rein_nodes.degree` used in an expression. */

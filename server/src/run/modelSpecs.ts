@@ -5,7 +5,7 @@
 import type { Expr as SpecExpr, Span } from '../language/syntax/ast.js';
 import type { Symbol } from '../language/semantic/model.js';
 import { addTerms, parseFormula, type Formula } from '../engine/models/formula/index.js';
-import type { RunContext } from './context.js';
+import { numberValue, wordValue, type RunContext } from './context.js';
 import { SpecError } from './errors.js';
 import { engineExpr } from './expressions.js';
 
@@ -91,11 +91,9 @@ function splitOf(e: SpecExpr | undefined, span: Span): ModelSpec['split'] {
 
 /** A model option's single word, or the fallback. */
 export function wordOption(spec: ModelSpec, name: string, fallback: string): string {
-  const v = spec.option(name)?.[0];
-  return v?.type === 'ident' ? v.name : v?.type === 'string' ? v.value : v?.type === 'bool' ? String(v.value) : v?.type === 'number' ? String(v.value) : fallback;
+  return wordValue(spec.option(name)?.[0]) ?? fallback;
 }
 
 export function numberOption(spec: ModelSpec, name: string, fallback: number): number {
-  const v = spec.option(name)?.[0];
-  return v?.type === 'number' ? v.value : fallback;
+  return numberValue(spec.option(name)?.[0]) ?? fallback;
 }

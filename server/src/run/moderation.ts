@@ -4,6 +4,7 @@
 import type { DataTable } from '../engine/data/dataTable.js';
 import { evaluate, label, type Expr } from '../engine/models/formula/index.js';
 import type { ModelResult } from '../engine/models/result.js';
+import { describeColumns } from '../engine/models/describe/descriptives.js';
 import type { ModelSpec } from './modelSpecs.js';
 import type { Cell, Table } from './results.js';
 
@@ -36,8 +37,6 @@ function mainEffect(factor: Expr, model: ModelResult): string {
 function moments(e: Expr, table: DataTable): [number, number] {
   const column = evaluate(e, table);
   if (column.type !== 'number') return [NaN, NaN];
-  const v = Array.from(column.values).filter((x) => !Number.isNaN(x));
-  const mean = v.reduce((s, x) => s + x, 0) / v.length;
-  const sd = Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (v.length - 1));
-  return [mean, sd];
+  const [d] = describeColumns([{ name: label(e), values: column.values }]);
+  return [d.mean, d.sd];
 }

@@ -4,10 +4,10 @@
 // tables are joined by their `key` (and `time`) roles, once per side in dyadic panels.
 import type { Decl } from '../language/syntax/ast.js';
 import type { Symbol } from '../language/semantic/model.js';
-import type { Column, DataTable } from '../engine/data/dataTable.js';
+import { columnAt, textAt, type Column, type DataTable } from '../engine/data/dataTable.js';
 import { windowLabel, type Window } from '../engine/windows/windows.js';
 import type { RunContext } from './context.js';
-import { loadDataset } from './datasets.js';
+import { datasetTable, loadDataset } from './datasets.js';
 import { SpecError } from './errors.js';
 import { holderTable, runNetwork, type NetworkRun } from './networks.js';
 import { evaluatePanelVariables, type PanelLayout } from './panelVariables.js';
@@ -15,6 +15,7 @@ import { computed } from './computed.js';
 import { quoteIdent } from './sql.js';
 import type { Computed } from './measures.js';
 import type { Cell } from './results.js';
+import { describeColumns } from '../engine/models/describe/descriptives.js';
 import { windowsOf, yearRange } from './windows.js';
 
 export interface Panel {
@@ -36,7 +37,7 @@ export function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
     const unit = new Int32Array(layout.rows);
     const time = new Int32Array(layout.rows);
     // Yearly panels count time in years (lags and GMM time dummies then carry the year); window panels in windows.
-    const yearly = layout.periods.every((p) => p.from === p.to);
+    const yearly = isYearly(layout.periods);
     for (let r = 0; r < layout.rows; r++) { unit[r] = Math.floor(r / T); time[r] = yearly ? layout.periods[r % T].from : r % T; }
     notes.push(`${layout.rows} rows: ${layout.kind === 'dyadic' ? `${layout.rows / T} region pairs` : `${layout.units.length} regions`} × ${T} periods.`);
     return { table: { name: symbol.name, rows: layout.rows, columns, panel: { unit, time } }, layout, notes };
@@ -158,6 +159,11 @@ function fillOf(ctx: RunContext, decl: Decl): 'zero' | 'missing' {
   return ctx.word(decl, 'fill', 'zero') === 'missing' ? 'missing' : 'zero';
 }
 
+/** One-year periods: the panel's time is then the year. */
+function isYearly(periods: readonly Window[]): boolean {
+  return periods.every((p) => p.from === p.to);
+}
+
 function sameWindows(a: readonly Window[], b: readonly Window[]): boolean {
   return a.length === b.length && a.every((w, i) => w.from === b[i].from && w.to === b[i].to);
 }
@@ -171,7 +177,7 @@ function describeWindows(w: readonly Window[]): string {
 /** `i`, `j` (dyadic) and `t`: t is the year in yearly node panels, else the window's label. */
 function indexColumns(layout: PanelLayout): Map<string, Column> {
   const T = layout.periods.length;
-  const yearly = layout.periods.every((p) => p.from === p.to);
+  const yearly = isYearly(layout.periods);
   const columns = new Map<string, Column>();
   const side = (names: readonly string[], index: (unit: number) => number): Column => {
     const values: (string | null)[] = new Array(layout.rows);
@@ -209,18 +215,15 @@ async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, 
     const key = dataset.role('key');
     if (!key) throw new SpecError(`${symbol.name} needs a \`key\` column to be joined to the panel's regions.`, expr.span);
     const time = dataset.role('time');
-    const reader = await ctx.db.runAndReadAll(`SELECT * FROM ${dataset.table}`);
-    const names = reader.columnNames();
-    const types = reader.columnTypes().map((t) => String(t));
-    const data = reader.getRows();
-    const keyIndex = names.indexOf(key);
-    const timeIndex = time ? names.indexOf(time) : -1;
+    const attributes = await datasetTable(ctx, symbol);
+    const keys = attributes.columns.get(key)!;
+    const times = time ? attributes.columns.get(time)! : undefined;
     const rowOf = new Map<string, number>();
-    data.forEach((row, k) => {
-      const id = `${String(row[keyIndex])}${timeIndex >= 0 ? `\u0000${Number(row[timeIndex])}` : ''}`;
-      if (rowOf.has(id)) throw new SpecError(`${symbol.name} has more than one row for ${key} = ${String(row[keyIndex])}${timeIndex >= 0 ? ` and ${time} = ${Number(row[timeIndex])}` : ''}.`, expr.span);
+    for (let k = 0; k < attributes.rows; k++) {
+      const id = `${textAt(keys, k)}${times ? `\u0000${textAt(times, k)}` : ''}`;
+      if (rowOf.has(id)) throw new SpecError(`${symbol.name} has more than one row for ${key} = ${textAt(keys, k)}${times ? ` and ${time} = ${textAt(times, k)}` : ''}.`, expr.span);
       rowOf.set(id, k);
-    });
+    }
     const keyOf = await regionKeys(ctx, layout, key);
     const sides = layout.kind === 'dyadic'
       ? [{ suffix: '_i', regions: layout.units, unit: (u: number) => layout.pairI[u] }, { suffix: '_j', regions: layout.partners, unit: (u: number) => layout.pairJ[u] }]
@@ -231,36 +234,21 @@ async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, 
       for (let r = 0; r < layout.rows; r++) {
         const region = side.regions[side.unit(Math.floor(r / T))];
         const k = keyOf(region);
-        const id = `${k}${timeIndex >= 0 ? `\u0000${layout.periods[r % T].from}` : ''}`;
+        const id = `${k}${times ? `\u0000${layout.periods[r % T].from}` : ''}`;
         const row = k === undefined ? undefined : rowOf.get(id);
         if (row === undefined) unmatched.add(region);
         else matched[r] = row;
       }
-      if (unmatched.size) notes.push(`${unmatched.size} region${unmatched.size === 1 ? '' : 's'}${side.suffix ? ` on side ${side.suffix.slice(1)}` : ''} without ${timeIndex >= 0 ? 'every period in' : 'a row in'} ${symbol.name} (their attributes are missing): ${[...unmatched].slice(0, 8).join(', ')}${unmatched.size > 8 ? ', …' : ''}.`);
-      names.forEach((name, c) => {
-        if (c === timeIndex) return;
-        columns.set(name + side.suffix, attributeColumn(data, c, /INT|DOUBLE|FLOAT|DECIMAL|BIGINT|HUGEINT/.test(types[c]) && c !== keyIndex, matched));
-      });
+      if (unmatched.size) notes.push(`${unmatched.size} region${unmatched.size === 1 ? '' : 's'}${side.suffix ? ` on side ${side.suffix.slice(1)}` : ''} without ${times ? 'every period in' : 'a row in'} ${symbol.name} (their attributes are missing): ${[...unmatched].slice(0, 8).join(', ')}${unmatched.size > 8 ? ', …' : ''}.`);
+      for (const [name, column] of attributes.columns) {
+        if (name === time) continue;
+        // The key is a code, never a quantity: it joins as text whatever its type.
+        const values = columnAt(column, matched);
+        columns.set(name + side.suffix, name === key ? { type: 'text', values: Array.from(matched, (_, r) => textAt(values, r)) } : values);
+      }
     }
-    if (timeIndex >= 0 && layout.periods.some((p) => p.from !== p.to)) notes.push(`${symbol.name} is joined at each window's first year.`);
+    if (times && layout.periods.some((p) => p.from !== p.to)) notes.push(`${symbol.name} is joined at each window's first year.`);
   }
-}
-
-function attributeColumn(data: readonly (readonly unknown[])[], c: number, numeric: boolean, matched: Int32Array): Column {
-  if (numeric) {
-    const values = new Float64Array(matched.length);
-    for (let r = 0; r < matched.length; r++) {
-      const v = matched[r] >= 0 ? data[matched[r]][c] : null;
-      values[r] = v === null || v === undefined ? NaN : Number(v);
-    }
-    return { type: 'number', values };
-  }
-  const values: (string | null)[] = new Array(matched.length);
-  for (let r = 0; r < matched.length; r++) {
-    const v = matched[r] >= 0 ? data[matched[r]][c] : null;
-    values[r] = v === null || v === undefined ? null : String(v);
-  }
-  return { type: 'text', values };
 }
 
 /** Region → attribute key: the region's most frequent value of the key column in its dataset, or itself. */
@@ -282,17 +270,15 @@ export type { PanelLayout };
 /** A panel's result: its size and a summary of every variable (the rows themselves stay in the run). */
 export async function panelResult(ctx: RunContext, symbol: Symbol): Promise<Computed> {
   const { table, notes } = await panelOf(ctx, symbol);
-  const rows: Cell[][] = [];
-  for (const [name, column] of table.columns) {
+  const defined = (v: number) => (Number.isNaN(v) ? null : v);
+  const rows: Cell[][] = [...table.columns].map(([name, column]) => {
     if (column.type === 'text') {
       const present = column.values.filter((v) => v !== null);
-      rows.push([name, 'text', present.length, table.rows - present.length, new Set(present).size, null, null, null, null]);
-      continue;
+      return [name, 'text', present.length, table.rows - present.length, new Set(present).size, null, null, null, null];
     }
-    const present = Array.from(column.values).filter((v) => !Number.isNaN(v));
-    const mean = present.length ? present.reduce((s, v) => s + v, 0) / present.length : null;
-    const sd = mean !== null && present.length > 1 ? Math.sqrt(present.reduce((s, v) => s + (v - mean) ** 2, 0) / (present.length - 1)) : null;
-    rows.push([name, 'number', present.length, table.rows - present.length, new Set(present).size, mean, sd, present.length ? Math.min(...present) : null, present.length ? Math.max(...present) : null]);
-  }
+    const [d] = describeColumns([{ name, values: column.values }]);
+    const distinct = new Set(column.values.filter((v) => !Number.isNaN(v))).size;
+    return [name, 'number', d.n, d.missing, distinct, defined(d.mean), defined(d.sd), defined(d.min), defined(d.max)];
+  });
   return { tables: { variables: { columns: ['variable', 'type', 'n', 'missing', 'distinct', 'mean', 'sd', 'min', 'max'], rows } }, notes };
 }

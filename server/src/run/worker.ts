@@ -48,10 +48,6 @@ export function serveRuns(): void {
   });
 }
 
-export class RunCancelledError extends Error {
-  constructor() { super('The run was cancelled.'); }
-}
-
 /** The main thread's side: starts the worker on first use and runs jobs in it. */
 export class RunWorker {
   private worker?: Worker;
@@ -85,7 +81,7 @@ export class RunWorker {
       if (m.type === 'progress') { job.progress?.(m.message, m.done, m.total); return; }
       this.pending.delete(m.id);
       if (m.type === 'done') job.resolve(m.results);
-      else job.reject(m.type === 'cancelled' ? new RunCancelledError() : new Error(m.message));
+      else job.reject(m.type === 'cancelled' ? new Cancelled() : new Error(m.message));
     });
     worker.on('error', (err) => this.failAll(err));
     worker.on('exit', () => { this.worker = undefined; this.failAll(new Error('The run worker stopped.')); });

@@ -20,3 +20,22 @@ export interface DataTable {
   columns: Map<string, Column>;
   panel?: PanelIndex;
 }
+
+/** A column from cells (DuckDB or result values): numbers with NaN, or text with null, for missing. */
+export function columnFrom(values: readonly unknown[], numeric: boolean): Column {
+  if (numeric) return { type: 'number', values: Float64Array.from(values, (v) => (v === null || v === undefined ? NaN : Number(v))) };
+  return { type: 'text', values: values.map((v) => (v === null || v === undefined ? null : String(v))) };
+}
+
+/** The column's values at `rows`, in that order; a row index of −1 gives a missing value. */
+export function columnAt(column: Column, rows: ArrayLike<number>): Column {
+  if (column.type === 'number') return { type: 'number', values: Float64Array.from(rows, (r) => (r >= 0 ? column.values[r] : NaN)) };
+  return { type: 'text', values: Array.from(rows, (r) => (r >= 0 ? column.values[r] : null)) };
+}
+
+/** A cell as text (keys, labels); null when missing. */
+export function textAt(column: Column, row: number): string | null {
+  if (column.type === 'text') return column.values[row];
+  const v = column.values[row];
+  return Number.isNaN(v) ? null : String(v);
+}

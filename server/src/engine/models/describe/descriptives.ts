@@ -1,6 +1,7 @@
 // Descriptive statistics of numeric columns as R reports them: SD with n − 1, quartiles of type 7 (R's and
 // numpy's default). Missing values (NaN) are left out column by column; N counts the rest. Skewness and
 // kurtosis are left out until a reference tool's convention for them is chosen.
+import { max, min } from 'simple-statistics';
 import { quantile } from '../../stats/quantile.js';
 import type { NumericColumn } from '../frame.js';
 
@@ -33,10 +34,10 @@ function describeColumn({ name, values }: NumericColumn): Descriptives {
     missing: values.length - n,
     mean,
     sd: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN,
-    min: Math.min(...x),
+    min: min(x), // not Math.min(...x): spreading a panel's rows overflows the call stack
     p25: quantile(x, 0.25),
     median: quantile(x, 0.5),
     p75: quantile(x, 0.75),
-    max: Math.max(...x),
+    max: max(x),
   };
 }
