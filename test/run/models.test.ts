@@ -22,7 +22,7 @@ test('every declaration runs', async () => {
   const results = await run;
   assert.deepEqual(results.results.map((r) => [r.name, r.status, r.error?.message]), [
     ['ols_gravity', 'ok', undefined], ['ppml_gravity', 'ok', undefined], ['hetero_gravity', 'ok', undefined],
-    ['nb_quine', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['mediated', 'ok', undefined], ['gravity_table', 'ok', undefined],
+    ['nb_quine', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['mediated', 'ok', undefined], ['inflation', 'ok', undefined], ['fe_or_re', 'ok', undefined], ['gravity_table', 'ok', undefined],
   ]);
 });
 
@@ -109,6 +109,21 @@ test('mediation: the three equations and the Sobel test as R lm; a seeded bootst
   assert.ok((indirect.ci_low as number) < oracle.indirect && oracle.indirect < (indirect.ci_high as number));
   const again = result(await runSpec(fileURLToPath(new URL('./fixtures/econ.study', import.meta.url))), 'mediated');
   assert.deepEqual(records(again, 'effects'), records(mediated, 'effects'), 'the bootstrap is seeded');
+});
+
+test('vif and hausman: car::vif and plm::phtest (within estimates with the χ² test)', async () => {
+  const oracle = readEconJson('hausman_vif_corr_R.json');
+  const vif = records(result(await run, 'inflation'), 'vif');
+  assert.deepEqual(vif.map((r) => r.variable), Object.keys(oracle.vif_mtcars.vif));
+  for (const r of vif) close(r.vif as number, oracle.vif_mtcars.vif[r.variable as string], `VIF ${r.variable}`);
+  const { model, byTerm } = await coefficients('fe_or_re');
+  const h = oracle.hausman_grunfeld;
+  close(model.tests!.hausman.statistic, h.phtest_chisq.stat, 'χ²');
+  close(model.tests!.hausman.p, h.phtest_chisq.p, 'p');
+  for (const term of ['value', 'capital']) {
+    close(byTerm.get(term)!.estimate, h.fe_coef[term], term);
+    close(byTerm.get(term)!.se, h.fe_se[term], `SE ${term}`);
+  }
 });
 
 test('table: models side by side with the stats asked for, in order', async () => {

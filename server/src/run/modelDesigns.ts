@@ -1,8 +1,9 @@
 // Model declarations that are designs rather than one regression: descriptives, correlation matrices, the
 // geographical detector, mediation and placebo permutations.
-import type { DataTable } from '../engine/data/dataTable.js';
+import { columnAt, type DataTable } from '../engine/data/dataTable.js';
 import { correlationMatrix } from '../engine/models/describe/correlation.js';
 import { describeColumns } from '../engine/models/describe/descriptives.js';
+import { varianceInflationFactors } from '../engine/models/describe/vif.js';
 import { addTerms, buildDesign, evaluate, label, variables, type Expr } from '../engine/models/formula/index.js';
 import { geoDetector, type Detector, type GeoFactor } from '../engine/models/geodetector/index.js';
 import { mediationAnalysis } from '../engine/models/mediation.js';
@@ -19,12 +20,13 @@ import { modelSpec, numberOption, wordOption, type ModelSpec } from './modelSpec
 import { seedOf } from './options.js';
 import type { Cell } from './results.js';
 
-export const DESIGNS: ReadonlySet<string> = new Set(['descriptives', 'correlation', 'geodetector', 'mediation', 'permute']);
+export const DESIGNS: ReadonlySet<string> = new Set(['descriptives', 'correlation', 'vif', 'geodetector', 'mediation', 'permute']);
 
 export async function runDesign(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   switch (spec.estimator) {
     case 'descriptives': return descriptives(ctx, spec);
     case 'correlation': return correlation(ctx, spec);
+    case 'vif': return vif(ctx, spec);
     case 'geodetector': return geodetector(ctx, spec);
     case 'mediation': return mediation(ctx, spec);
     default: return permute(ctx, spec);
@@ -47,9 +49,7 @@ function subsampleOf(table: DataTable, condition: Expr): DataTable {
   const test = evaluate(condition, table);
   const keep: number[] = [];
   for (let r = 0; r < table.rows; r++) if (test.type === 'number' && test.values[r] === 1) keep.push(r);
-  const columns = new Map([...table.columns].map(([name, c]) => [name, c.type === 'number'
-    ? { type: 'number' as const, values: Float64Array.from(keep, (r) => c.values[r]) }
-    : { type: 'text' as const, values: keep.map((r) => c.values[r]) }]));
+  const columns = new Map([...table.columns].map(([name, c]) => [name, columnAt(c, keep)]));
   return { name: table.name, rows: keep.length, columns };
 }
 
@@ -74,6 +74,16 @@ async function correlation(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
     },
     notes,
   };
+}
+
+/** Variance inflation of a formula's regressors (as car::vif, with a constant; fixed effects ignored). */
+async function vif(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
+  const formula = requireFormula(spec);
+  const { table, notes } = await modelData(ctx, spec);
+  const where = spec.option('where')?.[0];
+  const design = buildDesign({ ...formula, intercept: true, fixedEffects: [] }, table, { where: where ? engineExpr(where) : undefined });
+  const rows = varianceInflationFactors(design.frame.X).map((v) => [v.name, v.vif]);
+  return { tables: { vif: { columns: ['variable', 'vif'], rows } }, notes: [...notes, ...design.notes] };
 }
 
 const CLASS_METHODS: Record<string, ClassMethod> = { jenks: 'jenks', quantiles: 'quantile', equal: 'equal' };
@@ -191,8 +201,7 @@ async function permute(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
     }
   }
   if (draws.length < 2) throw new SpecError(`Only ${draws.length} of ${reps} permutations could be estimated.`, spec.call.span);
-  const mean = draws.reduce((s, v) => s + v, 0) / draws.length;
-  const sd = Math.sqrt(draws.reduce((s, v) => s + (v - mean) ** 2, 0) / (draws.length - 1));
+  const [{ mean, sd }] = describeColumns([{ name: target.term, values: Float64Array.from(draws) }]);
   const p = draws.filter((d) => Math.abs(d) >= Math.abs(target.estimate)).length / draws.length;
   const density = kernelDensity(draws);
   notes.push(

@@ -1,6 +1,6 @@
 // `model` declarations: the formula over the model's data into the estimator's input, the estimator with the
 // declaration's conventions, and the result (coefficients table, fit, tests, notes). Split-sample models
-// (`m by g in (…)`) run once per group. Descriptive designs (descriptives, correlation, geodetector,
+// (`m by g in (…)`) run once per group. Descriptive designs (descriptives, correlation, VIF, geodetector,
 // mediation, permute) are in modelDesigns.ts.
 import type { DataTable } from '../engine/data/dataTable.js';
 import { buildDesign, type Expr, type Formula } from '../engine/models/formula/index.js';
@@ -10,7 +10,6 @@ import { pgmm, type GmmSpec } from '../engine/models/gmm/index.js';
 import { negativeBinomial } from '../engine/models/negbin/negativeBinomial.js';
 import type { NegbinVcov } from '../engine/models/negbin/covariance.js';
 import { hausmanTest } from '../engine/models/panel/hausman.js';
-import { varianceInflationFactors } from '../engine/models/describe/vif.js';
 import type { ModelResult } from '../engine/models/result.js';
 import type { Symbol } from '../language/semantic/model.js';
 import type { Expr as SpecExpr } from '../language/syntax/ast.js';
@@ -43,7 +42,6 @@ export function fitModel(spec: ModelSpec, table: DataTable, extraWhere?: Expr): 
     case 'negbin': return fitNegbin(spec, formula, table, where);
     case 'diffgmm': case 'sysgmm': return fitGmm(spec, formula, table, where);
     case 'hausman': return fitHausman(spec, formula, table, where);
-    case 'vif': return fitVif(formula, table, where);
     default: throw new SpecError(`${spec.estimator} is not an estimator of coefficients.`, spec.call.callee.span);
   }
 }
@@ -112,8 +110,11 @@ function fitGmm(spec: ModelSpec, formula: Formula, table: DataTable, where?: Exp
 function fitHausman(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr): ModelResult {
   const index = spec.option('index')?.[0];
   const individual: Expr = index ? engineExpr(index) : { type: 'var', name: 'i' };
-  const design = buildDesign({ ...formula, intercept: true, fixedEffects: [[individual]] }, table, { where });
-  const test = hausmanTest(design.frame);
+  // The estimators take the regressors with their intercept and the individual as the frame's one factor:
+  // built as a cluster term, it is coded over the same rows, missing values dropped alike.
+  const design = buildDesign({ ...formula, intercept: true, fixedEffects: [] }, table, { where, cluster: [individual] });
+  const { y, yName, X, cluster } = design.frame;
+  const test = hausmanTest({ y, yName, X, fe: cluster });
   return {
     ...test.within,
     estimator: 'hausman',
@@ -122,22 +123,11 @@ function fitHausman(spec: ModelSpec, formula: Formula, table: DataTable, where?:
   };
 }
 
-function fitVif(formula: Formula, table: DataTable, where?: Expr): ModelResult {
-  const design = buildDesign({ ...formula, intercept: true, fixedEffects: [] }, table, { where });
-  const regressors = design.frame.X.filter((x) => x.name !== '(Intercept)');
-  const vif = varianceInflationFactors(regressors);
-  return {
-    estimator: 'vif', dependent: design.frame.yName ?? '', statistic: 't', coefficients: [],
-    fit: Object.fromEntries(vif.map((v) => [`vif:${v.name}`, v.vif])), notes: design.notes,
-  };
-}
-
 // ------------------------------------------------------------------ results
 
 export function regressionOutcome(spec: ModelSpec, model: ModelResult, table: DataTable): Outcome {
   const tables: Record<string, Table> = {};
   if (model.coefficients.length) tables.coefficients = coefficientsTable(model);
-  if (model.estimator === 'vif') tables.vif = { columns: ['variable', 'vif'], rows: Object.entries(model.fit).map(([k, v]) => [k.slice(4), v]) };
   const moderation = model.coefficients.length ? moderationTable(spec, model, table) : undefined;
   if (moderation) tables.moderation = moderation;
   return { model, tables, notes: model.notes };
