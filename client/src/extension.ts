@@ -8,6 +8,7 @@ import {
 import { RUNNABLE_KINDS } from '../../server/src/language/schema/declarations.js';
 import { registerResultPanels } from './panels/index.js';
 import { StudyRunner } from './run.js';
+import { registerRuns } from './runs/index.js';
 import { TRUST_NOTIFICATION, type TrustParams } from '../../server/src/lsp/runProtocol.js';
 
 let client: LanguageClient | undefined;
@@ -31,7 +32,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Result panels, their serializers (revival after a reload) and "Open Results File…"; the returned
   // ResultPanels.showResult(results, declarationName) is what a run calls to show a result.
   const panels = registerResultPanels(context, output);
-  const runner = new StudyRunner(client, panels, output);
+  // The "Innograph Runs" view: every run made here, kept across reloads in the extension's storage.
+  const runs = registerRuns(context, panels, output);
+  const runner = new StudyRunner(client, panels, output, runs);
 
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(updateVisibility),

@@ -1,18 +1,22 @@
 // Running specs from the editor: the request goes to the language server (which runs it in a worker), a
 // cancellable progress notification follows its progress notifications, the output channel logs timings,
 // and the result of the declaration asked for (or the last one that has something to show) opens in its
-// panel. Failures arrive as diagnostics on the failing declarations.
+// panel. Failures arrive as diagnostics on the failing declarations. Every finished run goes to the recorder
+// (the Runs view's history, runs/index.ts).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ResultsFile } from '../../server/src/run/results.js';
 import { RUN_PROGRESS, RUN_REQUEST, type RunParams, type RunProgress } from '../../server/src/lsp/runProtocol.js';
 import type { ResultPanels } from './panels/index.js';
-
+import type { RunRecorder } from './runs/index.js';
 
 export class StudyRunner {
   private progress?: { uri: string; report: (message: string, done: number, total: number) => void };
 
-  constructor(private readonly client: LanguageClient, private readonly panels: ResultPanels, private readonly output: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly client: LanguageClient, private readonly panels: ResultPanels, private readonly output: vscode.LogOutputChannel,
+    private readonly recorder?: RunRecorder,
+  ) {}
 
   /** Call once the client has started: progress notifications feed the open notification. */
   listen(): vscode.Disposable {
@@ -48,6 +52,7 @@ export class StudyRunner {
         return this.client.sendRequest<ResultsFile>(RUN_REQUEST, { uri: document.uri.toString(), only: only ? [only] : undefined } satisfies RunParams, token);
       });
       this.log(results, started);
+      this.recorder?.record({ uri: document.uri.toString(), only, startedAt: started, seconds: (Date.now() - started) / 1000, results });
       const shown = only ?? [...results.results].reverse().find((r) => r.status === 'ok')?.name;
       if (shown) await this.panels.showResult(results, shown);
       const failed = results.results.filter((r) => r.status === 'error');

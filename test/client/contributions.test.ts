@@ -2,7 +2,7 @@
 // and is highlighted, snippet bodies are valid specs, and the grammar file is valid JSON.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DECLARATIONS } from '../../server/src/language/schema/declarations.ts';
 import { parseStudy } from '../../server/src/language/syntax/parse.ts';
@@ -33,4 +33,18 @@ test('package.json wires the language, grammar, snippets and commands', () => {
   assert.equal(pkg.contributes.grammars[0].path, './syntaxes/study.tmLanguage.json');
   assert.ok(pkg.contributes.commands.every((c: { category: string }) => c.category === 'Innograph'));
   assert.ok(pkg.engines.vscode.startsWith('^1.100'), 'must install in code-server 4.100.3');
+});
+
+test('every contributed command is registered by the extension, and menus and views name contributed ones', () => {
+  const pkg = json('package.json');
+  const contributed = new Set<string>(pkg.contributes.commands.map((c: { command: string }) => c.command));
+  const sources = readdirSync(resolve(ROOT, 'client/src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts')).map((f) => readFileSync(resolve(ROOT, 'client/src', f), 'utf8')).join('\n');
+  for (const command of contributed) assert.ok(sources.includes(`'${command}'`), `${command} is contributed but never registered`);
+  for (const [menu, items] of Object.entries(pkg.contributes.menus ?? {}) as [string, { command: string }[]][]) {
+    for (const item of items) assert.ok(contributed.has(item.command), `${menu}: ${item.command} is not a contributed command`);
+  }
+  const views = Object.values(pkg.contributes.views ?? {}).flat() as { id: string }[];
+  assert.ok(views.some((v) => v.id === 'innograph.runs'), 'the Runs view');
+  for (const welcome of pkg.contributes.viewsWelcome ?? []) assert.ok(views.some((v) => v.id === welcome.view), welcome.view);
 });
