@@ -1,4 +1,5 @@
 // Shared bits of the real-editor smoke tests (run by test/e2e/run.sh with `node --test`).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,10 @@ export const UNKNOWN_NAME = 'nosuch_dataset';
 export const COMPLETION_LINE = 'network n2 = coapplication(';
 export const EXPECTED_ITEM = 'applicants';
 
+/** The model the run test starts from its code lens (a fast one: about a second from the command line). */
+export const RUN_SPEC = 'tech_overlap.study';
+export const RUN_MODEL = 'm1';
+
 const t0 = Date.now();
 /** Progress line (TAP comment) with the seconds since this test file started. */
 export function lap(what) {
@@ -39,4 +44,18 @@ export function copyExamples(name) {
 export function artifactsDir() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return ARTIFACTS;
+}
+
+/** `innograph run <spec> --only <name> --json …` with the built CLI (bin/innograph.js → dist/cli.cjs): the results file. */
+export function cliResults(spec, only) {
+  const out = path.join(TMP, `cli-${only}-${Date.now()}.json`);
+  execFileSync(process.execPath, [path.join(REPO, 'bin', 'innograph.js'), 'run', spec, '--only', only, '--json', out],
+    { encoding: 'utf8', timeout: 180_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  return JSON.parse(fs.readFileSync(out, 'utf8'));
+}
+
+/** A regression table's estimate cell as the panel prints it (regressionTable.ts formatNumber / starsFor, defaults). */
+export function formatEstimate({ estimate, p }, digits = 3, stars = [0.1, 0.05, 0.01]) {
+  const text = estimate.toFixed(digits);
+  return { text: /^-0(\.0*)?$/.test(text) ? text.slice(1) : text, stars: '*'.repeat(stars.filter((t) => p < t).length) };
 }

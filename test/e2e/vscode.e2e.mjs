@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {
-  REPO, CACHE, TMP, SPEC, BROKEN_LINE, UNKNOWN_NAME, COMPLETION_LINE, EXPECTED_ITEM, artifactsDir, copyExamples, lap,
+  REPO, CACHE, TMP, SPEC, BROKEN_LINE, UNKNOWN_NAME, COMPLETION_LINE, EXPECTED_ITEM, RUN_SPEC, RUN_MODEL,
+  artifactsDir, cliResults, copyExamples, formatEstimate, lap,
 } from './lib.mjs';
 
 const { chromium } = loadPlaywright();
@@ -25,7 +26,7 @@ const RUN = path.join(TMP, 'vscode-run');
 
 let cs; // code-server child (own process group)
 let ctx, page, ws, base;
-const state = { opened: false, diagnosed: false };
+const state = { opened: false, diagnosed: false, ran: undefined };
 const consoleLines = [];
 
 /** playwright-core from the repo's devDependencies, else from the cache folder setup.sh installs into. */
@@ -339,4 +340,227 @@ test(`Ctrl+Space after "${COMPLETION_LINE}" offers ${EXPECTED_ITEM}`, { timeout:
   lap('completion shown');
   await shot('3-completion');
   await page.keyboard.press('Escape');
+});
+
+// ---------------------------------------------------------------- running a model from its code lens
+
+/** Waits until `probe` returns something other than null/undefined/false (throwing = not yet; the last error says why in the timeout message). */
+async function until(what, probe, timeout, every = 500) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== null && value !== undefined && value !== false) return value;
+      last = value;
+    } catch (e) {
+      last = e.message;
+    }
+    if (Date.now() > end) throw new Error(`${what} (not within ${timeout / 1000}s; last: ${JSON.stringify(last)})`);
+    await sleep(every);
+  }
+}
+
+/**
+ * The "▶ Run" code lens above the line that starts with `prefix`: code lenses are content widgets
+ * (`.codelens-decoration`, one per line, its commands as `a` elements) in a view zone right above their line, so
+ * the lens is the one whose box ends closest above the line's box. Returns the `a`'s id (`c<n>`), or why not.
+ */
+function runLensAbove(prefix) {
+  return page.evaluate((prefix) => {
+    const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')];
+    const line = lines.find((l) => l.textContent.replace(/\u00a0/g, ' ').startsWith(prefix));
+    if (!line) return { why: `no rendered line starts with "${prefix}"` };
+    const top = line.getBoundingClientRect().top;
+    let lens;
+    let bottom = -Infinity;
+    for (const el of line.closest('.monaco-editor').querySelectorAll('.codelens-decoration')) {
+      const r = el.getBoundingClientRect();
+      if (r.height > 0 && r.bottom <= top + 2 && r.bottom > bottom) { lens = el; bottom = r.bottom; }
+    }
+    if (!lens || top - bottom > 8) return { why: `no code lens right above "${prefix}"` };
+    const links = [...lens.querySelectorAll('a')];
+    const run = links.find((a) => /^\W*Run$/.test(a.textContent.trim()));
+    return run?.id ? { id: run.id } : { why: `the lens above "${prefix}" has ${JSON.stringify(links.map((a) => a.textContent))}` };
+  }, prefix);
+}
+
+/** The estimate cell of `term` in the regression panel's table: webviews are nested iframes, so every frame is asked. */
+async function regressionCell(term) {
+  for (const frame of page.frames()) {
+    const cell = await frame.evaluate((term) => {
+      const table = document.querySelector('table.regression');
+      if (!table) return null;
+      const terms = [...table.querySelectorAll('tbody.coefficients tr th')].map((th) => th.textContent.trim()).filter(Boolean);
+      const row = [...table.querySelectorAll('tbody.coefficients tr')].find((tr) => tr.querySelector('th')?.textContent.trim() === term);
+      const td = row?.querySelector('td');
+      return {
+        terms,
+        models: [...table.querySelectorAll('thead tr:nth-child(2) th')].map((th) => th.textContent.trim()).filter(Boolean),
+        text: td ? [...td.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim() : null,
+        stars: td?.querySelector('sup')?.textContent ?? '',
+      };
+    }, term).catch(() => null);
+    if (cell) return cell;
+  }
+  return null;
+}
+
+const regressionTab = () => page.locator('.tabs-container .tab', { hasText: `${RUN_MODEL} — Regression` });
+const runsPane = () => page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Innograph Runs' }) });
+
+test(`"▶ Run" above model ${RUN_MODEL} in ${RUN_SPEC} shows its regression table with the command line's estimate`, { timeout: 300_000 }, async (t) => {
+  if (!state.opened) return t.skip('the editor did not open a spec');
+  const spec = path.join(ws, RUN_SPEC);
+  const lines = fs.readFileSync(spec, 'utf8').split('\n');
+  const lineNumber = lines.findIndex((l) => new RegExp(`^model\\s+${RUN_MODEL}\\b`).test(l)) + 1;
+  assert.ok(lineNumber > 0, `${RUN_SPEC} declares no model ${RUN_MODEL}`);
+  const prefix = lines[lineNumber - 1].slice(0, 16);
+
+  const cli = cliResults(spec, RUN_MODEL);
+  const model = cli.results.find((r) => r.name === RUN_MODEL);
+  assert.equal(model?.status, 'ok', `the command line could not run ${RUN_MODEL}: ${JSON.stringify(model?.error)}`);
+  const first = model.model.coefficients[0];
+  const expected = formatEstimate(first);
+  lap(`command line: ${RUN_MODEL} ${first.term} = ${first.estimate} (p ${first.p}) -> "${expected.text}${expected.stars}"`);
+
+  await step('4-open', async () => {
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${RUN_SPEC}"]`).first().click();
+    await page.locator(`.tabs-container .tab.active[aria-label*="${RUN_SPEC}"]`).waitFor();
+    await page.locator('[id="status.editor.mode"]').filter({ hasText: LANGUAGE_NAME }).waitFor({ timeout: 60_000 });
+    // bring the model's line into view: Go to Line (the view renders only the lines on screen)
+    await editor().locator('.view-lines').first().waitFor();
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.type(String(lineNumber));
+    await page.keyboard.press('Enter');
+    await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${lineNumber},` }).waitFor({ timeout: 15_000 });
+  });
+  lap(`${RUN_SPEC} open at line ${lineNumber}`);
+
+  await step('4-code-lens', async () => {
+    // the lenses come from the language server once it has analysed the spec; a lens re-rendered between
+    // finding and clicking it gets a new id, so find and click again
+    for (let attempt = 1; ; attempt++) {
+      const { id } = await until(`a "▶ Run" code lens above line ${lineNumber}`, async () => {
+        const found = await runLensAbove(prefix);
+        if (!found.id) throw new Error(found.why);
+        return found;
+      }, 90_000);
+      try {
+        await page.locator(`.codelens-decoration a#${id}`).click({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+    }
+  });
+  lap('clicked the code lens');
+  await shot('4-run-started');
+
+  await step('4-regression-panel', async () => {
+    await regressionTab().first().waitFor({ timeout: 180_000 });
+    lap('regression panel open');
+    const cell = await until(`the regression table's ${first.term} row`, async () => {
+      const c = await regressionCell(first.term);
+      if (c && !c.text) throw new Error(`no cell for ${first.term}; the table's terms are ${JSON.stringify(c.terms)}`);
+      return c;
+    }, 60_000);
+    console.log(`panel: models ${JSON.stringify(cell.models)}, ${first.term} = "${cell.text}" stars "${cell.stars}"`);
+    assert.ok(cell.models.includes(RUN_MODEL), `the table's model columns are ${JSON.stringify(cell.models)}`);
+    assert.equal(cell.text, expected.text, `${first.term}: the panel shows ${cell.text}, the command line estimates ${first.estimate}`);
+    assert.equal(cell.stars, expected.stars, `${first.term}: stars for p = ${first.p}`);
+    // the progress notification has gone once the run is over
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'Innograph: running' }).waitFor({ state: 'hidden', timeout: 30_000 });
+  });
+  state.ran = { term: first.term, expected, line: lineNumber };
+  await shot('4-regression-panel');
+});
+
+test(`the Innograph Runs view lists the run of ${RUN_MODEL}, and its declaration opens the panel again`, { timeout: 180_000 }, async (t) => {
+  if (!state.ran) return t.skip(`${RUN_MODEL} did not run`);
+  const label = `${RUN_SPEC} — ${RUN_MODEL} · 1 ok`;
+  await step('5-runs-view', async () => {
+    // the view lives in the Explorer; open that, and the view's section if it is collapsed
+    if (!(await page.locator('.explorer-folders-view').isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+E');
+    const header = runsPane().locator('.pane-header').first();
+    await header.waitFor({ timeout: 30_000 });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    const run = runsPane().locator('.monaco-list-row', { hasText: label });
+    await run.first().waitFor({ timeout: 30_000 });
+    const rows = await runsPane().locator('.monaco-list-row').evaluateAll((els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+    console.log(`runs view: ${JSON.stringify(rows)}`);
+    assert.match(rows[0], new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · [\\d.]+ s`), 'the newest run comes first');
+  });
+  lap('runs view lists the run');
+  await step('5-runs-view-declaration', async () => {
+    // the newest run is expanded: its declaration row (pass icon), clicked, shows the result in its panel again
+    const declaration = runsPane().locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${RUN_MODEL}\\s*$`) }) });
+    await declaration.first().waitFor({ timeout: 15_000 });
+    assert.equal(await declaration.first().locator('.codicon-pass').count(), 1, `${RUN_MODEL} has the pass icon`);
+    await regressionTab().first().locator('.codicon-close, .action-label[aria-label^="Close"]').first().click({ force: true });
+    await regressionTab().first().waitFor({ state: 'detached', timeout: 15_000 });
+    await declaration.first().click();
+    await regressionTab().first().waitFor({ timeout: 60_000 });
+    const { term, expected } = state.ran;
+    const text = await until('the reopened regression table', () => regressionCell(term).then((c) => c?.text), 60_000);
+    assert.equal(text, expected.text, `${term} in the reopened panel`);
+  });
+  lap('runs view reopened the panel');
+  await shot('5-runs-view');
+});
+
+test('the Runs view\'s actions: Reveal Declaration in Spec, Re-run, Open Results JSON, Clear Runs', { timeout: 240_000 }, async (t) => {
+  if (!state.ran) return t.skip(`${RUN_MODEL} did not run`);
+  const runRows = runsPane().locator('.monaco-list-row', { hasText: `${RUN_SPEC} — ${RUN_MODEL}` });
+  const declarationRows = runsPane().locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${RUN_MODEL}\\s*$`) }) });
+  /** Hovers the row (inline actions show on hover) and clicks its action. */
+  const inline = async (row, action) => {
+    await row.hover();
+    await row.locator(`.actions .action-label[aria-label^="${action}"]`).click();
+  };
+  await step('6-reveal', async () => {
+    await page.locator(`.tabs-container .tab[aria-label*="${RUN_SPEC}"]`).first().click();
+    await page.keyboard.press('Control+Home');
+    await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 1,' }).waitFor({ timeout: 15_000 });
+    await inline(declarationRows.first(), 'Reveal Declaration in Spec');
+    // the declaration's name is selected: "Ln 56, Col 9 (2 selected)"
+    const selection = page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`\\(${RUN_MODEL.length} selected\\)`) });
+    await selection.waitFor({ timeout: 30_000 });
+    const text = await selection.innerText();
+    assert.match(text, new RegExp(`Ln ${state.ran.line},`), `status bar: ${text}`);
+  });
+  lap('reveal selected the declaration');
+  await step('6-rerun', async () => {
+    await inline(runRows.first(), 'Re-run');
+    await until('a second run in the Runs view', async () => (await runRows.count()) >= 2, 120_000);
+    // nothing changed, so the language server reused the result
+    const label = await runRows.first().textContent();
+    assert.match(label, /1 ok \(1 cached\)/, `newest run: ${label}`);
+  });
+  lap('re-run listed (cached)');
+  await step('6-open-json', async () => {
+    const tab = page.locator('.tabs-container .tab.active', { hasText: /\.json/ });
+    // the context menu (a shadow-DOM menu) can be rebuilt right after it opens: wait until it holds still, retry once
+    for (let attempt = 1; ; attempt++) {
+      await runRows.first().click({ button: 'right' });
+      const item = page.getByRole('menuitem', { name: 'Open Results JSON' });
+      await item.waitFor({ timeout: 15_000 });
+      await sleep(500);
+      await item.click();
+      if (await tab.waitFor({ timeout: 15_000 }).then(() => true, () => false)) break;
+      if (attempt === 3) throw new Error('"Open Results JSON" from the context menu opened no .json editor');
+      await page.keyboard.press('Escape');
+    }
+    await editor().locator('.view-lines', { hasText: 'innograph-results' }).first().waitFor({ timeout: 30_000 });
+    console.log(`results JSON tab: ${(await tab.getAttribute('aria-label'))}`);
+  });
+  await shot('6-runs-actions');
+  await step('6-clear', async () => {
+    await runsPane().locator('.pane-header').first().hover();
+    await runsPane().locator('.pane-header .action-label[aria-label="Clear Runs"]').click();
+    await runRows.first().waitFor({ state: 'detached', timeout: 15_000 });
+    await runsPane().locator('.welcome-view-content', { hasText: 'No runs yet' }).waitFor({ timeout: 15_000 });
+  });
+  lap('runs cleared');
 });

@@ -28,7 +28,8 @@ export function workspaceRunStore(context: vscode.ExtensionContext): WorkspaceRu
     },
     async list() {
       if (shared) return [];
-      const entries = await vscode.workspace.fs.readDirectory(folder).then((e) => e, () => []);
+      await vscode.workspace.fs.createDirectory(folder); // reading a folder that is not there logs a warning
+      const entries = await vscode.workspace.fs.readDirectory(folder);
       return entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
     },
   };
