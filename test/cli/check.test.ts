@@ -9,12 +9,12 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '../..');
 const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/innograph.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
-test('the three seed examples check clean and print their outline', () => {
+test('the example specs check clean and print their outline', () => {
   const specs = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.study')).map((f) => `examples/${f}`);
-  assert.equal(specs.length, 3);
+  assert.equal(specs.length, 4); // the three seed studies and uspto.study
   const r = cli('check', '--outline', ...specs);
   assert.equal(r.status, 0, r.stdout + r.stderr);
-  assert.match(r.stdout, /3 specs checked: 0 errors, 0 warnings/);
+  assert.match(r.stdout, /4 specs checked: 0 errors, 0 warnings/);
   assert.match(r.stdout, /network\s+rein\b/);
   assert.match(r.stdout, /model\s+gmm2\b/);
   assert.match(r.stdout, /panel\s+dyads\b/);

@@ -30,6 +30,7 @@ test('choropleth of degree tiers, ties by tie tier, unmatched provinces listed, 
   assert.equal(await page.locator('svg path.region').count(), 32, 'every feature is drawn');
   assert.equal(await page.locator('svg path.node').count(), last.nodes.length - 2);
   assert.deepEqual(await page.locator('.unmatched li').allTextContents(), ['Inner Mongolia', 'Tibet']);
+  assert.deepEqual(rein().geometry?.unmatched, ['Inner Mongolia', 'Tibet'], 'the run lists the same regions as the panel');
   const tieCount = last.ties.filter((t) => !['Inner Mongolia', 'Tibet'].includes(t.source) && !['Inner Mongolia', 'Tibet'].includes(t.target)).length;
   assert.equal(await page.locator('svg line.tie').count(), tieCount);
   assert.deepEqual(await page.locator('.legend[data-legend="rein_nodes.degree_tier"] .entry').allTextContents(), ['tier 1 (16)', 'tier 2 (8)', 'tier 3 (4)', 'tier 4 (1)']);
@@ -61,5 +62,6 @@ test('without geometry the panel asks for a map file; the extension answers with
   await panel.send({ type: 'geometry', geometry: china });
   assert.equal(await page.locator('svg path.region').count(), 32);
   assert.deepEqual(await page.locator('.unmatched li').allTextContents(), ['Inner Mongolia', 'Tibet']);
+  assert.deepEqual(rein().geometry?.unmatched, ['Inner Mongolia', 'Tibet'], 'the run lists the same regions as the panel');
   await panel.assertClean();
 });

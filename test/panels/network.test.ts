@@ -15,7 +15,7 @@ const body = (panel: PanelPage, key: string) => panel.page.evaluate((k) => docum
 
 async function openNetwork(name: string): Promise<PanelPage> {
   const content = panelContent(example.results, name, 'network');
-  assert.deepEqual(content.results.map((r) => r.name).sort(), [...new Set([name, 'rein', 'rein_ties', 'rein_nodes', 'rein_groups'])].sort(), 'the network and its measures and blocks');
+  assert.deepEqual(content.results.map((r) => r.name).sort(), [...new Set([name, 'rein', 'rein_ties', 'rein_nodes', 'rein_groups', 'rein_overall'])].sort(), 'the network and its measures and blocks');
   const panel = await PanelPage.open(example.browser, content);
   await panel.page.waitForFunction(() => document.body.dataset.layout === 'done');
   return panel;

@@ -1,7 +1,6 @@
 // From a results file to what a panel shows: which panel kinds fit a declaration, and the results a panel
-// needs besides it. Results carry no "of network" link, so a measures or blocks result belongs to the network
-// whose windows hold exactly its regions (or ties): province- and city-level networks never mix.
-import type { DeclarationResult, RegressionTable, ResultsFile, Table } from '../../../server/src/run/results.js';
+// needs besides it (a network's view also shows the measures and blocks computed on it, linked by `of`).
+import type { DeclarationResult, RegressionTable, ResultsFile } from '../../../server/src/run/results.js';
 import { regressionTableFromModels } from '../../../server/src/engine/exports/regressionTable.js';
 import { chartKinds, hasPrimaryChart } from './charts.js';
 import type { MapGeometry, PanelContent, PanelKind } from './messages.js';
@@ -15,44 +14,10 @@ export function regressionOf(result: DeclarationResult): RegressionTable | undef
   return undefined;
 }
 
-const column = (table: Table, name: string) => table.columns.indexOf(name);
-const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
-
-/** Keys of a table grouped by its `window` column: regions, or `source→target` for tie tables. */
-function keysByWindow(table: Table): Map<string, Set<string>> | undefined {
-  const [w, region, source, target] = ['window', 'region', 'source', 'target'].map((c) => column(table, c));
-  if (w < 0 || (region < 0 && (source < 0 || target < 0))) return undefined;
-  const groups = new Map<string, Set<string>>();
-  for (const row of table.rows) {
-    const key = region >= 0 ? String(row[region]) : `${row[source]}→${row[target]}`;
-    const label = String(row[w]);
-    if (!groups.has(label)) groups.set(label, new Set());
-    groups.get(label)!.add(key);
-  }
-  return groups;
-}
-
-/** Whether a measures or blocks result was computed on `network` (see the module comment). */
-export function belongsTo(result: DeclarationResult, network: DeclarationResult): boolean {
-  const windows = network.network?.windows;
-  if (!windows || result === network || result.status !== 'ok') return false;
-  const nodes = new Map(windows.map((w) => [w.label, new Set(w.nodes)]));
-  const ties = new Map(windows.map((w) => [w.label, new Set(w.ties.map((t) => `${t.source}→${t.target}`))]));
-  if (result.kind === 'blocks') {
-    const partition = result.tables.partition;
-    const regions = partition && new Set(partition.rows.map((r) => String(r[column(partition, 'region')])));
-    return !!regions && [...nodes.values()].some((set) => sameSet(set, regions));
-  }
-  const matches = Object.values(result.tables).map(keysByWindow).filter((g) => g !== undefined);
-  return matches.length > 0 && matches.every((groups) => [...groups].every(([label, keys]) => {
-    const reference = [...keys][0]?.includes('→') ? ties.get(label) : nodes.get(label);
-    return !!reference && sameSet(reference, keys);
-  }));
-}
-
+/** The network a declaration draws on: itself, or the network its measures or blocks were computed on. */
 function networkOf(file: Results, focus: DeclarationResult): DeclarationResult | undefined {
   if (focus.network) return focus;
-  return file.results.find((r) => r.network && belongsTo(focus, r));
+  return focus.of === undefined ? undefined : file.results.find((r) => r.name === focus.of && r.network);
 }
 
 /** The panel kinds that can show a declaration, the most useful first: a placebo or geodetector is its chart, a model its coefficients. */
@@ -75,7 +40,7 @@ export function panelContent(file: Results, name: string, kind?: PanelKind, geom
   const chosen = kind ?? kinds[0];
   if (!kinds.includes(chosen)) throw new Error(`"${name}" (${focus.kind}) cannot be shown as ${chosen}.`);
   const network = chosen === 'network' || chosen === 'map' ? networkOf(file, focus) : undefined;
-  const related = network ? [network, ...file.results.filter((r) => belongsTo(r, network))] : [];
+  const related = network ? [network, ...file.results.filter((r) => r.status === 'ok' && r.of === network.name)] : [];
   return {
     kind: chosen,
     focus: name,

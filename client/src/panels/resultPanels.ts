@@ -30,9 +30,7 @@ export class ResultPanels implements vscode.Disposable {
 
   /** Shows a declaration of a results file in the panel of `kind` (default: the kind that suits it best). */
   async showResult(results: ResultsFile, declarationName: string, kind?: PanelKind): Promise<void> {
-    const content = panelContent(results, declarationName, kind);
-    if (content.kind === 'map' && !content.geometry) content.geometry = await this.rememberedGeometry();
-    this.show(content);
+    this.show(await this.withGeometry(panelContent(results, declarationName, kind)));
   }
 
   show(content: PanelContent): void {
@@ -111,9 +109,7 @@ export class ResultPanels implements vscode.Disposable {
   }
 
   private async openAs(from: PanelContent, kind: PanelKind, focus: string): Promise<void> {
-    const content = panelContent({ title: from.study, results: from.results }, focus, kind, from.geometry);
-    if (content.kind === 'map' && !content.geometry) content.geometry = await this.rememberedGeometry();
-    this.show(content);
+    this.show(await this.withGeometry(panelContent({ title: from.study, results: from.results }, focus, kind, from.geometry)));
   }
 
   private async exportRegression(content: PanelContent, format: RegressionFormat, to: 'file' | 'clipboard'): Promise<void> {
@@ -151,17 +147,22 @@ export class ResultPanels implements vscode.Disposable {
     return geometry;
   }
 
-  /** The geometry file last chosen in this workspace, if it is still readable. */
-  private async rememberedGeometry(): Promise<MapGeometry | undefined> {
+  /** A map's geometry: the one its network declares (`geometry:`), else the file last chosen in this workspace, if still readable. */
+  private async withGeometry(content: PanelContent): Promise<PanelContent> {
+    if (content.kind !== 'map' || content.geometry) return content;
+    const declared = content.results.find((r) => r.network?.geometry)?.network?.geometry;
     const remembered = this.context.workspaceState.get<string>(GEOMETRY_KEY);
-    return remembered ? readGeometry(vscode.Uri.parse(remembered)).catch(() => undefined) : undefined;
+    const geometry = declared
+      ? await readGeometry(vscode.Uri.file(declared.path), declared).catch((err: Error) => { this.log.warn(`[map] ${err.message}`); return undefined; })
+      : remembered ? await readGeometry(vscode.Uri.parse(remembered)).catch(() => undefined) : undefined;
+    return geometry ? { ...content, geometry } : content;
   }
 }
 
-async function readGeometry(uri: vscode.Uri): Promise<MapGeometry> {
+async function readGeometry(uri: vscode.Uri, declared?: Pick<MapGeometry, 'key' | 'object'>): Promise<MapGeometry> {
   const topology = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
   if (topology?.type !== 'Topology') throw new Error(`${uri.fsPath} is not TopoJSON (its "type" is not "Topology").`);
-  return { name: uri.path.split('/').pop() ?? uri.path, topology };
+  return { name: uri.path.split('/').pop() ?? uri.path, topology, ...(declared?.key ? { key: declared.key } : {}), ...(declared?.object ? { object: declared.object } : {}) };
 }
 
 function titleOf(content: PanelContent): string {

@@ -68,7 +68,7 @@ class MapView {
   }
 
   setGeometry(geometry: MapGeometry | undefined): void {
-    this.features = geometry ? regionFeatures(geometry.topology) : [];
+    this.features = geometry ? regionFeatures(geometry.topology, geometry.object) : [];
     const keys = matchKeys(this.features);
     this.key = geometry?.key && keys.includes(geometry.key) ? geometry.key : defaultKey(keys);
     this.keyHolder.replaceChildren(...(geometry ? [

@@ -3,6 +3,7 @@ import type { Decl } from '../language/syntax/ast.js';
 import type { DeclSpec, OptionSpec, ValueSpec } from '../language/schema/types.js';
 import type { SemanticModel, Symbol } from '../language/semantic/model.js';
 import { sourceText } from '../language/checks/values.js';
+import { isFileKind } from '../language/schema/declarations.js';
 
 export function optionDoc(o: OptionSpec): string {
   const lines = [`**${o.name}** — ${o.doc}`];
@@ -35,7 +36,7 @@ export function symbolSummary(model: SemanticModel, s: Symbol, text: string): st
   const decl = s.decl;
   const header = `**${s.kind} \`${s.name}\`**`;
   const lines = [header];
-  if (s.kind === 'dataset' || s.kind === 'lookup') {
+  if (isFileKind(s.kind)) {
     const info = model.table(s);
     lines.push('', `File: \`${decl.from?.value ?? '?'}\``);
     if (info?.status === 'ok') {

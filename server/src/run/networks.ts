@@ -13,6 +13,7 @@ import { regionSet } from './regionSets.js';
 import { conditionSql, quoteIdent } from './sql.js';
 import { windowsOf } from './windows.js';
 import type { Computed } from './measures.js';
+import { networkGeometry } from './geometry.js';
 import type { DeclarationResult } from './results.js';
 
 export interface NetworkRun {
@@ -202,10 +203,11 @@ export async function networkResult(ctx: RunContext, symbol: Symbol): Promise<Co
   const run = await runNetwork(ctx, symbol);
   const windows = run.windows.map((w, i) => serialiseWindow(w, run.networks[i]));
   const rows = run.networks.map((net, i) => [run.windows[i].label, net.nodes.length, net.ties.length, net.ties.reduce((s, t) => s + t.weight, 0), [...net.intra.values()].reduce((s, x) => s + x, 0)]);
+  const map = networkGeometry(ctx, symbol.decl, windows.flatMap((w) => w.nodes));
   return {
     tables: { summary: { columns: ['window', 'nodes', 'ties', 'total_weight', 'intra'], rows } },
-    notes: run.notes,
-    network: { directed: run.directed, windows },
+    notes: [...run.notes, ...(map?.notes ?? [])],
+    network: { directed: run.directed, windows, ...(map ? { geometry: map.geometry } : {}) },
   };
 }
 

@@ -21,6 +21,21 @@ export interface NetworkWindow {
   intra: Record<string, number>;
 }
 
+/** The map a network is drawn on (its `geometry:`); panels and the report read the TopoJSON file. */
+export interface NetworkGeometry {
+  /** The geometry declaration's name. */
+  name: string;
+  /** The file as the spec names it (relative to the spec's folder), and resolved. */
+  file: string;
+  path: string;
+  /** The feature property (or `id`) region codes are matched on. */
+  key: string;
+  /** The TopoJSON object holding the regions, when declared. */
+  object?: string;
+  /** Regions of any window that no feature matches. */
+  unmatched: string[];
+}
+
 export interface DeclarationResult {
   name: string;
   /** The declaration keyword: network, measures, blocks, clusters, model … */
@@ -38,7 +53,9 @@ export interface DeclarationResult {
   conventions?: Record<string, string>;
   /** Everything dropped, adjusted or assumed. */
   notes: string[];
-  network?: { directed: boolean; windows: NetworkWindow[] };
+  network?: { directed: boolean; windows: NetworkWindow[]; geometry?: NetworkGeometry };
+  /** Measures and blocks: the network they were computed on. */
+  of?: string;
   model?: ModelResult;
   /** Split-sample models (`m by g in (…)`): one estimate per group. */
   groups?: { group: string; model: ModelResult }[];

@@ -59,7 +59,7 @@ export async function runStudy(analysis: Analysis, request: RunRequest): Promise
 }
 
 async function runOne(ctx: RunContext, symbol: Symbol): Promise<DeclarationResult> {
-  const base = { name: symbol.name, kind: symbol.kind, source: ctx.model.source(symbol.decl)?.spec.name };
+  const base = { name: symbol.name, kind: symbol.kind, source: ctx.model.source(symbol.decl)?.spec.name, ...basis(ctx, symbol) };
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   try {
@@ -69,6 +69,13 @@ async function runOne(ctx: RunContext, symbol: Symbol): Promise<DeclarationResul
     if (err instanceof Cancelled) throw err;
     return { ...base, status: 'error', seconds: seconds(), tables: {}, notes: [], error: describeError(ctx, symbol.decl, err) };
   }
+}
+
+/** The network a measures or blocks declaration is computed on (`nodes(rein)`, `concor(rein)`), for panels to draw them on. */
+function basis(ctx: RunContext, symbol: Symbol): Pick<DeclarationResult, 'of'> {
+  if (symbol.kind !== 'measures' && symbol.kind !== 'blocks') return {};
+  const network = ctx.model.resolve(ctx.model.source(symbol.decl)?.call.args[0]?.value);
+  return network?.kind === 'network' ? { of: network.name } : {};
 }
 
 /** What the estimators throw for data they cannot estimate: the user's problem, not an internal error. */

@@ -1,10 +1,13 @@
 // Headers of the data files specs refer to, read once and kept until the file changes (size or mtime).
-// Reads are asynchronous; `onLoaded` tells the owner to re-check the specs that were waiting.
+// Reads are asynchronous; `onLoaded` tells the owner to re-check the specs that were waiting. A geometry
+// file's "columns" are its features' match keys (`id` and their properties).
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { firstLine } from '../engine/data/duckdb.js';
 import { readTableSchema } from '../engine/data/tableSchema.js';
 import type { DataSource } from '../engine/data/source.js';
+import { isGeometryFile, readTopology, topologyFeatures } from '../engine/data/topology.js';
+import { featureKeys } from '../engine/data/regionMatch.js';
 import type { Dialect, TableInfo } from '../language/semantic/model.js';
 
 interface Entry { stamp: string; info: TableInfo }
@@ -28,7 +31,8 @@ export class TableCache {
     }
     const cached = this.entries.get(key);
     if (cached && cached.stamp === stamp) return cached.info;
-    if (!this.loading.has(key)) this.loading.set(key, this.load(key, { path, ...dialect }, stamp));
+    // Deleted in `finally`, not by `load`: a read without an await (geometry) would finish before `set`.
+    if (!this.loading.has(key)) this.loading.set(key, this.load(key, { path, ...dialect }, stamp).finally(() => this.loading.delete(key)));
     return cached?.info ?? { status: 'pending', path };
   }
 
@@ -42,19 +46,23 @@ export class TableCache {
     for (const key of this.entries.keys()) if (key.startsWith(`${path}\u0000`)) this.entries.delete(key);
   }
 
-  private async load(key: string, source: DataSource, stamp: string): Promise<void> {
+  private async load(key: string, source: DataSource & Pick<Dialect, 'object'>, stamp: string): Promise<void> {
     const { path } = source;
     let info: TableInfo;
     try {
-      const schema = await readTableSchema(source, { rowCount: this.options.rowCounts() });
+      const schema = isGeometryFile(path) ? geometrySchema(path, source.object) : await readTableSchema(source, { rowCount: this.options.rowCounts() });
       info = { status: 'ok', path, ...schema };
     } catch (err) {
       info = { status: 'error', path, message: firstLine((err as Error).message) };
     }
     this.entries.set(key, { stamp, info });
-    this.loading.delete(key);
     this.options.onLoaded?.(path);
   }
+}
+
+function geometrySchema(path: string, object?: string) {
+  const features = topologyFeatures(readTopology(path), object);
+  return { ...featureKeys(features), rowCount: features.length };
 }
 
 function fileStamp(path: string): string | undefined {

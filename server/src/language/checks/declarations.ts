@@ -157,7 +157,7 @@ function checkItem(ctx: CheckContext, source: SourceSpec | undefined, value: Exp
 
 function checkKindRules(ctx: CheckContext, decl: Decl, spec: DeclSpec, v: ValueContext): void {
   switch (spec.kind) {
-    case 'dataset': case 'lookup': return checkDataFile(ctx, decl);
+    case 'dataset': case 'lookup': case 'geometry': return checkDataFile(ctx, decl);
     case 'windows': return checkWindows(ctx, decl);
     case 'regions': return checkRegions(ctx, decl, v);
     case 'table':

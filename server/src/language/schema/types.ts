@@ -2,7 +2,7 @@
 // read it, so an option documented here is checked, completed and explained in one place.
 
 export type DeclKind =
-  | 'study' | 'dataset' | 'lookup' | 'regions' | 'windows' | 'network' | 'measures' | 'blocks'
+  | 'study' | 'dataset' | 'lookup' | 'geometry' | 'regions' | 'windows' | 'network' | 'measures' | 'blocks'
   | 'clusters' | 'panel' | 'model' | 'table';
 
 export interface Choice { name: string; doc: string }

@@ -1,7 +1,7 @@
 // The semantic model: what each declared name is, what columns and variables each declaration can see,
 // and which spans refer to which declaration. Built from the syntax tree plus the data files' headers.
 import type { Decl, Expr, Ident, Span, StudyFile } from '../syntax/ast.js';
-import { declSpec } from '../schema/declarations.js';
+import { declSpec, isFileKind } from '../schema/declarations.js';
 import type { DeclKind, SourceSpec } from '../schema/types.js';
 
 export interface Symbol {
@@ -19,7 +19,11 @@ export type TableInfo =
   | { status: 'pending'; path: string };
 
 /** How a file is to be read, as its declaration states it (unset fields are detected). */
-export interface Dialect { format?: 'csv' | 'tsv' | 'parquet'; delimiter?: string; encoding?: 'utf8' | 'utf16' | 'latin1'; header?: boolean }
+export interface Dialect {
+  format?: 'csv' | 'tsv' | 'parquet'; delimiter?: string; encoding?: 'utf8' | 'utf16' | 'latin1'; header?: boolean;
+  /** The TopoJSON object a geometry's features come from. */
+  object?: string;
+}
 
 export type TableProvider = (relativePath: string, dialect: Dialect) => TableInfo;
 
@@ -98,7 +102,7 @@ export class SemanticModel {
     return info;
   }
 
-  /** The reading options a dataset or lookup declares: literal values of format, delimiter, encoding, header. */
+  /** The reading options a file declaration states: literal values of format, delimiter, encoding, header, object. */
   dialect(decl: Decl): Dialect {
     const literal = (name: string) => {
       const v = this.option(decl, name)?.values[0];
@@ -113,10 +117,12 @@ export class SemanticModel {
     if (encoding === 'utf8' || encoding === 'utf16' || encoding === 'latin1') dialect.encoding = encoding;
     const header = literal('header');
     if (typeof header === 'boolean') dialect.header = header;
+    const object = literal('object');
+    if (typeof object === 'string') dialect.object = object;
     return dialect;
   }
 
-  /** Columns of a dataset or lookup as a scope. */
+  /** Columns of a file declaration (a geometry's match keys) as a scope. */
   private columnScope(dataset: Symbol): Scope {
     const info = this.table(dataset);
     const names = new Map<string, ScopeEntry>();
@@ -217,7 +223,7 @@ export class SemanticModel {
 
   private computeScope(target: Symbol): Scope | undefined {
     switch (target.kind) {
-      case 'dataset': case 'lookup': return this.columnScope(target);
+      case 'dataset': case 'lookup': case 'geometry': return this.columnScope(target);
       case 'panel': return this.panelScope(target);
       case 'measures': return this.measureScope(target);
       default: return undefined;
@@ -227,7 +233,7 @@ export class SemanticModel {
   /** The scopes a declaration's values are checked and completed in. */
   scopes(decl: Decl): Scopes {
     const owner = this.columnOwner(decl);
-    const columns = owner && (owner.kind === 'dataset' || owner.kind === 'lookup') ? this.scopeOf(owner) : undefined;
+    const columns = owner && isFileKind(owner.kind) ? this.scopeOf(owner) : undefined;
     const symbol = decl.name ? this.symbols.get(decl.name.name) : undefined;
     if (symbol?.decl !== decl) return { columns };
     const variables = symbol.kind === 'model' ? this.modelScope(symbol) : this.scopeOf(symbol);
@@ -237,7 +243,7 @@ export class SemanticModel {
   /** The dataset whose columns a declaration's column-valued options and filters name. */
   columnOwner(decl: Decl): Symbol | undefined {
     const kind = decl.keyword.name;
-    if ((kind === 'dataset' || kind === 'lookup') && decl.name) return this.symbols.get(decl.name.name);
+    if (isFileKind(kind) && decl.name) return this.symbols.get(decl.name.name);
     if (kind === 'regions') {
       let e = decl.values[0];
       while (e?.type === 'binary' && e.op === 'where') e = e.left;
