@@ -62,3 +62,108 @@ test('a spec with errors is not run; a failing declaration makes exit code 1 and
   assert.equal(cli('run').status, 2);
   assert.equal(cli('run', 'x.study', '--bogus').status, 2);
 });
+
+// A spec whose title and a region carry markup, with one declaration failing on the spec and one on the data.
+function hostileSpec(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'innograph-'));
+  writeFileSync(join(dir, 'a.csv'), 'p,r\nP1,<img src=x onerror=alert(1)>\nP1,Y\nP2,Y\nP2,Z\n');
+  writeFileSync(join(dir, 'b.csv'), 'p,r,y\nP1,X,2001\nP1,Y,20O1\n');
+  writeFileSync(join(dir, 'x.study'), [
+    'study "<img src=x onerror=alert(1)> & co" { seed: 1 }',
+    'dataset a from "a.csv" { patent: p, region: r }',
+    'network n = coapplication(a)',
+    'measures nn = nodes(n) { degree }',
+    'network led = coapplication(a) { ties: first_led }',
+    'dataset b from "b.csv" { patent: p, region: r, year: y }',
+    'windows w = 2001..2002 by 1',
+    'network m = coapplication(b) { windows: w }',
+    '',
+  ].join('\n'));
+  return join(dir, 'x.study');
+}
+
+test('--format tex,md,html,csv: regression tables as LaTeX, Markdown and CSV, the other tables, the report', () => {
+  const out = mkdtempSync(join(tmpdir(), 'innograph-formats-'));
+  const r = cli('run', 'examples/tech_overlap.study', '--out', out, '--format', 'tex,md', '--format', 'html,csv', '--quiet');
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+  const named = (name: string) => results.results.find((x: { name: string }) => x.name === name);
+  const table3 = named('table3').regression;
+  const [first] = table3.coefficients;
+  assert.equal(first.term, 'l(Overlap, 3)');
+  const stars = (p: number) => '*'.repeat(table3.stars.filter((t: number) => p < t).length);
+
+  // LaTeX: booktabs, and the first term's estimates (the table's digits, stars) and t statistics in parentheses.
+  const tex = readFileSync(join(out, 'table3.tex'), 'utf8').split('\n');
+  assert.ok(tex.includes('\\toprule') && tex.includes('\\bottomrule'));
+  const estimates = first.cells.map((c: { estimate: number; p: number }) => `${c.estimate.toFixed(table3.digits)}${stars(c.p) && `$^{${stars(c.p)}}$`}`);
+  const row = tex.indexOf(`l(Overlap, 3) & ${estimates.join(' & ')} \\\\`);
+  assert.ok(row > 0, tex.join('\n'));
+  assert.equal(tex[row], 'l(Overlap, 3) & 0.052$^{***}$ & 0.043$^{***}$ & 0.019$^{***}$ & 0.086 & 0.000 \\\\');
+  assert.equal(tex[row + 1], ` & ${first.cells.map((c: { stat: number }) => `(${c.stat.toFixed(3)})`).join(' & ')} \\\\`);
+  assert.match(readFileSync(join(out, 'dyads.variables.tex'), 'utf8'), /\\caption\{dyads: variables\}[\s\S]*\\toprule\nvariable & type & n/);
+  assert.ok(!existsSync(join(out, 'table3.table.tex')), "the table declaration's flat copy is not typeset again");
+
+  // Markdown: the head rows with the models' titles.
+  const titles = named('table5').regression.models.map((m: { title: string }) => m.title);
+  assert.deepEqual(titles, ['G7', 'US', 'non-G7', 'JK', 'BRICS']);
+  const md = readFileSync(join(out, 'table5.md'), 'utf8').split('\n');
+  assert.deepEqual(md.slice(0, 6), ['**Partner heterogeneity**', '', '|  | (1) | (2) | (3) | (4) | (5) |', '|:---|:---:|:---:|:---:|:---:|:---:|', '|  | G7 | US | non-G7 | JK | BRICS |', '| Dependent variable | InvCo | InvCo | InvCo | InvCo | InvCo |']);
+  assert.match(readFileSync(join(out, 'm1.md'), 'utf8'), /^\| l\(Overlap, 3\) \| 0\.052\\\*\\\*\\\* \|$/m);
+
+  // CSV: the printed grid next to the raw table, every result table, the networks' exports.
+  const csv = readFileSync(join(out, 'table3.csv'), 'utf8').split('\r\n');
+  assert.equal(csv[0], ',(1),(2),(3),(4),(5)');
+  assert.equal(csv[3], `"l(Overlap, 3)",${first.cells.map((c: { estimate: number; p: number }) => c.estimate.toFixed(3) + stars(c.p)).join(',')}`);
+  for (const name of ['table3.table.csv', 'm5.moderation.csv', 'invco.gexf', 'overlap.edges.csv']) assert.ok(existsSync(join(out, name)), name);
+
+  // The report: a contents entry and a section per declaration, the regression tables, the estimates.
+  const html = readFileSync(join(out, 'report.html'), 'utf8');
+  for (const d of results.results) {
+    assert.ok(html.includes(`<li><a href="#d-${d.name}"><span class="kind">${d.kind}</span> ${d.name}</a> <span class="status ok">ok</span></li>`), d.name);
+    assert.ok(html.includes(`<section id="d-${d.name}">`), d.name);
+  }
+  assert.equal(html.match(/<table class="regression">/g)?.length, results.results.filter((d: { kind: string }) => d.kind !== 'network' && d.kind !== 'panel').length);
+  assert.match(html, /<caption>Effects of technological overlap on international co-invention<\/caption>/);
+  assert.match(html, /<th scope="row">l\(Overlap, 3\)<\/th><td>0\.052<sup>\*\*\*<\/sup><\/td><td>0\.043<sup>\*\*\*<\/sup><\/td>/);
+  assert.match(html, /<h1>Technological overlap and international co-invention, 1998–2017<\/h1>/);
+});
+
+test('several specs: one folder each with the default formats (results.json, CSV tables, networks, report)', () => {
+  const out = mkdtempSync(join(tmpdir(), 'innograph-specs-'));
+  const r = cli('run', 'examples/tech_overlap.study', hostileSpec(), '--out', out, '--quiet');
+  assert.equal(r.status, 1, r.stdout + r.stderr); // x.study has failing declarations
+  assert.match(r.stdout, /^examples\/tech_overlap\.study: \d+ files in .*tech_overlap \(report: .*tech_overlap\/report\.html\)$/m);
+  for (const name of ['results.json', 'report.html', 'table3.csv', 'table3.table.csv', 'dyads.variables.csv', 'invco.gexf']) assert.ok(existsSync(join(out, 'tech_overlap', name)), name);
+  for (const name of ['results.json', 'report.html', 'nn.nodes.csv']) assert.ok(existsSync(join(out, 'x', name)), name);
+  assert.ok(!existsSync(join(out, 'tech_overlap', 'table3.tex')) && !existsSync(join(out, 'results.json')));
+});
+
+test('the report escapes every user string and places each error in the spec or the data file', () => {
+  const spec = hostileSpec();
+  const out = join(spec, '..', 'out');
+  const r = cli('run', spec, '--out', out, '--format', 'html', '--quiet');
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  const html = readFileSync(join(out, 'report.html'), 'utf8');
+  const escaped = '&lt;img src=x onerror=alert(1)&gt;';
+  assert.ok(html.includes(`<title>${escaped} &amp; co</title>`) && html.includes(`<h1>${escaped} &amp; co</h1>`));
+  assert.ok(html.includes(`<td>${escaped}</td>`), 'the region in the node table');
+  assert.ok(!html.includes('<img'), 'markup from the spec or the data reached the page');
+  assert.ok(html.includes(`<p class="error"><code>${spec}:5:40</code><br>\`first_led\` needs the applicants&#39; order`));
+  assert.ok(html.includes(`<p class="error"><code>${join(spec, '..', 'b.csv')}:3 (column y)</code><br>Column y (the year) must hold whole numbers, but has &quot;20O1&quot;.</p>`));
+  assert.match(html, /4 declarations: 2 ok, 2 failed, 0 skipped/);
+  assert.ok(!existsSync(join(out, 'nn.nodes.csv')), 'html alone writes no CSV');
+});
+
+test('--format: an unknown format, or no --out to write into, is a usage error (exit code 2) and nothing runs', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'innograph-')), 'out');
+  const unknown = cli('run', 'examples/tech_overlap.study', '--out', out, '--format', 'csv,pdf');
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /^Unknown format "pdf": formats are json, csv, tex, md, html$/m);
+  assert.equal(unknown.stdout, '');
+  assert.ok(!existsSync(out));
+  const noOut = cli('run', 'examples/tech_overlap.study', '--format', 'html');
+  assert.equal(noOut.status, 2);
+  assert.match(noOut.stderr, /^--format needs --out DIR/m);
+  assert.equal(cli('run', 'examples/tech_overlap.study', '--out', out, '--format').status, 2);
+});

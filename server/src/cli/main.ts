@@ -3,12 +3,16 @@ import { basename, extname, join } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { checkCommand } from './check.js';
 import { WORKER_MARKER } from '../run/worker.js';
+import { DEFAULT_FORMATS, FORMATS, isFormat, type Format } from './outputs.js';
 
 const USAGE = `Usage:
   innograph check [--outline] [--json] <spec.study>…   check specs; exit code 1 when any has errors
-  innograph run <spec.study>… [--only NAME]… [--json FILE] [--out DIR] [--quiet]
-                                                       run specs: summary on stdout; results as JSON (--json) or
-                                                       results.json + one CSV per table (--out; DIR/<spec>/ for several)
+  innograph run <spec.study>… [--only NAME]… [--json FILE] [--out DIR [--format F,…]] [--quiet]
+                                                       run specs: summary on stdout; results as JSON (--json);
+                                                       --out DIR (DIR/<spec>/ for several): results.json and the
+                                                       files of each format F in ${FORMATS.join(', ')}
+                                                       (default ${DEFAULT_FORMATS.join(',')}: CSV tables, network
+                                                       exports, report.html)
   innograph lsp [--stdio | --node-ipc | --socket=N]    start the language server
   innograph --version`;
 
@@ -53,15 +57,17 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** `run` arguments, or a message saying what is wrong with them. */
-function parseRunArgs(args: string[]): { specs: string[]; only: string[]; json?: string; out?: string; quiet: boolean } | string {
+function parseRunArgs(args: string[]): { specs: string[]; only: string[]; json?: string; out?: string; formats: Set<Format>; quiet: boolean } | string {
   const parsed = { specs: [] as string[], only: [] as string[], json: undefined as string | undefined, out: undefined as string | undefined, quiet: false };
+  const formats: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--quiet') parsed.quiet = true;
-    else if (a === '--only' || a === '--json' || a === '--out') {
+    else if (a === '--only' || a === '--json' || a === '--out' || a === '--format') {
       const value = args[++i];
       if (value === undefined) return `${a} needs a value`;
       if (a === '--only') parsed.only.push(...value.split(','));
+      else if (a === '--format') formats.push(...value.split(','));
       else if (a === '--json') parsed.json = value;
       else parsed.out = value;
     } else if (a.startsWith('--')) return `Unknown option ${a}`;
@@ -69,7 +75,10 @@ function parseRunArgs(args: string[]): { specs: string[]; only: string[]; json?:
   }
   if (!parsed.specs.length) return 'run needs a spec';
   if (parsed.specs.length > 1 && parsed.json) return 'with several specs, use --out DIR (one folder per spec) instead of --json';
-  return parsed;
+  const unknown = formats.find((f) => !isFormat(f));
+  if (unknown !== undefined) return `Unknown format ${JSON.stringify(unknown)}: formats are ${FORMATS.join(', ')}`;
+  if (formats.length && !parsed.out) return '--format needs --out DIR (the folder its files go to)';
+  return { ...parsed, formats: new Set(formats.length ? (formats as Format[]) : DEFAULT_FORMATS) };
 }
 
 // The language server runs specs in a worker thread started from this same file (server/src/run/worker.ts).

@@ -111,7 +111,7 @@ export function regressionLatex(table: RegressionTable): string {
 
 // ---------------------------------------------------------------- Markdown
 
-const escapeMarkdown = (text: string) => text.replace(/[\\|*_`]/g, (ch) => `\\${ch}`);
+export const escapeMarkdown = (text: string) => text.replace(/[\\|*_`]/g, (ch) => `\\${ch}`);
 
 export function regressionMarkdown(table: RegressionTable): string {
   const f = formatRegression(table);
@@ -152,12 +152,8 @@ export function regressionHtml(table: RegressionTable): string {
   ].join('\n');
 }
 
-/** A standalone HTML document around a fragment, with booktabs-like rules. */
-export function htmlPage(title: string, fragment: string): string {
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>
-table.regression { border-collapse: collapse; font-family: serif; }
+/** Booktabs-like rules for `regressionHtml`'s table (a page or report includes them in its style). */
+export const REGRESSION_CSS = `table.regression { border-collapse: collapse; font-family: serif; }
 table.regression caption { font-weight: bold; margin-bottom: .5em; }
 table.regression th, table.regression td { padding: .1em .8em; text-align: center; font-weight: normal; }
 table.regression th[scope=row] { text-align: left; }
@@ -165,7 +161,14 @@ table.regression thead { border-top: 2px solid; border-bottom: 1px solid; }
 table.regression tbody + tbody { border-top: 1px solid; }
 table.regression tfoot { border-top: 2px solid; font-size: .85em; }
 table.regression tfoot td { text-align: left; }
-</style></head>
+`;
+
+/** A standalone HTML document around a fragment. */
+export function htmlPage(title: string, fragment: string): string {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>
+${REGRESSION_CSS}</style></head>
 <body>
 ${fragment}</body></html>
 `;

@@ -1,0 +1,47 @@
+// The files `innograph run --out DIR` writes for the formats asked (`--format`): results in, files out.
+import { csvTable } from '../engine/exports/csv.js';
+import { tableLatex, tableMarkdown } from '../engine/exports/plainTable.js';
+import { regressionCsv, regressionLatex, regressionMarkdown } from '../engine/exports/regressionTable.js';
+import { networkFiles, type ExportFile } from '../run/networkFiles.js';
+import { htmlReport, printedTables, regressionOf } from '../run/report.js';
+import type { ResultsFile } from '../run/results.js';
+
+export const FORMATS = ['json', 'csv', 'tex', 'md', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+export const DEFAULT_FORMATS: readonly Format[] = ['json', 'csv', 'html'];
+
+export const isFormat = (name: string): name is Format => (FORMATS as readonly string[]).includes(name);
+
+const tableFile = (declaration: string, table: string, ext: string) => `${declaration}.${table}.${ext}`;
+
+const typeset = { tex: [regressionLatex, tableLatex], md: [regressionMarkdown, tableMarkdown] } as const;
+
+/**
+ * results.json always: it is the run's record, and every other file can be made from it. Then `csv`: every
+ * result table as `<declaration>.<table>.csv`, every regression table (a `table` declaration's, or an estimated
+ * model's own) in print layout as `<name>.csv`, and the networks' exports; `tex`, `md`: the regression tables
+ * as `<name>.tex|md` and the other result tables as `<declaration>.<table>.tex|md`; `html`: report.html.
+ */
+export function outputFiles(results: ResultsFile, formats: ReadonlySet<Format>): ExportFile[] {
+  const files: ExportFile[] = [{ name: 'results.json', text: `${JSON.stringify(results, null, 1)}\n` }];
+  for (const r of results.results) {
+    const regression = regressionOf(r);
+    if (formats.has('csv')) {
+      for (const [name, t] of Object.entries(r.tables)) {
+        files.push({ name: tableFile(r.name, name, 'csv'), text: csvTable(t.columns, t.rows.map((row) => row.map((c) => (typeof c === 'boolean' ? String(c) : c)))) });
+      }
+      if (regression) files.push({ name: `${r.name}.csv`, text: regressionCsv(regression) });
+      files.push(...networkFiles(r));
+    }
+    for (const ext of ['tex', 'md'] as const) {
+      if (!formats.has(ext)) continue;
+      const [regressionText, tableText] = typeset[ext];
+      if (regression) files.push({ name: `${r.name}.${ext}`, text: regressionText(regression) });
+      for (const [name, t] of printedTables(r)) files.push({ name: tableFile(r.name, name, ext), text: tableText(t, `${r.name}: ${name}`) });
+    }
+  }
+  if (formats.has('html')) {
+    files.push({ name: 'report.html', text: htmlReport(results, formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) });
+  }
+  return files;
+}

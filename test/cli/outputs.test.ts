@@ -1,0 +1,105 @@
+// What `--out DIR --format …` writes, on a small hand-made results file: which files each format makes,
+// how result tables print, and the report's cut tables, error places and escaping.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { outputFiles, type Format } from '../../server/src/cli/outputs.ts';
+import { tableLatex, tableMarkdown } from '../../server/src/engine/exports/plainTable.ts';
+import { errorPlace, htmlReport } from '../../server/src/run/report.ts';
+import type { DeclarationResult, ResultsFile } from '../../server/src/run/results.ts';
+import type { ModelResult } from '../../server/src/engine/models/result.ts';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+const fit = (estimate: number): ModelResult => ({
+  estimator: 'feols', dependent: 'y', statistic: 't', fit: { n: 120 }, notes: [],
+  coefficients: [{ term: 'x', estimate, se: 0.1, stat: estimate / 0.1, p: 0.001, ciLow: 0, ciHigh: 1 }],
+});
+
+const declarations: DeclarationResult[] = [
+  {
+    name: 'net', kind: 'network', source: 'coapplication', status: 'ok', seconds: 0.5, notes: [`region ${HOSTILE} has no code`],
+    tables: { summary: { columns: ['window', 'nodes', 'ties'], rows: [['all', 2, 1]] } },
+    network: { directed: false, windows: [{ label: 'all', from: null, to: null, nodes: [HOSTILE, 'B'], ties: [{ source: HOSTILE, target: 'B', weight: 1 }], intra: {} }] },
+  },
+  {
+    name: 'deg', kind: 'measures', source: 'nodes', status: 'ok', seconds: 0.1, notes: [],
+    tables: { nodes: { columns: ['region', 'degree', 'share'], rows: Array.from({ length: 60 }, (_, k) => [`R${k}`, k, k === 0 ? 1 : 1 / k]) } },
+  },
+  { name: 'm1', kind: 'model', source: 'ols', status: 'ok', seconds: 0.2, notes: [], tables: { coefficients: { columns: ['term', 'estimate'], rows: [['x', 0.25]] } }, model: fit(0.25) },
+  {
+    name: 'split', kind: 'model', source: 'ols', status: 'ok', seconds: 0.2, notes: [], tables: {},
+    groups: [{ group: 'north', model: fit(0.5) }, { group: 'south', model: fit(-0.125) }],
+  },
+  {
+    name: 't1', kind: 'table', status: 'ok', seconds: 0, notes: [],
+    tables: { table: { columns: ['', 'm1'], rows: [['x', 0.25]] } },
+    regression: { paren: 'se', stars: [0.1, 0.05, 0.01], digits: 2, models: [{ name: 'm1', title: 'Baseline', dependent: 'y', estimator: 'feols' }], coefficients: [{ term: 'x', cells: [{ estimate: 0.25, se: 0.1, stat: 2.5, p: 0.02 }] }], stats: [] },
+  },
+  { name: 'bad', kind: 'measures', status: 'error', seconds: 0, notes: [], tables: {}, error: { message: `bad ${HOSTILE}`, spec: { line: 7, column: 3, endLine: 7, endColumn: 9 } } },
+];
+
+const results: ResultsFile = {
+  format: 'innograph-results', version: 1, spec: '/study/s.study', title: `${HOSTILE} & co`, engine: '0.1.0', createdAt: '2026-01-02T03:04:05.678Z', results: declarations,
+};
+
+const names = (...formats: Format[]) => outputFiles(results, new Set(formats)).map((f) => f.name).sort();
+
+test('each format adds its files; results.json is always written', () => {
+  assert.deepEqual(names('json'), ['results.json']);
+  const csv = names('csv');
+  for (const name of ['net.summary.csv', 'deg.nodes.csv', 'm1.coefficients.csv', 't1.table.csv', 't1.csv', 'm1.csv', 'split.csv', 'net.edges.csv', 'net.gexf', 'net.net']) assert.ok(csv.includes(name), name);
+  assert.ok(!csv.includes('deg.csv'), 'a measures result has no regression table');
+  // tex and md: the regression tables by name, the other result tables, not the table declaration's flat copy.
+  assert.deepEqual(names('tex'), ['deg.nodes.tex', 'm1.coefficients.tex', 'm1.tex', 'net.summary.tex', 'results.json', 'split.tex', 't1.tex']);
+  assert.equal(names('md').filter((n) => n.endsWith('.md')).length, 6);
+  assert.deepEqual(names('html'), ['report.html', 'results.json']);
+});
+
+test('a split model tabulates one column per group; a single model one column', () => {
+  const files = outputFiles(results, new Set<Format>(['md']));
+  const split = files.find((f) => f.name === 'split.md')!.text;
+  assert.match(split, /^\| {2}\| north \| south \|$/m);
+  assert.match(split, /^\| x \| 0\.500\\\*\\\*\\\* \| -0\.125\\\*\\\*\\\* \|$/m);
+  const t1 = files.find((f) => f.name === 't1.md')!.text;
+  assert.match(t1, /^\| x \| 0\.25\\\*\\\* \|$/m); // the table's own digits (2) and stars
+});
+
+test('result tables print decimals per column, whole numbers as they are, null empty', () => {
+  const table = { columns: ['region', 'year', 'share', 'lq'], rows: [['A_1', 2001, 0.5, null], ['B', 2002, 1, 12.34567]] };
+  assert.equal(tableMarkdown(table), [
+    '| region | year | share | lq |',
+    '|:---|---:|---:|---:|',
+    '| A\\_1 | 2001 | 0.500 |  |',
+    '| B | 2002 | 1.000 | 12.346 |',
+    '',
+  ].join('\n'));
+  const tex = tableLatex(table, 'd: t');
+  assert.match(tex, /\\caption\{d: t\}\n\\begin\{tabular\}\{lrrr\}\n\\toprule\nregion & year & share & lq \\\\\n\\midrule\nA\\_1 & 2001 & 0\.500 &  \\\\/);
+});
+
+test('the report: every declaration with an anchor, long tables cut and pointed to, errors placed, strings escaped', () => {
+  const html = htmlReport(results, { tableFile: (d, t) => `${d}.${t}.csv` });
+  for (const r of declarations) assert.match(html, new RegExp(`<li><a href="#d-${r.name}">.*</a> <span class="status ${r.status}">`));
+  for (const r of declarations) assert.match(html, new RegExp(`<section id="d-${r.name}">`));
+  assert.match(html, /<time datetime="2026-01-02T03:04:05.678Z">2026-01-02 03:04:05 UTC<\/time>/);
+  assert.match(html, /6 declarations: 5 ok, 1 failed, 0 skipped/);
+  assert.equal((html.match(/<td>R\d+<\/td>/g) ?? []).length, 50);
+  assert.match(html, /<td>R49<\/td><td class="num">49<\/td><td class="num">0\.020<\/td>/);
+  assert.match(html, /<p class="more">10 more rows in <a href="deg\.nodes\.csv">deg\.nodes\.csv<\/a>\.<\/p>/);
+  assert.match(htmlReport(results, { rowLimit: 59 }), /1 more row in results\.json\./);
+  assert.match(html, /<code>\/study\/s\.study:7:3<\/code><br>bad &lt;img src=x onerror=alert\(1\)&gt;/);
+  assert.match(html, /undirected ties, 1 window</);
+  const t1 = html.slice(html.indexOf('<section id="d-t1">'), html.indexOf('<section id="d-bad">'));
+  assert.match(t1, /<table class="regression">[\s\S]*<th>Baseline<\/th>[\s\S]*<td>0\.25<sup>\*\*<\/sup><\/td>/);
+  assert.ok(!t1.includes('<table class="data">'), "a table declaration's flat copy is not printed again");
+  assert.match(html, /<title>&lt;img src=x onerror=alert\(1\)&gt; &amp; co<\/title>/);
+  assert.ok(!html.includes('<img'), 'a user string reached the page unescaped');
+  assert.ok(!/<script|https?:/i.test(html), 'the report must not load or run anything');
+});
+
+test('error places: data file, line and column; else the spec line; else the spec', () => {
+  assert.equal(errorPlace('s.study', { message: '', data: { file: '/d/a.csv', line: 3, column: 'year' } }), '/d/a.csv:3 (column year)');
+  assert.equal(errorPlace('s.study', { message: '', data: { file: '/d/a.csv' } }), '/d/a.csv');
+  assert.equal(errorPlace('s.study', { message: '', spec: { line: 2, column: 5, endLine: 2, endColumn: 6 } }), 's.study:2:5');
+  assert.equal(errorPlace('s.study', { message: '' }), 's.study');
+});
