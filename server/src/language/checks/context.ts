@@ -1,5 +1,5 @@
 // What every check writes to: diagnostics with optional quick fixes, and the references it resolved.
-import { closest, distance } from 'fastest-levenshtein';
+import { suggest } from '../../util/suggest.js';
 import type { Span } from '../syntax/ast.js';
 import type { Reference, SemanticModel } from '../semantic/model.js';
 
@@ -48,20 +48,6 @@ export class CheckContext {
       this.error(code, span, message);
     }
   }
-}
-
-/** The closest candidate within a typo's reach (edit distance ≤ 2, or ≤ a third of the word). */
-export function suggest(word: string, candidates: Iterable<string>): string | undefined {
-  const list = [...candidates].filter((c) => c !== word);
-  if (!list.length) return undefined;
-  const caseless = list.find((c) => c.toLowerCase() === word.toLowerCase());
-  if (caseless) return caseless;
-  const d = distance(word, closest(word, list));
-  // Among equally close candidates prefer a transposition (`inetr` → `inter`, not `intra`).
-  const nearest = list.filter((c) => distance(word, c) === d);
-  const letters = (w: string) => [...w.toLowerCase()].sort().join('');
-  const best = nearest.find((c) => letters(c) === letters(word)) ?? nearest[0];
-  return d <= Math.max(2, Math.floor(word.length / 3)) && d < word.length ? best : undefined;
 }
 
 export function listNames(names: Iterable<string>, max = 12): string {

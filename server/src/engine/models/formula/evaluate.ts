@@ -6,7 +6,7 @@ import type { Column, DataTable } from '../../data/dataTable.js';
 import { FormulaError, type Expr } from './expr.js';
 import { label } from './label.js';
 import { lagRows } from './lag.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../../../util/suggest.js';
 
 type Call = Extract<Expr, { type: 'call' }>;
 type Binary = Extract<Expr, { type: 'binary' }>;
