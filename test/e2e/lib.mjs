@@ -24,6 +24,8 @@ export const EXPECTED_ITEM = 'applicants';
 /** The model the run test starts from its code lens (a fast one: about a second from the command line). */
 export const RUN_SPEC = 'tech_overlap.study';
 export const RUN_MODEL = 'm1';
+/** The network the run test starts from its code lens in SPEC (the province co-application network, well under a second). */
+export const RUN_NETWORK = 'rein';
 
 const t0 = Date.now();
 /** Progress line (TAP comment) with the seconds since this test file started. */

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {
-  REPO, CACHE, TMP, SPEC, BROKEN_LINE, UNKNOWN_NAME, COMPLETION_LINE, EXPECTED_ITEM, RUN_SPEC, RUN_MODEL,
+  REPO, CACHE, TMP, SPEC, BROKEN_LINE, UNKNOWN_NAME, COMPLETION_LINE, EXPECTED_ITEM, RUN_SPEC, RUN_MODEL, RUN_NETWORK,
   artifactsDir, cliResults, copyExamples, formatEstimate, lap,
 } from './lib.mjs';
 
@@ -26,7 +26,7 @@ const RUN = path.join(TMP, 'vscode-run');
 
 let cs; // code-server child (own process group)
 let ctx, page, ws, base;
-const state = { opened: false, diagnosed: false, ran: undefined };
+const state = { opened: false, diagnosed: false, ran: undefined, network: undefined };
 const consoleLines = [];
 
 /** playwright-core from the repo's devDependencies, else from the cache folder setup.sh installs into. */
@@ -206,7 +206,8 @@ before(async () => {
   ctx = await chromium.launchPersistentContext(udd, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    // SwiftShader: WebGL (the network view's sigma.js) without a GPU
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1400, height: 900 },
     env: { ...process.env, HOME: udd, XDG_CONFIG_HOME: `${udd}/.config`, XDG_CACHE_HOME: `${udd}/.cache` },
@@ -385,9 +386,62 @@ function runLensAbove(prefix) {
   }, prefix);
 }
 
-/** The estimate cell of `term` in the regression panel's table: webviews are nested iframes, so every frame is asked. */
-async function regressionCell(term) {
+/** The 1-based number of the first line of `file` that matches `pattern`, and its first 16 characters (to find it on screen). */
+function declarationLine(file, pattern) {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const index = lines.findIndex((l) => pattern.test(l));
+  assert.ok(index >= 0, `${path.basename(file)} has no line matching ${pattern}`);
+  return { line: index + 1, prefix: lines[index].slice(0, 16) };
+}
+
+/** Shows `spec` (its tab if open, else from the Explorer) in the Innograph language mode, cursor on `line` (Go to Line). */
+async function openAtLine(spec, line) {
+  const tab = page.locator(`.tabs-container .tab[aria-label*="${spec}"]`).first();
+  if (await tab.count()) await tab.click();
+  else await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${spec}"]`).first().click();
+  await page.locator(`.tabs-container .tab.active[aria-label*="${spec}"]`).waitFor();
+  await page.locator('[id="status.editor.mode"]').filter({ hasText: LANGUAGE_NAME }).waitFor({ timeout: 60_000 });
+  // bring the line into view: Go to Line (the view renders only the lines on screen)
+  await editor().locator('.view-lines').first().waitFor();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line},` }).waitFor({ timeout: 15_000 });
+}
+
+/** Clicks the "▶ Run" code lens above `line` (which starts with `prefix`). */
+async function clickRunLens({ line, prefix }) {
+  // the lenses come from the language server once it has analysed the spec; a lens re-rendered between
+  // finding and clicking it gets a new id, so find and click again
+  for (let attempt = 1; ; attempt++) {
+    const { id } = await until(`a "▶ Run" code lens above line ${line}`, async () => {
+      const found = await runLensAbove(prefix);
+      if (!found.id) throw new Error(found.why);
+      return found;
+    }, 90_000);
+    try {
+      await page.locator(`.codelens-decoration a#${id}`).click({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+/** The frame of the result panel of `kind` once its page has rendered (webviews are nested iframes, so every frame is asked). */
+async function panelFrame(kind) {
   for (const frame of page.frames()) {
+    const rendered = await frame.evaluate((kind) => document.body?.dataset.panel === kind && document.body.dataset.state === 'rendered', kind).catch(() => false);
+    if (rendered) return frame;
+  }
+  return null;
+}
+
+/** The estimate cell of `term` in the regression panel's table. */
+async function regressionCell(term) {
+  const frame = await panelFrame('regression');
+  if (frame) {
     const cell = await frame.evaluate((term) => {
       const table = document.querySelector('table.regression');
       if (!table) return null;
@@ -412,10 +466,7 @@ const runsPane = () => page.locator('.pane', { has: page.locator('.pane-header',
 test(`"▶ Run" above model ${RUN_MODEL} in ${RUN_SPEC} shows its regression table with the command line's estimate`, { timeout: 300_000 }, async (t) => {
   if (!state.opened) return t.skip('the editor did not open a spec');
   const spec = path.join(ws, RUN_SPEC);
-  const lines = fs.readFileSync(spec, 'utf8').split('\n');
-  const lineNumber = lines.findIndex((l) => new RegExp(`^model\\s+${RUN_MODEL}\\b`).test(l)) + 1;
-  assert.ok(lineNumber > 0, `${RUN_SPEC} declares no model ${RUN_MODEL}`);
-  const prefix = lines[lineNumber - 1].slice(0, 16);
+  const declaration = declarationLine(spec, new RegExp(`^model\\s+${RUN_MODEL}\\b`));
 
   const cli = cliResults(spec, RUN_MODEL);
   const model = cli.results.find((r) => r.name === RUN_MODEL);
@@ -424,37 +475,10 @@ test(`"▶ Run" above model ${RUN_MODEL} in ${RUN_SPEC} shows its regression tab
   const expected = formatEstimate(first);
   lap(`command line: ${RUN_MODEL} ${first.term} = ${first.estimate} (p ${first.p}) -> "${expected.text}${expected.stars}"`);
 
-  await step('4-open', async () => {
-    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${RUN_SPEC}"]`).first().click();
-    await page.locator(`.tabs-container .tab.active[aria-label*="${RUN_SPEC}"]`).waitFor();
-    await page.locator('[id="status.editor.mode"]').filter({ hasText: LANGUAGE_NAME }).waitFor({ timeout: 60_000 });
-    // bring the model's line into view: Go to Line (the view renders only the lines on screen)
-    await editor().locator('.view-lines').first().waitFor();
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
-    await page.keyboard.type(String(lineNumber));
-    await page.keyboard.press('Enter');
-    await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${lineNumber},` }).waitFor({ timeout: 15_000 });
-  });
-  lap(`${RUN_SPEC} open at line ${lineNumber}`);
+  await step('4-open', () => openAtLine(RUN_SPEC, declaration.line));
+  lap(`${RUN_SPEC} open at line ${declaration.line}`);
 
-  await step('4-code-lens', async () => {
-    // the lenses come from the language server once it has analysed the spec; a lens re-rendered between
-    // finding and clicking it gets a new id, so find and click again
-    for (let attempt = 1; ; attempt++) {
-      const { id } = await until(`a "▶ Run" code lens above line ${lineNumber}`, async () => {
-        const found = await runLensAbove(prefix);
-        if (!found.id) throw new Error(found.why);
-        return found;
-      }, 90_000);
-      try {
-        await page.locator(`.codelens-decoration a#${id}`).click({ timeout: 5_000 });
-        break;
-      } catch (e) {
-        if (attempt === 3) throw e;
-      }
-    }
-  });
+  await step('4-code-lens', () => clickRunLens(declaration));
   lap('clicked the code lens');
   await shot('4-run-started');
 
@@ -473,7 +497,7 @@ test(`"▶ Run" above model ${RUN_MODEL} in ${RUN_SPEC} shows its regression tab
     // the progress notification has gone once the run is over
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'Innograph: running' }).waitFor({ state: 'hidden', timeout: 30_000 });
   });
-  state.ran = { term: first.term, expected, line: lineNumber };
+  state.ran = { term: first.term, expected, line: declaration.line };
   await shot('4-regression-panel');
 });
 
@@ -563,4 +587,173 @@ test('the Runs view\'s actions: Reveal Declaration in Spec, Re-run, Open Results
     await runsPane().locator('.welcome-view-content', { hasText: 'No runs yet' }).waitFor({ timeout: 15_000 });
   });
   lap('runs cleared');
+});
+
+// ---------------------------------------------------------------- exports, and running a network
+
+/** A status-bar message that may show for a few seconds only: start watching before the action that shows it. */
+function statusMessage(text) {
+  const seen = page.locator('.statusbar-item', { hasText: text }).first().waitFor({ timeout: 60_000 }).then(() => true, (e) => e);
+  return async () => {
+    const result = await seen;
+    if (result !== true) throw new Error(`the status bar never said "${text}" (${result.message.split('\n')[0]})`);
+  };
+}
+
+/**
+ * Answers VS Code's save dialog (in code-server its own "simple" file dialog: a quick input holding a path) on
+ * the path it proposes, which must be `expected`, and waits for the file the extension writes there.
+ */
+async function saveThroughDialog(expected) {
+  assert.ok(!fs.existsSync(expected), `${expected} exists before the export`);
+  const saved = statusMessage(`Innograph: saved ${path.basename(expected)}`);
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await until(`the save dialog proposing ${expected}`, async () => {
+    const value = await input.inputValue({ timeout: 2_000 });
+    if (value !== expected) throw new Error(`the save dialog proposes "${value}"`);
+    return true;
+  }, 60_000);
+  await shot(`save-dialog-${path.basename(expected)}`);
+  await input.press('Enter');
+  await until(`${expected} written`, () => fs.existsSync(expected) && fs.statSync(expected).size > 0, 60_000);
+  await saved();
+  return fs.readFileSync(expected, 'utf8');
+}
+
+/** The clipboard's text as the page reads it (the context has the clipboard permissions). */
+const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+/** Markdown and CSV fields as regressionTable.ts / csv.ts write them. */
+const markdownText = (text) => text.replace(/[\\|*_`]/g, (ch) => `\\${ch}`);
+const csvField = (text) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+test(`the regression panel copies ${RUN_MODEL} as Markdown and LaTeX and saves it as CSV through the save dialog`, { timeout: 240_000 }, async (t) => {
+  if (!state.ran) return t.skip(`${RUN_MODEL} did not run`);
+  const { term, expected } = state.ran;
+  const cell = `${expected.text}${expected.stars}`;
+  let frame;
+  await step('7-regression-panel', async () => {
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await regressionTab().first().click();
+    frame = await until('the regression panel', () => panelFrame('regression'), 60_000);
+  });
+  const format = () => frame.locator('label.control', { hasText: 'Format' }).locator('select');
+  const copyAs = async (value, label) => {
+    const sentinel = `innograph-e2e-${value}-${Date.now()}`;
+    await page.evaluate((text) => navigator.clipboard.writeText(text), sentinel);
+    assert.equal(await clipboard(), sentinel, 'the clipboard holds what the test wrote');
+    const copied = statusMessage(`Innograph: ${RUN_MODEL} copied as ${label}`);
+    await format().selectOption(value);
+    await frame.locator('button', { hasText: /^Copy$/ }).click();
+    await copied();
+    return until(`the ${label} table on the clipboard`, async () => { const text = await clipboard(); return text !== sentinel && text; }, 30_000);
+  };
+  await step('7-copy-markdown', async () => {
+    const md = await copyAs('md', 'MD');
+    const row = `| ${markdownText(term)} | ${markdownText(cell)} |`;
+    assert.ok(md.split('\n').includes(row), `the Markdown on the clipboard has no row ${row}:\n${md}`);
+    console.log(`clipboard (Markdown): ${row}`);
+    assert.match(md, new RegExp(`^\\| .*\\| \\(1\\) \\|$`, 'm'), `the Markdown's head row:\n${md}`);
+  });
+  lap('copied as Markdown');
+  await step('7-copy-latex', async () => {
+    const tex = await copyAs('tex', 'TEX');
+    assert.match(tex, /^\\begin\{table\}/, `LaTeX on the clipboard:\n${tex}`);
+    const estimate = `& ${expected.text}${expected.stars ? `$^{${expected.stars}}$` : ''} \\\\`;
+    const line = tex.split('\n').find((l) => l.startsWith(term) && l.endsWith(estimate));
+    assert.ok(line, `no LaTeX row "${term} ${estimate}":\n${tex}`);
+    console.log(`clipboard (LaTeX): ${line}`);
+  });
+  lap('copied as LaTeX');
+  await step('7-save-csv', async () => {
+    await format().selectOption('csv');
+    await frame.locator('button', { hasText: /^Save…$/ }).click();
+    const csv = await saveThroughDialog(path.join(ws, `${RUN_MODEL}.csv`));
+    const rows = csv.split('\r\n');
+    assert.ok(rows.includes(`${csvField(term)},${csvField(cell)}`), `${RUN_MODEL}.csv has no row for ${term} = ${cell}:\n${csv}`);
+    assert.ok(rows.some((r) => r.split(',').includes(RUN_MODEL)), `${RUN_MODEL}.csv names no model column ${RUN_MODEL}:\n${csv}`);
+  });
+  lap(`saved ${RUN_MODEL}.csv`);
+  await shot('7-regression-exports');
+});
+
+const networkTab = () => page.locator('.tabs-container .tab', { hasText: `${RUN_NETWORK} — Network` });
+
+test(`"▶ Run" above network ${RUN_NETWORK} in ${SPEC} draws its last window with the command line's regions`, { timeout: 300_000 }, async (t) => {
+  if (!state.opened) return t.skip('the editor did not open a spec');
+  const spec = path.join(ws, SPEC);
+  const declaration = declarationLine(spec, new RegExp(`^network\\s+${RUN_NETWORK}\\b`));
+  const cli = cliResults(spec, RUN_NETWORK);
+  const network = cli.results[0];
+  assert.equal(network?.name, RUN_NETWORK);
+  assert.equal(network.status, 'ok', `the command line could not run ${RUN_NETWORK}: ${JSON.stringify(network.error)}`);
+  const last = network.network.windows.at(-1);
+  lap(`command line: ${RUN_NETWORK} ${last.label}: ${last.nodes.length} regions, ${last.ties.length} ties`);
+
+  await step('8-revert', async () => {
+    // the earlier tests typed an unknown name into the spec, and a spec with errors does not run: revert it
+    await page.locator(`.tabs-container .tab[aria-label*="${SPEC}"]`).first().click();
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.type('File: Revert File');
+    await page.locator('.quick-input-widget .monaco-list-row[aria-label^="File: Revert File"]').first().click();
+    await page.locator(`.tabs-container .tab.dirty[aria-label*="${SPEC}"]`).waitFor({ state: 'detached', timeout: 15_000 });
+    await until('no problems after the revert', async () => {
+      const label = await problemsLabel();
+      if (!/No Problems/i.test(label)) throw new Error(`status.problems says "${label}"`);
+      return true;
+    }, 60_000);
+  });
+  lap(`${SPEC} reverted, no problems`);
+  await step('8-open', () => openAtLine(SPEC, declaration.line));
+  await step('8-code-lens', () => clickRunLens(declaration));
+  lap('clicked the code lens');
+
+  await step('8-network-panel', async () => {
+    await networkTab().first().waitFor({ timeout: 180_000 });
+    lap('network panel open');
+    const frame = await until('the network panel laid out', async () => {
+      const f = await panelFrame('network');
+      return f && (await f.evaluate(() => document.body.dataset.layout)) === 'done' && f;
+    }, 120_000);
+    const shown = await frame.evaluate(() => ({
+      window: document.querySelector('.window-label')?.textContent,
+      hint: document.querySelector('.details .hint')?.textContent,
+      legend: [...document.querySelectorAll('.legend .entry')].map((e) => e.textContent),
+      canvases: document.querySelectorAll('.sigma canvas').length,
+      nodes: document.body.dataset.nodes,
+    }));
+    console.log(`panel: ${JSON.stringify(shown)}`);
+    assert.equal(shown.window, last.label, 'the toolbar shows the last window');
+    assert.equal(shown.hint?.startsWith(`${last.label}: ${last.nodes.length} regions, ${last.ties.length} ties.`), true, `details: ${shown.hint}`);
+    assert.equal(shown.nodes, String(last.nodes.length), 'regions in the drawn graph');
+    const counts = shown.legend.map((e) => Number(/\((\d+)\)$/.exec(e)?.[1]));
+    assert.ok(shown.legend.length >= 2 && counts.every(Number.isInteger), `community legend: ${JSON.stringify(shown.legend)}`);
+    assert.equal(counts.reduce((a, b) => a + b, 0), last.nodes.length, 'the legend counts every region once');
+    assert.ok(shown.canvases > 0, 'sigma drew its canvases');
+    // the WebGL canvas is not blank (a blank one compresses to a few kB)
+    const picture = await frame.locator('.sigma').screenshot();
+    assert.ok(picture.length > 10_000, `the graph is drawn (screenshot of ${picture.length} bytes)`);
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'Innograph: running' }).waitFor({ state: 'hidden', timeout: 30_000 });
+  });
+  state.network = { last };
+  await shot('8-network-panel');
+});
+
+test(`the network panel saves ${RUN_NETWORK}'s window as GEXF through the save dialog`, { timeout: 180_000 }, async (t) => {
+  if (!state.network) return t.skip(`${RUN_NETWORK} did not run`);
+  const { last } = state.network;
+  await step('9-gexf', async () => {
+    await networkTab().first().click();
+    const frame = await until('the network panel', () => panelFrame('network'), 60_000);
+    await frame.locator('button', { hasText: /^GEXF…$/ }).click();
+    const gexf = await saveThroughDialog(path.join(ws, `${RUN_NETWORK}.${last.label.replace(/[^\w-]+/g, '_')}.gexf`));
+    assert.match(gexf, /^<\?xml[^>]*\?>\s*<gexf xmlns="http:\/\/gexf\.net\/1\.3"/, `not GEXF 1.3:\n${gexf.slice(0, 300)}`);
+    const unescape = (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    const ids = [...gexf.matchAll(/<node id="([^"]*)"/g)].map((m) => unescape(m[1]));
+    assert.deepEqual(ids.sort(), [...last.nodes].sort(), 'the GEXF holds the last window\'s regions');
+    assert.equal((gexf.match(/<edge /g) ?? []).length, last.ties.length, 'and its ties');
+  });
+  lap('saved the GEXF');
+  await shot('9-network-gexf');
 });
