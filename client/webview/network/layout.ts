@@ -17,7 +17,9 @@ export interface LayoutRun { stop(): void; readonly running: boolean }
 export function runLayout(graph: NetworkGraph, budget: number, onProgress: (share: number) => void, onDone: () => void): LayoutRun {
   const size = graph.order + graph.size;
   const total = Math.max(20, Math.min(budget, Math.round(4e6 / Math.max(size, 1))));
-  const settings = { ...forceAtlas2.inferSettings(graph), adjustSizes: false };
+  // Strong gravity at 1 (Gephi's "Stronger Gravity"; inferSettings' 0.05 is too weak) keeps regions without
+  // ties in the window beside the rest: far out, fitting the view would shrink the graph into a corner.
+  const settings = { ...forceAtlas2.inferSettings(graph), adjustSizes: false, strongGravityMode: true, gravity: 1 };
   const work = graph.copy();
   const show = () => graph.updateEachNodeAttributes((node, a) => ({ ...a, x: work.getNodeAttribute(node, 'x'), y: work.getNodeAttribute(node, 'y') }), { attributes: ['x', 'y'] });
   let done = 0;
