@@ -736,7 +736,7 @@ test(`"▶ Run" above network ${RUN_NETWORK} in ${SPEC} draws its last window wi
     assert.ok(picture.length > 10_000, `the graph is drawn (screenshot of ${picture.length} bytes)`);
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'Innograph: running' }).waitFor({ state: 'hidden', timeout: 30_000 });
   });
-  state.network = { last };
+  state.network = { last, geometry: network.network.geometry };
   await shot('8-network-panel');
 });
 
@@ -756,4 +756,26 @@ test(`the network panel saves ${RUN_NETWORK}'s window as GEXF through the save d
   });
   lap('saved the GEXF');
   await shot('9-network-gexf');
+});
+
+test(`"Also as: Map" draws ${RUN_NETWORK} on the geometry its spec declares, listing the regions without a feature`, { timeout: 180_000 }, async (t) => {
+  if (!state.network) return t.skip(`${RUN_NETWORK} did not run`);
+  const { geometry } = state.network;
+  assert.ok(geometry, `${RUN_NETWORK} declares no geometry in ${SPEC}`);
+  const topology = JSON.parse(fs.readFileSync(path.join(ws, geometry.file), 'utf8'));
+  const features = Object.values(topology.objects)[0].geometries.length;
+  await step('10-map', async () => {
+    await networkTab().first().click();
+    const network = await until('the network panel', () => panelFrame('network'), 60_000);
+    await network.locator('nav.alternatives button', { hasText: /^Map$/ }).click();
+    const frame = await until('the map panel drew its regions', async () => {
+      const f = await panelFrame('map');
+      return f && (await f.locator('svg path.region').count()) > 0 && f;
+    }, 120_000);
+    assert.equal(await frame.locator('.file').textContent(), path.basename(geometry.file), 'the declared file, not a picked one');
+    assert.equal(await frame.locator('svg path.region').count(), features, 'every feature is drawn');
+    assert.deepEqual(await frame.locator('.unmatched li').allTextContents(), geometry.unmatched, 'the regions the run found without a feature');
+  });
+  lap('map from the declared geometry');
+  await shot('10-map-panel');
 });
