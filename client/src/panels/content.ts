@@ -1,18 +1,11 @@
 // From a results file to what a panel shows: which panel kinds fit a declaration, and the results a panel
 // needs besides it (a network's view also shows the measures and blocks computed on it, linked by `of`).
-import type { DeclarationResult, RegressionTable, ResultsFile } from '../../../server/src/run/results.js';
-import { regressionTableFromModels } from '../../../server/src/engine/exports/regressionTable.js';
+import type { DeclarationResult, ResultsFile } from '../../../server/src/run/results.js';
+import { regressionOf } from '../../../server/src/engine/exports/regressionTable.js';
 import { chartKinds, hasPrimaryChart } from './charts.js';
 import type { MapGeometry, PanelContent, PanelKind } from './messages.js';
 
 type Results = Pick<ResultsFile, 'results'> & { title?: string };
-
-/** A `table` declaration's regression table, or a single model's as a one-column table. */
-export function regressionOf(result: DeclarationResult): RegressionTable | undefined {
-  if (result.regression) return result.regression;
-  if (result.model?.coefficients.length) return regressionTableFromModels([{ name: result.name, result: result.model }]);
-  return undefined;
-}
 
 /** The network a declaration draws on: itself, or the network its measures or blocks were computed on. */
 function networkOf(file: Results, focus: DeclarationResult): DeclarationResult | undefined {

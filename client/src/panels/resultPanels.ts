@@ -3,9 +3,9 @@
 // pages make, formats regression exports (Word needs Node) and loads map geometry.
 import * as vscode from 'vscode';
 import type { ResultsFile } from '../../../server/src/run/results.js';
-import { regressionCsv, regressionHtml, regressionLatex, regressionMarkdown, htmlPage } from '../../../server/src/engine/exports/regressionTable.js';
+import { regressionCsv, regressionHtml, regressionLatex, regressionMarkdown, regressionOf, htmlPage } from '../../../server/src/engine/exports/regressionTable.js';
 import { regressionDocx } from '../../../server/src/engine/exports/regressionTableDocx.js';
-import { panelContent, regressionOf } from './content.js';
+import { panelContent } from './content.js';
 import { panelHtml } from './html.js';
 import { PANEL_KINDS, type FromWebview, type MapGeometry, type PanelContent, type PanelKind, type RegressionFormat, type ToWebview } from './messages.js';
 

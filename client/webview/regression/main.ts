@@ -3,7 +3,7 @@
 import '../shared/base.css';
 import './regression.css';
 import { formatRegression, legendText, type FormattedCell, type FormattedRow } from '../../../server/src/engine/exports/regressionTable.js';
-import { regressionOf } from '../../src/panels/content.js';
+import { regressionOf } from '../../../server/src/engine/exports/regressionTable.js';
 import type { RegressionFormat } from '../../src/panels/messages.js';
 import { button, h, labelled, select } from '../shared/dom.js';
 import { focusOf, renderFrame } from '../shared/frame.js';

@@ -1,9 +1,9 @@
 // The files `innograph run --out DIR` writes for the formats asked (`--format`): results in, files out.
 import { csvTable } from '../engine/exports/csv.js';
 import { tableLatex, tableMarkdown } from '../engine/exports/plainTable.js';
-import { regressionCsv, regressionLatex, regressionMarkdown } from '../engine/exports/regressionTable.js';
+import { regressionCsv, regressionLatex, regressionMarkdown, regressionOf } from '../engine/exports/regressionTable.js';
 import { networkFiles, type ExportFile } from '../run/networkFiles.js';
-import { htmlReport, printedTables, regressionOf } from '../run/report.js';
+import { htmlReport, printedTables } from '../run/report.js';
 import type { ResultsFile } from '../run/results.js';
 
 export const FORMATS = ['json', 'csv', 'tex', 'md', 'html'] as const;

@@ -2,23 +2,15 @@
 // forbids both), every user string escaped — with the study, then each declaration's status, error, notes,
 // regression table and result tables. Results in, text out: the caller writes the file.
 import { basename } from 'node:path';
-import { escapeHtml, REGRESSION_CSS, regressionHtml, regressionTableFromModels } from '../engine/exports/regressionTable.js';
+import { escapeHtml, REGRESSION_CSS, regressionHtml, regressionOf } from '../engine/exports/regressionTable.js';
 import { tableHtml } from '../engine/exports/plainTable.js';
-import type { DeclarationResult, RegressionTable, ResultsFile, RunError, Table } from './results.js';
+import type { DeclarationResult, ResultsFile, RunError, Table } from './results.js';
 
 export interface ReportOptions {
   /** Rows shown of each result table (default 50); the rest are counted and pointed to. */
   rowLimit?: number;
   /** The file that holds a whole result table, linked under a cut one; results.json when not given. */
   tableFile?: (declaration: string, table: string) => string;
-}
-
-/** A `table` declaration's models side by side, or an estimated model's own column (one per group when split). */
-export function regressionOf(r: DeclarationResult): RegressionTable | undefined {
-  if (r.regression) return r.regression;
-  if (r.groups?.length) return regressionTableFromModels(r.groups.map((g) => ({ name: r.name, title: g.group, result: g.model })));
-  if (r.model?.coefficients.length) return regressionTableFromModels([{ name: r.name, result: r.model }]);
-  return undefined;
 }
 
 /** The result tables to print: a `table` declaration's flat `table` repeats its regression table, so it is left out. */

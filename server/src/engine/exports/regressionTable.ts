@@ -2,7 +2,7 @@
 // numbers becomes a grid of formatted cells, written as LaTeX (booktabs), Markdown, HTML or CSV. Pure string
 // functions, shared by the result panel, the Word export and the command line.
 import type { ModelResult } from '../models/result.js';
-import type { RegressionCell, RegressionTable } from '../../run/results.js';
+import type { DeclarationResult, RegressionCell, RegressionTable } from '../../run/results.js';
 import { csvTable } from './csv.js';
 
 /** A printed cell: the number as text and its significance stars (kept apart: every format sets stars its own way). */
@@ -212,6 +212,15 @@ const FIT_ROWS: [key: string, label: string][] = [
 const TEST_ROWS: [key: string, label: string][] = [['ar1', 'AR(1) p'], ['ar2', 'AR(2) p'], ['sargan', 'Sargan p'], ['hansen', 'Hansen p']];
 
 const distinct = (values: string[]) => [...new Set(values)];
+
+/** A `table` declaration's models side by side, or an estimated model's own column (one per group when split):
+ * what the regression panel shows and `--format tex|md|csv` writes. */
+export function regressionOf(r: DeclarationResult): RegressionTable | undefined {
+  if (r.regression) return r.regression;
+  if (r.groups?.length) return regressionTableFromModels(r.groups.map((g) => ({ name: r.name, title: g.group, result: g.model })));
+  if (r.model?.coefficients.length) return regressionTableFromModels([{ name: r.name, result: r.model }]);
+  return undefined;
+}
 
 /** Models side by side as esttab / etable print them: coefficients, FE Yes/No, SE type, clusters, fit, tests. */
 export function regressionTableFromModels(models: readonly TableModel[], options: RegressionTableOptions = {}): RegressionTable {
