@@ -109,6 +109,11 @@ class NetworkView {
     return this.network.windows[this.windowIndex];
   }
 
+  /** The window's strongest tie (at least 1); a loop, as spreading 50,000+ weights into Math.max overflows the stack. */
+  private get maxWeight(): number {
+    return this.window.ties.reduce((m, t) => Math.max(m, t.weight), 1);
+  }
+
   private fileName(extension: string): string {
     return `${this.networkName}.${this.window.label.replace(/[^\w-]+/g, '_')}.${extension}`;
   }
@@ -119,7 +124,7 @@ class NetworkView {
     this.windowLabel.textContent = this.window.label;
     this.graph = windowGraph(this.window, this.network.directed);
     placeNew(this.graph, this.positions);
-    const maxWeight = Math.max(1, ...this.window.ties.map((t) => t.weight));
+    const maxWeight = this.maxWeight;
     this.thresholdInput.max = String(maxWeight);
     this.threshold = Math.min(this.threshold, maxWeight);
     this.thresholdInput.value = String(this.threshold);
@@ -184,9 +189,9 @@ class NetworkView {
     const size = (node: string) => this.sizeBy === 'degree' ? this.graph.degree(node)
       : this.sizeBy === 'weight' ? this.graph.getNodeAttribute(node, 'weight') : this.measure(node, this.sizeBy);
     const sizes = this.graph.nodes().map((n) => Number(size(n) ?? 0));
-    const max = Math.max(1e-9, ...sizes.map(Math.abs));
+    const max = sizes.reduce((m, x) => Math.max(m, Math.abs(x)), 1e-9);
     this.graph.nodes().forEach((node, i) => this.graph.setNodeAttribute(node, 'size', 3 + 12 * Math.sqrt(Math.abs(sizes[i]) / max)));
-    const maxWeight = Math.max(1, ...this.window.ties.map((t) => t.weight));
+    const maxWeight = this.maxWeight;
     const edge = themeColor('--vscode-descriptionForeground', '#888888');
     this.graph.forEachEdge((e, a) => this.graph.mergeEdgeAttributes(e, { size: 0.5 + 3 * Math.sqrt(a.weight / maxWeight), color: edge }));
 
