@@ -5,7 +5,7 @@ import type { Table } from '../../../server/src/run/results.js';
 import { dataTable } from '../shared/dataTable.js';
 import { button, h, labelled, select } from '../shared/dom.js';
 import { saveText } from '../shared/files.js';
-import { tableCsv } from '../shared/format.js';
+import { tableCsv } from '../../../server/src/engine/exports/csv.js';
 import { focusOf, renderFrame } from '../shared/frame.js';
 import { startPanel } from '../shared/host.js';
 

@@ -1,5 +1,5 @@
 // The files `innograph run --out DIR` writes for the formats asked (`--format`): results in, files out.
-import { csvTable } from '../engine/exports/csv.js';
+import { tableCsv } from '../engine/exports/csv.js';
 import { tableLatex, tableMarkdown } from '../engine/exports/plainTable.js';
 import { regressionCsv, regressionLatex, regressionMarkdown, regressionOf } from '../engine/exports/regressionTable.js';
 import { networkFiles, type ExportFile } from '../run/networkFiles.js';
@@ -28,7 +28,7 @@ export function outputFiles(results: ResultsFile, formats: ReadonlySet<Format>):
     const regression = regressionOf(r);
     if (formats.has('csv')) {
       for (const [name, t] of Object.entries(r.tables)) {
-        files.push({ name: tableFile(r.name, name, 'csv'), text: csvTable(t.columns, t.rows.map((row) => row.map((c) => (typeof c === 'boolean' ? String(c) : c)))) });
+        files.push({ name: tableFile(r.name, name, 'csv'), text: tableCsv(t) });
       }
       if (regression) files.push({ name: `${r.name}.csv`, text: regressionCsv(regression) });
       files.push(...networkFiles(r));

@@ -1,5 +1,6 @@
 // Edge and node tables as RFC 4180 CSV (CRLF line ends, a field quoted when it holds a comma, quote or
 // line break, quotes doubled). Several snapshots stack into one file with a trailing `window` column.
+import type { Table } from '../../run/results.js';
 import { attributeColumns, exportNodes, formatValue, type AttributeValue, type Snapshot } from './table.js';
 
 function csvField(value: AttributeValue): string {
@@ -9,6 +10,11 @@ function csvField(value: AttributeValue): string {
 
 export function csvTable(header: readonly string[], rows: readonly (readonly AttributeValue[])[]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',') + '\r\n').join('');
+}
+
+/** A result table, booleans as true/false: what `innograph run --out` writes and the tables panel saves. */
+export function tableCsv(table: Table): string {
+  return csvTable(table.columns, table.rows.map((row) => row.map((cell) => (typeof cell === 'boolean' ? String(cell) : cell))));
 }
 
 const list = (snapshots: Snapshot | readonly Snapshot[]): readonly Snapshot[] => ('network' in snapshots ? [snapshots] : snapshots);
