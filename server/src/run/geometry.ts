@@ -17,7 +17,7 @@ export function networkGeometry(ctx: RunContext, network: Decl, regions: Iterabl
   const file = decl.from!;
   const path = resolve(ctx.analysis.baseDir, file.value);
   const key = ctx.word(decl, 'key', 'name');
-  const object = ctx.model.dialect(decl).object;
+  const object = ctx.model.dialect(decl).geometry?.object;
   let features;
   try {
     features = topologyFeatures(readTopology(path), object);

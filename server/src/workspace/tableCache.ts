@@ -1,12 +1,11 @@
 // Headers of the data files specs refer to, read once and kept until the file changes (size or mtime).
 // Reads are asynchronous; `onLoaded` tells the owner to re-check the specs that were waiting. A geometry
-// file's "columns" are its features' match keys (`id` and their properties).
+// file (a dialect with `geometry`) has its features' match keys (`id` and their properties) as "columns".
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { firstLine } from '../engine/data/duckdb.js';
 import { readTableSchema } from '../engine/data/tableSchema.js';
-import type { DataSource } from '../engine/data/source.js';
-import { isGeometryFile, readTopology, topologyFeatures } from '../engine/data/topology.js';
+import { readTopology, topologyFeatures } from '../engine/data/topology.js';
 import { featureKeys } from '../engine/data/regionMatch.js';
 import type { Dialect, TableInfo } from '../language/semantic/model.js';
 
@@ -32,7 +31,7 @@ export class TableCache {
     const cached = this.entries.get(key);
     if (cached && cached.stamp === stamp) return cached.info;
     // Deleted in `finally`, not by `load`: a read without an await (geometry) would finish before `set`.
-    if (!this.loading.has(key)) this.loading.set(key, this.load(key, { path, ...dialect }, stamp).finally(() => this.loading.delete(key)));
+    if (!this.loading.has(key)) this.loading.set(key, this.load(key, path, dialect, stamp).finally(() => this.loading.delete(key)));
     return cached?.info ?? { status: 'pending', path };
   }
 
@@ -46,11 +45,12 @@ export class TableCache {
     for (const key of this.entries.keys()) if (key.startsWith(`${path}\u0000`)) this.entries.delete(key);
   }
 
-  private async load(key: string, source: DataSource & Pick<Dialect, 'object'>, stamp: string): Promise<void> {
-    const { path } = source;
+  private async load(key: string, path: string, dialect: Dialect, stamp: string): Promise<void> {
     let info: TableInfo;
     try {
-      const schema = isGeometryFile(path) ? geometrySchema(path, source.object) : await readTableSchema(source, { rowCount: this.options.rowCounts() });
+      const schema = dialect.geometry
+        ? geometrySchema(path, dialect.geometry.object)
+        : await readTableSchema({ path, ...dialect }, { rowCount: this.options.rowCounts() });
       info = { status: 'ok', path, ...schema };
     } catch (err) {
       info = { status: 'error', path, message: firstLine((err as Error).message) };

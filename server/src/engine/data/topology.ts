@@ -6,11 +6,6 @@ import type { GeometryFeature } from './regionMatch.js';
 
 export interface Topology { objects: Record<string, { geometries?: GeometryFeature[] }> }
 
-/** Whether a file is read as geometry rather than as a table. */
-export function isGeometryFile(path: string): boolean {
-  return /\.json$|\.topojson$/i.test(path);
-}
-
 export function readTopology(path: string): Topology {
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
   const t = parsed as { type?: unknown; objects?: unknown };

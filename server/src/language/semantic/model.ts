@@ -21,8 +21,8 @@ export type TableInfo =
 /** How a file is to be read, as its declaration states it (unset fields are detected). */
 export interface Dialect {
   format?: 'csv' | 'tsv' | 'parquet'; delimiter?: string; encoding?: 'utf8' | 'utf16' | 'latin1'; header?: boolean;
-  /** The TopoJSON object a geometry's features come from. */
-  object?: string;
+  /** Set for a geometry declaration: its file is TopoJSON, the features read from `object` (default: the first). */
+  geometry?: { object?: string };
 }
 
 export type TableProvider = (relativePath: string, dialect: Dialect) => TableInfo;
@@ -118,7 +118,7 @@ export class SemanticModel {
     const header = literal('header');
     if (typeof header === 'boolean') dialect.header = header;
     const object = literal('object');
-    if (typeof object === 'string') dialect.object = object;
+    if (decl.keyword.name === 'geometry') dialect.geometry = typeof object === 'string' ? { object } : {};
     return dialect;
   }
 
