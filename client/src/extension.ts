@@ -9,7 +9,7 @@ import { RUNNABLE_KINDS } from '../../server/src/language/schema/declarations.js
 import { registerResultPanels } from './panels/index.js';
 import { StudyRunner } from './run.js';
 import { registerRuns } from './runs/index.js';
-import { TRUST_NOTIFICATION, type TrustParams } from '../../server/src/lsp/runProtocol.js';
+import { CHECKED, TRUST_NOTIFICATION, type CheckedParams, type TrustParams } from '../../server/src/lsp/runProtocol.js';
 
 let client: LanguageClient | undefined;
 
@@ -21,12 +21,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output, status);
 
   client = createClient(context, output);
-  client.onDidChangeState((e) => showState(status, e.newState));
-  showState(status, State.Starting);
+  // Specs whose data files the server is still reading: their column checks have not arrived yet.
+  const readingData = new Set<string>();
+  const refresh = () => showState(status, client?.state ?? State.Starting, readingData.has(vscode.window.activeTextEditor?.document.uri.toString() ?? ''));
+  client.onDidChangeState(refresh);
+  refresh();
 
   const updateVisibility = () => {
     if (vscode.window.activeTextEditor?.document.languageId === 'study') status.show();
     else status.hide();
+    refresh();
   };
   updateVisibility();
   // Result panels, their serializers (revival after a reload) and "Open Results File…"; the returned
@@ -48,10 +52,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('innograph.runDeclaration', (uri?: string, name?: string) => runner.run(uri, name ?? declarationAtCursor())),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true } satisfies TrustParams);
-      showState(status, client?.state ?? State.Running);
+      refresh();
     }),
   );
   await client.start();
+  context.subscriptions.push(client.onNotification(CHECKED, (p: CheckedParams) => {
+    if (p.complete) readingData.delete(p.uri);
+    else readingData.add(p.uri);
+    refresh();
+  }));
   context.subscriptions.push(runner.listen());
 }
 
@@ -83,10 +92,12 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
   return new LanguageClient('innograph', 'Innograph Language Server', serverOptions, clientOptions);
 }
 
-function showState(status: vscode.StatusBarItem, state: State): void {
+function showState(status: vscode.StatusBarItem, state: State, readingData: boolean): void {
   const limited = !vscode.workspace.isTrusted;
-  status.text = state === State.Running ? `$(graph) Innograph${limited ? ' (restricted)' : ''}` : state === State.Starting ? '$(sync~spin) Innograph' : '$(error) Innograph';
-  status.tooltip = state === State.Running && limited ? 'Untrusted workspace: specs are checked, nothing runs and data files are read only for their headers'
+  status.text = state === State.Running && readingData ? '$(sync~spin) Innograph: reading data'
+    : state === State.Running ? `$(graph) Innograph${limited ? ' (restricted)' : ''}` : state === State.Starting ? '$(sync~spin) Innograph' : '$(error) Innograph';
+  status.tooltip = state === State.Running && readingData ? 'Reading the data files this spec names: their column checks follow'
+    : state === State.Running && limited ? 'Untrusted workspace: specs are checked, nothing runs and data files are read only for their headers'
     : state === State.Running ? 'Innograph language server is running — click for its output'
     : state === State.Starting ? 'Innograph language server is starting' : 'Innograph language server stopped — run "Innograph: Restart Language Server"';
 }

@@ -17,7 +17,9 @@ export interface Diagnostic {
 export class LspClient {
   readonly connection: MessageConnection;
   private readonly diagnostics = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
-  private readonly waiters: (() => void)[] = [];
+  /** The last `innograph/checked` per document: which version its diagnostics are for, and whether they are final. */
+  private readonly checked = new Map<string, { version: number; complete: boolean }>();
+  private readonly waiters = new Set<() => void>();
   private version = 0;
   stderr = '';
   /** Messages the server logged (feature errors are logged here, not thrown). */
@@ -28,9 +30,14 @@ export class LspClient {
     process.stderr!.on('data', (d) => { this.stderr += String(d); });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
       this.diagnostics.set(p.uri, p);
-      for (const w of this.waiters.splice(0)) w();
+      this.wake();
+    });
+    this.connection.onNotification('innograph/checked', (p: { uri: string; version: number; complete: boolean }) => {
+      this.checked.set(p.uri, p);
+      this.wake();
     });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
+    process.on('exit', () => this.wake());
     // Requests the server may send to the client.
     this.connection.onRequest('workspace/configuration', () => [null]);
     this.connection.onRequest('client/registerCapability', () => null);
@@ -49,7 +56,7 @@ export class LspClient {
     return client;
   }
 
-  /** Opens (or replaces) a document (path relative to examples/, or absolute) and waits for its diagnostics. */
+  /** Opens (or replaces) a document (path relative to examples/, or absolute) and waits for its final diagnostics. */
   async open(name: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
     const uri = pathToFileURL(resolve(EXAMPLES, name)).href;
     const version = ++this.version;
@@ -59,18 +66,15 @@ export class LspClient {
       this.diagnostics.set(uri, { diagnostics: [] });
       await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'study', version, text } });
     }
-    return { uri, diagnostics: await this.settledDiagnostics(uri, version) };
+    return { uri, diagnostics: await this.checkedDiagnostics(uri, version) };
   }
 
-  /** Waits for the server to publish diagnostics again for the current version (e.g. after a data file changed). */
-  async republished(uri: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs = 10000): Promise<Diagnostic[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
+  /** Waits until the server's diagnostics for `uri` satisfy `predicate` (e.g. after a data file changed). */
+  republished(uri: string, predicate: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    return this.until(`diagnostics of ${uri} matching ${predicate}`, () => {
       const current = this.diagnostics.get(uri)?.diagnostics ?? [];
-      if (predicate(current)) return current;
-      if (Date.now() > deadline) throw new Error(`diagnostics never matched; last: ${JSON.stringify(current)}`);
-      await new Promise<void>((r) => { this.waiters.push(r); setTimeout(r, 200); });
-    }
+      return predicate(current) ? current : undefined;
+    });
   }
 
   async change(uri: string, text: string): Promise<number> {
@@ -80,23 +84,31 @@ export class LspClient {
   }
 
   /**
-   * Diagnostics of `version` once the server stops revising them (data-file headers load
-   * asynchronously and trigger a re-check).
+   * The diagnostics of `version` once the server says they are complete (`innograph/checked`): data-file
+   * headers are read asynchronously, and their column checks arrive in a later publication.
    */
-  async settledDiagnostics(uri: string, version: number, quietMs = 150, timeoutMs = 10000): Promise<Diagnostic[]> {
-    const deadline = Date.now() + timeoutMs;
-    let last: unknown;
+  checkedDiagnostics(uri: string, version: number): Promise<Diagnostic[]> {
+    return this.until(`complete diagnostics of ${uri} version ${version}`, () => {
+      const checked = this.checked.get(uri);
+      const published = this.diagnostics.get(uri);
+      return checked?.version === version && checked.complete && published?.version === version ? published.diagnostics : undefined;
+    });
+  }
+
+  /** Resolves with `probe`'s first defined answer, re-probing on every notification; fails if the server exits. */
+  private async until<T>(what: string, probe: () => T | undefined): Promise<T> {
     for (;;) {
-      const current = this.diagnostics.get(uri);
-      if (current && current.version === version) {
-        last = current;
-        await new Promise((r) => setTimeout(r, quietMs));
-        if (this.diagnostics.get(uri) === last) return current.diagnostics;
-        continue;
-      }
-      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} version ${version}; stderr: ${this.stderr}`);
-      await new Promise<void>((r) => { this.waiters.push(r); setTimeout(r, 200); });
+      const answer = probe();
+      if (answer !== undefined) return answer;
+      if (this.process.exitCode !== null || this.process.signalCode !== null) throw new Error(`the server exited while waiting for ${what}; stderr: ${this.stderr}`);
+      await new Promise<void>((r) => this.waiters.add(r));
     }
+  }
+
+  private wake(): void {
+    const waiting = [...this.waiters];
+    this.waiters.clear();
+    for (const w of waiting) w();
   }
 
   request<T>(method: string, params: unknown): Promise<T> {

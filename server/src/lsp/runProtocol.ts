@@ -1,5 +1,13 @@
-// The messages the editor and the language server exchange about runs, beyond LSP. Shared by both sides,
-// so it imports nothing.
+// The messages the editor and the language server exchange beyond LSP: checks and runs. Shared by both
+// sides, so it imports nothing.
+
+/**
+ * Notification after each publication of a spec's diagnostics: `complete` is false while data files the
+ * spec names are still being read (their column checks follow in a later publication). Clients that wait
+ * for a spec's final diagnostics wait for `complete`, not for a quiet period.
+ */
+export const CHECKED = 'innograph/checked';
+export interface CheckedParams { uri: string; version: number; complete: boolean }
 
 /** Request: run a spec (or the named declarations); answers with the results file. */
 export const RUN_REQUEST = 'innograph/run';

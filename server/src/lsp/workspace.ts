@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../workspace/analysis.js';
 import { TableCache } from '../workspace/tableCache.js';
 import { toDiagnostic } from './convert.js';
+import { CHECKED, type CheckedParams } from './runProtocol.js';
 
 export interface Settings { debounceMs: number; readRowCounts: boolean; codeLens: boolean }
 export const DEFAULT_SETTINGS: Settings = { debounceMs: 200, readRowCounts: true, codeLens: true };
@@ -52,6 +53,7 @@ export class StudyWorkspace {
       uri, version: doc.version,
       diagnostics: [...analysis.diagnostics.map((d) => toDiagnostic(analysis.lines, d)), ...(this.runDiagnostics.get(uri) ?? [])],
     });
+    void this.connection.sendNotification(CHECKED, { uri, version: doc.version, complete: !analysis.readingData } satisfies CheckedParams);
   }
 
   setRunDiagnostics(uri: string, diagnostics: Diagnostic[]): void {

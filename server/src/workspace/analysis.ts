@@ -13,6 +13,8 @@ export interface Analysis extends CheckResult {
   lines: LineIndex;
   /** Folder that relative data paths are resolved against. */
   baseDir: string;
+  /** Some data file was still being read: its column checks will follow when it arrives. */
+  readingData: boolean;
 }
 
 /**
@@ -28,6 +30,11 @@ export async function analyzeWithHeaders(text: string, specPath: string, tables:
 export function analyze(text: string, specPath: string, tables: TableCache): Analysis {
   const file = parseStudy(text);
   const baseDir = dirname(specPath);
-  const result = checkStudy(file, (relative, dialect) => tables.get(baseDir, relative, dialect));
-  return { ...result, text, file, lines: new LineIndex(text), baseDir };
+  let readingData = false;
+  const result = checkStudy(file, (relative, dialect) => {
+    const info = tables.get(baseDir, relative, dialect);
+    readingData ||= tables.reading(baseDir, relative, dialect);
+    return info;
+  });
+  return { ...result, text, file, lines: new LineIndex(text), baseDir, readingData };
 }

@@ -23,7 +23,7 @@ export class TableCache {
   get(baseDir: string, relative: string, dialect: Dialect = {}): TableInfo {
     const path = resolve(baseDir, relative);
     const stamp = fileStamp(path);
-    const key = `${path}\u0000${JSON.stringify(dialect)}`;
+    const key = cacheKey(path, dialect);
     if (stamp === undefined) {
       this.entries.delete(key);
       return { status: 'missing', path };
@@ -33,6 +33,11 @@ export class TableCache {
     // Deleted in `finally`, not by `load`: a read without an await (geometry) would finish before `set`.
     if (!this.loading.has(key)) this.loading.set(key, this.load(key, path, dialect, stamp).finally(() => this.loading.delete(key)));
     return cached?.info ?? { status: 'pending', path };
+  }
+
+  /** Whether a read of the file with this dialect is under way (what `get` answered may still change). */
+  reading(baseDir: string, relative: string, dialect: Dialect = {}): boolean {
+    return this.loading.has(cacheKey(resolve(baseDir, relative), dialect));
   }
 
   /** Resolves once every read started so far has finished (the CLI waits on it; the server does not). */
@@ -58,6 +63,10 @@ export class TableCache {
     this.entries.set(key, { stamp, info });
     this.options.onLoaded?.(path);
   }
+}
+
+function cacheKey(path: string, dialect: Dialect): string {
+  return `${path}\u0000${JSON.stringify(dialect)}`;
 }
 
 function geometrySchema(path: string, object?: string) {
