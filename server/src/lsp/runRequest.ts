@@ -1,14 +1,14 @@
 // `innograph/run`: the editor asks to run a spec (or some of its declarations). The run happens in the
 // worker thread; progress goes out as `innograph/runProgress` notifications, a cancelled request aborts
-// it, and failed declarations become diagnostics on the spec until its next edit.
-import { LSPErrorCodes, ResponseError, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
+// it, and failed declarations become diagnostics on their declarations until these are edited.
+import { LSPErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResultsFile } from '../run/results.js';
+import { anchorRunErrors } from './runErrors.js';
 import { Cancelled } from '../run/context.js';
 import { RunWorker } from '../run/worker.js';
 import { RUN_PROGRESS, RUN_REQUEST, type RunParams, type RunProgress } from './runProtocol.js';
 import { specPath, type StudyWorkspace } from './workspace.js';
-
 
 export function registerRunRequests(connection: Connection, documents: TextDocuments<TextDocument>, workspace: StudyWorkspace): RunWorker {
   const worker = new RunWorker(process.argv[1]);
@@ -31,7 +31,7 @@ export function registerRunRequests(connection: Connection, documents: TextDocum
         signal: controller.signal,
         progress: (message, done, total) => void connection.sendNotification(RUN_PROGRESS, { uri: params.uri, message, done, total } satisfies RunProgress),
       });
-      workspace.setRunDiagnostics(params.uri, runDiagnostics(results));
+      workspace.setRunErrors(params.uri, anchorRunErrors(analysis, results));
       return results;
     } catch (err) {
       if (err instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, err.message);
@@ -39,17 +39,4 @@ export function registerRunRequests(connection: Connection, documents: TextDocum
     }
   });
   return worker;
-}
-
-/** Each failed declaration as an error at the spec position the run reported. */
-function runDiagnostics(results: ResultsFile): Diagnostic[] {
-  return results.results.flatMap((r) => {
-    const at = r.status === 'error' ? r.error?.spec : undefined;
-    if (!at) return [];
-    const where = r.error?.data ? ` (${r.error.data.file}${r.error.data.line ? `:${r.error.data.line}` : ''}${r.error.data.column ? `, column ${r.error.data.column}` : ''})` : '';
-    return [{
-      range: { start: { line: at.line - 1, character: at.column - 1 }, end: { line: at.endLine - 1, character: at.endColumn - 1 } },
-      severity: 1, source: 'innograph run', code: 'run-error', message: `${r.name}: ${r.error!.message}${where}`,
-    }];
-  });
 }

@@ -88,7 +88,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   connection.onDidChangeConfiguration(() => { void loadSettings().then(() => workspace.recheckAll()); });
 
   documents.onDidOpen((e) => workspace.scheduleDiagnostics(e.document.uri, 0));
-  documents.onDidChangeContent((e) => workspace.edited(e.document.uri));
+  documents.onDidChangeContent((e) => workspace.scheduleDiagnostics(e.document.uri));
   const runs = registerRunRequests(connection, documents, workspace);
   connection.onShutdown(() => runs.dispose());
   // VS Code grants trust after start-up without restarting the server.

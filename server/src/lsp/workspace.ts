@@ -1,12 +1,13 @@
 // The server's view of open specs: analyses cached per document version, data-file headers cached in a
 // TableCache, diagnostics published after a debounce, and re-checks when a data file is read or changes.
 import { fileURLToPath } from 'node:url';
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../workspace/analysis.js';
 import { TableCache } from '../workspace/tableCache.js';
 import { toDiagnostic } from './convert.js';
 import { CHECKED, type CheckedParams } from './runProtocol.js';
+import { placeRunErrors, type RunErrorAnchor } from './runErrors.js';
 
 export interface Settings { debounceMs: number; readRowCounts: boolean; codeLens: boolean }
 export const DEFAULT_SETTINGS: Settings = { debounceMs: 200, readRowCounts: true, codeLens: true };
@@ -16,8 +17,8 @@ export class StudyWorkspace {
   /** VS Code's workspace trust (other clients: trusted). Untrusted: nothing runs, data files are read only for headers. */
   trusted = true;
   readonly tables: TableCache;
-  /** Failures of the last run, shown until the spec is edited. */
-  private readonly runDiagnostics = new Map<string, Diagnostic[]>();
+  /** Failures of the last run, shown on their declarations until these are edited. */
+  private readonly runErrors = new Map<string, RunErrorAnchor[]>();
   private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
@@ -51,27 +52,21 @@ export class StudyWorkspace {
     if (!doc || !analysis) return;
     void this.connection.sendDiagnostics({
       uri, version: doc.version,
-      diagnostics: [...analysis.diagnostics.map((d) => toDiagnostic(analysis.lines, d)), ...(this.runDiagnostics.get(uri) ?? [])],
+      diagnostics: [...analysis.diagnostics.map((d) => toDiagnostic(analysis.lines, d)), ...placeRunErrors(analysis, this.runErrors.get(uri) ?? [])],
     });
     void this.connection.sendNotification(CHECKED, { uri, version: doc.version, complete: !analysis.readingData } satisfies CheckedParams);
   }
 
-  setRunDiagnostics(uri: string, diagnostics: Diagnostic[]): void {
-    this.runDiagnostics.set(uri, diagnostics);
+  setRunErrors(uri: string, errors: RunErrorAnchor[]): void {
+    this.runErrors.set(uri, errors);
     this.publish(uri);
-  }
-
-  /** An edit makes the last run's positions stale. */
-  edited(uri: string): void {
-    this.runDiagnostics.delete(uri);
-    this.scheduleDiagnostics(uri);
   }
 
   close(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.analyses.delete(uri);
-    this.runDiagnostics.delete(uri);
+    this.runErrors.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
