@@ -65,7 +65,7 @@ R$^2$ & 0.50 &  \\
 });
 
 test('Markdown', () => {
-  assert.equal(regressionMarkdown(small), String.raw`**Growth\_1 & more**
+  assert.equal(regressionMarkdown(small), String.raw`**Growth\_1 \& more**
 
 |  | (1) | (2) |
 |:---|:---:|:---:|
@@ -79,7 +79,7 @@ test('Markdown', () => {
 | Observations | 12,345 | 678 |
 | R² | 0.50 |  |
 
-t statistics in parentheses; \* p<0.1, \*\* p<0.05, \*\*\* p<0.01
+t statistics in parentheses; \* p\<0.1, \*\* p\<0.05, \*\*\* p\<0.01
 `);
 });
 

@@ -13,7 +13,9 @@ const USAGE = `Usage:
                                                        files of each format F in ${FORMATS.join(', ')}
                                                        (default ${DEFAULT_FORMATS.join(',')}: CSV tables, network
                                                        exports, report.html)
-  innograph lsp [--stdio | --node-ipc | --socket=N]    start the language server
+  innograph lsp [--stdio | --node-ipc | --socket=N] [--untrusted]
+                                                       start the language server; --untrusted: check specs
+                                                       (data files read for headers only), run nothing
   innograph --version`;
 
 async function main(argv: string[]): Promise<number> {
@@ -44,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'lsp': {
       const { startLanguageServer } = await import('../lsp/server.js');
-      startLanguageServer();
+      startLanguageServer(undefined, { untrusted: rest.includes('--untrusted') });
       return -1; // keeps running until the client disconnects
     }
     case '--version': case '-v':

@@ -20,10 +20,17 @@ import { LEGEND, semanticTokens } from './semanticTokens.js';
 import { signatureHelp } from './signatureHelp.js';
 import { DEFAULT_SETTINGS, StudyWorkspace, type Settings } from './workspace.js';
 
-export function startLanguageServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+/** `untrusted` (`innograph lsp --untrusted`): the workspace stays untrusted whatever the client says. */
+export function startLanguageServer(connection: Connection = createConnection(ProposedFeatures.all), options: { untrusted?: boolean } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new StudyWorkspace(connection, documents);
   let configurable = false;
+  // Trusted unless the client says otherwise (VS Code's workspace trust) or the server was started untrusted.
+  const setTrusted = (trusted: boolean) => {
+    workspace.trusted = trusted && !options.untrusted;
+    workspace.tables.trusted = workspace.trusted;
+  };
+  setTrusted(true);
 
   /** Runs a feature on a document's analysis; logs and returns `fallback` if anything throws. */
   function withAnalysis<T>(uri: string, fallback: T, feature: (a: Analysis) => T): T {
@@ -43,7 +50,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     if (init) {
       const { trusted, ...settings } = init;
       workspace.settings = { ...DEFAULT_SETTINGS, ...settings };
-      workspace.trusted = trusted ?? true;
+      setTrusted(trusted ?? true);
     }
     return {
       capabilities: {
@@ -92,7 +99,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   const runs = registerRunRequests(connection, documents, workspace);
   connection.onShutdown(() => runs.dispose());
   // VS Code grants trust after start-up without restarting the server.
-  connection.onNotification(TRUST_NOTIFICATION, (p: TrustParams) => { workspace.trusted = p.trusted; workspace.recheckAll(); });
+  connection.onNotification(TRUST_NOTIFICATION, (p: TrustParams) => { setTrusted(p.trusted); workspace.recheckAll(); });
   documents.onDidClose((e) => workspace.close(e.document.uri));
   connection.onDidChangeWatchedFiles((e) => { for (const c of e.changes) workspace.fileChanged(c.uri); });
 

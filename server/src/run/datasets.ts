@@ -1,9 +1,10 @@
 // Datasets and lookups into DuckDB: each file is read once per run into a temporary table holding only
 // the columns the spec uses (large patent tables) or all of them (small attribute tables), with the
-// declaration's `where` applied. Files are only ever read.
+// declaration's `where` applied. Files are only ever read, by a DuckDB confined to the spec's own files.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { firstLine } from '../engine/data/duckdb.js';
+import { checkCsvShape, TableShapeError } from '../engine/data/csvShape.js';
+import { confine, firstLine } from '../engine/data/duckdb.js';
 import { columnFrom, type Column, type DataTable } from '../engine/data/dataTable.js';
 import { tableScan } from '../engine/data/source.js';
 import type { Symbol } from '../language/semantic/model.js';
@@ -38,6 +39,13 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   const roles = (name: string) => ctx.words(decl, name);
   const role = (name: string) => roles(name)[0];
   const source = { path: file, ...ctx.model.dialect(decl) };
+  await confineToSpecFiles(ctx);
+  try {
+    checkCsvShape(source);
+  } catch (err) {
+    if (err instanceof TableShapeError) throw new DataError(`Cannot read ${from.value}: ${err.message}`, file, err.line);
+    throw err;
+  }
   const scan = tableScan(source);
   const isPatentTable = PATENT_ROLES.some((r) => role(r));
   const columns = isPatentTable ? usedColumns(ctx, symbol, roles) : undefined;
@@ -59,9 +67,20 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
     if (where && /Binder Error|Conversion Error|No function matches/i.test(message)) {
       throw new SpecError(`This condition cannot be evaluated on ${from.value}: ${firstLine(message)}`, where.span);
     }
-    throw dataErrorFrom(err, file);
+    throw dataErrorFrom(err, file, from.value);
   }
   return { symbol, table, file, role, roles };
+}
+
+/**
+ * Before the run's first file is read, its DuckDB is confined to the files the spec declares: a `where`
+ * or a path cannot make it read anything else, write, or reach the network.
+ */
+function confineToSpecFiles(ctx: RunContext): Promise<void> {
+  return ctx.once('duckdb:confined', () => {
+    const files = [...ctx.model.symbols.values()].flatMap((s) => (s.decl.from ? [resolve(ctx.analysis.baseDir, s.decl.from.value)] : []));
+    return confine(ctx.db, [...new Set(files)]);
+  });
 }
 
 /** Role columns plus every column the spec refers to in this dataset. */

@@ -1,19 +1,24 @@
 // Headers of the data files specs refer to, read once and kept until the file changes (size or mtime).
 // Reads are asynchronous; `onLoaded` tells the owner to re-check the specs that were waiting. A geometry
-// file (a dialect with `geometry`) has its features' match keys (`id` and their properties) as "columns".
+// file (a dialect with `geometry`) has its features' match keys (`id` and their properties) as "columns",
+// parsed in a worker thread. In an untrusted workspace a geometry file is read only up to a size cap.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { firstLine } from '../engine/data/duckdb.js';
 import { readTableSchema } from '../engine/data/tableSchema.js';
-import { readTopology, topologyFeatures } from '../engine/data/topology.js';
+import { readTopologyOffThread, topologyFeatures } from '../engine/data/topology.js';
 import { featureKeys } from '../engine/data/regionMatch.js';
 import type { Dialect, TableInfo } from '../language/semantic/model.js';
 
 interface Entry { stamp: string; info: TableInfo }
 
+/** The largest geometry file read in an untrusted workspace. */
+export const UNTRUSTED_GEOMETRY_BYTES = 16 * 2 ** 20;
+
 export class TableCache {
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<void>>();
+  private trustedWorkspace = true;
 
   constructor(
     private readonly options: { rowCounts: () => boolean; onLoaded?: (path: string) => void },
@@ -30,7 +35,7 @@ export class TableCache {
     }
     const cached = this.entries.get(key);
     if (cached && cached.stamp === stamp) return cached.info;
-    // Deleted in `finally`, not by `load`: a read without an await (geometry) would finish before `set`.
+    // Deleted in `finally`, not by `load`: a read that fails before its first await would finish before `set`.
     if (!this.loading.has(key)) this.loading.set(key, this.load(key, path, dialect, stamp).finally(() => this.loading.delete(key)));
     return cached?.info ?? { status: 'pending', path };
   }
@@ -38,6 +43,12 @@ export class TableCache {
   /** Whether a read of the file with this dialect is under way (what `get` answered may still change). */
   reading(baseDir: string, relative: string, dialect: Dialect = {}): boolean {
     return this.loading.has(cacheKey(resolve(baseDir, relative), dialect));
+  }
+
+  /** Whether the workspace is trusted; a change forgets what was read under the other setting. */
+  set trusted(trusted: boolean) {
+    if (trusted !== this.trustedWorkspace) this.entries.clear();
+    this.trustedWorkspace = trusted;
   }
 
   /** Resolves once every read started so far has finished (the CLI waits on it; the server does not). */
@@ -54,7 +65,7 @@ export class TableCache {
     let info: TableInfo;
     try {
       const schema = dialect.geometry
-        ? geometrySchema(path, dialect.geometry.object)
+        ? await geometrySchema(path, dialect.geometry.object, this.trustedWorkspace ? Infinity : UNTRUSTED_GEOMETRY_BYTES)
         : await readTableSchema({ path, ...dialect }, { rowCount: this.options.rowCounts() });
       info = { status: 'ok', path, ...schema };
     } catch (err) {
@@ -69,8 +80,13 @@ function cacheKey(path: string, dialect: Dialect): string {
   return `${path}\u0000${JSON.stringify(dialect)}`;
 }
 
-function geometrySchema(path: string, object?: string) {
-  const features = topologyFeatures(readTopology(path), object);
+async function geometrySchema(path: string, object: string | undefined, maxBytes: number) {
+  const size = statSync(path).size;
+  if (size > maxBytes) {
+    const mb = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
+    throw new Error(`the file is ${mb(size)}; in an untrusted workspace geometry files are read up to ${mb(maxBytes)}. Trust the workspace to check it`);
+  }
+  const features = topologyFeatures(await readTopologyOffThread(path), object);
   return { ...featureKeys(features), rowCount: features.length };
 }
 

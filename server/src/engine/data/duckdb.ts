@@ -1,11 +1,20 @@
-// One embedded, in-memory DuckDB per process, created on first use. User files are only read from it.
+// Embedded, in-memory DuckDB: a fresh instance per use (one per run, one per header read), confined before
+// it reads anything to the data files it is meant to read. User files are only read from it.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
-let connection: Promise<DuckDBConnection> | undefined;
-
 export function duckdb(): Promise<DuckDBConnection> {
-  connection ??= DuckDBInstance.create(':memory:', { threads: '2' }).then((db) => db.connect());
-  return connection;
+  return DuckDBInstance.create(':memory:', { threads: '2' }).then((db) => db.connect());
+}
+
+/**
+ * Lets the instance open `files` and nothing else: no other file, no URL, no extension download, no
+ * writes. DuckDB takes the allow-list only while external access is on, and the locked configuration
+ * keeps SQL from widening it again, so this is done once, before the first file is read.
+ */
+export async function confine(db: DuckDBConnection, files: readonly string[]): Promise<void> {
+  await db.run(`SET allowed_paths = [${files.map(sqlString).join(', ')}]`);
+  await db.run('SET enable_external_access = false');
+  await db.run('SET lock_configuration = true');
 }
 
 /** The first line of a DuckDB error message; the rest is its context dump (CSV dialect, options). */

@@ -1,6 +1,6 @@
 // How a data file is read: format, dialect and encoding, declared or detected. DuckDB detects the CSV
 // dialect and compression itself; the encoding is sniffed here because DuckDB only reports a wrong one.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { sqlString } from './duckdb.js';
 
@@ -40,7 +40,7 @@ export function tableScan(source: DataSource, allVarchar = false): string {
 
 /** UTF-16 by its byte-order mark, else UTF-8 when the first 64 KiB decode as UTF-8, else Latin-1. */
 export function detectEncoding(path: string): TextEncoding {
-  const head = readHead(path, 1 << 16);
+  const { head } = readPrefix(path, 1 << 16);
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'utf16';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(trimPartialUtf8(head));
@@ -50,18 +50,21 @@ export function detectEncoding(path: string): TextEncoding {
   }
 }
 
-function readHead(path: string, bytes: number): Uint8Array {
+/** The file's first `bytes` bytes (decompressed when gzipped), and whether they are all of it. */
+export function readPrefix(path: string, bytes: number): { head: Uint8Array; whole: boolean } {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
     const buffer = Buffer.alloc(bytes);
     const n = readSync(fd, buffer, 0, bytes, 0);
     const raw = buffer.subarray(0, n);
-    if (raw[0] !== 0x1f || raw[1] !== 0x8b) return raw;
-    // A gzip member cut short: decompress what is there.
-    return gunzipSync(raw, { finishFlush: 2 /* Z_SYNC_FLUSH */ }).subarray(0, bytes);
+    if (raw[0] !== 0x1f || raw[1] !== 0x8b) return { head: raw, whole: n === size };
+    // A gzip member, perhaps cut short: decompress what is there.
+    const unzipped = gunzipSync(raw, { finishFlush: 2 /* Z_SYNC_FLUSH */ });
+    return { head: unzipped.subarray(0, bytes), whole: n === size && unzipped.length <= bytes };
   } catch {
-    return new Uint8Array(); // unreadable files are reported by DuckDB with its own message
+    return { head: new Uint8Array(), whole: false }; // unreadable files are reported by DuckDB with its own message
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -1,10 +1,21 @@
 // Edge and node tables as RFC 4180 CSV (CRLF line ends, a field quoted when it holds a comma, quote or
-// line break, quotes doubled). Several snapshots stack into one file with a trailing `window` column.
+// line break, quotes doubled; text a spreadsheet would run as a formula prefixed with `'`). Several
+// snapshots stack into one file with a trailing `window` column.
 import type { Table } from '../../run/results.js';
 import { attributeColumns, exportNodes, formatValue, type AttributeValue, type Snapshot } from './table.js';
 
+// A spreadsheet takes a cell starting with one of these for a formula (OWASP, "CSV injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+// Numbers as this project prints them ("-0.123", "1,234", "-1e-7", "-2.50**") stay numbers: a spreadsheet computes nothing from them.
+const NUMBER = /^-?(\d[\d,]*(\.\d*)?|\.\d+)(e[-+]?\d+)?\**$/i;
+
+/** Text a spreadsheet shows as text: a would-be formula gets a leading `'`, as OWASP recommends. */
+function spreadsheetText(text: string): string {
+  return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
+}
+
 function csvField(value: AttributeValue): string {
-  const text = formatValue(value) ?? '';
+  const text = typeof value === 'string' ? spreadsheetText(value) : formatValue(value) ?? '';
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -4,6 +4,7 @@
 import type { ModelResult } from '../models/result.js';
 import type { DeclarationResult, RegressionCell, RegressionTable } from '../../run/results.js';
 import { csvTable } from './csv.js';
+import { escapeHtml, escapeLatex, escapeMarkdown } from './escape.js';
 
 /** A printed cell: the number as text and its significance stars (kept apart: every format sets stars its own way). */
 export interface FormattedCell { text: string; stars: string }
@@ -74,16 +75,6 @@ const cellText = (c: FormattedCell) => c.text + c.stars;
 
 // ---------------------------------------------------------------- LaTeX (booktabs)
 
-const LATEX_SPECIALS: Record<string, string> = {
-  '\\': '\\textbackslash{}', '&': '\\&', '%': '\\%', $: '\\$', '#': '\\#', _: '\\_', '{': '\\{', '}': '\\}',
-  '~': '\\textasciitilde{}', '^': '\\textasciicircum{}', '<': '$<$', '>': '$>$', '²': '$^2$', 'θ': '$\\theta$',
-  'α': '$\\alpha$', 'χ': '$\\chi$', '−': '$-$',
-};
-
-export function escapeLatex(text: string): string {
-  return text.replace(/[\\&%$#_{}~^<>²θαχ−]/g, (ch) => LATEX_SPECIALS[ch]);
-}
-
 export function regressionLatex(table: RegressionTable): string {
   const f = formatRegression(table);
   const width = f.head[0].length;
@@ -111,8 +102,6 @@ export function regressionLatex(table: RegressionTable): string {
 
 // ---------------------------------------------------------------- Markdown
 
-export const escapeMarkdown = (text: string) => text.replace(/[\\|*_`]/g, (ch) => `\\${ch}`);
-
 export function regressionMarkdown(table: RegressionTable): string {
   const f = formatRegression(table);
   const line = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
@@ -130,9 +119,6 @@ export function regressionMarkdown(table: RegressionTable): string {
 }
 
 // ---------------------------------------------------------------- HTML
-
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]);
 
 /** A `<table>` fragment (for reports); `htmlPage` wraps it into a file of its own. */
 export function regressionHtml(table: RegressionTable): string {

@@ -97,8 +97,11 @@ export class SemanticModel {
   table(dataset: Symbol): TableInfo | undefined {
     const from = dataset.decl.from?.value;
     if (from === undefined) return undefined;
-    let info = this.tableInfo.get(from);
-    if (!info) this.tableInfo.set(from, (info = this.tables(from, this.dialect(dataset.decl))));
+    // One file read with two dialects (delimiter, header …) has two headers.
+    const dialect = this.dialect(dataset.decl);
+    const key = `${from}\u0000${JSON.stringify(dialect)}`;
+    let info = this.tableInfo.get(key);
+    if (!info) this.tableInfo.set(key, (info = this.tables(from, dialect)));
     return info;
   }
 

