@@ -86,8 +86,8 @@ async function measureSteps(specPath: string): Promise<void> {
   const { TableCache } = await import('../../server/src/workspace/tableCache.ts');
   const { duckdb } = await import('../../server/src/engine/data/duckdb.ts');
   const { RunContext } = await import('../../server/src/run/context.ts');
-  const { loadDataset } = await import('../../server/src/run/datasets.ts');
-  const { runNetwork } = await import('../../server/src/run/networks.ts');
+  const { loadDataset } = await import('../../server/src/run/data/datasets.ts');
+  const { runNetwork } = await import('../../server/src/run/networks/networks.ts');
 
   const analysis = await analyzeWithHeaders(readFileSync(specPath, 'utf8'), specPath, new TableCache({ rowCounts: () => false }));
   const ctx = new RunContext(analysis, await duckdb());

@@ -1,15 +1,15 @@
 // Every runnable declaration's result, computed once per run: the runner asks for each in turn, and a
 // declaration that needs another's result (a panel its clusters, a table its models) gets the same one.
 import type { Symbol } from '../language/semantic/model.js';
-import { runBlocks } from './blocks.js';
-import { runClusters } from './clusters.js';
+import { runBlocks } from './networks/blocks.js';
+import { runClusters } from './networks/clusters.js';
 import type { RunContext } from './context.js';
-import { runMeasures, type Computed } from './measures.js';
-import { runModel } from './models.js';
-import { networkResult } from './networks.js';
-import { panelResult } from './panels.js';
-import type { DeclarationResult } from './results.js';
-import { runRegressionTable } from './regressionTables.js';
+import { runMeasures, type Computed } from './networks/measures.js';
+import { runModel } from './models/models.js';
+import { networkResult } from './networks/networks.js';
+import { panelResult } from './panels/panels.js';
+import type { DeclarationResult } from '../results/format.js';
+import { runRegressionTable } from './models/regressionTables.js';
 
 export type Outcome = Computed & Partial<DeclarationResult>;
 

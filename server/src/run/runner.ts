@@ -15,7 +15,7 @@ import { declarationKeys } from './cacheKeys.js';
 import { computed } from './computed.js';
 import { Cancelled, RunContext, type RunOptions } from './context.js';
 import { DataError, SpecError } from './errors.js';
-import { RESULTS_FORMAT, RESULTS_VERSION, type DeclarationResult, type ResultsFile, type RunError } from './results.js';
+import { RESULTS_FORMAT, RESULTS_VERSION, type DeclarationResult, type ResultsFile, type RunError } from '../results/format.js';
 
 export interface RunRequest extends RunOptions {
   /** Names of the declarations to run (default: all runnable ones). */

@@ -1,6 +1,6 @@
 // Edge and node tables as RFC 4180 CSV (CRLF line ends, a field quoted when it holds a comma, quote or
 // line break, quotes doubled). Several snapshots stack into one file with a trailing `window` column.
-import type { Table } from '../../run/results.js';
+import type { Table } from '../../results/format.js';
 import { attributeColumns, exportNodes, formatValue, type AttributeValue, type Snapshot } from './table.js';
 
 function csvField(value: AttributeValue): string {

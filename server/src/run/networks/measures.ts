@@ -1,20 +1,20 @@
 // `measures` declarations: whole-network and node indicators per window, tie tables, tiers, and
 // location quotients. Numbers come from the engine; this module picks windows, options and tables.
-import type { Decl } from '../language/syntax/ast.js';
-import type { Symbol } from '../language/semantic/model.js';
-import { nodeIndicators, wholeIndicators, type IndicatorOptions, type Value } from '../engine/networks/indicators.js';
-import type { Network } from '../engine/networks/network.js';
-import { classify, type ClassMethod } from '../engine/stats/classify.js';
-import type { Window } from '../engine/windows/windows.js';
-import type { RunContext } from './context.js';
-import { SpecError } from './errors.js';
+import type { Decl } from '../../language/syntax/ast.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { nodeIndicators, wholeIndicators, type IndicatorOptions, type Value } from '../../engine/networks/indicators.js';
+import type { Network } from '../../engine/networks/network.js';
+import { classify, type ClassMethod } from '../../engine/stats/classify.js';
+import type { Window } from '../../engine/windows/windows.js';
+import type { RunContext } from '../context.js';
+import { SpecError } from '../errors.js';
 import { groupsOf } from './blocks.js';
 import { networkHolders, networkInWindow, runNetwork } from './networks.js';
-import { patentCounts, type Counting } from '../engine/networks/patentCounts.js';
-import { conventions, seedOf } from './options.js';
-import type { Cell, DeclarationResult } from './results.js';
+import { patentCounts, type Counting } from '../../engine/networks/patentCounts.js';
+import { conventions, seedOf } from '../options.js';
+import type { Cell, DeclarationResult } from '../../results/format.js';
 import { runLocationQuotients } from './locationQuotients.js';
-import { windowOption } from './windows.js';
+import { windowOption } from '../data/windows.js';
 
 export type Computed = Pick<DeclarationResult, 'tables' | 'notes' | 'conventions'>;
 

@@ -1,17 +1,17 @@
 // `blocks` declarations (CONCOR with UCINET's defaults, block densities, image, E-I) and the node
 // groups a `groups:` option names for E-I indices.
-import type { Decl } from '../language/syntax/ast.js';
-import type { Symbol } from '../language/semantic/model.js';
-import { blockModel } from '../engine/networks/blocks.js';
-import { louvainCommunities } from '../engine/networks/communities.js';
-import { concor, type Diagonal } from '../engine/networks/concor.js';
-import { toMatrix } from '../engine/networks/measures.js';
-import type { Network } from '../engine/networks/network.js';
-import type { RunContext } from './context.js';
-import { SpecError } from './errors.js';
+import type { Decl } from '../../language/syntax/ast.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { blockModel } from '../../engine/networks/blocks.js';
+import { louvainCommunities } from '../../engine/networks/communities.js';
+import { concor, type Diagonal } from '../../engine/networks/concor.js';
+import { toMatrix } from '../../engine/networks/measures.js';
+import type { Network } from '../../engine/networks/network.js';
+import type { RunContext } from '../context.js';
+import { SpecError } from '../errors.js';
 import { indicatorOptions, measuredWindows, type Computed } from './measures.js';
-import { conventions } from './options.js';
-import type { Cell } from './results.js';
+import { conventions } from '../options.js';
+import type { Cell } from '../../results/format.js';
 
 interface Partition { regions: string[]; block: Map<string, number>; count: number; notes: string[]; tables: Computed['tables'] }
 

@@ -2,21 +2,21 @@
 // networks (absent ties are 0), a node panel one row per region and period; rows are unit-major, so row
 // `unit · T + t` holds unit `unit` in period `t`. Variables are evaluated by panelVariables.ts; attribute
 // tables are joined by their `key` (and `time`) roles, once per side in dyadic panels.
-import type { Decl } from '../language/syntax/ast.js';
-import type { Symbol } from '../language/semantic/model.js';
-import { columnAt, textAt, type Column, type DataTable } from '../engine/data/dataTable.js';
-import { windowLabel, type Window } from '../engine/windows/windows.js';
-import type { RunContext } from './context.js';
-import { datasetTable, loadDataset } from './datasets.js';
-import { SpecError } from './errors.js';
-import { holderTable, runNetwork, type NetworkRun } from './networks.js';
+import type { Decl } from '../../language/syntax/ast.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { columnAt, textAt, type Column, type DataTable } from '../../engine/data/dataTable.js';
+import { windowLabel, type Window } from '../../engine/windows/windows.js';
+import type { RunContext } from '../context.js';
+import { datasetTable, loadDataset } from '../data/datasets.js';
+import { SpecError } from '../errors.js';
+import { holderTable, runNetwork, type NetworkRun } from '../networks/networks.js';
 import { evaluatePanelVariables, type PanelLayout } from './panelVariables.js';
-import { computed } from './computed.js';
-import { quoteIdent } from './sql.js';
-import type { Computed } from './measures.js';
-import type { Cell } from './results.js';
-import { describeColumns } from '../engine/models/describe/descriptives.js';
-import { windowsOf, yearRange } from './windows.js';
+import { computed } from '../computed.js';
+import { quoteIdent } from '../sql.js';
+import type { Computed } from '../networks/measures.js';
+import type { Cell } from '../../results/format.js';
+import { describeColumns } from '../../engine/models/describe/descriptives.js';
+import { windowsOf, yearRange } from '../data/windows.js';
 
 export interface Panel {
   table: DataTable;

@@ -1,16 +1,16 @@
 // The table a model is estimated on (its `data:`): a panel, a dataset (all its columns; a panel index when
 // it declares `key` and `time`) or node measures (region × window). Formulas may also name node measures
 // of another declaration, `rein_nodes.degree`: they are joined to the table's regions.
-import type { Symbol } from '../language/semantic/model.js';
-import { columnFrom, type Column, type DataTable } from '../engine/data/dataTable.js';
-import type { Expr } from '../engine/models/formula/expr.js';
-import type { RunContext } from './context.js';
-import { computed } from './computed.js';
-import { datasetTable } from './datasets.js';
-import { SpecError } from './errors.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { columnFrom, type Column, type DataTable } from '../../engine/data/dataTable.js';
+import type { Expr } from '../../engine/models/formula/expr.js';
+import type { RunContext } from '../context.js';
+import { computed } from '../computed.js';
+import { datasetTable } from '../data/datasets.js';
+import { SpecError } from '../errors.js';
 import type { ModelSpec } from './modelSpecs.js';
-import { panelOf } from './panels.js';
-import type { Cell, Table } from './results.js';
+import { panelOf } from '../panels/panels.js';
+import type { Cell, Table } from '../../results/format.js';
 
 export interface ModelData { table: DataTable; notes: string[] }
 

@@ -2,26 +2,26 @@
 // declaration's conventions, and the result (coefficients table, fit, tests, notes). Split-sample models
 // (`m by g in (…)`) run once per group. Descriptive designs (descriptives, correlation, VIF, geodetector,
 // mediation, permute) are in modelDesigns.ts.
-import type { DataTable } from '../engine/data/dataTable.js';
-import { buildDesign, type Expr, type Formula } from '../engine/models/formula/index.js';
-import { gmmInput } from '../engine/models/formula/gmm.js';
-import { fepois, feols, FIXEST_SSC, REGHDFE_SSC, type VcovKind } from '../engine/models/hdfe/index.js';
-import { pgmm, type GmmSpec } from '../engine/models/gmm/index.js';
-import { negativeBinomial } from '../engine/models/negbin/negativeBinomial.js';
-import type { NegbinVcov } from '../engine/models/negbin/covariance.js';
-import { hausmanTest } from '../engine/models/panel/hausman.js';
-import type { ModelResult } from '../engine/models/result.js';
-import type { Symbol } from '../language/semantic/model.js';
-import type { Expr as SpecExpr } from '../language/syntax/ast.js';
-import type { Outcome } from './computed.js';
-import type { RunContext } from './context.js';
-import { SpecError } from './errors.js';
-import { engineExpr } from './expressions.js';
+import type { DataTable } from '../../engine/data/dataTable.js';
+import { buildDesign, type Expr, type Formula } from '../../engine/models/formula/index.js';
+import { gmmInput } from '../../engine/models/formula/gmm.js';
+import { fepois, feols, FIXEST_SSC, REGHDFE_SSC, type VcovKind } from '../../engine/models/hdfe/index.js';
+import { pgmm, type GmmSpec } from '../../engine/models/gmm/index.js';
+import { negativeBinomial } from '../../engine/models/negbin/negativeBinomial.js';
+import type { NegbinVcov } from '../../engine/models/negbin/covariance.js';
+import { hausmanTest } from '../../engine/models/panel/hausman.js';
+import type { ModelResult } from '../../results/modelResult.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import type { Expr as SpecExpr } from '../../language/syntax/ast.js';
+import type { Outcome } from '../computed.js';
+import type { RunContext } from '../context.js';
+import { SpecError } from '../errors.js';
+import { engineExpr } from '../expressions.js';
 import { modelData } from './modelData.js';
 import { runDesign, DESIGNS } from './modelDesigns.js';
 import { moderationTable } from './moderation.js';
 import { modelSpec, numberOption, wordOption, type ModelSpec } from './modelSpecs.js';
-import type { Cell, Table } from './results.js';
+import type { Cell, Table } from '../../results/format.js';
 
 export async function runModel(ctx: RunContext, symbol: Symbol): Promise<Outcome> {
   const spec = modelSpec(ctx, symbol);

@@ -1,20 +1,20 @@
 // `network` declarations: the holder table (patent, order, region, year) is assembled once per network
 // from the declared roles, joins, lookups and filters; DuckDB then builds every window's ties at once.
-import type { Decl } from '../language/syntax/ast.js';
-import type { Symbol } from '../language/semantic/model.js';
-import { collaborationNetworks, type RegionSets } from '../engine/networks/collaboration.js';
-import { overlapNetworks, type OverlapWeight } from '../engine/networks/overlap.js';
-import type { Network } from '../engine/networks/network.js';
-import { ALL_YEARS, type Window } from '../engine/windows/windows.js';
-import type { RunContext } from './context.js';
-import { loadDataset, type LoadedDataset } from './datasets.js';
-import { DataError, SpecError } from './errors.js';
-import { regionSet } from './regionSets.js';
-import { conditionSql, quoteIdent } from './sql.js';
-import { windowsOf } from './windows.js';
+import type { Decl } from '../../language/syntax/ast.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { collaborationNetworks, type RegionSets } from '../../engine/networks/collaboration.js';
+import { overlapNetworks, type OverlapWeight } from '../../engine/networks/overlap.js';
+import type { Network } from '../../engine/networks/network.js';
+import { ALL_YEARS, type Window } from '../../engine/windows/windows.js';
+import type { RunContext } from '../context.js';
+import { loadDataset, type LoadedDataset } from '../data/datasets.js';
+import { DataError, SpecError } from '../errors.js';
+import { regionSet } from '../data/regionSets.js';
+import { conditionSql, quoteIdent } from '../sql.js';
+import { windowsOf } from '../data/windows.js';
 import type { Computed } from './measures.js';
-import { networkGeometry } from './geometry.js';
-import type { DeclarationResult } from './results.js';
+import { networkGeometry } from '../data/geometry.js';
+import type { DeclarationResult } from '../../results/format.js';
 
 export interface NetworkRun {
   name: string;

@@ -1,15 +1,15 @@
 // `table` declarations: the listed models side by side (esttab / etable conventions), with the rows the
 // `stats:` option asks for and the coefficients `keep:` names. A split-sample model gives one column per
 // group. Numbers stay unformatted; panels and exports format them.
-import { regressionTableFromModels, type TableModel } from '../engine/exports/regressionTable.js';
-import type { Symbol } from '../language/semantic/model.js';
-import type { Outcome } from './computed.js';
-import { computed } from './computed.js';
-import type { RunContext } from './context.js';
-import { SpecError } from './errors.js';
-import { engineExpr } from './expressions.js';
-import { label } from '../engine/models/formula/index.js';
-import type { RegressionTable, Table } from './results.js';
+import { regressionTableFromModels, type TableModel } from '../../engine/exports/regressionTable.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import type { Outcome } from '../computed.js';
+import { computed } from '../computed.js';
+import type { RunContext } from '../context.js';
+import { SpecError } from '../errors.js';
+import { engineExpr } from '../expressions.js';
+import { label } from '../../engine/models/formula/index.js';
+import type { RegressionTable, Table } from '../../results/format.js';
 
 export async function runRegressionTable(ctx: RunContext, symbol: Symbol): Promise<Outcome> {
   const { decl } = symbol;

@@ -3,13 +3,13 @@
 // declaration's `where` applied. Files are only ever read.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { firstLine } from '../engine/data/duckdb.js';
-import { columnFrom, type Column, type DataTable } from '../engine/data/dataTable.js';
-import { tableScan } from '../engine/data/source.js';
-import type { Symbol } from '../language/semantic/model.js';
-import type { RunContext } from './context.js';
-import { DataError, SpecError, dataErrorFrom } from './errors.js';
-import { conditionSql, quoteIdent } from './sql.js';
+import { firstLine } from '../../engine/data/duckdb.js';
+import { columnFrom, type Column, type DataTable } from '../../engine/data/dataTable.js';
+import { tableScan } from '../../engine/data/source.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import type { RunContext } from '../context.js';
+import { DataError, SpecError, dataErrorFrom } from '../errors.js';
+import { conditionSql, quoteIdent } from '../sql.js';
 
 export interface LoadedDataset {
   symbol: Symbol;
