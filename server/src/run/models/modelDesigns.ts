@@ -10,15 +10,15 @@ import { mediationAnalysis } from '../../engine/models/mediation.js';
 import { rngFor } from '../../engine/prng.js';
 import { kernelDensity } from '../../engine/stats/density.js';
 import type { ClassMethod } from '../../engine/stats/classify.js';
-import type { Outcome } from '../computed.js';
 import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
 import { engineExpr } from '../expressions.js';
 import { modelData } from './modelData.js';
-import { coefficientsTable, fitModel, requireFormula } from './models.js';
+import { coefficientsTable, fitModel, requireFormula } from './estimators.js';
 import { modelSpec, numberOption, wordOption, type ModelSpec } from './modelSpecs.js';
 import { seedOf } from '../options.js';
 import type { Cell } from '../../results/format.js';
+import type { Outcome } from '../values.js';
 
 export const DESIGNS: ReadonlySet<string> = new Set(['descriptives', 'correlation', 'vif', 'geodetector', 'mediation', 'permute']);
 

@@ -1,27 +1,12 @@
-// `model` declarations: the formula over the model's data into the estimator's input, the estimator with the
-// declaration's conventions, and the result (coefficients table, fit, tests, notes). Split-sample models
-// (`m by g in (…)`) run once per group. Descriptive designs (descriptives, correlation, VIF, geodetector,
-// mediation, permute) are in modelDesigns.ts.
-import type { DataTable } from '../../engine/data/dataTable.js';
-import { buildDesign, type Expr, type Formula } from '../../engine/models/formula/index.js';
-import { gmmInput } from '../../engine/models/formula/gmm.js';
-import { fepois, feols, FIXEST_SSC, REGHDFE_SSC, type VcovKind } from '../../engine/models/hdfe/index.js';
-import { pgmm, type GmmSpec } from '../../engine/models/gmm/index.js';
-import { negativeBinomial } from '../../engine/models/negbin/negativeBinomial.js';
-import type { NegbinVcov } from '../../engine/models/negbin/covariance.js';
-import { hausmanTest } from '../../engine/models/panel/hausman.js';
-import type { ModelResult } from '../../results/modelResult.js';
+// `model` declarations: a design (descriptives, correlation, VIF, geodetector, mediation, permute; in
+// modelDesigns.ts) or an estimate on the model's data (estimators.ts), once per group for split samples.
 import type { Symbol } from '../../language/semantic/model.js';
-import type { Expr as SpecExpr } from '../../language/syntax/ast.js';
-import type { Outcome } from '../computed.js';
 import type { RunContext } from '../context.js';
-import { SpecError } from '../errors.js';
-import { engineExpr } from '../expressions.js';
+import type { Outcome } from '../values.js';
+import { fitModel, regressionOutcome, runSplit } from './estimators.js';
 import { modelData } from './modelData.js';
-import { runDesign, DESIGNS } from './modelDesigns.js';
-import { moderationTable } from './moderation.js';
-import { modelSpec, numberOption, wordOption, type ModelSpec } from './modelSpecs.js';
-import type { Cell, Table } from '../../results/format.js';
+import { DESIGNS, runDesign } from './modelDesigns.js';
+import { modelSpec } from './modelSpecs.js';
 
 export async function runModel(ctx: RunContext, symbol: Symbol): Promise<Outcome> {
   const spec = modelSpec(ctx, symbol);
@@ -31,136 +16,4 @@ export async function runModel(ctx: RunContext, symbol: Symbol): Promise<Outcome
   const model = fitModel(spec, table);
   model.notes = [...notes, ...model.notes];
   return regressionOutcome(spec, model, table);
-}
-
-/** Estimates a regression-type model (every estimator with a formula and coefficients) on a table. */
-export function fitModel(spec: ModelSpec, table: DataTable, extraWhere?: Expr): ModelResult {
-  const formula = requireFormula(spec);
-  const where = combine(spec.option('where')?.[0], extraWhere);
-  switch (spec.estimator) {
-    case 'ols': case 'poisson': return fitHdfe(spec, formula, table, where);
-    case 'negbin': return fitNegbin(spec, formula, table, where);
-    case 'diffgmm': case 'sysgmm': return fitGmm(spec, formula, table, where);
-    case 'hausman': return fitHausman(spec, formula, table, where);
-    default: throw new SpecError(`${spec.estimator} is not an estimator of coefficients.`, spec.call.callee.span);
-  }
-}
-
-export function requireFormula(spec: ModelSpec): Formula {
-  if (!spec.formula) throw new SpecError(`${spec.estimator} needs a formula such as \`y ~ x\`.`, spec.call.span);
-  return spec.formula;
-}
-
-function combine(specWhere: SpecExpr | undefined, extra?: Expr): Expr | undefined {
-  const own = specWhere ? engineExpr(specWhere) : undefined;
-  if (own && extra) return { type: 'binary', op: 'and', left: own, right: extra };
-  return own ?? extra;
-}
-
-// ------------------------------------------------------------------ estimators
-
-function fitHdfe(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr): ModelResult {
-  const cluster = (spec.option('cluster') ?? []).map((e) => engineExpr(e));
-  const design = buildDesign(formula, table, { cluster, where });
-  const vcovWord = wordOption(spec, 'vcov', cluster.length ? (cluster.length === 2 ? 'twoway' : 'cluster') : 'iid');
-  const vcov: VcovKind = vcovWord === 'hc1' ? 'hetero' : vcovWord === 'iid' ? 'iid' : 'cluster';
-  if (vcov === 'cluster' && !cluster.length) throw new SpecError(`\`vcov: ${vcovWord}\` needs \`cluster:\`.`, spec.option('vcov')![0].span);
-  if (vcovWord === 'twoway' && cluster.length !== 2) throw new SpecError('`vcov: twoway` needs two cluster terms, e.g. `cluster: i, t`.', spec.option('vcov')![0].span);
-  const options = {
-    vcov,
-    ssc: wordOption(spec, 'dof', 'fixest') === 'reghdfe' ? REGHDFE_SSC : FIXEST_SSC,
-    dropSingletons: wordOption(spec, 'singletons', 'drop') === 'drop',
-    fixefTol: numberOption(spec, 'tolerance', 1e-6),
-    fixefMaxIter: numberOption(spec, 'max_iter', 10000),
-  };
-  const result = spec.estimator === 'ols' ? feols(design.frame, options) : fepois(design.frame, options);
-  result.notes = [...design.notes, ...result.notes];
-  return result;
-}
-
-const NEGBIN_VCOV: Record<string, NegbinVcov> = { 'glm.nb': 'glm.nb', fixest: 'fixest', statsmodels: 'statsmodels', hc0: 'HC0' };
-
-function fitNegbin(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr): ModelResult {
-  const design = buildDesign(formula, table, { where });
-  const result = negativeBinomial(design.frame, { vcov: NEGBIN_VCOV[wordOption(spec, 'vcov', 'glm.nb')] });
-  result.notes = [...design.notes, ...result.notes];
-  return result;
-}
-
-function fitGmm(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr): ModelResult {
-  if (where) throw new SpecError('Dynamic panel GMM needs the whole panel (its lags cross the subsample); filter the panel\'s data instead of `where:`.', spec.option('where')?.[0]?.span ?? spec.symbol.nameSpan);
-  const list = (name: string) => (spec.option(name) ?? []).map((e) => engineExpr(e));
-  const input = gmmInput(formula, table, { gmm: list('gmm'), iv: list('iv') });
-  const xtabond2 = wordOption(spec, 'convention', 'plm') === 'xtabond2';
-  const gmmSpec: GmmSpec = {
-    ...input.spec,
-    transformation: spec.estimator === 'sysgmm' ? 'ld' : 'd',
-    model: numberOption(spec, 'steps', 2) === 2 ? 'twosteps' : 'onestep',
-    collapse: wordOption(spec, 'collapse', 'false') === 'true',
-    effect: wordOption(spec, 'time_dummies', 'true') === 'true' ? 'twoways' : 'individual',
-    robust: wordOption(spec, 'robust', 'true') === 'true',
-    ...(xtabond2 ? { timeDummyInstruments: 'both', levelInstrumentLag: 'fromMinusOne', hansenAfterOneStep: 'twosteps' } as const : {}),
-  };
-  const result = pgmm(input.panel, gmmSpec);
-  result.notes = [...input.notes, ...result.notes, xtabond2 ? 'Conventions: xtabond2 where it differs from plm (docs/models/gmm.md).' : 'Conventions: plm::pgmm (docs/models/gmm.md lists where xtabond2 differs).'];
-  return result;
-}
-
-/** Fixed against random effects (plm::phtest) over the panel's individuals, or `index:` when given. */
-function fitHausman(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr): ModelResult {
-  const index = spec.option('index')?.[0];
-  const individual: Expr = index ? engineExpr(index) : { type: 'var', name: 'i' };
-  // The estimators take the regressors with their intercept and the individual as the frame's one factor:
-  // built as a cluster term, it is coded over the same rows, missing values dropped alike.
-  const design = buildDesign({ ...formula, intercept: true, fixedEffects: [] }, table, { where, cluster: [individual] });
-  const { y, yName, X, cluster } = design.frame;
-  const test = hausmanTest({ y, yName, X, fe: cluster });
-  return {
-    ...test.within,
-    estimator: 'hausman',
-    tests: { hausman: { statistic: test.statistic, df: test.df, p: test.p } },
-    notes: [...design.notes, `${test.method}: χ²(${test.df}) = ${+test.statistic.toPrecision(6)}, p = ${+test.p.toPrecision(4)}; coefficients shown are the within (fixed-effects) estimates.`],
-  };
-}
-
-// ------------------------------------------------------------------ results
-
-export function regressionOutcome(spec: ModelSpec, model: ModelResult, table: DataTable): Outcome {
-  const tables: Record<string, Table> = {};
-  if (model.coefficients.length) tables.coefficients = coefficientsTable(model);
-  const moderation = model.coefficients.length ? moderationTable(spec, model, table) : undefined;
-  if (moderation) tables.moderation = moderation;
-  return { model, tables, notes: model.notes };
-}
-
-export function coefficientsTable(model: ModelResult): Table {
-  const stat = model.statistic;
-  return {
-    columns: ['term', 'estimate', 'se', stat, 'p', 'ci_low', 'ci_high'],
-    rows: model.coefficients.map((c) => [c.term, c.estimate, c.se, c.stat, c.p, c.ciLow, c.ciHigh]),
-  };
-}
-
-/** One model per group of the split variable; the table stacks their coefficients with a `group` column. */
-function runSplit(spec: ModelSpec, table: DataTable, notes: string[]): Outcome {
-  const { variable, values, span } = spec.split!;
-  const column = table.columns.get(variable);
-  if (!column) throw new SpecError(`\`${variable}\` is not a variable of ${table.name}.`, span);
-  const present = column.type === 'text' ? column.values.filter((v): v is string => v !== null) : Array.from(column.values).filter((v) => !Number.isNaN(v));
-  const groups = values ?? [...new Set<string | number>(present)].sort();
-  const models: { group: string; model: ModelResult }[] = [];
-  const rows: Cell[][] = [];
-  for (const group of groups) {
-    const condition: Expr = { type: 'binary', op: '==', left: { type: 'var', name: variable }, right: typeof group === 'number' ? { type: 'number', value: group } : { type: 'string', value: group } };
-    const model = fitModel(spec, table, condition);
-    model.notes = [`Group ${variable} = ${group}.`, ...notes, ...model.notes];
-    models.push({ group: String(group), model });
-    for (const c of model.coefficients) rows.push([String(group), c.term, c.estimate, c.se, c.stat, c.p, c.ciLow, c.ciHigh]);
-  }
-  const stat = models[0]?.model.statistic ?? 't';
-  return {
-    groups: models,
-    tables: { coefficients: { columns: ['group', 'term', 'estimate', 'se', stat, 'p', 'ci_low', 'ci_high'], rows } },
-    notes: [`Estimated separately for ${groups.length} groups of ${variable}.`, ...notes],
-  };
 }

@@ -6,8 +6,8 @@ import { ALL_YEARS } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
 import { regionCounts, scanTable, sensitivityOf, thresholdOf } from './locationQuotients.js';
-import type { Computed } from './measures.js';
-import { networkInWindow } from './networks.js';
+import type { Computed } from '../values.js';
+import { networkInWindow } from './build.js';
 
 export async function runClusters(ctx: RunContext, symbol: Symbol): Promise<Computed> {
   const { decl } = symbol;

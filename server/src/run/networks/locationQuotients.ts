@@ -7,7 +7,7 @@ import type { QuantileType } from '../../engine/stats/quantile.js';
 import type { RunContext } from '../context.js';
 import { loadDataset } from '../data/datasets.js';
 import { SpecError } from '../errors.js';
-import type { Computed } from './measures.js';
+import type { Computed } from '../values.js';
 import type { Cell } from '../../results/format.js';
 import { quoteIdent } from '../sql.js';
 import { yearRange } from '../data/windows.js';

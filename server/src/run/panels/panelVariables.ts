@@ -9,11 +9,11 @@ import type { Network } from '../../engine/networks/network.js';
 import { patentCounts, type Counting } from '../../engine/networks/patentCounts.js';
 import { quantile } from '../../engine/stats/quantile.js';
 import type { Window } from '../../engine/windows/windows.js';
-import { computed } from '../computed.js';
 import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
-import { indicatorOptions } from '../networks/measures.js';
-import { holdersAt, holderTable, networkInWindow, type NetworkRun } from '../networks/networks.js';
+import { indicatorOptions } from '../networks/measured.js';
+import { holdersAt, holderTable, networkInWindow } from '../networks/build.js';
+import type { NetworkRun } from '../values.js';
 
 export interface PanelLayout {
   kind: 'dyadic' | 'node';
@@ -207,7 +207,7 @@ class PanelEvaluator {
   }
 
   private async membership(clusters: Symbol, side: 'i' | 'j'): Promise<Grid> {
-    const table = (await computed(this.ctx, clusters)).tables.clusters;
+    const table = (await this.ctx.resultOf(clusters)).tables.clusters;
     if (!table) throw new SpecError(`${clusters.name} is not a clusters declaration.`, clusters.nameSpan);
     const [region, cluster] = [table.columns.indexOf('region'), table.columns.indexOf('cluster')];
     const members = new Set(table.rows.filter((r) => r[cluster] === true).map((r) => String(r[region])));

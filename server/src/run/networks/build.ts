@@ -1,0 +1,176 @@
+// How networks are built: the holder table (patent, order, region, year) is assembled once per network
+// from the declared roles, joins, lookups and filters; DuckDB then builds every window's ties at once.
+import type { Decl } from '../../language/syntax/ast.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { collaborationNetworks, type RegionSets } from '../../engine/networks/collaboration.js';
+import { overlapNetworks, type OverlapWeight } from '../../engine/networks/overlap.js';
+import type { Network } from '../../engine/networks/network.js';
+import { ALL_YEARS, type Window } from '../../engine/windows/windows.js';
+import type { RunContext } from '../context.js';
+import { loadDataset, type LoadedDataset } from '../data/datasets.js';
+import { DataError, SpecError } from '../errors.js';
+import { regionSet } from '../data/regionSets.js';
+import { conditionSql, quoteIdent } from '../sql.js';
+
+/** The network over one window given by a `window:` option: a declared window is reused, any other built. */
+export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: Window): Promise<{ network: Network; notes: string[] }> {
+  const run = await ctx.valueOf('network', symbol);
+  const i = run.windows.findIndex((w) => w.from === window.from && w.to === window.to);
+  if (i >= 0) return { network: run.networks[i], notes: [] };
+  const built = await buildNetworks(ctx, symbol, [window]);
+  return { network: built.networks[0], notes: built.notes };
+}
+
+/** The network's holder table (patent, ord, region, year), for counts beside the ties. */
+export async function networkHolders(ctx: RunContext, symbol: Symbol): Promise<string> {
+  return (await holderTable(ctx, symbol.decl)).table;
+}
+
+export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[] }> {
+  const { decl } = symbol;
+  const source = ctx.model.source(decl);
+  if (!source) throw new SpecError('A network is built by `coapplication(…)`, `coinvention(…)` or `cocitation(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
+  const holders = await holderTable(ctx, decl);
+  if (!holders.hasYear && windows[0] !== ALL_YEARS) {
+    throw new SpecError(`Windows need years: ${holders.dataset.name} has no \`year\` column and joins no patents dataset with one.`, ctx.model.option(decl, 'windows')?.values[0]?.span ?? decl.values[0]?.span ?? symbol.nameSpan);
+  }
+  const between = await regionSets(ctx, decl, 'between');
+  const rows = await excludeJoint(ctx, decl, holders.table);
+  if (source.spec.name === 'cocitation') {
+    const citations = await loadDataset(ctx, ctx.symbol(source.call.args[1]?.value, 'the citation dataset'));
+    const citing = requireRole(citations, 'citing', source.call.args[1]!.value!.span);
+    const cited = requireRole(citations, 'cited', source.call.args[1]!.value!.span);
+    const relation = `(SELECT CAST(${quoteIdent(citing)} AS VARCHAR) AS citing, CAST(${quoteIdent(cited)} AS VARCHAR) AS cited FROM ${citations.table})`;
+    const weight = ctx.word(decl, 'weight', 'count') as OverlapWeight;
+    const networks = await overlapNetworks(ctx.db, rows, relation, windows, { weight, between });
+    return { directed: false, networks, notes: holders.notes };
+  }
+  const ties = ctx.word(decl, 'ties', 'all_pairs') as 'all_pairs' | 'first_led';
+  if (ties === 'first_led' && !holders.hasOrder) {
+    throw new SpecError(`\`first_led\` needs the applicants' order: declare an \`order\` column on ${holders.dataset.name}.`, ctx.model.option(decl, 'ties')!.values[0].span);
+  }
+  const networks = await collaborationNetworks(ctx.db, rows, windows, {
+    ties,
+    count: ctx.word(decl, 'count', 'per_pair') as 'per_pair' | 'per_patent',
+    intra: ctx.word(decl, 'intra', 'separate') as 'separate' | 'drop',
+    between,
+  });
+  return { directed: ties === 'first_led', networks, notes: holders.notes };
+}
+
+export interface HolderTable { table: string; dataset: Symbol; level: string; hasOrder: boolean; hasYear: boolean; notes: string[] }
+
+/** One row per holder: patent, ord, region (at the network's level, mapped by its lookup), year (NULL if none). */
+export function holderTable(ctx: RunContext, decl: Decl): Promise<HolderTable> {
+  const dataset = ctx.symbol(ctx.model.source(decl)?.call.args[0]?.value, 'the applicant or inventor dataset');
+  return holdersAt(ctx, dataset, ctx.word(decl, 'level', ''), decl);
+}
+
+/**
+ * The holder table of a dataset at a region level (its first `region` column when `level` is empty); a
+ * network passes itself for its `where:` filter and `map:` lookup.
+ */
+export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string, network?: Decl): Promise<HolderTable> {
+  return ctx.once(`holders:${network?.name?.name ?? ''}:${datasetSymbol.name}:${level}`, async () => {
+    const dataset = await loadDataset(ctx, datasetSymbol);
+    const notes: string[] = [];
+    const name = datasetSymbol.name;
+    const span = network?.values[0]?.span ?? datasetSymbol.nameSpan;
+    const patent = dataset.role('patent') ?? dataset.role('id');
+    if (!patent) throw new SpecError(`${name} needs a \`patent\` column (the patent each row belongs to).`, span);
+    const regionColumn = level || dataset.roles('region')[0];
+    if (!regionColumn) throw new SpecError(`${name} declares no \`region\` column to place its rows in regions.`, span);
+    if (level && !dataset.roles('region').includes(level)) {
+      throw new SpecError(`${name} has no \`region\` column \`${level}\`: its regions are ${dataset.roles('region').join(', ') || 'undeclared'}.`, span);
+    }
+    const order = dataset.role('order');
+    const { yearSql, join } = await yearSource(ctx, dataset, span);
+    const region = `CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)`;
+    const where = network && ctx.model.option(network, 'where')?.values[0];
+    const filter = where ? ` AND ${conditionSql(where, (c) => qualify(ctx, dataset, c))}` : '';
+    const table = ctx.tempName(`${name}_${regionColumn}_holders`);
+    await ctx.db.run(`CREATE TEMP TABLE ${table} AS
+      SELECT CAST(a.${quoteIdent(patent)} AS VARCHAR) AS patent, ${order ? `CAST(a.${quoteIdent(order)} AS BIGINT)` : '1'} AS ord,
+             ${region} AS region, ${yearSql} AS year
+      FROM ${dataset.table} a ${join} WHERE ${region} IS NOT NULL AND trim(${region}) <> ''${filter}`);
+    const missing = Number((await ctx.db.runAndReadAll(`SELECT count(*) FROM ${dataset.table} a WHERE a.${quoteIdent(regionColumn)} IS NULL OR trim(CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)) = ''`)).getRows()[0][0]);
+    if (missing) notes.push(`${missing} row${missing === 1 ? '' : 's'} of ${name} without a ${regionColumn} left out.`);
+    if (network) await mapRegions(ctx, network, table, notes);
+    return { table, dataset: datasetSymbol, level: regionColumn, hasOrder: order !== undefined, hasYear: yearSql !== 'NULL', notes };
+  });
+}
+
+/** Where a holder's year comes from: its own `year` column, or the patents dataset it `joins`. */
+async function yearSource(ctx: RunContext, dataset: LoadedDataset, span: { start: number; end: number }): Promise<{ yearSql: string; join: string }> {
+  const own = dataset.role('year');
+  if (own) return { yearSql: `CAST(a.${quoteIdent(own)} AS INTEGER)`, join: '' };
+  const joinsExpr = ctx.model.option(dataset.symbol.decl, 'joins')?.values[0];
+  const patentsSymbol = joinsExpr ? ctx.symbol(joinsExpr, 'a dataset') : ctx.model.symbolsOfKind(['dataset']).find((s) => ctx.words(s.decl, 'id').length && ctx.words(s.decl, 'year').length);
+  if (!patentsSymbol) return { yearSql: 'NULL', join: '' };
+  const patents = await loadDataset(ctx, patentsSymbol);
+  const id = patents.role('id');
+  const year = patents.role('year');
+  const patent = dataset.role('patent') ?? dataset.role('id');
+  if (!id || !year) throw new SpecError(`${patentsSymbol.name} must declare \`id\` and \`year\` columns to give ${dataset.symbol.name} its years.`, joinsExpr?.span ?? span);
+  return {
+    yearSql: `CAST(p.${quoteIdent(year)} AS INTEGER)`,
+    join: `JOIN ${patents.table} p ON CAST(p.${quoteIdent(id)} AS VARCHAR) = CAST(a.${quoteIdent(patent!)} AS VARCHAR)`,
+  };
+}
+
+/** Columns of the holder table are `a.`, others come from the joined patents table `p.`. */
+function qualify(ctx: RunContext, dataset: LoadedDataset, column: string): string {
+  const info = ctx.model.table(dataset.symbol);
+  const own = info?.status === 'ok' && info.columns.includes(column);
+  return `${own ? 'a' : 'p'}.${quoteIdent(column)}`;
+}
+
+/** Applies the network's `map:` lookup to the region codes, as its `unmatched` option says. */
+async function mapRegions(ctx: RunContext, decl: Decl, table: string, notes: string[]): Promise<void> {
+  const mapExpr = ctx.model.option(decl, 'map')?.values[0];
+  if (!mapExpr) return;
+  const lookup = await loadDataset(ctx, ctx.symbol(mapExpr, 'a lookup'));
+  const key = lookup.role('key')!;
+  const value = lookup.role('value')!;
+  const unmatched = ctx.word(lookup.symbol.decl, 'unmatched', 'error');
+  const lk = `(SELECT DISTINCT CAST(${quoteIdent(key)} AS VARCHAR) AS k, CAST(${quoteIdent(value)} AS VARCHAR) AS v FROM ${lookup.table})`;
+  const missing = (await ctx.db.runAndReadAll(`SELECT h.region, count(*) AS n FROM ${table} h ANTI JOIN ${lk} m ON m.k = h.region GROUP BY h.region ORDER BY n DESC, h.region`)).getRows();
+  if (missing.length) {
+    const list = missing.slice(0, 10).map(([r, n]) => `${r} (${n})`).join(', ');
+    const total = missing.reduce((s, [, n]) => s + Number(n), 0);
+    const what = `${missing.length} region code${missing.length === 1 ? '' : 's'} (${total} rows) not in ${lookup.symbol.name}: ${list}${missing.length > 10 ? ', …' : ''}`;
+    if (unmatched === 'error') throw new DataError(`${what}. Add them to the lookup, or set \`unmatched: drop\` or \`keep\`.`, lookup.file, undefined, key);
+    notes.push(`${what} — ${unmatched === 'drop' ? 'dropped' : 'kept as they are'}.`);
+  }
+  const mapped = unmatched === 'keep' ? 'coalesce(m.v, h.region)' : 'm.v';
+  const joinKind = unmatched === 'keep' ? 'LEFT JOIN' : 'JOIN';
+  await ctx.db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT h.patent, h.ord, ${mapped} AS region, h.year FROM ${table} h ${joinKind} ${lk} m ON m.k = h.region`);
+}
+
+async function regionSets(ctx: RunContext, decl: Decl, option: string): Promise<RegionSets | undefined> {
+  const value = ctx.model.option(decl, option)?.values[0];
+  if (!value) return undefined;
+  if (value.type !== 'binary' || value.op !== '×') throw new SpecError('Expected two region sets, e.g. `china × foreign`.', value.span);
+  return {
+    left: await regionSet(ctx, ctx.symbol(value.left, 'a regions set')),
+    right: await regionSet(ctx, ctx.symbol(value.right, 'a regions set')),
+  };
+}
+
+/** `exclude: joint(a, b)` leaves out patents with holders in both sets (seed 000's non-joint knowledge bases). */
+async function excludeJoint(ctx: RunContext, decl: Decl, table: string): Promise<string> {
+  const value = ctx.model.option(decl, 'exclude')?.values[0];
+  if (!value) return table;
+  if (value.type !== 'call' || value.args.length !== 2) throw new SpecError('Expected `joint(set1, set2)`.', value.span);
+  const left = await regionSet(ctx, ctx.symbol(value.args[0].value, 'a regions set'));
+  const right = await regionSet(ctx, ctx.symbol(value.args[1].value, 'a regions set'));
+  return `(SELECT * FROM ${table} WHERE patent NOT IN (
+    SELECT patent FROM ${table} GROUP BY patent
+    HAVING bool_or(region IN (SELECT region FROM ${left})) AND bool_or(region IN (SELECT region FROM ${right}))))`;
+}
+
+function requireRole(dataset: LoadedDataset, role: string, span: { start: number; end: number }): string {
+  const column = dataset.role(role);
+  if (!column) throw new SpecError(`${dataset.symbol.name} must declare a \`${role}\` column.`, span);
+  return column;
+}
