@@ -5,7 +5,7 @@
 // (the Runs view's history, runs/index.ts).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ResultsFile } from '../../server/src/run/results.js';
+import type { ResultsFile } from '../../server/src/results/format.js';
 import { RUN_PROGRESS, RUN_REQUEST, type RunParams, type RunProgress } from '../../server/src/lsp/runProtocol.js';
 import type { ResultPanels } from './panels/index.js';
 import type { RunRecorder } from './runs/index.js';

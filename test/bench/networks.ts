@@ -86,18 +86,18 @@ async function measureSteps(specPath: string): Promise<void> {
   const { TableCache } = await import('../../server/src/workspace/tableCache.ts');
   const { duckdb } = await import('../../server/src/engine/data/duckdb.ts');
   const { RunContext } = await import('../../server/src/run/context.ts');
-  const { loadDataset } = await import('../../server/src/run/datasets.ts');
-  const { runNetwork } = await import('../../server/src/run/networks.ts');
+  const { loadDataset } = await import('../../server/src/run/data/datasets.ts');
+  const { EXECUTORS } = await import('../../server/src/run/executors.ts');
 
   const analysis = await analyzeWithHeaders(readFileSync(specPath, 'utf8'), specPath, new TableCache({ rowCounts: () => false }));
-  const ctx = new RunContext(analysis, await duckdb());
+  const ctx = new RunContext(analysis, await duckdb(), EXECUTORS);
   const symbol = (name: string) => analysis.model.symbols.get(name)!;
 
   const figures: StepFigures[] = [];
   for (const step of STEPS) {
     resetPeakRss();
     const started = performance.now();
-    if (step.network) await runNetwork(ctx, symbol(step.network));
+    if (step.network) await ctx.valueOf('network', symbol(step.network));
     else for (const s of analysis.model.symbolsOfKind(['dataset'])) await loadDataset(ctx, s);
     figures.push({ label: step.label, seconds: (performance.now() - started) / 1000, peakMiB: peakRssMiB() });
   }

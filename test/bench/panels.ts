@@ -10,7 +10,7 @@ import type { ToWebview } from '../../client/src/panels/messages.ts';
 import { Rng } from '../../server/src/engine/prng.ts';
 import { quantile } from '../../server/src/engine/stats/quantile.ts';
 import { zipfRank } from '../../server/src/engine/synth/sampling.ts';
-import { RESULTS_FORMAT, RESULTS_VERSION, type Cell, type NetworkWindow, type ResultsFile } from '../../server/src/run/results.ts';
+import { RESULTS_FORMAT, RESULTS_VERSION, type Cell, type NetworkWindow, type ResultsFile } from '../../server/src/results/format.ts';
 import { launchBrowser, PanelPage } from '../panels/harness.ts';
 
 const SIZE = { nodes: 5_000, ties: 50_000, communities: 25 };

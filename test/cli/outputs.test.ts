@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { outputFiles, type Format } from '../../server/src/cli/outputs.ts';
 import { tableLatex, tableMarkdown } from '../../server/src/engine/exports/plainTable.ts';
-import { errorPlace, htmlReport } from '../../server/src/run/report.ts';
-import type { DeclarationResult, ResultsFile } from '../../server/src/run/results.ts';
-import type { ModelResult } from '../../server/src/engine/models/result.ts';
+import { errorPlace, htmlReport } from '../../server/src/run/output/report.ts';
+import type { DeclarationResult, ResultsFile } from '../../server/src/results/format.ts';
+import type { ModelResult } from '../../server/src/results/modelResult.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 

@@ -6,7 +6,7 @@ import {
   RunHistory, countsText, formatSeconds, relativeTime, runLabel, validIndex,
   type CompletedRun, type RunRecord, type RunStore,
 } from '../../client/src/runs/runHistory.ts';
-import type { DeclarationResult, ResultsFile } from '../../server/src/run/results.ts';
+import type { DeclarationResult, ResultsFile } from '../../server/src/results/format.ts';
 
 /** The store as the extension's storage folder + workspace state, in memory. */
 class MemoryStore implements RunStore {

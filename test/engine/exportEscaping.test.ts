@@ -10,8 +10,8 @@ import { pajek } from '../../server/src/engine/exports/index.ts';
 import { tableHtml, tableLatex, tableMarkdown } from '../../server/src/engine/exports/plainTable.ts';
 import { regressionCsv, regressionLatex, regressionMarkdown } from '../../server/src/engine/exports/regressionTable.ts';
 import { regressionDocx } from '../../server/src/engine/exports/regressionTableDocx.ts';
-import { htmlReport } from '../../server/src/run/report.ts';
-import type { RegressionTable, ResultsFile, Table } from '../../server/src/run/results.ts';
+import { htmlReport } from '../../server/src/run/output/report.ts';
+import type { RegressionTable, ResultsFile, Table } from '../../server/src/results/format.ts';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const PIPE = 'a | b\nc';

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ResultsFile } from '../../server/src/run/results.ts';
+import type { ResultsFile } from '../../server/src/results/format.ts';
 import { EXAMPLES, LspClient } from './harness.ts';
 
 const RARE_EARTH = readFileSync(resolve(EXAMPLES, 'rare_earth.study'), 'utf8');

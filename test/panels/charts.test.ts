@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { panelContent } from '../../client/src/panels/content.ts';
 import type { PanelKind } from '../../client/src/panels/messages.ts';
-import type { ResultsFile } from '../../server/src/run/results.ts';
+import type { ResultsFile } from '../../server/src/results/format.ts';
 import { launchBrowser, PanelPage, runExample } from './harness.ts';
 
 let browser: Browser;

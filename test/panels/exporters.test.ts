@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { inflateRawSync } from 'node:zlib';
 import { formatStat, regressionCsv, regressionHtml, regressionLatex, regressionMarkdown, starsFor } from '../../server/src/engine/exports/regressionTable.ts';
 import { regressionDocx } from '../../server/src/engine/exports/regressionTableDocx.ts';
-import type { RegressionTable } from '../../server/src/run/results.ts';
+import type { RegressionTable } from '../../server/src/results/format.ts';
 import { grunfeldRegression } from './regressionFixture.ts';
 
 const small: RegressionTable = {

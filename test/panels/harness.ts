@@ -10,7 +10,7 @@ import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { panelHtml } from '../../client/src/panels/html.ts';
 import type { FromWebview, PanelContent, ToWebview } from '../../client/src/panels/messages.ts';
-import type { ResultsFile } from '../../server/src/run/results.ts';
+import type { ResultsFile } from '../../server/src/results/format.ts';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { panelContent } from '../../client/src/panels/content.ts';
-import type { ResultsFile } from '../../server/src/run/results.ts';
+import type { ResultsFile } from '../../server/src/results/format.ts';
 import { launchBrowser, PanelPage, runExample } from './harness.ts';
 
 let browser: Browser;

@@ -2,7 +2,7 @@
 // Grunfeld's investment data (test/oracles/econ/Grunfeld.csv), the second model clustered by firm.
 import { feols } from '../../server/src/engine/models/hdfe/index.ts';
 import { regressionTableFromModels } from '../../server/src/engine/exports/regressionTable.ts';
-import type { RegressionTable } from '../../server/src/run/results.ts';
+import type { RegressionTable } from '../../server/src/results/format.ts';
 import { column, readEconCsv } from '../engine/models/econOracles.ts';
 
 export function grunfeldRegression(): RegressionTable {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { panelContent } from '../../client/src/panels/content.ts';
 import type { PanelKind } from '../../client/src/panels/messages.ts';
-import type { ResultsFile } from '../../server/src/run/results.ts';
+import type { ResultsFile } from '../../server/src/results/format.ts';
 import { launchBrowser, PanelPage, REPO, runExample } from './harness.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { duckdb } from '../../server/src/engine/data/duckdb.ts';
 import { RunContext } from '../../server/src/run/context.ts';
-import { datasetTable } from '../../server/src/run/datasets.ts';
+import { EXECUTORS } from '../../server/src/run/executors.ts';
+import { datasetTable } from '../../server/src/run/data/datasets.ts';
 import { analyseSpec } from './harness.ts';
 
 async function runContext(spec: string) {
@@ -17,7 +18,7 @@ async function runContext(spec: string) {
   writeFileSync(join(dir, 'spec.study'), spec);
   const analysis = await analyseSpec(join(dir, 'spec.study'));
   assert.deepEqual(analysis.diagnostics.filter((d) => d.severity === 'error'), []);
-  return { dir, analysis, ctx: new RunContext(analysis, await duckdb()) };
+  return { dir, analysis, ctx: new RunContext(analysis, await duckdb(), EXECUTORS) };
 }
 
 test("within a run's connection the spec's files load; other files and URLs are refused", async () => {

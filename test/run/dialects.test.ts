@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { duckdb } from '../../server/src/engine/data/duckdb.ts';
 import { RunContext } from '../../server/src/run/context.ts';
-import { datasetTable } from '../../server/src/run/datasets.ts';
+import { EXECUTORS } from '../../server/src/run/executors.ts';
+import { datasetTable } from '../../server/src/run/data/datasets.ts';
 import { TableCache } from '../../server/src/workspace/tableCache.ts';
 import { analyseSpec } from './harness.ts';
 
@@ -42,7 +43,7 @@ test('the checks read each declaration with its own dialect', async () => {
 
 test('a run loads each declaration with its own dialect', async () => {
   const analysis = await analyseSpec(join(workspace(), 'spec.study'));
-  const ctx = new RunContext(analysis, await duckdb());
+  const ctx = new RunContext(analysis, await duckdb(), EXECUTORS);
   const columns = async (name: string) => {
     const table = await datasetTable(ctx, analysis.model.symbols.get(name)!);
     return [[...table.columns.keys()], table.rows];

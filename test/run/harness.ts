@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { analyzeWithHeaders, type Analysis } from '../../server/src/workspace/analysis.ts';
 import { TableCache } from '../../server/src/workspace/tableCache.ts';
 import { runStudy } from '../../server/src/run/runner.ts';
-import type { DeclarationResult, ResultsFile } from '../../server/src/run/results.ts';
+import type { DeclarationResult, ResultsFile } from '../../server/src/results/format.ts';
 
 export async function analyseSpec(path: string, text = readFileSync(path, 'utf8')): Promise<Analysis> {
   return analyzeWithHeaders(text, resolve(path), new TableCache({ rowCounts: () => false }));

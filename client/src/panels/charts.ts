@@ -1,6 +1,6 @@
 // Which charts a declaration's tables make: recognised by table name and columns, so a chart appears as soon
 // as an engine part writes the table. The webview's charts panel draws each kind (client/webview/charts).
-import type { DeclarationResult } from '../../../server/src/run/results.js';
+import type { DeclarationResult } from '../../../server/src/results/format.js';
 
 export type ChartKind = 'indicators' | 'placebo' | 'moderation' | 'sensitivity' | 'geodetector';
 

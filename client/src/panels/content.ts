@@ -1,6 +1,6 @@
 // From a results file to what a panel shows: which panel kinds fit a declaration, and the results a panel
 // needs besides it (a network's view also shows the measures and blocks computed on it, linked by `of`).
-import type { DeclarationResult, ResultsFile } from '../../../server/src/run/results.js';
+import type { DeclarationResult, ResultsFile } from '../../../server/src/results/format.js';
 import { regressionOf } from '../../../server/src/engine/exports/regressionTable.js';
 import { chartKinds, hasPrimaryChart } from './charts.js';
 import type { MapGeometry, PanelContent, PanelKind } from './messages.js';

@@ -1,6 +1,6 @@
 // The messages between the extension and its result panels, typed once for both sides: the extension
 // (client/src/panels) and the webview bundles (client/webview) import these types.
-import type { DeclarationResult } from '../../../server/src/run/results.js';
+import type { DeclarationResult } from '../../../server/src/results/format.js';
 
 export type PanelKind = 'regression' | 'network' | 'map' | 'charts' | 'tables';
 export const PANEL_KINDS: readonly PanelKind[] = ['regression', 'network', 'map', 'charts', 'tables'];

@@ -1,7 +1,7 @@
 // "Innograph: Open Results File…": a results.json written by `innograph run --json/--out`, then one of its
 // declarations in the panel that suits it.
 import * as vscode from 'vscode';
-import { RESULTS_FORMAT, RESULTS_VERSION, type ResultsFile } from '../../../server/src/run/results.js';
+import { RESULTS_FORMAT, RESULTS_VERSION, type ResultsFile } from '../../../server/src/results/format.js';
 import type { ResultPanels } from './resultPanels.js';
 
 export async function openResultsFile(panels: ResultPanels, uri?: vscode.Uri): Promise<void> {

@@ -2,7 +2,7 @@
 // state the page saved. The extension side of the typed protocol in messages.ts: it writes the files the
 // pages make, formats regression exports (Word needs Node) and loads map geometry.
 import * as vscode from 'vscode';
-import type { ResultsFile } from '../../../server/src/run/results.js';
+import type { ResultsFile } from '../../../server/src/results/format.js';
 import { regressionCsv, regressionHtml, regressionLatex, regressionMarkdown, regressionOf, htmlPage } from '../../../server/src/engine/exports/regressionTable.js';
 import { regressionDocx } from '../../../server/src/engine/exports/regressionTableDocx.js';
 import { panelContent } from './content.js';

@@ -3,7 +3,7 @@
 // the workspace state); the results files are kept by a `RunStore` (the extension's storage folder, never next
 // to the user's data) and the newest few stay in memory. At most `limit` runs are kept: adding one more deletes
 // the oldest run's file. No `vscode` import, so the logic is unit-tested with node:test.
-import type { DeclarationResult, ResultsFile } from '../../../server/src/run/results.js';
+import type { DeclarationResult, ResultsFile } from '../../../server/src/results/format.js';
 
 /** A finished editor run, as the runner reports it. */
 export interface CompletedRun {

@@ -3,7 +3,7 @@
 // percentile sensitivity scan and geodetector q bars. Pure data in, spec out.
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartKind } from '../../src/panels/charts.js';
-import type { Cell, DeclarationResult, Table } from '../../../server/src/run/results.js';
+import type { Cell, DeclarationResult, Table } from '../../../server/src/results/format.js';
 
 export interface ChartColors { foreground: string; muted: string; grid: string; accent: string; font: string }
 

@@ -5,7 +5,7 @@ import '../shared/base.css';
 import './map.css';
 import { geoMercator, geoPath } from 'd3-geo';
 import type { MapGeometry, PanelContent } from '../../src/panels/messages.js';
-import type { DeclarationResult, NetworkWindow } from '../../../server/src/run/results.js';
+import type { DeclarationResult, NetworkWindow } from '../../../server/src/results/format.js';
 import { button, h, labelled, select } from '../shared/dom.js';
 import { savePng, saveText, themeColor } from '../shared/files.js';
 import { focusOf, renderFrame } from '../shared/frame.js';

@@ -5,7 +5,7 @@ import { DirectedGraph, UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import type { AbstractGraph } from 'graphology-types';
 import { Rng } from '../../../server/src/engine/prng.js';
-import type { DeclarationResult, NetworkWindow } from '../../../server/src/run/results.js';
+import type { DeclarationResult, NetworkWindow } from '../../../server/src/results/format.js';
 
 export interface NodeAttributes { label: string; x: number; y: number; size: number; color: string; weight: number }
 export interface EdgeAttributes { weight: number; size: number; color: string }

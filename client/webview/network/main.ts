@@ -5,7 +5,7 @@ import '../shared/base.css';
 import './network.css';
 import Sigma from 'sigma';
 import { gexf } from '../../../server/src/engine/exports/gexf.js';
-import type { Cell, DeclarationResult, NetworkWindow } from '../../../server/src/run/results.js';
+import type { Cell, DeclarationResult, NetworkWindow } from '../../../server/src/results/format.js';
 import type { PanelContent } from '../../src/panels/messages.js';
 import { button, h, labelled, select } from '../shared/dom.js';
 import { savePng, saveText, themeColor } from '../shared/files.js';

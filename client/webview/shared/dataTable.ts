@@ -1,6 +1,6 @@
 // A result table as a sortable HTML table: click a column head to sort (again to reverse); numbers sort as
 // numbers and undefined cells (null) always last.
-import type { Cell, Table } from '../../../server/src/run/results.js';
+import type { Cell, Table } from '../../../server/src/results/format.js';
 import { h } from './dom.js';
 import { displayCell } from './format.js';
 

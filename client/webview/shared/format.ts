@@ -1,6 +1,6 @@
 // Cells as the panels display them: null is "not defined here" (an em dash, never 0); long decimals are cut
 // to four significant digits (the full value stays in the cell's tooltip and in every export).
-import type { Cell } from '../../../server/src/run/results.js';
+import type { Cell } from '../../../server/src/results/format.js';
 
 export const MISSING = '—';
 

@@ -1,6 +1,6 @@
 // What every panel shows around its content: the declaration's name and kind, the study, buttons to the other
 // panel kinds that can show it, and its error and notes (everything the run dropped, adjusted or assumed).
-import type { DeclarationResult } from '../../../server/src/run/results.js';
+import type { DeclarationResult } from '../../../server/src/results/format.js';
 import type { PanelContent, PanelKind } from '../../src/panels/messages.js';
 import { button, h } from './dom.js';
 import { post } from './host.js';

@@ -1,7 +1,7 @@
 // Tables panel: every table of a declaration (descriptives, correlations, block density and image, E-I,
 // node measures as a top-N centrality list …), sortable, filtered by window where it has one, saved as CSV.
 import '../shared/base.css';
-import type { Table } from '../../../server/src/run/results.js';
+import type { Table } from '../../../server/src/results/format.js';
 import { dataTable } from '../shared/dataTable.js';
 import { button, h, labelled, select } from '../shared/dom.js';
 import { saveText } from '../shared/files.js';

@@ -2,9 +2,9 @@
 import { tableCsv } from '../engine/exports/csv.js';
 import { tableLatex, tableMarkdown } from '../engine/exports/plainTable.js';
 import { regressionCsv, regressionLatex, regressionMarkdown, regressionOf } from '../engine/exports/regressionTable.js';
-import { networkFiles, type ExportFile } from '../run/networkFiles.js';
-import { htmlReport, printedTables } from '../run/report.js';
-import type { ResultsFile } from '../run/results.js';
+import { networkFiles, type ExportFile } from '../run/output/networkFiles.js';
+import { htmlReport, printedTables } from '../run/output/report.js';
+import type { ResultsFile } from '../results/format.js';
 
 export const FORMATS = ['json', 'csv', 'tex', 'md', 'html'] as const;
 export type Format = (typeof FORMATS)[number];

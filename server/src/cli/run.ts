@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { analyzeWithHeaders } from '../workspace/analysis.js';
 import { TableCache } from '../workspace/tableCache.js';
 import { runStudy } from '../run/runner.js';
-import type { DeclarationResult } from '../run/results.js';
-import { errorPlace } from '../run/report.js';
+import type { DeclarationResult } from '../results/format.js';
+import { errorPlace } from '../run/output/report.js';
 import { diagnosticLine, located } from './check.js';
 import { outputFiles, type Format } from './outputs.js';
 

@@ -4,7 +4,7 @@
 // Once the declaration's text changes, or it is gone, the error no longer describes it and is dropped.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Decl } from '../language/syntax/ast.js';
-import type { ResultsFile } from '../run/results.js';
+import type { ResultsFile } from '../results/format.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { toRange } from './convert.js';
 

@@ -3,7 +3,7 @@
 // it, and failed declarations become diagnostics on their declarations until these are edited.
 import { LSPErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ResultsFile } from '../run/results.js';
+import type { ResultsFile } from '../results/format.js';
 import { anchorRunErrors } from './runErrors.js';
 import { Cancelled } from '../run/context.js';
 import { RunWorker } from '../run/worker.js';

@@ -1,10 +1,13 @@
 // One run of a spec: the checked model, the DuckDB connection, what has been loaded and computed so far,
-// progress and cancellation. Declarations are executed on demand and cached for the rest of the run.
+// progress and cancellation. Declarations are executed on demand and cached for the rest of the run: an
+// executor asks the context for what it depends on, and the context runs that declaration's executor from
+// the table it was given (run/executors.ts), so that executors never import one another.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Analysis } from '../workspace/analysis.js';
 import type { Decl, Expr } from '../language/syntax/ast.js';
 import type { Symbol } from '../language/semantic/model.js';
 import { SpecError } from './errors.js';
+import type { KindValues, Outcome, RunnableKind } from './values.js';
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -16,6 +19,14 @@ export class Cancelled extends Error {
   constructor() { super('The run was cancelled.'); }
 }
 
+/** How a kind of declaration runs: its value for the declarations that depend on it, and its outcome from that value. */
+export interface Executor<V> {
+  value(ctx: RunContext, symbol: Symbol): Promise<V>;
+  outcome(value: V, ctx: RunContext, symbol: Symbol): Outcome | Promise<Outcome>;
+}
+
+export type Executors = { [K in RunnableKind]: Executor<KindValues[K]> };
+
 // Temporary tables are named uniquely across runs: runs in one process share the DuckDB instance.
 let tempCounter = 0;
 
@@ -24,9 +35,29 @@ export class RunContext {
   private readonly cache = new Map<string, Promise<unknown>>();
   private readonly temps: string[] = [];
 
-  constructor(readonly analysis: Analysis, readonly db: DuckDBConnection, readonly options: RunOptions = {}) {}
+  constructor(readonly analysis: Analysis, readonly db: DuckDBConnection, private readonly executors: Executors, readonly options: RunOptions = {}) {}
 
   get model() { return this.analysis.model; }
+
+  /** A declaration's outcome, computed once per run: what the runner reports and a table or panel reads. */
+  resultOf(symbol: Symbol): Promise<Outcome> {
+    const { kind } = symbol;
+    if (!this.isRunnable(kind)) throw new Error(`${kind} declarations produce no result.`);
+    return this.once(`result:${symbol.name}`, () => this.outcome(kind, symbol));
+  }
+
+  /** What a declaration of `kind` gives its dependents (a network's graphs, a panel's table), computed once per run. */
+  valueOf<K extends RunnableKind>(kind: K, symbol: Symbol): Promise<KindValues[K]> {
+    return this.once(`${kind}:${symbol.name}`, () => this.executors[kind].value(this, symbol));
+  }
+
+  private async outcome<K extends RunnableKind>(kind: K, symbol: Symbol): Promise<Outcome> {
+    return this.executors[kind].outcome(await this.valueOf(kind, symbol), this, symbol);
+  }
+
+  private isRunnable(kind: string): kind is RunnableKind {
+    return Object.hasOwn(this.executors, kind);
+  }
 
   /** Computes a declaration's value once per run. */
   once<T>(name: string, compute: () => Promise<T>): Promise<T> {

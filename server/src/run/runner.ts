@@ -12,10 +12,10 @@ import { ConvergenceError, ModelInputError } from '../engine/models/describe/fra
 import { GeoDetectorInputError } from '../engine/models/geodetector/index.js';
 import { RUNNABLE_KINDS } from '../language/schema/declarations.js';
 import { declarationKeys } from './cacheKeys.js';
-import { computed } from './computed.js';
 import { Cancelled, RunContext, type RunOptions } from './context.js';
 import { DataError, SpecError } from './errors.js';
-import { RESULTS_FORMAT, RESULTS_VERSION, type DeclarationResult, type ResultsFile, type RunError } from './results.js';
+import { EXECUTORS } from './executors.js';
+import { RESULTS_FORMAT, RESULTS_VERSION, type DeclarationResult, type ResultsFile, type RunError } from '../results/format.js';
 
 export interface RunRequest extends RunOptions {
   /** Names of the declarations to run (default: all runnable ones). */
@@ -33,7 +33,7 @@ function runnableSymbols(analysis: Analysis, only?: readonly string[]): Symbol[]
 
 export async function runStudy(analysis: Analysis, request: RunRequest): Promise<ResultsFile> {
   const db = await duckdb();
-  const ctx = new RunContext(analysis, db, request);
+  const ctx = new RunContext(analysis, db, EXECUTORS, request);
   const symbols = runnableSymbols(analysis, request.only);
   const keys = request.cache ? declarationKeys(analysis) : undefined;
   const results: DeclarationResult[] = [];
@@ -63,7 +63,7 @@ async function runOne(ctx: RunContext, symbol: Symbol): Promise<DeclarationResul
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   try {
-    const outcome = await computed(ctx, symbol);
+    const outcome = await ctx.resultOf(symbol);
     return { ...base, status: 'ok', seconds: seconds(), ...outcome };
   } catch (err) {
     if (err instanceof Cancelled) throw err;

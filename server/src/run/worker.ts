@@ -5,7 +5,7 @@ import { Worker, parentPort } from 'node:worker_threads';
 import { TableCache } from '../workspace/tableCache.js';
 import { analyzeWithHeaders } from '../workspace/analysis.js';
 import { Cancelled } from './context.js';
-import type { DeclarationResult, ResultsFile } from './results.js';
+import type { DeclarationResult, ResultsFile } from '../results/format.js';
 import { runStudy } from './runner.js';
 
 export interface RunJob { text: string; specPath: string; only?: string[] }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ECON } from './econOracles.ts';
 import { GmmError, pgmm, type GmmPanel, type GmmSpec, type LaggedVariable } from '../../../server/src/engine/models/gmm/index.ts';
-import type { ModelResult, TestResult } from '../../../server/src/engine/models/result.ts';
+import type { ModelResult, TestResult } from '../../../server/src/results/modelResult.ts';
 import { readJson, readLines } from '../../oracles/read.ts';
 
 const TOL = 1e-6;

@@ -8,7 +8,7 @@ import type { ModelFrame } from '../../../server/src/engine/models/frame.ts';
 import { hausmanTest } from '../../../server/src/engine/models/panel/hausman.ts';
 import { randomEffectsEstimator } from '../../../server/src/engine/models/panel/randomEffects.ts';
 import { withinEstimator } from '../../../server/src/engine/models/panel/within.ts';
-import type { ModelResult } from '../../../server/src/engine/models/result.ts';
+import type { ModelResult } from '../../../server/src/results/modelResult.ts';
 import { close, column, intercept, numeric, readEconCsv, readEconJson } from './econOracles.ts';
 
 const R = readEconJson('hausman_vif_corr_R.json');

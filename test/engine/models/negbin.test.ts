@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { ConvergenceError, ModelInputError } from '../../../server/src/engine/models/describe/frame.ts';
 import type { ModelFrame } from '../../../server/src/engine/models/frame.ts';
 import { negativeBinomial } from '../../../server/src/engine/models/negbin/negativeBinomial.ts';
-import type { ModelResult } from '../../../server/src/engine/models/result.ts';
+import type { ModelResult } from '../../../server/src/results/modelResult.ts';
 import { close, codes, column, dummy, intercept, numeric, readEconCsv, readEconJson } from './econOracles.ts';
 
 const quine = readEconCsv('quine.csv');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { EstimationError, feols, fitFeols, REGHDFE_SSC, summarizeFit, type HdfeFrame, type InferenceOptions } from '../../../server/src/engine/models/hdfe/index.ts';
-import type { ModelResult } from '../../../server/src/engine/models/result.ts';
+import type { ModelResult } from '../../../server/src/results/modelResult.ts';
 import { readJson } from '../../oracles/read.ts';
 import { gravityFrame, readGravityPanel } from './gravity.ts';
 import { ECON, close } from './econOracles.ts';

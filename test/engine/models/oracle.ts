@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { close } from './econOracles.ts';
 import type { FactorColumn, InferenceOptions } from '../../../server/src/engine/models/hdfe/index.ts';
-import type { ModelResult } from '../../../server/src/engine/models/result.ts';
+import type { ModelResult } from '../../../server/src/results/modelResult.ts';
 
 /** The options reproducing each `se_variants` entry of the fixest oracle JSON (fixest's `vcov`/`ssc` calls in scripts/fixest_gravity.R). */
 export function VARIANTS(i: FactorColumn, j: FactorColumn): Record<string, InferenceOptions> {

@@ -1,7 +1,7 @@
 // Edge and node tables as RFC 4180 CSV (CRLF line ends, a field quoted when it holds a comma, quote or
 // line break, quotes doubled; text a spreadsheet would run as a formula prefixed with `'`). Several
 // snapshots stack into one file with a trailing `window` column.
-import type { Table } from '../../run/results.js';
+import type { Table } from '../../results/format.js';
 import { attributeColumns, exportNodes, formatValue, type AttributeValue, type Snapshot } from './table.js';
 
 // A spreadsheet takes a cell starting with one of these for a formula (OWASP, "CSV injection").

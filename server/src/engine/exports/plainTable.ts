@@ -1,6 +1,6 @@
 // Result tables (descriptives, correlations, measures …) as LaTeX, Markdown and HTML tables, for the command
 // line's exports and report. Printed numbers are rounded; the CSV files keep every digit.
-import type { Cell, Table } from '../../run/results.js';
+import type { Cell, Table } from '../../results/format.js';
 import { escapeHtml, escapeLatex, escapeMarkdown } from './escape.js';
 import { formatNumber } from './regressionTable.js';
 

@@ -1,8 +1,8 @@
 // Regression tables as journals print them (esttab / fixest::etable conventions): a `RegressionTable` of plain
 // numbers becomes a grid of formatted cells, written as LaTeX (booktabs), Markdown, HTML or CSV. Pure string
 // functions, shared by the result panel, the Word export and the command line.
-import type { ModelResult } from '../models/result.js';
-import type { DeclarationResult, RegressionCell, RegressionTable } from '../../run/results.js';
+import type { ModelResult } from '../../results/modelResult.js';
+import type { DeclarationResult, RegressionCell, RegressionTable } from '../../results/format.js';
 import { csvTable } from './csv.js';
 import { escapeHtml, escapeLatex, escapeMarkdown } from './escape.js';
 

@@ -1,7 +1,7 @@
 // A regression table as a Word document (.docx), from the same formatted grid as the text formats: booktabs
 // rules (thick top and bottom, thin under the head and above the statistics), stars as superscript.
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { RegressionTable } from '../../run/results.js';
+import type { RegressionTable } from '../../results/format.js';
 import { formatRegression, legendText, type FormattedCell } from './regressionTable.js';
 
 const NO_BORDERS = { top: { style: BorderStyle.NONE }, bottom: { style: BorderStyle.NONE }, left: { style: BorderStyle.NONE }, right: { style: BorderStyle.NONE }, insideHorizontal: { style: BorderStyle.NONE }, insideVertical: { style: BorderStyle.NONE } };

@@ -6,7 +6,7 @@ import { normalP } from '../stats/distributions.js';
 import { quantile } from '../stats/quantile.js';
 import { Rng } from '../prng.js';
 import { EstimationError, feols, fitFeols, type HdfeFrame } from './hdfe/index.js';
-import type { ModelResult } from './result.js';
+import type { ModelResult } from '../../results/modelResult.js';
 
 export interface MediationOptions {
   /** Bootstrap replications (0: Sobel only). */

@@ -2,7 +2,7 @@
 // by default; docs/models/gmm.md lists where Stata's xtabond2 differs and which options reach it.
 import type { Matrix } from 'ml-matrix';
 import { coefficientTable } from '../coefficientTable.js';
-import type { ModelResult, TestResult } from '../result.js';
+import type { ModelResult, TestResult } from '../../../results/modelResult.js';
 import { buildDesign, type GmmDesign } from './design.js';
 import { estimate, type GmmEstimate } from './estimate.js';
 import { GmmError, resolveSpec, type GmmPanel, type GmmSpec, type ResolvedGmmSpec } from './spec.js';

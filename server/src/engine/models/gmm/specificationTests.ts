@@ -1,7 +1,7 @@
 // The tests pgmm reports: Arellano–Bond AR(m) in the differenced residuals (plm's mtest, as fixed in plm
 // 2.6-5), Sargan/Hansen overidentification tests (plm's sargan) and Wald tests of joint significance.
 import { Matrix } from 'ml-matrix';
-import type { TestResult } from '../result.js';
+import type { TestResult } from '../../../results/modelResult.js';
 import { chiSquareP, normalP } from '../../stats/distributions.js';
 import type { GmmDesign } from './design.js';
 import type { GmmEstimate, GmmStep } from './estimate.js';

@@ -1,6 +1,6 @@
 // OLS with high-dimensional fixed effects (fixest::feols, reghdfe): partial the fixed effects out of the
 // outcome and the regressors (Frisch–Waugh–Lovell), then least squares on the residuals.
-import type { ModelResult } from '../result.js';
+import type { ModelResult } from '../../../results/modelResult.js';
 import { FixedEffectsDemeaner } from './demean.js';
 import { isInterceptColumn } from '../describe/frame.js';
 import { modelFixedEffectParameters } from './dof.js';

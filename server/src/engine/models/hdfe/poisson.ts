@@ -2,7 +2,7 @@
 // which every weighted least-squares step partials the fixed effects out of the working outcome and the
 // regressors, warm-started from the previous step's FE coefficients.
 import gammaln from '@stdlib/math-base-special-gammaln';
-import type { ModelResult } from '../result.js';
+import type { ModelResult } from '../../../results/modelResult.js';
 import { FixedEffectsDemeaner, type DemeanOptions } from './demean.js';
 import { modelFixedEffectParameters } from './dof.js';
 import { EstimationError } from './errors.js';

@@ -1,6 +1,6 @@
 // From a fitted HDFE model to the shared ModelResult: the variance chosen at summary time (as fixest's
 // `summary(m, vcov = …, ssc = …)`), so one fit serves every standard-error variant.
-import type { ModelResult } from '../result.js';
+import type { ModelResult } from '../../../results/modelResult.js';
 import { coefficientTable } from '../coefficientTable.js';
 import type { DenseFactor } from './factors.js';
 import { denseCodes } from './factors.js';

@@ -2,7 +2,7 @@
 // sandwiches on the FE-partialled scores, with fixest's small-sample conventions as options
 // (names follow fixest's `ssc()`; `REGHDFE_SSC` gives reghdfe's).
 import { Matrix } from 'ml-matrix';
-import type { VcovSummary } from '../result.js';
+import type { VcovSummary } from '../../../results/modelResult.js';
 import { countedFixedEffects, modelFixedEffectParameters, type FixefCount, type FixefK } from './dof.js';
 import { EstimationError } from './errors.js';
 import { interactCodes, type DenseFactor } from './factors.js';

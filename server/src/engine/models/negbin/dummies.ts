@@ -2,7 +2,7 @@
 // present is the reference when the model already has an intercept (or an earlier fixed effect).
 import { presentLevels } from '../describe/frame.js';
 import type { FactorColumn, NumericColumn } from '../frame.js';
-import type { FixedEffectSummary } from '../result.js';
+import type { FixedEffectSummary } from '../../../results/modelResult.js';
 
 export interface FixedEffectDummies {
   columns: NumericColumn[];

@@ -4,7 +4,7 @@
 import { checkFrame, ConvergenceError, isInterceptColumn } from '../describe/frame.js';
 import type { ModelFrame } from '../frame.js';
 import { coefficientTable } from '../coefficientTable.js';
-import type { ModelResult } from '../result.js';
+import type { ModelResult } from '../../../results/modelResult.js';
 import { negbinCovariance, type NegbinVcov } from './covariance.js';
 import { fixedEffectDummies } from './dummies.js';
 import { deviance, fitLogLinkGlm, type IrlsControl } from './irls.js';

@@ -7,7 +7,7 @@ import { Matrix, solve } from 'ml-matrix';
 import { chiSquareP } from '../../stats/distributions.js';
 import { isInterceptColumn, ModelInputError } from '../describe/frame.js';
 import type { ModelFrame } from '../frame.js';
-import type { ModelResult } from '../result.js';
+import type { ModelResult } from '../../../results/modelResult.js';
 import { panelGroups, quasiDemean, type PanelGroups } from './groups.js';
 import { leastSquares, type LeastSquaresFit } from './leastSquares.js';
 import { randomEffectsEstimator } from './randomEffects.js';

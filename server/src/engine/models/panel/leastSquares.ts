@@ -2,7 +2,7 @@
 // explained by the earlier columns is below 1e-7 of its norm is set aside as aliased (R's NA coefficient)
 // instead of making the solve fail. Shared by the panel estimators, VIF and the IRLS of the NB2 model.
 import { coefficientTable } from '../coefficientTable.js';
-import type { Coefficient } from '../result.js';
+import type { Coefficient } from '../../../results/modelResult.js';
 
 /** R's `lm`/`glm.fit` rank tolerance (LINPACK dqrdc2). */
 const ALIAS_TOLERANCE = 1e-7;

@@ -4,7 +4,7 @@
 // y − θȳᵢ and X − θX̄ᵢ with σ² = SSR/(n − K). Unbalanced panels use a different formula in plm and are refused.
 import { ModelInputError } from '../describe/frame.js';
 import type { ModelFrame } from '../frame.js';
-import type { ModelResult } from '../result.js';
+import type { ModelResult } from '../../../results/modelResult.js';
 import { groupMeans, panelGroups, quasiDemean, type PanelGroups } from './groups.js';
 import { classicalInference, leastSquares } from './leastSquares.js';
 import { withinEstimator } from './within.js';

@@ -3,7 +3,7 @@
 // every individual (the intercept among them) are wiped out by demeaning and dropped.
 import { isInterceptColumn, ModelInputError } from '../describe/frame.js';
 import type { ModelFrame } from '../frame.js';
-import type { ModelResult } from '../result.js';
+import type { ModelResult } from '../../../results/modelResult.js';
 import { panelGroups, quasiDemean } from './groups.js';
 import { classicalInference, leastSquares } from './leastSquares.js';
 

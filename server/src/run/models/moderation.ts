@@ -1,12 +1,12 @@
 // The data of a moderation (interaction) plot, for a model with an `x:z` term: the prediction's part that
 // varies with x and z, at x = mean ± 1 SD for z at its mean and ± 1 SD — the simple slopes Aiken & West
 // plot. Other regressors are held fixed, so the values are predictions up to a constant.
-import type { DataTable } from '../engine/data/dataTable.js';
-import { evaluate, label, type Expr } from '../engine/models/formula/index.js';
-import type { ModelResult } from '../engine/models/result.js';
-import { describeColumns } from '../engine/models/describe/descriptives.js';
+import type { DataTable } from '../../engine/data/dataTable.js';
+import { evaluate, label, type Expr } from '../../engine/models/formula/index.js';
+import type { ModelResult } from '../../results/modelResult.js';
+import { describeColumns } from '../../engine/models/describe/descriptives.js';
 import type { ModelSpec } from './modelSpecs.js';
-import type { Cell, Table } from './results.js';
+import type { Cell, Table } from '../../results/format.js';
 
 export function moderationTable(spec: ModelSpec, model: ModelResult, table: DataTable): Table | undefined {
   const term = spec.formula?.terms.find((t) => t.factors.length === 2 && model.coefficients.some((c) => c.term === t.label));

@@ -1,13 +1,13 @@
 // `clusters(lq, network: …)`: potential clusters (LQ > 1, above the percentile threshold) that also have
 // the required intra- and inter-regional ties in the collaboration network over the whole period.
-import type { Symbol } from '../language/semantic/model.js';
-import { identifyClusters, locationQuotients, type TieRequirement } from '../engine/measures/locationQuotient.js';
-import { ALL_YEARS } from '../engine/windows/windows.js';
-import type { RunContext } from './context.js';
-import { SpecError } from './errors.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { identifyClusters, locationQuotients, type TieRequirement } from '../../engine/measures/locationQuotient.js';
+import { ALL_YEARS } from '../../engine/windows/windows.js';
+import type { RunContext } from '../context.js';
+import { SpecError } from '../errors.js';
 import { regionCounts, scanTable, sensitivityOf, thresholdOf } from './locationQuotients.js';
-import type { Computed } from './measures.js';
-import { networkInWindow } from './networks.js';
+import type { Computed } from '../values.js';
+import { networkInWindow } from './build.js';
 
 export async function runClusters(ctx: RunContext, symbol: Symbol): Promise<Computed> {
   const { decl } = symbol;

@@ -1,9 +1,9 @@
 // `windows` declarations and `window:` options into engine windows.
-import type { Expr } from '../language/syntax/ast.js';
-import { expandWindows, windowLabel, type Window, type WindowPlan } from '../engine/windows/windows.js';
-import type { Symbol } from '../language/semantic/model.js';
-import type { RunContext } from './context.js';
-import { SpecError } from './errors.js';
+import type { Expr } from '../../language/syntax/ast.js';
+import { expandWindows, windowLabel, type Window, type WindowPlan } from '../../engine/windows/windows.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import type { RunContext } from '../context.js';
+import { SpecError } from '../errors.js';
 
 export function windowsOf(ctx: RunContext, symbol: Symbol): Window[] {
   const value = symbol.decl.values[0];

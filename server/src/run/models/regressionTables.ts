@@ -1,15 +1,14 @@
 // `table` declarations: the listed models side by side (esttab / etable conventions), with the rows the
 // `stats:` option asks for and the coefficients `keep:` names. A split-sample model gives one column per
 // group. Numbers stay unformatted; panels and exports format them.
-import { regressionTableFromModels, type TableModel } from '../engine/exports/regressionTable.js';
-import type { Symbol } from '../language/semantic/model.js';
-import type { Outcome } from './computed.js';
-import { computed } from './computed.js';
-import type { RunContext } from './context.js';
-import { SpecError } from './errors.js';
-import { engineExpr } from './expressions.js';
-import { label } from '../engine/models/formula/index.js';
-import type { RegressionTable, Table } from './results.js';
+import { regressionTableFromModels, type TableModel } from '../../engine/exports/regressionTable.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import type { RunContext } from '../context.js';
+import { SpecError } from '../errors.js';
+import { engineExpr } from '../expressions.js';
+import { label } from '../../engine/models/formula/index.js';
+import type { RegressionTable, Table } from '../../results/format.js';
+import type { Outcome } from '../values.js';
 
 export async function runRegressionTable(ctx: RunContext, symbol: Symbol): Promise<Outcome> {
   const { decl } = symbol;
@@ -18,7 +17,7 @@ export async function runRegressionTable(ctx: RunContext, symbol: Symbol): Promi
   for (const expr of decl.values) {
     const model = ctx.symbol(expr, 'a model');
     if (model.kind !== 'model') throw new SpecError(`${model.name} is a ${model.kind}; a table lists models.`, expr.span);
-    const outcome = await computed(ctx, model);
+    const outcome = await ctx.resultOf(model);
     const title = ctx.model.option(model.decl, 'title')?.values[0];
     const name = title?.type === 'string' ? title.value : model.name;
     if (outcome.groups) for (const g of outcome.groups) models.push({ name: model.name, title: `${name}: ${g.group}`, result: g.model });

@@ -1,10 +1,10 @@
 // `regions name = dataset where condition`: the set of region codes (at the set's level) of the rows
 // meeting the condition, as a DuckDB table with one `region` column.
-import type { Symbol } from '../language/semantic/model.js';
-import type { RunContext } from './context.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import type { RunContext } from '../context.js';
 import { loadDataset } from './datasets.js';
-import { SpecError } from './errors.js';
-import { conditionSql, quoteIdent } from './sql.js';
+import { SpecError } from '../errors.js';
+import { conditionSql, quoteIdent } from '../sql.js';
 
 export function regionSet(ctx: RunContext, symbol: Symbol): Promise<string> {
   return ctx.once(`regions:${symbol.name}`, async () => {

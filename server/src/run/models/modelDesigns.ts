@@ -1,24 +1,24 @@
 // Model declarations that are designs rather than one regression: descriptives, correlation matrices, the
 // geographical detector, mediation and placebo permutations.
-import { columnAt, type DataTable } from '../engine/data/dataTable.js';
-import { correlationMatrix } from '../engine/models/describe/correlation.js';
-import { describeColumns } from '../engine/models/describe/descriptives.js';
-import { varianceInflationFactors } from '../engine/models/describe/vif.js';
-import { addTerms, buildDesign, evaluate, label, variables, type Expr } from '../engine/models/formula/index.js';
-import { geoDetector, type Detector, type GeoFactor } from '../engine/models/geodetector/index.js';
-import { mediationAnalysis } from '../engine/models/mediation.js';
-import { rngFor } from '../engine/prng.js';
-import { kernelDensity } from '../engine/stats/density.js';
-import type { ClassMethod } from '../engine/stats/classify.js';
-import type { Outcome } from './computed.js';
-import type { RunContext } from './context.js';
-import { SpecError } from './errors.js';
-import { engineExpr } from './expressions.js';
+import { columnAt, type DataTable } from '../../engine/data/dataTable.js';
+import { correlationMatrix } from '../../engine/models/describe/correlation.js';
+import { describeColumns } from '../../engine/models/describe/descriptives.js';
+import { varianceInflationFactors } from '../../engine/models/describe/vif.js';
+import { addTerms, buildDesign, evaluate, label, variables, type Expr } from '../../engine/models/formula/index.js';
+import { geoDetector, type Detector, type GeoFactor } from '../../engine/models/geodetector/index.js';
+import { mediationAnalysis } from '../../engine/models/mediation.js';
+import { rngFor } from '../../engine/prng.js';
+import { kernelDensity } from '../../engine/stats/density.js';
+import type { ClassMethod } from '../../engine/stats/classify.js';
+import type { RunContext } from '../context.js';
+import { SpecError } from '../errors.js';
+import { engineExpr } from '../expressions.js';
 import { modelData } from './modelData.js';
-import { coefficientsTable, fitModel, requireFormula } from './models.js';
+import { coefficientsTable, fitModel, requireFormula } from './estimators.js';
 import { modelSpec, numberOption, wordOption, type ModelSpec } from './modelSpecs.js';
-import { seedOf } from './options.js';
-import type { Cell } from './results.js';
+import { seedOf } from '../options.js';
+import type { Cell } from '../../results/format.js';
+import type { Outcome } from '../values.js';
 
 export const DESIGNS: ReadonlySet<string> = new Set(['descriptives', 'correlation', 'vif', 'geodetector', 'mediation', 'permute']);
 

@@ -1,43 +1,20 @@
-// `network` declarations: the holder table (patent, order, region, year) is assembled once per network
+// How networks are built: the holder table (patent, order, region, year) is assembled once per network
 // from the declared roles, joins, lookups and filters; DuckDB then builds every window's ties at once.
-import type { Decl } from '../language/syntax/ast.js';
-import type { Symbol } from '../language/semantic/model.js';
-import { collaborationNetworks, type RegionSets } from '../engine/networks/collaboration.js';
-import { overlapNetworks, type OverlapWeight } from '../engine/networks/overlap.js';
-import type { Network } from '../engine/networks/network.js';
-import { ALL_YEARS, type Window } from '../engine/windows/windows.js';
-import type { RunContext } from './context.js';
-import { loadDataset, type LoadedDataset } from './datasets.js';
-import { DataError, SpecError } from './errors.js';
-import { regionSet } from './regionSets.js';
-import { conditionSql, quoteIdent } from './sql.js';
-import { windowsOf } from './windows.js';
-import type { Computed } from './measures.js';
-import { networkGeometry } from './geometry.js';
-import type { DeclarationResult } from './results.js';
-
-export interface NetworkRun {
-  name: string;
-  directed: boolean;
-  windows: Window[];
-  networks: Network[];
-  /** What was dropped or assumed while building, for the results' notes. */
-  notes: string[];
-}
-
-export function runNetwork(ctx: RunContext, symbol: Symbol): Promise<NetworkRun> {
-  return ctx.once(`network:${symbol.name}`, async () => {
-    const windowsRef = ctx.model.option(symbol.decl, 'windows')?.values[0];
-    const windows = windowsRef ? windowsOf(ctx, ctx.symbol(windowsRef, 'windows')) : [ALL_YEARS];
-    const built = await buildNetworks(ctx, symbol, windows);
-    for (const [i, net] of built.networks.entries()) if (!net.nodes.length) built.notes.push(`Window ${windows[i].label} is empty: no ties in it.`);
-    return { name: symbol.name, windows, ...built };
-  });
-}
+import type { Decl } from '../../language/syntax/ast.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { collaborationNetworks, type RegionSets } from '../../engine/networks/collaboration.js';
+import { overlapNetworks, type OverlapWeight } from '../../engine/networks/overlap.js';
+import type { Network } from '../../engine/networks/network.js';
+import { ALL_YEARS, type Window } from '../../engine/windows/windows.js';
+import type { RunContext } from '../context.js';
+import { loadDataset, type LoadedDataset } from '../data/datasets.js';
+import { DataError, SpecError } from '../errors.js';
+import { regionSet } from '../data/regionSets.js';
+import { conditionSql, quoteIdent } from '../sql.js';
 
 /** The network over one window given by a `window:` option: a declared window is reused, any other built. */
 export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: Window): Promise<{ network: Network; notes: string[] }> {
-  const run = await runNetwork(ctx, symbol);
+  const run = await ctx.valueOf('network', symbol);
   const i = run.windows.findIndex((w) => w.from === window.from && w.to === window.to);
   if (i >= 0) return { network: run.networks[i], notes: [] };
   const built = await buildNetworks(ctx, symbol, [window]);
@@ -49,7 +26,7 @@ export async function networkHolders(ctx: RunContext, symbol: Symbol): Promise<s
   return (await holderTable(ctx, symbol.decl)).table;
 }
 
-async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[] }> {
+export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[] }> {
   const { decl } = symbol;
   const source = ctx.model.source(decl);
   if (!source) throw new SpecError('A network is built by `coapplication(…)`, `coinvention(…)` or `cocitation(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
@@ -196,24 +173,4 @@ function requireRole(dataset: LoadedDataset, role: string, span: { start: number
   const column = dataset.role(role);
   if (!column) throw new SpecError(`${dataset.symbol.name} must declare a \`${role}\` column.`, span);
   return column;
-}
-
-/** A network declaration's result: a summary per window and the windows' ties for panels and exports. */
-export async function networkResult(ctx: RunContext, symbol: Symbol): Promise<Computed & Pick<DeclarationResult, 'network'>> {
-  const run = await runNetwork(ctx, symbol);
-  const windows = run.windows.map((w, i) => serialiseWindow(w, run.networks[i]));
-  const rows = run.networks.map((net, i) => [run.windows[i].label, net.nodes.length, net.ties.length, net.ties.reduce((s, t) => s + t.weight, 0), [...net.intra.values()].reduce((s, x) => s + x, 0)]);
-  const map = networkGeometry(ctx, symbol.decl, windows.flatMap((w) => w.nodes));
-  return {
-    tables: { summary: { columns: ['window', 'nodes', 'ties', 'total_weight', 'intra'], rows } },
-    notes: [...run.notes, ...(map?.notes ?? [])],
-    network: { directed: run.directed, windows, ...(map ? { geometry: map.geometry } : {}) },
-  };
-}
-
-function serialiseWindow(w: Window, net: Network) {
-  return {
-    label: w.label, from: Number.isFinite(w.from) ? w.from : null, to: Number.isFinite(w.to) ? w.to : null,
-    nodes: net.nodes, ties: net.ties, intra: Object.fromEntries(net.intra),
-  };
 }

@@ -2,10 +2,10 @@
 // forbids both), every user string escaped — with the study, then each declaration's status, error, notes,
 // regression table and result tables. Results in, text out: the caller writes the file.
 import { basename } from 'node:path';
-import { escapeHtml } from '../engine/exports/escape.js';
-import { REGRESSION_CSS, regressionHtml, regressionOf } from '../engine/exports/regressionTable.js';
-import { tableHtml } from '../engine/exports/plainTable.js';
-import type { DeclarationResult, ResultsFile, RunError, Table } from './results.js';
+import { escapeHtml } from '../../engine/exports/escape.js';
+import { REGRESSION_CSS, regressionHtml, regressionOf } from '../../engine/exports/regressionTable.js';
+import { tableHtml } from '../../engine/exports/plainTable.js';
+import type { DeclarationResult, ResultsFile, RunError, Table } from '../../results/format.js';
 
 export interface ReportOptions {
   /** Rows shown of each result table (default 50); the rest are counted and pointed to. */

@@ -1,6 +1,6 @@
 // The results format written by `innograph run --json` and read by the panels. Versioned: a reader
 // checks `format` and `version`; fields are only ever added within a version. docs/RESULTS.md documents it.
-import type { ModelResult } from '../engine/models/result.js';
+import type { ModelResult } from './modelResult.js';
 
 export const RESULTS_FORMAT = 'innograph-results';
 export const RESULTS_VERSION = 1;

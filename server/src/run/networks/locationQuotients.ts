@@ -1,16 +1,16 @@
 // `location_quotient(patents, industry: …, region: …)`: A_i and P_i counted by DuckDB, LQ and the
 // percentile threshold by the engine (METHODS A(g)), with the sensitivity scan over percentiles.
-import type { Decl } from '../language/syntax/ast.js';
-import type { Symbol } from '../language/semantic/model.js';
-import { identifyClusters, locationQuotients, percentileScan, type RegionCounts, type TieRequirement } from '../engine/measures/locationQuotient.js';
-import type { QuantileType } from '../engine/stats/quantile.js';
-import type { RunContext } from './context.js';
-import { loadDataset } from './datasets.js';
-import { SpecError } from './errors.js';
-import type { Computed } from './measures.js';
-import type { Cell } from './results.js';
-import { quoteIdent } from './sql.js';
-import { yearRange } from './windows.js';
+import type { Decl } from '../../language/syntax/ast.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { identifyClusters, locationQuotients, percentileScan, type RegionCounts, type TieRequirement } from '../../engine/measures/locationQuotient.js';
+import type { QuantileType } from '../../engine/stats/quantile.js';
+import type { RunContext } from '../context.js';
+import { loadDataset } from '../data/datasets.js';
+import { SpecError } from '../errors.js';
+import type { Computed } from '../values.js';
+import type { Cell } from '../../results/format.js';
+import { quoteIdent } from '../sql.js';
+import { yearRange } from '../data/windows.js';
 
 export interface Threshold { percentile: number; type: QuantileType }
 

@@ -2,12 +2,12 @@
 // panels and the report read the shapes themselves) and lists the regions that no feature matches, so
 // that none is left off a map silently.
 import { resolve } from 'node:path';
-import type { Decl } from '../language/syntax/ast.js';
-import { matchRegions } from '../engine/data/regionMatch.js';
-import { readTopology, topologyFeatures } from '../engine/data/topology.js';
-import type { RunContext } from './context.js';
-import { SpecError } from './errors.js';
-import type { NetworkGeometry } from './results.js';
+import type { Decl } from '../../language/syntax/ast.js';
+import { matchRegions } from '../../engine/data/regionMatch.js';
+import { readTopology, topologyFeatures } from '../../engine/data/topology.js';
+import type { RunContext } from '../context.js';
+import { SpecError } from '../errors.js';
+import type { NetworkGeometry } from '../../results/format.js';
 
 /** The geometry a network declares, matched against the regions of all its windows; undefined without `geometry:`. */
 export function networkGeometry(ctx: RunContext, network: Decl, regions: Iterable<string>): { geometry: NetworkGeometry; notes: string[] } | undefined {

@@ -1,7 +1,7 @@
 // The files a network result exports to (for Gephi, UCINET/Pajek and spreadsheets): edge and node CSV
 // over all windows, one GEXF (dynamic when there are several windows), GraphML and Pajek per window.
-import { dynamicGexf, edgeCsv, gexf, graphml, nodeCsv, pajek, type Snapshot } from '../engine/exports/index.js';
-import type { DeclarationResult, NetworkWindow } from './results.js';
+import { dynamicGexf, edgeCsv, gexf, graphml, nodeCsv, pajek, type Snapshot } from '../../engine/exports/index.js';
+import type { DeclarationResult, NetworkWindow } from '../../results/format.js';
 
 export interface ExportFile { name: string; text: string }
 

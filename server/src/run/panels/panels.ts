@@ -2,46 +2,37 @@
 // networks (absent ties are 0), a node panel one row per region and period; rows are unit-major, so row
 // `unit · T + t` holds unit `unit` in period `t`. Variables are evaluated by panelVariables.ts; attribute
 // tables are joined by their `key` (and `time`) roles, once per side in dyadic panels.
-import type { Decl } from '../language/syntax/ast.js';
-import type { Symbol } from '../language/semantic/model.js';
-import { columnAt, textAt, type Column, type DataTable } from '../engine/data/dataTable.js';
-import { windowLabel, type Window } from '../engine/windows/windows.js';
-import type { RunContext } from './context.js';
-import { datasetTable, loadDataset } from './datasets.js';
-import { SpecError } from './errors.js';
-import { holderTable, runNetwork, type NetworkRun } from './networks.js';
+import type { Decl } from '../../language/syntax/ast.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { columnAt, textAt, type Column } from '../../engine/data/dataTable.js';
+import { windowLabel, type Window } from '../../engine/windows/windows.js';
+import type { RunContext } from '../context.js';
+import { datasetTable, loadDataset } from '../data/datasets.js';
+import { SpecError } from '../errors.js';
+import { holderTable } from '../networks/build.js';
 import { evaluatePanelVariables, type PanelLayout } from './panelVariables.js';
-import { computed } from './computed.js';
-import { quoteIdent } from './sql.js';
-import type { Computed } from './measures.js';
-import type { Cell } from './results.js';
-import { describeColumns } from '../engine/models/describe/descriptives.js';
-import { windowsOf, yearRange } from './windows.js';
+import { quoteIdent } from '../sql.js';
+import type { Computed, NetworkRun, Panel } from '../values.js';
+import type { Cell } from '../../results/format.js';
+import { describeColumns } from '../../engine/models/describe/descriptives.js';
+import { windowsOf, yearRange } from '../data/windows.js';
 
-export interface Panel {
-  table: DataTable;
-  layout: PanelLayout;
-  notes: string[];
-}
-
-export function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
-  return ctx.once(`panel:${symbol.name}`, async () => {
-    const source = ctx.model.source(symbol.decl);
-    if (!source) throw new SpecError('A panel is built by `dyadic(…)` or `node_panel(…)`.', symbol.decl.values[0]?.span ?? symbol.nameSpan);
-    const layout = source.spec.name === 'dyadic' ? await dyadicLayout(ctx, symbol) : await nodeLayout(ctx, symbol);
-    const notes = [...layout.notes];
-    const columns = indexColumns(layout);
-    await joinAttributes(ctx, symbol.decl, layout, columns, notes);
-    for (const [name, values] of await evaluatePanelVariables(ctx, symbol.decl, layout, columns)) columns.set(name, { type: 'number', values });
-    const T = layout.periods.length;
-    const unit = new Int32Array(layout.rows);
-    const time = new Int32Array(layout.rows);
-    // Yearly panels count time in years (lags and GMM time dummies then carry the year); window panels in windows.
-    const yearly = isYearly(layout.periods);
-    for (let r = 0; r < layout.rows; r++) { unit[r] = Math.floor(r / T); time[r] = yearly ? layout.periods[r % T].from : r % T; }
-    notes.push(`${layout.rows} rows: ${layout.kind === 'dyadic' ? `${layout.rows / T} region pairs` : `${layout.units.length} regions`} × ${T} periods.`);
-    return { table: { name: symbol.name, rows: layout.rows, columns, panel: { unit, time } }, layout, notes };
-  });
+export async function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
+  const source = ctx.model.source(symbol.decl);
+  if (!source) throw new SpecError('A panel is built by `dyadic(…)` or `node_panel(…)`.', symbol.decl.values[0]?.span ?? symbol.nameSpan);
+  const layout = source.spec.name === 'dyadic' ? await dyadicLayout(ctx, symbol) : await nodeLayout(ctx, symbol);
+  const notes = [...layout.notes];
+  const columns = indexColumns(layout);
+  await joinAttributes(ctx, symbol.decl, layout, columns, notes);
+  for (const [name, values] of await evaluatePanelVariables(ctx, symbol.decl, layout, columns)) columns.set(name, { type: 'number', values });
+  const T = layout.periods.length;
+  const unit = new Int32Array(layout.rows);
+  const time = new Int32Array(layout.rows);
+  // Yearly panels count time in years (lags and GMM time dummies then carry the year); window panels in windows.
+  const yearly = isYearly(layout.periods);
+  for (let r = 0; r < layout.rows; r++) { unit[r] = Math.floor(r / T); time[r] = yearly ? layout.periods[r % T].from : r % T; }
+  notes.push(`${layout.rows} rows: ${layout.kind === 'dyadic' ? `${layout.rows / T} region pairs` : `${layout.units.length} regions`} × ${T} periods.`);
+  return { table: { name: symbol.name, rows: layout.rows, columns, panel: { unit, time } }, notes };
 }
 
 // ------------------------------------------------------------------ layouts
@@ -50,7 +41,7 @@ async function dyadicLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayou
   const args = ctx.model.source(symbol.decl)!.call.args.filter((a) => !a.name);
   const runs: NetworkRun[] = [];
   for (const arg of args) {
-    const run = await runNetwork(ctx, ctx.symbol(arg.value, 'a network'));
+    const run = await ctx.valueOf('network', ctx.symbol(arg.value, 'a network'));
     if (runs.length && !sameWindows(run.windows, runs[0].windows)) {
       throw new SpecError(`The networks of a dyadic panel must share their windows: ${run.name} has ${describeWindows(run.windows)}, ${runs[0].name} ${describeWindows(runs[0].windows)}.`, arg.span);
     }
@@ -93,18 +84,18 @@ async function nodeLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayout>
   for (const arg of args) {
     const source = ctx.symbol(arg.value, 'a network, clusters or measures declaration');
     if (source.kind === 'network') {
-      const run = await runNetwork(ctx, source);
+      const run = await ctx.valueOf('network', source);
       runs.push(run);
       for (const net of run.networks) for (const r of net.nodes) units.add(r);
     } else {
-      const result = await computed(ctx, source);
+      const result = await ctx.resultOf(source);
       const table = source.kind === 'clusters' ? result.tables.clusters : result.tables.nodes ?? result.tables.quotients;
       if (!table) throw new SpecError(`${source.name} has no regions to index a panel.`, arg.span);
       const region = table.columns.indexOf('region');
       const cluster = table.columns.indexOf('cluster');
       for (const row of table.rows) if (cluster < 0 || row[cluster] === true) units.add(String(row[region]));
       const network = networkOf(ctx, source);
-      if (network) runs.push(await runNetwork(ctx, network));
+      if (network) runs.push(await ctx.valueOf('network', network));
     }
   }
   const periods = nodePeriods(ctx, decl, runs);
@@ -268,8 +259,7 @@ async function regionKeys(ctx: RunContext, layout: PanelLayout, key: string): Pr
 export type { PanelLayout };
 
 /** A panel's result: its size and a summary of every variable (the rows themselves stay in the run). */
-export async function panelResult(ctx: RunContext, symbol: Symbol): Promise<Computed> {
-  const { table, notes } = await panelOf(ctx, symbol);
+export function panelResult({ table, notes }: Panel): Computed {
   const defined = (v: number) => (Number.isNaN(v) ? null : v);
   const rows: Cell[][] = [...table.columns].map(([name, column]) => {
     if (column.type === 'text') {

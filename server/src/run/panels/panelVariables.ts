@@ -1,19 +1,19 @@
 // A panel's `Name = expression` variables. Each expression is evaluated on the grid of its own level — a
 // region side (i or j) by period, or the panel's rows — and broadcast to rows at the end, so that
 // `top_share(cumulative(count(inventors, j)), 0.2)` ranks partner regions, not pairs.
-import type { Decl, Expr } from '../language/syntax/ast.js';
-import type { Symbol } from '../language/semantic/model.js';
-import type { Column } from '../engine/data/dataTable.js';
-import { nodeIndicators } from '../engine/networks/indicators.js';
-import type { Network } from '../engine/networks/network.js';
-import { patentCounts, type Counting } from '../engine/networks/patentCounts.js';
-import { quantile } from '../engine/stats/quantile.js';
-import type { Window } from '../engine/windows/windows.js';
-import { computed } from './computed.js';
-import type { RunContext } from './context.js';
-import { SpecError } from './errors.js';
-import { indicatorOptions } from './measures.js';
-import { holdersAt, holderTable, networkInWindow, type NetworkRun } from './networks.js';
+import type { Decl, Expr } from '../../language/syntax/ast.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import type { Column } from '../../engine/data/dataTable.js';
+import { nodeIndicators } from '../../engine/networks/indicators.js';
+import type { Network } from '../../engine/networks/network.js';
+import { patentCounts, type Counting } from '../../engine/networks/patentCounts.js';
+import { quantile } from '../../engine/stats/quantile.js';
+import type { Window } from '../../engine/windows/windows.js';
+import type { RunContext } from '../context.js';
+import { SpecError } from '../errors.js';
+import { indicatorOptions } from '../networks/measured.js';
+import { holdersAt, holderTable, networkInWindow } from '../networks/build.js';
+import type { NetworkRun } from '../values.js';
 
 export interface PanelLayout {
   kind: 'dyadic' | 'node';
@@ -207,7 +207,7 @@ class PanelEvaluator {
   }
 
   private async membership(clusters: Symbol, side: 'i' | 'j'): Promise<Grid> {
-    const table = (await computed(this.ctx, clusters)).tables.clusters;
+    const table = (await this.ctx.resultOf(clusters)).tables.clusters;
     if (!table) throw new SpecError(`${clusters.name} is not a clusters declaration.`, clusters.nameSpan);
     const [region, cluster] = [table.columns.indexOf('region'), table.columns.indexOf('cluster')];
     const members = new Set(table.rows.filter((r) => r[cluster] === true).map((r) => String(r[region])));

@@ -2,12 +2,12 @@
 // m1's formula, `model g7 = m3 { where: … }` re-estimates m3 with options of its own, and
 // `model s = m1 by g in ("a", "b")` splits the sample. Options are looked up from the declaration back to
 // the model it derives from; the nearest wins.
-import type { Expr as SpecExpr, Span } from '../language/syntax/ast.js';
-import type { Symbol } from '../language/semantic/model.js';
-import { addTerms, parseFormula, type Formula } from '../engine/models/formula/index.js';
-import { numberValue, wordValue, type RunContext } from './context.js';
-import { SpecError } from './errors.js';
-import { engineExpr } from './expressions.js';
+import type { Expr as SpecExpr, Span } from '../../language/syntax/ast.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { addTerms, parseFormula, type Formula } from '../../engine/models/formula/index.js';
+import { numberValue, wordValue, type RunContext } from '../context.js';
+import { SpecError } from '../errors.js';
+import { engineExpr } from '../expressions.js';
 
 export interface ModelSpec {
   symbol: Symbol;

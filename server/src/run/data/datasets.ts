@@ -3,14 +3,14 @@
 // declaration's `where` applied. Files are only ever read, by a DuckDB confined to the spec's own files.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkCsvShape, TableShapeError } from '../engine/data/csvShape.js';
-import { confine, firstLine } from '../engine/data/duckdb.js';
-import { columnFrom, type Column, type DataTable } from '../engine/data/dataTable.js';
-import { tableScan } from '../engine/data/source.js';
-import type { Symbol } from '../language/semantic/model.js';
-import type { RunContext } from './context.js';
-import { DataError, SpecError, dataErrorFrom } from './errors.js';
-import { conditionSql, quoteIdent } from './sql.js';
+import { checkCsvShape, TableShapeError } from '../../engine/data/csvShape.js';
+import { confine, firstLine } from '../../engine/data/duckdb.js';
+import { columnFrom, type Column, type DataTable } from '../../engine/data/dataTable.js';
+import { tableScan } from '../../engine/data/source.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import type { RunContext } from '../context.js';
+import { DataError, SpecError, dataErrorFrom } from '../errors.js';
+import { conditionSql, quoteIdent } from '../sql.js';
 
 export interface LoadedDataset {
   symbol: Symbol;

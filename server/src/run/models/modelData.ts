@@ -1,16 +1,14 @@
 // The table a model is estimated on (its `data:`): a panel, a dataset (all its columns; a panel index when
 // it declares `key` and `time`) or node measures (region × window). Formulas may also name node measures
 // of another declaration, `rein_nodes.degree`: they are joined to the table's regions.
-import type { Symbol } from '../language/semantic/model.js';
-import { columnFrom, type Column, type DataTable } from '../engine/data/dataTable.js';
-import type { Expr } from '../engine/models/formula/expr.js';
-import type { RunContext } from './context.js';
-import { computed } from './computed.js';
-import { datasetTable } from './datasets.js';
-import { SpecError } from './errors.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { columnFrom, type Column, type DataTable } from '../../engine/data/dataTable.js';
+import type { Expr } from '../../engine/models/formula/expr.js';
+import type { RunContext } from '../context.js';
+import { datasetTable } from '../data/datasets.js';
+import { SpecError } from '../errors.js';
 import type { ModelSpec } from './modelSpecs.js';
-import { panelOf } from './panels.js';
-import type { Cell, Table } from './results.js';
+import type { Cell, Table } from '../../results/format.js';
 
 export interface ModelData { table: DataTable; notes: string[] }
 
@@ -30,7 +28,7 @@ export async function modelData(ctx: RunContext, spec: ModelSpec, extra: readonl
 
 function sourceTable(ctx: RunContext, source: Symbol): Promise<DataTable> {
   switch (source.kind) {
-    case 'panel': return panelOf(ctx, source).then((p) => p.table);
+    case 'panel': return ctx.valueOf('panel', source).then((p) => p.table);
     case 'dataset': return datasetTable(ctx, source);
     case 'measures': return measuresTable(ctx, source);
     default: throw new SpecError(`${source.name} is a ${source.kind}; models are estimated on panels, datasets or measures.`, source.nameSpan);
@@ -39,7 +37,7 @@ function sourceTable(ctx: RunContext, source: Symbol): Promise<DataTable> {
 
 /** A node measures table: `i` the region, `t` the window, one column per measure (a panel over windows). */
 async function measuresTable(ctx: RunContext, symbol: Symbol): Promise<DataTable> {
-  const nodes = (await computed(ctx, symbol)).tables?.nodes;
+  const nodes = (await ctx.resultOf(symbol)).tables?.nodes;
   if (!nodes) throw new SpecError(`${symbol.name} has no node table: models use \`nodes(…)\` measures.`, symbol.nameSpan);
   return tableFromResult(symbol.name, nodes);
 }
@@ -83,7 +81,7 @@ function dottedNames(e: Expr): string[] {
 async function joinedMeasure(ctx: RunContext, name: string, table: DataTable, notes: string[]): Promise<Column> {
   const [declName, item] = name.split('.');
   const symbol = ctx.model.symbols.get(declName);
-  const nodes = symbol?.kind === 'measures' ? (await computed(ctx, symbol)).tables?.nodes : undefined;
+  const nodes = symbol?.kind === 'measures' ? (await ctx.resultOf(symbol)).tables?.nodes : undefined;
   if (!symbol || !nodes || !nodes.columns.includes(item)) throw new SpecError(`\`${name}\` is not a node measure: expected \`measures.item\` of a \`nodes(…)\` declaration listing \`${item}\`.`, symbol?.nameSpan ?? { start: 0, end: 0 });
   const [w, r, c] = ['window', 'region', item].map((k) => nodes.columns.indexOf(k));
   const windows = new Set(nodes.rows.map((row) => row[w]));

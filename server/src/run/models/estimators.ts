@@ -1,37 +1,22 @@
-// `model` declarations: the formula over the model's data into the estimator's input, the estimator with the
-// declaration's conventions, and the result (coefficients table, fit, tests, notes). Split-sample models
-// (`m by g in (…)`) run once per group. Descriptive designs (descriptives, correlation, VIF, geodetector,
-// mediation, permute) are in modelDesigns.ts.
-import type { DataTable } from '../engine/data/dataTable.js';
-import { buildDesign, type Expr, type Formula } from '../engine/models/formula/index.js';
-import { gmmInput } from '../engine/models/formula/gmm.js';
-import { fepois, feols, FIXEST_SSC, REGHDFE_SSC, type VcovKind } from '../engine/models/hdfe/index.js';
-import { pgmm, type GmmSpec } from '../engine/models/gmm/index.js';
-import { negativeBinomial } from '../engine/models/negbin/negativeBinomial.js';
-import type { NegbinVcov } from '../engine/models/negbin/covariance.js';
-import { hausmanTest } from '../engine/models/panel/hausman.js';
-import type { ModelResult } from '../engine/models/result.js';
-import type { Symbol } from '../language/semantic/model.js';
-import type { Expr as SpecExpr } from '../language/syntax/ast.js';
-import type { Outcome } from './computed.js';
-import type { RunContext } from './context.js';
-import { SpecError } from './errors.js';
-import { engineExpr } from './expressions.js';
-import { modelData } from './modelData.js';
-import { runDesign, DESIGNS } from './modelDesigns.js';
+// The estimators behind `model` declarations: the formula over the model's data into the estimator's input,
+// the estimator with the declaration's conventions, and the result (coefficients table, fit, tests, notes).
+// Split-sample models (`m by g in (…)`) run once per group.
+import type { DataTable } from '../../engine/data/dataTable.js';
+import { buildDesign, type Expr, type Formula } from '../../engine/models/formula/index.js';
+import { gmmInput } from '../../engine/models/formula/gmm.js';
+import { fepois, feols, FIXEST_SSC, REGHDFE_SSC, type VcovKind } from '../../engine/models/hdfe/index.js';
+import { pgmm, type GmmSpec } from '../../engine/models/gmm/index.js';
+import { negativeBinomial } from '../../engine/models/negbin/negativeBinomial.js';
+import type { NegbinVcov } from '../../engine/models/negbin/covariance.js';
+import { hausmanTest } from '../../engine/models/panel/hausman.js';
+import type { ModelResult } from '../../results/modelResult.js';
+import type { Expr as SpecExpr } from '../../language/syntax/ast.js';
+import { SpecError } from '../errors.js';
+import { engineExpr } from '../expressions.js';
+import type { Outcome } from '../values.js';
 import { moderationTable } from './moderation.js';
-import { modelSpec, numberOption, wordOption, type ModelSpec } from './modelSpecs.js';
-import type { Cell, Table } from './results.js';
-
-export async function runModel(ctx: RunContext, symbol: Symbol): Promise<Outcome> {
-  const spec = modelSpec(ctx, symbol);
-  if (DESIGNS.has(spec.estimator)) return runDesign(ctx, spec);
-  const { table, notes } = await modelData(ctx, spec);
-  if (spec.split) return runSplit(spec, table, notes);
-  const model = fitModel(spec, table);
-  model.notes = [...notes, ...model.notes];
-  return regressionOutcome(spec, model, table);
-}
+import { numberOption, wordOption, type ModelSpec } from './modelSpecs.js';
+import type { Cell, Table } from '../../results/format.js';
 
 /** Estimates a regression-type model (every estimator with a formula and coefficients) on a table. */
 export function fitModel(spec: ModelSpec, table: DataTable, extraWhere?: Expr): ModelResult {
@@ -142,7 +127,7 @@ export function coefficientsTable(model: ModelResult): Table {
 }
 
 /** One model per group of the split variable; the table stacks their coefficients with a `group` column. */
-function runSplit(spec: ModelSpec, table: DataTable, notes: string[]): Outcome {
+export function runSplit(spec: ModelSpec, table: DataTable, notes: string[]): Outcome {
   const { variable, values, span } = spec.split!;
   const column = table.columns.get(variable);
   if (!column) throw new SpecError(`\`${variable}\` is not a variable of ${table.name}.`, span);

@@ -1,54 +1,26 @@
 // `measures` declarations: whole-network and node indicators per window, tie tables, tiers, and
 // location quotients. Numbers come from the engine; this module picks windows, options and tables.
-import type { Decl } from '../language/syntax/ast.js';
-import type { Symbol } from '../language/semantic/model.js';
-import { nodeIndicators, wholeIndicators, type IndicatorOptions, type Value } from '../engine/networks/indicators.js';
-import type { Network } from '../engine/networks/network.js';
-import { classify, type ClassMethod } from '../engine/stats/classify.js';
-import type { Window } from '../engine/windows/windows.js';
-import type { RunContext } from './context.js';
-import { SpecError } from './errors.js';
-import { groupsOf } from './blocks.js';
-import { networkHolders, networkInWindow, runNetwork } from './networks.js';
-import { patentCounts, type Counting } from '../engine/networks/patentCounts.js';
-import { conventions, seedOf } from './options.js';
-import type { Cell, DeclarationResult } from './results.js';
+import type { Decl } from '../../language/syntax/ast.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import { nodeIndicators, wholeIndicators, type Value } from '../../engine/networks/indicators.js';
+import { classify, type ClassMethod } from '../../engine/stats/classify.js';
+import type { Window } from '../../engine/windows/windows.js';
+import type { RunContext } from '../context.js';
+import { SpecError } from '../errors.js';
+import { groupsOf } from './groups.js';
+import { networkHolders } from './build.js';
+import { patentCounts, type Counting } from '../../engine/networks/patentCounts.js';
+import { conventions } from '../options.js';
+import type { Cell } from '../../results/format.js';
+import type { Computed } from '../values.js';
 import { runLocationQuotients } from './locationQuotients.js';
-import { windowOption } from './windows.js';
-
-export type Computed = Pick<DeclarationResult, 'tables' | 'notes' | 'conventions'>;
+import { indicatorOptions, measuredWindows } from './measured.js';
 
 const INDICATOR_OPTIONS = ['density', 'centralization', 'scale', 'clustering', 'unreachable', 'betweenness', 'flow_sign'];
-
-export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions {
-  return {
-    density: ctx.word(decl, 'density', 'binary') as IndicatorOptions['density'],
-    centralization: ctx.word(decl, 'centralization', 'valued') as IndicatorOptions['centralization'],
-    scale: ctx.word(decl, 'scale', 'percent') as IndicatorOptions['scale'],
-    clustering: ctx.word(decl, 'clustering', 'gephi') as IndicatorOptions['clustering'],
-    unreachable: ctx.word(decl, 'unreachable', 'max_plus_one') as IndicatorOptions['unreachable'],
-    betweenness: ctx.word(decl, 'betweenness', 'raw') as IndicatorOptions['betweenness'],
-    flowSign: ctx.word(decl, 'flow_sign', 'leader_positive') as IndicatorOptions['flowSign'],
-    louvain: { runs: ctx.number(decl, 'runs', 10), seed: seedOf(ctx, decl), resolution: ctx.number(decl, 'resolution', 1) },
-  };
-}
 
 /** The declaration's items (the bare names listed in its block). */
 export function itemsOf(decl: Decl): string[] {
   return (decl.block?.entries ?? []).flatMap((e) => (e.type === 'item' && e.value.type === 'ident' ? [e.value.name] : []));
-}
-
-/** The windows a measure covers: its `window:` option, else every window of the network. */
-export async function measuredWindows(ctx: RunContext, decl: Decl, network: Symbol): Promise<{ windows: Window[]; networks: Network[]; notes: string[] }> {
-  const option = ctx.model.option(decl, 'window')?.values[0];
-  if (option) {
-    const window = windowOption(option);
-    const { network: net, notes } = await networkInWindow(ctx, network, window);
-    if (!net.nodes.length) notes.push(`Window ${window.label} is empty: no ties in it.`);
-    return { windows: [window], networks: [net], notes };
-  }
-  const run = await runNetwork(ctx, network);
-  return { windows: run.windows, networks: run.networks, notes: [...run.notes] };
 }
 
 export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Computed> {

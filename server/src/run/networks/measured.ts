@@ -1,0 +1,37 @@
+// What a measures or blocks declaration is computed on and with: the windows of its network it covers, and
+// the indicator conventions its options choose.
+import type { Decl } from '../../language/syntax/ast.js';
+import type { Symbol } from '../../language/semantic/model.js';
+import type { IndicatorOptions } from '../../engine/networks/indicators.js';
+import type { Network } from '../../engine/networks/network.js';
+import type { Window } from '../../engine/windows/windows.js';
+import type { RunContext } from '../context.js';
+import { windowOption } from '../data/windows.js';
+import { seedOf } from '../options.js';
+import { networkInWindow } from './build.js';
+
+export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions {
+  return {
+    density: ctx.word(decl, 'density', 'binary') as IndicatorOptions['density'],
+    centralization: ctx.word(decl, 'centralization', 'valued') as IndicatorOptions['centralization'],
+    scale: ctx.word(decl, 'scale', 'percent') as IndicatorOptions['scale'],
+    clustering: ctx.word(decl, 'clustering', 'gephi') as IndicatorOptions['clustering'],
+    unreachable: ctx.word(decl, 'unreachable', 'max_plus_one') as IndicatorOptions['unreachable'],
+    betweenness: ctx.word(decl, 'betweenness', 'raw') as IndicatorOptions['betweenness'],
+    flowSign: ctx.word(decl, 'flow_sign', 'leader_positive') as IndicatorOptions['flowSign'],
+    louvain: { runs: ctx.number(decl, 'runs', 10), seed: seedOf(ctx, decl), resolution: ctx.number(decl, 'resolution', 1) },
+  };
+}
+
+/** The windows a measure covers: its `window:` option, else every window of the network. */
+export async function measuredWindows(ctx: RunContext, decl: Decl, network: Symbol): Promise<{ windows: Window[]; networks: Network[]; notes: string[] }> {
+  const option = ctx.model.option(decl, 'window')?.values[0];
+  if (option) {
+    const window = windowOption(option);
+    const { network: net, notes } = await networkInWindow(ctx, network, window);
+    if (!net.nodes.length) notes.push(`Window ${window.label} is empty: no ties in it.`);
+    return { windows: [window], networks: [net], notes };
+  }
+  const run = await ctx.valueOf('network', network);
+  return { windows: run.windows, networks: run.networks, notes: [...run.notes] };
+}

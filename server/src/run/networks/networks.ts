@@ -1,0 +1,39 @@
+// `network` declarations: the windows' networks (built by build.ts), and the result that summarises each
+// window and carries its ties for panels and exports.
+import type { Symbol } from '../../language/semantic/model.js';
+import type { Network } from '../../engine/networks/network.js';
+import { ALL_YEARS, type Window } from '../../engine/windows/windows.js';
+import type { DeclarationResult } from '../../results/format.js';
+import type { RunContext } from '../context.js';
+import { networkGeometry } from '../data/geometry.js';
+import { windowsOf } from '../data/windows.js';
+import type { Computed, NetworkRun } from '../values.js';
+import { buildNetworks } from './build.js';
+
+/** The network of every declared window (one unbounded window without `windows:`). */
+export async function runNetwork(ctx: RunContext, symbol: Symbol): Promise<NetworkRun> {
+  const windowsRef = ctx.model.option(symbol.decl, 'windows')?.values[0];
+  const windows = windowsRef ? windowsOf(ctx, ctx.symbol(windowsRef, 'windows')) : [ALL_YEARS];
+  const built = await buildNetworks(ctx, symbol, windows);
+  for (const [i, net] of built.networks.entries()) if (!net.nodes.length) built.notes.push(`Window ${windows[i].label} is empty: no ties in it.`);
+  return { name: symbol.name, windows, ...built };
+}
+
+/** A network declaration's result: a summary per window and the windows' ties for panels and exports. */
+export function networkResult(run: NetworkRun, ctx: RunContext, symbol: Symbol): Computed & Pick<DeclarationResult, 'network'> {
+  const windows = run.windows.map((w, i) => serialiseWindow(w, run.networks[i]));
+  const rows = run.networks.map((net, i) => [run.windows[i].label, net.nodes.length, net.ties.length, net.ties.reduce((s, t) => s + t.weight, 0), [...net.intra.values()].reduce((s, x) => s + x, 0)]);
+  const map = networkGeometry(ctx, symbol.decl, windows.flatMap((w) => w.nodes));
+  return {
+    tables: { summary: { columns: ['window', 'nodes', 'ties', 'total_weight', 'intra'], rows } },
+    notes: [...run.notes, ...(map?.notes ?? [])],
+    network: { directed: run.directed, windows, ...(map ? { geometry: map.geometry } : {}) },
+  };
+}
+
+function serialiseWindow(w: Window, net: Network) {
+  return {
+    label: w.label, from: Number.isFinite(w.from) ? w.from : null, to: Number.isFinite(w.to) ? w.to : null,
+    nodes: net.nodes, ties: net.ties, intra: Object.fromEntries(net.intra),
+  };
+}

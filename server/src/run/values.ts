@@ -1,0 +1,45 @@
+// What each runnable declaration kind gives the declarations that depend on it, once per run: most give
+// their outcome (the part of results.json they fill), a network its graphs per window, blocks their
+// partition, a panel its table. Executors read these through the run context (`valueOf`, `resultOf`).
+import type { DataTable } from '../engine/data/dataTable.js';
+import type { Network } from '../engine/networks/network.js';
+import type { Window } from '../engine/windows/windows.js';
+import type { DeclarationResult } from '../results/format.js';
+
+/** The part of a declaration's result every executor fills. */
+export type Computed = Pick<DeclarationResult, 'tables' | 'notes' | 'conventions'>;
+
+/** What an executor adds to its declaration's result (the runner adds name, kind, status and timing). */
+export type Outcome = Computed & Partial<DeclarationResult>;
+
+/** A network declaration's windows and each window's network. */
+export interface NetworkRun {
+  name: string;
+  directed: boolean;
+  windows: Window[];
+  networks: Network[];
+  /** What was dropped or assumed while building, for the results' notes. */
+  notes: string[];
+}
+
+/** A CONCOR partition of one window's network: each region's block, and the blocks' tables. */
+export interface Partition { regions: string[]; block: Map<string, number>; count: number; notes: string[]; tables: Computed['tables'] }
+
+/** A panel's rows as an engine table (its index, attributes and variables), with what was assumed building it. */
+export interface Panel {
+  table: DataTable;
+  notes: string[];
+}
+
+/** What each runnable kind gives its dependents (`RunContext.valueOf`). */
+export interface KindValues {
+  network: NetworkRun;
+  measures: Outcome;
+  blocks: Partition;
+  clusters: Outcome;
+  panel: Panel;
+  model: Outcome;
+  table: Outcome;
+}
+
+export type RunnableKind = keyof KindValues;
