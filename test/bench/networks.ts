@@ -84,13 +84,12 @@ async function benchmarkData(): Promise<{ dir: string; manifest: Manifest; gener
 async function measureSteps(specPath: string): Promise<void> {
   const { analyzeWithHeaders } = await import('../../server/src/workspace/analysis.ts');
   const { TableCache } = await import('../../server/src/workspace/tableCache.ts');
-  const { duckdb } = await import('../../server/src/engine/data/duckdb.ts');
   const { RunContext } = await import('../../server/src/run/context.ts');
   const { loadDataset } = await import('../../server/src/run/data/datasets.ts');
   const { EXECUTORS } = await import('../../server/src/run/executors.ts');
 
   const analysis = await analyzeWithHeaders(readFileSync(specPath, 'utf8'), specPath, new TableCache({ rowCounts: () => false }));
-  const ctx = new RunContext(analysis, await duckdb(), EXECUTORS);
+  const ctx = await RunContext.open(analysis, EXECUTORS);
   const symbol = (name: string) => analysis.model.symbols.get(name)!;
 
   const figures: StepFigures[] = [];

@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { duckdb } from '../../server/src/engine/data/duckdb.ts';
 import { RunContext } from '../../server/src/run/context.ts';
 import { EXECUTORS } from '../../server/src/run/executors.ts';
 import { datasetTable } from '../../server/src/run/data/datasets.ts';
@@ -18,7 +17,7 @@ async function runContext(spec: string) {
   writeFileSync(join(dir, 'spec.study'), spec);
   const analysis = await analyseSpec(join(dir, 'spec.study'));
   assert.deepEqual(analysis.diagnostics.filter((d) => d.severity === 'error'), []);
-  return { dir, analysis, ctx: new RunContext(analysis, await duckdb(), EXECUTORS) };
+  return { dir, analysis, ctx: await RunContext.open(analysis, EXECUTORS) };
 }
 
 test("within a run's connection the spec's files load; other files and URLs are refused", async () => {

@@ -7,7 +7,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { duckdb } from '../../server/src/engine/data/duckdb.ts';
 import { RunContext } from '../../server/src/run/context.ts';
 import { EXECUTORS } from '../../server/src/run/executors.ts';
 import { loadDataset } from '../../server/src/run/data/datasets.ts';
@@ -21,7 +20,7 @@ async function check(data: string | Buffer, file = 'cy.csv') {
   writeFileSync(join(dir, file), data);
   writeFileSync(join(dir, 'spec.study'), SPEC.replace('cy.csv', file));
   const analysis = await analyseSpec(join(dir, 'spec.study'));
-  const ctx = new RunContext(analysis, await duckdb(), EXECUTORS);
+  const ctx = await RunContext.open(analysis, EXECUTORS);
   const loaded = await loadDataset(ctx, analysis.model.symbols.get('cy')!).then(() => undefined, (err: unknown) => err);
   return { diagnostics: analysis.diagnostics.map((d) => `${d.code}: ${d.message}`), loaded };
 }

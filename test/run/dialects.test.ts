@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { duckdb } from '../../server/src/engine/data/duckdb.ts';
 import { RunContext } from '../../server/src/run/context.ts';
 import { EXECUTORS } from '../../server/src/run/executors.ts';
 import { datasetTable } from '../../server/src/run/data/datasets.ts';
@@ -43,7 +42,7 @@ test('the checks read each declaration with its own dialect', async () => {
 
 test('a run loads each declaration with its own dialect', async () => {
   const analysis = await analyseSpec(join(workspace(), 'spec.study'));
-  const ctx = new RunContext(analysis, await duckdb(), EXECUTORS);
+  const ctx = await RunContext.open(analysis, EXECUTORS);
   const columns = async (name: string) => {
     const table = await datasetTable(ctx, analysis.model.symbols.get(name)!);
     return [[...table.columns.keys()], table.rows];

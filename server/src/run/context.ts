@@ -2,7 +2,9 @@
 // progress and cancellation. Declarations are executed on demand and cached for the rest of the run: an
 // executor asks the context for what it depends on, and the context runs that declaration's executor from
 // the table it was given (run/executors.ts), so that executors never import one another.
+import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { confine, duckdb } from '../engine/data/duckdb.js';
 import type { Analysis } from '../workspace/analysis.js';
 import type { Decl, Expr } from '../language/syntax/ast.js';
 import type { Symbol } from '../language/semantic/model.js';
@@ -27,7 +29,7 @@ export interface Executor<V> {
 
 export type Executors = { [K in RunnableKind]: Executor<KindValues[K]> };
 
-// Temporary tables are named uniquely across runs: runs in one process share the DuckDB instance.
+// Temporary tables are named uniquely across runs (a name never meets an old one, whatever the instance).
 let tempCounter = 0;
 
 export class RunContext {
@@ -35,7 +37,18 @@ export class RunContext {
   private readonly cache = new Map<string, Promise<unknown>>();
   private readonly temps: string[] = [];
 
-  constructor(readonly analysis: Analysis, readonly db: DuckDBConnection, private readonly executors: Executors, readonly options: RunOptions = {}) {}
+  private constructor(readonly analysis: Analysis, readonly db: DuckDBConnection, private readonly executors: Executors, readonly options: RunOptions = {}) {}
+
+  /**
+   * A run on its own DuckDB, confined before anything runs to the data files the spec declares: a `where`
+   * or a path cannot make it read another file, write, or reach the network.
+   */
+  static async open(analysis: Analysis, executors: Executors, options: RunOptions = {}): Promise<RunContext> {
+    const db = await duckdb();
+    const files = [...analysis.model.symbols.values()].flatMap((s) => (s.decl.from ? [resolve(analysis.baseDir, s.decl.from.value)] : []));
+    await confine(db, [...new Set(files)]);
+    return new RunContext(analysis, db, executors, options);
+  }
 
   get model() { return this.analysis.model; }
 

@@ -4,7 +4,6 @@
 import type { Decl } from '../language/syntax/ast.js';
 import type { Symbol } from '../language/semantic/model.js';
 import type { Analysis } from '../workspace/analysis.js';
-import { duckdb } from '../engine/data/duckdb.js';
 import { FormulaError } from '../engine/models/formula/expr.js';
 import { EstimationError } from '../engine/models/hdfe/index.js';
 import { GmmError } from '../engine/models/gmm/index.js';
@@ -32,8 +31,7 @@ function runnableSymbols(analysis: Analysis, only?: readonly string[]): Symbol[]
 }
 
 export async function runStudy(analysis: Analysis, request: RunRequest): Promise<ResultsFile> {
-  const db = await duckdb();
-  const ctx = new RunContext(analysis, db, EXECUTORS, request);
+  const ctx = await RunContext.open(analysis, EXECUTORS, request);
   const symbols = runnableSymbols(analysis, request.only);
   const keys = request.cache ? declarationKeys(analysis) : undefined;
   const results: DeclarationResult[] = [];

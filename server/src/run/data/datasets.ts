@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkCsvShape, TableShapeError } from '../../engine/data/csvShape.js';
-import { confine, firstLine } from '../../engine/data/duckdb.js';
+import { firstLine } from '../../engine/data/duckdb.js';
 import { columnFrom, type Column, type DataTable } from '../../engine/data/dataTable.js';
 import { tableScan } from '../../engine/data/source.js';
 import type { Symbol } from '../../language/semantic/model.js';
@@ -39,7 +39,6 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   const roles = (name: string) => ctx.words(decl, name);
   const role = (name: string) => roles(name)[0];
   const source = { path: file, ...ctx.model.dialect(decl) };
-  await confineToSpecFiles(ctx);
   try {
     checkCsvShape(source);
   } catch (err) {
@@ -70,17 +69,6 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
     throw dataErrorFrom(err, file, from.value);
   }
   return { symbol, table, file, role, roles };
-}
-
-/**
- * Before the run's first file is read, its DuckDB is confined to the files the spec declares: a `where`
- * or a path cannot make it read anything else, write, or reach the network.
- */
-function confineToSpecFiles(ctx: RunContext): Promise<void> {
-  return ctx.once('duckdb:confined', () => {
-    const files = [...ctx.model.symbols.values()].flatMap((s) => (s.decl.from ? [resolve(ctx.analysis.baseDir, s.decl.from.value)] : []));
-    return confine(ctx.db, [...new Set(files)]);
-  });
 }
 
 /** Role columns plus every column the spec refers to in this dataset. */
