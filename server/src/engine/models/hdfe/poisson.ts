@@ -55,7 +55,7 @@ function irls(data: EstimationData, dependent: string, opts: Required<PoissonFit
   const notes = [...data.notes];
   const n = y.length;
   const fe = data.fixedEffects.map((f) => f.factor);
-  const demeanOptions = { tol: opts.fixefTol, maxIter: opts.fixefMaxIter, collinearityTol: opts.collinearityTol };
+  const demeanOptions = { tol: opts.fixefTol, maxIter: opts.fixefMaxIter, collinearityTol: opts.collinearityTol, checkpoint: opts.checkpoint };
   const yMean = weightedMean(y, prior);
   const mu = Float64Array.from(y, (v) => (v + yMean) / 2);
   const eta = mu.map(Math.log);
@@ -67,6 +67,7 @@ function irls(data: EstimationData, dependent: string, opts: Required<PoissonFit
   let warmX: Float64Array[] = [];
   let beta = new Float64Array(0);
   for (let iteration = 1; ; iteration++) {
+    opts.checkpoint();
     for (let i = 0; i < n; i++) {
       w[i] = (prior ? prior[i] : 1) * mu[i];
       z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
