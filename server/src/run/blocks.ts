@@ -39,6 +39,7 @@ function partitionOf(ctx: RunContext, symbol: Symbol): Promise<Partition> {
       convergence: ctx.number(decl, 'convergence', 0.2),
       maxIter: ctx.number(decl, 'max_iter', 25),
       splitPairs: ctx.word(decl, 'split_pairs', 'false') === 'true',
+      checkpoint: ctx.checkpoint,
     });
     for (const step of result.log) if (!step.converged) notes.push(`A split at level ${step.level} (block of ${step.blockSize}) did not converge in ${step.iterations} iterations.`);
     const block = new Map<string, number>();
@@ -71,7 +72,7 @@ export async function groupsOf(ctx: RunContext, decl: Decl, networks: readonly N
   if (!value) throw new SpecError('The E-I index needs `groups:` — a `blocks` name or `community`.', decl.values[0]?.span ?? decl.span);
   if (value.type === 'ident' && value.name === 'community') {
     const options = indicatorOptions(ctx, decl);
-    return networks.map((net) => louvainCommunities(toMatrix(net), { ...options.louvain, weighted: true }).membership);
+    return networks.map((net) => louvainCommunities(toMatrix(net), { ...options.louvain, weighted: true, checkpoint: ctx.checkpoint }).membership);
   }
   const partition = await partitionOf(ctx, ctx.symbol(value, 'a blocks declaration'));
   // Regions outside the partitioned window form one group of their own.

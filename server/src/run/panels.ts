@@ -31,6 +31,7 @@ export function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
     const layout = source.spec.name === 'dyadic' ? await dyadicLayout(ctx, symbol) : await nodeLayout(ctx, symbol);
     const notes = [...layout.notes];
     const columns = indexColumns(layout);
+    ctx.checkpoint();
     await joinAttributes(ctx, symbol.decl, layout, columns, notes);
     for (const [name, values] of await evaluatePanelVariables(ctx, symbol.decl, layout, columns)) columns.set(name, { type: 'number', values });
     const T = layout.periods.length;
@@ -211,6 +212,7 @@ async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, 
   const T = layout.periods.length;
   for (const expr of ctx.model.option(decl, 'attributes')?.values ?? []) {
     const symbol = ctx.symbol(expr, 'an attribute dataset');
+    ctx.checkpoint();
     const dataset = await loadDataset(ctx, symbol);
     const key = dataset.role('key');
     if (!key) throw new SpecError(`${symbol.name} needs a \`key\` column to be joined to the panel's regions.`, expr.span);
