@@ -28,6 +28,7 @@ export async function runModel(ctx: RunContext, symbol: Symbol): Promise<Outcome
   const spec = modelSpec(ctx, symbol);
   if (DESIGNS.has(spec.estimator)) return runDesign(ctx, spec);
   const { table, notes } = await modelData(ctx, spec);
+  ctx.checkpoint();
   if (spec.split) return runSplit(spec, table, notes, ctx.checkpoint);
   const model = fitModel(spec, table, ctx.checkpoint);
   model.notes = [...notes, ...model.notes];
@@ -65,7 +66,7 @@ function combine(specWhere: SpecExpr | undefined, extra?: Expr): Expr | undefine
 
 function fitHdfe(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint: Checkpoint, where?: Expr): ModelResult {
   const cluster = (spec.option('cluster') ?? []).map((e) => engineExpr(e));
-  const design = buildDesign(formula, table, { cluster, where });
+  const design = buildDesign(formula, table, { cluster, where, checkpoint });
   const vcovWord = wordOption(spec, 'vcov', cluster.length ? (cluster.length === 2 ? 'twoway' : 'cluster') : 'iid');
   const vcov: VcovKind = vcovWord === 'hc1' ? 'hetero' : vcovWord === 'iid' ? 'iid' : 'cluster';
   if (vcov === 'cluster' && !cluster.length) throw new SpecError(`\`vcov: ${vcovWord}\` needs \`cluster:\`.`, spec.option('vcov')![0].span);
@@ -86,7 +87,7 @@ function fitHdfe(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint
 const NEGBIN_VCOV: Record<string, NegbinVcov> = { 'glm.nb': 'glm.nb', fixest: 'fixest', statsmodels: 'statsmodels', hc0: 'HC0' };
 
 function fitNegbin(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint: Checkpoint, where?: Expr): ModelResult {
-  const design = buildDesign(formula, table, { where });
+  const design = buildDesign(formula, table, { where, checkpoint });
   const result = negativeBinomial(design.frame, { vcov: NEGBIN_VCOV[wordOption(spec, 'vcov', 'glm.nb')], checkpoint });
   result.notes = [...design.notes, ...result.notes];
   return result;

@@ -34,6 +34,7 @@ export function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
     ctx.checkpoint();
     await joinAttributes(ctx, symbol.decl, layout, columns, notes);
     for (const [name, values] of await evaluatePanelVariables(ctx, symbol.decl, layout, columns)) columns.set(name, { type: 'number', values });
+    ctx.checkpoint();
     const T = layout.periods.length;
     const unit = new Int32Array(layout.rows);
     const time = new Int32Array(layout.rows);
@@ -231,6 +232,7 @@ async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, 
       ? [{ suffix: '_i', regions: layout.units, unit: (u: number) => layout.pairI[u] }, { suffix: '_j', regions: layout.partners, unit: (u: number) => layout.pairJ[u] }]
       : [{ suffix: '', regions: layout.units, unit: (u: number) => u }];
     for (const side of sides) {
+      ctx.checkpoint();
       const matched = new Int32Array(layout.rows).fill(-1);
       const unmatched = new Set<string>();
       for (let r = 0; r < layout.rows; r++) {
@@ -243,6 +245,7 @@ async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, 
       }
       if (unmatched.size) notes.push(`${unmatched.size} region${unmatched.size === 1 ? '' : 's'}${side.suffix ? ` on side ${side.suffix.slice(1)}` : ''} without ${times ? 'every period in' : 'a row in'} ${symbol.name} (their attributes are missing): ${[...unmatched].slice(0, 8).join(', ')}${unmatched.size > 8 ? ', …' : ''}.`);
       for (const [name, column] of attributes.columns) {
+        ctx.checkpoint();
         if (name === time) continue;
         // The key is a code, never a quantity: it joins as text whatever its type.
         const values = columnAt(column, matched);
@@ -274,6 +277,7 @@ export async function panelResult(ctx: RunContext, symbol: Symbol): Promise<Comp
   const { table, notes } = await panelOf(ctx, symbol);
   const defined = (v: number) => (Number.isNaN(v) ? null : v);
   const rows: Cell[][] = [...table.columns].map(([name, column]) => {
+    ctx.checkpoint();
     if (column.type === 'text') {
       const present = column.values.filter((v) => v !== null);
       return [name, 'text', present.length, table.rows - present.length, new Set(present).size, null, null, null, null];

@@ -28,7 +28,9 @@ export const OLS_DEFAULTS: Required<HdfeFitOptions> = { fixefTol: 1e-6, fixefMax
 
 /** Estimates and summarises in one call: `summarizeFit(fitFeols(frame, options), options)`. */
 export function feols(frame: HdfeFrame, options: HdfeFitOptions & InferenceOptions = {}): ModelResult {
-  return summarizeFit(fitFeols(frame, options), options);
+  const fit = fitFeols(frame, options);
+  options.checkpoint?.();
+  return summarizeFit(fit, options);
 }
 
 export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFit {

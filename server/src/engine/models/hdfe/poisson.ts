@@ -30,7 +30,9 @@ export const POISSON_DEFAULTS: Required<PoissonFitOptions> = {
 
 /** Estimates and summarises in one call: `summarizeFit(fitFepois(frame, options), options)`. */
 export function fepois(frame: HdfeFrame, options: PoissonFitOptions & InferenceOptions = {}): ModelResult {
-  return summarizeFit(fitFepois(frame, options), options);
+  const fit = fitFepois(frame, options);
+  options.checkpoint?.();
+  return summarizeFit(fit, options);
 }
 
 export function fitFepois(frame: HdfeFrame, options: PoissonFitOptions = {}): HdfeFit {
