@@ -75,8 +75,10 @@ export class RunWorker {
   private worker?: Worker;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
+  /** How often a cancelled run outlasted the grace period and its worker was terminated (the benchmark reports it). */
+  restarts = 0;
 
-  constructor(private readonly script: string) {}
+  constructor(private readonly script: string, private readonly graceMs = CANCEL_GRACE_MS) {}
 
   run(job: RunJob, options: { progress?: (message: string, done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<ResultsFile> {
     const id = ++this.nextId;
@@ -102,13 +104,15 @@ export class RunWorker {
     if (!entry) return;
     Atomics.store(entry.cancelFlag, 0, 1);
     this.worker?.postMessage({ type: 'cancel', id } satisfies ToWorker);
+    if (!Number.isFinite(this.graceMs)) return; // the benchmark's measure of the cooperative path alone
     entry.grace = setTimeout(() => {
       if (!this.pending.has(id)) return;
       // Still computing inside a step without checkpoints: stop the thread, answer, and restart the others.
       this.pending.delete(id);
       entry.reject(new Cancelled());
+      this.restarts++;
       this.restart();
-    }, CANCEL_GRACE_MS);
+    }, this.graceMs);
   }
 
   /** Terminates the worker; the runs still waiting start again in a new one. */
