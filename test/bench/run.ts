@@ -1,5 +1,5 @@
 // `npm run bench`: editor latency on a generated 2,000-line spec, through the real server over stdio,
-// then the engine's figures, then the network panel's.
+// then the engine's figures, cancellation latency, then the network panel's.
 // Prints figures only; targets (issue 2): diagnostics p95 < 50 ms after a one-character edit,
 // completion p95 < 10 ms.
 import { performance } from 'node:perf_hooks';
@@ -7,6 +7,7 @@ import { LspClient, fixture } from '../lsp/harness.ts';
 import { benchNetworks } from './networks.ts';
 import { benchHdfe } from './hdfe.ts';
 import { benchPanels } from './panels.ts';
+import { benchCancel } from './cancel.ts';
 
 /** One group of declarations over the rare-earth example data; repeated with numbered names. */
 function group(i: number): string {
@@ -90,6 +91,9 @@ await benchHdfe();
 
 // The network engine at REGPAT scale (1M patents, 10M citations): one line per step.
 await benchNetworks();
+
+// Cancellation: abort → answer at seeded random points of the examples' runs in the run worker (issue 11).
+await benchCancel();
 
 // The network panel at 5,000 nodes / 50,000 ties in headless Chromium (skipped without Chromium).
 await benchPanels();

@@ -36,11 +36,27 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${parsed}\n${USAGE}\n`);
         return 2;
       }
-      const { runCommand } = await import('./run.js');
+      const { runCommand, stopRunWorker, INTERRUPTED } = await import('./run.js');
+      // Ctrl+C stops the run (its checkpoints and DuckDB query see the signal; its temporary tables are
+      // dropped); a second Ctrl+C exits at once.
+      const interrupt = new AbortController();
+      process.on('SIGINT', () => {
+        if (interrupt.signal.aborted) process.exit(INTERRUPTED);
+        interrupt.abort();
+      });
       let worst = 0;
-      for (const spec of parsed.specs) {
-        const out = parsed.out && parsed.specs.length > 1 ? join(parsed.out, basename(spec, extname(spec))) : parsed.out;
-        worst = Math.max(worst, await runCommand(spec, { ...parsed, out }, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`)));
+      try {
+        for (const spec of parsed.specs) {
+          const out = parsed.out && parsed.specs.length > 1 ? join(parsed.out, basename(spec, extname(spec))) : parsed.out;
+          const code = await runCommand(spec, { ...parsed, out, signal: interrupt.signal }, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`));
+          if (code === INTERRUPTED) {
+            process.stderr.write(`innograph: interrupted; the run of ${spec} was stopped and nothing was written.\n`);
+            return INTERRUPTED;
+          }
+          worst = Math.max(worst, code);
+        }
+      } finally {
+        await stopRunWorker();
       }
       return worst;
     }

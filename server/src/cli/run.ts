@@ -1,16 +1,34 @@
 // `innograph run`: checks a spec, runs it, prints a summary with timings, and writes the results as
 // JSON (`--json FILE`) and/or results.json plus the files of each `--format` into `--out DIR` (outputs.ts).
+// The spec runs in the run worker thread (run/worker.ts), as in the editor: a synchronous estimator loop
+// would otherwise keep the SIGINT handler from running until it ends, and Ctrl+C must stop a run at once.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeWithHeaders } from '../workspace/analysis.js';
 import { TableCache } from '../workspace/tableCache.js';
-import { runStudy } from '../run/runner.js';
+import { Cancelled } from '../engine/cancel.js';
+import { RunWorker } from '../run/worker.js';
 import type { DeclarationResult } from '../results/format.js';
 import { errorPlace } from '../run/output/report.js';
 import { diagnosticLine, located } from './check.js';
 import { outputFiles, type Format } from './outputs.js';
 
-export interface RunCommandOptions { only: string[]; json?: string; out?: string; formats: ReadonlySet<Format>; quiet: boolean }
+export interface RunCommandOptions {
+  only: string[]; json?: string; out?: string; formats: ReadonlySet<Format>; quiet: boolean;
+  /** Ctrl+C: the run stops and the command answers `INTERRUPTED`. */
+  signal?: AbortSignal;
+}
+
+/** The exit code of a run stopped by Ctrl+C (128 + SIGINT, as shells report it). */
+export const INTERRUPTED = 130;
+
+// One worker for the process (several specs run one after another), stopped by `stopRunWorker` at the end.
+let worker: RunWorker | undefined;
+
+export async function stopRunWorker(): Promise<void> {
+  await worker?.dispose();
+  worker = undefined;
+}
 
 export async function runCommand(specPath: string, options: RunCommandOptions, print: (line: string) => void, progress: (line: string) => void): Promise<number> {
   const abs = resolve(specPath);
@@ -33,10 +51,17 @@ export async function runCommand(specPath: string, options: RunCommandOptions, p
     print(`${specPath}: no declaration named ${unknown.join(', ')}`);
     return 2;
   }
-  const results = await runStudy(analysis, {
-    specPath: abs, only: options.only,
-    progress: (message, done, total) => { if (!options.quiet && done < total) progress(`[${done + 1}/${total}] ${message}`); },
-  });
+  let results;
+  try {
+    worker ??= new RunWorker(process.argv[1]);
+    results = await worker.run({ text, specPath: abs, only: options.only, fresh: true }, {
+      signal: options.signal,
+      progress: (message, done, total) => { if (!options.quiet && done < total) progress(`[${done + 1}/${total}] ${message}`); },
+    });
+  } catch (err) {
+    if (err instanceof Cancelled) return INTERRUPTED;
+    throw err;
+  }
   for (const r of results.results) for (const line of summarise(specPath, r)) print(line);
   if (options.json) writeFileSync(resolve(options.json), `${JSON.stringify(results, null, 1)}\n`);
   if (options.out) {

@@ -8,17 +8,24 @@ import { confine, duckdb } from '../engine/data/duckdb.js';
 import type { Analysis } from '../workspace/analysis.js';
 import type { Decl, Expr } from '../language/syntax/ast.js';
 import type { Symbol } from '../language/semantic/model.js';
+import { Cancelled, type Checkpoint } from '../engine/cancel.js';
 import { SpecError } from './errors.js';
 import type { KindValues, Outcome, RunnableKind } from './values.js';
 
+export { Cancelled } from '../engine/cancel.js';
+
 export interface RunOptions {
   signal?: AbortSignal;
+  /**
+   * A cancellation flag in shared memory (non-zero: cancelled), set by another thread with `Atomics.store`.
+   * The signal alone cannot stop a run in a worker thread while the engine computes: its 'abort' waits for
+   * the event loop, which a synchronous estimator loop holds. The engine's checkpoints read this flag.
+   */
+  cancelFlag?: Int32Array;
+  /** Called at every cancellation checkpoint, before it checks (tests cancel a run at its k-th checkpoint). */
+  onCheckpoint?: () => void;
   /** Called as each declaration starts; `done`/`total` count declarations. */
   progress?: (message: string, done: number, total: number) => void;
-}
-
-export class Cancelled extends Error {
-  constructor() { super('The run was cancelled.'); }
 }
 
 /** How a kind of declaration runs: its value for the declarations that depend on it, and its outcome from that value. */
@@ -36,8 +43,26 @@ export class RunContext {
   /** Computed values by declaration name (datasets' table names, networks, measures …). */
   private readonly cache = new Map<string, Promise<unknown>>();
   private readonly temps: string[] = [];
+  /** Throws `Cancelled` once the run is cancelled: called between steps here and in the engine's loops. */
+  readonly checkpoint: Checkpoint;
+  private interrupted = false;
+  private disposed = false;
+  // A query running when the run is cancelled is interrupted; DuckDB's interrupt only touches the running
+  // query (an idle connection is not affected), and the error the query then fails with becomes `Cancelled`
+  // in the runner.
+  private readonly onAbort = () => this.interrupt();
 
-  private constructor(readonly analysis: Analysis, readonly db: DuckDBConnection, private readonly executors: Executors, readonly options: RunOptions = {}) {}
+  private constructor(readonly analysis: Analysis, readonly db: DuckDBConnection, private readonly executors: Executors, readonly options: RunOptions = {}) {
+    const { onCheckpoint } = options;
+    this.checkpoint = () => {
+      onCheckpoint?.();
+      if (this.cancelled) {
+        this.interrupt();
+        throw new Cancelled();
+      }
+    };
+    options.signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
 
   /**
    * A run on its own DuckDB, confined before anything runs to the data files the spec declares: a `where`
@@ -48,6 +73,12 @@ export class RunContext {
     const files = [...analysis.model.symbols.values()].flatMap((s) => (s.decl.from ? [resolve(analysis.baseDir, s.decl.from.value)] : []));
     await confine(db, [...new Set(files)]);
     return new RunContext(analysis, db, executors, options);
+  }
+
+  /** Whether the run has been cancelled (by its signal or its shared flag). */
+  get cancelled(): boolean {
+    const { signal, cancelFlag } = this.options;
+    return !!signal?.aborted || (cancelFlag !== undefined && Atomics.load(cancelFlag, 0) !== 0);
   }
 
   get model() { return this.analysis.model; }
@@ -80,7 +111,13 @@ export class RunContext {
   }
 
   checkCancelled(): void {
-    if (this.options.signal?.aborted) throw new Cancelled();
+    this.checkpoint();
+  }
+
+  private interrupt(): void {
+    if (this.interrupted || this.disposed) return;
+    this.interrupted = true;
+    this.db.interrupt();
   }
 
   /** A fresh name for a temporary DuckDB table of this run. */
@@ -92,6 +129,8 @@ export class RunContext {
 
   /** Drops this run's temporary tables: the DuckDB instance lives as long as the process. */
   async dispose(): Promise<void> {
+    this.disposed = true; // a late 'abort' must not interrupt these drops (or the next run's queries)
+    this.options.signal?.removeEventListener('abort', this.onAbort);
     for (const name of this.temps) await this.db.run(`DROP TABLE IF EXISTS ${name}`);
   }
 

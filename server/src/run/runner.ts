@@ -45,6 +45,7 @@ export async function runStudy(analysis: Analysis, request: RunRequest): Promise
       if (key && result.status === 'ok') request.cache!.set(key, result);
       results.push(result);
     }
+    ctx.checkCancelled(); // cancelled during the last declaration: the answer is still a cancellation
   } finally {
     await ctx.dispose();
   }
@@ -64,7 +65,9 @@ async function runOne(ctx: RunContext, symbol: Symbol): Promise<DeclarationResul
     const outcome = await ctx.resultOf(symbol);
     return { ...base, status: 'ok', seconds: seconds(), ...outcome };
   } catch (err) {
+    // A DuckDB query interrupted by the cancellation fails with its own error: the run was cancelled all the same.
     if (err instanceof Cancelled) throw err;
+    if (ctx.cancelled) throw new Cancelled();
     return { ...base, status: 'error', seconds: seconds(), tables: {}, notes: [], error: describeError(ctx, symbol.decl, err) };
   }
 }

@@ -1,16 +1,37 @@
 // Runs off the language server's main thread: one long-lived worker thread (the same bundle, started with
 // `workerData.innographRun`) executes runs one at a time, keeps the result cache between them, reports
-// progress and honours cancellation. The editor stays responsive whatever a run costs.
+// progress and honours cancellation. The editor stays responsive whatever a run costs. `innograph run` uses
+// the same worker, so that Ctrl+C stops a run as promptly as the editor's Cancel.
+//
+// Cancellation, in three layers:
+// - Each run gets a flag in shared memory (SharedArrayBuffer). Cancelling sets it with Atomics.store, and
+//   the engine's checkpoints read it: a synchronous estimator loop holds the worker's event loop, so a
+//   'cancel' message would only be read after the loop ends; the flag is seen at the next checkpoint.
+// - The 'cancel' message aborts the run's AbortSignal, which interrupts the DuckDB query running, if any
+//   (a query leaves the event loop free, so the message arrives at once).
+// - A few steps are single library calls without checkpoints (the eigendecompositions and inverses of GMM's
+//   weighting matrices take up to a few hundred milliseconds with many instruments). When a cancelled run
+//   has not answered within CANCEL_GRACE_MS, the worker is terminated and the run answers `Cancelled`; the
+//   next run starts a fresh worker (and DuckDB) — only the cache of unchanged results is lost.
 import { Worker, parentPort } from 'node:worker_threads';
 import { TableCache } from '../workspace/tableCache.js';
 import { analyzeWithHeaders } from '../workspace/analysis.js';
-import { Cancelled } from './context.js';
+import { Cancelled } from '../engine/cancel.js';
 import type { DeclarationResult, ResultsFile } from '../results/format.js';
 import { runStudy } from './runner.js';
 
-export interface RunJob { text: string; specPath: string; only?: string[] }
+export interface RunJob {
+  text: string;
+  specPath: string;
+  only?: string[];
+  /** Recompute every declaration (the command line: each run stands alone); default: reuse unchanged results. */
+  fresh?: boolean;
+}
 
-type ToWorker = { type: 'run'; id: number; job: RunJob } | { type: 'cancel'; id: number };
+/** How long a cancelled run may take to answer before its worker is terminated. */
+export const CANCEL_GRACE_MS = 150;
+
+type ToWorker = { type: 'run'; id: number; job: RunJob; cancelFlag: Int32Array } | { type: 'cancel'; id: number };
 type FromWorker =
   | { type: 'progress'; id: number; message: string; done: number; total: number }
   | { type: 'done'; id: number; results: ResultsFile }
@@ -35,7 +56,8 @@ export function serveRuns(): void {
         // Headers are read afresh for every run: data files may have changed in between.
         const analysis = await analyzeWithHeaders(message.job.text, message.job.specPath, new TableCache({ rowCounts: () => false }));
         const results = await runStudy(analysis, {
-          specPath: message.job.specPath, only: message.job.only, cache, signal: controller.signal,
+          specPath: message.job.specPath, only: message.job.only, cache: message.job.fresh ? undefined : cache,
+          signal: controller.signal, cancelFlag: message.cancelFlag,
           progress: (text, done, total) => send({ type: 'progress', id: message.id, message: text, done, total }),
         });
         send({ type: 'done', id: message.id, results });
@@ -52,23 +74,60 @@ export function serveRuns(): void {
 export class RunWorker {
   private worker?: Worker;
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (r: ResultsFile) => void; reject: (e: Error) => void; progress?: (m: string, done: number, total: number) => void }>();
+  private readonly pending = new Map<number, Pending>();
+  /** How often a cancelled run outlasted the grace period and its worker was terminated (the benchmark reports it). */
+  restarts = 0;
 
-  constructor(private readonly script: string) {}
+  constructor(private readonly script: string, private readonly graceMs = CANCEL_GRACE_MS) {}
 
   run(job: RunJob, options: { progress?: (message: string, done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<ResultsFile> {
-    const worker = this.start();
     const id = ++this.nextId;
+    const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     return new Promise<ResultsFile>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, progress: options.progress });
-      options.signal?.addEventListener('abort', () => worker.postMessage({ type: 'cancel', id } satisfies ToWorker), { once: true });
-      worker.postMessage({ type: 'run', id, job } satisfies ToWorker);
+      const entry: Pending = { job, cancelFlag, resolve, reject, progress: options.progress };
+      this.pending.set(id, entry);
+      this.start().postMessage({ type: 'run', id, job, cancelFlag } satisfies ToWorker);
+      const cancel = () => this.cancel(id);
+      if (options.signal?.aborted) cancel();
+      else options.signal?.addEventListener('abort', cancel, { once: true });
     });
   }
 
   async dispose(): Promise<void> {
-    await this.worker?.terminate();
+    const worker = this.worker;
     this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private cancel(id: number): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    Atomics.store(entry.cancelFlag, 0, 1);
+    this.worker?.postMessage({ type: 'cancel', id } satisfies ToWorker);
+    if (!Number.isFinite(this.graceMs)) return; // the benchmark's measure of the cooperative path alone
+    entry.grace = setTimeout(() => {
+      if (!this.pending.has(id)) return;
+      // Still computing inside a step without checkpoints: stop the thread, answer, and restart the others.
+      this.pending.delete(id);
+      entry.reject(new Cancelled());
+      this.restarts++;
+      this.restart();
+    }, this.graceMs);
+  }
+
+  /** Terminates the worker; the runs still waiting start again in a new one. */
+  private restart(): void {
+    const old = this.worker;
+    this.worker = undefined;
+    old?.removeAllListeners();
+    old?.on('error', () => {}); // a late error of the terminated thread is of no interest
+    void old?.terminate();
+    if (!this.pending.size) return;
+    const worker = this.start();
+    for (const [id, entry] of this.pending) {
+      worker.postMessage({ type: 'run', id, job: entry.job, cancelFlag: entry.cancelFlag } satisfies ToWorker);
+      if (Atomics.load(entry.cancelFlag, 0)) worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
+    }
   }
 
   private start(): Worker {
@@ -80,6 +139,7 @@ export class RunWorker {
       if (!job) return;
       if (m.type === 'progress') { job.progress?.(m.message, m.done, m.total); return; }
       this.pending.delete(m.id);
+      clearTimeout(job.grace);
       if (m.type === 'done') job.resolve(m.results);
       else job.reject(m.type === 'cancelled' ? new Cancelled() : new Error(m.message));
     });
@@ -90,7 +150,19 @@ export class RunWorker {
   }
 
   private failAll(err: Error): void {
-    for (const job of this.pending.values()) job.reject(err);
+    for (const job of this.pending.values()) {
+      clearTimeout(job.grace);
+      job.reject(Atomics.load(job.cancelFlag, 0) ? new Cancelled() : err);
+    }
     this.pending.clear();
   }
+}
+
+interface Pending {
+  job: RunJob;
+  cancelFlag: Int32Array;
+  resolve: (r: ResultsFile) => void;
+  reject: (e: Error) => void;
+  progress?: (m: string, done: number, total: number) => void;
+  grace?: ReturnType<typeof setTimeout>;
 }

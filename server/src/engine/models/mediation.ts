@@ -2,6 +2,7 @@
 // effect c′ from y ~ x + m + W; indirect effect a·b with the Sobel (first-order delta) standard error and a
 // percentile bootstrap interval (rows resampled with replacement, seeded). Each equation is OLS with the
 // frame's fixed effects (fixest's conventions, iid standard errors).
+import { Cancelled, type Checkpoint } from '../cancel.js';
 import { normalP } from '../stats/distributions.js';
 import { quantile } from '../stats/quantile.js';
 import { Rng } from '../prng.js';
@@ -14,6 +15,8 @@ export interface MediationOptions {
   seed: number;
   /** Confidence level of the bootstrap interval; default 0.95. */
   level?: number;
+  /** Throws when the run is cancelled; called every resample and in each equation's demeaning. */
+  checkpoint?: Checkpoint;
 }
 
 export interface Effect { effect: string; estimate: number; se: number | null; z: number | null; p: number | null; ciLow: number | null; ciHigh: number | null }
@@ -30,9 +33,10 @@ export interface MediationResult {
 export function mediationAnalysis(frame: HdfeFrame, treatment: string, mediator: string, options: MediationOptions): MediationResult {
   const m = frame.X.find((c) => c.name === mediator)!.values;
   const withoutM = frame.X.filter((c) => c.name !== mediator);
-  const total = feols({ ...frame, X: withoutM });
-  const mediatorModel = feols({ ...frame, y: m, yName: mediator, X: withoutM });
-  const outcomeModel = feols(frame);
+  const { checkpoint } = options;
+  const total = feols({ ...frame, X: withoutM }, { checkpoint });
+  const mediatorModel = feols({ ...frame, y: m, yName: mediator, X: withoutM }, { checkpoint });
+  const outcomeModel = feols(frame, { checkpoint });
   const coef = (r: ModelResult, term: string) => {
     const c = r.coefficients.find((k) => k.term === term);
     if (!c) throw new EstimationError(`${term} was dropped from an equation (collinear), so the mediation cannot be decomposed.`);
@@ -68,12 +72,13 @@ function bootstrapIndirect(frame: HdfeFrame, treatment: string, mediator: string
   const values: number[] = [];
   let failed = 0;
   const beta = (f: HdfeFrame, term: string) => {
-    const fit = fitFeols(f, { dropSingletons: false });
+    const fit = fitFeols(f, { dropSingletons: false, checkpoint: options.checkpoint });
     const k = fit.terms.indexOf(term);
     if (k < 0) throw new Error('dropped');
     return fit.beta[k];
   };
   for (let r = 0; r < options.bootstrap; r++) {
+    options.checkpoint?.();
     const rows = Int32Array.from({ length: n }, () => rng.int(0, n - 1));
     const sample: HdfeFrame = {
       ...frame,
@@ -86,7 +91,8 @@ function bootstrapIndirect(frame: HdfeFrame, treatment: string, mediator: string
       const m = sample.X.find((x) => x.name === mediator)!.values;
       const a = beta({ ...sample, y: m, yName: mediator, X: sample.X.filter((x) => without.includes(x.name)) }, treatment);
       values.push(a * beta(sample, mediator));
-    } catch {
+    } catch (err) {
+      if (err instanceof Cancelled) throw err;
       failed++;
     }
   }

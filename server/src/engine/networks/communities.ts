@@ -4,6 +4,7 @@
 // Gephi's formula Q = Σ_c [γ·in_c/m − (deg_c/2m)²].
 import { UndirectedGraph } from 'graphology';
 import louvainModule, { type DetailedLouvainOutput, type LouvainOptions as GraphologyLouvainOptions } from 'graphology-communities-louvain';
+import type { Checkpoint } from '../cancel.js';
 import { Rng } from '../prng.js';
 import type { Matrix } from './measures.js';
 
@@ -33,7 +34,11 @@ export function modularity(m: Matrix, membership: readonly number[], resolution 
   return q;
 }
 
-export interface LouvainOptions { runs: number; seed: number; resolution: number; weighted: boolean }
+export interface LouvainOptions {
+  runs: number; seed: number; resolution: number; weighted: boolean;
+  /** Throws when the run is cancelled; called before every restart. */
+  checkpoint?: Checkpoint;
+}
 
 export interface Communities { membership: number[]; modularity: number; count: number }
 
@@ -48,6 +53,7 @@ export function louvainCommunities(m: Matrix, options: LouvainOptions): Communit
   const rng = new Rng(options.seed);
   let best: Communities | undefined;
   for (let run = 0; run < options.runs; run++) {
+    options.checkpoint?.();
     const found = detailedLouvain(graph, { getEdgeWeight: 'weight', resolution: options.resolution, rng: () => rng.next() });
     const membership = m.nodes.map((n) => found.communities[n]);
     const q = modularity(m, membership, options.resolution, options.weighted);

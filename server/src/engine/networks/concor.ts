@@ -15,6 +15,8 @@ export interface ConcorOptions {
   maxIter: number;
   /** UCINET does not split blocks of two actors. */
   splitPairs: boolean;
+  /** Throws when the run is cancelled; called every iteration. */
+  checkpoint?: () => void;
 }
 
 export interface ConcorResult {
@@ -34,9 +36,11 @@ export function concor(relations: readonly (readonly number[][])[], options: Con
         next.push(block);
         continue;
       }
+      options.checkpoint?.();
       let r = profileCorrelations(relations, block, options);
       let iterations = 0;
       while (!converged(r, options.convergence) && iterations < options.maxIter) {
+        options.checkpoint?.();
         r = correlateRows(r);
         iterations++;
       }

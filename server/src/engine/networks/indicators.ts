@@ -1,5 +1,6 @@
 // Whole-network and node indicators of one window's network, by name, with the conventions as options
 // (the declaration's items and options map onto these one to one). Empty windows give nulls, never zeros.
+import type { Checkpoint } from '../cancel.js';
 import { blockModel } from './blocks.js';
 import { louvainCommunities } from './communities.js';
 import {
@@ -17,6 +18,8 @@ export interface IndicatorOptions {
   betweenness: 'raw' | 'ucinet' | 'gephi';
   flowSign: 'leader_positive' | 'paper';
   louvain: { runs: number; seed: number; resolution: number };
+  /** Throws when the run is cancelled; called before every indicator and Louvain restart. */
+  checkpoint?: Checkpoint;
 }
 
 export type Value = number | null;
@@ -29,11 +32,12 @@ export function wholeIndicators(net: Network, items: readonly string[], options:
   const row: Record<string, Value> = {};
   const path = () => (n ? pathLength(m) : undefined);
   for (const item of items) {
+    options.checkpoint?.();
     switch (item) {
       case 'nodes': row.nodes = n; break;
       case 'edges': row.edges = edgeCount(m); break;
       case 'density': row.density = n > 1 ? density(m, options.density) : null; break;
-      case 'modularity': row.modularity = net.ties.length ? louvainCommunities(m, { ...options.louvain, weighted: true }).modularity : null; break;
+      case 'modularity': row.modularity = net.ties.length ? louvainCommunities(m, { ...options.louvain, weighted: true, checkpoint: options.checkpoint }).modularity : null; break;
       case 'clustering': row.clustering = n ? (m.directed && options.clustering === 'fagiolo' ? fagioloClustering(m) : averageClustering(m)).average : null; break;
       case 'path_length': { const p = path(); row.path_length = p && p.reachablePairs ? p.average : null; break; }
       case 'diameter': { const p = path(); row.diameter = p && p.reachablePairs ? p.diameter : null; break; }
@@ -54,6 +58,7 @@ export function nodeIndicators(net: Network, items: readonly string[], options: 
   const n = m.nodes.length;
   const out: Record<string, Value[]> = {};
   for (const item of items) {
+    options.checkpoint?.();
     switch (item) {
       case 'degree': out.degree = outStrength(m); break; // out-degree when directed, strength when not
       case 'out_degree': out.out_degree = outStrength(m); break;
@@ -65,7 +70,7 @@ export function nodeIndicators(net: Network, items: readonly string[], options: 
       case 'betweenness': out.betweenness = scaleBetweenness(m, options.betweenness); break;
       case 'flow_rate': out.flow_rate = flowRate(m, options.flowSign); break;
       case 'intra': out.intra = m.nodes.map((r) => net.intra.get(r) ?? 0); break;
-      case 'community': out.community = n ? louvainCommunities(m, { ...options.louvain, weighted: true }).membership : []; break;
+      case 'community': out.community = n ? louvainCommunities(m, { ...options.louvain, weighted: true, checkpoint: options.checkpoint }).membership : []; break;
     }
   }
   return out;

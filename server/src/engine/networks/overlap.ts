@@ -16,6 +16,8 @@ export interface OverlapOptions {
   weight: OverlapWeight;
   /** Keep only pairs between the two sets, oriented left → right. */
   between?: RegionSets;
+  /** Throws when the run is cancelled; called for every window (its queries are interrupted by the caller). */
+  checkpoint?: () => void;
 }
 
 const WEIGHT: Record<OverlapWeight, (ni: number, nj: number) => number> = {
@@ -53,7 +55,10 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
     between: options.between !== undefined,
     weigh: WEIGHT[options.weight],
   };
-  const rows = windows.flatMap((w, wi) => overlapTies(citing, w, pairing).map((tie) => [wi, ...tie]));
+  const rows = windows.flatMap((w, wi) => {
+    options.checkpoint?.();
+    return overlapTies(citing, w, pairing).map((tie) => [wi, ...tie]);
+  });
   return assembleNetworks(rows, windows.length, false, false);
 }
 

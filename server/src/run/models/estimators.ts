@@ -1,6 +1,7 @@
 // The estimators behind `model` declarations: the formula over the model's data into the estimator's input,
 // the estimator with the declaration's conventions, and the result (coefficients table, fit, tests, notes).
 // Split-sample models (`m by g in (…)`) run once per group.
+import type { Checkpoint } from '../../engine/cancel.js';
 import type { DataTable } from '../../engine/data/dataTable.js';
 import { buildDesign, type Expr, type Formula } from '../../engine/models/formula/index.js';
 import { gmmInput } from '../../engine/models/formula/gmm.js';
@@ -18,14 +19,17 @@ import { moderationTable } from './moderation.js';
 import { numberOption, wordOption, type ModelSpec } from './modelSpecs.js';
 import type { Cell, Table } from '../../results/format.js';
 
-/** Estimates a regression-type model (every estimator with a formula and coefficients) on a table. */
-export function fitModel(spec: ModelSpec, table: DataTable, extraWhere?: Expr): ModelResult {
+/**
+ * Estimates a regression-type model (every estimator with a formula and coefficients) on a table; `checkpoint`
+ * (the run's) stops it when the run is cancelled.
+ */
+export function fitModel(spec: ModelSpec, table: DataTable, checkpoint: Checkpoint, extraWhere?: Expr): ModelResult {
   const formula = requireFormula(spec);
   const where = combine(spec.option('where')?.[0], extraWhere);
   switch (spec.estimator) {
-    case 'ols': case 'poisson': return fitHdfe(spec, formula, table, where);
-    case 'negbin': return fitNegbin(spec, formula, table, where);
-    case 'diffgmm': case 'sysgmm': return fitGmm(spec, formula, table, where);
+    case 'ols': case 'poisson': return fitHdfe(spec, formula, table, checkpoint, where);
+    case 'negbin': return fitNegbin(spec, formula, table, checkpoint, where);
+    case 'diffgmm': case 'sysgmm': return fitGmm(spec, formula, table, checkpoint, where);
     case 'hausman': return fitHausman(spec, formula, table, where);
     default: throw new SpecError(`${spec.estimator} is not an estimator of coefficients.`, spec.call.callee.span);
   }
@@ -44,9 +48,9 @@ function combine(specWhere: SpecExpr | undefined, extra?: Expr): Expr | undefine
 
 // ------------------------------------------------------------------ estimators
 
-function fitHdfe(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr): ModelResult {
+function fitHdfe(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint: Checkpoint, where?: Expr): ModelResult {
   const cluster = (spec.option('cluster') ?? []).map((e) => engineExpr(e));
-  const design = buildDesign(formula, table, { cluster, where });
+  const design = buildDesign(formula, table, { cluster, where, checkpoint });
   const vcovWord = wordOption(spec, 'vcov', cluster.length ? (cluster.length === 2 ? 'twoway' : 'cluster') : 'iid');
   const vcov: VcovKind = vcovWord === 'hc1' ? 'hetero' : vcovWord === 'iid' ? 'iid' : 'cluster';
   if (vcov === 'cluster' && !cluster.length) throw new SpecError(`\`vcov: ${vcovWord}\` needs \`cluster:\`.`, spec.option('vcov')![0].span);
@@ -57,6 +61,7 @@ function fitHdfe(spec: ModelSpec, formula: Formula, table: DataTable, where?: Ex
     dropSingletons: wordOption(spec, 'singletons', 'drop') === 'drop',
     fixefTol: numberOption(spec, 'tolerance', 1e-6),
     fixefMaxIter: numberOption(spec, 'max_iter', 10000),
+    checkpoint,
   };
   const result = spec.estimator === 'ols' ? feols(design.frame, options) : fepois(design.frame, options);
   result.notes = [...design.notes, ...result.notes];
@@ -65,14 +70,14 @@ function fitHdfe(spec: ModelSpec, formula: Formula, table: DataTable, where?: Ex
 
 const NEGBIN_VCOV: Record<string, NegbinVcov> = { 'glm.nb': 'glm.nb', fixest: 'fixest', statsmodels: 'statsmodels', hc0: 'HC0' };
 
-function fitNegbin(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr): ModelResult {
-  const design = buildDesign(formula, table, { where });
-  const result = negativeBinomial(design.frame, { vcov: NEGBIN_VCOV[wordOption(spec, 'vcov', 'glm.nb')] });
+function fitNegbin(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint: Checkpoint, where?: Expr): ModelResult {
+  const design = buildDesign(formula, table, { where, checkpoint });
+  const result = negativeBinomial(design.frame, { vcov: NEGBIN_VCOV[wordOption(spec, 'vcov', 'glm.nb')], checkpoint });
   result.notes = [...design.notes, ...result.notes];
   return result;
 }
 
-function fitGmm(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr): ModelResult {
+function fitGmm(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint: Checkpoint, where?: Expr): ModelResult {
   if (where) throw new SpecError('Dynamic panel GMM needs the whole panel (its lags cross the subsample); filter the panel\'s data instead of `where:`.', spec.option('where')?.[0]?.span ?? spec.symbol.nameSpan);
   const list = (name: string) => (spec.option(name) ?? []).map((e) => engineExpr(e));
   const input = gmmInput(formula, table, { gmm: list('gmm'), iv: list('iv') });
@@ -86,7 +91,7 @@ function fitGmm(spec: ModelSpec, formula: Formula, table: DataTable, where?: Exp
     robust: wordOption(spec, 'robust', 'true') === 'true',
     ...(xtabond2 ? { timeDummyInstruments: 'both', levelInstrumentLag: 'fromMinusOne', hansenAfterOneStep: 'twosteps' } as const : {}),
   };
-  const result = pgmm(input.panel, gmmSpec);
+  const result = pgmm(input.panel, gmmSpec, checkpoint);
   result.notes = [...input.notes, ...result.notes, xtabond2 ? 'Conventions: xtabond2 where it differs from plm (docs/models/gmm.md).' : 'Conventions: plm::pgmm (docs/models/gmm.md lists where xtabond2 differs).'];
   return result;
 }
@@ -127,7 +132,7 @@ export function coefficientsTable(model: ModelResult): Table {
 }
 
 /** One model per group of the split variable; the table stacks their coefficients with a `group` column. */
-export function runSplit(spec: ModelSpec, table: DataTable, notes: string[]): Outcome {
+export function runSplit(spec: ModelSpec, table: DataTable, notes: string[], checkpoint: Checkpoint): Outcome {
   const { variable, values, span } = spec.split!;
   const column = table.columns.get(variable);
   if (!column) throw new SpecError(`\`${variable}\` is not a variable of ${table.name}.`, span);
@@ -137,7 +142,7 @@ export function runSplit(spec: ModelSpec, table: DataTable, notes: string[]): Ou
   const rows: Cell[][] = [];
   for (const group of groups) {
     const condition: Expr = { type: 'binary', op: '==', left: { type: 'var', name: variable }, right: typeof group === 'number' ? { type: 'number', value: group } : { type: 'string', value: group } };
-    const model = fitModel(spec, table, condition);
+    const model = fitModel(spec, table, checkpoint, condition);
     model.notes = [`Group ${variable} = ${group}.`, ...notes, ...model.notes];
     models.push({ group: String(group), model });
     for (const c of model.coefficients) rows.push([String(group), c.term, c.estimate, c.se, c.stat, c.p, c.ciLow, c.ciHigh]);

@@ -1,5 +1,6 @@
 // Model declarations that are designs rather than one regression: descriptives, correlation matrices, the
 // geographical detector, mediation and placebo permutations.
+import { Cancelled } from '../../engine/cancel.js';
 import { columnAt, type DataTable } from '../../engine/data/dataTable.js';
 import { correlationMatrix } from '../../engine/models/describe/correlation.js';
 import { describeColumns } from '../../engine/models/describe/descriptives.js';
@@ -112,6 +113,7 @@ async function geodetector(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   const result = geoDetector({ y: keep.map((r) => y.values[r]), factors }, {
     convention: wordOption(spec, 'variant', 'geodetector') === 'gd' ? 'GD' : 'geodetector',
     ...(detectors.length ? { detectors } : {}),
+    checkpoint: ctx.checkpoint,
   });
   const tables: Outcome['tables'] = {
     factor: { columns: ['factor', 'q', 'p', 'strata', 'n', 'F', 'lambda'], rows: result.factor.map((f) => [f.factor, f.q, f.p, f.strata, f.n, f.F, f.lambda]) },
@@ -148,6 +150,7 @@ async function mediation(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   const result = mediationAnalysis(design.frame, treatment.label, label(mediator), {
     bootstrap: numberOption(spec, 'bootstrap', 1000),
     seed: seedOf(ctx, spec.symbol.decl),
+    checkpoint: ctx.checkpoint,
   });
   const allNotes = [...notes, ...design.notes, ...result.notes];
   const model = { ...result.outcomeModel, notes: allNotes };
@@ -173,7 +176,7 @@ async function permute(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   const { table, notes } = await modelData(ctx, baseSpec);
   const column = table.columns.get(variable);
   if (column?.type !== 'number') throw new SpecError(`\`${variable}\` is not a numeric variable of ${table.name}.`, shuffleExpr.span);
-  const actual = fitModel(baseSpec, table);
+  const actual = fitModel(baseSpec, table, ctx.checkpoint);
   const mentions = new RegExp(`(^|[^A-Za-z0-9_.])${variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_.])`);
   const target = actual.coefficients.find((c) => mentions.test(c.term));
   if (!target) throw new SpecError(`${base.name} has no coefficient on a term with \`${variable}\`.`, shuffleExpr.span);
@@ -182,9 +185,8 @@ async function permute(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   const draws: number[] = [];
   let failed = 0;
   for (let rep = 0; rep < reps; rep++) {
+    ctx.checkpoint();
     if (rep % 20 === 0) {
-      await new Promise((resolve) => setImmediate(resolve)); // lets a cancellation arrive
-      ctx.checkCancelled();
       ctx.options.progress?.(`model ${spec.symbol.name}: permutation ${rep + 1} of ${reps}`, rep, reps);
     }
     const shuffled = Float64Array.from(column.values);
@@ -193,10 +195,11 @@ async function permute(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
       [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
     }
     try {
-      const model = fitModel(baseSpec, { ...table, columns: new Map(table.columns).set(variable, { type: 'number', values: shuffled }) });
+      const model = fitModel(baseSpec, { ...table, columns: new Map(table.columns).set(variable, { type: 'number', values: shuffled }) }, ctx.checkpoint);
       const c = model.coefficients.find((k) => k.term === target.term);
       if (c) draws.push(c.estimate); else failed++;
-    } catch {
+    } catch (err) {
+      if (err instanceof Cancelled) throw err;
       failed++;
     }
   }

@@ -12,8 +12,9 @@ export async function runModel(ctx: RunContext, symbol: Symbol): Promise<Outcome
   const spec = modelSpec(ctx, symbol);
   if (DESIGNS.has(spec.estimator)) return runDesign(ctx, spec);
   const { table, notes } = await modelData(ctx, spec);
-  if (spec.split) return runSplit(spec, table, notes);
-  const model = fitModel(spec, table);
+  ctx.checkpoint();
+  if (spec.split) return runSplit(spec, table, notes, ctx.checkpoint);
+  const model = fitModel(spec, table, ctx.checkpoint);
   model.notes = [...notes, ...model.notes];
   return regressionOutcome(spec, model, table);
 }

@@ -33,6 +33,7 @@ export async function partitionOf(ctx: RunContext, symbol: Symbol): Promise<Part
     convergence: ctx.number(decl, 'convergence', 0.2),
     maxIter: ctx.number(decl, 'max_iter', 25),
     splitPairs: ctx.word(decl, 'split_pairs', 'false') === 'true',
+    checkpoint: ctx.checkpoint,
   });
   for (const step of result.log) if (!step.converged) notes.push(`A split at level ${step.level} (block of ${step.blockSize}) did not converge in ${step.iterations} iterations.`);
   const block = new Map<string, number>();

@@ -42,7 +42,7 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
     const cited = requireRole(citations, 'cited', source.call.args[1]!.value!.span);
     const relation = `(SELECT CAST(${quoteIdent(citing)} AS VARCHAR) AS citing, CAST(${quoteIdent(cited)} AS VARCHAR) AS cited FROM ${citations.table})`;
     const weight = ctx.word(decl, 'weight', 'count') as OverlapWeight;
-    const networks = await overlapNetworks(ctx.db, rows, relation, windows, { weight, between });
+    const networks = await overlapNetworks(ctx.db, rows, relation, windows, { weight, between, checkpoint: ctx.checkpoint });
     return { directed: false, networks, notes: holders.notes };
   }
   const ties = ctx.word(decl, 'ties', 'all_pairs') as 'all_pairs' | 'first_led';

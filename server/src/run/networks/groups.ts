@@ -14,7 +14,7 @@ export async function groupsOf(ctx: RunContext, decl: Decl, networks: readonly N
   if (!value) throw new SpecError('The E-I index needs `groups:` — a `blocks` name or `community`.', decl.values[0]?.span ?? decl.span);
   if (value.type === 'ident' && value.name === 'community') {
     const options = indicatorOptions(ctx, decl);
-    return networks.map((net) => louvainCommunities(toMatrix(net), { ...options.louvain, weighted: true }).membership);
+    return networks.map((net) => louvainCommunities(toMatrix(net), { ...options.louvain, weighted: true, checkpoint: ctx.checkpoint }).membership);
   }
   const partition = await ctx.valueOf('blocks', ctx.symbol(value, 'a blocks declaration'));
   // Regions outside the partitioned window form one group of their own.

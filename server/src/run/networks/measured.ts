@@ -20,6 +20,7 @@ export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions 
     betweenness: ctx.word(decl, 'betweenness', 'raw') as IndicatorOptions['betweenness'],
     flowSign: ctx.word(decl, 'flow_sign', 'leader_positive') as IndicatorOptions['flowSign'],
     louvain: { runs: ctx.number(decl, 'runs', 10), seed: seedOf(ctx, decl), resolution: ctx.number(decl, 'resolution', 1) },
+    checkpoint: ctx.checkpoint,
   };
 }
 

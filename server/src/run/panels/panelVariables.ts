@@ -45,6 +45,7 @@ export async function evaluatePanelVariables(ctx: RunContext, decl: Decl, layout
   const evaluator = new PanelEvaluator(ctx, decl, layout, columns);
   const out = new Map<string, Float64Array>();
   for (const entry of decl.block?.entries ?? []) {
+    ctx.checkpoint();
     if (entry.type !== 'assign' || !entry.value) continue;
     const grid = await evaluator.evaluate(entry.value);
     evaluator.define(entry.name.name, grid);
@@ -64,6 +65,7 @@ class PanelEvaluator {
   define(name: string, grid: Grid): void { this.defined.set(name, grid); }
 
   async evaluate(e: Expr): Promise<Grid> {
+    this.ctx.checkpoint();
     switch (e.type) {
       case 'number': return { level: 'const', values: Float64Array.of(e.value) };
       case 'ident': return this.variable(e.name, e);

@@ -23,8 +23,10 @@ export async function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
   const layout = source.spec.name === 'dyadic' ? await dyadicLayout(ctx, symbol) : await nodeLayout(ctx, symbol);
   const notes = [...layout.notes];
   const columns = indexColumns(layout);
+  ctx.checkpoint();
   await joinAttributes(ctx, symbol.decl, layout, columns, notes);
   for (const [name, values] of await evaluatePanelVariables(ctx, symbol.decl, layout, columns)) columns.set(name, { type: 'number', values });
+  ctx.checkpoint();
   const T = layout.periods.length;
   const unit = new Int32Array(layout.rows);
   const time = new Int32Array(layout.rows);
@@ -202,6 +204,7 @@ async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, 
   const T = layout.periods.length;
   for (const expr of ctx.model.option(decl, 'attributes')?.values ?? []) {
     const symbol = ctx.symbol(expr, 'an attribute dataset');
+    ctx.checkpoint();
     const dataset = await loadDataset(ctx, symbol);
     const key = dataset.role('key');
     if (!key) throw new SpecError(`${symbol.name} needs a \`key\` column to be joined to the panel's regions.`, expr.span);
@@ -220,6 +223,7 @@ async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, 
       ? [{ suffix: '_i', regions: layout.units, unit: (u: number) => layout.pairI[u] }, { suffix: '_j', regions: layout.partners, unit: (u: number) => layout.pairJ[u] }]
       : [{ suffix: '', regions: layout.units, unit: (u: number) => u }];
     for (const side of sides) {
+      ctx.checkpoint();
       const matched = new Int32Array(layout.rows).fill(-1);
       const unmatched = new Set<string>();
       for (let r = 0; r < layout.rows; r++) {
@@ -232,6 +236,7 @@ async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, 
       }
       if (unmatched.size) notes.push(`${unmatched.size} region${unmatched.size === 1 ? '' : 's'}${side.suffix ? ` on side ${side.suffix.slice(1)}` : ''} without ${times ? 'every period in' : 'a row in'} ${symbol.name} (their attributes are missing): ${[...unmatched].slice(0, 8).join(', ')}${unmatched.size > 8 ? ', …' : ''}.`);
       for (const [name, column] of attributes.columns) {
+        ctx.checkpoint();
         if (name === time) continue;
         // The key is a code, never a quantity: it joins as text whatever its type.
         const values = columnAt(column, matched);
@@ -259,9 +264,10 @@ async function regionKeys(ctx: RunContext, layout: PanelLayout, key: string): Pr
 export type { PanelLayout };
 
 /** A panel's result: its size and a summary of every variable (the rows themselves stay in the run). */
-export function panelResult({ table, notes }: Panel): Computed {
+export function panelResult({ table, notes }: Panel, ctx: RunContext): Computed {
   const defined = (v: number) => (Number.isNaN(v) ? null : v);
   const rows: Cell[][] = [...table.columns].map(([name, column]) => {
+    ctx.checkpoint();
     if (column.type === 'text') {
       const present = column.values.filter((v) => v !== null);
       return [name, 'text', present.length, table.rows - present.length, new Set(present).size, null, null, null, null];

@@ -19,6 +19,8 @@ export interface DesignOptions {
   where?: Expr;
   /** Analytic weights. */
   weights?: Expr;
+  /** Throws when the run is cancelled; called between the design's steps and terms. */
+  checkpoint?: () => void;
 }
 
 export interface Design {
@@ -43,7 +45,10 @@ export function buildDesign(formula: Formula, table: DataTable, options: DesignO
     ['Cluster', clusters.flat()],
     ['Weights', options.weights ? [options.weights] : []],
   ];
+  const { checkpoint } = options;
+  checkpoint?.();
   const rows = completeRows(first, inside, parts, notes);
+  checkpoint?.();
   notes.push(...first.undefinedNotes(inside));
   if (rows.length === 0) throw new FormulaError(`No observation is left to estimate on. ${notes.join(' ')}`);
 
@@ -52,11 +57,15 @@ export function buildDesign(formula: Formula, table: DataTable, options: DesignO
   if (formula.intercept && formula.fixedEffects.length === 0) X.push({ name: '(Intercept)', values: new Float64Array(rows.length).fill(1) });
   const coding = new TextCoding(formula, ev);
   for (const term of formula.terms) {
+    checkpoint?.();
     const columns = termColumns(term.factors, ev, rows, coding);
     if (columns.length === 0) notes.push(`\`${term.label}\` has a single level in the sample and adds no regressor.`);
     X.push(...columns);
   }
-  const factor = (factors: Expr[]) => interactedFactor(factors.map(label).join('^'), factors.map((f) => first.evaluate(f)), rows);
+  const factor = (factors: Expr[]) => {
+    checkpoint?.();
+    return interactedFactor(factors.map(label).join('^'), factors.map((f) => first.evaluate(f)), rows);
+  };
   const frame: HdfeFrame = {
     y: takeRows(ev.numbers(formula.lhs), rows),
     yName: label(formula.lhs),

@@ -19,14 +19,18 @@ export function geoDetector(input: GeoDetectorInput, options: GeoDetectorOptions
   if (!rules) throw new GeoDetectorInputError(`unknown convention "${convention}" (geodetector or GD)`);
   const pValue = options.pValue ?? 'R';
   const requested = new Set(options.detectors ?? ALL_DETECTORS);
-  const { y, factors } = prepare(input);
+  const checkpoint = options.checkpoint ?? (() => {});
+  const { y, factors } = prepare(input, checkpoint);
   const pairwise = factors.length >= 2;
   for (const d of ['interaction', 'ecological'] as const) {
     if (options.detectors?.includes(d) && !pairwise) throw new GeoDetectorInputError(`the ${d} detector needs at least 2 factors`);
   }
   const notes = [`conventions of the ${convention} package; p-values ${pValue === 'R' ? "as R's pf computes them" : 'summed to full precision'}`];
   // q and its test for every factor: the interaction and ecological detectors compare these.
-  const single = factors.map((f) => factorDetector(f.name, y, f.strata, rules, pValue));
+  const single = factors.map((f) => {
+    checkpoint();
+    return factorDetector(f.name, y, f.strata, rules, pValue);
+  });
   const pairs = pairsOf(factors.length);
   const level = options.ecologicalLevel ?? 0.9;
   return {
@@ -34,15 +38,20 @@ export function geoDetector(input: GeoDetectorInput, options: GeoDetectorOptions
     n: y.length,
     factor: requested.has('factor') ? single.map(({ ssw: _ssw, ...row }) => row) : [],
     interaction: requested.has('interaction') ? pairs.map(([i, j]) => {
+      checkpoint();
       const q12 = decompose(y, crossStrata(factors[i].strata, factors[j].strata), rules).q;
       const [q1, q2] = [single[i].q, single[j].q];
       return { factor1: factors[i].name, factor2: factors[j].name, q1, q2, q12, interaction: classifyInteraction(q1, q2, q12, rules) };
     }) : [],
-    risk: requested.has('risk') ? factors.map((f) => riskDetector(f.name, y, f.strata, rules, {
-      alpha: options.riskAlpha ?? 0.05, skipSingletons: options.riskSkipSingletons ?? false,
-    }, notes)) : [],
+    risk: requested.has('risk') ? factors.map((f) => {
+      checkpoint();
+      return riskDetector(f.name, y, f.strata, rules, { alpha: options.riskAlpha ?? 0.05, skipSingletons: options.riskSkipSingletons ?? false }, notes);
+    }) : [],
     ecological: requested.has('ecological')
-      ? pairs.map(([i, j]) => ecologicalDetector(single[i], single[j], { statistic: options.ecologicalStatistic ?? 'qRatio', level }))
+      ? pairs.map(([i, j]) => {
+        checkpoint();
+        return ecologicalDetector(single[i], single[j], { statistic: options.ecologicalStatistic ?? 'qRatio', level });
+      })
       : [],
     discretization: factors.flatMap((f) => (f.discretization ? [f.discretization] : [])),
     notes,

@@ -1,5 +1,6 @@
 // Checks the input and turns every factor into strata (discretising continuous ones), so that the detectors
 // only ever see complete, aligned, analysable data. Every refusal is a GeoDetectorInputError.
+import type { Checkpoint } from '../../cancel.js';
 import { discretize, DEFAULT_CLASSES } from './discretize.js';
 import { GeoDetectorInputError } from './errors.js';
 import { stratify, type Strata } from './strata.js';
@@ -16,7 +17,7 @@ export interface PreparedInput {
   factors: PreparedFactor[];
 }
 
-export function prepare(input: GeoDetectorInput): PreparedInput {
+export function prepare(input: GeoDetectorInput, checkpoint: Checkpoint = () => {}): PreparedInput {
   // Checked before conversion: Float64Array.from would turn null into 0.
   const raw = Array.from(input.y as ArrayLike<unknown>);
   const bad = raw.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
@@ -29,6 +30,7 @@ export function prepare(input: GeoDetectorInput): PreparedInput {
   return { y, factors: input.factors.map((f) => {
     if (names.has(f.name)) throw new GeoDetectorInputError(`factor "${f.name}" is given twice`);
     names.add(f.name);
+    checkpoint();
     return prepareFactor(f, y.length);
   }) };
 }

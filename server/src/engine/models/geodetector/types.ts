@@ -1,5 +1,6 @@
 // Input, options and the serialisable result of the geographical detector. Results are plain data (no typed
 // arrays, no NaN), so `JSON.stringify` of a result is lossless.
+import type { Checkpoint } from '../../cancel.js';
 import type { ClassMethod } from '../../stats/classify.js';
 import type { GeoDetectorConvention } from './conventions.js';
 
@@ -26,6 +27,8 @@ export interface GeoDetectorInput {
 export type Detector = 'factor' | 'interaction' | 'risk' | 'ecological';
 
 export interface GeoDetectorOptions {
+  /** Throws when the run is cancelled; called for every factor, pair and detector. */
+  checkpoint?: Checkpoint;
   /** Which package's conventions to follow (see conventions.ts). Default 'geodetector'. */
   convention?: GeoDetectorConvention;
   /**

@@ -2,6 +2,7 @@
 // variable or regressor is zeroed in all three, which drops it from every moment (plm's treatment of
 // unbalanced panels); rows keep their place so that lags in the AR test stay aligned with periods.
 import { Matrix } from 'ml-matrix';
+import type { Checkpoint } from '../../cancel.js';
 import { instrumentColumns } from './instruments.js';
 import { panelGrid } from './panelGrid.js';
 import { rowLayout, transformed, type Column, type RowLayout } from './rows.js';
@@ -30,7 +31,7 @@ export interface GmmDesign {
   groupsUsed: number;
 }
 
-export function buildDesign(panel: GmmPanel, spec: ResolvedGmmSpec): GmmDesign {
+export function buildDesign(panel: GmmPanel, spec: ResolvedGmmSpec, checkpoint?: Checkpoint): GmmDesign {
   const variables = new Set([spec.y, ...spec.regressors.map((r) => r.variable), ...spec.gmm.map((g) => g.variable), ...spec.iv.map((r) => r.variable)]);
   const grid = panelGrid(panel, variables);
   const layout = rowLayout(spec, grid.periods.length);
@@ -47,6 +48,7 @@ export function buildDesign(panel: GmmPanel, spec: ResolvedGmmSpec): GmmDesign {
   const used = { diff: 0, level: 0 };
   let groupsUsed = 0;
   for (let u = 0; u < unitCount; u++) {
+    if ((u & 63) === 0) checkpoint?.();
     let rowsUsed = 0;
     layout.rows.forEach((row, j) => {
       const xs = regressors.map((t) => t.column(u, row));

@@ -1,6 +1,7 @@
 // One- and two-step linear GMM on the stacked system (Roodman 2009, eqs. 13–18), with pgmm's scaling:
 // A1 = N·(Σ Z_i′HZ_i)⁻¹, A2 = (Σ Z_i′û_iû_i′Z_i)⁻¹ from one-step residuals, β = (X′Z A Z′X)⁻¹ X′Z A Z′y.
 import { Matrix } from 'ml-matrix';
+import type { Checkpoint } from '../../cancel.js';
 import type { GmmDesign } from './design.js';
 import { firstStepMatrix } from './firstStepMatrix.js';
 import { crossProduct, invertRegular, invertWeight, perUnit, scaleUnits, withinUnits } from './linearAlgebra.js';
@@ -55,19 +56,22 @@ function windmeijer(design: GmmDesign, zx: Matrix, oneStep: GmmStep, twoSteps: G
   return Matrix.add(twoSteps.bread, DB).add(DB.transpose()).add(D.mmul(oneStepRobust).mmul(D.transpose()));
 }
 
-export function estimate(design: GmmDesign, spec: ResolvedGmmSpec): GmmEstimate {
+export function estimate(design: GmmDesign, spec: ResolvedGmmSpec, checkpoint?: Checkpoint): GmmEstimate {
   const { X, Z, y, rowsPerUnit } = design;
   const notes: string[] = [];
-  const zx = crossProduct(Z, X);
-  const zy = crossProduct(Z, y);
+  const zx = crossProduct(Z, X, checkpoint);
+  const zy = crossProduct(Z, y, checkpoint);
 
-  const first = invertWeight(crossProduct(Z, withinUnits(firstStepMatrix(spec.fsm, design.layout), Z)));
+  const first = invertWeight(crossProduct(Z, withinUnits(firstStepMatrix(spec.fsm, design.layout), Z, checkpoint), checkpoint));
+  checkpoint?.();
   if (first.generalized) notes.push('the first-step weighting matrix is singular; a generalized inverse is used');
   const oneStep = step(design, zx, zy, Matrix.mul(first.inverse, design.unitCount), 'the one-step estimator');
 
   // Σ Z_i′û_iû_i′Z_i: the moments' covariance at the one-step residuals, inverted for the second step.
   const g = perUnit(Z, oneStep.residuals, rowsPerUnit);
+  checkpoint?.();
   const second = invertWeight(g.mmul(g.transpose()));
+  checkpoint?.();
   if (second.generalized) notes.push('the second-step weighting matrix is singular; a generalized inverse is used');
 
   // pgmm re-inverts A2 here rather than reusing Σ Z′ûû′Z; the two differ only when A2 is a generalized inverse.
@@ -76,8 +80,10 @@ export function estimate(design: GmmDesign, spec: ResolvedGmmSpec): GmmEstimate 
   const oneStepRobust = oneStep.bread.mmul(xzA1).mmul(meat).mmul(xzA1.transpose()).mmul(oneStep.bread);
 
   const needTwoSteps = spec.model === 'twosteps' || spec.hansenAfterOneStep === 'twosteps';
+  checkpoint?.();
   const twoSteps = needTwoSteps ? step(design, zx, zy, second.inverse, 'the two-step estimator') : undefined;
   const common = { oneStep, twoSteps, secondStepWeight: second.inverse, zx, notes };
   if (spec.model === 'onestep' || !twoSteps) return { ...common, model: oneStep, robustVcov: oneStepRobust };
+  checkpoint?.();
   return { ...common, model: twoSteps, robustVcov: windmeijer(design, zx, oneStep, twoSteps, oneStepRobust) };
 }

@@ -1,5 +1,6 @@
 // The inverses pgmm takes, with its choices: weighting matrices fall back to a Moore–Penrose inverse when
 // singular (as pgmm does with MASS::ginv), the bread of the estimator must be regular (pgmm uses solve()).
+import type { Checkpoint } from '../../cancel.js';
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition, inverse, pseudoInverse } from 'ml-matrix';
 import { GmmError } from './spec.js';
 
@@ -35,9 +36,10 @@ export function invertRegular(m: Matrix, what: string): Matrix {
  * a′b. Stacked instrument matrices are mostly zeros (each row carries only its own period's GMM columns), so
  * skipping zero entries of a makes this far cheaper than a dense product.
  */
-export function crossProduct(a: Matrix, b: Matrix): Matrix {
+export function crossProduct(a: Matrix, b: Matrix, checkpoint?: Checkpoint): Matrix {
   const out = Array.from({ length: a.columns }, () => new Float64Array(b.columns));
   for (let r = 0; r < a.rows; r++) {
+    if ((r & 255) === 0) checkpoint?.();
     const ar = a.getRow(r);
     const br = b.getRow(r);
     for (let k = 0; k < ar.length; k++) {
@@ -66,12 +68,13 @@ export function perUnit(m: Matrix, v: Matrix, rowsPerUnit: number): Matrix {
 }
 
 /** (I_units ⊗ H) M: H applied to each unit's block of rows. */
-export function withinUnits(h: Matrix, m: Matrix): Matrix {
+export function withinUnits(h: Matrix, m: Matrix, checkpoint?: Checkpoint): Matrix {
   const R = h.rows;
   const H = h.to2DArray();
   const rows = Array.from({ length: m.rows }, (_, r) => m.getRow(r));
   const out = rows.map(() => new Array<number>(m.columns).fill(0));
   for (let start = 0; start < m.rows; start += R) {
+    checkpoint?.();
     for (let i = 0; i < R; i++) {
       for (let j = 0; j < R; j++) {
         if (H[i][j] === 0) continue;

@@ -1,6 +1,7 @@
 // Dynamic panel GMM (Arellano–Bond difference GMM, Blundell–Bond system GMM) with plm::pgmm's conventions
 // by default; docs/models/gmm.md lists where Stata's xtabond2 differs and which options reach it.
 import type { Matrix } from 'ml-matrix';
+import type { Checkpoint } from '../../cancel.js';
 import { coefficientTable } from '../coefficientTable.js';
 import type { ModelResult, TestResult } from '../../../results/modelResult.js';
 import { buildDesign, type GmmDesign } from './design.js';
@@ -49,15 +50,18 @@ function describe(spec: ResolvedGmmSpec): string {
   return `${kind}, ${spec.model === 'onestep' ? 'one-step' : 'two-step'} (${spec.effect})`;
 }
 
-/** Estimates a dynamic panel model by GMM. Throws `GmmError` on input it cannot estimate. */
-export function pgmm(panel: GmmPanel, gmmSpec: GmmSpec): ModelResult {
+/**
+ * Estimates a dynamic panel model by GMM. Throws `GmmError` on input it cannot estimate; `checkpoint` (throws when
+ * the run is cancelled) is called between the estimation's steps and every few hundred rows of its products.
+ */
+export function pgmm(panel: GmmPanel, gmmSpec: GmmSpec, checkpoint?: Checkpoint): ModelResult {
   const spec = resolveSpec(gmmSpec);
-  const design = buildDesign(panel, spec);
+  const design = buildDesign(panel, spec, checkpoint);
   const instruments = design.Z.columns;
   if (instruments < design.terms.length) {
     throw new GmmError(`under-identified: ${instruments} instruments for ${design.terms.length} coefficients`);
   }
-  const fit = estimate(design, spec);
+  const fit = estimate(design, spec, checkpoint);
   const vcov = spec.robust ? fit.robustVcov : fit.model.bread;
   const notes = [...fit.notes];
   if (instruments > design.unitCount) {
@@ -83,7 +87,7 @@ export function pgmm(panel: GmmPanel, gmmSpec: GmmSpec): ModelResult {
       groups_used: design.groupsUsed,
       instruments,
     },
-    tests: specificationTests(design, fit, spec, vcov),
+    tests: (checkpoint?.(), specificationTests(design, fit, spec, vcov)),
     notes,
   };
 }

@@ -3,12 +3,15 @@
 // second sweep. The state is the FE coefficient vector, so a previous solution can warm-start the next
 // call (Poisson IRLS re-demeans similar columns every iteration).
 import type { DenseFactor } from './factors.js';
+import type { Checkpoint } from '../../cancel.js';
 import { EstimationError } from './errors.js';
 
 export interface DemeanOptions {
   /** Stop when a sweep changes the FE part by at most `tol` times the residual (weighted norms). */
   tol: number;
   maxIter: number;
+  /** Called every two sweeps (a few milliseconds on the largest panels): throws when the run is cancelled. */
+  checkpoint?: Checkpoint;
 }
 
 export interface Demeaned {
@@ -58,7 +61,9 @@ export class FixedEffectsDemeaner {
     // α₀ → α₁ → α₂ by sweeps, convergence checked after each, then an Irons–Tuck step from the three.
     const a0 = new Float64Array(this.nCoef);
     const a1 = new Float64Array(this.nCoef);
+    const checkpoint = options.checkpoint;
     for (let iterations = 1; iterations < options.maxIter; ) {
+      checkpoint?.();
       a0.set(alpha);
       this.sweep(resid, alpha);
       iterations++;

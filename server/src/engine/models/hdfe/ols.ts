@@ -1,5 +1,6 @@
 // OLS with high-dimensional fixed effects (fixest::feols, reghdfe): partial the fixed effects out of the
 // outcome and the regressors (Frisch–Waugh–Lovell), then least squares on the residuals.
+import { NEVER_CANCELLED, type Checkpoint } from '../../cancel.js';
 import type { ModelResult } from '../../../results/modelResult.js';
 import { FixedEffectsDemeaner } from './demean.js';
 import { isInterceptColumn } from '../describe/frame.js';
@@ -19,13 +20,17 @@ export interface HdfeFitOptions {
   dropSingletons?: boolean;
   /** Relative tolerance below which a regressor counts as collinear (fixest's collin.tol); default 1e-10. */
   collinearityTol?: number;
+  /** Throws when the run is cancelled; called every demeaning sweep and IRLS step. */
+  checkpoint?: Checkpoint;
 }
 
-export const OLS_DEFAULTS: Required<HdfeFitOptions> = { fixefTol: 1e-6, fixefMaxIter: 10000, dropSingletons: true, collinearityTol: 1e-10 };
+export const OLS_DEFAULTS: Required<HdfeFitOptions> = { fixefTol: 1e-6, fixefMaxIter: 10000, dropSingletons: true, collinearityTol: 1e-10, checkpoint: NEVER_CANCELLED };
 
 /** Estimates and summarises in one call: `summarizeFit(fitFeols(frame, options), options)`. */
 export function feols(frame: HdfeFrame, options: HdfeFitOptions & InferenceOptions = {}): ModelResult {
-  return summarizeFit(fitFeols(frame, options), options);
+  const fit = fitFeols(frame, options);
+  options.checkpoint?.();
+  return summarizeFit(fit, options);
 }
 
 export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFit {
@@ -35,7 +40,7 @@ export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFi
   const n = y.length;
   const fe = data.fixedEffects.map((f) => f.factor);
   const demeaner = new FixedEffectsDemeaner(fe, w);
-  const demeanOptions = { tol: opts.fixefTol, maxIter: opts.fixefMaxIter, collinearityTol: opts.collinearityTol };
+  const demeanOptions = { tol: opts.fixefTol, maxIter: opts.fixefMaxIter, collinearityTol: opts.collinearityTol, checkpoint: opts.checkpoint };
   const dependent = frame.yName ?? 'y';
   const yd = demeaner.demean(y, demeanOptions, undefined, `"${dependent}"`);
   const hasFixedEffects = fe.length > 0;

@@ -30,7 +30,9 @@ export const POISSON_DEFAULTS: Required<PoissonFitOptions> = {
 
 /** Estimates and summarises in one call: `summarizeFit(fitFepois(frame, options), options)`. */
 export function fepois(frame: HdfeFrame, options: PoissonFitOptions & InferenceOptions = {}): ModelResult {
-  return summarizeFit(fitFepois(frame, options), options);
+  const fit = fitFepois(frame, options);
+  options.checkpoint?.();
+  return summarizeFit(fit, options);
 }
 
 export function fitFepois(frame: HdfeFrame, options: PoissonFitOptions = {}): HdfeFit {
@@ -55,7 +57,7 @@ function irls(data: EstimationData, dependent: string, opts: Required<PoissonFit
   const notes = [...data.notes];
   const n = y.length;
   const fe = data.fixedEffects.map((f) => f.factor);
-  const demeanOptions = { tol: opts.fixefTol, maxIter: opts.fixefMaxIter, collinearityTol: opts.collinearityTol };
+  const demeanOptions = { tol: opts.fixefTol, maxIter: opts.fixefMaxIter, collinearityTol: opts.collinearityTol, checkpoint: opts.checkpoint };
   const yMean = weightedMean(y, prior);
   const mu = Float64Array.from(y, (v) => (v + yMean) / 2);
   const eta = mu.map(Math.log);
@@ -67,6 +69,7 @@ function irls(data: EstimationData, dependent: string, opts: Required<PoissonFit
   let warmX: Float64Array[] = [];
   let beta = new Float64Array(0);
   for (let iteration = 1; ; iteration++) {
+    opts.checkpoint();
     for (let i = 0; i < n; i++) {
       w[i] = (prior ? prior[i] : 1) * mu[i];
       z[i] = eta[i] + (y[i] - mu[i]) / mu[i];

@@ -1,11 +1,14 @@
 // Iteratively reweighted least squares for a log-link count GLM, as R's `glm.fit`: Poisson (θ = ∞), used for
 // glm.nb's initial fit, or NB2 with θ held fixed. Converged when |dev − dev_old| / (|dev| + 0.1) < ε.
+import type { Checkpoint } from '../../cancel.js';
 import { ConvergenceError } from '../describe/frame.js';
 import { leastSquares, type LeastSquaresFit } from '../panel/leastSquares.js';
 
 export interface IrlsControl {
   maxit: number;
   epsilon: number;
+  /** Throws when the run is cancelled; called every iteration. */
+  checkpoint?: Checkpoint;
 }
 
 export interface IrlsFit {
@@ -42,6 +45,7 @@ export function fitLogLinkGlm(X: readonly Float64Array[], y: Float64Array, theta
   let mu = eta.map(Math.exp);
   let devOld = deviance(y, mu, theta);
   for (let iteration = 1; iteration <= control.maxit; iteration++) {
+    control.checkpoint?.();
     // Log link: dμ/dη = μ, so z = η + (y − μ)/μ and w = μ²/V(μ).
     const z = new Float64Array(n);
     const weights = new Float64Array(n);

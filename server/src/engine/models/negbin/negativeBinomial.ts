@@ -1,6 +1,7 @@
 // NB2 regression by maximum likelihood exactly as MASS::glm.nb: a Poisson fit, then alternation of IRLS for β
 // with θ fixed and theta.ml for θ with μ fixed, until |ΔlogLik|/√(2·df) + |Δθ| ≤ ε. Fixed effects enter as
 // dummy columns and are reported as level counts, not coefficients.
+import type { Checkpoint } from '../../cancel.js';
 import { checkFrame, ConvergenceError, isInterceptColumn } from '../describe/frame.js';
 import type { ModelFrame } from '../frame.js';
 import { coefficientTable } from '../coefficientTable.js';
@@ -19,6 +20,8 @@ export interface NegbinOptions {
   /** glm.control's limits, also used for theta.ml and the alternation (defaults 25 and 1e-8). */
   maxit?: number;
   epsilon?: number;
+  /** Throws when the run is cancelled; called every IRLS step, θ step and alternation. */
+  checkpoint?: Checkpoint;
 }
 
 const VCOV_NOTES: Record<NegbinVcov, string> = {
@@ -30,9 +33,9 @@ const VCOV_NOTES: Record<NegbinVcov, string> = {
 };
 
 export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {}): ModelResult {
-  const { vcov = 'glm.nb', level = 0.95, maxit = 25, epsilon = 1e-8 } = options;
+  const { vcov = 'glm.nb', level = 0.95, maxit = 25, epsilon = 1e-8, checkpoint } = options;
   checkFrame(frame);
-  const control: IrlsControl = { maxit, epsilon };
+  const control: IrlsControl = { maxit, epsilon, checkpoint };
   const { y } = frame;
   const n = y.length;
   const likelihood = new Nb2Likelihood(y);
@@ -44,7 +47,7 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
   let fit = fitLogLinkGlm(columns, y, Infinity, control);
   let mu = fit.mu;
   let thetaOfFit = Infinity;
-  let estimate = thetaMl(likelihood, mu, maxit);
+  let estimate = thetaMl(likelihood, mu, maxit, checkpoint);
   const d1 = Math.sqrt(2 * Math.max(1, n - fit.solve.rank));
   let thetaChange = 1;
   let logLik = likelihood.logLikelihood(estimate.theta, mu);
@@ -55,7 +58,7 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
     fit = fitLogLinkGlm(columns, y, estimate.theta, control, mu.map(Math.log));
     thetaOfFit = estimate.theta;
     // As glm.nb: θ is re-estimated at the means the IRLS started from, then the means are updated.
-    estimate = thetaMl(likelihood, mu, maxit);
+    estimate = thetaMl(likelihood, mu, maxit, checkpoint);
     mu = fit.mu;
     thetaChange = thetaOfFit - estimate.theta;
     previousLogLik = logLik;

@@ -1,5 +1,6 @@
 // θ by maximum likelihood for fixed means, as MASS's `theta.ml`: Newton steps on the score from the moment
 // estimate n / Σ(y/μ − 1)², stopping when a step is below ε^¼; the SE is 1/√information at the last step's start.
+import type { Checkpoint } from '../../cancel.js';
 import { ConvergenceError } from '../describe/frame.js';
 import type { Nb2Likelihood } from './likelihood.js';
 
@@ -10,7 +11,7 @@ export interface ThetaEstimate {
   se: number;
 }
 
-export function thetaMl(likelihood: Nb2Likelihood, mu: Float64Array, limit: number): ThetaEstimate {
+export function thetaMl(likelihood: Nb2Likelihood, mu: Float64Array, limit: number, checkpoint?: Checkpoint): ThetaEstimate {
   const y = likelihood.y;
   let spread = 0;
   y.forEach((v, i) => (spread += (v / mu[i] - 1) ** 2));
@@ -20,6 +21,7 @@ export function thetaMl(likelihood: Nb2Likelihood, mu: Float64Array, limit: numb
   let information = NaN;
   let iteration = 0;
   while (++iteration < limit && Math.abs(step) > STEP_TOLERANCE) {
+    checkpoint?.();
     theta = Math.abs(theta);
     information = likelihood.thetaInformation(theta, mu);
     step = likelihood.thetaScore(theta, mu) / information;
