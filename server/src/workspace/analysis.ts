@@ -2,6 +2,7 @@
 // by the language server's features and the command line.
 import { dirname } from 'node:path';
 import { checkStudy, type CheckResult } from '../language/checks/index.js';
+import { SemanticModel, type TableProvider } from '../language/semantic/model.js';
 import { LineIndex } from '../language/syntax/lines.js';
 import { parseStudy } from '../language/syntax/parse.js';
 import type { StudyFile } from '../language/syntax/ast.js';
@@ -16,18 +17,27 @@ export interface Analysis extends CheckResult {
 }
 
 /**
- * For one-shot callers (CLI, tests, benchmarks): analyses once to start reading the data files' headers,
- * waits for them, and analyses again with them. The language server re-checks on arrival instead.
+ * For one-shot callers (CLI, tests, benchmarks): parses once, starts reading the declared data files'
+ * headers, waits for them, and checks with them. The language server re-checks on arrival instead.
  */
 export async function analyzeWithHeaders(text: string, specPath: string, tables: TableCache): Promise<Analysis> {
-  analyze(text, specPath, tables);
+  const file = parseStudy(text);
+  const model = new SemanticModel(file, provider(specPath, tables));
+  for (const symbol of model.symbols.values()) model.table(symbol);
   await tables.settled();
-  return analyze(text, specPath, tables);
+  return analyzed(text, file, specPath, tables);
 }
 
 export function analyze(text: string, specPath: string, tables: TableCache): Analysis {
-  const file = parseStudy(text);
+  return analyzed(text, parseStudy(text), specPath, tables);
+}
+
+function analyzed(text: string, file: StudyFile, specPath: string, tables: TableCache): Analysis {
+  const result = checkStudy(file, provider(specPath, tables));
+  return { ...result, text, file, lines: new LineIndex(text), baseDir: dirname(specPath) };
+}
+
+function provider(specPath: string, tables: TableCache): TableProvider {
   const baseDir = dirname(specPath);
-  const result = checkStudy(file, (relative, dialect) => tables.get(baseDir, relative, dialect));
-  return { ...result, text, file, lines: new LineIndex(text), baseDir };
+  return (relative, dialect) => tables.get(baseDir, relative, dialect);
 }
