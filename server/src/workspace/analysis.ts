@@ -1,7 +1,7 @@
 // One analysed spec: text, syntax tree, semantic model, diagnostics and references. Plain data, shared
 // by the language server's features and the command line.
 import { dirname } from 'node:path';
-import { checkStudy, type CheckResult } from '../language/checks/index.js';
+import { StudyCheck, type CheckResult } from '../language/checks/index.js';
 import { SemanticModel, type TableProvider } from '../language/semantic/model.js';
 import { LineIndex } from '../language/syntax/lines.js';
 import { parseStudy } from '../language/syntax/parse.js';
@@ -14,6 +14,12 @@ export interface Analysis extends CheckResult {
   lines: LineIndex;
   /** Folder that relative data paths are resolved against. */
   baseDir: string;
+  /**
+   * The checks behind `diagnostics` and `references`, which run when first read. Features that need only
+   * the tree and the model (completion, outline, signature help) never wait for them; a server can run
+   * them with `checks.inSlices()` and keep answering requests meanwhile.
+   */
+  checks: StudyCheck;
 }
 
 /**
@@ -33,8 +39,13 @@ export function analyze(text: string, specPath: string, tables: TableCache): Ana
 }
 
 function analyzed(text: string, file: StudyFile, specPath: string, tables: TableCache): Analysis {
-  const result = checkStudy(file, provider(specPath, tables));
-  return { ...result, text, file, lines: new LineIndex(text), baseDir: dirname(specPath) };
+  const model = new SemanticModel(file, provider(specPath, tables));
+  const checks = new StudyCheck(model);
+  return {
+    text, file, model, checks, lines: new LineIndex(text), baseDir: dirname(specPath),
+    get diagnostics() { return checks.result.diagnostics; },
+    get references() { return checks.result.references; },
+  };
 }
 
 function provider(specPath: string, tables: TableCache): TableProvider {
