@@ -50,9 +50,11 @@ class PieceCache {
   private older = new Map<string, ParsedPiece>();
 
   get(source: string): ParsedPiece | undefined {
-    const hit = this.recent.get(source) ?? this.older.get(source);
-    if (hit) this.recent.set(source, hit);
-    return hit;
+    const recent = this.recent.get(source);
+    if (recent) return recent;
+    const older = this.older.get(source);
+    if (older) this.recent.set(source, older);
+    return older;
   }
 
   set(source: string, parsed: ParsedPiece): ParsedPiece {
