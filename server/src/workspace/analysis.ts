@@ -2,7 +2,8 @@
 // by the language server's features and the command line.
 import { dirname } from 'node:path';
 import { StudyCheck, type CheckResult } from '../language/checks/index.js';
-import { SemanticModel, type TableProvider } from '../language/semantic/model.js';
+import { isFileKind } from '../language/schema/declarations.js';
+import { declDialect, SemanticModel, type TableProvider } from '../language/semantic/model.js';
 import { LineIndex } from '../language/syntax/lines.js';
 import { parseStudy } from '../language/syntax/parse.js';
 import type { StudyFile } from '../language/syntax/ast.js';
@@ -28,8 +29,8 @@ export interface Analysis extends CheckResult {
  */
 export async function analyzeWithHeaders(text: string, specPath: string, tables: TableCache): Promise<Analysis> {
   const file = parseStudy(text);
-  const model = new SemanticModel(file, provider(specPath, tables));
-  for (const symbol of model.symbols.values()) model.table(symbol);
+  const table = provider(specPath, tables);
+  for (const decl of file.decls) if (decl.from && isFileKind(decl.keyword.name)) table(decl.from.value, declDialect(decl));
   await tables.settled();
   return analyzed(text, file, specPath, tables);
 }

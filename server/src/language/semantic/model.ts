@@ -97,18 +97,9 @@ export class SemanticModel {
     return source ? { spec: source, call } : undefined;
   }
 
-  /**
-   * The value of an option, given in the block or as a named argument of the source call; when given
-   * more than once, the last one (the block comes after the call) wins.
-   */
+  /** See `declOption`. */
   option(decl: Decl, name: string): { key: Ident; values: Expr[] } | undefined {
-    let found: { key: Ident; values: Expr[] } | undefined;
-    const call = decl.values[0];
-    if (call?.type === 'call') {
-      for (const a of call.args) if (a.name?.name === name && a.value) found = { key: a.name, values: [a.value] };
-    }
-    for (const e of decl.block?.entries ?? []) if (e.type === 'option' && e.key.name === name) found = { key: e.key, values: e.values };
-    return found;
+    return declOption(decl, name);
   }
 
   /** The declaration a name expression refers to, if it is a plain identifier naming one. */
@@ -124,24 +115,9 @@ export class SemanticModel {
     return info;
   }
 
-  /** The reading options a file declaration states: literal values of format, delimiter, encoding, header, object. */
+  /** See `declDialect`. */
   dialect(decl: Decl): Dialect {
-    const literal = (name: string) => {
-      const v = this.option(decl, name)?.values[0];
-      return v?.type === 'ident' ? v.name : v?.type === 'string' || v?.type === 'bool' ? v.value : undefined;
-    };
-    const dialect: Dialect = {};
-    const format = literal('format');
-    if (format === 'csv' || format === 'tsv' || format === 'parquet') dialect.format = format;
-    const delimiter = literal('delimiter');
-    if (typeof delimiter === 'string') dialect.delimiter = delimiter;
-    const encoding = literal('encoding');
-    if (encoding === 'utf8' || encoding === 'utf16' || encoding === 'latin1') dialect.encoding = encoding;
-    const header = literal('header');
-    if (typeof header === 'boolean') dialect.header = header;
-    const object = literal('object');
-    if (decl.keyword.name === 'geometry') dialect.geometry = typeof object === 'string' ? { object } : {};
-    return dialect;
+    return declDialect(decl);
   }
 
   /** Columns of a file declaration (a geometry's match keys) as a scope. */
@@ -293,4 +269,38 @@ export class SemanticModel {
     }
     return undefined;
   }
+}
+
+/**
+ * The value of an option, given in the block or as a named argument of the source call; when given
+ * more than once, the last one (the block comes after the call) wins.
+ */
+export function declOption(decl: Decl, name: string): { key: Ident; values: Expr[] } | undefined {
+  let found: { key: Ident; values: Expr[] } | undefined;
+  const call = decl.values[0];
+  if (call?.type === 'call') {
+    for (const a of call.args) if (a.name?.name === name && a.value) found = { key: a.name, values: [a.value] };
+  }
+  for (const e of decl.block?.entries ?? []) if (e.type === 'option' && e.key.name === name) found = { key: e.key, values: e.values };
+  return found;
+}
+
+/** The reading options a file declaration states: literal values of format, delimiter, encoding, header, object. */
+export function declDialect(decl: Decl): Dialect {
+  const literal = (name: string) => {
+    const v = declOption(decl, name)?.values[0];
+    return v?.type === 'ident' ? v.name : v?.type === 'string' || v?.type === 'bool' ? v.value : undefined;
+  };
+  const dialect: Dialect = {};
+  const format = literal('format');
+  if (format === 'csv' || format === 'tsv' || format === 'parquet') dialect.format = format;
+  const delimiter = literal('delimiter');
+  if (typeof delimiter === 'string') dialect.delimiter = delimiter;
+  const encoding = literal('encoding');
+  if (encoding === 'utf8' || encoding === 'utf16' || encoding === 'latin1') dialect.encoding = encoding;
+  const header = literal('header');
+  if (typeof header === 'boolean') dialect.header = header;
+  const object = literal('object');
+  if (decl.keyword.name === 'geometry') dialect.geometry = typeof object === 'string' ? { object } : {};
+  return dialect;
 }
