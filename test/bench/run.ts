@@ -7,6 +7,7 @@ import { LspClient, fixture } from '../lsp/harness.ts';
 import { benchNetworks } from './networks.ts';
 import { benchHdfe } from './hdfe.ts';
 import { benchPanels } from './panels.ts';
+import { benchLanguage } from './language.ts';
 
 /** One group of declarations over the rare-earth example data; repeated with numbered names. */
 function group(i: number): string {
@@ -84,6 +85,9 @@ for (let k = 0; k < 110; k++) {
 console.log(`completion in a formula: ${fmt(completion)}  (target p95 < 10 ms)`);
 
 await lsp.stop();
+
+// Large and deep specs (issue 11): check, completion during a re-check, formatting, semantic tokens.
+await benchLanguage();
 
 // Engine figures: HDFE estimators on the gravity panel (issue 3).
 await benchHdfe();

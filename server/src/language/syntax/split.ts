@@ -12,6 +12,8 @@ const KEYWORDS: ReadonlySet<string> = new Set(['from', 'true', 'false', 'not', '
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
 const BLANK = /[ \t\r\f\v\u00a0\ufeff]*/y;
+/** What can open a string or comment, and the line end that bounds the search (so a line costs its length). */
+const SPECIAL = /["#/\n]/g;
 
 /** Offsets where declarations start; the text before the first one (comments, stray tokens) is its own piece. */
 export function declarationStarts(text: string): number[] {
@@ -70,21 +72,20 @@ function skipTrivia(text: string, at: number): number {
  * comments end at the line, so only they can hide a `/*`.
  */
 function blockCommentEnd(text: string, from: number, lineEnd: number, previous: number): number {
-  let i = from;
-  while (i < lineEnd) {
-    const c = text[i];
-    if (c === '"') {
-      i = stringEnd(text, i + 1, lineEnd);
-    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+  // Jump between the only characters that matter (most lines have none of them).
+  SPECIAL.lastIndex = from;
+  for (let m = SPECIAL.exec(text); m && m.index < lineEnd; m = SPECIAL.exec(text)) {
+    const i = m.index;
+    if (text[i] === '"') {
+      SPECIAL.lastIndex = stringEnd(text, i + 1, lineEnd);
+    } else if (text[i] === '#' || text[i + 1] === '/') {
       return previous;
-    } else if (c === '/' && text[i + 1] === '*') {
+    } else if (text[i + 1] === '*') {
       // An unclosed `/*` is not a comment for the lexer either: it stays two operators.
       const close = text.indexOf('*/', i + 2);
-      if (close < 0) i += 2;
+      if (close < 0) SPECIAL.lastIndex = i + 2;
       else if (close + 2 > lineEnd) return close + 2;
-      else i = close + 2;
-    } else {
-      i++;
+      else SPECIAL.lastIndex = close + 2;
     }
   }
   return previous;
