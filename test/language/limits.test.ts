@@ -129,4 +129,5 @@ test('a declaration-like line inside a block comment or after a `/*` in a string
   const text = 'windows w = 2001..2020 /* a comment\nmodel x = ols(y ~ x)\n*/\nwindows v = "/*" \nmodel m = ols(y ~ x, data: d)\n';
   const { decls } = parseStudy(text);
   assert.deepEqual(decls.map((d) => d.name?.name), ['w', 'v', 'm']);
+  assert.deepEqual(parseStudy('windows w = 2001..2020\n  /* note */ network n = coapplication(a)\n').decls.map((d) => d.name?.name), ['w', 'n']);
 });

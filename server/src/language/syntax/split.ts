@@ -25,9 +25,7 @@ export function declarationStarts(text: string): number[] {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     if (lineStart >= commentEnd) {
-      BLANK.lastIndex = lineStart;
-      BLANK.test(text);
-      const at = BLANK.lastIndex;
+      const at = firstTokenOnLine(text, lineStart, lineEnd);
       const word = wordAt(text, at);
       if (word && !KEYWORDS.has(word) && (DECLARATION_KEYWORDS.has(word) || at === lineStart)
         && startsNameOrString(text, skipTrivia(text, at + word.length))) {
@@ -38,6 +36,18 @@ export function declarationStarts(text: string): number[] {
     lineStart = lineEnd + 1;
   }
   return starts;
+}
+
+/** Where the line's first token starts: after blanks and block comments that close on the line. */
+function firstTokenOnLine(text: string, at: number, lineEnd: number): number {
+  for (;;) {
+    BLANK.lastIndex = at;
+    BLANK.test(text);
+    at = BLANK.lastIndex;
+    const close = text.startsWith('/*', at) ? text.indexOf('*/', at + 2) : -1;
+    if (close < 0 || close + 2 > lineEnd) return at;
+    at = close + 2;
+  }
 }
 
 function wordAt(text: string, at: number): string | undefined {
