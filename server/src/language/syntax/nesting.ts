@@ -19,6 +19,7 @@ const isAny = (t: IToken, types: typeof OPENERS) => types.some((x) => tokenMatch
  * empty group where the deep part was), and runs of prefix operators (`- - - x`) cut at MAX_NESTING.
  */
 export function limitNesting(tokens: IToken[], report: (message: string, span: Span) => void): IToken[] {
+  if (withinLimit(tokens)) return tokens;
   const kept: IToken[] = [];
   let depth = 0;
   let prefixRun = 0;
@@ -46,6 +47,19 @@ export function limitNesting(tokens: IToken[], report: (message: string, span: S
     kept.push(t);
   }
   return kept;
+}
+
+/** The common case, checked without copying: no bracket or prefix run goes past the limit. */
+function withinLimit(tokens: IToken[]): boolean {
+  let depth = 0;
+  let prefixRun = 0;
+  for (const t of tokens) {
+    prefixRun = isAny(t, PREFIX) ? prefixRun + 1 : 0;
+    if (isAny(t, OPENERS)) depth++;
+    else if (isAny(t, CLOSERS)) depth = Math.max(0, depth - 1);
+    if (depth + prefixRun > MAX_NESTING) return false;
+  }
+  return true;
 }
 
 function matchingClose(tokens: IToken[], open: number): number | undefined {

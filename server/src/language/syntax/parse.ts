@@ -87,7 +87,8 @@ function parsePiece(source: string, start: number): ParsedPiece {
     }
     if (!tokens.length) return { comments, errors, start };
     const { decl, errors: parseErrors } = parseDeclaration(tokens);
-    return { decl, comments, errors: [...errors, ...parseErrors], start };
+    errors.push(...parseErrors);
+    return { decl, comments, errors, start };
   } catch (err) {
     // A parser bug must not take the language server down, nor hide the other declarations: report it here.
     const at = tokens[0] ? tokenSpan(tokens[0])! : { start, end: start };
