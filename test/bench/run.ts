@@ -8,6 +8,7 @@ import { benchNetworks } from './networks.ts';
 import { benchHdfe } from './hdfe.ts';
 import { benchPanels } from './panels.ts';
 import { benchCancel } from './cancel.ts';
+import { benchLanguage } from './language.ts';
 
 /** One group of declarations over the rare-earth example data; repeated with numbered names. */
 function group(i: number): string {
@@ -85,6 +86,9 @@ for (let k = 0; k < 110; k++) {
 console.log(`completion in a formula: ${fmt(completion)}  (target p95 < 10 ms)`);
 
 await lsp.stop();
+
+// Large and deep specs (issue 11): check, completion during a re-check, formatting, semantic tokens.
+await benchLanguage();
 
 // Engine figures: HDFE estimators on the gravity panel (issue 3).
 await benchHdfe();

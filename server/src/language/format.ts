@@ -2,6 +2,7 @@
 // the alignment people put after `key:`, before `=`, `from` and trailing comments. Works on files that do not parse;
 // returns undefined when the text does not even lex, so nothing is ever lost.
 import { tokenMatcher, type IToken } from 'chevrotain';
+import { LineIndex } from './syntax/lines.js';
 import * as T from './syntax/tokens.js';
 
 export interface FormatOptions { indent: string }
@@ -17,18 +18,20 @@ export function formatStudy(text: string, options: FormatOptions): string | unde
   if (lexed.errors.length) return undefined;
   // Every token group (comments, `#` comments) goes back out: the formatter must never drop text.
   const tokens = [...lexed.tokens, ...Object.values(lexed.groups).flat()].sort((a, b) => a.startOffset - b.startOffset);
+  const index = new LineIndex(text);
+  const lineOf = (offset: number) => index.position(offset).line;
   const lines: string[] = [];
   let depth = 0;
   let lastLine = 0;
   let blankRun = 0;
   let i = 0;
   while (i < tokens.length) {
-    const line = tokens[i].startLine ?? 0;
+    const line = lineOf(tokens[i].startOffset);
     // Blank lines between token lines: at most one, none at the start.
     const gap = line - lastLine - 1;
     if (lines.length && gap > 0 && blankRun === 0) { lines.push(''); blankRun = 1; }
     const onLine: IToken[] = [];
-    while (i < tokens.length && (tokens[i].startLine ?? 0) === line) onLine.push(tokens[i++]);
+    while (i < tokens.length && lineOf(tokens[i].startOffset) === line) onLine.push(tokens[i++]);
     const leadingClosers = onLine.findIndex((t) => !is(t, ...CLOSERS));
     const dedent = leadingClosers === -1 ? onLine.length : leadingClosers;
     const indent = options.indent.repeat(Math.max(0, depth - (dedent > 0 ? 1 : 0)));
@@ -38,7 +41,8 @@ export function formatStudy(text: string, options: FormatOptions): string | unde
       if (is(t, ...OPENERS)) depth++;
       else if (is(t, ...CLOSERS)) depth = Math.max(0, depth - 1);
     }
-    lastLine = onLine.at(-1)?.endLine ?? line;
+    const last = onLine.at(-1)!;
+    lastLine = lineOf(last.startOffset + last.image.length);
   }
   return lines.length ? `${lines.join('\n').replace(/[ \t]+$/gm, '')}\n` : '';
 }
@@ -54,7 +58,7 @@ function renderLine(tokens: IToken[], text: string): string {
 
 /** The whitespace the source had between tokens k−1 and k, when it is plain spaces. */
 function originalGap(tokens: IToken[], k: number, text: string): string {
-  const gap = text.slice((tokens[k - 1].endOffset ?? 0) + 1, tokens[k].startOffset);
+  const gap = text.slice(tokens[k - 1].startOffset + tokens[k - 1].image.length, tokens[k].startOffset);
   return /^ +$/.test(gap) ? gap : ' ';
 }
 

@@ -31,7 +31,7 @@ export function registerRunRequests(connection: Connection, documents: TextDocum
         signal: controller.signal,
         progress: (message, done, total) => void connection.sendNotification(RUN_PROGRESS, { uri: params.uri, message, done, total } satisfies RunProgress),
       });
-      workspace.setRunErrors(params.uri, anchorRunErrors(analysis, results));
+      await workspace.setRunErrors(params.uri, anchorRunErrors(analysis, results));
       return results;
     } catch (err) {
       if (err instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, err.message);

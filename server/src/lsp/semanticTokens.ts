@@ -1,6 +1,7 @@
 // Semantic tokens: declaration kinds, declared names and their uses, option keys, enum values,
 // functions, columns and variables, so that the theme tells them apart where TextMate cannot.
-import { SemanticTokensBuilder, type SemanticTokensLegend } from 'vscode-languageserver';
+// Linear in the tokens (after one native sort of their offsets): a spec can have hundreds of thousands.
+import type { SemanticTokensLegend } from 'vscode-languageserver';
 import { walkExpr, declExprs, type Span } from '../language/syntax/ast.js';
 import { declSpec, optionsFor } from '../language/schema/declarations.js';
 import type { Analysis } from '../workspace/analysis.js';
@@ -11,48 +12,75 @@ export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModif
 
 type TokenType = (typeof TYPES)[number];
 type Modifier = (typeof MODIFIERS)[number];
-interface Token { span: Span; type: TokenType; modifiers: Modifier[] }
+
+const typeIndex = (type: TokenType) => TYPES.indexOf(type);
+const bit = (modifier: Modifier) => 1 << MODIFIERS.indexOf(modifier);
+const DECLARATION = bit('declaration');
+const READONLY = bit('readonly');
+const LIBRARY = bit('defaultLibrary');
 
 export function semanticTokens(a: Analysis): number[] {
-  const tokens: Token[] = [];
-  const add = (span: Span, type: TokenType, ...modifiers: Modifier[]) => tokens.push({ span, type, modifiers });
+  // Columns of the tokens found, in the order found.
+  const spans: Span[] = [];
+  const types: number[] = [];
+  const modifierSets: number[] = [];
+  const add = (span: Span, type: TokenType, modifiers = 0) => { spans.push(span); types.push(typeIndex(type)); modifierSets.push(modifiers); };
   for (const d of a.file.decls) {
     const spec = declSpec(d.keyword.name);
     if (spec) add(d.keyword.span, 'keyword');
-    if (d.name) add(d.name.span, 'class', 'declaration');
+    if (d.name) add(d.name.span, 'class', DECLARATION);
     const source = a.model.source(d);
     const options = spec ? optionsFor(spec, source?.spec) : [];
-    if (source) add(source.call.callee.span, 'function', 'defaultLibrary');
+    if (source) add(source.call.callee.span, 'function', LIBRARY);
     for (const e of d.block?.entries ?? []) {
       if (e.type === 'option') {
         add(e.key.span, 'property');
         const opt = options.find((o) => o.name === e.key.name);
         if (opt?.value.type === 'enum') for (const v of e.values) if (v.type === 'ident') add(v.span, 'enumMember');
-      } else if (e.type === 'assign') add(e.name.span, 'variable', 'declaration');
-      else if (e.value.type === 'ident' && source?.spec.items?.some((i) => i.name === (e.value as { name: string }).name)) add(e.value.span, 'enumMember', 'readonly');
+      } else if (e.type === 'assign') add(e.name.span, 'variable', DECLARATION);
+      else if (e.value.type === 'ident' && source?.spec.items?.some((i) => i.name === (e.value as { name: string }).name)) add(e.value.span, 'enumMember', READONLY);
     }
     for (const e of declExprs(d)) {
       walkExpr(e, (x) => {
-        if (x.type === 'call' && x !== source?.call) add(x.callee.span, 'function', 'defaultLibrary');
+        if (x.type === 'call' && x !== source?.call) add(x.callee.span, 'function', LIBRARY);
       });
     }
     for (const arg of source?.call.args ?? []) if (arg.name) add(arg.name.span, 'parameter');
   }
   for (const r of a.references) {
     if (r.kind === 'decl') add(r.span, 'class');
-    else if (r.kind === 'column') add(r.span, 'property', 'readonly');
+    else if (r.kind === 'column') add(r.span, 'property', READONLY);
     else add(r.span, 'variable');
   }
-  // One token per position; later, more specific kinds win.
-  const bySpan = new Map<number, Token>();
-  for (const t of tokens) bySpan.set(t.span.start, t);
-  const builder = new SemanticTokensBuilder();
-  for (const t of [...bySpan.values()].sort((x, y) => x.span.start - y.span.start)) {
-    const p = a.lines.position(t.span.start);
-    const length = t.span.end - t.span.start;
-    if (length <= 0 || a.text.slice(t.span.start, t.span.end).includes('\n')) continue;
-    const mods = t.modifiers.reduce((m, x) => m | (1 << MODIFIERS.indexOf(x)), 0);
-    builder.push(p.line, p.character, length, TYPES.indexOf(t.type), mods);
+  // Sorted by offset, then order found (packed in one number, so the sort is native); at a position the
+  // last found, more specific, wins. LSP's encoding: each token's line and start relative to the previous.
+  const keys = new Float64Array(spans.length);
+  for (let i = 0; i < spans.length; i++) keys[i] = spans[i].start * ORDER + i;
+  keys.sort();
+  const data = new Uint32Array(keys.length * 5);
+  let n = 0;
+  let line = 0;
+  let character = 0;
+  for (let k = 0; k < keys.length; k++) {
+    const i = keys[k] % ORDER;
+    const { start, end } = spans[i];
+    if (k + 1 < keys.length && Math.floor(keys[k + 1] / ORDER) === start) continue;
+    const newline = a.text.indexOf('\n', start);
+    if (end <= start || (newline >= 0 && newline < end)) continue;
+    const p = a.lines.position(start);
+    data[n++] = p.line - line;
+    data[n++] = p.line === line ? p.character - character : p.character;
+    data[n++] = end - start;
+    data[n++] = types[i];
+    data[n++] = modifierSets[i];
+    line = p.line;
+    character = p.character;
   }
-  return builder.build().data;
+  // A plain array for the JSON answer (`Array.from` on a typed array goes through its iterator: slow).
+  const out: number[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = data[k];
+  return out;
 }
+
+/** Room for the order of 2^21 tokens below each offset in a packed sort key (offsets stay below 2^32). */
+const ORDER = 2 ** 21;

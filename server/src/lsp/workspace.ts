@@ -42,24 +42,33 @@ export class StudyWorkspace {
     clearTimeout(this.timers.get(uri));
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
-      this.publish(uri);
+      void this.publish(uri);
     }, delay));
   }
 
-  publish(uri: string): void {
+  /**
+   * Publishes a document's diagnostics. The checks run in slices, so requests (completion as the user types)
+   * are answered in between on a large spec; if a newer version or a re-read header replaced the analysis
+   * meanwhile, the publication that follows it speaks instead.
+   */
+  async publish(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
     const analysis = this.analysis(uri);
     if (!doc || !analysis) return;
+    const { version } = doc;
+    await analysis.checks.inSlices();
+    if (this.documents.get(uri)?.version !== version || this.analyses.get(uri)?.analysis !== analysis) return;
     void this.connection.sendDiagnostics({
-      uri, version: doc.version,
+      uri, version,
       diagnostics: [...analysis.diagnostics.map((d) => toDiagnostic(analysis.lines, d)), ...placeRunErrors(analysis, this.runErrors.get(uri) ?? [])],
     });
-    void this.connection.sendNotification(CHECKED, { uri, version: doc.version, complete: !analysis.readingData } satisfies CheckedParams);
+    void this.connection.sendNotification(CHECKED, { uri, version, complete: !analysis.readingData } satisfies CheckedParams);
   }
 
-  setRunErrors(uri: string, errors: RunErrorAnchor[]): void {
+  /** Shows a run's errors; resolves once they are published (a run's answer follows its diagnostics). */
+  setRunErrors(uri: string, errors: RunErrorAnchor[]): Promise<void> {
     this.runErrors.set(uri, errors);
-    this.publish(uri);
+    return this.publish(uri);
   }
 
   close(uri: string): void {

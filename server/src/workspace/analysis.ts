@@ -1,7 +1,9 @@
 // One analysed spec: text, syntax tree, semantic model, diagnostics and references. Plain data, shared
 // by the language server's features and the command line.
 import { dirname } from 'node:path';
-import { checkStudy, type CheckResult } from '../language/checks/index.js';
+import { StudyCheck, type CheckResult } from '../language/checks/index.js';
+import { isFileKind } from '../language/schema/declarations.js';
+import { declDialect, SemanticModel } from '../language/semantic/model.js';
 import { LineIndex } from '../language/syntax/lines.js';
 import { parseStudy } from '../language/syntax/parse.js';
 import type { StudyFile } from '../language/syntax/ast.js';
@@ -13,28 +15,45 @@ export interface Analysis extends CheckResult {
   lines: LineIndex;
   /** Folder that relative data paths are resolved against. */
   baseDir: string;
-  /** Some data file was still being read: its column checks will follow when it arrives. */
+  /** Some data file was still being read when the checks ran: its column checks follow when it arrives. */
   readingData: boolean;
+  /**
+   * The checks behind `diagnostics` and `references`, which run when first read. Features that need only
+   * the tree and the model (completion, outline, signature help) never wait for them; a server can run
+   * them with `checks.inSlices()` and keep answering requests meanwhile.
+   */
+  checks: StudyCheck;
 }
 
 /**
- * For one-shot callers (CLI, tests, benchmarks): analyses once to start reading the data files' headers,
- * waits for them, and analyses again with them. The language server re-checks on arrival instead.
+ * For one-shot callers (CLI, tests, benchmarks): parses once, starts reading the declared data files'
+ * headers, waits for them, and checks with them. The language server re-checks on arrival instead.
  */
 export async function analyzeWithHeaders(text: string, specPath: string, tables: TableCache): Promise<Analysis> {
-  analyze(text, specPath, tables);
+  const file = parseStudy(text);
+  for (const decl of file.decls) if (decl.from && isFileKind(decl.keyword.name)) tables.get(dirname(specPath), decl.from.value, declDialect(decl));
   await tables.settled();
-  return analyze(text, specPath, tables);
+  return analyzed(text, file, specPath, tables);
 }
 
 export function analyze(text: string, specPath: string, tables: TableCache): Analysis {
-  const file = parseStudy(text);
+  return analyzed(text, parseStudy(text), specPath, tables);
+}
+
+function analyzed(text: string, file: StudyFile, specPath: string, tables: TableCache): Analysis {
   const baseDir = dirname(specPath);
   let readingData = false;
-  const result = checkStudy(file, (relative, dialect) => {
+  const model = new SemanticModel(file, (relative, dialect) => {
     const info = tables.get(baseDir, relative, dialect);
     readingData ||= tables.reading(baseDir, relative, dialect);
     return info;
   });
-  return { ...result, text, file, lines: new LineIndex(text), baseDir, readingData };
+  const checks = new StudyCheck(model);
+  return {
+    text, file, model, checks, lines: new LineIndex(text), baseDir,
+    get diagnostics() { return checks.result.diagnostics; },
+    get references() { return checks.result.references; },
+    // Headers are asked for while the checks run.
+    get readingData() { return checks.result && readingData; },
+  };
 }

@@ -1,5 +1,5 @@
 // What every check writes to: diagnostics with optional quick fixes, and the references it resolved.
-import { suggest } from '../../util/suggest.js';
+import { suggest, type NameIndex } from '../../util/suggest.js';
 import type { Span } from '../syntax/ast.js';
 import type { Reference, SemanticModel } from '../semantic/model.js';
 
@@ -38,9 +38,9 @@ export class CheckContext {
 
   /**
    * Reports an unknown word with a did-you-mean suggestion (message and quick fix) when a close
-   * candidate exists.
+   * candidate exists. Large candidate sets (declared names, scopes) come as a `NameIndex` built once.
    */
-  unknown(code: string, span: Span, word: string, message: string, candidates: Iterable<string>): void {
+  unknown(code: string, span: Span, word: string, message: string, candidates: Iterable<string> | NameIndex): void {
     const suggestion = suggest(word, candidates);
     if (suggestion) {
       this.error(code, span, `${message}. Did you mean \`${suggestion}\`?`, [{ title: `Change to \`${suggestion}\``, span, newText: suggestion }]);

@@ -4,6 +4,7 @@ import type { Call, Expr, Ident } from '../syntax/ast.js';
 import { FUNCTIONS, functionSpec } from '../schema/functions.js';
 import type { FunctionSpec, ValueSpec } from '../schema/types.js';
 import type { Scope } from '../semantic/model.js';
+import { NameIndex } from '../../util/suggest.js';
 import { listNames, type CheckContext } from './context.js';
 
 export type ExprMode = 'formula' | 'filter' | 'panel';
@@ -27,21 +28,24 @@ export interface ExprChecker {
   checkValue(expr: Expr, spec: ValueSpec, what: string): void;
 }
 
+/**
+ * Checks every name, call and member of an expression. Operators are walked with a stack, not recursion:
+ * `a + b + …` can be thousands of nodes deep (calls and brackets are bounded by the parser's nesting limit).
+ */
 export function checkExpr(c: ExprChecker, expr: Expr | undefined): void {
-  if (!expr) return;
-  switch (expr.type) {
-    case 'ident': return checkName(c, expr);
-    case 'call': return checkCall(c, expr);
-    case 'member': return checkMember(c, expr);
-    case 'binary':
-      checkExpr(c, expr.left);
-      checkExpr(c, expr.right);
-      return;
-    case 'unary': return checkExpr(c, expr.operand);
-    case 'tuple':
-      for (const item of expr.items) checkExpr(c, item);
-      return;
-    default: return;
+  const stack: (Expr | undefined)[] = [expr];
+  while (stack.length) {
+    const e = stack.pop();
+    if (!e) continue;
+    switch (e.type) {
+      case 'ident': checkName(c, e); break;
+      case 'call': checkCall(c, e); break;
+      case 'member': checkMember(c, e); break;
+      case 'binary': stack.push(e.right, e.left); break;
+      case 'unary': stack.push(e.operand); break;
+      case 'tuple': for (let i = e.items.length - 1; i >= 0; i--) stack.push(e.items[i]); break;
+      default: break;
+    }
   }
 }
 
@@ -54,7 +58,7 @@ function checkName(c: ExprChecker, id: Ident): void {
   if (!c.scope || !c.scope.complete) return;
   const symbol = c.ctx.model.symbols.get(id.name);
   const hint = symbol ? ` (\`${id.name}\` is a ${symbol.kind} declaration; use \`${id.name}.<part>\` or a function)` : '';
-  c.ctx.unknown('unknown-variable', id.span, id.name, `\`${id.name}\` is not among ${c.scope.description}${hint}`, c.scope.names.keys());
+  c.ctx.unknown('unknown-variable', id.span, id.name, `\`${id.name}\` is not among ${c.scope.description}${hint}`, NameIndex.of(c.scope.names));
 }
 
 function checkCall(c: ExprChecker, call: Call): void {
@@ -92,7 +96,7 @@ function checkMember(c: ExprChecker, member: Extract<Expr, { type: 'member' }>):
   }
   const target = c.ctx.model.symbols.get(member.object.name);
   if (!target) {
-    c.ctx.unknown('unknown-name', member.object.span, member.object.name, `Unknown name \`${member.object.name}\``, c.ctx.model.symbols.keys());
+    c.ctx.unknown('unknown-name', member.object.span, member.object.name, `Unknown name \`${member.object.name}\``, c.ctx.model.allNames);
     return;
   }
   c.ctx.refer({ kind: 'decl', span: member.object.span, target });
@@ -110,6 +114,6 @@ function checkMember(c: ExprChecker, member: Extract<Expr, { type: 'member' }>):
   const entry = scope.names.get(prop.name);
   if (entry?.ref) c.ctx.refer({ ...entry.ref, span: prop.span });
   else if (!entry && scope.complete) {
-    c.ctx.unknown('unknown-member', prop.span, prop.name, `\`${prop.name}\` is not among ${scope.description}`, scope.names.keys());
+    c.ctx.unknown('unknown-member', prop.span, prop.name, `\`${prop.name}\` is not among ${scope.description}`, NameIndex.of(scope.names));
   }
 }

@@ -1,4 +1,5 @@
 // Runs every check over a parsed study and returns the semantic model, diagnostics and references.
+import { performance } from 'node:perf_hooks';
 import type { StudyFile } from '../syntax/ast.js';
 import { SemanticModel, type TableProvider } from '../semantic/model.js';
 import { CheckContext, type Diagnostic } from './context.js';
@@ -11,7 +12,49 @@ export interface CheckResult {
 }
 
 export function checkStudy(file: StudyFile, tables: TableProvider): CheckResult {
-  const model = new SemanticModel(file, tables);
+  return new StudyCheck(new SemanticModel(file, tables)).result;
+}
+
+/**
+ * The checks of one analysis, run when first needed: at once when the result is read, or a slice at a
+ * time (`inSlices`) so that a language server answers requests between slices while it re-checks a
+ * large spec.
+ */
+export class StudyCheck {
+  private readonly steps: Generator<void, CheckResult>;
+  private done?: CheckResult;
+
+  constructor(readonly model: SemanticModel) {
+    this.steps = checkSteps(model);
+  }
+
+  /** The diagnostics and references, finishing the checks now if they are not done. */
+  get result(): CheckResult {
+    while (!this.done) this.step(Infinity);
+    return this.done;
+  }
+
+  /** Finishes the checks in slices of about `sliceMs`, letting other work run between them. */
+  async inSlices(sliceMs = 8): Promise<CheckResult> {
+    while (!this.done) {
+      this.step(performance.now() + sliceMs);
+      if (!this.done) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return this.done;
+  }
+
+  private step(deadline: number): void {
+    for (;;) {
+      const next = this.steps.next();
+      if (next.done) { this.done = next.value; return; }
+      if (performance.now() >= deadline) return;
+    }
+  }
+}
+
+/** The checks, pausing after each declaration. */
+function* checkSteps(model: SemanticModel): Generator<void, CheckResult> {
+  const { file } = model;
   const ctx = new CheckContext(model);
   for (const e of file.errors) ctx.error('syntax', e.span, e.message);
   for (const dup of model.duplicates) {
@@ -27,6 +70,7 @@ export function checkStudy(file: StudyFile, tables: TableProvider): CheckResult 
       // A check bug must not silence the other declarations' diagnostics.
       ctx.error('internal', decl.keyword.span, `Internal error while checking this declaration: ${(err as Error).message}`);
     }
+    yield;
   }
   return { model, diagnostics: ctx.diagnostics, references: ctx.references };
 }

@@ -3,6 +3,7 @@ import type { Expr } from '../syntax/ast.js';
 import { functionSpec } from '../schema/functions.js';
 import type { DeclKind, ValueSpec } from '../schema/types.js';
 import type { Scope } from '../semantic/model.js';
+import { NameIndex } from '../../util/suggest.js';
 import { listNames, type CheckContext } from './context.js';
 import { checkExpr, type ExprMode } from './expressions.js';
 
@@ -23,15 +24,20 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
   const { ctx } = v;
   switch (spec.type) {
     case 'enum': {
-      if (spec.conjunction && expr.type === 'binary' && expr.op === 'and') {
-        checkValue(v, expr.left, spec, what);
-        if (expr.right) checkValue(v, expr.right, spec, what);
-        return;
+      // `a and b and …` (a conjunction of choices) is a left-deep chain: walked in a loop.
+      const choices: Expr[] = [];
+      let rest: Expr = expr;
+      while (spec.conjunction && rest.type === 'binary' && rest.op === 'and') {
+        if (rest.right) choices.push(rest.right);
+        rest = rest.left;
       }
+      choices.push(rest);
       const names = spec.values.map((c) => c.name);
-      if (expr.type === 'ident' && names.includes(expr.name)) return;
-      const word = expr.type === 'ident' ? expr.name : sourceText(expr);
-      ctx.unknown('bad-value', expr.span, word, `\`${word}\` is not a valid ${what}: use ${listNames(names)}`, names);
+      for (const choice of choices.reverse()) {
+        if (choice.type === 'ident' && names.includes(choice.name)) continue;
+        const word = choice.type === 'ident' ? choice.name : sourceText(choice);
+        ctx.unknown('bad-value', choice.span, word, `\`${word}\` is not a valid ${what}: use ${listNames(names)}`, names);
+      }
       return;
     }
     case 'column': {
@@ -41,7 +47,7 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
       }
       const entry = v.columns?.names.get(expr.name);
       if (entry?.ref) ctx.refer({ ...entry.ref, span: expr.span });
-      else if (v.columns?.complete) ctx.unknown('unknown-column', expr.span, expr.name, `Column \`${expr.name}\` is not in ${v.columns.description.replace(/^the columns of /, '')} (columns: ${listNames(v.columns.names.keys())})`, v.columns.names.keys());
+      else if (v.columns?.complete) ctx.unknown('unknown-column', expr.span, expr.name, `Column \`${expr.name}\` is not in ${v.columns.description.replace(/^the columns of /, '')} (columns: ${listNames(v.columns.names.keys())})`, NameIndex.of(v.columns.names));
       return;
     }
     case 'ref':
@@ -94,8 +100,8 @@ export function checkRef(ctx: CheckContext, expr: Expr, kinds: readonly DeclKind
   }
   const target = ctx.model.symbols.get(expr.name);
   if (!target) {
-    const candidates = ctx.model.symbolsOfKind(kinds).map((s) => s.name);
-    ctx.unknown('unknown-name', expr.span, expr.name, `Unknown name \`${expr.name}\`: ${what} must name ${kindList(kinds)}${candidates.length ? '' : `, and none is declared yet`}`, candidates);
+    const declared = ctx.model.symbolsOfKind(kinds).length;
+    ctx.unknown('unknown-name', expr.span, expr.name, `Unknown name \`${expr.name}\`: ${what} must name ${kindList(kinds)}${declared ? '' : `, and none is declared yet`}`, ctx.model.namesOfKind(kinds));
     return;
   }
   ctx.refer({ kind: 'decl', span: expr.span, target });
@@ -176,18 +182,43 @@ function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** A short rendering of an expression for messages. */
+/** Messages and the outline show at most this much of an expression. */
+const SHOWN_LENGTH = 200;
+
+/**
+ * A short rendering of an expression for messages, cut at SHOWN_LENGTH characters. Iterative, and linear
+ * in what it shows: expressions can be thousands of nodes deep.
+ */
 export function sourceText(expr: Expr): string {
-  switch (expr.type) {
-    case 'ident': return expr.name;
-    case 'number': return expr.text;
-    case 'string': return JSON.stringify(expr.value);
-    case 'bool': return String(expr.value);
-    case 'call': return `${expr.callee.name}(…)`;
-    case 'member': return `${sourceText(expr.object)}.${expr.property?.name ?? ''}`;
-    case 'binary': return `${sourceText(expr.left)} ${expr.op} ${expr.right ? sourceText(expr.right) : ''}`.trim();
-    case 'unary': return `${expr.op === 'not' ? 'not ' : '-'}${expr.operand ? sourceText(expr.operand) : ''}`;
-    case 'tuple': return `(${expr.items.map(sourceText).join(', ')})`;
+  const parts: string[] = [];
+  let length = 0;
+  // Pieces still to write, last first: expressions, or text between them.
+  const todo: (Expr | string)[] = [expr];
+  while (todo.length && length <= SHOWN_LENGTH) {
+    const next = todo.pop()!;
+    if (typeof next === 'string') {
+      parts.push(next);
+      length += next.length;
+      continue;
+    }
+    const inner = pieces(next);
+    for (let i = inner.length - 1; i >= 0; i--) todo.push(inner[i]);
   }
+  const text = parts.join('');
+  return todo.length || text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text;
 }
 
+/** One level of an expression's rendering: its text with its operands in place. */
+function pieces(e: Expr): (Expr | string)[] {
+  switch (e.type) {
+    case 'ident': return [e.name];
+    case 'number': return [e.text];
+    case 'string': return [JSON.stringify(e.value)];
+    case 'bool': return [String(e.value)];
+    case 'call': return [`${e.callee.name}(…)`];
+    case 'member': return [e.object, `.${e.property?.name ?? ''}`];
+    case 'binary': return e.right ? [e.left, ` ${e.op} `, e.right] : [e.left, ` ${e.op}`];
+    case 'unary': return [e.op === 'not' ? 'not ' : '-', ...(e.operand ? [e.operand] : [])];
+    case 'tuple': return ['(', ...e.items.flatMap((item, i) => (i ? [', ', item] : [item])), ')'];
+  }
+}

@@ -366,8 +366,10 @@ export const DECLARATIONS: readonly DeclSpec[] = [study, dataset, lookup, geomet
 /** Declarations that produce results, hence a Run code lens and Ctrl+Enter. */
 export const RUNNABLE_KINDS: ReadonlySet<string> = new Set(['network', 'measures', 'blocks', 'clusters', 'panel', 'model', 'table']);
 
+const BY_KIND = new Map(DECLARATIONS.map((d) => [d.kind, d]));
+
 export function declSpec(kind: string): DeclSpec | undefined {
-  return DECLARATIONS.find((d) => d.kind === kind);
+  return BY_KIND.get(kind as DeclSpec["kind"]);
 }
 
 /** Declarations read from a file (`dataset`, `lookup`, `geometry`): their options name the file's columns. */
@@ -377,7 +379,15 @@ export function isFileKind(kind: string): boolean {
 
 /** The options valid for a declaration with the given source function (its own plus the declaration's). */
 export function optionsFor(spec: DeclSpec, source?: SourceSpec): OptionSpec[] {
-  const own = source?.options ?? [];
-  const shared = spec.options.filter((o) => !o.only || (source && o.only.includes(source.name)));
-  return [...own, ...shared.filter((o) => !own.some((x) => x.name === o.name))];
+  // Asked for once per declaration and feature: computed once per pair (the schema is constant).
+  const bySource = optionCache.get(spec) ?? optionCache.set(spec, new Map()).get(spec)!;
+  let options = bySource.get(source);
+  if (!options) {
+    const own = source?.options ?? [];
+    const shared = spec.options.filter((o) => !o.only || (source && o.only.includes(source.name)));
+    options = [...own, ...shared.filter((o) => !own.some((x) => x.name === o.name))];
+    bySource.set(source, options);
+  }
+  return options;
 }
+const optionCache = new WeakMap<DeclSpec, Map<SourceSpec | undefined, OptionSpec[]>>();

@@ -1,7 +1,8 @@
 // The semantic model: what each declared name is, what columns and variables each declaration can see,
 // and which spans refer to which declaration. Built from the syntax tree plus the data files' headers.
 import type { Decl, Expr, Ident, Span, StudyFile } from '../syntax/ast.js';
-import { declSpec, isFileKind } from '../schema/declarations.js';
+import { NameIndex } from '../../util/suggest.js';
+import { DECLARATIONS, declSpec, isFileKind } from '../schema/declarations.js';
 import type { DeclKind, SourceSpec } from '../schema/types.js';
 
 export interface Symbol {
@@ -51,6 +52,10 @@ export class SemanticModel {
   // The model is immutable once built: tables and scopes are computed once per analysis.
   private readonly tableInfo = new Map<string, TableInfo>();
   private readonly scopeCache = new Map<Symbol, Scope | undefined>();
+  private readonly modelScopes = new Map<Decl, Scope | undefined>();
+  private readonly inheritedSources = new Map<Decl, SourceSpec | undefined>();
+  private readonly byKinds = new Map<string, Symbol[]>();
+  private readonly nameIndexes = new Map<string, NameIndex>();
 
   constructor(readonly file: StudyFile, readonly tables: TableProvider) {
     for (const decl of file.decls) {
@@ -62,8 +67,25 @@ export class SemanticModel {
     }
   }
 
+  /** Declared symbols of the given kinds, in file order; computed once per set of kinds (checks ask per unknown name). */
   symbolsOfKind(kinds: readonly DeclKind[]): Symbol[] {
-    return [...this.symbols.values()].filter((s) => kinds.includes(s.kind));
+    const key = kinds.join(' ');
+    let found = this.byKinds.get(key);
+    if (!found) this.byKinds.set(key, (found = [...this.symbols.values()].filter((s) => kinds.includes(s.kind))));
+    return found;
+  }
+
+  /** The names of `symbolsOfKind(kinds)` as an index for did-you-mean, built once per set of kinds. */
+  namesOfKind(kinds: readonly DeclKind[]): NameIndex {
+    const key = kinds.join(' ');
+    let index = this.nameIndexes.get(key);
+    if (!index) this.nameIndexes.set(key, (index = new NameIndex(this.symbolsOfKind(kinds).map((s) => s.name))));
+    return index;
+  }
+
+  /** Every declared name as an index for did-you-mean. */
+  get allNames(): NameIndex {
+    return this.namesOfKind(DECLARATIONS.map((d) => d.kind));
   }
 
   /** The source function of a `kind name = fn(...)` declaration, when it is a known one. */
@@ -75,18 +97,9 @@ export class SemanticModel {
     return source ? { spec: source, call } : undefined;
   }
 
-  /**
-   * The value of an option, given in the block or as a named argument of the source call; when given
-   * more than once, the last one (the block comes after the call) wins.
-   */
+  /** See `declOption`. */
   option(decl: Decl, name: string): { key: Ident; values: Expr[] } | undefined {
-    let found: { key: Ident; values: Expr[] } | undefined;
-    const call = decl.values[0];
-    if (call?.type === 'call') {
-      for (const a of call.args) if (a.name?.name === name && a.value) found = { key: a.name, values: [a.value] };
-    }
-    for (const e of decl.block?.entries ?? []) if (e.type === 'option' && e.key.name === name) found = { key: e.key, values: e.values };
-    return found;
+    return declOption(decl, name);
   }
 
   /** The declaration a name expression refers to, if it is a plain identifier naming one. */
@@ -105,24 +118,9 @@ export class SemanticModel {
     return info;
   }
 
-  /** The reading options a file declaration states: literal values of format, delimiter, encoding, header, object. */
+  /** See `declDialect`. */
   dialect(decl: Decl): Dialect {
-    const literal = (name: string) => {
-      const v = this.option(decl, name)?.values[0];
-      return v?.type === 'ident' ? v.name : v?.type === 'string' || v?.type === 'bool' ? v.value : undefined;
-    };
-    const dialect: Dialect = {};
-    const format = literal('format');
-    if (format === 'csv' || format === 'tsv' || format === 'parquet') dialect.format = format;
-    const delimiter = literal('delimiter');
-    if (typeof delimiter === 'string') dialect.delimiter = delimiter;
-    const encoding = literal('encoding');
-    if (encoding === 'utf8' || encoding === 'utf16' || encoding === 'latin1') dialect.encoding = encoding;
-    const header = literal('header');
-    if (typeof header === 'boolean') dialect.header = header;
-    const object = literal('object');
-    if (decl.keyword.name === 'geometry') dialect.geometry = typeof object === 'string' ? { object } : {};
-    return dialect;
+    return declDialect(decl);
   }
 
   /** Columns of a file declaration (a geometry's match keys) as a scope. */
@@ -190,24 +188,39 @@ export class SemanticModel {
   }
 
   /** The scope a model's formula is checked in: its `data` (inherited through `m2 = m1 + x` and `m by g`). */
-  modelScope(model: Symbol, seen = new Set<string>()): Scope | undefined {
-    if (seen.has(model.name)) return undefined;
-    seen.add(model.name);
-    const data = this.option(model.decl, 'data')?.values[0];
-    const target = this.resolve(data);
-    if (target) return this.scopeOf(target);
-    const base = this.baseModel(model.decl);
-    return base ? this.modelScope(base, seen) : undefined;
+  modelScope(model: Symbol): Scope | undefined {
+    return this.alongBaseModels(model.decl, this.modelScopes, (decl) => {
+      const target = this.resolve(this.option(decl, 'data')?.values[0]);
+      return target ? { found: this.scopeOf(target) } : undefined;
+    });
   }
 
   /** A derived model's estimator (`model g7 = m3 { … }` takes m3's options): the source it builds on. */
-  inheritedSource(decl: Decl, seen = new Set<Decl>()): SourceSpec | undefined {
-    if (seen.has(decl)) return undefined;
-    seen.add(decl);
-    const own = this.source(decl)?.spec;
-    if (own || decl.keyword.name !== 'model') return own;
-    const base = this.baseModel(decl);
-    return base ? this.inheritedSource(base.decl, seen) : undefined;
+  inheritedSource(decl: Decl): SourceSpec | undefined {
+    return this.alongBaseModels(decl, this.inheritedSources, (d) => {
+      const own = this.source(d)?.spec;
+      return own || d.keyword.name !== 'model' ? { found: own } : undefined;
+    });
+  }
+
+  /**
+   * The first answer `own` gives along a chain of base models (`m3 = m2 + x`, `m2 = m1 + y`, …), cached
+   * for every model on the way: a loop, not recursion, and each model visited once however long the
+   * chains. A cycle answers undefined.
+   */
+  private alongBaseModels<T>(decl: Decl, cache: Map<Decl, T | undefined>, own: (d: Decl) => { found: T | undefined } | undefined): T | undefined {
+    const chain: Decl[] = [];
+    const seen = new Set<Decl>();
+    let answer: T | undefined;
+    for (let d: Decl | undefined = decl; d && !seen.has(d); d = this.baseModel(d)?.decl) {
+      seen.add(d);
+      if (cache.has(d)) { answer = cache.get(d); break; }
+      chain.push(d);
+      const result = own(d);
+      if (result) { answer = result.found; break; }
+    }
+    for (const d of chain) cache.set(d, answer);
+    return answer;
   }
 
   /** The model a `m1 + x` or `m1 by g` declaration builds on, or the model a `permute(m1, …)` re-estimates. */
@@ -259,4 +272,38 @@ export class SemanticModel {
     }
     return undefined;
   }
+}
+
+/**
+ * The value of an option, given in the block or as a named argument of the source call; when given
+ * more than once, the last one (the block comes after the call) wins.
+ */
+export function declOption(decl: Decl, name: string): { key: Ident; values: Expr[] } | undefined {
+  let found: { key: Ident; values: Expr[] } | undefined;
+  const call = decl.values[0];
+  if (call?.type === 'call') {
+    for (const a of call.args) if (a.name?.name === name && a.value) found = { key: a.name, values: [a.value] };
+  }
+  for (const e of decl.block?.entries ?? []) if (e.type === 'option' && e.key.name === name) found = { key: e.key, values: e.values };
+  return found;
+}
+
+/** The reading options a file declaration states: literal values of format, delimiter, encoding, header, object. */
+export function declDialect(decl: Decl): Dialect {
+  const literal = (name: string) => {
+    const v = declOption(decl, name)?.values[0];
+    return v?.type === 'ident' ? v.name : v?.type === 'string' || v?.type === 'bool' ? v.value : undefined;
+  };
+  const dialect: Dialect = {};
+  const format = literal('format');
+  if (format === 'csv' || format === 'tsv' || format === 'parquet') dialect.format = format;
+  const delimiter = literal('delimiter');
+  if (typeof delimiter === 'string') dialect.delimiter = delimiter;
+  const encoding = literal('encoding');
+  if (encoding === 'utf8' || encoding === 'utf16' || encoding === 'latin1') dialect.encoding = encoding;
+  const header = literal('header');
+  if (typeof header === 'boolean') dialect.header = header;
+  const object = literal('object');
+  if (decl.keyword.name === 'geometry') dialect.geometry = typeof object === 'string' ? { object } : {};
+  return dialect;
 }

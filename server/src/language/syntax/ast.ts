@@ -54,16 +54,30 @@ export interface SyntaxError { message: string; span: Span }
 export interface StudyFile { decls: Decl[]; comments: Comment[]; errors: SyntaxError[] }
 
 
-/** Calls `visit` on every expression below `expr`, `expr` included, outermost first. */
-export function walkExpr(expr: Expr | undefined, visit: (e: Expr) => void): void {
-  if (!expr) return;
-  visit(expr);
+/** The operands of an expression, in source order. */
+export function children(expr: Expr): (Expr | undefined)[] {
   switch (expr.type) {
-    case 'call': for (const a of expr.args) walkExpr(a.value, visit); break;
-    case 'binary': walkExpr(expr.left, visit); walkExpr(expr.right, visit); break;
-    case 'unary': walkExpr(expr.operand, visit); break;
-    case 'member': walkExpr(expr.object, visit); break;
-    case 'tuple': for (const i of expr.items) walkExpr(i, visit); break;
+    case 'call': return expr.args.map((a) => a.value);
+    case 'binary': return [expr.left, expr.right];
+    case 'unary': return [expr.operand];
+    case 'member': return [expr.object];
+    case 'tuple': return expr.items;
+    default: return [];
+  }
+}
+
+/**
+ * Calls `visit` on every expression below `expr`, `expr` included, outermost first. Iterative: a long
+ * `a + b + …` is a left-deep chain thousands of nodes deep.
+ */
+export function walkExpr(expr: Expr | undefined, visit: (e: Expr) => void): void {
+  const stack: (Expr | undefined)[] = [expr];
+  while (stack.length) {
+    const e = stack.pop();
+    if (!e) continue;
+    visit(e);
+    const below = children(e);
+    for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]);
   }
 }
 

@@ -1,16 +1,16 @@
 // Entry point of the syntax layer: text in, (tree, errors) out. Parsing never throws.
 //
-// The file is first cut into declarations at lines that start a new one (a declaration kind followed by a
-// name or a string, or any such `word name` at column 1), and each piece is parsed on its own: a typo in one declaration yields one
-// error there while every other declaration keeps its tree, its outline entry and its completions.
+// The text is first cut into declarations (`split.ts`) and each piece is lexed and parsed on its own: a typo
+// in one declaration yields one error there while every other declaration keeps its tree, its outline
+// entry and its completions; an edit re-parses one piece, the others come from the cache. The work is
+// linear in the text: one scan to cut it, then each piece once.
 import { tokenMatcher, type IToken } from 'chevrotain';
-import { DECLARATIONS } from '../schema/declarations.js';
-import type { Comment, Decl, StudyFile, SyntaxError } from './ast.js';
+import type { Comment, Decl, Span, StudyFile, SyntaxError } from './ast.js';
+import { limitNesting } from './nesting.js';
 import { StudyParser, tokenSpan } from './parser.js';
+import { shiftSpans } from './shift.js';
+import { declarationStarts } from './split.js';
 import * as T from './tokens.js';
-
-/** The declaration kinds start declarations; the parser accepts any word so a misspelt kind can be reported. */
-const DECLARATION_KEYWORDS: ReadonlySet<string> = new Set(DECLARATIONS.map((d) => d.kind));
 
 let sharedParser: StudyParser | undefined;
 function parser(): StudyParser {
@@ -19,79 +19,106 @@ function parser(): StudyParser {
   return sharedParser;
 }
 
+/** One piece of the text parsed: spans are offsets in the text it was parsed at, `start` being its offset. */
+interface ParsedPiece { decl?: Decl; comments: Comment[]; errors: SyntaxError[]; start: number }
+
 export function parseStudy(text: string): StudyFile {
-  const errors: SyntaxError[] = [];
   const decls: Decl[] = [];
-  let comments: Comment[] = [];
-  try {
-    const lexed = T.studyLexer.tokenize(text);
-    for (const e of lexed.errors) {
-      const char = text.slice(e.offset, e.offset + e.length);
-      errors.push({ message: `Unexpected character \`${char}\``, span: { start: e.offset, end: e.offset + Math.max(1, e.length) } });
-    }
-    comments = (lexed.groups.comments ?? []).map((t) => ({ text: t.image, span: tokenSpan(t)! }));
-    for (const t of lexed.groups.hashComments ?? []) {
-      errors.push({ message: 'Comments start with `//` in a study spec, not `#`', span: { start: t.startOffset, end: t.startOffset + 1 } });
-    }
-    for (const chunk of splitDeclarations(lexed.tokens)) {
-      const start = chunk[0].startOffset;
-      const source = text.slice(start, endOfChunk(chunk).end);
-      // An edit changes one declaration: the others come from the cache, moved to their new offset.
-      let parsed = chunkCache.get(source);
-      if (!parsed) {
-        parsed = { ...parseChunk(chunk), start };
-        remember(source, parsed);
-      }
-      const shifted = shiftSpans(parsed, start - parsed.start);
-      if (shifted.decl) decls.push(shifted.decl);
-      errors.push(...shifted.errors);
-    }
-  } catch (err) {
-    // A parser bug must not take the language server down: report it where it can be seen.
-    errors.push({ message: `Internal parser error: ${(err as Error).message}`, span: { start: 0, end: 0 } });
+  const comments: Comment[] = [];
+  const errors: SyntaxError[] = [];
+  const starts = declarationStarts(text);
+  if (starts[0] !== 0) starts.unshift(0);
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k];
+    const source = text.slice(start, starts[k + 1] ?? text.length);
+    const parsed = cache.get(source) ?? cache.set(source, parsePiece(source, start));
+    const piece = parsed.start === start ? parsed : shiftSpans(parsed, start - parsed.start);
+    if (piece.decl) decls.push(piece.decl);
+    for (const c of piece.comments) comments.push(c);
+    for (const e of piece.errors) errors.push(e);
   }
+  cache.endOfFile();
   return { decls, comments, errors: dedupe(errors) };
 }
 
-interface ParsedChunk { decl?: Decl; errors: SyntaxError[]; start: number }
+/**
+ * Parsed pieces by their text, in two generations: the pieces of the last files parsed, and those of the
+ * files before. A file's every piece stays until the next parse of it has looked them up, however large.
+ */
+class PieceCache {
+  private recent = new Map<string, ParsedPiece>();
+  private older = new Map<string, ParsedPiece>();
 
-const chunkCache = new Map<string, ParsedChunk>();
-const CHUNK_CACHE_LIMIT = 20000;
+  get(source: string): ParsedPiece | undefined {
+    const recent = this.recent.get(source);
+    if (recent) return recent;
+    const older = this.older.get(source);
+    if (older) this.recent.set(source, older);
+    return older;
+  }
 
-function remember(source: string, parsed: ParsedChunk): void {
-  if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear();
-  chunkCache.set(source, parsed);
+  set(source: string, parsed: ParsedPiece): ParsedPiece {
+    this.recent.set(source, parsed);
+    return parsed;
+  }
+
+  endOfFile(): void {
+    if (this.recent.size < 20000) return;
+    this.older = this.recent;
+    this.recent = new Map();
+  }
 }
+const cache = new PieceCache();
 
-function parseChunk(chunk: IToken[]): { decl?: Decl; errors: SyntaxError[] } {
+function parsePiece(source: string, start: number): ParsedPiece {
   const errors: SyntaxError[] = [];
-  const p = parser();
-  p.hooks = { report: (message, span) => errors.push({ message, span }) };
-  p.input = chunk;
-  const decl = p.declaration();
-  for (const e of p.errors) errors.push({ message: e.message, span: tokenSpan(e.token) ?? endOfChunk(chunk) });
-  return { decl: decl?.keyword ? decl : fallbackDecl(chunk), errors };
-}
-
-/** A copy of a parsed chunk with every span moved by `delta` (the tree is plain data). */
-function shiftSpans<T>(value: T, delta: number): T {
-  if (delta === 0) return value;
-  const shift = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(shift);
-    if (v === null || typeof v !== 'object') return v;
-    const o = v as Record<string, unknown>;
-    if (typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2) {
-      return { start: o.start + delta, end: o.end + delta };
+  let comments: Comment[] = [];
+  let tokens: IToken[] = [];
+  try {
+    const lexed = T.studyLexer.tokenize(source);
+    tokens = moved(lexed.tokens, start);
+    for (const e of lexed.errors) {
+      const char = source.slice(e.offset, e.offset + e.length);
+      errors.push({ message: `Unexpected character \`${char}\``, span: { start: start + e.offset, end: start + e.offset + Math.max(1, e.length) } });
     }
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(o)) out[k] = k === 'start' && typeof o.start === 'number' ? o.start + delta : shift(o[k]);
-    return out;
-  };
-  return shift(value) as T;
+    comments = moved(lexed.groups.comments ?? [], start).map((t) => ({ text: t.image, span: tokenSpan(t)! }));
+    for (const t of moved(lexed.groups.hashComments ?? [], start)) {
+      errors.push({ message: 'Comments start with `//` in a study spec, not `#`', span: { start: t.startOffset, end: t.startOffset + 1 } });
+    }
+    if (!tokens.length) return { comments, errors, start };
+    const { decl, errors: parseErrors } = parseDeclaration(tokens);
+    errors.push(...parseErrors);
+    return { decl, comments, errors, start };
+  } catch (err) {
+    // A parser bug must not take the language server down, nor hide the other declarations: report it here.
+    const at = tokens[0] ? tokenSpan(tokens[0])! : { start, end: start };
+    errors.push({ message: `Internal parser error: ${(err as Error).message}`, span: at });
+    return { decl: tokens.length ? fallbackDecl(tokens) : undefined, comments, errors, start };
+  }
 }
 
-function endOfChunk(chunk: IToken[]) {
-  const last = chunk.at(-1);
+/** Tokens of a piece lexed on its own, at their offsets in the whole text. */
+function moved(tokens: IToken[], start: number): IToken[] {
+  for (const t of tokens) {
+    t.startOffset += start;
+    t.endOffset = t.startOffset + t.image.length - 1;
+  }
+  return tokens;
+}
+
+function parseDeclaration(tokens: IToken[]): { decl?: Decl; errors: SyntaxError[] } {
+  const errors: SyntaxError[] = [];
+  const report = (message: string, span: Span) => errors.push({ message, span });
+  const p = parser();
+  p.hooks = { report };
+  p.input = limitNesting(tokens, report);
+  const decl = p.declaration();
+  for (const e of p.errors) errors.push({ message: e.message, span: tokenSpan(e.token) ?? endOf(tokens) });
+  return { decl: decl?.keyword ? decl : fallbackDecl(tokens), errors };
+}
+
+function endOf(tokens: IToken[]): Span {
+  const last = tokens.at(-1);
   const end = last ? (last.endOffset ?? last.startOffset) + 1 : 0;
   return { start: Math.max(0, end - 1), end };
 }
@@ -100,32 +127,12 @@ function endOfChunk(chunk: IToken[]) {
  * When a declaration is too broken for the grammar to return anything, keep its keyword, name and
  * extent, so the outline, completion and signature help still know where the cursor is.
  */
-function fallbackDecl(chunk: IToken[]): Decl | undefined {
-  const [kw, name] = chunk;
+function fallbackDecl(tokens: IToken[]): Decl | undefined {
+  const [kw, name] = tokens;
   if (!kw || !tokenMatcher(kw, T.Identifier)) return undefined;
   const ident = (t: IToken) => ({ type: 'ident' as const, name: t.image, span: tokenSpan(t)! });
   const named = name && tokenMatcher(name, T.Identifier) ? ident(name) : undefined;
-  const last = chunk.at(-1)!;
-  return { type: 'decl', keyword: ident(kw), name: named, values: [], span: { start: kw.startOffset, end: (last.endOffset ?? last.startOffset) + 1 } };
-}
-
-/** Splits the token stream where a new declaration starts (see the file comment). */
-export function splitDeclarations(tokens: IToken[]): IToken[][] {
-  const chunks: IToken[][] = [];
-  let current: IToken[] = [];
-  tokens.forEach((tok, i) => {
-    const prev = tokens[i - 1];
-    const next = tokens[i + 1];
-    const firstOnLine = !prev || (prev.endLine ?? prev.startLine ?? 0) < (tok.startLine ?? 0);
-    const startsDecl = firstOnLine
-      && tokenMatcher(tok, T.Identifier)
-      && next !== undefined && (tokenMatcher(next, T.Identifier) || tokenMatcher(next, T.StringLiteral) || tokenMatcher(next, T.UnterminatedString))
-      && (DECLARATION_KEYWORDS.has(tok.image) || tok.startColumn === 1);
-    if (startsDecl && current.length) { chunks.push(current); current = []; }
-    current.push(tok);
-  });
-  if (current.length) chunks.push(current);
-  return chunks;
+  return { type: 'decl', keyword: ident(kw), name: named, values: [], span: { start: kw.startOffset, end: endOf(tokens).end } };
 }
 
 /** One message per place: recovery can report the same gap twice. */

@@ -3,7 +3,7 @@
 // deletion and re-sync inside repetitions) keeps as much of the broken declaration as it can.
 import {
   EmbeddedActionsParser, EOF, tokenMatcher,
-  type IParserErrorMessageProvider, type IToken, type TokenType,
+  type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType,
 } from 'chevrotain';
 import * as T from './tokens.js';
 import type { Arg, Block, Decl, Entry, Expr, Ident, Span, StringLit } from './ast.js';
@@ -233,7 +233,9 @@ export class StudyParser extends EmbeddedActionsParser {
     return left;
   });
 
-  private unary = this.RULE('unary', (): Expr => this.OR([
+  // Alternatives that capture nothing but `this` are built once (chevrotain's advice: no arrays and closures per call).
+  private unaryAlternatives?: IOrAlt<Expr>[];
+  private unary = this.RULE('unary', (): Expr => this.OR(this.unaryAlternatives ??= [
     {
       ALT: () => {
         const minus = this.CONSUME(T.Minus);
@@ -267,7 +269,8 @@ export class StudyParser extends EmbeddedActionsParser {
     return object;
   });
 
-  private primary = this.RULE('primary', (): Expr => this.OR([
+  private primaryAlternatives?: IOrAlt<Expr>[];
+  private primary = this.RULE('primary', (): Expr => this.OR(this.primaryAlternatives ??= [
     { ALT: () => this.SUBRULE(this.nameOrCall) },
     {
       ALT: () => {
