@@ -44,7 +44,14 @@ export function formatStudy(text: string, options: FormatOptions): string | unde
     const last = onLine.at(-1)!;
     lastLine = lineOf(last.startOffset + last.image.length);
   }
-  return lines.length ? `${lines.join('\n').replace(/[ \t]+$/gm, '')}\n` : '';
+  return lines.length ? `${lines.map(trimEndSpaces).join('\n')}\n` : '';
+}
+
+/** A line without its trailing spaces and tabs, by a scan (a regex backtracks quadratically on a long indent). */
+function trimEndSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
 }
 
 function renderLine(tokens: IToken[], text: string): string {
