@@ -1,13 +1,12 @@
 // Cancellation at any point of a run (issue 11): a run aborted at its k-th checkpoint, for seeded random k
 // across the examples' declarations (networks, measures, blocks, panels, OLS/PPML, GMM, negbin, placebo,
-// mediation, geodetector), answers `Cancelled` rather than results, leaves no temporary table behind, and the
+// mediation, geodetector), answers `Cancelled` rather than results (its DuckDB closed, temporary tables with it), and the
 // next run is complete and equal to an uncancelled one. A second test aborts while DuckDB queries run (the
 // query is interrupted). No timing is asserted: the latency is measured by `npm run bench`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { duckdb } from '../../server/src/engine/data/duckdb.ts';
 import { Rng } from '../../server/src/engine/prng.ts';
 import { Cancelled } from '../../server/src/run/context.ts';
 import type { ResultsFile } from '../../server/src/results/format.ts';
@@ -28,12 +27,6 @@ const POINTS_PER_SPEC = 6;
 /** What must not differ between two runs of a spec: everything but timings and the creation time. */
 function comparable(results: ResultsFile): unknown {
   return results.results.map(({ seconds: _s, cached: _c, ...rest }) => rest);
-}
-
-async function temporaryTables(): Promise<number> {
-  const db = await duckdb();
-  const rows = (await db.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name LIKE 'ig\\_%' ESCAPE '\\'`)).getRows();
-  return Number(rows[0][0]);
 }
 
 async function load(spec: (typeof SPECS)[number]): Promise<{ analysis: Analysis; path: string }> {
@@ -63,7 +56,6 @@ test('a run cancelled at any checkpoint answers Cancelled, and the next run is c
       };
       await assert.rejects(runStudy(analysis, request), Cancelled, `${spec.file}: cancelled at checkpoint ${k} of ${checkpoints} (${where})`);
       assert.equal(seen, k, `${spec.file}: the run went on after checkpoint ${k} (${where})`);
-      assert.equal(await temporaryTables(), 0, `${spec.file}: temporary tables left after a cancellation at checkpoint ${k} (${where})`);
       const next = await runStudy(analysis, { specPath: path });
       assert.deepEqual(comparable(next), comparable(reference), `${spec.file}: the run after a cancellation at checkpoint ${k} (${where}) differs`);
     }
@@ -87,7 +79,6 @@ test('a run cancelled while DuckDB queries run answers Cancelled, and the connec
         },
       }).finally(() => { settled = true; });
       await assert.rejects(run, Cancelled, `${name}, ${turns} turns`);
-      assert.equal(await temporaryTables(), 0);
     }
   }
   const next = await runStudy(analysis, { specPath: path, only: ['invco', 'overlap', 'dyads'] });

@@ -4,7 +4,7 @@
 // the table it was given (run/executors.ts), so that executors never import one another.
 import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { confine, duckdb } from '../engine/data/duckdb.js';
+import { closeDuckdb, confine, duckdb } from '../engine/data/duckdb.js';
 import type { Analysis } from '../workspace/analysis.js';
 import type { Decl, Expr } from '../language/syntax/ast.js';
 import type { Symbol } from '../language/semantic/model.js';
@@ -42,7 +42,6 @@ let tempCounter = 0;
 export class RunContext {
   /** Computed values by declaration name (datasets' table names, networks, measures …). */
   private readonly cache = new Map<string, Promise<unknown>>();
-  private readonly temps: string[] = [];
   /** Throws `Cancelled` once the run is cancelled: called between steps here and in the engine's loops. */
   readonly checkpoint: Checkpoint;
   private interrupted = false;
@@ -122,16 +121,14 @@ export class RunContext {
 
   /** A fresh name for a temporary DuckDB table of this run. */
   tempName(prefix: string): string {
-    const name = `ig_${prefix.replace(/\W/g, '_')}_${++tempCounter}`;
-    this.temps.push(name);
-    return name;
+    return `ig_${prefix.replace(/\W/g, '_')}_${++tempCounter}`;
   }
 
-  /** Drops this run's temporary tables: the DuckDB instance lives as long as the process. */
+  /** Closes the run's DuckDB, its temporary tables with it. */
   async dispose(): Promise<void> {
-    this.disposed = true; // a late 'abort' must not interrupt these drops (or the next run's queries)
+    this.disposed = true; // a late 'abort' must not interrupt a closed connection
     this.options.signal?.removeEventListener('abort', this.onAbort);
-    for (const name of this.temps) await this.db.run(`DROP TABLE IF EXISTS ${name}`);
+    closeDuckdb(this.db);
   }
 
   /** The declaration a reference names, of one of the expected kinds (the checks have vouched for it). */

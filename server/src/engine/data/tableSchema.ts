@@ -2,7 +2,7 @@
 // The file's beginning is checked first (csvShape.ts), so a ragged row, an empty file or a header without
 // rows is named as such; the DuckDB instance can open this one file and nothing else.
 import { checkCsvShape } from './csvShape.js';
-import { confine, duckdb } from './duckdb.js';
+import { closeDuckdb, confine, duckdb } from './duckdb.js';
 import { tableScan, type DataSource } from './source.js';
 
 export interface TableSchema { columns: string[]; types: string[]; rowCount?: number }
@@ -24,6 +24,6 @@ export async function readTableSchema(source: DataSource, options: { rowCount: b
     }
     return { columns, types, rowCount };
   } finally {
-    db.closeSync();
+    closeDuckdb(db);
   }
 }
