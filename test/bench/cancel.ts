@@ -1,15 +1,13 @@
 // Cancellation latency (issue 11, target: the answer within 200 ms of the cancel at any point of a run). The
 // examples run in the run worker (dist/cli.cjs, as the language server and the CLI run them), each cancelled
 // after a seeded random delay within 70% of its first (cold) run's duration; the figure is the time from the
-// abort to the `Cancelled` answer. Also printed: how many cancels needed the worker's grace-period
-// termination (a step without checkpoints, e.g. GMM's weighting-matrix inverses); CANCEL_NO_GRACE=1 adds
-// the same points with that fallback off (checkpoints and the DuckDB interrupt alone).
+// abort to the `Cancelled` answer (checkpoints and the DuckDB interrupt; the thread is never terminated).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { Rng } from '../../server/src/engine/prng.ts';
 import { Cancelled } from '../../server/src/engine/cancel.ts';
-import { CANCEL_GRACE_MS, RunWorker, type RunJob } from '../../server/src/run/worker.ts';
+import { RunWorker, type RunJob } from '../../server/src/run/worker.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SPECS: { file: string; text: (t: string) => string }[] = [
@@ -25,9 +23,9 @@ function percentile(xs: number[], p: number): number {
 }
 
 /** Abort-to-answer times over seeded random points of the examples' runs. */
-export async function cancelLatencies(script: string, graceMs: number): Promise<{ latencies: number[]; restarts: number; finished: number; late: number }> {
+export async function cancelLatencies(script: string): Promise<{ latencies: number[]; finished: number; late: number }> {
   const rng = new Rng(11);
-  const worker = new RunWorker(script, graceMs);
+  const worker = new RunWorker(script);
   const latencies: number[] = [];
   let finished = 0;
   let late = 0;
@@ -55,18 +53,17 @@ export async function cancelLatencies(script: string, graceMs: number): Promise<
         }
       }
     }
-    return { latencies, restarts: worker.restarts, finished, late };
+    return { latencies, finished, late };
   } finally {
     await worker.dispose();
   }
 }
 
 export async function benchCancel(script = resolve(ROOT, 'dist/cli.cjs')): Promise<void> {
-  const fmt = ({ latencies, restarts, finished, late }: Awaited<ReturnType<typeof cancelLatencies>>) =>
-    `p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms ` +
-    `(n=${latencies.length}${finished ? `, ${finished} done before the abort` : ''}${late ? `, ${late} answered with results after it` : ''}${restarts ? `, ${restarts} by termination` : ''})`;
-  console.log(`cancel latency, abort → answer, with the ${CANCEL_GRACE_MS} ms grace: ${fmt(await cancelLatencies(script, CANCEL_GRACE_MS))}  (target < 200 ms)`);
-  if (process.env.CANCEL_NO_GRACE) console.log(`cancel latency, checkpoints and DuckDB interrupt alone:  ${fmt(await cancelLatencies(script, Infinity))}`);
+  const { latencies, finished, late } = await cancelLatencies(script);
+  console.log(`cancel latency, abort → answer: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, ` +
+    `max ${Math.max(...latencies).toFixed(0)} ms (n=${latencies.length}${finished ? `, ${finished} done before the abort` : ''}` +
+    `${late ? `, ${late} answered with results after it` : ''})  (target < 200 ms)`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchCancel(process.argv[2]);

@@ -3,16 +3,14 @@
 // progress and honours cancellation. The editor stays responsive whatever a run costs. `innograph run` uses
 // the same worker, so that Ctrl+C stops a run as promptly as the editor's Cancel.
 //
-// Cancellation, in three layers:
+// Cancellation, in two layers:
 // - Each run gets a flag in shared memory (SharedArrayBuffer). Cancelling sets it with Atomics.store, and
 //   the engine's checkpoints read it: a synchronous estimator loop holds the worker's event loop, so a
 //   'cancel' message would only be read after the loop ends; the flag is seen at the next checkpoint.
 // - The 'cancel' message aborts the run's AbortSignal, which interrupts the DuckDB query running, if any
 //   (a query leaves the event loop free, so the message arrives at once).
-// - A few steps are single library calls without checkpoints (the eigendecompositions and inverses of GMM's
-//   weighting matrices take up to a few hundred milliseconds with many instruments). When a cancelled run
-//   has not answered within CANCEL_GRACE_MS, the worker is terminated and the run answers `Cancelled`; the
-//   next run starts a fresh worker (and DuckDB) — only the cache of unchanged results is lost.
+// The thread is never terminated to stop a run: a thread stopped inside DuckDB's native code aborts the
+// whole process ("terminate called after throwing an instance of 'Napi::Error'"), as seen under load.
 import { Worker, parentPort } from 'node:worker_threads';
 import { TableCache } from '../workspace/tableCache.js';
 import { analyzeWithHeaders } from '../workspace/analysis.js';
@@ -29,7 +27,7 @@ export interface RunJob {
 }
 
 /** How long a cancelled run may take to answer before its worker is terminated. */
-export const CANCEL_GRACE_MS = 150;
+export const CANCEL_GRACE_MS = Infinity;
 
 type ToWorker = { type: 'run'; id: number; job: RunJob; cancelFlag: Int32Array } | { type: 'cancel'; id: number };
 type FromWorker =
@@ -75,10 +73,8 @@ export class RunWorker {
   private worker?: Worker;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
-  /** How often a cancelled run outlasted the grace period and its worker was terminated (the benchmark reports it). */
-  restarts = 0;
 
-  constructor(private readonly script: string, private readonly graceMs = CANCEL_GRACE_MS) {}
+  constructor(private readonly script: string) {}
 
   run(job: RunJob, options: { progress?: (message: string, done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<ResultsFile> {
     const id = ++this.nextId;
@@ -104,30 +100,6 @@ export class RunWorker {
     if (!entry) return;
     Atomics.store(entry.cancelFlag, 0, 1);
     this.worker?.postMessage({ type: 'cancel', id } satisfies ToWorker);
-    if (!Number.isFinite(this.graceMs)) return; // the benchmark's measure of the cooperative path alone
-    entry.grace = setTimeout(() => {
-      if (!this.pending.has(id)) return;
-      // Still computing inside a step without checkpoints: stop the thread, answer, and restart the others.
-      this.pending.delete(id);
-      entry.reject(new Cancelled());
-      this.restarts++;
-      this.restart();
-    }, this.graceMs);
-  }
-
-  /** Terminates the worker; the runs still waiting start again in a new one. */
-  private restart(): void {
-    const old = this.worker;
-    this.worker = undefined;
-    old?.removeAllListeners();
-    old?.on('error', () => {}); // a late error of the terminated thread is of no interest
-    void old?.terminate();
-    if (!this.pending.size) return;
-    const worker = this.start();
-    for (const [id, entry] of this.pending) {
-      worker.postMessage({ type: 'run', id, job: entry.job, cancelFlag: entry.cancelFlag } satisfies ToWorker);
-      if (Atomics.load(entry.cancelFlag, 0)) worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
-    }
   }
 
   private start(): Worker {
@@ -139,7 +111,6 @@ export class RunWorker {
       if (!job) return;
       if (m.type === 'progress') { job.progress?.(m.message, m.done, m.total); return; }
       this.pending.delete(m.id);
-      clearTimeout(job.grace);
       if (m.type === 'done') job.resolve(m.results);
       else job.reject(m.type === 'cancelled' ? new Cancelled() : new Error(m.message));
     });
@@ -151,7 +122,6 @@ export class RunWorker {
 
   private failAll(err: Error): void {
     for (const job of this.pending.values()) {
-      clearTimeout(job.grace);
       job.reject(Atomics.load(job.cancelFlag, 0) ? new Cancelled() : err);
     }
     this.pending.clear();
@@ -164,5 +134,4 @@ interface Pending {
   resolve: (r: ResultsFile) => void;
   reject: (e: Error) => void;
   progress?: (m: string, done: number, total: number) => void;
-  grace?: ReturnType<typeof setTimeout>;
 }
