@@ -1,7 +1,7 @@
 // `npm run fuzz -- --edits N [--seed S]`: fuzzes the language server (test/fuzz/lspFuzz.ts) and prints its
 // figures. Exits 1 if the server exited, left a request unanswered, logged an internal exception, answered
-// slower than 5 s, or did not give back its memory (final RSS above the warm baseline by more than half
-// again and 64 MiB).
+// slower than 5 s, or ended above 1 GiB of RSS. RSS is printed after warm-up, at its peak and at the end;
+// V8 returns memory when it collects, not when the work ends, so only a ceiling is a dependable failure.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
+const RSS_CEILING_MIB = 1024;
 const edits = option('--edits', 5000);
 const seed = option('--seed', 20261205);
 const started = performance.now();
@@ -44,6 +45,6 @@ function problems(r: FuzzReport): string[] {
     ...r.unanswered.map((u) => `unanswered: ${u}`),
     ...r.internalErrors.map((e) => `internal exception: ${e.slice(0, 2000)}`),
     ...r.slow.map((s) => `slower than ${SLOW_MS / 1000} s: ${s}`),
-    ...(final > baseline * 1.5 + 64 ? [`memory not given back: ${final.toFixed(0)} MiB at the end, ${baseline.toFixed(0)} MiB after warm-up`] : []),
+    ...(final > RSS_CEILING_MIB ? [`memory not given back: ${final.toFixed(0)} MiB at the end (ceiling ${RSS_CEILING_MIB} MiB), ${baseline.toFixed(0)} MiB after warm-up`] : []),
   ];
 }
