@@ -109,10 +109,6 @@ export class RunContext {
     return value;
   }
 
-  checkCancelled(): void {
-    this.checkpoint();
-  }
-
   private interrupt(): void {
     if (this.interrupted || this.disposed) return;
     this.interrupted = true;

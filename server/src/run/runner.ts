@@ -37,7 +37,7 @@ export async function runStudy(analysis: Analysis, request: RunRequest): Promise
   const results: DeclarationResult[] = [];
   try {
     for (const [i, symbol] of symbols.entries()) {
-      ctx.checkCancelled();
+      ctx.checkpoint();
       request.progress?.(`${symbol.kind} ${symbol.name}`, i, symbols.length);
       const key = keys?.get(symbol.name);
       const cached = key ? request.cache!.get(key) : undefined;
@@ -45,7 +45,7 @@ export async function runStudy(analysis: Analysis, request: RunRequest): Promise
       if (key && result.status === 'ok') request.cache!.set(key, result);
       results.push(result);
     }
-    ctx.checkCancelled(); // cancelled during the last declaration: the answer is still a cancellation
+    ctx.checkpoint(); // cancelled during the last declaration: the answer is still a cancellation
   } finally {
     await ctx.dispose();
   }
