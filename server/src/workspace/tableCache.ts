@@ -1,9 +1,11 @@
 // Headers of the data files specs refer to, read once and kept until the file changes (size or mtime).
 // Reads are asynchronous; `onLoaded` tells the owner to re-check the specs that were waiting. A geometry
 // file (a dialect with `geometry`) has its features' match keys (`id` and their properties) as "columns",
-// parsed in a worker thread. In an untrusted workspace a geometry file is read only up to a size cap.
+// parsed in a worker thread. In an untrusted workspace a data file is read only up to a bounded prefix and a
+// geometry file up to a size cap.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { SHAPE_PREFIX_BYTES } from '../engine/data/csvShape.js';
 import { firstLine } from '../engine/data/duckdb.js';
 import { readTableSchema } from '../engine/data/tableSchema.js';
 import { readTopologyOffThread, topologyFeatures } from '../engine/data/topology.js';
@@ -12,6 +14,8 @@ import type { Dialect, TableInfo } from '../language/semantic/model.js';
 
 interface Entry { stamp: string; info: TableInfo }
 
+/** How much of a data file's beginning an untrusted workspace reads for its header and types. */
+export const UNTRUSTED_TABLE_BYTES = SHAPE_PREFIX_BYTES;
 /** The largest geometry file read in an untrusted workspace. */
 export const UNTRUSTED_GEOMETRY_BYTES = 16 * 2 ** 20;
 
@@ -66,7 +70,7 @@ export class TableCache {
     try {
       const schema = dialect.geometry
         ? await geometrySchema(path, dialect.geometry.object, this.trustedWorkspace ? Infinity : UNTRUSTED_GEOMETRY_BYTES)
-        : await readTableSchema({ path, ...dialect }, { rowCount: this.options.rowCounts() });
+        : await readTableSchema({ path, ...dialect }, { rowCount: this.options.rowCounts(), maxBytes: this.trustedWorkspace ? undefined : UNTRUSTED_TABLE_BYTES });
       info = { status: 'ok', path, ...schema };
     } catch (err) {
       info = { status: 'error', path, message: firstLine((err as Error).message) };
