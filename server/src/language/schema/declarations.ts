@@ -178,6 +178,11 @@ const measureOptions: OptionSpec[] = [
   windowOption,
   { name: 'groups', doc: 'Node groups for the E-I index: a `blocks` name or `community`.', value: { type: 'ref', kinds: ['blocks'], words: choices(['community', 'The Louvain communities of the network.']) } },
   { name: 'tiers', doc: 'Classify a measure into tiers: `jenks(4) of degree` (ArcGIS-style upper-bound breaks), `quantiles(4) of …`, `equal(4) of …`.', value: { type: 'call', functions: ['jenks', 'quantiles', 'equal'], of: true } },
+  {
+    name: 'tier_window',
+    doc: 'One measured window whose breaks class every window (a map series drawn on the latest period\'s breaks); unset, each window has its own breaks.',
+    value: { type: 'window' },
+  },
 ];
 const measureSources: SourceSpec[] = [
   { name: 'whole', doc: 'Whole-network indicators, one row per window.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }], items: WHOLE_ITEMS },

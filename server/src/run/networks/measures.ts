@@ -1,9 +1,10 @@
 // `measures` declarations: whole-network and node indicators per window, tie tables, tiers, and
 // location quotients. Numbers come from the engine; this module picks windows, options and tables.
-import type { Decl } from '../../language/syntax/ast.js';
+import type { Decl, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import { nodeIndicators, wholeIndicators, type Value } from '../../engine/networks/indicators.js';
 import { classify, type ClassMethod } from '../../engine/stats/classify.js';
+import { classOf } from '../../engine/stats/jenks.js';
 import type { Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
@@ -11,6 +12,7 @@ import { groupsOf } from './groups.js';
 import { networkHolders } from './build.js';
 import { patentCounts, type Counting } from '../../engine/networks/patentCounts.js';
 import { conventions } from '../options.js';
+import { windowOption } from '../data/windows.js';
 import type { Cell } from '../../results/format.js';
 import type { Computed } from '../values.js';
 import { runLocationQuotients } from './locationQuotients.js';
@@ -48,10 +50,10 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
       const tiers = tiersOption(ctx, decl);
       const rows: Cell[][] = [];
       const counts = await countsFor(ctx, network, windows, items);
+      const values = networks.map((net, i) => ({ ...nodeIndicators(net, items, options), ...counts(i, net.nodes) }));
+      const tier = tiers && tierColumns(tiers, values.map((v) => v[tiers.of] ?? []), windows, notes);
       networks.forEach((net, i) => {
-        const values = { ...nodeIndicators(net, items, options), ...counts(i, net.nodes) };
-        const tier = tiers ? tierColumn(tiers, values[tiers.of] ?? [], windows[i], notes) : undefined;
-        net.nodes.forEach((region, k) => rows.push([windows[i].label, region, ...items.map((item) => values[item][k] ?? null), ...(tier ? [tier[k]] : [])]));
+        net.nodes.forEach((region, k) => rows.push([windows[i].label, region, ...items.map((item) => values[i][item][k] ?? null), ...(tier ? [tier[i][k]] : [])]));
       });
       const columns = ['window', 'region', ...items, ...(tiers ? [`${tiers.of}_tier`] : [])];
       return { tables: { nodes: { columns, rows } }, notes, conventions: conv };
@@ -59,9 +61,9 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
     default: { // ties
       const tiers = tiersOption(ctx, decl);
       const rows: Cell[][] = [];
+      const tier = tiers && tierColumns(tiers, networks.map((net) => net.ties.map((t) => t.weight)), windows, notes);
       networks.forEach((net, i) => {
-        const tier = tiers ? tierColumn(tiers, net.ties.map((t) => t.weight), windows[i], notes) : undefined;
-        net.ties.forEach((t, k) => rows.push([windows[i].label, t.source, t.target, t.weight, ...(tier ? [tier[k]] : [])]));
+        net.ties.forEach((t, k) => rows.push([windows[i].label, t.source, t.target, t.weight, ...(tier ? [tier[i][k]] : [])]));
       });
       return { tables: { ties: { columns: ['window', 'source', 'target', 'weight', ...(tiers ? ['weight_tier'] : [])], rows } }, notes, conventions: conv };
     }
@@ -79,8 +81,11 @@ async function countsFor(ctx: RunContext, network: Symbol, windows: Window[], it
   return (window, nodes) => Object.fromEntries(wanted.map((item, k) => [item, nodes.map((r) => maps[k][window].get(r) ?? 0)]));
 }
 
-/** `jenks(4) of degree`: `name` as written, `method` the classifier's. */
-interface TierSpec { name: string; method: ClassMethod; k: number; of: string }
+/**
+ * `jenks(4) of degree`: `name` as written, `method` the classifier's; `window` the label of the window
+ * whose breaks class every window (`tier_window:`), where it is set.
+ */
+interface TierSpec { name: string; method: ClassMethod; k: number; of: string; window?: { label: string; span: Span } }
 
 const TIER_METHODS: Record<string, ClassMethod> = { jenks: 'jenks', quantiles: 'quantile', equal: 'equal' };
 
@@ -92,18 +97,39 @@ function tiersOption(ctx: RunContext, decl: Decl): TierSpec | undefined {
   const k = call.type === 'call' && call.args[0]?.value?.type === 'number' ? call.args[0].value.value : NaN;
   if (call.type !== 'call' || !Number.isInteger(k) || k < 1) throw new SpecError('Expected tiers such as `jenks(4) of degree`.', value.span);
   if (of !== 'weight' && !itemsOf(decl).includes(of)) throw new SpecError(`List \`${of}\` among the measures to class it into tiers.`, value.span);
-  return { name: call.callee.name, method: TIER_METHODS[call.callee.name], k, of };
+  const windowValue = ctx.model.option(decl, 'tier_window')?.values[0];
+  const window = windowValue && { label: windowOption(windowValue).label, span: windowValue.span };
+  return { name: call.callee.name, method: TIER_METHODS[call.callee.name], k, of, window };
 }
 
-/** Tiers of one window's values (1 = lowest); a window with fewer distinct values than tiers gets none. */
+/**
+ * Tiers of each window's values: by the window's own breaks, or all by the breaks of `spec.window`
+ * (values beyond its extremes fall in the first or last tier, as R's findInterval with all.inside does).
+ */
+function tierColumns(spec: TierSpec, values: readonly (readonly Value[])[], windows: readonly Window[], notes: string[]): (number | null)[][] {
+  if (!spec.window) return values.map((v, i) => tierColumn(spec, v, windows[i], notes));
+  const { label, span } = spec.window;
+  const reference = windows.findIndex((w) => w.label === label);
+  if (reference < 0) throw new SpecError(`\`tier_window\` ${label} is not among the windows measured (${windows.map((w) => w.label).join(', ')}).`, span);
+  const breaks = tierBreaks(spec, values[reference], windows[reference], notes);
+  if (breaks) notes.push(`Every window is classed by the breaks of window ${label}.`);
+  return values.map((v) => v.map((x) => (breaks && x !== null && Number.isFinite(x) ? classOf(x, breaks) : null)));
+}
+
+/** Tiers of one window's values (1 = lowest) by its own breaks. */
 function tierColumn(spec: TierSpec, values: readonly Value[], window: Window, notes: string[]): (number | null)[] {
+  const breaks = tierBreaks(spec, values, window, notes);
+  return values.map((v) => (breaks && v !== null && Number.isFinite(v) ? classOf(v, breaks) : null));
+}
+
+/** A window's breaks, noted; none when it has fewer distinct values than tiers. */
+function tierBreaks(spec: TierSpec, values: readonly Value[], window: Window, notes: string[]): number[] | undefined {
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
   if (new Set(present).size < spec.k) {
     if (present.length) notes.push(`Window ${window.label}: fewer than ${spec.k} distinct values of ${spec.of}, so no ${spec.name} tiers.`);
-    return values.map(() => null);
+    return undefined;
   }
-  const { codes, breaks } = classify(present, spec.method, spec.k);
+  const { breaks } = classify(present, spec.method, spec.k);
   notes.push(`Window ${window.label}: ${spec.name}(${spec.k}) breaks of ${spec.of} (upper bounds, right-closed): ${breaks.slice(1).map((b) => +b.toPrecision(6)).join(', ')}.`);
-  let next = 0;
-  return values.map((v) => (v !== null && Number.isFinite(v) ? codes[next++] : null));
+  return breaks;
 }
