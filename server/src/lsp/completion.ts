@@ -170,6 +170,7 @@ export function valueItems(model: SemanticModel, decl: Decl, spec: ValueSpec, sc
       return { label: f, kind: CompletionItemKind.Function, detail: fn.signature, documentation: md(fn.doc), insertText: `${f}($1)${spec.of ? ' of $2' : ''}`, insertTextFormat: InsertTextFormat.Snippet };
     });
     case 'regionPair': return declItems(model, ['regions'], decl);
+    case 'units': return declItems(model, ['regions', 'dataset'], decl);
     default: return [];
   }
 }

@@ -85,6 +85,11 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
       ctx.error('bad-value', expr.span, `${capital(what)} must be two region sets joined by \`×\`, e.g. \`china × foreign\``);
       return;
     }
+    case 'units': {
+      const sides = expr.type === 'binary' && expr.op === '×' ? [expr.left, expr.right] : [expr];
+      for (const side of sides) if (side) checkRef(ctx, side, ['regions', 'dataset'], sides.length > 1 ? 'each side of `×`' : what);
+      return;
+    }
     case 'expr': return checkWith(v, v.variables ?? v.columns, 'formula', expr);
   }
 }

@@ -266,6 +266,11 @@ const panel: DeclSpec = {
     { name: 'windows', doc: 'Time axis given by windows.', value: ref('windows') },
     { name: 'attributes', doc: 'Attribute tables joined by their `key` (and `time`) roles; their columns become panel variables (in dyadic panels once per side: `gdp_i`, `gdp_j`).', value: ref('dataset'), list: true },
     { name: 'fill', doc: 'Value of a dyad absent from a window.', value: oneOf(['zero', 'Absent ties are 0 (default).'], ['missing', 'Absent ties are missing.']), default: 'zero' },
+    {
+      name: 'units',
+      doc: 'The panel\'s regions, stated rather than taken from the ties: a `regions` set or an attribute dataset (its `key` values); in a dyadic panel `china × foreign` pairs every region of one with every region of the other. Unset: the regions seen in a tie.',
+      value: { type: 'units' },
+    },
   ],
 };
 

@@ -31,6 +31,8 @@ export type ValueSpec =
   | { type: 'call'; functions: string[]; of?: boolean }
   /** `china × foreign`: two `regions` names. */
   | { type: 'regionPair' }
+  /** A panel's units: a `regions` set or an attribute dataset (its `key` values), or two of them joined by `×`. */
+  | { type: 'units' }
   /** Any expression; checked by the declaration's own rule. */
   | { type: 'expr' };
 

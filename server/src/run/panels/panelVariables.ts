@@ -131,19 +131,19 @@ class PanelEvaluator {
   private async call(e: Extract<Expr, { type: 'call' }>): Promise<Grid> {
     const name = e.callee.name;
     const arg = (k: number) => e.args.filter((a) => !a.name)[k]?.value;
-    const named = (key: string) => e.args.find((a) => a.name?.name === key)?.value;
     if (name in ELEMENTWISE) {
       const x = await this.evaluate(required(arg(0), e));
       return { level: x.level, values: x.values.map(ELEMENTWISE[name]) };
     }
     switch (name) {
-      case 'count': {
-        const dataset = this.ctx.symbol(arg(0), 'a dataset');
-        const counting = named('counting');
-        return this.counts(dataset, this.side(arg(1), e), (counting?.type === 'ident' ? counting.name : 'records') as Counting);
-      }
+      case 'count': return this.count(e, this.layout.periods);
       case 'member': return this.membership(this.ctx.symbol(arg(0), 'a clusters declaration'), this.side(arg(1), e, 'i'));
-      case 'cumulative': return this.cumulative(await this.evaluate(required(arg(0), e)));
+      case 'cumulative': {
+        const x = required(arg(0), e);
+        // A count is cumulated by year: each patent once, however the windows overlap (rolling windows).
+        if (x.type === 'call' && x.callee.name === 'count') return this.count(x, this.sinceFirstYear());
+        return this.cumulative(await this.evaluate(x));
+      }
       case 'top_share': {
         const p = arg(1);
         if (p?.type !== 'number' || !(p.value > 0 && p.value < 1)) throw new SpecError('Expected a share between 0 and 1, e.g. `0.2`.', p?.span ?? e.span);
@@ -190,9 +190,23 @@ class PanelEvaluator {
     return { level: 'row', values };
   }
 
-  private async counts(dataset: Symbol, side: 'i' | 'j', counting: Counting): Promise<Grid> {
+  /** `count(dataset, side, counting: …)` in each of `periods` (aligned with the panel's). */
+  private count(e: Extract<Expr, { type: 'call' }>, periods: readonly Window[]): Promise<Grid> {
+    const positional = e.args.filter((a) => !a.name);
+    const dataset = this.ctx.symbol(positional[0]?.value, 'a dataset');
+    const counting = e.args.find((a) => a.name?.name === 'counting')?.value;
+    return this.counts(dataset, this.side(positional[1]?.value, e), (counting?.type === 'ident' ? counting.name : 'records') as Counting, periods);
+  }
+
+  /** Each period widened back to the panel's first year: what a count cumulated by year covers. */
+  private sinceFirstYear(): Window[] {
+    const first = this.layout.periods[0]?.from ?? 0;
+    return this.layout.periods.map((p) => ({ ...p, from: first }));
+  }
+
+  private async counts(dataset: Symbol, side: 'i' | 'j', counting: Counting, periods: readonly Window[]): Promise<Grid> {
     const holders = await this.holdersFor(dataset);
-    const maps = await patentCounts(this.ctx.db, holders, this.layout.periods, counting);
+    const maps = await patentCounts(this.ctx.db, holders, periods, counting);
     const regions = this.sideRegions(side);
     const values = new Float64Array(regions.length * this.T);
     regions.forEach((region, u) => maps.forEach((map, t) => { values[u * this.T + t] = map.get(region) ?? 0; }));
@@ -244,7 +258,7 @@ class PanelEvaluator {
     return out;
   }
 
-  /** Running sum over the periods, per unit of the grid's level. */
+  /** Running sum over the periods, per unit of the grid's level (for anything but a count). */
   private cumulative(x: Grid): Grid {
     if (x.level === 'const') return x;
     const values = new Float64Array(x.values.length);

@@ -16,6 +16,7 @@ import type { Computed, NetworkRun, Panel } from '../values.js';
 import type { Cell } from '../../results/format.js';
 import { describeColumns } from '../../engine/models/describe/descriptives.js';
 import { windowsOf, yearRange } from '../data/windows.js';
+import { declaredUnits } from './units.js';
 
 export async function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
   const source = ctx.model.source(symbol.decl);
@@ -49,14 +50,15 @@ async function dyadicLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayou
     }
     runs.push(run);
   }
-  const between = runs.some((r) => ctx.model.option(ctx.model.symbols.get(r.name)!.decl, 'between'));
+  const units = await declaredUnits(ctx, symbol.decl);
+  const between = units ? units.crossed : runs.some((r) => ctx.model.option(ctx.model.symbols.get(r.name)!.decl, 'between'));
   const directed = runs.some((r) => r.directed);
   const sources = new Set<string>();
   const targets = new Set<string>();
   for (const run of runs) for (const net of run.networks) for (const t of net.ties) { sources.add(t.source); targets.add(t.target); }
   const all = [...new Set([...sources, ...targets])].sort();
-  const left = between ? [...sources].sort() : all;
-  const right = between ? [...targets].sort() : all;
+  const left = units?.left ?? (between ? [...sources].sort() : all);
+  const right = units?.right ?? (between ? [...targets].sort() : all);
   // Pairs: i × j across the two sets, else ordered (directed) or unordered (i < j) pairs of all regions.
   const pairI: number[] = [];
   const pairJ: number[] = [];
@@ -69,9 +71,16 @@ async function dyadicLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayou
   const rows = pairI.length * T;
   if (rows > 50_000_000) throw new SpecError(`This panel would have ${rows} rows (${pairI.length} pairs × ${T} windows); restrict the networks' regions.`, symbol.decl.values[0]!.span);
   const notes = runs.flatMap((r) => r.notes);
-  notes.push(between
-    ? `Pairs: every region of the first set (${left.length}) with every region of the second (${right.length}) seen in a tie of ${runs.map((r) => r.name).join(', ')}; absent ties are ${fillOf(ctx, symbol.decl) === 'zero' ? '0' : 'missing'}.`
-    : `Pairs: every ${directed ? 'ordered' : 'unordered'} pair of the ${all.length} regions seen in a tie; absent ties are ${fillOf(ctx, symbol.decl) === 'zero' ? '0' : 'missing'}.`);
+  const absent = `absent ties are ${fillOf(ctx, symbol.decl) === 'zero' ? '0' : 'missing'}`;
+  if (units) {
+    notes.push(`Pairs: ${units.crossed ? units.description : `every ${directed ? 'ordered' : 'unordered'} pair of ${units.description}`} (the declared units); ${absent}.`);
+    const outside = tiesOutside(runs, new Set(left), new Set(right), between, directed);
+    if (outside) notes.push(`${outside} tie${outside === 1 ? '' : 's'} (over all windows) touch regions outside the units and are not in the panel.`);
+  } else {
+    notes.push(between
+      ? `Pairs: every region of the first set (${left.length}) with every region of the second (${right.length}) seen in a tie of ${runs.map((r) => r.name).join(', ')}; ${absent}.`
+      : `Pairs: every ${directed ? 'ordered' : 'unordered'} pair of the ${all.length} regions seen in a tie; ${absent}.`);
+  }
   return {
     kind: 'dyadic', periods: runs[0]?.windows ?? [], units: left, partners: right, pairI: Int32Array.from(pairI), pairJ: Int32Array.from(pairJ),
     rows, networks: new Map(runs.map((r) => [r.name, r])), fill: fillOf(ctx, symbol.decl), directed, level: await panelLevel(ctx, runs), notes,
@@ -101,8 +110,15 @@ async function nodeLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayout>
     }
   }
   const periods = nodePeriods(ctx, decl, runs);
-  const list = [...units].sort();
+  const declared = await declaredUnits(ctx, decl);
+  if (declared?.crossed) throw new SpecError('A node panel\'s units are one set of regions, not a pair of sets.', ctx.model.option(decl, 'units')!.values[0].span);
+  const list = declared?.left ?? [...units].sort();
   const notes = runs.flatMap((r) => r.notes);
+  if (declared) {
+    const kept = new Set(declared.left);
+    const left = [...units].filter((u) => !kept.has(u)).length;
+    notes.push(`Units: ${declared.description} (declared)${left ? `; ${left} region${left === 1 ? '' : 's'} of the sources outside them left out` : ''}.`);
+  }
   if (!list.length) notes.push('The panel has no regions: its sources are empty.');
   return {
     kind: 'node', periods, units: list, partners: list, pairI: new Int32Array(0), pairJ: new Int32Array(0),
@@ -146,6 +162,20 @@ async function panelLevel(ctx: RunContext, runs: NetworkRun[]): Promise<PanelLay
   if (!first) return undefined;
   const holders = await holderTable(ctx, first.decl);
   return { dataset: holders.dataset, column: holders.level };
+}
+
+/** Ties of the networks that a panel over these sides leaves out. */
+function tiesOutside(runs: readonly NetworkRun[], left: ReadonlySet<string>, right: ReadonlySet<string>, crossed: boolean, directed: boolean): number {
+  const pairs = (a: string, b: string) => (crossed ? left.has(a) && right.has(b) : left.has(a) && left.has(b));
+  let outside = 0;
+  for (const run of runs) {
+    for (const net of run.networks) {
+      for (const t of net.ties) {
+        if (!pairs(t.source, t.target) && (directed || !pairs(t.target, t.source))) outside++;
+      }
+    }
+  }
+  return outside;
 }
 
 function fillOf(ctx: RunContext, decl: Decl): 'zero' | 'missing' {
