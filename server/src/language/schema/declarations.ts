@@ -282,7 +282,7 @@ const gmmOptions: OptionSpec[] = [
   { name: 'collapse', doc: 'Collapse the GMM instrument matrix.', value: bool, default: 'false' },
   { name: 'time_dummies', doc: 'Add time dummies as regressors and IV instruments.', value: bool, default: 'true' },
   { name: 'robust', doc: 'Robust (one-step) / Windmeijer (two-step) standard errors.', value: bool, default: 'true' },
-  { name: 'convention', doc: 'Whose conventions to follow where plm and xtabond2 differ (docs/models/gmm.md lists each difference).', value: oneOf(['plm', 'R\'s plm::pgmm (default; tested against it).'], ['xtabond2', 'Roodman\'s xtabond2 where it differs: time dummies instrument both equations, the level equation uses Δx one lag below the first GMM lag, Hansen J of the two-step estimate after one-step.']), default: 'plm' },
+  { name: 'convention', doc: 'Whose conventions to follow where plm and xtabond2 differ (docs/models/gmm.md lists each difference).', value: oneOf(['xtabond2', 'Roodman\'s xtabond2 where the engine offers it (default; the seeds used Stata): time dummies instrument both equations, the level equation uses Δx one lag below the first GMM lag, Hansen J of the two-step estimate after one-step.'], ['plm', 'R\'s plm::pgmm throughout (its figures are the tested oracle).']), default: 'xtabond2' },
 ];
 const modelSources: SourceSpec[] = [
   { name: 'ols', doc: 'Linear regression with any number of high-dimensional fixed effects (fixest::feols / reghdfe).', params: [formulaParam], options: feOptions },

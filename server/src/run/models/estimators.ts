@@ -81,7 +81,7 @@ function fitGmm(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint:
   if (where) throw new SpecError('Dynamic panel GMM needs the whole panel (its lags cross the subsample); filter the panel\'s data instead of `where:`.', spec.option('where')?.[0]?.span ?? spec.symbol.nameSpan);
   const list = (name: string) => (spec.option(name) ?? []).map((e) => engineExpr(e));
   const input = gmmInput(formula, table, { gmm: list('gmm'), iv: list('iv') });
-  const xtabond2 = wordOption(spec, 'convention', 'plm') === 'xtabond2';
+  const xtabond2 = wordOption(spec, 'convention', 'xtabond2') === 'xtabond2';
   const gmmSpec: GmmSpec = {
     ...input.spec,
     transformation: spec.estimator === 'sysgmm' ? 'ld' : 'd',
