@@ -22,7 +22,7 @@ test('every declaration runs', async () => {
   const results = await run;
   assert.deepEqual(results.results.map((r) => [r.name, r.status, r.error?.message]), [
     ['ols_gravity', 'ok', undefined], ['ppml_gravity', 'ok', undefined], ['hetero_gravity', 'ok', undefined],
-    ['nb_quine', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['mediated', 'ok', undefined], ['inflation', 'ok', undefined], ['fe_or_re', 'ok', undefined], ['gravity_table', 'ok', undefined],
+    ['nb_quine', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['mediated', 'ok', undefined], ['inflation', 'ok', undefined], ['fe_or_re', 'ok', undefined], ['fe_re_undefined', 'ok', undefined], ['gravity_table', 'ok', undefined],
   ]);
 });
 
@@ -124,6 +124,16 @@ test('vif and hausman: car::vif and plm::phtest (within estimates with the χ² 
     close(byTerm.get(term)!.estimate, h.fe_coef[term], term);
     close(byTerm.get(term)!.se, h.fe_se[term], `SE ${term}`);
   }
+});
+
+test('hausman where V_FE − V_RE is far from positive definite: no χ², the reason in the test and the notes', async () => {
+  const { model } = await coefficients('fe_re_undefined');
+  const test = model.tests!.hausman;
+  assert.deepEqual([test.statistic, test.p, test.df], [null, null, 2]);
+  assert.match(test.reason!, /^The Hausman test is undefined: .* is negative \(-4\.22385\)/);
+  assert.ok(model.notes.some((n) => n.startsWith('V_FE − V_RE is not positive definite')));
+  assert.ok(model.notes.some((n) => n.startsWith(test.reason!)));
+  assert.ok(!model.notes.some((n) => /χ²/.test(n)));
 });
 
 test('table: models side by side with the stats asked for, in order', async () => {

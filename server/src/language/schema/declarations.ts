@@ -302,7 +302,7 @@ const modelSources: SourceSpec[] = [
   { name: 'descriptives', doc: 'Descriptive statistics (N, mean, SD, min, max) of the listed variables.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
   { name: 'correlation', doc: 'Pearson correlation matrix with p-values and stars.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
   { name: 'vif', doc: 'Variance inflation factors of a formula\'s regressors (as car::vif, with a constant).', params: [formulaParam] },
-  { name: 'hausman', doc: 'Hausman test of fixed vs random effects (plm::phtest).', params: [formulaParam], options: [{ name: 'index', doc: 'Panel index: individual and time variables.', value: { type: 'terms' }, list: true }] },
+  { name: 'hausman', doc: 'Hausman test of fixed vs random effects (plm::phtest); when V_FE − V_RE is not positive definite, its generalised inverse with a note, and no statistic when the form is negative.', params: [formulaParam], options: [{ name: 'index', doc: 'Panel index: individual and time variables.', value: { type: 'terms' }, list: true }] },
   {
     name: 'mediation', doc: 'Three-equation mediation: total, a-path, b-path and direct effects; Sobel test and bootstrap CI.', params: [formulaParam],
     options: [
