@@ -317,6 +317,7 @@ const modelSources: SourceSpec[] = [
     options: [
       { name: 'shuffle', doc: 'The regressor to shuffle.', value: { type: 'terms' }, required: true },
       { name: 'reps', doc: 'Number of shuffles.', value: integer(1), default: '500' },
+      { name: 'scheme', doc: 'What the shuffle permutes within.', value: oneOf(['all', 'Across all rows of the data (default).'], ['within_year', 'Within each period `t` of a panel: every year (or window) keeps its values, reassigned among its units.'], ['within_unit', 'Within each unit `i` of a panel (a region, or an i–j pair): every unit keeps its values, reassigned among its periods.']), default: 'all' },
       seedOption,
     ],
   },
