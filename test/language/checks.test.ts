@@ -150,6 +150,12 @@ test('E-I groups name a blocks declaration or `community`', () => {
   assert.deepEqual(ds.map((d) => [d.code, d.at]), [['unknown-name', 'comunity']]);
 });
 
+test('`sort` and `top` are options of node tables only, and sort by a listed indicator', () => {
+  assert.deepEqual(check('measures n1 = nodes(net) { degree, sort: degree, top: 5 }\n'), []);
+  assert.deepEqual(check('measures w = whole(net) { density, top: 5 }\nmeasures n2 = nodes(net) { degree, sort: closeness, top: 0 }\n').map((d) => [d.code, d.at]),
+    [['inapplicable-option', 'top'], ['unknown-variable', 'closeness'], ['bad-value', '0']]);
+});
+
 test('the last of a repeated option wins', () => {
   const ds = check('windows odd = 2001..2020 by 3 { partial: false, partial: true }\n');
   assert.deepEqual(ds.map((d) => d.code), ['duplicate-option']);

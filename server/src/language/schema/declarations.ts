@@ -178,6 +178,8 @@ const measureOptions: OptionSpec[] = [
   windowOption,
   { name: 'groups', doc: 'Node groups for the E-I index: a `blocks` name or `community`.', value: { type: 'ref', kinds: ['blocks'], words: choices(['community', 'The Louvain communities of the network.']) } },
   { name: 'tiers', doc: 'Classify a measure into tiers: `jenks(4) of degree` (ArcGIS-style upper-bound breaks), `quantiles(4) of …`, `equal(4) of …`.', value: { type: 'call', functions: ['jenks', 'quantiles', 'equal'], of: true } },
+  { name: 'sort', doc: 'Order each window\'s rows by this listed indicator, highest first (ties by region); with `top` and no `sort`, the first listed indicator.', value: { type: 'terms' }, only: ['nodes'] },
+  { name: 'top', doc: 'Keep the N highest rows of each window by the `sort` indicator (tiers are classed on every row first).', value: integer(1), only: ['nodes'] },
 ];
 const measureSources: SourceSpec[] = [
   { name: 'whole', doc: 'Whole-network indicators, one row per window.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }], items: WHOLE_ITEMS },
