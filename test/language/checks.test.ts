@@ -68,6 +68,20 @@ test('filters are checked against the dataset\'s columns', () => {
   assert.deepEqual(d.fixes, ['province']);
 });
 
+test('a network\'s `where:` may name its holders\' columns and those of the patents they join', () => {
+  const spec = 'network n2 = coapplication(applicants) { where: ipc == "H01M" and kind != "individual" }\n';
+  assert.deepEqual(check(spec), []);
+  const text = BASE + spec;
+  const { references } = checkStudy(parseStudy(text), tables);
+  const columns = references.flatMap((r) => (r.kind === 'column' && r.span.start > BASE.length ? [`${r.dataset.name}.${r.column}`] : []));
+  assert.deepEqual(columns, ['patents.ipc', 'applicants.kind']);
+  const [d] = check('network n3 = coapplication(applicants) { where: ipcc == "H01M" }\n');
+  assert.equal(d.code, 'unknown-variable');
+  assert.match(d.message, /`ipcc` is not among the columns of applicants.csv and of patents.csv \(the patents they join\)\. Did you mean `ipc`\?/);
+  // A regions set picks regions by its own dataset's columns only.
+  assert.equal(check('regions r = applicants where ipc == "H01M"\n')[0]?.code, 'unknown-variable');
+});
+
 test('formula terms must name panel variables, attributes or functions', () => {
   const ds = check('model m = ols(Deg ~ l(Dge, 1) + gdp + lg(pop) | i + t, data: p)\n');
   assert.deepEqual(ds.map((d) => [d.code, d.at]), [['unknown-variable', 'Dge'], ['unknown-function', 'lg']]);
@@ -134,6 +148,12 @@ test('column checks wait while a header is being read', () => {
 test('E-I groups name a blocks declaration or `community`', () => {
   const ds = check('blocks b = concor(net)\nmeasures w1 = whole(net) { ei, groups: b }\nmeasures w2 = whole(net) { ei, groups: community }\nmeasures w3 = whole(net) { ei, groups: comunity }\n');
   assert.deepEqual(ds.map((d) => [d.code, d.at]), [['unknown-name', 'comunity']]);
+});
+
+test('`sort` and `top` are options of node tables only, and sort by a listed indicator', () => {
+  assert.deepEqual(check('measures n1 = nodes(net) { degree, sort: degree, top: 5 }\n'), []);
+  assert.deepEqual(check('measures w = whole(net) { density, top: 5 }\nmeasures n2 = nodes(net) { degree, sort: closeness, top: 0 }\n').map((d) => [d.code, d.at]),
+    [['inapplicable-option', 'top'], ['unknown-variable', 'closeness'], ['bad-value', '0']]);
 });
 
 test('the last of a repeated option wins', () => {

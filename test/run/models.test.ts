@@ -22,7 +22,7 @@ test('every declaration runs', async () => {
   const results = await run;
   assert.deepEqual(results.results.map((r) => [r.name, r.status, r.error?.message]), [
     ['ols_gravity', 'ok', undefined], ['ppml_gravity', 'ok', undefined], ['hetero_gravity', 'ok', undefined],
-    ['nb_quine', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['mediated', 'ok', undefined], ['inflation', 'ok', undefined], ['fe_or_re', 'ok', undefined], ['gravity_table', 'ok', undefined],
+    ['nb_quine', 'ok', undefined], ['nb_fractional', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['mediated', 'ok', undefined], ['inflation', 'ok', undefined], ['fe_or_re', 'ok', undefined], ['fe_re_undefined', 'ok', undefined], ['gravity_table', 'ok', undefined],
   ]);
 });
 
@@ -63,6 +63,17 @@ test('negbin: MASS::glm.nb with text regressors as dummies against the first lev
     close(c.se, oracle.se[rTerms[k]], `SE ${c.term}`);
   });
   close(model.fit.theta, oracle.theta, 'θ');
+});
+
+test('negbin on a fractional count outcome: MASS::glm.nb\'s estimates, and a note that y is not whole', async () => {
+  const oracle = readEconJson('negbin_fractional_R.json');
+  const { model, byTerm } = await coefficients('nb_fractional');
+  for (const [term, estimate] of Object.entries(oracle.coef as Record<string, number>)) {
+    close(byTerm.get(term)!.estimate, estimate, term);
+    close(byTerm.get(term)!.se, oracle.se[term], `SE ${term}`);
+  }
+  close(model.fit.theta, oracle.theta, 'θ');
+  assert.ok(model.notes.some((n) => n.startsWith(`${oracle.non_integer_rows} of 60 outcomes are not whole numbers`)));
 });
 
 test('geodetector: q and p of each factor, interaction q', async () => {
@@ -124,6 +135,16 @@ test('vif and hausman: car::vif and plm::phtest (within estimates with the χ² 
     close(byTerm.get(term)!.estimate, h.fe_coef[term], term);
     close(byTerm.get(term)!.se, h.fe_se[term], `SE ${term}`);
   }
+});
+
+test('hausman where V_FE − V_RE is far from positive definite: no χ², the reason in the test and the notes', async () => {
+  const { model } = await coefficients('fe_re_undefined');
+  const test = model.tests!.hausman;
+  assert.deepEqual([test.statistic, test.p, test.df], [null, null, 2]);
+  assert.match(test.reason!, /^The Hausman test is undefined: .* is negative \(-4\.22385\)/);
+  assert.ok(model.notes.some((n) => n.startsWith('V_FE − V_RE is not positive definite')));
+  assert.ok(model.notes.some((n) => n.startsWith(test.reason!)));
+  assert.ok(!model.notes.some((n) => /χ²/.test(n)));
 });
 
 test('table: models side by side with the stats asked for, in order', async () => {

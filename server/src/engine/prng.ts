@@ -28,6 +28,29 @@ export class Rng {
     return lo + Math.floor(this.next() * (hi - lo + 1));
   }
 
+  /**
+   * A copy of `values` shuffled (Fisher–Yates): across all rows, or with `groups` (a code per row) only among the
+   * rows of the same group, so that each group keeps its multiset of values. One group draws exactly what
+   * no groups does.
+   */
+  shuffled(values: Float64Array, groups?: Int32Array): Float64Array {
+    const out = Float64Array.from(values);
+    const members = new Map<number, number[]>();
+    for (let r = 0; r < values.length; r++) {
+      const g = groups ? groups[r] : 0;
+      let rows = members.get(g);
+      if (!rows) members.set(g, (rows = []));
+      rows.push(r);
+    }
+    for (const rows of members.values()) {
+      for (let i = rows.length - 1; i > 0; i--) {
+        const j = this.int(0, i);
+        [out[rows[i]], out[rows[j]]] = [out[rows[j]], out[rows[i]]];
+      }
+    }
+    return out;
+  }
+
   chance(p: number): boolean {
     return this.next() < p;
   }

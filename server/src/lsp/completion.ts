@@ -163,7 +163,7 @@ export function valueItems(model: SemanticModel, decl: Decl, spec: ValueSpec, sc
     case 'ref': return [...declItems(model, spec.kinds, decl), ...(spec.words ?? []).map((w) => ({ label: w.name, kind: CompletionItemKind.EnumMember, documentation: md(w.doc) }))];
     case 'bool': return ['true', 'false'].map((b) => ({ label: b, kind: CompletionItemKind.Keyword }));
     case 'window': return declItems(model, ['windows'], decl);
-    case 'filter': return scopeItems(scopes.columns ?? scopes.variables, CompletionItemKind.Field);
+    case 'filter': return scopeItems(scopes.conditions ?? scopes.variables, CompletionItemKind.Field);
     case 'terms': case 'formula': case 'expr': return expressionItems(model, scopes.variables ?? scopes.columns, 'formula');
     case 'call': return spec.functions.map((f) => {
       const fn = functionSpec(f)!;

@@ -14,10 +14,12 @@ export interface Coefficient {
 
 /** A test reported with the model: AR(1), AR(2), Sargan, Hansen, F, Wald … */
 export interface TestResult {
-  statistic: number;
+  /** Null when the test is undefined on these data (then `p` is null too and `reason` says why). */
+  statistic: number | null;
   df?: number;
   df2?: number;
-  p: number;
+  p: number | null;
+  reason?: string;
 }
 
 export interface FixedEffectSummary {

@@ -30,7 +30,10 @@ export function codes(values: string[], levels: string[]): Int32Array {
   return Int32Array.from(values, (v) => levels.indexOf(v));
 }
 
-/** |actual − expected| ≤ rel·max(|expected|, floor); `floor` guards values that are 0 in the oracle. */
-export function close(actual: number, expected: number, what: string, rel = 1e-6, floor = 1e-300): void {
-  assert.ok(Math.abs(actual - expected) <= rel * Math.max(Math.abs(expected), floor), `${what}: ${actual} ≠ ${expected}`);
+/**
+ * |actual − expected| ≤ rel·max(|expected|, floor); `floor` guards values that are 0 in the oracle. A null
+ * actual (a test undefined on the data) is never close.
+ */
+export function close(actual: number | null, expected: number, what: string, rel = 1e-6, floor = 1e-300): void {
+  assert.ok(actual !== null && Math.abs(actual - expected) <= rel * Math.max(Math.abs(expected), floor), `${what}: ${actual} ≠ ${expected}`);
 }

@@ -10,8 +10,9 @@ import { readJson, readLines } from '../../oracles/read.ts';
 
 const TOL = 1e-6;
 
-function close(actual: number, expected: number, what: string) {
-  assert.ok(Math.abs(actual - expected) <= TOL * Math.abs(expected), `${what}: ${actual} ≠ ${expected}`);
+/** A test's statistic or p may be null (undefined on the data): then it is not close. */
+function close(actual: number | null, expected: number, what: string) {
+  assert.ok(actual !== null && Math.abs(actual - expected) <= TOL * Math.abs(expected), `${what}: ${actual} ≠ ${expected}`);
 }
 
 /** EmplUK with n, w, k, ys = log(emp, wage, capital, output); `keep` filters (firm, year) rows. */

@@ -1,17 +1,19 @@
 // Within, Swamy–Arora random effects and the Hausman test against plm (hausman_vif_corr_R.json): Grunfeld
 // (chisq, regression-based, and regression-based with vcovHC white2/HC3) and the gravity pair panel
-// (18,166 pairs × 15 years, where σ²_μ is truncated at 0), plus the inputs they must refuse.
+// (18,166 pairs × 15 years, where σ²_μ is truncated at 0); three small panels where V_FE − V_RE is or is not
+// positive definite (hausman_not_pd_R.json: phtest and MASS::ginv); plus the inputs they must refuse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ModelInputError } from '../../../server/src/engine/models/describe/frame.ts';
 import type { ModelFrame } from '../../../server/src/engine/models/frame.ts';
-import { hausmanTest } from '../../../server/src/engine/models/panel/hausman.ts';
+import { generalizedForm, hausmanTest } from '../../../server/src/engine/models/panel/hausman.ts';
 import { randomEffectsEstimator } from '../../../server/src/engine/models/panel/randomEffects.ts';
 import { withinEstimator } from '../../../server/src/engine/models/panel/within.ts';
 import type { ModelResult } from '../../../server/src/results/modelResult.ts';
 import { close, column, intercept, numeric, readEconCsv, readEconJson } from './econOracles.ts';
 
 const R = readEconJson('hausman_vif_corr_R.json');
+const NOT_PD = readEconJson('hausman_not_pd_R.json');
 
 function panelFrame(table: Record<string, string[]>, y: string, regressors: string[], individual: string, codes: Int32Array): ModelFrame {
   const n = table[y].length;
@@ -29,7 +31,7 @@ function estimatesMatch(result: ModelResult, coef: Record<string, number>, se: R
   }
 }
 
-function testMatches(got: { statistic: number; df: number; p: number }, expected: { stat: number; df: number; p: number }, label: string) {
+function testMatches(got: { statistic: number | null; df: number; p: number | null }, expected: { stat: number; df: number; p: number }, label: string) {
   close(got.statistic, expected.stat, `${label} statistic`);
   assert.equal(got.df, expected.df, `${label} df`);
   close(got.p, expected.p, `${label} p`, 1e-6, 1e-300);
@@ -88,4 +90,68 @@ test('a regressor constant within individuals is dropped from the within model a
   const within = withinEstimator({ ...grunfeld, X: [...grunfeld.X, size] });
   assert.deepEqual(within.coefficients.map((c) => c.term), ['value', 'capital']);
   assert.match(within.notes.join(), /dropped \(no variation within firm, or collinear\): firm_size_class/);
+});
+
+const panels = readEconCsv('hausman_panels.csv');
+
+/** One case of hausman_panels.csv as a frame: y ~ x1 + x2, individual id. */
+function notPdFrame(kind: string): ModelFrame {
+  const rows = panels.case.flatMap((c, k) => (c === kind ? [k] : []));
+  const pick = Object.fromEntries(Object.entries(panels).map(([name, values]) => [name, rows.map((k) => values[k])]));
+  return panelFrame(pick, 'y', ['x1', 'x2'], 'id', Int32Array.from(pick.id, Number));
+}
+
+/** The within and random-effects coefficients and θ of a case, as plm. */
+function modelsMatch(result: { within: ModelResult; random: ModelResult }, expected: { fe_coef: Record<string, number>; re_coef: Record<string, number>; re_theta: number }) {
+  for (const [model, coef] of [[result.within, expected.fe_coef], [result.random, expected.re_coef]] as const) {
+    for (const [term, b] of Object.entries(coef)) close(model.coefficients.find((c) => c.term === term)!.estimate, b, `${model.estimator} ${term}`);
+  }
+  close(result.random.fit.theta, expected.re_theta, 'θ', 1e-6, 1e-12);
+}
+
+test('V_FE − V_RE positive definite: the statistic is phtest\'s, with no note', () => {
+  const expected = NOT_PD.cases.positive_definite;
+  const result = hausmanTest(notPdFrame('positive_definite'));
+  modelsMatch(result, expected);
+  testMatches(result, expected.phtest, 'chisq');
+  assert.deepEqual(result.notes, []);
+  assert.equal(result.undefinedReason, undefined);
+});
+
+test('V_FE − V_RE not positive definite, positive form: the statistic on the generalised inverse, and a note', () => {
+  const expected = NOT_PD.cases.not_pd_positive;
+  assert.ok(Math.min(...expected.eigenvalues) < 0);
+  const result = hausmanTest(notPdFrame('not_pd_positive'));
+  modelsMatch(result, expected);
+  testMatches(result, { stat: expected.ginv_form, df: expected.ginv_rank, p: expected.ginv_p }, 'ginv');
+  // Of full rank, the generalised inverse is the inverse: phtest's figure.
+  testMatches(result, expected.phtest, 'phtest');
+  assert.equal(result.notes.length, 1);
+  assert.match(result.notes[0], /^V_FE − V_RE is not positive definite \(eigenvalues [-0-9.e, ]+\): the statistic uses its generalised \(Moore–Penrose\) inverse, on 2 df\.$/);
+});
+
+test('V_FE − V_RE not positive definite, negative form: no statistic, no p, and the reason (phtest prints |form| instead)', () => {
+  const expected = NOT_PD.cases.not_pd_negative;
+  assert.ok(expected.ginv_form < 0);
+  close(expected.phtest.stat, -expected.ginv_form, 'phtest reports the absolute value');
+  const result = hausmanTest(notPdFrame('not_pd_negative'));
+  modelsMatch(result, expected);
+  assert.equal(result.statistic, null);
+  assert.equal(result.p, null);
+  assert.equal(result.df, 2);
+  assert.match(result.notes[0], /not positive definite/);
+  const shown = Number(/is negative \((-[0-9.]+)\)/.exec(result.undefinedReason!)![1]);
+  close(shown, expected.ginv_form, 'form shown in the reason (6 digits)', 1e-5);
+  assert.match(result.undefinedReason!, /^The Hausman test is undefined: .* do not meet the test's asymptotic assumptions\.$/);
+});
+
+test('the generalised form of a singular matrix: MASS::ginv\'s rank and value', () => {
+  const expected = NOT_PD.ginv_singular;
+  const form = generalizedForm(expected.vector, expected.matrix);
+  assert.equal(form.rank, expected.rank);
+  assert.equal(form.positiveDefinite, false);
+  close(form.value, expected.form, 'v′S⁻v');
+  // The third eigenvalue is zero up to rounding (R: 3e-17).
+  expected.eigenvalues.forEach((e: number, k: number) => close(form.eigenvalues[k], e, `eigenvalue ${k}`, 1e-6, 1e-9));
+  assert.throws(() => generalizedForm([1, 2], [[0, 0], [0, 0]]), /zero or not finite/);
 });

@@ -125,14 +125,27 @@ test('a regressor collinear with others is dropped and noted, as glm.nb reports 
   close(result.fit.theta, R.glmnb_main.theta, 'theta');
 });
 
-test('bad input: negative or non-integer counts, missing values, mismatched lengths, no overdispersion', () => {
+test('a fractional count outcome: glm.nb\'s coefficients, SEs, θ, SE(θ) and log-likelihood, with a note', () => {
+  const expected = readEconJson('negbin_fractional_R.json');
+  const data = readEconCsv('negbin_fractional.csv');
+  const rows = data.y.length;
+  const result = negativeBinomial({ y: numeric(data.y), yName: 'y', X: [intercept(rows), column('x1', numeric(data.x1)), column('x2', numeric(data.x2))] });
+  coefficientsMatch(result, expected, expected.se, 'fractional');
+  for (const key of ['theta', 'se_theta', 'loglik', 'deviance']) close(result.fit[key], expected[key], `fractional ${key}`);
+  assert.equal(result.fit.iterations, expected.iter);
+  assert.ok(result.notes.includes(`${expected.non_integer_rows} of ${rows} outcomes are not whole numbers: the likelihood is evaluated at non-integer y through lgamma, digamma and trigamma, as MASS::glm.nb and fixest::fenegbin do (a quasi-likelihood for fractional counts)`));
+  // Whole counts keep their exact tabulated sums and carry no such note.
+  assert.ok(!negativeBinomial(mainFrame).notes.some((note) => note.includes('not whole numbers')));
+});
+
+test('bad input: negative counts, missing values, mismatched lengths, no overdispersion', () => {
   const withY = (change: (y: Float64Array) => void) => {
     const y = Float64Array.from(mainFrame.y);
     change(y);
     return { ...mainFrame, y };
   };
-  assert.throws(() => negativeBinomial(withY((y) => (y[3] = -1))), (e) => e instanceof ModelInputError && /non-negative integer counts; row 4 has -1/.test(e.message));
-  assert.throws(() => negativeBinomial(withY((y) => (y[0] = 2.5))), (e) => e instanceof ModelInputError && /row 1 has 2.5/.test(e.message));
+  assert.throws(() => negativeBinomial(withY((y) => (y[3] = -1))), (e) => e instanceof ModelInputError && /non-negative counts; row 4 has -1/.test(e.message));
+  assert.throws(() => negativeBinomial(withY((y) => (y[0] = -0.5))), (e) => e instanceof ModelInputError && /row 1 has -0.5/.test(e.message));
   assert.throws(() => negativeBinomial(withY((y) => (y[0] = NaN))), ModelInputError);
   assert.throws(() => negativeBinomial({ ...mainFrame, X: [column('short', [1, 2, 3])] }), /short has 3 rows/);
   // Counts that are exactly Poisson-like have θ → ∞: theta.ml cannot converge.

@@ -10,8 +10,10 @@ import { checkExpr, type ExprMode } from './expressions.js';
 /** Where a value is checked: the columns it may name and the variables its terms may use. */
 export interface ValueContext {
   ctx: CheckContext;
-  /** Columns of the declaration's own dataset (column options, filters). */
+  /** Columns of the declaration's own dataset (column options). */
   columns?: Scope;
+  /** What its `where:` conditions may name (see `Scopes`). */
+  conditions?: Scope;
   /** Variables of a model's data or a panel (terms, formulas). */
   variables?: Scope;
 }
@@ -67,7 +69,7 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
       checkRange(ctx, expr, what);
       return;
     }
-    case 'filter': return checkWith(v, v.columns ?? v.variables, 'filter', expr);
+    case 'filter': return checkWith(v, v.conditions ?? v.variables, 'filter', expr);
     case 'terms': return checkWith(v, v.variables, 'formula', expr);
     case 'formula': {
       if (expr.type !== 'binary' || expr.op !== '~') {

@@ -183,6 +183,8 @@ const measureOptions: OptionSpec[] = [
     doc: 'One measured window whose breaks class every window (a map series drawn on the latest period\'s breaks); unset, each window has its own breaks.',
     value: { type: 'window' },
   },
+  { name: 'sort', doc: 'Order each window\'s rows by this listed indicator, highest first (ties by region); with `top` and no `sort`, the first listed indicator.', value: { type: 'terms' }, only: ['nodes'] },
+  { name: 'top', doc: 'Keep the N highest rows of each window by the `sort` indicator (tiers are classed on every row first).', value: integer(1), only: ['nodes'] },
 ];
 const measureSources: SourceSpec[] = [
   { name: 'whole', doc: 'Whole-network indicators, one row per window.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }], items: WHOLE_ITEMS },
@@ -292,12 +294,12 @@ const gmmOptions: OptionSpec[] = [
   { name: 'collapse', doc: 'Collapse the GMM instrument matrix.', value: bool, default: 'false' },
   { name: 'time_dummies', doc: 'Add time dummies as regressors and IV instruments.', value: bool, default: 'true' },
   { name: 'robust', doc: 'Robust (one-step) / Windmeijer (two-step) standard errors.', value: bool, default: 'true' },
-  { name: 'convention', doc: 'Whose conventions to follow where plm and xtabond2 differ (docs/models/gmm.md lists each difference).', value: oneOf(['plm', 'R\'s plm::pgmm (default; tested against it).'], ['xtabond2', 'Roodman\'s xtabond2 where it differs: time dummies instrument both equations, the level equation uses Δx one lag below the first GMM lag, Hansen J of the two-step estimate after one-step.']), default: 'plm' },
+  { name: 'convention', doc: 'Whose conventions to follow where plm and xtabond2 differ (docs/models/gmm.md lists each difference).', value: oneOf(['xtabond2', 'Roodman\'s xtabond2 where the engine offers it (default; the seeds used Stata): time dummies instrument both equations, the level equation uses Δx one lag below the first GMM lag, Hansen J of the two-step estimate after one-step.'], ['plm', 'R\'s plm::pgmm throughout (its figures are the tested oracle).']), default: 'xtabond2' },
 ];
 const modelSources: SourceSpec[] = [
   { name: 'ols', doc: 'Linear regression with any number of high-dimensional fixed effects (fixest::feols / reghdfe).', params: [formulaParam], options: feOptions },
   { name: 'poisson', doc: 'Poisson pseudo-maximum likelihood with fixed effects (fixest::fepois / ppmlhdfe).', params: [formulaParam], options: feOptions },
-  { name: 'negbin', doc: 'Negative binomial NB2 by maximum likelihood, fixed effects as dummies (MASS::glm.nb); θ and α = 1/θ reported.', params: [formulaParam], options: [{ name: 'vcov', doc: 'Variance estimator.', value: oneOf(['glm.nb', 'MASS::glm.nb: expected information with θ fixed (default).'], ['fixest', 'fixest::fenegbin: observed information of (β, α) jointly, times (n − 1)/(n − K).'], ['statsmodels', 'statsmodels NB2: observed information of (β, α) jointly.'], ['hc0', 'sandwich::vcovHC(type = "HC0") on the glm.nb fit, θ fixed.']), default: 'glm.nb' }] },
+  { name: 'negbin', doc: 'Negative binomial NB2 by maximum likelihood, fixed effects as dummies (MASS::glm.nb); θ and α = 1/θ reported. A fractional count outcome is accepted (the likelihood at non-integer y, as glm.nb and fenegbin; noted).', params: [formulaParam], options: [{ name: 'vcov', doc: 'Variance estimator.', value: oneOf(['glm.nb', 'MASS::glm.nb: expected information with θ fixed (default).'], ['fixest', 'fixest::fenegbin: observed information of (β, α) jointly, times (n − 1)/(n − K).'], ['statsmodels', 'statsmodels NB2: observed information of (β, α) jointly.'], ['hc0', 'sandwich::vcovHC(type = "HC0") on the glm.nb fit, θ fixed.']), default: 'glm.nb' }] },
   { name: 'diffgmm', doc: 'Arellano–Bond difference GMM.', params: [formulaParam], options: gmmOptions },
   { name: 'sysgmm', doc: 'Blundell–Bond system GMM.', params: [formulaParam], options: gmmOptions },
   {
@@ -312,7 +314,7 @@ const modelSources: SourceSpec[] = [
   { name: 'descriptives', doc: 'Descriptive statistics (N, mean, SD, min, max) of the listed variables.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
   { name: 'correlation', doc: 'Pearson correlation matrix with p-values and stars.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
   { name: 'vif', doc: 'Variance inflation factors of a formula\'s regressors (as car::vif, with a constant).', params: [formulaParam] },
-  { name: 'hausman', doc: 'Hausman test of fixed vs random effects (plm::phtest).', params: [formulaParam], options: [{ name: 'index', doc: 'Panel index: individual and time variables.', value: { type: 'terms' }, list: true }] },
+  { name: 'hausman', doc: 'Hausman test of fixed vs random effects (plm::phtest); when V_FE − V_RE is not positive definite, its generalised inverse with a note, and no statistic when the form is negative.', params: [formulaParam], options: [{ name: 'index', doc: 'Panel index: individual and time variables.', value: { type: 'terms' }, list: true }] },
   {
     name: 'mediation', doc: 'Three-equation mediation: total, a-path, b-path and direct effects; Sobel test and bootstrap CI.', params: [formulaParam],
     options: [
@@ -327,6 +329,7 @@ const modelSources: SourceSpec[] = [
     options: [
       { name: 'shuffle', doc: 'The regressor to shuffle.', value: { type: 'terms' }, required: true },
       { name: 'reps', doc: 'Number of shuffles.', value: integer(1), default: '500' },
+      { name: 'scheme', doc: 'What the shuffle permutes within.', value: oneOf(['all', 'Across all rows of the data (default).'], ['within_year', 'Within each period `t` of a panel: every year (or window) keeps its values, reassigned among its units.'], ['within_unit', 'Within each unit `i` of a panel (a region, or an i–j pair): every unit keeps its values, reassigned among its periods.']), default: 'all' },
       seedOption,
     ],
   },

@@ -43,8 +43,11 @@ export interface Scope {
 }
 export interface ScopeEntry { name: string; doc: string; ref?: Reference }
 
-/** The scopes of one declaration: its dataset's columns, and the variables its terms may use. */
-export interface Scopes { columns?: Scope; variables?: Scope }
+/**
+ * The scopes of one declaration: its dataset's columns, the names its `where:` conditions may use (a
+ * network's also those of the patents its holders join), and the variables its terms may use.
+ */
+export interface Scopes { columns?: Scope; conditions?: Scope; variables?: Scope }
 
 export class SemanticModel {
   readonly symbols = new Map<string, Symbol>();
@@ -53,6 +56,7 @@ export class SemanticModel {
   private readonly tableInfo = new Map<string, TableInfo>();
   private readonly scopeCache = new Map<Symbol, Scope | undefined>();
   private readonly modelScopes = new Map<Decl, Scope | undefined>();
+  private readonly holderScopes = new Map<Symbol, Scope>();
   private readonly inheritedSources = new Map<Decl, SourceSpec | undefined>();
   private readonly byKinds = new Map<string, Symbol[]>();
   private readonly nameIndexes = new Map<string, NameIndex>();
@@ -250,10 +254,38 @@ export class SemanticModel {
   scopes(decl: Decl): Scopes {
     const owner = this.columnOwner(decl);
     const columns = owner && isFileKind(owner.kind) ? this.scopeOf(owner) : undefined;
+    const conditions = owner && decl.keyword.name === 'network' ? this.holderScope(owner) : columns;
     const symbol = decl.name ? this.symbols.get(decl.name.name) : undefined;
-    if (symbol?.decl !== decl) return { columns };
+    if (symbol?.decl !== decl) return { columns, conditions };
     const variables = symbol.kind === 'model' ? this.modelScope(symbol) : this.scopeOf(symbol);
-    return { columns, variables };
+    return { columns, conditions, variables };
+  }
+
+  /**
+   * The patents dataset a holder dataset's `patent` column refers to: its `joins:`, else the one other
+   * dataset declaring `id` and `year`.
+   */
+  joinedPatents(holders: Symbol): Symbol | undefined {
+    const joins = this.option(holders.decl, 'joins')?.values[0];
+    if (joins) return this.resolve(joins);
+    return this.symbolsOfKind(['dataset']).find((s) => s !== holders && this.option(s.decl, 'id') && this.option(s.decl, 'year'));
+  }
+
+  /** A holder dataset's columns and, where the holders have no column of that name, its patents' columns. */
+  private holderScope(holders: Symbol): Scope {
+    let scope = this.holderScopes.get(holders);
+    if (scope) return scope;
+    const own = this.scopeOf(holders)!;
+    const patents = this.joinedPatents(holders);
+    if (patents?.kind !== 'dataset' || patents === holders) scope = own;
+    else {
+      const joined = this.scopeOf(patents)!;
+      const names = new Map(own.names);
+      for (const [name, entry] of joined.names) if (!names.has(name)) names.set(name, entry);
+      scope = { description: `${own.description} and of ${patents.decl.from?.value ?? patents.name} (the patents they join)`, names, complete: own.complete && joined.complete };
+    }
+    this.holderScopes.set(holders, scope);
+    return scope;
   }
 
   /** The dataset whose columns a declaration's column-valued options and filters name. */

@@ -81,7 +81,7 @@ function fitGmm(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint:
   if (where) throw new SpecError('Dynamic panel GMM needs the whole panel (its lags cross the subsample); filter the panel\'s data instead of `where:`.', spec.option('where')?.[0]?.span ?? spec.symbol.nameSpan);
   const list = (name: string) => (spec.option(name) ?? []).map((e) => engineExpr(e));
   const input = gmmInput(formula, table, { gmm: list('gmm'), iv: list('iv') });
-  const xtabond2 = wordOption(spec, 'convention', 'plm') === 'xtabond2';
+  const xtabond2 = wordOption(spec, 'convention', 'xtabond2') === 'xtabond2';
   const gmmSpec: GmmSpec = {
     ...input.spec,
     transformation: spec.estimator === 'sysgmm' ? 'ld' : 'd',
@@ -105,11 +105,12 @@ function fitHausman(spec: ModelSpec, formula: Formula, table: DataTable, where?:
   const design = buildDesign({ ...formula, intercept: true, fixedEffects: [] }, table, { where, cluster: [individual] });
   const { y, yName, X, cluster } = design.frame;
   const test = hausmanTest({ y, yName, X, fe: cluster });
+  const outcome = test.statistic === null ? test.undefinedReason! : `${test.method}: χ²(${test.df}) = ${+test.statistic.toPrecision(6)}, p = ${+test.p!.toPrecision(4)}.`;
   return {
     ...test.within,
     estimator: 'hausman',
-    tests: { hausman: { statistic: test.statistic, df: test.df, p: test.p } },
-    notes: [...design.notes, `${test.method}: χ²(${test.df}) = ${+test.statistic.toPrecision(6)}, p = ${+test.p.toPrecision(4)}; coefficients shown are the within (fixed-effects) estimates.`],
+    tests: { hausman: { statistic: test.statistic, df: test.df, p: test.p, ...(test.undefinedReason ? { reason: test.undefinedReason } : {}) } },
+    notes: [...design.notes, ...test.notes, `${outcome} Coefficients shown are the within (fixed-effects) estimates.`],
   };
 }
 

@@ -166,7 +166,14 @@ async function mediation(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   };
 }
 
-/** Re-estimates the model with the shuffled regressor's values permuted across rows, `reps` times. */
+/** What a placebo shuffle permutes within: every row, or the rows of one period or of one unit of the panel. */
+const SCHEMES: Record<string, { index?: 'time' | 'unit'; text: string }> = {
+  all: { text: 'across all' },
+  within_year: { index: 'time', text: 'within each period of the' },
+  within_unit: { index: 'unit', text: 'within each unit of the' },
+};
+
+/** Re-estimates the model with the shuffled regressor's values permuted (as `scheme:` says), `reps` times. */
 async function permute(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   const base = ctx.symbol(spec.call.args[0]?.value, 'the model to re-estimate');
   const baseSpec = modelSpec(ctx, base);
@@ -180,6 +187,10 @@ async function permute(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   const mentions = new RegExp(`(^|[^A-Za-z0-9_.])${variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_.])`);
   const target = actual.coefficients.find((c) => mentions.test(c.term));
   if (!target) throw new SpecError(`${base.name} has no coefficient on a term with \`${variable}\`.`, shuffleExpr.span);
+  const schemeName = wordOption(spec, 'scheme', 'all');
+  const scheme = SCHEMES[schemeName];
+  if (scheme.index && !table.panel) throw new SpecError(`\`scheme: ${schemeName}\` needs panel data (a panel, or a dataset with \`key\` and \`time\`); ${table.name} has no unit and period index.`, spec.option('scheme')![0].span);
+  const groups = scheme.index ? table.panel![scheme.index] : undefined;
   const reps = numberOption(spec, 'reps', 500);
   const rng = rngFor(seedOf(ctx, spec.symbol.decl), `permute:${spec.symbol.name}`);
   const draws: number[] = [];
@@ -189,11 +200,7 @@ async function permute(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
     if (rep % 20 === 0) {
       ctx.options.progress?.(`model ${spec.symbol.name}: permutation ${rep + 1} of ${reps}`, rep, reps);
     }
-    const shuffled = Float64Array.from(column.values);
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = rng.int(0, i);
-      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-    }
+    const shuffled = rng.shuffled(column.values, groups);
     try {
       const model = fitModel(baseSpec, { ...table, columns: new Map(table.columns).set(variable, { type: 'number', values: shuffled }) }, ctx.checkpoint);
       const c = model.coefficients.find((k) => k.term === target.term);
@@ -208,7 +215,7 @@ async function permute(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   const p = draws.filter((d) => Math.abs(d) >= Math.abs(target.estimate)).length / draws.length;
   const density = kernelDensity(draws);
   notes.push(
-    `${variable} permuted across all ${table.rows} rows of ${table.name} ${reps} times (seeded)${failed ? `; ${failed} permutations could not be estimated` : ''}.`,
+    `${variable} permuted ${scheme.text} ${table.rows} rows of ${table.name} ${reps} times (seeded)${failed ? `; ${failed} permutations could not be estimated` : ''}.`,
     `p = share of permuted |estimates| ≥ |actual| (${target.term}); density: Gaussian kernel, bandwidth ${+density.bandwidth.toPrecision(4)} (R's bw.nrd0).`,
   );
   return {

@@ -84,10 +84,16 @@ export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string,
       throw new SpecError(`${name} has no \`region\` column \`${level}\`: its regions are ${dataset.roles('region').join(', ') || 'undeclared'}.`, span);
     }
     const order = dataset.role('order');
-    const { yearSql, join } = await yearSource(ctx, dataset, span);
-    const region = `CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)`;
+    // A `where:` column the holders lack is their patents' (the semantic model's condition scope).
     const where = network && ctx.model.option(network, 'where')?.values[0];
-    const filter = where ? ` AND ${conditionSql(where, (c) => qualify(ctx, dataset, c))}` : '';
+    const patentColumns: string[] = [];
+    const filter = where ? ` AND ${conditionSql(where, (c) => {
+      if (ownColumn(ctx, dataset, c)) return `a.${quoteIdent(c)}`;
+      patentColumns.push(c);
+      return `p.${quoteIdent(c)}`;
+    })}` : '';
+    const { yearSql, join } = await patentsJoin(ctx, dataset, span, patentColumns);
+    const region = `CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)`;
     const table = ctx.tempName(`${name}_${regionColumn}_holders`);
     await ctx.db.run(`CREATE TEMP TABLE ${table} AS
       SELECT CAST(a.${quoteIdent(patent)} AS VARCHAR) AS patent, ${order ? `CAST(a.${quoteIdent(order)} AS BIGINT)` : '1'} AS ord,
@@ -100,29 +106,35 @@ export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string,
   });
 }
 
-/** Where a holder's year comes from: its own `year` column, or the patents dataset it `joins`. */
-async function yearSource(ctx: RunContext, dataset: LoadedDataset, span: { start: number; end: number }): Promise<{ yearSql: string; join: string }> {
+/**
+ * Where a holder's year comes from: its own `year` column, or the patents dataset it joins, which is joined
+ * (as `p`) also when the network's `where:` names columns of it.
+ */
+async function patentsJoin(ctx: RunContext, dataset: LoadedDataset, span: { start: number; end: number }, patentColumns: string[]): Promise<{ yearSql: string; join: string }> {
   const own = dataset.role('year');
-  if (own) return { yearSql: `CAST(a.${quoteIdent(own)} AS INTEGER)`, join: '' };
-  const joinsExpr = ctx.model.option(dataset.symbol.decl, 'joins')?.values[0];
-  const patentsSymbol = joinsExpr ? ctx.symbol(joinsExpr, 'a dataset') : ctx.model.symbolsOfKind(['dataset']).find((s) => ctx.words(s.decl, 'id').length && ctx.words(s.decl, 'year').length);
-  if (!patentsSymbol) return { yearSql: 'NULL', join: '' };
+  const ownYear = own ? `CAST(a.${quoteIdent(own)} AS INTEGER)` : undefined;
+  if (ownYear && !patentColumns.length) return { yearSql: ownYear, join: '' };
+  const patentsSymbol = ctx.model.joinedPatents(dataset.symbol);
+  if (!patentsSymbol) {
+    if (patentColumns.length) throw new SpecError(`${dataset.symbol.name} has no column ${patentColumns.join(', ')} and joins no patents dataset that could have it.`, span);
+    return { yearSql: 'NULL', join: '' };
+  }
   const patents = await loadDataset(ctx, patentsSymbol);
   const id = patents.role('id');
   const year = patents.role('year');
   const patent = dataset.role('patent') ?? dataset.role('id');
-  if (!id || !year) throw new SpecError(`${patentsSymbol.name} must declare \`id\` and \`year\` columns to give ${dataset.symbol.name} its years.`, joinsExpr?.span ?? span);
+  const joinsExpr = ctx.model.option(dataset.symbol.decl, 'joins')?.values[0];
+  if (!id || (!ownYear && !year)) throw new SpecError(`${patentsSymbol.name} must declare ${ownYear ? 'an `id` column' : '`id` and `year` columns'} to be joined to ${dataset.symbol.name}.`, joinsExpr?.span ?? span);
   return {
-    yearSql: `CAST(p.${quoteIdent(year)} AS INTEGER)`,
+    yearSql: ownYear ?? `CAST(p.${quoteIdent(year!)} AS INTEGER)`,
     join: `JOIN ${patents.table} p ON CAST(p.${quoteIdent(id)} AS VARCHAR) = CAST(a.${quoteIdent(patent!)} AS VARCHAR)`,
   };
 }
 
-/** Columns of the holder table are `a.`, others come from the joined patents table `p.`. */
-function qualify(ctx: RunContext, dataset: LoadedDataset, column: string): string {
+/** Whether a column is the holder dataset's own. */
+function ownColumn(ctx: RunContext, dataset: LoadedDataset, column: string): boolean {
   const info = ctx.model.table(dataset.symbol);
-  const own = info?.status === 'ok' && info.columns.includes(column);
-  return `${own ? 'a' : 'p'}.${quoteIdent(column)}`;
+  return info?.status === 'ok' && info.columns.includes(column);
 }
 
 /** Applies the network's `map:` lookup to the region codes, as its `unmatched` option says. */

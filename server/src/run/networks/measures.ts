@@ -48,12 +48,14 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
     }
     case 'nodes': {
       const tiers = tiersOption(ctx, decl);
+      const ranking = rankingOption(ctx, decl, items);
       const rows: Cell[][] = [];
       const counts = await countsFor(ctx, network, windows, items);
       const values = networks.map((net, i) => ({ ...nodeIndicators(net, items, options), ...counts(i, net.nodes) }));
       const tier = tiers && tierColumns(tiers, values.map((v) => v[tiers.of] ?? []), windows, notes);
       networks.forEach((net, i) => {
-        net.nodes.forEach((region, k) => rows.push([windows[i].label, region, ...items.map((item) => values[i][item][k] ?? null), ...(tier ? [tier[i][k]] : [])]));
+        const order = ranking ? ranked(ranking, net.nodes, values[i][ranking.by], windows[i], notes) : net.nodes.map((_, k) => k);
+        for (const k of order) rows.push([windows[i].label, net.nodes[k], ...items.map((item) => values[i][item][k] ?? null), ...(tier ? [tier[i][k]] : [])]);
       });
       const columns = ['window', 'region', ...items, ...(tiers ? [`${tiers.of}_tier`] : [])];
       return { tables: { nodes: { columns, rows } }, notes, conventions: conv };
@@ -114,6 +116,32 @@ function tierColumns(spec: TierSpec, values: readonly (readonly Value[])[], wind
   const breaks = tierBreaks(spec, values[reference], windows[reference], notes);
   if (breaks) notes.push(`Every window is classed by the breaks of window ${label}.`);
   return values.map((v) => v.map((x) => (breaks && x !== null && Number.isFinite(x) ? classOf(x, breaks) : null)));
+}
+
+/** `sort: degree` and `top: 10`: the indicator each window's rows are ordered by, and how many are kept. */
+interface Ranking { by: string; top?: number }
+
+function rankingOption(ctx: RunContext, decl: Decl, items: string[]): Ranking | undefined {
+  const sort = ctx.model.option(decl, 'sort')?.values[0];
+  const top = ctx.model.option(decl, 'top')?.values[0];
+  if (!sort && !top) return undefined;
+  if (sort && sort.type !== 'ident') throw new SpecError('Sort by one listed indicator, e.g. `sort: degree`.', sort.span);
+  const by = sort?.type === 'ident' ? sort.name : items[0];
+  if (!by || !items.includes(by)) throw new SpecError(by ? `List \`${by}\` among the measures to sort by it.` : 'List an indicator to keep the top rows by.', (sort ?? top)!.span);
+  return { by, top: top ? ctx.number(decl, 'top', Infinity) : undefined };
+}
+
+/**
+ * One window's rows by `by`, highest first, missing values last, ties by region; the first `top` of them. A tie
+ * across the cut is broken by region name, and a note says so.
+ */
+function ranked(ranking: Ranking, nodes: string[], values: readonly Value[], window: Window, notes: string[]): number[] {
+  const key = (k: number) => (values[k] !== null && Number.isFinite(values[k]) ? (values[k] as number) : -Infinity);
+  const order = nodes.map((_, k) => k).sort((a, b) => key(b) - key(a) || (nodes[a] < nodes[b] ? -1 : nodes[a] > nodes[b] ? 1 : 0));
+  const { top } = ranking;
+  if (top === undefined || top >= order.length) return order;
+  if (key(order[top - 1]) === key(order[top])) notes.push(`Window ${window.label}: rows tied at ${ranking.by} = ${values[order[top]] ?? 'missing'} across the top ${top}, kept by region name.`);
+  return order.slice(0, top);
 }
 
 /** Tiers of one window's values (1 = lowest) by its own breaks. */

@@ -103,6 +103,7 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
     notes: [
       'NB2 (Var y = μ + μ²/θ, α = 1/θ) by maximum likelihood as MASS::glm.nb; Wald z intervals',
       VCOV_NOTES[vcov],
+      ...(likelihood.fractional ? [`${likelihood.fractional} of ${n} outcomes are not whole numbers: the likelihood is evaluated at non-integer y through lgamma, digamma and trigamma, as MASS::glm.nb and fixest::fenegbin do (a quasi-likelihood for fractional counts)`] : []),
       ...(dropped.length ? [`dropped as collinear: ${dropped.join(', ')}`] : []),
       ...(droppedDummies ? [`${droppedDummies} fixed-effect dummies dropped as collinear`] : []),
     ],

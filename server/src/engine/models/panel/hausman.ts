@@ -1,9 +1,13 @@
 // The Hausman test of fixed (within) against random (Swamy–Arora) effects, as plm::phtest. `chisq` (default):
-// (b_FE − b_RE)'(V_FE − V_RE)⁻¹(b_FE − b_RE) over the coefficients both models estimate. `aux`: the
+// (b_FE − b_RE)'(V_FE − V_RE)⁻(b_FE − b_RE) over the coefficients both models estimate. `aux`: the
 // regression-based form, a Wald test that the within-demeaned regressors have zero coefficients when added to
 // the quasi-demeaned random-effects regression, with the classical covariance or plm's
 // vcovHC(method = "white2", type = "HC3") (variance constant within each individual, HC3 residuals).
-import { Matrix, solve } from 'ml-matrix';
+// V_FE − V_RE need not be positive definite in a finite sample. phtest then inverts it anyway and reports the
+// form's absolute value; here, as Stata's `hausman` does, the Moore–Penrose inverse (MASS::ginv's tolerance)
+// is used on rank(V_FE − V_RE) df and a note says the matrix is not positive definite, and a negative form is
+// no statistic at all: `statistic` and `p` are null and `undefinedReason` says why.
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { chiSquareP } from '../../stats/distributions.js';
 import { isInterceptColumn, ModelInputError } from '../describe/frame.js';
 import type { ModelFrame } from '../frame.js';
@@ -21,10 +25,16 @@ export interface HausmanOptions {
 }
 
 export interface HausmanTest {
-  statistic: number;
+  /** χ²; null when the quadratic form is negative (see `undefinedReason`). */
+  statistic: number | null;
+  /** The rank of the contrast's covariance (the number of common coefficients when it is positive definite). */
   df: number;
-  p: number;
+  p: number | null;
   method: string;
+  /** Why there is no statistic. */
+  undefinedReason?: string;
+  /** When the contrast's covariance is not positive definite, a note with its eigenvalues and the inverse used. */
+  notes: string[];
   within: ModelResult;
   random: ModelResult;
 }
@@ -36,10 +46,16 @@ export function hausmanTest(frame: ModelFrame, options: HausmanOptions = {}): Ha
   const within = withinEstimator(frame);
   const random = randomEffectsEstimator(frame, 0.95, within);
   const { difference, covariance } = method === 'chisq' ? contrast(within, random) : auxiliaryWald(frame, groups, within, random.fit.theta, auxVcov);
-  const statistic = quadraticForm(difference, covariance);
-  const df = difference.length;
+  const form = generalizedForm(difference, covariance);
   const name = method === 'chisq' ? 'Hausman test' : `regression-based Hausman test${auxVcov === 'classical' ? '' : `, vcov: ${auxVcov}`}`;
-  return { statistic, df, p: chiSquareP(statistic, df), method: name, within, random };
+  const matrix = method === 'chisq' ? 'V_FE − V_RE' : 'the covariance of the within-regressor coefficients';
+  const notes = form.positiveDefinite ? [] : [`${matrix} is not positive definite (eigenvalues ${form.eigenvalues.map((e) => +e.toPrecision(4)).join(', ')}): the statistic uses its generalised (Moore–Penrose) inverse, on ${form.rank} df.`];
+  const base = { df: form.rank, method: name, notes, within, random };
+  if (form.value < 0) {
+    const undefinedReason = `The ${name} is undefined: the quadratic form with the generalised inverse of ${matrix} is negative (${+form.value.toPrecision(6)}), so these data do not meet the test's asymptotic assumptions.`;
+    return { ...base, statistic: null, p: null, undefinedReason };
+  }
+  return { ...base, statistic: form.value, p: chiSquareP(form.value, form.rank) };
 }
 
 interface Wald {
@@ -90,9 +106,32 @@ function groupwiseHC3(Z: Float64Array[], n: number, fit: LeastSquaresFit, groups
   return bread.mmul(meat).mmul(bread).to2DArray();
 }
 
-function quadraticForm(d: number[], covariance: number[][]): number {
-  const x = solve(new Matrix(covariance), Matrix.columnVector(d)).to1DArray();
-  const statistic = d.reduce((s, v, k) => s + v * x[k], 0);
-  if (!Number.isFinite(statistic)) throw new ModelInputError('the covariance matrix of the contrast is singular; the Hausman statistic is undefined');
-  return statistic;
+/** MASS::ginv drops singular values below sqrt(machine epsilon) times the largest. */
+const GINV_TOLERANCE = Math.sqrt(Number.EPSILON);
+
+interface GeneralizedForm {
+  /** d′M⁻d with M⁻ the Moore–Penrose inverse of the symmetric M. */
+  value: number;
+  rank: number;
+  positiveDefinite: boolean;
+  /** Largest first. */
+  eigenvalues: number[];
+}
+
+/** d′M⁻d from M's eigendecomposition: Σ (v_k′d)²/λ_k over the eigenvalues MASS::ginv keeps. */
+export function generalizedForm(d: number[], m: number[][]): GeneralizedForm {
+  const evd = new EigenvalueDecomposition(new Matrix(m), { assumeSymmetric: true });
+  const eigenvalues = evd.realEigenvalues;
+  const vectors = evd.eigenvectorMatrix;
+  const cut = GINV_TOLERANCE * Math.max(...eigenvalues.map(Math.abs));
+  let value = 0;
+  let rank = 0;
+  eigenvalues.forEach((lambda, k) => {
+    if (!(Math.abs(lambda) > cut)) return;
+    rank++;
+    const projection = d.reduce((s, v, i) => s + v * vectors.get(i, k), 0);
+    value += (projection * projection) / lambda;
+  });
+  if (!rank || !Number.isFinite(value)) throw new ModelInputError('the covariance matrix of the contrast is zero or not finite; the Hausman statistic is undefined');
+  return { value, rank, positiveDefinite: eigenvalues.every((e) => e > cut), eigenvalues: [...eigenvalues].sort((a, b) => b - a) };
 }
