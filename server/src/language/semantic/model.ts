@@ -43,8 +43,11 @@ export interface Scope {
 }
 export interface ScopeEntry { name: string; doc: string; ref?: Reference }
 
-/** The scopes of one declaration: its dataset's columns, and the variables its terms may use. */
-export interface Scopes { columns?: Scope; variables?: Scope }
+/**
+ * The scopes of one declaration: its dataset's columns, and the variables its terms may use; `rows` is the
+ * dataset those columns belong to, whose rows the declaration's conditions filter.
+ */
+export interface Scopes { columns?: Scope; variables?: Scope; rows?: Symbol }
 
 export class SemanticModel {
   readonly symbols = new Map<string, Symbol>();
@@ -249,11 +252,21 @@ export class SemanticModel {
   /** The scopes a declaration's values are checked and completed in. */
   scopes(decl: Decl): Scopes {
     const owner = this.columnOwner(decl);
-    const columns = owner && isFileKind(owner.kind) ? this.scopeOf(owner) : undefined;
+    const rows = owner && isFileKind(owner.kind) ? owner : undefined;
+    const columns = rows && this.scopeOf(rows);
     const symbol = decl.name ? this.symbols.get(decl.name.name) : undefined;
-    if (symbol?.decl !== decl) return { columns };
+    if (symbol?.decl !== decl) return { columns, rows };
     const variables = symbol.kind === 'model' ? this.modelScope(symbol) : this.scopeOf(symbol);
-    return { columns, variables };
+    return { columns, variables, rows };
+  }
+
+  /** The column that ties a dataset's rows to their patent: its `patent` role, else its `id` (a patents table). */
+  patentColumn(dataset: Symbol): string | undefined {
+    for (const role of ['patent', 'id']) {
+      const value = this.option(dataset.decl, role)?.values[0];
+      if (value?.type === 'ident') return value.name;
+    }
+    return undefined;
   }
 
   /** The dataset whose columns a declaration's column-valued options and filters name. */

@@ -140,7 +140,7 @@ class PanelEvaluator {
       case 'count': {
         const dataset = this.ctx.symbol(arg(0), 'a dataset');
         const counting = named('counting');
-        return this.counts(dataset, this.side(arg(1), e), (counting?.type === 'ident' ? counting.name : 'records') as Counting);
+        return this.counts(dataset, this.side(arg(1), e), (counting?.type === 'ident' ? counting.name : 'records') as Counting, named('where'));
       }
       case 'member': return this.membership(this.ctx.symbol(arg(0), 'a clusters declaration'), this.side(arg(1), e, 'i'));
       case 'cumulative': return this.cumulative(await this.evaluate(required(arg(0), e)));
@@ -190,8 +190,8 @@ class PanelEvaluator {
     return { level: 'row', values };
   }
 
-  private async counts(dataset: Symbol, side: 'i' | 'j', counting: Counting): Promise<Grid> {
-    const holders = await this.holdersFor(dataset);
+  private async counts(dataset: Symbol, side: 'i' | 'j', counting: Counting, where: Expr | undefined): Promise<Grid> {
+    const holders = await this.holdersFor(dataset, where);
     const maps = await patentCounts(this.ctx.db, holders, this.layout.periods, counting);
     const regions = this.sideRegions(side);
     const values = new Float64Array(regions.length * this.T);
@@ -199,13 +199,16 @@ class PanelEvaluator {
     return { level: side, values };
   }
 
-  /** A network's own holder table when it is built from the dataset, else the dataset at the panel's level. */
-  private async holdersFor(dataset: Symbol): Promise<string> {
+  /**
+   * A network's own holder table when it is built from the dataset, else the dataset at the panel's level;
+   * with `where`, only the holders meeting it.
+   */
+  private async holdersFor(dataset: Symbol, where: Expr | undefined): Promise<string> {
     for (const run of this.layout.networks.values()) {
-      const holders = await holderTable(this.ctx, this.ctx.model.symbols.get(run.name)!.decl);
-      if (holders.dataset === dataset) return holders.table;
+      const decl = this.ctx.model.symbols.get(run.name)!.decl;
+      if ((await holderTable(this.ctx, decl)).dataset === dataset) return (await holderTable(this.ctx, decl, where)).table;
     }
-    return (await holdersAt(this.ctx, dataset, this.layout.level?.column ?? '')).table;
+    return (await holdersAt(this.ctx, dataset, this.layout.level?.column ?? '', undefined, where)).table;
   }
 
   private async membership(clusters: Symbol, side: 'i' | 'j'): Promise<Grid> {
