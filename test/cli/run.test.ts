@@ -99,7 +99,7 @@ test('--format tex,md,html,csv: regression tables as LaTeX, Markdown and CSV, th
   const estimates = first.cells.map((c: { estimate: number; p: number }) => `${c.estimate.toFixed(table3.digits)}${stars(c.p) && `$^{${stars(c.p)}}$`}`);
   const row = tex.indexOf(`l(Overlap, 3) & ${estimates.join(' & ')} \\\\`);
   assert.ok(row > 0, tex.join('\n'));
-  assert.equal(tex[row], 'l(Overlap, 3) & 0.052$^{***}$ & 0.043$^{***}$ & 0.019$^{***}$ & 0.086 & 0.000 \\\\');
+  assert.equal(tex[row], 'l(Overlap, 3) & 0.052$^{***}$ & 0.041$^{***}$ & 0.019$^{***}$ & 0.086 & 0.000 \\\\');
   assert.equal(tex[row + 1], ` & ${first.cells.map((c: { stat: number }) => `(${c.stat.toFixed(3)})`).join(' & ')} \\\\`);
   assert.match(readFileSync(join(out, 'dyads.variables.tex'), 'utf8'), /\\caption\{dyads: variables\}[\s\S]*\\toprule\nvariable & type & n/);
   assert.ok(!existsSync(join(out, 'table3.table.tex')), "the table declaration's flat copy is not typeset again");
@@ -125,7 +125,7 @@ test('--format tex,md,html,csv: regression tables as LaTeX, Markdown and CSV, th
   }
   assert.equal(html.match(/<table class="regression">/g)?.length, results.results.filter((d: { kind: string }) => d.kind !== 'network' && d.kind !== 'panel').length);
   assert.match(html, /<caption>Effects of technological overlap on international co-invention<\/caption>/);
-  assert.match(html, /<th scope="row">l\(Overlap, 3\)<\/th><td>0\.052<sup>\*\*\*<\/sup><\/td><td>0\.043<sup>\*\*\*<\/sup><\/td>/);
+  assert.match(html, /<th scope="row">l\(Overlap, 3\)<\/th><td>0\.052<sup>\*\*\*<\/sup><\/td><td>0\.041<sup>\*\*\*<\/sup><\/td>/);
   assert.match(html, /<h1>Technological overlap and international co-invention, 1998–2017<\/h1>/);
 });
 
