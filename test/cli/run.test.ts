@@ -92,14 +92,16 @@ test('--format tex,md,html,csv: regression tables as LaTeX, Markdown and CSV, th
   const [first] = table3.coefficients;
   assert.equal(first.term, 'l(Overlap, 3)');
   const stars = (p: number) => '*'.repeat(table3.stars.filter((t: number) => p < t).length);
+  // As journals print them: an estimate that rounds to zero has no minus sign.
+  const fixed = (x: number) => x.toFixed(table3.digits).replace(/^-(0\.0+)$/, '$1');
 
   // LaTeX: booktabs, and the first term's estimates (the table's digits, stars) and t statistics in parentheses.
   const tex = readFileSync(join(out, 'table3.tex'), 'utf8').split('\n');
   assert.ok(tex.includes('\\toprule') && tex.includes('\\bottomrule'));
-  const estimates = first.cells.map((c: { estimate: number; p: number }) => `${c.estimate.toFixed(table3.digits)}${stars(c.p) && `$^{${stars(c.p)}}$`}`);
+  const estimates = first.cells.map((c: { estimate: number; p: number }) => `${fixed(c.estimate)}${stars(c.p) && `$^{${stars(c.p)}}$`}`);
   const row = tex.indexOf(`l(Overlap, 3) & ${estimates.join(' & ')} \\\\`);
   assert.ok(row > 0, tex.join('\n'));
-  assert.equal(tex[row], 'l(Overlap, 3) & 0.052$^{***}$ & 0.043$^{***}$ & 0.019$^{***}$ & 0.086 & 0.000 \\\\');
+  assert.equal(tex[row], 'l(Overlap, 3) & 0.053$^{***}$ & 0.042$^{***}$ & 0.019$^{***}$ & 0.086 & 0.000 \\\\');
   assert.equal(tex[row + 1], ` & ${first.cells.map((c: { stat: number }) => `(${c.stat.toFixed(3)})`).join(' & ')} \\\\`);
   assert.match(readFileSync(join(out, 'dyads.variables.tex'), 'utf8'), /\\caption\{dyads: variables\}[\s\S]*\\toprule\nvariable & type & n/);
   assert.ok(!existsSync(join(out, 'table3.table.tex')), "the table declaration's flat copy is not typeset again");
@@ -109,12 +111,12 @@ test('--format tex,md,html,csv: regression tables as LaTeX, Markdown and CSV, th
   assert.deepEqual(titles, ['G7', 'US', 'non-G7', 'JK', 'BRICS']);
   const md = readFileSync(join(out, 'table5.md'), 'utf8').split('\n');
   assert.deepEqual(md.slice(0, 6), ['**Partner heterogeneity**', '', '|  | (1) | (2) | (3) | (4) | (5) |', '|:---|:---:|:---:|:---:|:---:|:---:|', '|  | G7 | US | non-G7 | JK | BRICS |', '| Dependent variable | InvCo | InvCo | InvCo | InvCo | InvCo |']);
-  assert.match(readFileSync(join(out, 'm1.md'), 'utf8'), /^\| l\(Overlap, 3\) \| 0\.052\\\*\\\*\\\* \|$/m);
+  assert.match(readFileSync(join(out, 'm1.md'), 'utf8'), /^\| l\(Overlap, 3\) \| 0\.053\\\*\\\*\\\* \|$/m);
 
   // CSV: the printed grid next to the raw table, every result table, the networks' exports.
   const csv = readFileSync(join(out, 'table3.csv'), 'utf8').split('\r\n');
   assert.equal(csv[0], ',(1),(2),(3),(4),(5)');
-  assert.equal(csv[3], `"l(Overlap, 3)",${first.cells.map((c: { estimate: number; p: number }) => c.estimate.toFixed(3) + stars(c.p)).join(',')}`);
+  assert.equal(csv[3], `"l(Overlap, 3)",${first.cells.map((c: { estimate: number; p: number }) => fixed(c.estimate) + stars(c.p)).join(',')}`);
   for (const name of ['table3.table.csv', 'm5.moderation.csv', 'invco.gexf', 'overlap.edges.csv']) assert.ok(existsSync(join(out, name)), name);
 
   // The report: a contents entry and a section per declaration, the regression tables, the estimates.
@@ -125,7 +127,7 @@ test('--format tex,md,html,csv: regression tables as LaTeX, Markdown and CSV, th
   }
   assert.equal(html.match(/<table class="regression">/g)?.length, results.results.filter((d: { kind: string }) => d.kind !== 'network' && d.kind !== 'panel').length);
   assert.match(html, /<caption>Effects of technological overlap on international co-invention<\/caption>/);
-  assert.match(html, /<th scope="row">l\(Overlap, 3\)<\/th><td>0\.052<sup>\*\*\*<\/sup><\/td><td>0\.043<sup>\*\*\*<\/sup><\/td>/);
+  assert.match(html, /<th scope="row">l\(Overlap, 3\)<\/th><td>0\.053<sup>\*\*\*<\/sup><\/td><td>0\.042<sup>\*\*\*<\/sup><\/td>/);
   assert.match(html, /<h1>Technological overlap and international co-invention, 1998–2017<\/h1>/);
 });
 

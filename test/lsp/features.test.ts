@@ -131,6 +131,37 @@ describe('hover', () => {
   });
 });
 
+describe('conditions over a patent\'s holders', () => {
+  const HELD = SPEC.replace('  windows: periods\n}', '  windows: periods\n  where:   count(applicants, kind == "firm") >= 2\n}');
+  const hoverAt = async (marked: string) => {
+    const f = fixture(marked);
+    const { uri } = await lsp.open('fixture.study', f.text);
+    return (await lsp.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: f.position })).contents.value;
+  };
+
+  test('a dataset\'s `where:` offers its columns and any, all, count', async () => {
+    const got = labels(await completionsAt(SPEC.replace('order:  seq', 'order:  seq\n  where:  $0')));
+    for (const name of ['kind', 'seq', 'any', 'all', 'count']) assert.ok(got.includes(name), name);
+    assert.ok(!got.includes('log1p') && !got.includes('rein'), 'formula functions or declarations offered in a condition');
+  });
+
+  test('inside any(applicants, …) the applicants\' columns, and no holder function again', async () => {
+    const got = labels(await completionsAt(HELD.replace('count(applicants, kind ==', 'any(applicants, $0')));
+    assert.deepEqual(got.sort(), ['applicant', 'city', 'kind', 'patent_id', 'province', 'seq']);
+  });
+
+  test('hover and signature help tell the holder count in a condition from the panel count', async () => {
+    assert.match(await hoverAt(HELD.replace('count(applicants, kind', 'co$0unt(applicants, kind')), /^`count\(dataset, condition\)`/);
+    const panel = HELD.replace('Deg = degree(rein)', 'Deg = degree(rein)\n  N = co$0unt(applicants)');
+    assert.match(await hoverAt(panel), /^`count\(dataset, side, counting: records, where: condition\)`/);
+    const f = fixture(HELD.replace('count(applicants, kind == "firm")', 'count(applicants, $0'));
+    const { uri } = await lsp.open('fixture.study', f.text);
+    const help = await lsp.request<{ signatures: { label: string }[]; activeParameter: number }>('textDocument/signatureHelp', { textDocument: { uri }, position: f.position });
+    assert.equal(help.signatures[0].label, 'count(dataset, condition)');
+    assert.equal(help.activeParameter, 1);
+  });
+});
+
 describe('navigation', () => {
   test('go to definition of a declared name', async () => {
     const f = fixture(SPEC.replace('data: prov,', 'data: pr$0ov,'));

@@ -10,6 +10,7 @@ import {
 import type { Decl } from '../language/syntax/ast.js';
 import { DECLARATIONS, declSpec, optionsFor } from '../language/schema/declarations.js';
 import { functionSpec } from '../language/schema/functions.js';
+import { inCondition } from '../language/semantic/conditions.js';
 import type { DeclKind, DeclSpec, OptionSpec, SourceSpec, ValueSpec } from '../language/schema/types.js';
 import type { Scope, Scopes, SemanticModel } from '../language/semantic/model.js';
 import { functionsFor, type ExprMode } from '../language/checks/expressions.js';
@@ -115,13 +116,31 @@ function inCall(model: SemanticModel, decl: Decl, spec: DeclSpec, source: Source
     // Once the argument has started with a name, an option name cannot follow inside it.
     return /^\s*[A-Za-z_0-9]*$/.test(call.argText) ? [...fromParam, ...optionNames] : fromParam;
   }
-  const fn = functionSpec(call.callee);
+  const condition = inCondition(model, decl, call.open);
+  const fn = functionSpec(call.callee, condition);
   if (fn) {
     const param = call.argName ? fn.params.find((p) => p.name === call.argName) : fn.params[call.argIndex];
+    if (param?.value.type === 'filter' && param.value.rows) {
+      // A condition over the rows of the dataset named first: `any(applicants, |`, `count(inventors, i, where: |`.
+      const rows = model.symbols.get(call.firstName ?? '');
+      const columns = rows?.kind === 'dataset' ? { conditions: model.scopeOf(rows), rows } : {};
+      return conditionItems(model, columns, fn.context === 'filter' ? 'condition' : 'filter');
+    }
     if (param && param.value.type !== 'expr') return valueItems(model, decl, param.value, scopes);
   }
+  if (condition) return conditionItems(model, scopes, 'filter');
   const mode: ExprMode = decl.keyword.name === 'panel' ? 'panel' : 'formula';
   return expressionItems(model, scopes.variables ?? scopes.columns, mode);
+}
+
+/**
+ * Inside a condition: the columns of the rows it filters and, over a dataset's rows (`filter`), the
+ * functions that look at their patents' holders; a model's condition offers its variables.
+ */
+function conditionItems(model: SemanticModel, scopes: Scopes, mode: 'filter' | 'condition'): CompletionItem[] {
+  if (!scopes.conditions) return scopeItems(scopes.variables, CompletionItemKind.Field);
+  const columns = scopeItems(scopes.conditions, CompletionItemKind.Field);
+  return scopes.rows && model.patentColumn(scopes.rows) ? [...columns, ...expressionItems(model, undefined, mode)] : columns;
 }
 
 /** Inside `{ … }`: option names and indicators at an entry's start, the option's values after `key:`. */
@@ -163,7 +182,7 @@ export function valueItems(model: SemanticModel, decl: Decl, spec: ValueSpec, sc
     case 'ref': return [...declItems(model, spec.kinds, decl), ...(spec.words ?? []).map((w) => ({ label: w.name, kind: CompletionItemKind.EnumMember, documentation: md(w.doc) }))];
     case 'bool': return ['true', 'false'].map((b) => ({ label: b, kind: CompletionItemKind.Keyword }));
     case 'window': return declItems(model, ['windows'], decl);
-    case 'filter': return scopeItems(scopes.conditions ?? scopes.variables, CompletionItemKind.Field);
+    case 'filter': return conditionItems(model, scopes, 'filter');
     case 'terms': case 'formula': case 'expr': return expressionItems(model, scopes.variables ?? scopes.columns, 'formula');
     case 'call': return spec.functions.map((f) => {
       const fn = functionSpec(f)!;
@@ -192,7 +211,7 @@ function expressionItems(model: SemanticModel, scope: Scope | undefined, mode: E
     insertText: `${f.name}($1)`, insertTextFormat: InsertTextFormat.Snippet, sortText: `1${f.name}`,
   }));
   const vars = scopeItems(scope, CompletionItemKind.Variable).map((i) => ({ ...i, sortText: `0${i.label}` }));
-  const decls = mode === 'filter' ? [] : model.symbolsOfKind(['measures', 'network', 'panel', 'dataset']).map((s) => ({
+  const decls = mode === 'filter' || mode === 'condition' ? [] : model.symbolsOfKind(['measures', 'network', 'panel', 'dataset']).map((s) => ({
     label: s.name, kind: CompletionItemKind.Module, detail: `${s.kind} — type \`.\` for its parts`, sortText: `2${s.name}`,
   }));
   return [...vars, ...fns, ...decls];

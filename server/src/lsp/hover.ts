@@ -4,6 +4,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Decl } from '../language/syntax/ast.js';
 import { declSpec, optionsFor } from '../language/schema/declarations.js';
 import { functionSpec } from '../language/schema/functions.js';
+import { inCondition } from '../language/semantic/conditions.js';
 import { sourceText } from '../language/checks/values.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { toRange } from './convert.js';
@@ -71,7 +72,7 @@ function describeInDecl(a: Analysis, decl: Decl, offset: number) {
   }
   const expr = exprAt(decl, offset);
   if (expr?.type === 'call' && within(expr.callee.span)) {
-    const fn = functionSpec(expr.callee.name);
+    const fn = functionSpec(expr.callee.name, inCondition(a.model, decl, offset));
     if (fn) return { value: `\`${fn.signature}\`\n\n${fn.doc}`, span: expr.callee.span };
   }
   return undefined;

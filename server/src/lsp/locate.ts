@@ -41,6 +41,8 @@ export interface CallContext {
   argName?: string;
   /** Text of the current argument up to the cursor. */
   argText: string;
+  /** The first argument when it is a name (`applicants` in `any(applicants, …)`). */
+  firstName?: string;
 }
 
 /**
@@ -61,7 +63,8 @@ export function enclosingCall(text: string, offset: number, limit: number): Call
         if (!callee) return undefined;
         const argText = text.slice(argStart, offset);
         const named = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:(?!.*:)/s.exec(argText);
-        return { callee, open: i, argIndex: commas, argName: named?.[1], argText: named ? argText.slice(named[0].length) : argText };
+        const firstName = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:,|$)/.exec(text.slice(i + 1, offset))?.[1];
+        return { callee, open: i, argIndex: commas, argName: named?.[1], argText: named ? argText.slice(named[0].length) : argText, firstName };
       }
       depth--;
     } else if (c === ',' && depth === 0) {

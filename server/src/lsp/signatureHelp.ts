@@ -2,6 +2,7 @@
 import type { SignatureHelp, SignatureInformation } from 'vscode-languageserver';
 import { declSpec, optionsFor } from '../language/schema/declarations.js';
 import { functionSpec } from '../language/schema/functions.js';
+import { inCondition } from '../language/semantic/conditions.js';
 import type { ParamSpec, SourceSpec } from '../language/schema/types.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { declAt, enclosingCall } from './locate.js';
@@ -19,7 +20,7 @@ export function signatureHelp(a: Analysis, offset: number): SignatureHelp | null
     const params = [...source.params, ...options.map((o) => ({ ...o, value: { type: 'expr' } }) as ParamSpec)];
     return help(signatureOf(source, params), activeIndex(source, params, call.argIndex, call.argName));
   }
-  const fn = functionSpec(call.callee);
+  const fn = functionSpec(call.callee, inCondition(a.model, decl, call.open));
   if (!fn) return null;
   const info: SignatureInformation = {
     label: fn.signature, documentation: fn.doc,

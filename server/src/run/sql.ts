@@ -1,5 +1,5 @@
 // Spec conditions (`where:` filters, region sets) as DuckDB SQL over a table's columns.
-import type { Expr } from '../language/syntax/ast.js';
+import type { Call, Expr } from '../language/syntax/ast.js';
 import { sqlString } from '../engine/data/duckdb.js';
 import { SpecError } from './errors.js';
 
@@ -12,8 +12,20 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** A holder dataset as a holder condition reads it: a relation, and its column naming each row's patent. */
+export interface HolderRelation { from: string; patent: string }
+
+/**
+ * What holder conditions (`any(applicants, …)`, `all(…)`, `count(…)`) need: the SQL of the filtered row's
+ * patent, and the relation each call's dataset is read from.
+ */
+export interface Holders { patent: string; relation(call: Call): HolderRelation }
+
+/** The alias of a holder relation inside its subquery: no table of the outer query is called so. */
+const HOLDER = 'holder__';
+
 /** The condition as SQL; `column` maps a name to its SQL (qualified, or renamed). */
-export function conditionSql(expr: Expr, column: (name: string) => string = quoteIdent): string {
+export function conditionSql(expr: Expr, column: (name: string) => string = quoteIdent, holders?: Holders): string {
   const sql = (e: Expr | undefined): string => {
     if (!e) throw new SpecError('This condition is incomplete.', expr.span);
     switch (e.type) {
@@ -32,8 +44,27 @@ export function conditionSql(expr: Expr, column: (name: string) => string = quot
         if (!op) throw new SpecError(`The operator \`${e.op}\` cannot be used in a condition.`, e.opSpan);
         return `(${sql(e.left)} ${op} ${sql(e.right)})`;
       }
+      case 'call': if (holders) return holderSql(e, holders);
+      // falls through
       default: throw new SpecError('A condition compares columns with values, e.g. `kind != "individual"`.', e.span);
     }
   };
   return sql(expr);
+}
+
+/**
+ * `any(d, c)`, `all(d, c)` and `count(d, c)` over the rows of `d` that share the filtered row's patent, as
+ * subqueries DuckDB decorrelates into one aggregate per patent. A missing value fails the condition.
+ */
+function holderSql(call: Call, holders: Holders): string {
+  const fn = call.callee.name;
+  if (fn !== 'any' && fn !== 'all' && fn !== 'count') throw new SpecError(`\`${fn}\` cannot be used in a condition; \`any\`, \`all\` and \`count\` look at a patent's holders.`, call.callee.span);
+  const condition = call.args.filter((a) => !a.name)[1]?.value;
+  if (!condition && fn !== 'count') throw new SpecError(`\`${fn}\` needs a condition: \`${fn}(applicants, kind == "firm")\`.`, call.span);
+  const { from, patent } = holders.relation(call);
+  const rows = `FROM ${from} ${HOLDER} WHERE CAST(${HOLDER}.${quoteIdent(patent)} AS VARCHAR) = CAST(${holders.patent} AS VARCHAR)`;
+  const test = condition && conditionSql(condition, (c) => `${HOLDER}.${quoteIdent(c)}`);
+  if (fn === 'any') return `EXISTS (SELECT 1 ${rows} AND ${test})`;
+  if (fn === 'all') return `(NOT EXISTS (SELECT 1 ${rows} AND NOT coalesce(${test}, FALSE)))`;
+  return `(SELECT count(*) ${rows}${test ? ` AND ${test}` : ''})`;
 }

@@ -3,18 +3,25 @@
 import type { Call, Expr, Ident } from '../syntax/ast.js';
 import { FUNCTIONS, functionSpec } from '../schema/functions.js';
 import type { FunctionSpec, ValueSpec } from '../schema/types.js';
-import type { Scope } from '../semantic/model.js';
+import type { Scope, SemanticModel, Symbol } from '../semantic/model.js';
 import { NameIndex } from '../../util/suggest.js';
 import { listNames, type CheckContext } from './context.js';
 
-export type ExprMode = 'formula' | 'filter' | 'panel';
+/**
+ * `filter`: a condition over a dataset's rows, which may look at each row's patent (`any(applicants, …)`);
+ * `condition`: any other condition (a model's subsample, the condition inside `any(…)`), without functions.
+ */
+export type ExprMode = 'formula' | 'filter' | 'condition' | 'panel';
 
 /** Which function contexts each expression mode accepts. */
 const ALLOWED_FUNCTIONS: Record<ExprMode, FunctionSpec['context'][]> = {
   formula: ['formula'],
   filter: ['filter'],
+  condition: [],
   panel: ['formula', 'panel'],
 };
+
+const WHERE: Record<ExprMode, string> = { formula: 'in a formula', filter: 'in a condition', condition: 'in a condition', panel: 'in a panel variable' };
 
 export function functionsFor(mode: ExprMode): FunctionSpec[] {
   return FUNCTIONS.filter((f) => ALLOWED_FUNCTIONS[mode].includes(f.context));
@@ -24,6 +31,8 @@ export interface ExprChecker {
   ctx: CheckContext;
   scope: Scope | undefined;
   mode: ExprMode;
+  /** In `filter` mode, the dataset whose rows the condition keeps. */
+  rows?: Symbol;
   /** Checks a value against a declared value spec (used for function parameters). */
   checkValue(expr: Expr, spec: ValueSpec, what: string): void;
 }
@@ -62,14 +71,21 @@ function checkName(c: ExprChecker, id: Ident): void {
 }
 
 function checkCall(c: ExprChecker, call: Call): void {
-  const fn = functionSpec(call.callee.name);
+  const fn = functionSpec(call.callee.name, c.mode === 'filter' || c.mode === 'condition');
   const allowed = functionsFor(c.mode);
   if (!fn || !allowed.includes(fn)) {
-    const where = c.mode === 'filter' ? 'in a condition' : c.mode === 'formula' ? 'in a formula' : 'in a panel variable';
+    const where = WHERE[c.mode];
+    if (fn?.context === 'filter') {
+      c.ctx.error('unknown-function', call.callee.span, `\`${fn.name}(…)\` looks at the holders of a patent, in conditions over a dataset's rows: the \`where:\` of a dataset or network, a regions set, \`count(…, where: …)\`; it does not nest`);
+      return; // its arguments belong to another scope: checking them here would only add noise
+    }
     const known = `; functions ${where}: ${listNames(allowed.map((f) => f.name))}`;
     c.ctx.unknown('unknown-function', call.callee.span, call.callee.name, `Unknown function \`${call.callee.name}\` ${where}${allowed.length ? known : ''}`, allowed.map((f) => f.name));
     for (const a of call.args) checkExpr(c, a.value);
     return;
+  }
+  if (fn.context === 'filter' && c.rows && !c.ctx.model.patentColumn(c.rows)) {
+    c.ctx.error('missing-patent', call.callee.span, `\`${fn.name}(…)\` looks at the holders of each row's patent, but \`${c.rows.name}\` declares no \`patent:\` (or \`id:\`) column`);
   }
   let position = 0;
   for (const arg of call.args) {
@@ -81,11 +97,54 @@ function checkCall(c: ExprChecker, call: Call): void {
     }
     if (!arg.value) continue;
     if (param.value.type === 'expr') checkExpr(c, arg.value);
+    else if (param.value.type === 'filter' && param.value.rows) checkRowCondition(c, call, fn, param.value.rows, arg.value);
     else c.checkValue(arg.value, param.value, `argument \`${param.name}\` of \`${fn.name}\``);
   }
-  const required = fn.params.filter((p) => p.value.type !== 'enum').slice(0, 1);
-  if (call.args.length < required.length && call.close) {
-    c.ctx.error('missing-argument', call.span, `\`${fn.signature}\` needs at least ${required.length} argument`);
+  const required = fn.required ?? 1;
+  if (call.args.length < required && call.close) {
+    c.ctx.error('missing-argument', call.span, `\`${fn.signature}\` needs ${required === 1 ? 'at least 1 argument' : `${required} arguments`}`);
+  }
+}
+
+/**
+ * A condition argument over the rows of the dataset another argument names (`count(inventors, i, where: …)`,
+ * `any(applicants, kind == "firm")`): checked against that dataset's columns, true or false per row. Inside a
+ * holder function it may not look at holders again.
+ */
+function checkRowCondition(c: ExprChecker, call: Call, fn: FunctionSpec, rowsParam: string, condition: Expr): void {
+  const index = fn.params.findIndex((p) => p.name === rowsParam);
+  const rowsArg = call.args.find((a) => a.name?.name === rowsParam) ?? call.args.filter((a) => !a.name)[index];
+  const target = c.ctx.model.resolve(rowsArg?.value);
+  const rows = target?.kind === 'dataset' ? target : undefined;
+  if (rows && fn.context === 'filter' && !c.ctx.model.patentColumn(rows)) {
+    c.ctx.error('missing-patent', rowsArg!.value!.span, `\`${rows.name}\` declares no \`patent:\` column, so its rows cannot be matched to a patent`);
+  }
+  const mode = fn.context === 'filter' ? 'condition' : 'filter';
+  checkExpr({ ...c, scope: rows && c.ctx.model.scopeOf(rows), mode, rows }, condition);
+  if (rows && valueType(c.ctx.model, condition, rows) === 'value') {
+    c.ctx.error('not-a-condition', condition.span, `The condition of \`${fn.name}\` must be true or false for each row of \`${rows.name}\`, such as \`kind == "firm"\`, not a value`);
+  }
+}
+
+/**
+ * Whether an expression is a condition (true or false per row) or a value, where that is known: comparisons,
+ * `and`, `or`, `not`, `any(…)`, `all(…)` and BOOLEAN columns are conditions.
+ */
+function valueType(model: SemanticModel, e: Expr, rows: Symbol): 'condition' | 'value' | undefined {
+  switch (e.type) {
+    case 'bool': return 'condition';
+    case 'number': case 'string': return 'value';
+    case 'unary': return e.op === 'not' ? 'condition' : 'value';
+    case 'binary': return ['==', '!=', '<', '<=', '>', '>=', 'in', 'and', 'or'].includes(e.op) ? 'condition' : ['+', '-', '*', '/'].includes(e.op) ? 'value' : undefined;
+    case 'call': return e.callee.name === 'any' || e.callee.name === 'all' ? 'condition' : e.callee.name === 'count' ? 'value' : undefined;
+    case 'tuple': return e.items.length === 1 ? valueType(model, e.items[0], rows) : 'value';
+    case 'ident': {
+      const info = model.table(rows);
+      const i = info?.status === 'ok' ? info.columns.indexOf(e.name) : -1;
+      if (i < 0 || info?.status !== 'ok') return undefined;
+      return info.types[i] === 'BOOLEAN' ? 'condition' : 'value';
+    }
+    default: return undefined;
   }
 }
 

@@ -2,7 +2,7 @@
 import type { Expr } from '../syntax/ast.js';
 import { functionSpec } from '../schema/functions.js';
 import type { DeclKind, ValueSpec } from '../schema/types.js';
-import type { Scope } from '../semantic/model.js';
+import type { Scope, Symbol } from '../semantic/model.js';
 import { NameIndex } from '../../util/suggest.js';
 import { listNames, type CheckContext } from './context.js';
 import { checkExpr, type ExprMode } from './expressions.js';
@@ -16,6 +16,8 @@ export interface ValueContext {
   conditions?: Scope;
   /** Variables of a model's data or a panel (terms, formulas). */
   variables?: Scope;
+  /** The dataset `columns` belong to: conditions over its rows may look at their patents' holders. */
+  rows?: Symbol;
 }
 
 /** `a` or `an` before a word. */
@@ -69,7 +71,7 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
       checkRange(ctx, expr, what);
       return;
     }
-    case 'filter': return checkWith(v, v.conditions ?? v.variables, 'filter', expr);
+    case 'filter': return v.conditions ? checkWith(v, v.conditions, 'filter', expr, v.rows) : checkWith(v, v.variables, 'condition', expr);
     case 'terms': return checkWith(v, v.variables, 'formula', expr);
     case 'formula': {
       if (expr.type !== 'binary' || expr.op !== '~') {
@@ -96,8 +98,8 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
   }
 }
 
-function checkWith(v: ValueContext, scope: Scope | undefined, mode: ExprMode, expr: Expr): void {
-  checkExpr({ ctx: v.ctx, scope, mode, checkValue: (e, s, w) => checkValue(v, e, s, w) }, expr);
+function checkWith(v: ValueContext, scope: Scope | undefined, mode: ExprMode, expr: Expr, rows?: Symbol): void {
+  checkExpr({ ctx: v.ctx, scope, mode, rows, checkValue: (e, s, w) => checkValue(v, e, s, w) }, expr);
 }
 
 export function checkRef(ctx: CheckContext, expr: Expr, kinds: readonly DeclKind[], what: string): void {

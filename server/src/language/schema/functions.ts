@@ -3,6 +3,8 @@ import type { FunctionSpec, ParamSpec } from './types.js';
 
 const x: ParamSpec = { name: 'x', doc: 'A variable or expression.', value: { type: 'expr' } };
 const k = (doc: string): ParamSpec => ({ name: 'k', doc, value: { type: 'number', integer: true, min: 1 } });
+const holders: ParamSpec = { name: 'dataset', doc: 'The holders: a dataset whose rows belong to patents (a `patent` column), e.g. the applicants or the inventors.', value: { type: 'ref', kinds: ['dataset'] } };
+const holderCondition: ParamSpec = { name: 'condition', doc: 'A condition over the columns of that dataset, e.g. `kind != "individual"`.', value: { type: 'filter', rows: 'dataset' } };
 const net: ParamSpec = { name: 'network', doc: 'A network.', value: { type: 'ref', kinds: ['network'] } };
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
@@ -16,13 +18,18 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'standardize', signature: 'standardize(x)', context: 'formula', doc: '(x − mean) / sd.', params: [x] },
 
   // Panel variables.
-  { name: 'count', signature: 'count(dataset, side, counting: records)', context: 'panel', doc: 'Rows of a dataset in the region and period: patents of a patent table, inventor (applicant) entries of an inventor (applicant) table. In dyadic panels `side` is `i` or `j`. `counting: full` counts distinct patents, `fractional` gives a patent with k rows 1/k per row.', params: [{ name: 'dataset', doc: 'The table to count.', value: { type: 'ref', kinds: ['dataset'] } }, { name: 'side', doc: '`i` or `j` in dyadic panels.', value: { type: 'expr' } }, { name: 'counting', doc: '`records` (default), `full` or `fractional`.', value: { type: 'enum', values: [{ name: 'records', doc: 'Each row counts 1 (default).' }, { name: 'full', doc: 'Each patent counts 1 in every region holding it.' }, { name: 'fractional', doc: 'A patent with k rows gives 1/k to each.' }] } }] },
+  { name: 'count', signature: 'count(dataset, side, counting: records, where: condition)', context: 'panel', doc: 'Rows of a dataset in the region and period: patents of a patent table, inventor (applicant) entries of an inventor (applicant) table. In dyadic panels `side` is `i` or `j`. `counting: full` counts distinct patents, `fractional` gives a patent with k rows 1/k per row. `where:` counts only the rows meeting a condition, which may look at each row\'s patent: `count(inventors, i, where: any(inventors, ctry_code == "CN") and any(inventors, ctry_code != "CN"))`.', params: [{ name: 'dataset', doc: 'The table to count.', value: { type: 'ref', kinds: ['dataset'] } }, { name: 'side', doc: '`i` or `j` in dyadic panels.', value: { type: 'expr' } }, { name: 'counting', doc: '`records` (default), `full` or `fractional`.', value: { type: 'enum', values: [{ name: 'records', doc: 'Each row counts 1 (default).' }, { name: 'full', doc: 'Each patent counts 1 in every region holding it.' }, { name: 'fractional', doc: 'A patent with k rows gives 1/k to each.' }] } }, { name: 'where', doc: 'Count only the rows meeting this condition over the dataset\'s columns (and its patents\' holders).', value: { type: 'filter', rows: 'dataset' } }] },
   { name: 'cumulative', signature: 'cumulative(x)', context: 'panel', doc: 'Running sum of x over the panel\'s time, per unit.', params: [x] },
   { name: 'top_share', signature: 'top_share(x, p)', context: 'panel', doc: '1 when x is in the top p share of units in its period (e.g. `0.2` for a top-20% dummy), else 0.', params: [x, { name: 'p', doc: 'Share between 0 and 1.', value: { type: 'number', min: 0, max: 1 } }] },
   { name: 'degree', signature: 'degree(network, side)', context: 'panel', doc: 'Valued degree of the region in the network, per window.', params: [net, { name: 'side', doc: '`i` or `j` in dyadic panels.', value: { type: 'expr' } }] },
   { name: 'closeness', signature: 'closeness(network, side)', context: 'panel', doc: 'Closeness centrality of the region (UCINET conventions), per window.', params: [net, { name: 'side', doc: '`i` or `j` in dyadic panels.', value: { type: 'expr' } }] },
   { name: 'betweenness', signature: 'betweenness(network, side)', context: 'panel', doc: 'Betweenness centrality of the region, per window.', params: [net, { name: 'side', doc: '`i` or `j` in dyadic panels.', value: { type: 'expr' } }] },
   { name: 'member', signature: 'member(clusters)', context: 'panel', doc: '1 when the region is one of the identified clusters, else 0.', params: [{ name: 'clusters', doc: 'A clusters declaration.', value: { type: 'ref', kinds: ['clusters'] } }] },
+
+  // Conditions over a patent's holders, in conditions over rows that belong to patents.
+  { name: 'any', signature: 'any(dataset, condition)', context: 'filter', required: 2, doc: 'True when at least one of the patent\'s rows in the dataset (its applicants, its inventors) meets the condition: `any(applicants, country == "CN")`. False for a patent without rows there.', params: [holders, holderCondition] },
+  { name: 'all', signature: 'all(dataset, condition)', context: 'filter', required: 2, doc: 'True when every one of the patent\'s rows in the dataset meets the condition (a missing value does not): `all(applicants, kind != "individual")`. True for a patent without rows there.', params: [holders, holderCondition] },
+  { name: 'count', signature: 'count(dataset, condition)', context: 'filter', doc: 'How many of the patent\'s rows in the dataset meet the condition, or how many it has without one: `count(applicants) >= 2`.', params: [holders, holderCondition] },
 
   // Option helpers.
   { name: 'jenks', signature: 'jenks(k)', context: 'option', doc: 'Jenks natural breaks into k classes (Fisher\'s exact optimum; ArcGIS-style upper-bound breaks, right-closed classes).', params: [k('Number of classes.')] },
@@ -32,6 +39,10 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'joint', signature: 'joint(a, b)', context: 'option', doc: 'Patents with inventors (or applicants) in both region sets.', params: [{ name: 'a', doc: 'A regions set.', value: { type: 'ref', kinds: ['regions'] } }, { name: 'b', doc: 'A regions set.', value: { type: 'ref', kinds: ['regions'] } }] },
 ];
 
-export function functionSpec(name: string): FunctionSpec | undefined {
-  return FUNCTIONS.find((f) => f.name === name);
+/**
+ * The function a name calls: in a condition (`inCondition`) the conditions' own functions come first, so
+ * that `count(applicants) >= 2` is the holder count there and `count(inventors, i)` the panel count elsewhere.
+ */
+export function functionSpec(name: string, inCondition = false): FunctionSpec | undefined {
+  return FUNCTIONS.find((f) => f.name === name && (f.context === 'filter') === inCondition) ?? FUNCTIONS.find((f) => f.name === name);
 }

@@ -21,8 +21,11 @@ export type ValueSpec =
   | { type: 'range' }
   /** A year, a range of years, or a `windows` name. */
   | { type: 'window' }
-  /** A condition over the data's columns: `kind != "individual" and year >= 2001`. */
-  | { type: 'filter' }
+  /**
+   * A condition over the data's columns: `kind != "individual" and year >= 2001`. With `rows`, a condition
+   * over the rows of the dataset passed as that parameter of the same call (`count(inventors, i, where: …)`).
+   */
+  | { type: 'filter'; rows?: string }
   /** Formula terms over the model's data: `l(log1p(TI), 2..), log1p(IP)`. */
   | { type: 'terms' }
   /** `y ~ x + l(x, 1) | fe1^fe2` */
@@ -86,4 +89,6 @@ export interface FunctionSpec {
   context: 'formula' | 'panel' | 'option' | 'filter';
   /** Variadic tail: the last parameter repeats. */
   variadic?: boolean;
+  /** How many leading arguments the checks require (default 1). */
+  required?: number;
 }

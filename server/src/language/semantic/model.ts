@@ -45,9 +45,10 @@ export interface ScopeEntry { name: string; doc: string; ref?: Reference }
 
 /**
  * The scopes of one declaration: its dataset's columns, the names its `where:` conditions may use (a
- * network's also those of the patents its holders join), and the variables its terms may use.
+ * network's also those of the patents its holders join), and the variables its terms may use; `rows` is the
+ * dataset those columns belong to, whose rows the declaration's conditions filter.
  */
-export interface Scopes { columns?: Scope; conditions?: Scope; variables?: Scope }
+export interface Scopes { columns?: Scope; conditions?: Scope; variables?: Scope; rows?: Symbol }
 
 export class SemanticModel {
   readonly symbols = new Map<string, Symbol>();
@@ -253,12 +254,13 @@ export class SemanticModel {
   /** The scopes a declaration's values are checked and completed in. */
   scopes(decl: Decl): Scopes {
     const owner = this.columnOwner(decl);
-    const columns = owner && isFileKind(owner.kind) ? this.scopeOf(owner) : undefined;
+    const rows = owner && isFileKind(owner.kind) ? owner : undefined;
+    const columns = rows && this.scopeOf(rows);
     const conditions = owner && decl.keyword.name === 'network' ? this.holderScope(owner) : columns;
     const symbol = decl.name ? this.symbols.get(decl.name.name) : undefined;
-    if (symbol?.decl !== decl) return { columns, conditions };
+    if (symbol?.decl !== decl) return { columns, conditions, rows };
     const variables = symbol.kind === 'model' ? this.modelScope(symbol) : this.scopeOf(symbol);
-    return { columns, conditions, variables };
+    return { columns, conditions, variables, rows };
   }
 
   /**
@@ -286,6 +288,15 @@ export class SemanticModel {
     }
     this.holderScopes.set(holders, scope);
     return scope;
+  }
+
+  /** The column that ties a dataset's rows to their patent: its `patent` role, else its `id` (a patents table). */
+  patentColumn(dataset: Symbol): string | undefined {
+    for (const role of ['patent', 'id']) {
+      const value = this.option(dataset.decl, role)?.values[0];
+      if (value?.type === 'ident') return value.name;
+    }
+    return undefined;
   }
 
   /** The dataset whose columns a declaration's column-valued options and filters name. */

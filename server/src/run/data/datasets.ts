@@ -8,9 +8,10 @@ import { firstLine } from '../../engine/data/duckdb.js';
 import { columnFrom, type Column, type DataTable } from '../../engine/data/dataTable.js';
 import { tableScan } from '../../engine/data/source.js';
 import type { Symbol } from '../../language/semantic/model.js';
+import { walkExpr, type Call, type Expr } from '../../language/syntax/ast.js';
 import type { RunContext } from '../context.js';
 import { DataError, SpecError, dataErrorFrom } from '../errors.js';
-import { conditionSql, quoteIdent } from '../sql.js';
+import { conditionSql, quoteIdent, type HolderRelation } from '../sql.js';
 
 export interface LoadedDataset {
   symbol: Symbol;
@@ -31,14 +32,21 @@ export function loadDataset(ctx: RunContext, symbol: Symbol): Promise<LoadedData
   return ctx.once(`dataset:${symbol.name}`, () => load(ctx, symbol));
 }
 
+/** A file declaration's data file as DuckDB reads it; a missing file is a data error. */
+function fileSource(ctx: RunContext, symbol: Symbol): Parameters<typeof tableScan>[0] {
+  const from = symbol.decl.from!;
+  const file = resolve(ctx.analysis.baseDir, from.value);
+  if (!existsSync(file)) throw new DataError(`The data file ${from.value} does not exist.`, file);
+  return { path: file, ...ctx.model.dialect(symbol.decl) };
+}
+
 async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   const { decl } = symbol;
   const from = decl.from!;
-  const file = resolve(ctx.analysis.baseDir, from.value);
-  if (!existsSync(file)) throw new DataError(`The data file ${from.value} does not exist.`, file);
+  const source = fileSource(ctx, symbol);
+  const file = source.path;
   const roles = (name: string) => ctx.words(decl, name);
   const role = (name: string) => roles(name)[0];
-  const source = { path: file, ...ctx.model.dialect(decl) };
   try {
     checkCsvShape(source);
   } catch (err) {
@@ -56,11 +64,12 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
     if (column && !/INT/.test(typeOf(column) ?? '')) await checkWholeNumbers(ctx, source, file, column, r);
   }
   const where = ctx.model.option(decl, 'where')?.values[0];
-  const condition = where ? ` WHERE ${conditionSql(where)}` : '';
+  const patent = ctx.model.patentColumn(symbol);
+  const condition = where ? ` WHERE ${await rowConditionSql(ctx, where, { column: (c) => `datafile.${quoteIdent(c)}`, patent: patent && `datafile.${quoteIdent(patent)}`, files: true })}` : '';
   const table = ctx.tempName(symbol.name);
-  const select = columns ? columns.map(quoteIdent).join(', ') : '*';
+  const select = columns ? columns.map((c) => `datafile.${quoteIdent(c)}`).join(', ') : 'datafile.*';
   try {
-    await ctx.db.run(`CREATE TEMP TABLE ${table} AS SELECT ${select} FROM ${scan}${condition}`);
+    await ctx.db.run(`CREATE TEMP TABLE ${table} AS SELECT ${select} FROM ${scan} datafile${condition}`);
   } catch (err) {
     const message = (err as Error).message ?? '';
     if (where && /Binder Error|Conversion Error|No function matches/i.test(message)) {
@@ -69,6 +78,27 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
     throw dataErrorFrom(err, file, from.value);
   }
   return { symbol, table, file, role, roles };
+}
+
+/**
+ * A condition over some rows as SQL: `column` gives a name's SQL, `patent` the SQL of a row's patent.
+ * Holder conditions (`any(applicants, …)`) read each dataset they name as declared — or, with `files` (in a
+ * dataset's own `where:`, which decides what a dataset holds), the rows of its file, so that no dataset's
+ * filter waits on another's.
+ */
+export async function rowConditionSql(ctx: RunContext, expr: Expr, rows: { column: (name: string) => string; patent?: string; files?: boolean }): Promise<string> {
+  const calls: Call[] = [];
+  walkExpr(expr, (e) => { if (e.type === 'call') calls.push(e); });
+  if (!calls.length) return conditionSql(expr, rows.column);
+  if (!rows.patent) throw new SpecError(`\`${calls[0].callee.name}(…)\` looks at the holders of each row's patent, but these rows have no \`patent:\` (or \`id:\`) column.`, calls[0].callee.span);
+  const relations = new Map<Call, HolderRelation>();
+  for (const call of calls) {
+    const holders = ctx.symbol(call.args[0]?.value, 'a dataset');
+    const patent = ctx.model.patentColumn(holders);
+    if (!patent) throw new SpecError(`${holders.name} declares no \`patent\` column to match its rows to patents.`, call.args[0]!.value!.span);
+    relations.set(call, { from: rows.files ? tableScan(fileSource(ctx, holders)) : (await loadDataset(ctx, holders)).table, patent });
+  }
+  return conditionSql(expr, rows.column, { patent: rows.patent, relation: (call) => relations.get(call)! });
 }
 
 /** Role columns plus every column the spec refers to in this dataset. */

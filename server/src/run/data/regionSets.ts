@@ -2,9 +2,9 @@
 // meeting the condition, as a DuckDB table with one `region` column.
 import type { Symbol } from '../../language/semantic/model.js';
 import type { RunContext } from '../context.js';
-import { loadDataset } from './datasets.js';
+import { loadDataset, rowConditionSql } from './datasets.js';
 import { SpecError } from '../errors.js';
-import { conditionSql, quoteIdent } from '../sql.js';
+import { quoteIdent } from '../sql.js';
 
 export function regionSet(ctx: RunContext, symbol: Symbol): Promise<string> {
   return ctx.once(`regions:${symbol.name}`, async () => {
@@ -15,9 +15,11 @@ export function regionSet(ctx: RunContext, symbol: Symbol): Promise<string> {
     const level = ctx.word(symbol.decl, 'level', levels[levels.length - 1] ?? '');
     if (!level) throw new SpecError(`${dataset.symbol.name} declares no \`region\` column to take the regions from.`, value?.span ?? symbol.nameSpan);
     const table = ctx.tempName(symbol.name);
-    const where = condition ? ` AND ${conditionSql(condition)}` : '';
-    await ctx.db.run(`CREATE TEMP TABLE ${table} AS SELECT DISTINCT CAST(${quoteIdent(level)} AS VARCHAR) AS region
-      FROM ${dataset.table} WHERE ${quoteIdent(level)} IS NOT NULL${where}`);
+    const patent = ctx.model.patentColumn(dataset.symbol);
+    const rows = { column: (c: string) => `d.${quoteIdent(c)}`, patent: patent && `d.${quoteIdent(patent)}` };
+    const where = condition ? ` AND ${await rowConditionSql(ctx, condition, rows)}` : '';
+    await ctx.db.run(`CREATE TEMP TABLE ${table} AS SELECT DISTINCT CAST(d.${quoteIdent(level)} AS VARCHAR) AS region
+      FROM ${dataset.table} d WHERE d.${quoteIdent(level)} IS NOT NULL${where}`);
     return table;
   });
 }

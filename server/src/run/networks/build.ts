@@ -1,16 +1,16 @@
 // How networks are built: the holder table (patent, order, region, year) is assembled once per network
 // from the declared roles, joins, lookups and filters; DuckDB then builds every window's ties at once.
-import type { Decl } from '../../language/syntax/ast.js';
+import type { Decl, Expr } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import { collaborationNetworks, type RegionSets } from '../../engine/networks/collaboration.js';
 import { overlapNetworks, type OverlapWeight } from '../../engine/networks/overlap.js';
 import type { Network } from '../../engine/networks/network.js';
 import { ALL_YEARS, type Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
-import { loadDataset, type LoadedDataset } from '../data/datasets.js';
+import { loadDataset, rowConditionSql, type LoadedDataset } from '../data/datasets.js';
 import { DataError, SpecError } from '../errors.js';
 import { regionSet } from '../data/regionSets.js';
-import { conditionSql, quoteIdent } from '../sql.js';
+import { quoteIdent } from '../sql.js';
 
 /** The network over one window given by a `window:` option: a declared window is reused, any other built. */
 export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: Window): Promise<{ network: Network; notes: string[] }> {
@@ -60,18 +60,22 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
 
 export interface HolderTable { table: string; dataset: Symbol; level: string; hasOrder: boolean; hasYear: boolean; notes: string[] }
 
-/** One row per holder: patent, ord, region (at the network's level, mapped by its lookup), year (NULL if none). */
-export function holderTable(ctx: RunContext, decl: Decl): Promise<HolderTable> {
+/**
+ * One row per holder: patent, ord, region (at the network's level, mapped by its lookup), year (NULL if none);
+ * `where` keeps only the holders meeting a further condition (a panel's `count(…, where: …)`).
+ */
+export function holderTable(ctx: RunContext, decl: Decl, where?: Expr): Promise<HolderTable> {
   const dataset = ctx.symbol(ctx.model.source(decl)?.call.args[0]?.value, 'the applicant or inventor dataset');
-  return holdersAt(ctx, dataset, ctx.word(decl, 'level', ''), decl);
+  return holdersAt(ctx, dataset, ctx.word(decl, 'level', ''), decl, where);
 }
 
 /**
  * The holder table of a dataset at a region level (its first `region` column when `level` is empty); a
- * network passes itself for its `where:` filter and `map:` lookup.
+ * network passes itself for its `where:` filter and `map:` lookup, a count its own `where:`.
  */
-export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string, network?: Decl): Promise<HolderTable> {
-  return ctx.once(`holders:${network?.name?.name ?? ''}:${datasetSymbol.name}:${level}`, async () => {
+export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string, network?: Decl, where?: Expr): Promise<HolderTable> {
+  const condition = where ? `:${where.span.start}` : '';
+  return ctx.once(`holders:${network?.name?.name ?? ''}:${datasetSymbol.name}:${level}${condition}`, async () => {
     const dataset = await loadDataset(ctx, datasetSymbol);
     const notes: string[] = [];
     const name = datasetSymbol.name;
@@ -84,16 +88,18 @@ export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string,
       throw new SpecError(`${name} has no \`region\` column \`${level}\`: its regions are ${dataset.roles('region').join(', ') || 'undeclared'}.`, span);
     }
     const order = dataset.role('order');
-    // A `where:` column the holders lack is their patents' (the semantic model's condition scope).
-    const where = network && ctx.model.option(network, 'where')?.values[0];
+    const region = `CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)`;
+    // A condition's column the holders lack is their patents' (the semantic model's condition scope).
     const patentColumns: string[] = [];
-    const filter = where ? ` AND ${conditionSql(where, (c) => {
+    const column = (c: string) => {
       if (ownColumn(ctx, dataset, c)) return `a.${quoteIdent(c)}`;
       patentColumns.push(c);
       return `p.${quoteIdent(c)}`;
-    })}` : '';
+    };
+    const conditions = [network && ctx.model.option(network, 'where')?.values[0], where].filter((c) => c !== undefined);
+    let filter = '';
+    for (const c of conditions) filter += ` AND ${await rowConditionSql(ctx, c, { column, patent: `a.${quoteIdent(patent)}` })}`;
     const { yearSql, join } = await patentsJoin(ctx, dataset, span, patentColumns);
-    const region = `CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)`;
     const table = ctx.tempName(`${name}_${regionColumn}_holders`);
     await ctx.db.run(`CREATE TEMP TABLE ${table} AS
       SELECT CAST(a.${quoteIdent(patent)} AS VARCHAR) AS patent, ${order ? `CAST(a.${quoteIdent(order)} AS BIGINT)` : '1'} AS ord,

@@ -190,12 +190,13 @@ class PanelEvaluator {
     return { level: 'row', values };
   }
 
-  /** `count(dataset, side, counting: …)` in each of `periods` (aligned with the panel's). */
+  /** `count(dataset, side, counting: …, where: …)` in each of `periods` (aligned with the panel's). */
   private count(e: Extract<Expr, { type: 'call' }>, periods: readonly Window[]): Promise<Grid> {
     const positional = e.args.filter((a) => !a.name);
+    const named = (key: string) => e.args.find((a) => a.name?.name === key)?.value;
     const dataset = this.ctx.symbol(positional[0]?.value, 'a dataset');
-    const counting = e.args.find((a) => a.name?.name === 'counting')?.value;
-    return this.counts(dataset, this.side(positional[1]?.value, e), (counting?.type === 'ident' ? counting.name : 'records') as Counting, periods);
+    const counting = named('counting');
+    return this.counts(dataset, this.side(positional[1]?.value, e), (counting?.type === 'ident' ? counting.name : 'records') as Counting, periods, named('where'));
   }
 
   /** Each period widened back to the panel's first year: what a count cumulated by year covers. */
@@ -204,8 +205,8 @@ class PanelEvaluator {
     return this.layout.periods.map((p) => ({ ...p, from: first }));
   }
 
-  private async counts(dataset: Symbol, side: 'i' | 'j', counting: Counting, periods: readonly Window[]): Promise<Grid> {
-    const holders = await this.holdersFor(dataset);
+  private async counts(dataset: Symbol, side: 'i' | 'j', counting: Counting, periods: readonly Window[], where: Expr | undefined): Promise<Grid> {
+    const holders = await this.holdersFor(dataset, where);
     const maps = await patentCounts(this.ctx.db, holders, periods, counting);
     const regions = this.sideRegions(side);
     const values = new Float64Array(regions.length * this.T);
@@ -213,13 +214,16 @@ class PanelEvaluator {
     return { level: side, values };
   }
 
-  /** A network's own holder table when it is built from the dataset, else the dataset at the panel's level. */
-  private async holdersFor(dataset: Symbol): Promise<string> {
+  /**
+   * A network's own holder table when it is built from the dataset, else the dataset at the panel's level;
+   * with `where`, only the holders meeting it.
+   */
+  private async holdersFor(dataset: Symbol, where: Expr | undefined): Promise<string> {
     for (const run of this.layout.networks.values()) {
-      const holders = await holderTable(this.ctx, this.ctx.model.symbols.get(run.name)!.decl);
-      if (holders.dataset === dataset) return holders.table;
+      const decl = this.ctx.model.symbols.get(run.name)!.decl;
+      if ((await holderTable(this.ctx, decl)).dataset === dataset) return (await holderTable(this.ctx, decl, where)).table;
     }
-    return (await holdersAt(this.ctx, dataset, this.layout.level?.column ?? '')).table;
+    return (await holdersAt(this.ctx, dataset, this.layout.level?.column ?? '', undefined, where)).table;
   }
 
   private async membership(clusters: Symbol, side: 'i' | 'j'): Promise<Grid> {
