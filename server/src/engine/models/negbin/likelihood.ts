@@ -4,7 +4,8 @@
 // whole numbers (fractional patent counts) take the special functions themselves, as glm.nb and
 // fixest::fenegbin do: the likelihood is then a quasi-likelihood the fit maximises all the same.
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { digamma, trigamma } from '../../stats/polygamma.js';
+import digamma from '@stdlib/math-base-special-digamma';
+import trigamma from '@stdlib/math-base-special-trigamma';
 import { ModelInputError } from '../describe/frame.js';
 
 /** The tables have max y + 1 entries; beyond this the counts are better rescaled than tabulated. */

@@ -1,6 +1,8 @@
-// digamma and trigamma against R (negbin_fractional_R.json), and their values at 1.
+// The stdlib digamma and trigamma the NB2 likelihood uses, against R (negbin_fractional_R.json) at the
+// arguments the fractional-count golden needs, and their values at 1.
 import { test } from 'node:test';
-import { digamma, trigamma } from '../../../server/src/engine/stats/polygamma.ts';
+import digamma from '@stdlib/math-base-special-digamma';
+import trigamma from '@stdlib/math-base-special-trigamma';
 import { close, readEconJson } from '../models/econOracles.ts';
 
 const { special } = readEconJson('negbin_fractional_R.json');
