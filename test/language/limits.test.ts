@@ -102,7 +102,7 @@ function scan(word: string, candidates: string[]): string | undefined {
   const nearest = list.filter((c) => distance(word, c) === d);
   const letters = (w: string) => [...w.toLowerCase()].sort().join('');
   const best = nearest.find((c) => letters(c) === letters(word)) ?? nearest[0];
-  return d <= Math.max(2, Math.floor(word.length / 3)) && d < word.length ? best : undefined;
+  return d <= Math.min(Math.max(2, Math.floor(word.length / 3)), 3) && d < word.length ? best : undefined;
 }
 
 test('did-you-mean through the index suggests exactly what a scan of every name does', () => {
@@ -115,6 +115,13 @@ test('did-you-mean through the index suggests exactly what a scan of every name 
     const typo = rand() < 0.4 && candidates.length ? `${candidates[0].slice(1)}${word().slice(0, 1)}` : word();
     assert.equal(new NameIndex(candidates).suggest(typo), scan(typo, candidates), JSON.stringify({ typo, candidates }));
   }
+});
+
+test('did-you-mean reaches three edits at most, however long the word', () => {
+  const index = new NameIndex(['coinvention_between_regions', 'x']);
+  assert.equal(index.suggest('coinvention_betwen_regoins'), 'coinvention_between_regions');
+  assert.equal(index.suggest('coinvention_btwn_regons'), undefined, 'four edits away');
+  assert.equal(index.suggest('y'.repeat(60)), undefined);
 });
 
 test('did-you-mean over 65,536 declared names finds the one-edit neighbour', () => {
