@@ -53,6 +53,8 @@ const PATHOLOGICAL: ((r: Rng) => string)[] = [
   (r) => Array.from({ length: r.int(100, 4000) }, (_, i) => `model m${i} = ols(y ~ x${i}, data: d${i % 7})`).join('\n'),
   (r) => `study "${'x'.repeat(r.int(1000, 200_000))}"\n`,
   (r) => `${'{'.repeat(r.int(50, 10_000))}\n`,
+  // One long line: patterns anchored at the cursor (the call's name, the word being typed) must not rescan it.
+  (r) => `model m = ${'x'.repeat(r.int(10_000, 150_000))}(y ~ ${'z'.repeat(r.int(10_000, 150_000))}.w, data: d)\n`,
 ];
 
 interface Position { line: number; character: number }

@@ -18,6 +18,12 @@ import type { Analysis } from '../workspace/analysis.js';
 import { declAt, enclosingCall, type CallContext } from './locate.js';
 import { declarationSnippet, optionDoc } from './docs.js';
 
+/**
+ * How far back on the line completion looks for the context of the word being typed. Patterns anchored
+ * at the cursor cost the square of what they are run on, and a pasted line can be 100,000 characters.
+ */
+const CONTEXT_CHARS = 512;
+
 export function complete(a: Analysis, offset: number): CompletionItem[] {
   const { text } = a;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -38,7 +44,8 @@ export function complete(a: Analysis, offset: number): CompletionItem[] {
   const model = a.model;
   const source = model.inheritedSource(decl) ?? spec.sources?.find((s) => s.name === sourceName(decl));
   const scopes = model.scopes(decl);
-  const memberOf = /([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z_0-9]*$/.exec(lineBefore)?.[1];
+  const recent = lineBefore.slice(-CONTEXT_CHARS);
+  const memberOf = /([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z_0-9]*$/.exec(recent)?.[1];
   if (memberOf) return memberItems(model, memberOf);
 
   const block = decl.block;
@@ -48,9 +55,9 @@ export function complete(a: Analysis, offset: number): CompletionItem[] {
   if (call) return inCall(model, decl, spec, source, call, scopes);
   if (inBlock) return inBlockEntry(model, decl, spec, source, text.slice(block.open.end, offset), scopes);
 
-  const afterEquals = /=\s*([A-Za-z_][A-Za-z0-9_]*)?$/.test(lineBefore) && !/[=!<>]=\s*[A-Za-z_0-9]*$/.test(lineBefore);
+  const afterEquals = /=\s*([A-Za-z_][A-Za-z0-9_]*)?$/.test(recent) && !/[=!<>]=\s*[A-Za-z_0-9]*$/.test(recent);
   if (afterEquals) return definitionStarts(model, decl, spec);
-  if (decl.values.length && /\b(by|\+|where|and|or|in)\s+[A-Za-z_0-9]*$|[+~|:*(,]\s*[A-Za-z_0-9]*$/.test(lineBefore)) {
+  if (decl.values.length && /\b(by|\+|where|and|or|in)\s+[A-Za-z_0-9]*$|[+~|:*(,]\s*[A-Za-z_0-9]*$/.test(recent)) {
     return expressionItems(model, scopes.variables ?? scopes.columns, decl.keyword.name === 'regions' ? 'filter' : 'formula');
   }
   return [];
@@ -146,7 +153,7 @@ function conditionItems(model: SemanticModel, scopes: Scopes, mode: 'filter' | '
 /** Inside `{ … }`: option names and indicators at an entry's start, the option's values after `key:`. */
 function inBlockEntry(model: SemanticModel, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, blockText: string, scopes: Scopes): CompletionItem[] {
   const options = optionsFor(spec, source);
-  const lastLine = blockText.slice(blockText.lastIndexOf('\n') + 1);
+  const lastLine = blockText.slice(blockText.lastIndexOf('\n') + 1).slice(-CONTEXT_CHARS);
   const entryText = lastLine.slice(Math.max(lastLine.lastIndexOf('{'), 0));
   const keyed = /([A-Za-z_][A-Za-z0-9_]*)\s*:(?!.*\b[A-Za-z_][A-Za-z0-9_]*\s*:)(.*)$/.exec(entryText);
   const assigned = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*(.*)$/.exec(lastLine);

@@ -59,7 +59,7 @@ export function enclosingCall(text: string, offset: number, limit: number): Call
     else if (c === '[') depth--;
     else if (c === '(') {
       if (depth === 0) {
-        const callee = /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(text.slice(limit, i))?.[1];
+        const callee = nameBefore(text, i, limit);
         if (!callee) return undefined;
         const argText = text.slice(argStart, offset);
         const named = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:(?!.*:)/s.exec(argText);
@@ -75,3 +75,15 @@ export function enclosingCall(text: string, offset: number, limit: number): Call
   return undefined;
 }
 
+/**
+ * The identifier that ends just before `end` (blanks between allowed), scanning back no further than
+ * `limit`: a scan, as a pattern anchored at `end` would try every start in the text before it.
+ */
+function nameBefore(text: string, end: number, limit: number): string | undefined {
+  let stop = end;
+  while (stop > limit && /\s/.test(text[stop - 1])) stop--;
+  let start = stop;
+  while (start > limit && /[A-Za-z0-9_]/.test(text[start - 1])) start--;
+  while (start < stop && /[0-9]/.test(text[start])) start++;
+  return start < stop ? text.slice(start, stop) : undefined;
+}

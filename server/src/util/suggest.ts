@@ -11,8 +11,6 @@ interface TrieNode { children: Map<string, TrieNode>; name?: string; order?: num
  * index (a 60-letter word against 4,000 names took 170 ms), to propose a name that shares little with it.
  */
 const MAX_EDITS = 3;
-/** Remembered answers per index; beyond this the memory starts afresh. */
-const MAX_ANSWERS = 50_000;
 
 /**
  * Candidate names, indexed once: a trie searched with one Levenshtein row per node, which leaves out
@@ -21,7 +19,6 @@ const MAX_ANSWERS = 50_000;
 export class NameIndex {
   private readonly root: TrieNode = { children: new Map() };
   private readonly caseless = new Map<string, string[]>();
-  private readonly answers = new Map<string, string | undefined>();
   /** The shortest and longest candidate, in code points: a word this much longer or shorter is that many edits away. */
   private minLength = Infinity;
   private maxLength = 0;
@@ -56,18 +53,9 @@ export class NameIndex {
   /**
    * The closest candidate within a typo's reach (edit distance ≤ 2, or ≤ a third of the word, and never
    * more than MAX_EDITS): the same spelling in another case first; among equally close ones a
-   * transposition (`inetr` → `inter`, not `intra`), else the first in the candidates' order. Answers are
-   * remembered: a spec repeats its unknown words, and a language server checks it again at every edit.
+   * transposition (`inetr` → `inter`, not `intra`), else the first in the candidates' order.
    */
   suggest(word: string): string | undefined {
-    if (this.answers.has(word)) return this.answers.get(word);
-    if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
-    const answer = this.closest(word);
-    this.answers.set(word, answer);
-    return answer;
-  }
-
-  private closest(word: string): string | undefined {
     const caseless = this.caseless.get(word.toLowerCase())?.find((c) => c !== word);
     if (caseless) return caseless;
     const reach = Math.min(Math.max(2, Math.floor(word.length / 3)), MAX_EDITS, word.length - 1);

@@ -28,26 +28,37 @@ export function parseStudy(text: string): StudyFile {
   const errors: SyntaxError[] = [];
   const starts = declarationStarts(text);
   if (starts[0] !== 0) starts.unshift(0);
+  let parsedAny = false;
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const source = text.slice(start, starts[k + 1] ?? text.length);
-    const parsed = cache.get(source) ?? cache.set(source, parsePiece(source, start));
+    let parsed = cache.get(source);
+    if (!parsed) {
+      parsed = cache.set(source, parsePiece(source, start));
+      parsedAny = true;
+    }
     const piece = parsed.start === start ? parsed : shiftSpans(parsed, start - parsed.start);
     if (piece.decl) decls.push(piece.decl);
     for (const c of piece.comments) comments.push(c);
     for (const e of piece.errors) errors.push(e);
   }
-  cache.endOfFile();
+  cache.endOfFile(parsedAny ? text.length : 0);
   return { decls, comments, errors: dedupe(errors) };
 }
 
 /**
  * Parsed pieces by their text, in two generations: the pieces of the last files parsed, and those of the
  * files before. A file's every piece stays until the next parse of it has looked them up, however large.
+ *
+ * A piece's text and the names in its tree are slices of the whole file's text, which they keep alive: a
+ * generation is therefore bounded by the texts it holds pieces of (every edit adds one piece of a new
+ * version), not only by its number of pieces.
  */
 class PieceCache {
   private recent = new Map<string, ParsedPiece>();
   private older = new Map<string, ParsedPiece>();
+  /** Characters of the file versions `recent` has pieces of (an upper bound: some may be gone). */
+  private retained = 0;
 
   get(source: string): ParsedPiece | undefined {
     const recent = this.recent.get(source);
@@ -62,12 +73,18 @@ class PieceCache {
     return parsed;
   }
 
-  endOfFile(): void {
-    if (this.recent.size < 20000) return;
+  /** After a parse; `newText` is the length of the file if any of its pieces was new, else 0. */
+  endOfFile(newText: number): void {
+    this.retained += newText;
+    if (this.recent.size < MAX_PIECES && this.retained < MAX_RETAINED_CHARS) return;
     this.older = this.recent;
     this.recent = new Map();
+    this.retained = 0;
   }
 }
+const MAX_PIECES = 20_000;
+/** 16 M characters (32 MB of UTF-16) of file versions per generation. */
+const MAX_RETAINED_CHARS = 16 * 2 ** 20;
 const cache = new PieceCache();
 
 function parsePiece(source: string, start: number): ParsedPiece {
