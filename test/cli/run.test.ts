@@ -20,10 +20,10 @@ test('the rare-earth example runs end to end: summary, JSON results and CSV tabl
   assert.match(r.stderr, /\[1\/\d+\] network rein/);
   const results = JSON.parse(readFileSync(json, 'utf8'));
   assert.equal(results.format, 'innograph-results');
-  const overall = results.results.find((x: { name: string }) => x.name === 'rein_overall');
+  const overall = results.results.find((x: { name: string }) => x.name === 'table1_province');
   assert.deepEqual(overall.tables.indicators.columns, ['window', 'nodes', 'edges', 'density', 'modularity', 'clustering', 'path_length', 'out_centralization', 'in_centralization']);
   assert.deepEqual(overall.tables.indicators.rows.map((row: unknown[]) => row[0]), ['2001–2005', '2006–2010', '2011–2015', '2016–2020']);
-  const csv = readFileSync(join(out, 'tables', 'rein_overall.indicators.csv'), 'utf8').split('\r\n');
+  const csv = readFileSync(join(out, 'tables', 'table1_province.indicators.csv'), 'utf8').split('\r\n');
   assert.equal(csv[0], 'window,nodes,edges,density,modularity,clustering,path_length,out_centralization,in_centralization');
   assert.equal(csv.length, 6); // header, four windows, final line end
   assert.ok(existsSync(join(out, 'tables', 'results.json')));

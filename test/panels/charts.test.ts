@@ -14,7 +14,7 @@ let rareEarth: ResultsFile;
 let overlap: ResultsFile;
 let ai: ResultsFile;
 before(async () => {
-  rareEarth = runExample('rare_earth.study', ['rein_overall', 'drivers']);
+  rareEarth = runExample('rare_earth.study', ['table1_province', 'drivers']);
   overlap = runExample('tech_overlap.study', ['m5']);
   ai = runExample('ai_clusters.study', ['placebo', 'lq'], (spec) => spec.replace(/reps: *\d+/, 'reps: 20'));
   browser = await launchBrowser();
@@ -31,10 +31,10 @@ async function openChart(results: ResultsFile, name: string, kind?: PanelKind): 
 const texts = (panel: PanelPage, selector: string) => panel.page.locator(selector).allTextContents();
 
 test('whole-network indicators: one line per indicator across the four windows', async () => {
-  const content = panelContent(rareEarth, 'rein_overall');
+  const content = panelContent(rareEarth, 'table1_province');
   assert.equal(content.kind, 'charts');
-  const panel = await openChart(rareEarth, 'rein_overall');
-  const indicators = rareEarth.results.find((r) => r.name === 'rein_overall')!.tables.indicators;
+  const panel = await openChart(rareEarth, 'table1_province');
+  const indicators = rareEarth.results.find((r) => r.name === 'table1_province')!.tables.indicators;
   assert.equal(await panel.page.locator('section[data-chart="indicators"] .mark-line path').count(), indicators.columns.length - 1);
   const labels = await texts(panel, 'svg text');
   for (const item of indicators.columns.slice(1)) assert.ok(labels.includes(item), `facet ${item}`);

@@ -15,7 +15,7 @@ const body = (panel: PanelPage, key: string) => panel.page.evaluate((k) => docum
 
 async function openNetwork(name: string): Promise<PanelPage> {
   const content = panelContent(example.results, name, 'network');
-  assert.deepEqual(content.results.map((r) => r.name).sort(), [...new Set([name, 'rein', 'rein_ties', 'rein_nodes', 'rein_groups', 'rein_overall'])].sort(), 'the network and its measures and blocks');
+  assert.deepEqual(content.results.map((r) => r.name).sort(), [...new Set([name, 'rein', 'rein_ties', 'rein_nodes', 'rein_groups', 'table1_province', 'table2_province', 'fig4_province'])].sort(), 'the network and its measures and blocks');
   const panel = await PanelPage.open(example.browser, content);
   await panel.page.waitForFunction(() => document.body.dataset.layout === 'done');
   return panel;
@@ -49,7 +49,10 @@ test('colour by CONCOR block and by degree tier; size by a node measure; thresho
   for (const [, b] of blocks.rows) sizes.set(`B${b}`, (sizes.get(`B${b}`) ?? 0) + 1);
   assert.deepEqual(await page.locator('.legend .entry').allTextContents(), [...sizes].sort().map(([b, n]) => `${b} (${n})`));
   await colour.selectOption('tier:rein_nodes.degree_tier');
-  assert.deepEqual(await page.locator('.legend .entry').allTextContents(), ['tier 1 (17)', 'tier 2 (8)', 'tier 3 (4)', 'tier 4 (2)']);
+  const nodes = example.results.results.find((r) => r.name === 'rein_nodes')!.tables.nodes;
+  const tier = nodes.columns.indexOf('degree_tier');
+  const tiers = [1, 2, 3, 4].map((t) => `tier ${t} (${nodes.rows.filter((r) => r[tier] === t).length})`);
+  assert.deepEqual(await page.locator('.legend .entry').allTextContents(), tiers);
   await page.locator('label.control', { hasText: 'Size' }).locator('select').selectOption('rein_nodes.betweenness');
   await panel.screenshot('network-tiers');
 

