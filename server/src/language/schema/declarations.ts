@@ -325,6 +325,18 @@ const modelSources: SourceSpec[] = [
     ],
   },
   {
+    name: 'mediation_of', doc: 'Mediation from three estimated models, each with any estimator and its own options (system GMM with each equation\'s own lags, as seed 001\'s Table 5): total, a-path, b-path and direct effects and the Sobel test. Its data are the total model\'s.',
+    params: [
+      { name: 'total', doc: 'The model of the outcome on the treatment (the total effect c).', value: ref('model') },
+      { name: 'mediator_model', doc: 'The model of the mediator on the treatment (the a path).', value: ref('model') },
+      { name: 'outcome', doc: 'The model of the outcome on the treatment and the mediator (the b path and the direct effect c′).', value: ref('model') },
+    ],
+    options: [
+      { name: 'treatment', doc: 'The treatment term, as written in the models\' formulas.', value: { type: 'terms' }, required: true },
+      { name: 'mediator', doc: 'The mediator term, as written in the models\' formulas.', value: { type: 'terms' }, required: true },
+    ],
+  },
+  {
     name: 'permute', doc: 'Placebo test: re-estimate a model N times with a regressor shuffled; reports the coefficient distribution and its kernel density.',
     params: [{ name: 'model', doc: 'The model to re-estimate.', value: ref('model') }],
     options: [
