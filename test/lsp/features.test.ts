@@ -63,6 +63,13 @@ describe('completion', () => {
     assert.deepEqual(labels(await completionsAt(`${SPEC}\nnetwork n2 = $0`)), ['coapplication', 'coinvention', 'cocitation']);
   });
 
+  test('a region set starts with a dataset or `members(…)`, whose argument is a clusters declaration', async () => {
+    const got = labels(await completionsAt(`${SPEC}\nregions r = $0`));
+    assert.ok(got.includes('patents') && got.includes('members') && !got.includes('rein'), got.join());
+    const clusters = 'measures lq = location_quotient(patents, industry: is_re) { threshold: percentile(80) }\nclusters hot = clusters(lq)\n';
+    assert.deepEqual(labels(await completionsAt(`${SPEC}\n${clusters}regions r = members($0`)), ['hot']);
+  });
+
   test('datasets, not other kinds, as a network\'s first argument', async () => {
     const got = labels(await completionsAt(`${SPEC}\nnetwork n2 = coapplication($0`));
     assert.ok(got.includes('applicants') && got.includes('patents'));

@@ -94,7 +94,7 @@ function declarationKeywords(): CompletionItem[] {
 function definitionStarts(model: SemanticModel, decl: Decl, spec: DeclSpec): CompletionItem[] {
   const items: CompletionItem[] = (spec.sources ?? []).map((s) => sourceItem(s));
   if (spec.kind === 'model' || spec.kind === 'table') items.push(...declItems(model, ['model'], decl));
-  if (spec.kind === 'regions') items.push(...declItems(model, ['dataset'], decl));
+  if (spec.kind === 'regions') items.push(...declItems(model, ['dataset'], decl), ...valueItems(model, decl, { type: 'call', functions: ['members'] }, {}));
   return items;
 }
 

@@ -12,6 +12,14 @@ export type Computed = Pick<DeclarationResult, 'tables' | 'notes' | 'conventions
 /** What an executor adds to its declaration's result (the runner adds name, kind, status and timing). */
 export type Outcome = Computed & Partial<DeclarationResult>;
 
+/** The regions a clusters declaration's outcome identifies as clusters (its `clusters` table), sorted. */
+export function clusterMembers(clusters: Outcome): string[] {
+  const table = clusters.tables.clusters;
+  if (!table) return [];
+  const [region, cluster] = [table.columns.indexOf('region'), table.columns.indexOf('cluster')];
+  return table.rows.filter((r) => r[cluster] === true).map((r) => String(r[region])).sort();
+}
+
 /** A network declaration's windows and each window's network. */
 export interface NetworkRun {
   name: string;

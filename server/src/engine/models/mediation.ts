@@ -1,7 +1,8 @@
 // Three-equation mediation (Baron & Kenny): total effect c from y ~ x + W, a from m ~ x + W, b and the direct
-// effect c′ from y ~ x + m + W; indirect effect a·b with the Sobel (first-order delta) standard error and a
-// percentile bootstrap interval (rows resampled with replacement, seeded). Each equation is OLS with the
-// frame's fixed effects (fixest's conventions, iid standard errors).
+// effect c′ from y ~ x + m + W; indirect effect a·b with the Sobel (first-order delta) standard error. From one
+// frame, each equation is OLS with the frame's fixed effects (fixest's conventions, iid standard errors), and a
+// percentile bootstrap interval is added (rows resampled with replacement, seeded); `decomposeMediation` takes
+// three equations estimated in any way (system GMM with each equation's own lags, as seed 001's Table 5).
 import { Cancelled, type Checkpoint } from '../cancel.js';
 import { normalP } from '../stats/distributions.js';
 import { quantile } from '../stats/quantile.js';
@@ -37,9 +38,26 @@ export function mediationAnalysis(frame: HdfeFrame, treatment: string, mediator:
   const total = feols({ ...frame, X: withoutM }, { checkpoint });
   const mediatorModel = feols({ ...frame, y: m, yName: mediator, X: withoutM }, { checkpoint });
   const outcomeModel = feols(frame, { checkpoint });
+  const { effects, notes } = decomposeMediation(total, mediatorModel, outcomeModel, treatment, mediator);
+  if (options.bootstrap > 0) {
+    const level = options.level ?? 0.95;
+    const draws = bootstrapIndirect(frame, treatment, mediator, withoutM.map((x) => x.name), options);
+    const indirect = effects[effects.length - 1];
+    [indirect.ciLow, indirect.ciHigh] = [quantile(draws.values, (1 - level) / 2, 7), quantile(draws.values, (1 + level) / 2, 7)];
+    notes.push(`Bootstrap: ${draws.values.length} resamples (seed ${options.seed})${draws.failed ? `, ${draws.failed} skipped because an equation could not be estimated` : ''}; ${level * 100}% percentile interval of a·b.`);
+  }
+  return { effects, total, mediatorModel, outcomeModel, notes };
+}
+
+/**
+ * The effects of three estimated equations: c (treatment in `total`), a (treatment in `mediatorModel`), b
+ * (mediator in `outcomeModel`), c′ (treatment in `outcomeModel`) and a·b with its Sobel standard error; the
+ * indirect effect has no interval.
+ */
+export function decomposeMediation(total: ModelResult, mediatorModel: ModelResult, outcomeModel: ModelResult, treatment: string, mediator: string): { effects: Effect[]; notes: string[] } {
   const coef = (r: ModelResult, term: string) => {
     const c = r.coefficients.find((k) => k.term === term);
-    if (!c) throw new EstimationError(`${term} was dropped from an equation (collinear), so the mediation cannot be decomposed.`);
+    if (!c) throw new EstimationError(`${term} is not a coefficient of the equation of ${r.dependent} (absent or dropped as collinear), so the mediation cannot be decomposed.`);
     return c;
   };
   const c = coef(total, treatment);
@@ -48,21 +66,13 @@ export function mediationAnalysis(frame: HdfeFrame, treatment: string, mediator:
   const direct = coef(outcomeModel, treatment);
   const ab = a.estimate * b.estimate;
   const sobelSe = Math.sqrt(b.estimate ** 2 * a.se ** 2 + a.estimate ** 2 * b.se ** 2);
-  const notes = [`Sobel test: z = ab / √(b²·SE(a)² + a²·SE(b)²); indirect share of the total effect ${+(ab / c.estimate).toPrecision(4)}.`];
-  const level = options.level ?? 0.95;
-  let ci: [number | null, number | null] = [null, null];
-  if (options.bootstrap > 0) {
-    const draws = bootstrapIndirect(frame, treatment, mediator, withoutM.map((x) => x.name), options);
-    ci = [quantile(draws.values, (1 - level) / 2, 7), quantile(draws.values, (1 + level) / 2, 7)];
-    notes.push(`Bootstrap: ${draws.values.length} resamples (seed ${options.seed})${draws.failed ? `, ${draws.failed} skipped because an equation could not be estimated` : ''}; ${level * 100}% percentile interval of a·b.`);
-  }
   const row = (effect: string, k: { estimate: number; se: number; stat: number; p: number; ciLow: number; ciHigh: number }): Effect => ({ effect, estimate: k.estimate, se: k.se, z: k.stat, p: k.p, ciLow: k.ciLow, ciHigh: k.ciHigh });
   return {
     effects: [
       row('total (c)', c), row('a (x → m)', a), row('b (m → y)', b), row('direct (c′)', direct),
-      { effect: 'indirect (a·b)', estimate: ab, se: sobelSe, z: ab / sobelSe, p: normalP(ab / sobelSe), ciLow: ci[0], ciHigh: ci[1] },
+      { effect: 'indirect (a·b)', estimate: ab, se: sobelSe, z: ab / sobelSe, p: normalP(ab / sobelSe), ciLow: null, ciHigh: null },
     ],
-    total, mediatorModel, outcomeModel, notes,
+    notes: [`Sobel test: z = ab / √(b²·SE(a)² + a²·SE(b)²); indirect share of the total effect ${+(ab / c.estimate).toPrecision(4)}.`],
   };
 }
 

@@ -17,6 +17,8 @@ export interface CollaborationOptions {
   intra: 'separate' | 'drop';
   /** Keep only ties between the two sets, oriented left → right (e.g. China × foreign). */
   between?: RegionSets;
+  /** Keep only ties with at least one end in this set (a relation with a `region` column); intra ties of its regions. */
+  touching?: string;
 }
 
 /**
@@ -33,11 +35,13 @@ export async function collaborationNetworks(db: DuckDBConnection, holders: strin
     ? `CASE WHEN r1 = r2 OR r1 IN (SELECT region FROM ${between.left}) THEN r1 ELSE r2 END AS s,
        CASE WHEN r1 = r2 OR r1 IN (SELECT region FROM ${between.left}) THEN r2 ELSE r1 END AS t`
     : directed ? 'r1 AS s, r2 AS t' : 'least(r1, r2) AS s, greatest(r1, r2) AS t';
-  const keep = between
-    ? `WHERE r1 = r2
+  const kept = [
+    between && `(r1 = r2
          OR (r1 IN (SELECT region FROM ${between.left}) AND r2 IN (SELECT region FROM ${between.right}))
-         OR (r2 IN (SELECT region FROM ${between.left}) AND r1 IN (SELECT region FROM ${between.right}))`
-    : '';
+         OR (r2 IN (SELECT region FROM ${between.left}) AND r1 IN (SELECT region FROM ${between.right})))`,
+    options.touching && `(r1 IN (SELECT region FROM ${options.touching}) OR r2 IN (SELECT region FROM ${options.touching}))`,
+  ].filter(Boolean);
+  const keep = kept.length ? `WHERE ${kept.join(' AND ')}` : '';
   const sql = `
     WITH h AS (SELECT patent, region, year, row_number() OVER (PARTITION BY patent ORDER BY ord) AS k FROM ${holders}),
     pairs AS (SELECT a.patent, a.year, a.region AS r1, b.region AS r2 FROM h a JOIN h b ON a.patent = b.patent AND ${pairCondition}),

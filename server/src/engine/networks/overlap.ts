@@ -16,6 +16,8 @@ export interface OverlapOptions {
   weight: OverlapWeight;
   /** Keep only pairs between the two sets, oriented left → right. */
   between?: RegionSets;
+  /** Keep only pairs with at least one region in this set (a relation with a `region` column). */
+  touching?: string;
   /** Throws when the run is cancelled; called for every window (its queries are interrupted by the caller). */
   checkpoint?: () => void;
 }
@@ -39,7 +41,7 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
   const h = `h AS (SELECT DISTINCT patent, region, year FROM ${holders} WHERE ${inSomeWindow})`;
   const flag = (set: string | undefined) => (set ? `region IN (SELECT region FROM ${set})` : 'TRUE');
   const regions = (await db.runAndReadAll(`WITH ${h}
-    SELECT region, ${flag(options.between?.left)}, ${flag(options.between?.right)} FROM (${REGION_IDS}) ORDER BY rid`)).getRows();
+    SELECT region, ${flag(options.between?.left)}, ${flag(options.between?.right)}, ${flag(options.touching)} FROM (${REGION_IDS}) ORDER BY rid`)).getRows();
   const citing = readCitingCounts(await db.run(`
     WITH ${h}, ids AS (${REGION_IDS}),
     counted AS (
@@ -53,6 +55,7 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
     left: regions.map((r) => r[1] === true),
     right: regions.map((r) => r[2] === true),
     between: options.between !== undefined,
+    touching: regions.map((r) => r[3] === true),
     weigh: WEIGHT[options.weight],
   };
   const rows = windows.flatMap((w, wi) => {
@@ -87,6 +90,8 @@ interface Pairing {
   left: boolean[];
   right: boolean[];
   between: boolean;
+  /** Whether each region may end a tie: a pair needs one such end (all true without `touching`). */
+  touching: boolean[];
   weigh: (ni: number, nj: number) => number;
 }
 
@@ -118,9 +123,9 @@ function overlapTies(citing: CitingCounts, w: Window, p: Pairing): Array<[string
       const row = i * R;
       if (p.between) {
         if (!p.left[i]) continue;
-        for (let b = 0; b < m; b++) if (b !== a && p.right[members[b]]) weights[row + members[b]] += p.weigh(counts[a], counts[b]);
+        for (let b = 0; b < m; b++) if (b !== a && p.right[members[b]] && (p.touching[i] || p.touching[members[b]])) weights[row + members[b]] += p.weigh(counts[a], counts[b]);
       } else {
-        for (let b = a + 1; b < m; b++) weights[row + members[b]] += p.weigh(counts[a], counts[b]);
+        for (let b = a + 1; b < m; b++) if (p.touching[i] || p.touching[members[b]]) weights[row + members[b]] += p.weigh(counts[a], counts[b]);
       }
     }
   }

@@ -216,16 +216,82 @@ function isTrue(ctx: CheckContext, decl: Decl, option: string): boolean {
   return v?.type === 'bool' && v.value;
 }
 
-/** `regions china = inventors where country == "CN"` */
+/** `regions china = inventors where country == "CN"`, or `regions hubs = members(ai)`. */
 function checkRegions(ctx: CheckContext, decl: Decl, v: ValueContext): void {
   const value = decl.values[0];
   if (!value) return;
+  if (value.type === 'call') return checkMembers(ctx, decl, value);
   if (value.type !== 'binary' || value.op !== 'where') {
-    ctx.error('bad-regions', value.span, 'Pick regions from a dataset with a condition: `regions china = inventors where country == "CN"`');
+    ctx.error('bad-regions', value.span, 'Pick regions from a dataset with a condition, `regions china = inventors where country == "CN"`, or take a clusters declaration\'s clusters, `regions hubs = members(ai)`');
     return;
   }
   checkRef(ctx, value.left, ['dataset'], 'the source of a regions set');
   if (value.right) checkValue(v, value.right, { type: 'filter' }, 'the condition');
+}
+
+/** `regions hubs = members(ai)`: the clusters a `clusters` declaration identifies. */
+function checkMembers(ctx: CheckContext, decl: Decl, call: Extract<Expr, { type: 'call' }>): void {
+  if (call.callee.name !== 'members') {
+    ctx.unknown('bad-regions', call.callee.span, call.callee.name, `A region set is \`dataset where condition\` or \`members(clusters)\`, not \`${call.callee.name}(…)\``, ['members']);
+    return;
+  }
+  const [first, ...rest] = call.args;
+  if (!first?.value) {
+    if (call.close) ctx.error('missing-argument', call.span, '`members(clusters)` needs the clusters declaration whose clusters make the set');
+    return;
+  }
+  if (rest.length) ctx.error('too-many-arguments', rest[0].span, 'Too many arguments: `members(clusters)`');
+  checkRef(ctx, first.value, ['clusters'], 'the argument of `members`');
+  const level = ctx.model.option(decl, 'level');
+  if (level) ctx.error('inapplicable-option', level.key.span, '`level` applies only to a region set picked from a dataset; `members(…)` is the clusters\' own regions');
+  const cycle = decl.name && regionsCycle(ctx, decl.name.name);
+  if (cycle) ctx.error('cyclic-definition', first.value.span, `\`${decl.name!.name}\` depends on itself: ${cycle.join(' → ')}`);
+}
+
+/**
+ * The declarations a region set from `members(…)` depends on through, back to itself, or undefined: the
+ * clusters' quotients and network, a measures declaration's network, a network's region sets (`between`,
+ * `exclude`, `touching`) and those sets' clusters. Only these can lead back to a region set.
+ */
+function regionsCycle(ctx: CheckContext, start: string): string[] | undefined {
+  const { model } = ctx;
+  const dependencies = (symbol: Symbol): Expr[] => {
+    const source = model.source(symbol.decl);
+    const args = source?.call.args.map((a) => a.value).filter((e) => e !== undefined) ?? [];
+    switch (symbol.kind) {
+      case 'regions': {
+        const value = symbol.decl.values[0];
+        return value?.type === 'call' ? value.args.flatMap((a) => (a.value ? [a.value] : [])) : [];
+      }
+      case 'clusters': return [...args, ...(model.option(symbol.decl, 'network')?.values ?? [])];
+      case 'measures': return args;
+      case 'network': return ['between', 'exclude', 'touching'].flatMap((o) => model.option(symbol.decl, o)?.values ?? []).flatMap(regionNames);
+      default: return [];
+    }
+  };
+  // Depth-first along these edges with an explicit stack; each declaration is entered once.
+  const seen = new Set<string>();
+  const path: string[] = [];
+  const stack: { symbol: Symbol; next: Expr[] }[] = [];
+  const enter = (symbol: Symbol) => { seen.add(symbol.name); path.push(symbol.name); stack.push({ symbol, next: dependencies(symbol) }); };
+  enter(model.symbols.get(start)!);
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const expr = top.next.pop();
+    if (!expr) { stack.pop(); path.pop(); continue; }
+    const target = model.resolve(expr);
+    if (!target) continue;
+    if (target.name === start) return [...path, start];
+    if (!seen.has(target.name)) enter(target);
+  }
+  return undefined;
+}
+
+/** The names in a region-set option value: `a × b`, `joint(a, b)` or `a`. */
+function regionNames(e: Expr): Expr[] {
+  if (e.type === 'binary' && e.op === '×') return e.right ? [e.left, e.right] : [e.left];
+  if (e.type === 'call') return e.args.flatMap((a) => (a.value ? [a.value] : []));
+  return [e];
 }
 
 /** Models defined by extension (`m1 + x`), split (`m1 by g in (…)`) or an estimator call. */

@@ -73,11 +73,11 @@ const geometry: DeclSpec = {
 
 const regions: DeclSpec = {
   kind: 'regions',
-  doc: 'A set of regions picked from a dataset by a condition, e.g. Chinese and foreign regions: `regions china = inventors where country == "CN"`.',
+  doc: 'A set of regions: picked from a dataset by a condition, e.g. Chinese and foreign regions (`regions china = inventors where country == "CN"`), or the clusters a `clusters` declaration identifies (`regions hubs = members(ai)`).',
   form: 'value',
   example: 'regions china = inventors where country == "CN"',
   options: [
-    { name: 'level', doc: 'Region column the set is defined at (default: the dataset\'s finest `region` level).', value: column },
+    { name: 'level', doc: 'Region column the set is defined at (default: the dataset\'s finest `region` level); only for a set picked from a dataset.', value: column },
   ],
 };
 
@@ -129,6 +129,7 @@ const network: DeclSpec = {
     { name: 'geometry', doc: 'Region shapes to draw the network on (a `geometry` declaration); a run lists the regions no feature matches.', value: ref('geometry') },
     { name: 'intra', doc: 'Ties inside one region.', value: oneOf(['separate', 'Counted apart as the node\'s intra-region volume, not as edges (default).'], ['drop', 'Not counted at all.']), default: 'separate' },
     { name: 'between', doc: 'A bipartite restriction: only ties between the two region sets, e.g. `china × foreign`.', value: { type: 'regionPair' } },
+    { name: 'touching', doc: 'Keep only ties with at least one end in this region set, e.g. the ties that touch an AI cluster: `touching: hubs`; a region\'s intra volume stays when the region is in the set.', value: ref('regions') },
     { name: 'exclude', doc: 'Patents to leave out, e.g. `joint(china, foreign)`: patents with inventors in both sets.', value: { type: 'call', functions: ['joint'] } },
     { name: 'weight', doc: 'Tie strength of a co-citation network.', value: oneOf(['count', 'Number of distinct shared cited patents |C_i ∩ C_j|.'], ['product', 'Σ_c n_i(c)·n_j(c), the classic coupling strength.'], ['min', 'Σ_c min(n_i(c), n_j(c)).']), default: 'count', only: ['cocitation'] },
     { name: 'where', doc: 'Keep only patents meeting this condition.', value: { type: 'filter' } },
@@ -321,6 +322,18 @@ const modelSources: SourceSpec[] = [
       { name: 'mediator', doc: 'The mediating variable.', value: { type: 'terms' }, required: true },
       { name: 'bootstrap', doc: 'Bootstrap replications for the indirect effect.', value: integer(0), default: '1000' },
       seedOption,
+    ],
+  },
+  {
+    name: 'mediation_of', doc: 'Mediation from three estimated models, each with any estimator and its own options (system GMM with each equation\'s own lags, as seed 001\'s Table 5): total, a-path, b-path and direct effects and the Sobel test. Its data are the total model\'s.',
+    params: [
+      { name: 'total', doc: 'The model of the outcome on the treatment (the total effect c).', value: ref('model') },
+      { name: 'mediator_model', doc: 'The model of the mediator on the treatment (the a path).', value: ref('model') },
+      { name: 'outcome', doc: 'The model of the outcome on the treatment and the mediator (the b path and the direct effect c′).', value: ref('model') },
+    ],
+    options: [
+      { name: 'treatment', doc: 'The treatment term, as written in the models\' formulas.', value: { type: 'terms' }, required: true },
+      { name: 'mediator', doc: 'The mediator term, as written in the models\' formulas.', value: { type: 'terms' }, required: true },
     ],
   },
   {

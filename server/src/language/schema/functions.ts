@@ -36,6 +36,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'quantiles', signature: 'quantiles(k)', context: 'option', doc: 'k classes with equal counts.', params: [k('Number of classes.')] },
   { name: 'equal', signature: 'equal(k)', context: 'option', doc: 'k classes of equal width.', params: [k('Number of classes.')] },
   { name: 'percentile', signature: 'percentile(p, type: 7)', context: 'option', doc: 'The p-th percentile; `type` is R\'s quantile type (7 = numpy default = Excel PERCENTILE.INC, 6 = Excel .EXC).', params: [{ name: 'p', doc: 'Percentile, 0–100.', value: { type: 'number', min: 0, max: 100 } }, { name: 'type', doc: 'Quantile type 1–9 (default 7).', value: { type: 'number', integer: true, min: 1, max: 9 } }] },
+  { name: 'members', signature: 'members(clusters)', context: 'option', doc: 'The regions a clusters declaration identifies as clusters, as a region set: `regions hubs = members(ai)`.', params: [{ name: 'clusters', doc: 'A clusters declaration.', value: { type: 'ref', kinds: ['clusters'] } }] },
   { name: 'joint', signature: 'joint(a, b)', context: 'option', doc: 'Patents with inventors (or applicants) in both region sets.', params: [{ name: 'a', doc: 'A regions set.', value: { type: 'ref', kinds: ['regions'] } }, { name: 'b', doc: 'A regions set.', value: { type: 'ref', kinds: ['regions'] } }] },
 ];
 

@@ -228,11 +228,14 @@ export class SemanticModel {
     return answer;
   }
 
-  /** The model a `m1 + x` or `m1 by g` declaration builds on, or the model a `permute(m1, …)` re-estimates. */
+  /**
+   * The model a `m1 + x` or `m1 by g` declaration builds on, the model a `permute(m1, …)` re-estimates, or
+   * the total model of `mediation_of(m1, …)`, whose data it reads.
+   */
   baseModel(decl: Decl): Symbol | undefined {
     let e: Expr | undefined = decl.values[0];
     while (e?.type === 'binary' && (e.op === '+' || e.op === 'by')) e = e.left;
-    if (e?.type === 'call' && e.callee.name === 'permute') e = e.args[0]?.value;
+    if (e?.type === 'call' && (e.callee.name === 'permute' || e.callee.name === 'mediation_of')) e = e.args[0]?.value;
     const s = this.resolve(e);
     return s?.kind === 'model' && s.decl !== decl ? s : undefined;
   }

@@ -7,7 +7,8 @@ import { describeColumns } from '../../engine/models/describe/descriptives.js';
 import { varianceInflationFactors } from '../../engine/models/describe/vif.js';
 import { addTerms, buildDesign, evaluate, label, variables, type Expr } from '../../engine/models/formula/index.js';
 import { geoDetector, type Detector, type GeoFactor } from '../../engine/models/geodetector/index.js';
-import { mediationAnalysis } from '../../engine/models/mediation.js';
+import { decomposeMediation, mediationAnalysis, type MediationResult } from '../../engine/models/mediation.js';
+import type { ModelResult } from '../../results/modelResult.js';
 import { rngFor } from '../../engine/prng.js';
 import { kernelDensity } from '../../engine/stats/density.js';
 import type { ClassMethod } from '../../engine/stats/classify.js';
@@ -21,7 +22,7 @@ import { seedOf } from '../options.js';
 import type { Cell } from '../../results/format.js';
 import type { Outcome } from '../values.js';
 
-export const DESIGNS: ReadonlySet<string> = new Set(['descriptives', 'correlation', 'vif', 'geodetector', 'mediation', 'permute']);
+export const DESIGNS: ReadonlySet<string> = new Set(['descriptives', 'correlation', 'vif', 'geodetector', 'mediation', 'mediation_of', 'permute']);
 
 export async function runDesign(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   switch (spec.estimator) {
@@ -30,6 +31,7 @@ export async function runDesign(ctx: RunContext, spec: ModelSpec): Promise<Outco
     case 'vif': return vif(ctx, spec);
     case 'geodetector': return geodetector(ctx, spec);
     case 'mediation': return mediation(ctx, spec);
+    case 'mediation_of': return mediationOf(ctx, spec);
     default: return permute(ctx, spec);
   }
 }
@@ -152,17 +154,47 @@ async function mediation(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
     seed: seedOf(ctx, spec.symbol.decl),
     checkpoint: ctx.checkpoint,
   });
-  const allNotes = [...notes, ...design.notes, ...result.notes];
-  const model = { ...result.outcomeModel, notes: allNotes };
+  return mediationOutcome(result, [...notes, ...design.notes, ...result.notes]);
+}
+
+/** `mediation_of(total, mediator_model, outcome, treatment: x, mediator: m)`: the effects of three estimated models. */
+async function mediationOf(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
+  const term = (name: string) => {
+    const expr = spec.option(name)?.[0];
+    if (!expr) throw new SpecError(`Name the ${name}: \`${name}: …\`.`, spec.call.span);
+    return label(engineExpr(expr));
+  };
+  const [treatment, mediator] = [term('treatment'), term('mediator')];
+  const equations: ModelResult[] = [];
+  const estimators = new Set<string>();
+  const names: string[] = [];
+  for (const arg of spec.call.args.filter((a) => !a.name)) {
+    const symbol = ctx.symbol(arg.value, 'an estimated model');
+    const { estimator } = modelSpec(ctx, symbol);
+    // Only estimates are read, so no design (this one included) is ever waited on by itself.
+    if (DESIGNS.has(estimator)) throw new SpecError(`${symbol.name} is not an estimated model: each equation of a mediation is an estimator such as \`sysgmm(…)\` or \`ols(…)\`.`, arg.span);
+    const { model } = await ctx.resultOf(symbol);
+    if (!model?.coefficients.length) throw new SpecError(`${symbol.name} has no coefficients to decompose.`, arg.span);
+    equations.push(model);
+    estimators.add(estimator);
+    names.push(symbol.name);
+  }
+  const [total, mediatorModel, outcomeModel] = equations;
+  const { effects, notes } = decomposeMediation(total, mediatorModel, outcomeModel, treatment, mediator);
+  notes.push(`Equations as estimated by ${names.join(', ')} (${[...estimators].join(', ')}); no bootstrap interval, as each equation has its own estimator.`);
+  return mediationOutcome({ effects, total, mediatorModel, outcomeModel, notes }, notes);
+}
+
+function mediationOutcome(result: MediationResult, notes: string[]): Outcome {
   return {
-    model,
+    model: { ...result.outcomeModel, notes },
     tables: {
       effects: { columns: ['effect', 'estimate', 'se', 'z', 'p', 'ci_low', 'ci_high'], rows: result.effects.map((e) => [e.effect, e.estimate, e.se, e.z, e.p, e.ciLow, e.ciHigh]) },
       total: coefficientsTable(result.total),
       mediator: coefficientsTable(result.mediatorModel),
       outcome: coefficientsTable(result.outcomeModel),
     },
-    notes: allNotes,
+    notes,
   };
 }
 

@@ -35,6 +35,8 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
     throw new SpecError(`Windows need years: ${holders.dataset.name} has no \`year\` column and joins no patents dataset with one.`, ctx.model.option(decl, 'windows')?.values[0]?.span ?? decl.values[0]?.span ?? symbol.nameSpan);
   }
   const between = await regionSets(ctx, decl, 'between');
+  const touching = await touchingSet(ctx, decl);
+  const notes = [...holders.notes, ...(touching ? [touching.note] : [])];
   const rows = await excludeJoint(ctx, decl, holders.table);
   if (source.spec.name === 'cocitation') {
     const citations = await loadDataset(ctx, ctx.symbol(source.call.args[1]?.value, 'the citation dataset'));
@@ -42,8 +44,8 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
     const cited = requireRole(citations, 'cited', source.call.args[1]!.value!.span);
     const relation = `(SELECT CAST(${quoteIdent(citing)} AS VARCHAR) AS citing, CAST(${quoteIdent(cited)} AS VARCHAR) AS cited FROM ${citations.table})`;
     const weight = ctx.word(decl, 'weight', 'count') as OverlapWeight;
-    const networks = await overlapNetworks(ctx.db, rows, relation, windows, { weight, between, checkpoint: ctx.checkpoint });
-    return { directed: false, networks, notes: holders.notes };
+    const networks = await overlapNetworks(ctx.db, rows, relation, windows, { weight, between, touching: touching?.table, checkpoint: ctx.checkpoint });
+    return { directed: false, networks, notes };
   }
   const ties = ctx.word(decl, 'ties', 'all_pairs') as 'all_pairs' | 'first_led';
   if (ties === 'first_led' && !holders.hasOrder) {
@@ -54,8 +56,9 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
     count: ctx.word(decl, 'count', 'per_pair') as 'per_pair' | 'per_patent',
     intra: ctx.word(decl, 'intra', 'separate') as 'separate' | 'drop',
     between,
+    touching: touching?.table,
   });
-  return { directed: ties === 'first_led', networks, notes: holders.notes };
+  return { directed: ties === 'first_led', networks, notes };
 }
 
 export interface HolderTable { table: string; dataset: Symbol; level: string; hasOrder: boolean; hasYear: boolean; notes: string[] }
@@ -173,6 +176,16 @@ async function regionSets(ctx: RunContext, decl: Decl, option: string): Promise<
     left: await regionSet(ctx, ctx.symbol(value.left, 'a regions set')),
     right: await regionSet(ctx, ctx.symbol(value.right, 'a regions set')),
   };
+}
+
+/** `touching: s`: the set's table, and a note of how many regions the kept ties touch. */
+async function touchingSet(ctx: RunContext, decl: Decl): Promise<{ table: string; note: string } | undefined> {
+  const value = ctx.model.option(decl, 'touching')?.values[0];
+  if (!value) return undefined;
+  const symbol = ctx.symbol(value, 'a regions set');
+  const table = await regionSet(ctx, symbol);
+  const n = Number((await ctx.db.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
+  return { table, note: `Only ties touching ${symbol.name} (${n} region${n === 1 ? '' : 's'}${n ? '' : ': no tie is kept'}).` };
 }
 
 /** `exclude: joint(a, b)` leaves out patents with holders in both sets (seed 000's non-joint knowledge bases). */

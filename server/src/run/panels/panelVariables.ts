@@ -13,7 +13,7 @@ import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
 import { indicatorOptions } from '../networks/measured.js';
 import { holdersAt, holderTable, networkInWindow } from '../networks/build.js';
-import type { NetworkRun } from '../values.js';
+import { clusterMembers, type NetworkRun } from '../values.js';
 
 export interface PanelLayout {
   kind: 'dyadic' | 'node';
@@ -227,10 +227,7 @@ class PanelEvaluator {
   }
 
   private async membership(clusters: Symbol, side: 'i' | 'j'): Promise<Grid> {
-    const table = (await this.ctx.resultOf(clusters)).tables.clusters;
-    if (!table) throw new SpecError(`${clusters.name} is not a clusters declaration.`, clusters.nameSpan);
-    const [region, cluster] = [table.columns.indexOf('region'), table.columns.indexOf('cluster')];
-    const members = new Set(table.rows.filter((r) => r[cluster] === true).map((r) => String(r[region])));
+    const members = new Set(clusterMembers(await this.ctx.resultOf(clusters)));
     const regions = this.sideRegions(side);
     const values = new Float64Array(regions.length * this.T);
     regions.forEach((r, u) => values.fill(members.has(r) ? 1 : 0, u * this.T, (u + 1) * this.T));

@@ -12,7 +12,7 @@ import { SpecError } from '../errors.js';
 import { holderTable } from '../networks/build.js';
 import { evaluatePanelVariables, type PanelLayout } from './panelVariables.js';
 import { quoteIdent } from '../sql.js';
-import type { Computed, NetworkRun, Panel } from '../values.js';
+import { clusterMembers, type Computed, type NetworkRun, type Panel } from '../values.js';
 import type { Cell } from '../../results/format.js';
 import { describeColumns } from '../../engine/models/describe/descriptives.js';
 import { windowsOf, yearRange } from '../data/windows.js';
@@ -100,11 +100,13 @@ async function nodeLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayout>
       for (const net of run.networks) for (const r of net.nodes) units.add(r);
     } else {
       const result = await ctx.resultOf(source);
-      const table = source.kind === 'clusters' ? result.tables.clusters : result.tables.nodes ?? result.tables.quotients;
-      if (!table) throw new SpecError(`${source.name} has no regions to index a panel.`, arg.span);
-      const region = table.columns.indexOf('region');
-      const cluster = table.columns.indexOf('cluster');
-      for (const row of table.rows) if (cluster < 0 || row[cluster] === true) units.add(String(row[region]));
+      if (source.kind === 'clusters') for (const r of clusterMembers(result)) units.add(r);
+      else {
+        const table = result.tables.nodes ?? result.tables.quotients;
+        if (!table) throw new SpecError(`${source.name} has no regions to index a panel.`, arg.span);
+        const region = table.columns.indexOf('region');
+        for (const row of table.rows) units.add(String(row[region]));
+      }
       const network = networkOf(ctx, source);
       if (network) runs.push(await ctx.valueOf('network', network));
     }
