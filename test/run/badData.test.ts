@@ -67,6 +67,20 @@ network net = coapplication(applicants) { map: provinces }\n`;
   assert.deepEqual(dropped.network!.windows[0].ties, [{ source: 'Beijing', target: 'Hubei', weight: 1 }]);
 });
 
+test('a prefix lookup maps region codes by their longest prefix; a key with two values is a data error', async () => {
+  // Wuhan and Xian by their first letters, Beijing by its own longer key.
+  const lookup = (extra: string) => `prefix,zone\nW,central\nX,west\nB,north\nbei jing,capital\n${extra}`;
+  const spec = `${SPEC_HEAD}lookup zones from "zones.csv" { key: prefix, value: zone, match: prefix }
+network net = coapplication(applicants) { map: zones }\n`;
+  const mapped = result((await run({ 'zones.csv': lookup('') }, spec)).results, 'net');
+  assert.equal(mapped.status, 'ok');
+  assert.deepEqual(mapped.network!.windows[0].ties, [{ source: 'capital', target: 'central', weight: 1 }, { source: 'capital', target: 'west', weight: 1 }, { source: 'central', target: 'west', weight: 1 }]);
+  const clash = result((await run({ 'zones.csv': lookup('BEIJING,north\n') }, spec)).results, 'net');
+  assert.equal(clash.status, 'error');
+  assert.match(clash.error!.message, /1 key of zones has different values: BEIJING/);
+  assert.match(clash.error!.data!.file, /zones\.csv$/);
+});
+
 test('a filter the data cannot satisfy points at the condition in the spec', async () => {
   const spec = `dataset patents from "patents.csv" { id: patent_id, year: app_year }
 dataset applicants from "applicants.csv" {

@@ -16,16 +16,23 @@ export function quoteIdent(name: string): string {
 export interface HolderRelation { from: string; patent: string }
 
 /**
- * What holder conditions (`any(applicants, …)`, `all(…)`, `count(…)`) need: the SQL of the filtered row's
- * patent, and the relation each call's dataset is read from.
+ * A lookup as conditions read it: a table of its keys `k` (normalised for `prefix`: spaces removed, upper
+ * case), their values `v` and key lengths `n`.
  */
-export interface Holders { patent: string; relation(call: Call): HolderRelation }
+export interface LookupRelation { table: string; prefix: boolean }
+
+/**
+ * What the calls of a condition need: for holder conditions (`any(applicants, …)`, `all(…)`, `count(…)`) the
+ * SQL of the filtered row's patent and the relation each call's dataset is read from; for `lookup(t, code)`
+ * the lookup's relation.
+ */
+export interface Calls { patent?: string; relation(call: Call): HolderRelation; lookup(call: Call): LookupRelation }
 
 /** The alias of a holder relation inside its subquery: no table of the outer query is called so. */
 const HOLDER = 'holder__';
 
 /** The condition as SQL; `column` maps a name to its SQL (qualified, or renamed). */
-export function conditionSql(expr: Expr, column: (name: string) => string = quoteIdent, holders?: Holders): string {
+export function conditionSql(expr: Expr, column: (name: string) => string = quoteIdent, calls?: Calls): string {
   const sql = (e: Expr | undefined): string => {
     if (!e) throw new SpecError('This condition is incomplete.', expr.span);
     switch (e.type) {
@@ -44,7 +51,9 @@ export function conditionSql(expr: Expr, column: (name: string) => string = quot
         if (!op) throw new SpecError(`The operator \`${e.op}\` cannot be used in a condition.`, e.opSpan);
         return `(${sql(e.left)} ${op} ${sql(e.right)})`;
       }
-      case 'call': if (holders) return holderSql(e, holders);
+      case 'call':
+        if (calls && e.callee.name === 'lookup') return lookupSql(calls.lookup(e), sql(e.args[1]?.value));
+        if (calls) return holderSql(e, calls);
       // falls through
       default: throw new SpecError('A condition compares columns with values, e.g. `kind != "individual"`.', e.span);
     }
@@ -56,15 +65,32 @@ export function conditionSql(expr: Expr, column: (name: string) => string = quot
  * `any(d, c)`, `all(d, c)` and `count(d, c)` over the rows of `d` that share the filtered row's patent, as
  * subqueries DuckDB decorrelates into one aggregate per patent. A missing value fails the condition.
  */
-function holderSql(call: Call, holders: Holders): string {
+function holderSql(call: Call, holders: Calls): string {
   const fn = call.callee.name;
   if (fn !== 'any' && fn !== 'all' && fn !== 'count') throw new SpecError(`\`${fn}\` cannot be used in a condition; \`any\`, \`all\` and \`count\` look at a patent's holders.`, call.callee.span);
   const condition = call.args.filter((a) => !a.name)[1]?.value;
   if (!condition && fn !== 'count') throw new SpecError(`\`${fn}\` needs a condition: \`${fn}(applicants, kind == "firm")\`.`, call.span);
+  if (!holders.patent) throw new SpecError(`\`${fn}(…)\` looks at the holders of each row's patent, but these rows have no \`patent:\` (or \`id:\`) column.`, call.callee.span);
   const { from, patent } = holders.relation(call);
   const rows = `FROM ${from} ${HOLDER} WHERE CAST(${HOLDER}.${quoteIdent(patent)} AS VARCHAR) = CAST(${holders.patent} AS VARCHAR)`;
   const test = condition && conditionSql(condition, (c) => `${HOLDER}.${quoteIdent(c)}`);
   if (fn === 'any') return `EXISTS (SELECT 1 ${rows} AND ${test})`;
   if (fn === 'all') return `(NOT EXISTS (SELECT 1 ${rows} AND NOT coalesce(${test}, FALSE)))`;
   return `(SELECT count(*) ${rows}${test ? ` AND ${test}` : ''})`;
+}
+
+/** A code as `match: prefix` compares it: spaces removed, upper case (`H01M 10/0525` → `H01M10/0525`). */
+export function prefixKeySql(code: string): string {
+  return `upper(regexp_replace(CAST(${code} AS VARCHAR), '\\s', '', 'g'))`;
+}
+
+const LOOKUP = 'lookup__';
+
+/**
+ * The value a lookup gives a code, NULL when no key matches: with `prefix`, the longest key the code begins
+ * with (`arg_max` over the key length), else the equal key. A subquery DuckDB decorrelates into one join.
+ */
+export function lookupSql(lookup: LookupRelation, code: string): string {
+  const test = lookup.prefix ? `starts_with(${prefixKeySql(code)}, ${LOOKUP}.k)` : `${LOOKUP}.k = CAST(${code} AS VARCHAR)`;
+  return `(SELECT arg_max(${LOOKUP}.v, ${LOOKUP}.n) FROM ${lookup.table} ${LOOKUP} WHERE ${test})`;
 }

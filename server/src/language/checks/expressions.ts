@@ -76,7 +76,8 @@ function checkCall(c: ExprChecker, call: Call): void {
   if (!fn || !allowed.includes(fn)) {
     const where = WHERE[c.mode];
     if (fn?.context === 'filter') {
-      c.ctx.error('unknown-function', call.callee.span, `\`${fn.name}(…)\` looks at the holders of a patent, in conditions over a dataset's rows: the \`where:\` of a dataset or network, a regions set, \`count(…, where: …)\`; it does not nest`);
+      const what = fn.holders ? 'looks at the holders of a patent, in' : 'belongs in';
+      c.ctx.error('unknown-function', call.callee.span, `\`${fn.name}(…)\` ${what} conditions over a dataset's rows: the \`where:\` of a dataset or network, a regions set, \`count(…, where: …)\`; it does not nest`);
       return; // its arguments belong to another scope: checking them here would only add noise
     }
     const known = `; functions ${where}: ${listNames(allowed.map((f) => f.name))}`;
@@ -84,7 +85,7 @@ function checkCall(c: ExprChecker, call: Call): void {
     for (const a of call.args) checkExpr(c, a.value);
     return;
   }
-  if (fn.context === 'filter' && c.rows && !c.ctx.model.patentColumn(c.rows)) {
+  if (fn.holders && c.rows && !c.ctx.model.patentColumn(c.rows)) {
     c.ctx.error('missing-patent', call.callee.span, `\`${fn.name}(…)\` looks at the holders of each row's patent, but \`${c.rows.name}\` declares no \`patent:\` (or \`id:\`) column`);
   }
   let position = 0;
@@ -128,7 +129,7 @@ function checkRowCondition(c: ExprChecker, call: Call, fn: FunctionSpec, rowsPar
 
 /**
  * Whether an expression is a condition (true or false per row) or a value, where that is known: comparisons,
- * `and`, `or`, `not`, `any(…)`, `all(…)` and BOOLEAN columns are conditions.
+ * `and`, `or`, `not`, `any(…)`, `all(…)` and BOOLEAN columns are conditions; `count(…)` and `lookup(…)` are values.
  */
 function valueType(model: SemanticModel, e: Expr, rows: Symbol): 'condition' | 'value' | undefined {
   switch (e.type) {
@@ -136,7 +137,7 @@ function valueType(model: SemanticModel, e: Expr, rows: Symbol): 'condition' | '
     case 'number': case 'string': return 'value';
     case 'unary': return e.op === 'not' ? 'condition' : 'value';
     case 'binary': return ['==', '!=', '<', '<=', '>', '>=', 'in', 'and', 'or'].includes(e.op) ? 'condition' : ['+', '-', '*', '/'].includes(e.op) ? 'value' : undefined;
-    case 'call': return e.callee.name === 'any' || e.callee.name === 'all' ? 'condition' : e.callee.name === 'count' ? 'value' : undefined;
+    case 'call': return e.callee.name === 'any' || e.callee.name === 'all' ? 'condition' : e.callee.name === 'count' || e.callee.name === 'lookup' ? 'value' : undefined;
     case 'tuple': return e.items.length === 1 ? valueType(model, e.items[0], rows) : 'value';
     case 'ident': {
       const info = model.table(rows);

@@ -49,12 +49,13 @@ const dataset: DeclSpec = {
 
 const lookup: DeclSpec = {
   kind: 'lookup',
-  doc: 'A region lookup table read from a file: maps a finer region code to a coarser one (city → province) or to a group.',
+  doc: 'A lookup table read from a file: maps a code to another — a finer region to a coarser one (city → province) or to a group, an IPC code to its technology field.',
   form: 'from',
   example: 'lookup city_province from "data/cities.csv" { key: city, value: province }',
   options: [
     { name: 'key', doc: 'Column with the code to look up.', value: column, required: true },
     { name: 'value', doc: 'Column with the code it maps to.', value: column, required: true },
+    { name: 'match', doc: 'How a code finds its key.', value: oneOf(['exact', 'The key equals the code (default).'], ['prefix', 'The longest key the code begins with, spaces and case ignored: `H01M 10/0525` finds `H01M` (IPC concordances).']), default: 'exact' },
     { name: 'unmatched', doc: 'What to do with codes missing from the table.', value: oneOf(['error', 'Stop with the unmatched codes and their counts (default).'], ['drop', 'Drop those rows and report their counts.'], ['keep', 'Keep the original code.']), default: 'error' },
     { name: 'format', doc: 'File format; detected from the file name by default.', value: oneOf(['csv', 'Delimited text.'], ['tsv', 'Tab-separated text.'], ['parquet', 'Apache Parquet.']) },
   ],
@@ -197,7 +198,7 @@ const measureSources: SourceSpec[] = [
     params: [{ name: 'patents', doc: 'The patent table.', value: ref('dataset') }],
     items: choices(['lq', 'The location quotient.'], ['industry_count', 'A_i: the industry\'s patents in the region.'], ['total_count', 'P_i: all patents in the region.']),
     options: [
-      { name: 'industry', doc: '0/1 (or boolean) column marking the industry\'s patents.', value: column, required: true },
+      { name: 'industry', doc: 'The industry\'s patents: a 0/1 (or boolean) column (`is_ai`), or a condition over the patents\' columns (`lookup(fields, ipc) == "Environmental technology"`).', value: { type: 'filter' }, required: true },
       { name: 'region', doc: 'Region column.', value: column },
       { name: 'threshold', doc: 'Size threshold for potential clusters: `percentile(80, type: 7)` (strict >).', value: { type: 'call', functions: ['percentile'] } },
       { name: 'sensitivity', doc: 'Percentiles to rescan the threshold over, e.g. `76..84`.', value: { type: 'range' } },

@@ -27,9 +27,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'member', signature: 'member(clusters)', context: 'panel', doc: '1 when the region is one of the identified clusters, else 0.', params: [{ name: 'clusters', doc: 'A clusters declaration.', value: { type: 'ref', kinds: ['clusters'] } }] },
 
   // Conditions over a patent's holders, in conditions over rows that belong to patents.
-  { name: 'any', signature: 'any(dataset, condition)', context: 'filter', required: 2, doc: 'True when at least one of the patent\'s rows in the dataset (its applicants, its inventors) meets the condition: `any(applicants, country == "CN")`. False for a patent without rows there.', params: [holders, holderCondition] },
-  { name: 'all', signature: 'all(dataset, condition)', context: 'filter', required: 2, doc: 'True when every one of the patent\'s rows in the dataset meets the condition (a missing value does not): `all(applicants, kind != "individual")`. True for a patent without rows there.', params: [holders, holderCondition] },
-  { name: 'count', signature: 'count(dataset, condition)', context: 'filter', doc: 'How many of the patent\'s rows in the dataset meet the condition, or how many it has without one: `count(applicants) >= 2`.', params: [holders, holderCondition] },
+  { name: 'any', signature: 'any(dataset, condition)', context: 'filter', holders: true, required: 2, doc: 'True when at least one of the patent\'s rows in the dataset (its applicants, its inventors) meets the condition: `any(applicants, country == "CN")`. False for a patent without rows there.', params: [holders, holderCondition] },
+  { name: 'all', signature: 'all(dataset, condition)', context: 'filter', holders: true, required: 2, doc: 'True when every one of the patent\'s rows in the dataset meets the condition (a missing value does not): `all(applicants, kind != "individual")`. True for a patent without rows there.', params: [holders, holderCondition] },
+  { name: 'count', signature: 'count(dataset, condition)', context: 'filter', holders: true, doc: 'How many of the patent\'s rows in the dataset meet the condition, or how many it has without one: `count(applicants) >= 2`.', params: [holders, holderCondition] },
+
+  // The value a lookup gives a code, in conditions over a dataset's rows.
+  { name: 'lookup', signature: 'lookup(table, code)', context: 'filter', required: 2, doc: 'The value a `lookup` declaration gives the code, by its `match:` (exact, or the longest prefix): `lookup(fields, ipc) == "Environmental technology"`. Missing when no key matches, so a comparison with it fails.', params: [{ name: 'table', doc: 'A `lookup` declaration.', value: { type: 'ref', kinds: ['lookup'] } }, { name: 'code', doc: 'The code to look up: a column of the rows, e.g. `ipc`.', value: { type: 'expr' } }] },
 
   // Option helpers.
   { name: 'jenks', signature: 'jenks(k)', context: 'option', doc: 'Jenks natural breaks into k classes (Fisher\'s exact optimum; ArcGIS-style upper-bound breaks, right-closed classes).', params: [k('Number of classes.')] },

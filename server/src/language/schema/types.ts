@@ -89,6 +89,8 @@ export interface FunctionSpec {
   context: 'formula' | 'panel' | 'option' | 'filter';
   /** Variadic tail: the last parameter repeats. */
   variadic?: boolean;
+  /** Looks at the rows of another dataset that share the row's patent (`any`, `all`, `count` in conditions). */
+  holders?: boolean;
   /** How many leading arguments the checks require (default 1). */
   required?: number;
 }

@@ -11,7 +11,7 @@ import type { Symbol } from '../../language/semantic/model.js';
 import { walkExpr, type Call, type Expr } from '../../language/syntax/ast.js';
 import type { RunContext } from '../context.js';
 import { DataError, SpecError, dataErrorFrom } from '../errors.js';
-import { conditionSql, quoteIdent, type HolderRelation } from '../sql.js';
+import { conditionSql, prefixKeySql, quoteIdent, type HolderRelation, type LookupRelation } from '../sql.js';
 
 export interface LoadedDataset {
   symbol: Symbol;
@@ -90,15 +90,41 @@ export async function rowConditionSql(ctx: RunContext, expr: Expr, rows: { colum
   const calls: Call[] = [];
   walkExpr(expr, (e) => { if (e.type === 'call') calls.push(e); });
   if (!calls.length) return conditionSql(expr, rows.column);
-  if (!rows.patent) throw new SpecError(`\`${calls[0].callee.name}(…)\` looks at the holders of each row's patent, but these rows have no \`patent:\` (or \`id:\`) column.`, calls[0].callee.span);
   const relations = new Map<Call, HolderRelation>();
+  const lookups = new Map<Call, LookupRelation>();
   for (const call of calls) {
+    if (call.callee.name === 'lookup') {
+      lookups.set(call, await lookupRelation(ctx, ctx.symbol(call.args[0]?.value, 'a lookup')));
+      continue;
+    }
+    if (!rows.patent) continue; // reported where the condition is compiled
     const holders = ctx.symbol(call.args[0]?.value, 'a dataset');
     const patent = ctx.model.patentColumn(holders);
     if (!patent) throw new SpecError(`${holders.name} declares no \`patent\` column to match its rows to patents.`, call.args[0]!.value!.span);
     relations.set(call, { from: rows.files ? tableScan(fileSource(ctx, holders)) : (await loadDataset(ctx, holders)).table, patent });
   }
-  return conditionSql(expr, rows.column, { patent: rows.patent, relation: (call) => relations.get(call)! });
+  return conditionSql(expr, rows.column, { patent: rows.patent, relation: (call) => relations.get(call)!, lookup: (call) => lookups.get(call)! });
+}
+
+/**
+ * A lookup's keys as conditions and `map:` read them, once per run: normalised for `match: prefix`, empty keys
+ * left out. A key given two different values is a data error: which one a code gets would be arbitrary.
+ */
+export function lookupRelation(ctx: RunContext, symbol: Symbol): Promise<LookupRelation> {
+  return ctx.once(`lookupKeys:${symbol.name}`, async () => {
+    const lookup = await loadDataset(ctx, symbol);
+    const key = lookup.role('key')!;
+    const prefix = ctx.word(symbol.decl, 'match', 'exact') === 'prefix';
+    const k = prefix ? prefixKeySql(quoteIdent(key)) : `CAST(${quoteIdent(key)} AS VARCHAR)`;
+    const table = ctx.tempName(`${symbol.name}_keys`);
+    await ctx.db.run(`CREATE TEMP TABLE ${table} AS SELECT DISTINCT ${k} AS k, ${quoteIdent(lookup.role('value')!)} AS v, length(${k}) AS n FROM ${lookup.table} WHERE ${k} <> ''`);
+    const clashes = (await ctx.db.runAndReadAll(`SELECT k, count(*) FROM ${table} GROUP BY k HAVING count(*) > 1 ORDER BY k`)).getRows();
+    if (clashes.length) {
+      const list = clashes.slice(0, 5).map(([c]) => String(c)).join(', ');
+      throw new DataError(`${clashes.length} key${clashes.length === 1 ? '' : 's'} of ${symbol.name} ${clashes.length === 1 ? 'has' : 'have'} different values: ${list}${clashes.length > 5 ? ', …' : ''}.`, lookup.file, undefined, key);
+    }
+    return { table, prefix };
+  });
 }
 
 /** Role columns plus every column the spec refers to in this dataset. */

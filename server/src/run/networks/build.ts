@@ -7,10 +7,10 @@ import { overlapNetworks, type OverlapWeight } from '../../engine/networks/overl
 import type { Network } from '../../engine/networks/network.js';
 import { ALL_YEARS, type Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
-import { loadDataset, rowConditionSql, type LoadedDataset } from '../data/datasets.js';
+import { loadDataset, lookupRelation, rowConditionSql, type LoadedDataset } from '../data/datasets.js';
 import { DataError, SpecError } from '../errors.js';
 import { regionSet } from '../data/regionSets.js';
-import { quoteIdent } from '../sql.js';
+import { lookupSql, quoteIdent } from '../sql.js';
 
 /** The network over one window given by a `window:` option: a declared window is reused, any other built. */
 export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: Window): Promise<{ network: Network; notes: string[] }> {
@@ -150,22 +150,20 @@ function ownColumn(ctx: RunContext, dataset: LoadedDataset, column: string): boo
 async function mapRegions(ctx: RunContext, decl: Decl, table: string, notes: string[]): Promise<void> {
   const mapExpr = ctx.model.option(decl, 'map')?.values[0];
   if (!mapExpr) return;
-  const lookup = await loadDataset(ctx, ctx.symbol(mapExpr, 'a lookup'));
-  const key = lookup.role('key')!;
-  const value = lookup.role('value')!;
-  const unmatched = ctx.word(lookup.symbol.decl, 'unmatched', 'error');
-  const lk = `(SELECT DISTINCT CAST(${quoteIdent(key)} AS VARCHAR) AS k, CAST(${quoteIdent(value)} AS VARCHAR) AS v FROM ${lookup.table})`;
-  const missing = (await ctx.db.runAndReadAll(`SELECT h.region, count(*) AS n FROM ${table} h ANTI JOIN ${lk} m ON m.k = h.region GROUP BY h.region ORDER BY n DESC, h.region`)).getRows();
+  const symbol = ctx.symbol(mapExpr, 'a lookup');
+  const lookup = await loadDataset(ctx, symbol);
+  const unmatched = ctx.word(symbol.decl, 'unmatched', 'error');
+  await ctx.db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT h.*, CAST(${lookupSql(await lookupRelation(ctx, symbol), 'h.region')} AS VARCHAR) AS mapped FROM ${table} h`);
+  const missing = (await ctx.db.runAndReadAll(`SELECT region, count(*) AS n FROM ${table} WHERE mapped IS NULL GROUP BY region ORDER BY n DESC, region`)).getRows();
   if (missing.length) {
     const list = missing.slice(0, 10).map(([r, n]) => `${r} (${n})`).join(', ');
     const total = missing.reduce((s, [, n]) => s + Number(n), 0);
     const what = `${missing.length} region code${missing.length === 1 ? '' : 's'} (${total} rows) not in ${lookup.symbol.name}: ${list}${missing.length > 10 ? ', …' : ''}`;
-    if (unmatched === 'error') throw new DataError(`${what}. Add them to the lookup, or set \`unmatched: drop\` or \`keep\`.`, lookup.file, undefined, key);
+    if (unmatched === 'error') throw new DataError(`${what}. Add them to the lookup, or set \`unmatched: drop\` or \`keep\`.`, lookup.file, undefined, lookup.role('key'));
     notes.push(`${what} — ${unmatched === 'drop' ? 'dropped' : 'kept as they are'}.`);
   }
-  const mapped = unmatched === 'keep' ? 'coalesce(m.v, h.region)' : 'm.v';
-  const joinKind = unmatched === 'keep' ? 'LEFT JOIN' : 'JOIN';
-  await ctx.db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT h.patent, h.ord, ${mapped} AS region, h.year FROM ${table} h ${joinKind} ${lk} m ON m.k = h.region`);
+  const region = unmatched === 'keep' ? 'coalesce(mapped, region)' : 'mapped';
+  await ctx.db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT patent, ord, ${region} AS region, year FROM ${table}${unmatched === 'keep' ? '' : ' WHERE mapped IS NOT NULL'}`);
 }
 
 async function regionSets(ctx: RunContext, decl: Decl, option: string): Promise<RegionSets | undefined> {

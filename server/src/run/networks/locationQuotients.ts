@@ -5,7 +5,7 @@ import type { Symbol } from '../../language/semantic/model.js';
 import { identifyClusters, locationQuotients, percentileScan, type RegionCounts, type TieRequirement } from '../../engine/measures/locationQuotient.js';
 import type { QuantileType } from '../../engine/stats/quantile.js';
 import type { RunContext } from '../context.js';
-import { loadDataset } from '../data/datasets.js';
+import { loadDataset, rowConditionSql } from '../data/datasets.js';
 import { SpecError } from '../errors.js';
 import type { Computed } from '../values.js';
 import type { Cell } from '../../results/format.js';
@@ -19,13 +19,18 @@ export function regionCounts(ctx: RunContext, symbol: Symbol): Promise<RegionCou
   return ctx.once(`lq:${symbol.name}`, async () => {
     const { decl } = symbol;
     const patents = await loadDataset(ctx, ctx.symbol(ctx.model.source(decl)?.call.args[0]?.value, 'the patents dataset'));
-    const industry = ctx.word(decl, 'industry', '');
+    const industry = ctx.model.option(decl, 'industry')?.values[0];
+    if (!industry) throw new SpecError('Say which patents make the industry: `industry: is_ai` or a condition.', decl.values[0]?.span ?? symbol.nameSpan);
     const levels = patents.roles('region');
     const region = ctx.word(decl, 'region', levels[levels.length - 1] ?? '');
     if (!region) throw new SpecError(`Say which region column to count by: \`region: …\` (${patents.symbol.name} declares none).`, decl.values[0]?.span ?? symbol.nameSpan);
-    const flag = `TRY_CAST(${quoteIdent(industry)} AS DOUBLE)`;
+    // A column is a 0/1 (or boolean) flag; anything else a condition, true for the industry's patents.
+    const patent = ctx.model.patentColumn(patents.symbol);
+    const member = industry.type === 'ident'
+      ? `TRY_CAST(${quoteIdent(industry.name)} AS DOUBLE) <> 0`
+      : `coalesce(${await rowConditionSql(ctx, industry, { column: quoteIdent, patent: patent && quoteIdent(patent) })}, FALSE)`;
     const rows = (await ctx.db.runAndReadAll(`
-      SELECT CAST(${quoteIdent(region)} AS VARCHAR) AS region, sum(CASE WHEN ${flag} <> 0 THEN 1 ELSE 0 END) AS a, count(*) AS p
+      SELECT CAST(${quoteIdent(region)} AS VARCHAR) AS region, sum(CASE WHEN ${member} THEN 1 ELSE 0 END) AS a, count(*) AS p
       FROM ${patents.table} WHERE ${quoteIdent(region)} IS NOT NULL GROUP BY 1 ORDER BY 1`)).getRows();
     return rows.map(([r, a, p]) => ({ region: String(r), industry: Number(a), total: Number(p), intra: 0, inter: 0 }));
   });
