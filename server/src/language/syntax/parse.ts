@@ -82,9 +82,9 @@ class PieceCache {
     this.retained = 0;
   }
 }
-const MAX_PIECES = 20_000;
-/** 16 M characters (32 MB of UTF-16) of file versions per generation. */
-const MAX_RETAINED_CHARS = 16 * 2 ** 20;
+const MAX_PIECES = 4096;
+/** 4 M characters (8 MB of UTF-16) of file versions per generation. */
+const MAX_RETAINED_CHARS = 4 * 2 ** 20;
 const cache = new PieceCache();
 
 function parsePiece(source: string, start: number): ParsedPiece {
