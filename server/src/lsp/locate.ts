@@ -4,11 +4,16 @@ import type { Reference } from '../language/semantic/model.js';
 
 /** The declaration the offset is in; while typing past a declaration's end, the one just before. */
 export function declAt(file: StudyFile, offset: number, text: string): Decl | undefined {
-  let found: Decl | undefined;
-  for (const d of file.decls) {
-    if (d.span.start > offset) break;
-    found = d;
+  // The last declaration starting at or before the offset: declarations are in file order.
+  const { decls } = file;
+  let lo = 0;
+  let hi = decls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (decls[mid].span.start <= offset) lo = mid + 1;
+    else hi = mid;
   }
+  const found = decls[lo - 1];
   if (!found) return undefined;
   if (offset <= found.span.end) return found;
   // After the end: still inside when the block is unclosed or the cursor is on the declaration's last line.
