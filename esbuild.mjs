@@ -18,7 +18,13 @@ const common = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs', external: ['@duckdb/node-api'] }),
+  // Figures are drawn by Vega's SVG string renderer, which needs no canvas: Vega's Node canvas loader (a
+  // top-level `await import('canvas')`, which a CommonJS bundle cannot hold) is swapped for its browser build,
+  // which finds no canvas in Node either.
+  esbuild.build({
+    ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs', external: ['@duckdb/node-api'],
+    alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
+  }),
   esbuild.build({
     entryPoints: Object.fromEntries(['regression', 'network', 'map', 'charts', 'tables'].map((panel) => [panel, `client/webview/${panel}/main.ts`])),
     outdir: 'dist/webview',

@@ -42,21 +42,21 @@ const results: ResultsFile = {
   format: 'innograph-results', version: 1, spec: '/study/s.study', title: `${HOSTILE} & co`, engine: '0.1.0', createdAt: '2026-01-02T03:04:05.678Z', results: declarations,
 };
 
-const names = (...formats: Format[]) => outputFiles(results, new Set(formats)).map((f) => f.name).sort();
+const names = async (...formats: Format[]) => (await outputFiles(results, new Set(formats))).map((f) => f.name).sort();
 
-test('each format adds its files; results.json is always written', () => {
-  assert.deepEqual(names('json'), ['results.json']);
-  const csv = names('csv');
+test('each format adds its files; results.json is always written', async () => {
+  assert.deepEqual(await names('json'), ['results.json']);
+  const csv = await names('csv');
   for (const name of ['net.summary.csv', 'deg.nodes.csv', 'm1.coefficients.csv', 't1.table.csv', 't1.csv', 'm1.csv', 'split.csv', 'net.edges.csv', 'net.gexf', 'net.net']) assert.ok(csv.includes(name), name);
   assert.ok(!csv.includes('deg.csv'), 'a measures result has no regression table');
   // tex and md: the regression tables by name, the other result tables, not the table declaration's flat copy.
-  assert.deepEqual(names('tex'), ['deg.nodes.tex', 'm1.coefficients.tex', 'm1.tex', 'net.summary.tex', 'results.json', 'split.tex', 't1.tex']);
-  assert.equal(names('md').filter((n) => n.endsWith('.md')).length, 6);
-  assert.deepEqual(names('html'), ['report.html', 'results.json']);
+  assert.deepEqual(await names('tex'), ['deg.nodes.tex', 'm1.coefficients.tex', 'm1.tex', 'net.summary.tex', 'results.json', 'split.tex', 't1.tex']);
+  assert.equal((await names('md')).filter((n) => n.endsWith('.md')).length, 6);
+  assert.deepEqual(await names('html'), ['report.html', 'results.json']);
 });
 
-test('a split model tabulates one column per group; a single model one column', () => {
-  const files = outputFiles(results, new Set<Format>(['md']));
+test('a split model tabulates one column per group; a single model one column', async () => {
+  const files = await outputFiles(results, new Set<Format>(['md']));
   const split = files.find((f) => f.name === 'split.md')!.text;
   assert.match(split, /^\| {2}\| north \| south \|$/m);
   assert.match(split, /^\| x \| 0\.500\\\*\\\*\\\* \| -0\.125\\\*\\\*\\\* \|$/m);

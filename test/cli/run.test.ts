@@ -37,6 +37,12 @@ test('the rare-earth example runs end to end: summary, JSON results and CSV tabl
   assert.match(readFileSync(join(out, 'tables', 'rein.2016–2020.graphml'), 'utf8'), /edgedefault="directed"/);
   const edges = readFileSync(join(out, 'tables', 'rein.edges.csv'), 'utf8').trim().split('\r\n');
   assert.equal(edges.length - 1, rein.network.windows.reduce((s: number, w: { ties: unknown[] }) => s + w.ties.length, 0));
+  // The declared figure: Table 1's density as one line, its SVG file and inline in the report.
+  assert.match(r.stdout, /^figure fig_density: ok in \d+\.\d\d s \(data 4 rows\)$/m);
+  const svg = readFileSync(join(out, 'tables', 'fig_density.svg'), 'utf8');
+  assert.match(svg, /^<svg [^>]*>[\s\S]*<g class="mark-line role-mark[^>]*><path [^>]*\/><\/g>/);
+  assert.match(svg, />Density of the provincial network by period</);
+  assert.match(readFileSync(join(out, 'tables', 'report.html'), 'utf8'), /<section id="d-fig_density">[\s\S]*<figure class="scroll">\n<svg /);
 });
 
 test('--only runs the named declarations and what they need', () => {

@@ -76,6 +76,14 @@ describe('completion', () => {
     assert.ok(!got.includes('rein') && !got.includes('m1'));
   });
 
+  test('a figure draws a computed result, and its x, y and color are the columns of the table it names', async () => {
+    const data = labels(await completionsAt(`${SPEC}\nfigure f = line($0`));
+    assert.ok(data.includes('rein_nodes') && data.includes('m1') && !data.includes('patents'), data.join());
+    const columns = ['closeness', 'degree', 'degree_tier', 'region', 'window'];
+    assert.deepEqual(labels(await completionsAt(`${SPEC}\nfigure f = bars(rein_nodes, x: $0)`)).sort(), columns);
+    assert.deepEqual(labels(await completionsAt(`${SPEC}\nfigure f = bars(rein_nodes.nodes, x: region) {\n  y: $0\n}`)).sort(), columns);
+  });
+
   test('option names inside a block, without the ones already given', async () => {
     const got = labels(await completionsAt(SPEC.replace('  level:   province\n', '  level:   province\n  $0\n')));
     assert.ok(got.includes('count') && got.includes('intra') && got.includes('between'));

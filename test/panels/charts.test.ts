@@ -1,5 +1,5 @@
 // Charts panel in headless Chromium (Vega-Lite through the CSP-safe interpreter), from real results:
-// rare-earth indicators and geodetector, tech-overlap moderation, AI-cluster placebo (20 draws instead of
+// rare-earth indicators, geodetector and a declared figure, tech-overlap moderation, AI-cluster placebo (20 draws instead of
 // the example's 100, to stay fast) and the location-quotient sensitivity scan.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ let rareEarth: ResultsFile;
 let overlap: ResultsFile;
 let ai: ResultsFile;
 before(async () => {
-  rareEarth = runExample('rare_earth.study', ['table1_province', 'drivers']);
+  rareEarth = runExample('rare_earth.study', ['table1_province', 'drivers', 'fig_density']);
   overlap = runExample('tech_overlap.study', ['m5']);
   ai = runExample('ai_clusters.study', ['placebo', 'lq'], (spec) => spec.replace(/reps: *\d+/, 'reps: 20'));
   browser = await launchBrowser();
@@ -40,6 +40,19 @@ test('whole-network indicators: one line per indicator across the four windows',
   for (const item of indicators.columns.slice(1)) assert.ok(labels.includes(item), `facet ${item}`);
   for (const w of ['2001–2005', '2016–2020']) assert.ok(labels.includes(w), `axis label ${w}`);
   await panel.screenshot('charts-indicators');
+  await panel.assertClean();
+});
+
+test('a declared figure opens as its chart: one line through a point per window, under its title', async () => {
+  const figure = rareEarth.results.find((r) => r.name === 'fig_density')!;
+  assert.equal(panelContent(rareEarth, 'fig_density').kind, 'charts');
+  const panel = await openChart(rareEarth, 'fig_density');
+  assert.equal(await panel.page.locator('section[data-chart="figure"] .mark-line path').count(), 1);
+  assert.equal(await panel.page.locator('section[data-chart="figure"] .mark-symbol path').count(), figure.tables.data.rows.length);
+  const labels = await texts(panel, 'svg text');
+  assert.ok(labels.includes(figure.figure!.title!), 'title');
+  for (const w of ['2001–2005', '2016–2020']) assert.ok(labels.includes(w), `axis label ${w}`);
+  await panel.screenshot('charts-figure');
   await panel.assertClean();
 });
 

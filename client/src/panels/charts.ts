@@ -1,8 +1,9 @@
 // Which charts a declaration's tables make: recognised by table name and columns, so a chart appears as soon
-// as an engine part writes the table. The webview's charts panel draws each kind (client/webview/charts).
+// as an engine part writes the table; a `figure` declaration is its own chart. The webview's charts panel
+// draws each kind (client/webview/charts).
 import type { DeclarationResult } from '../../../server/src/results/format.js';
 
-export type ChartKind = 'indicators' | 'placebo' | 'moderation' | 'sensitivity' | 'geodetector';
+export type ChartKind = 'figure' | 'indicators' | 'placebo' | 'moderation' | 'sensitivity' | 'geodetector';
 
 interface ChartSource { kind: ChartKind; tables: Record<string, string[]>; /** the chart is the result's main view */ primary: boolean }
 
@@ -18,9 +19,9 @@ const applies = (result: DeclarationResult, chart: ChartSource) =>
   Object.entries(chart.tables).every(([name, columns]) => columns.every((c) => result.tables[name]?.columns.includes(c)));
 
 export function chartKinds(result: DeclarationResult): ChartKind[] {
-  return CHARTS.filter((c) => applies(result, c)).map((c) => c.kind);
+  return [...(result.figure ? ['figure' as const] : []), ...CHARTS.filter((c) => applies(result, c)).map((c) => c.kind)];
 }
 
 export function hasPrimaryChart(result: DeclarationResult): boolean {
-  return CHARTS.some((c) => c.primary && applies(result, c));
+  return result.figure !== undefined || CHARTS.some((c) => c.primary && applies(result, c));
 }

@@ -1,9 +1,11 @@
 // Vega-Lite specifications of the charts a result makes (client/src/panels/charts.ts says which apply):
 // indicators across windows, a placebo distribution with the real estimate marked, moderation lines, the
-// percentile sensitivity scan and geodetector q bars. Pure data in, spec out.
+// percentile sensitivity scan and geodetector q bars; a declared figure as the CLI draws it
+// (engine/exports/figure.ts). Pure data in, spec out.
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartKind } from '../../src/panels/charts.js';
 import type { Cell, DeclarationResult, Table } from '../../../server/src/results/format.js';
+import { figureSpec } from '../../../server/src/engine/exports/figure.js';
 
 export interface ChartColors { foreground: string; muted: string; grid: string; accent: string; font: string }
 
@@ -104,7 +106,9 @@ function geodetector(result: DeclarationResult, colors: ChartColors): TopLevelSp
   };
 }
 
-const BUILDERS: Record<ChartKind, (result: DeclarationResult, colors: ChartColors) => TopLevelSpec> = { indicators, placebo, moderation, sensitivity, geodetector };
+const figure = (result: DeclarationResult) => figureSpec(result.figure!, result.tables.data);
+
+const BUILDERS: Record<ChartKind, (result: DeclarationResult, colors: ChartColors) => TopLevelSpec> = { figure, indicators, placebo, moderation, sensitivity, geodetector };
 
 /** The chart's spec, themed with the editor's colours. */
 export function chartSpec(kind: ChartKind, result: DeclarationResult, colors: ChartColors): TopLevelSpec {

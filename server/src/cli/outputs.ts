@@ -1,5 +1,7 @@
 // The files `innograph run --out DIR` writes for the formats asked (`--format`): results in, files out.
 import { tableCsv } from '../engine/exports/csv.js';
+import { figureSpec } from '../engine/exports/figure.js';
+import { figureSvg } from '../engine/exports/figureSvg.js';
 import { tableLatex, tableMarkdown } from '../engine/exports/plainTable.js';
 import { regressionCsv, regressionLatex, regressionMarkdown, regressionOf } from '../engine/exports/regressionTable.js';
 import { networkFiles, type ExportFile } from '../run/output/networkFiles.js';
@@ -21,10 +23,17 @@ const typeset = { tex: [regressionLatex, tableLatex], md: [regressionMarkdown, t
  * result table as `<declaration>.<table>.csv`, every regression table (a `table` declaration's, or an estimated
  * model's own) in print layout as `<name>.csv`, and the networks' exports; `tex`, `md`: the regression tables
  * as `<name>.tex|md` and the other result tables as `<declaration>.<table>.tex|md`; `html`: report.html.
+ * A figure is its file, `<name>.svg`, whatever the formats (report.html shows it inline).
  */
-export function outputFiles(results: ResultsFile, formats: ReadonlySet<Format>): ExportFile[] {
+export async function outputFiles(results: ResultsFile, formats: ReadonlySet<Format>): Promise<ExportFile[]> {
   const files: ExportFile[] = [{ name: 'results.json', text: `${JSON.stringify(results, null, 1)}\n` }];
+  const figures = new Map<string, string>();
   for (const r of results.results) {
+    if (r.figure && r.tables.data) {
+      const svg = await figureSvg(figureSpec(r.figure, r.tables.data));
+      figures.set(r.name, svg);
+      files.push({ name: `${r.name}.svg`, text: svg });
+    }
     const regression = regressionOf(r);
     if (formats.has('csv')) {
       for (const [name, t] of Object.entries(r.tables)) {
@@ -41,7 +50,7 @@ export function outputFiles(results: ResultsFile, formats: ReadonlySet<Format>):
     }
   }
   if (formats.has('html')) {
-    files.push({ name: 'report.html', text: htmlReport(results, formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) });
+    files.push({ name: 'report.html', text: htmlReport(results, { figures, ...(formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) }) });
   }
   return files;
 }

@@ -66,7 +66,7 @@ export async function runCommand(specPath: string, options: RunCommandOptions, p
   if (options.json) writeFileSync(resolve(options.json), `${JSON.stringify(results, null, 1)}\n`);
   if (options.out) {
     const dir = resolve(options.out);
-    const files = outputFiles(results, options.formats);
+    const files = await outputFiles(results, options.formats);
     mkdirSync(dir, { recursive: true });
     for (const file of files) writeFileSync(join(dir, file.name), file.text);
     print(`${specPath}: ${files.length} files in ${dir}${options.formats.has('html') ? ` (report: ${join(dir, 'report.html')})` : ''}`);

@@ -8,7 +8,7 @@ import {
   type CompletionItem,
 } from 'vscode-languageserver';
 import type { Decl } from '../language/syntax/ast.js';
-import { DECLARATIONS, declSpec, optionsFor } from '../language/schema/declarations.js';
+import { DECLARATIONS, TABLE_KINDS, declSpec, optionsFor } from '../language/schema/declarations.js';
 import { functionSpec } from '../language/schema/functions.js';
 import { inCondition } from '../language/semantic/conditions.js';
 import type { DeclKind, DeclSpec, OptionSpec, SourceSpec, ValueSpec } from '../language/schema/types.js';
@@ -197,6 +197,7 @@ export function valueItems(model: SemanticModel, decl: Decl, spec: ValueSpec, sc
     });
     case 'regionPair': return declItems(model, ['regions'], decl);
     case 'units': return declItems(model, ['regions', 'dataset'], decl);
+    case 'resultTable': return declItems(model, TABLE_KINDS, decl);
     default: return [];
   }
 }

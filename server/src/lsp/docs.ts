@@ -17,7 +17,7 @@ function valuesDoc(v: ValueSpec): string {
   switch (v.type) {
     case 'enum': return v.values.map((c) => `- \`${c.name}\` — ${c.doc}`).join('\n');
     case 'ref': return `A name of ${v.kinds.map((k) => `a \`${k}\``).join(' or ')} declaration.`;
-    case 'column': return 'A column of the data file.';
+    case 'column': return 'A column of the data file (of a figure: of the table it draws).';
     case 'number': return `A number${v.min !== undefined ? ` ≥ ${v.min}` : ''}${v.max !== undefined ? ` ≤ ${v.max}` : ''}${v.integer ? ' (whole)' : ''}.`;
     default: return '';
   }

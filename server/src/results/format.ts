@@ -61,7 +61,24 @@ export interface DeclarationResult {
   groups?: { group: string; model: ModelResult }[];
   /** `table` declarations only: the models side by side, numbers unformatted (panels and exports format them). */
   regression?: RegressionTable;
+  /** `figure` declarations only: how its table `data` (the columns drawn, rows as in the source table) is drawn. */
+  figure?: Figure;
   error?: RunError;
+}
+
+/** A declared figure: engine/exports/figure.ts makes its Vega-Lite specification from this and the `data` table. */
+export interface Figure {
+  mark: 'line' | 'bars' | 'points';
+  /** The table drawn, `declaration.table`. */
+  table: string;
+  x: string;
+  y: string;
+  /** The column splitting the rows into series. */
+  color?: string;
+  title?: string;
+  /** The plotting area, pixels. */
+  width: number;
+  height: number;
 }
 
 /** A regression table in esttab / etable conventions, as data: formatting (digits, stars) is the reader's. */

@@ -2,6 +2,7 @@
 // declaration's executor when the runner or a dependent declaration first asks for it (a panel its
 // clusters, a table its models), so no executor imports another or this table.
 import type { Executor, Executors } from './context.js';
+import { runFigure } from './figures/figures.js';
 import { partitionOf, runBlocks } from './networks/blocks.js';
 import { runClusters } from './networks/clusters.js';
 import { runMeasures } from './networks/measures.js';
@@ -19,6 +20,7 @@ export const EXECUTORS: Executors = {
   panel: { value: panelOf, outcome: panelResult },
   model: outcomeOnly(runModel),
   table: outcomeOnly(runRegressionTable),
+  figure: outcomeOnly(runFigure),
 };
 
 /** A kind whose dependents read its outcome itself. */

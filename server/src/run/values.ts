@@ -48,6 +48,7 @@ export interface KindValues {
   panel: Panel;
   model: Outcome;
   table: Outcome;
+  figure: Outcome;
 }
 
 export type RunnableKind = keyof KindValues;

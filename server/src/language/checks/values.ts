@@ -1,6 +1,7 @@
 // Checks of option values and source-function arguments against their ValueSpec.
 import type { Expr } from '../syntax/ast.js';
 import { functionSpec } from '../schema/functions.js';
+import { TABLE_KINDS } from '../schema/declarations.js';
 import type { DeclKind, ValueSpec } from '../schema/types.js';
 import type { Scope, Symbol } from '../semantic/model.js';
 import { NameIndex } from '../../util/suggest.js';
@@ -50,13 +51,15 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
         return;
       }
       const entry = v.columns?.names.get(expr.name);
-      if (entry?.ref) ctx.refer({ ...entry.ref, span: expr.span });
-      else if (v.columns?.complete) ctx.unknown('unknown-column', expr.span, expr.name, `Column \`${expr.name}\` is not in ${v.columns.description.replace(/^the columns of /, '')} (columns: ${listNames(v.columns.names.keys())})`, NameIndex.of(v.columns.names));
+      if (entry) {
+        if (entry.ref) ctx.refer({ ...entry.ref, span: expr.span });
+      } else if (v.columns?.complete) ctx.unknown('unknown-column', expr.span, expr.name, `Column \`${expr.name}\` is not in ${v.columns.description.replace(/^the columns of /, '')} (columns: ${listNames(v.columns.names.keys())})`, NameIndex.of(v.columns.names));
       return;
     }
     case 'ref':
       if (expr.type === 'ident' && spec.words?.some((w) => w.name === expr.name)) return;
       return checkRef(ctx, expr, spec.kinds, what);
+    case 'resultTable': return checkResultTable(ctx, expr, what);
     case 'number': return checkNumber(ctx, expr, spec, what);
     case 'string':
       if (expr.type !== 'string') ctx.error('bad-value', expr.span, `${capital(what)} must be a string in double quotes`);
@@ -117,6 +120,22 @@ export function checkRef(ctx: CheckContext, expr: Expr, kinds: readonly DeclKind
   if (!kinds.includes(target.kind)) {
     ctx.error('wrong-kind', expr.span, `\`${target.name}\` is ${article(target.kind)} \`${target.kind}\`, but ${what} must name ${kindList(kinds)}`);
   }
+}
+
+/** `measures` (its first table) or `measures.table`, the table named when the spec tells the result's tables. */
+function checkResultTable(ctx: CheckContext, expr: Expr, what: string): void {
+  const object = expr.type === 'member' ? expr.object : expr;
+  if (object.type !== 'ident') {
+    ctx.error('bad-value', expr.span, `${capital(what)} must be a computed declaration \`name\` or one of its tables, \`name.table\``);
+    return;
+  }
+  checkRef(ctx, object, TABLE_KINDS, what);
+  const target = ctx.model.symbols.get(object.name);
+  const tables = target && TABLE_KINDS.includes(target.kind) ? ctx.model.resultTables(target) : undefined;
+  if (expr.type !== 'member' || !expr.property || !tables) return;
+  const names = tables.map((t) => t.name);
+  const { name, span } = expr.property;
+  if (!names.includes(name)) ctx.unknown('unknown-table', span, name, `\`${object.name}\` has no table \`${name}\`: its tables are ${listNames(names)}`, names);
 }
 
 function numberOf(expr: Expr): number | undefined {

@@ -1,5 +1,5 @@
 // Every declaration kind, its sources and options, with the reference tool's default for each convention.
-import type { Choice, DeclSpec, OptionSpec, SourceSpec, ValueSpec } from './types.js';
+import type { Choice, DeclKind, DeclSpec, OptionSpec, ResultTableSpec, SourceSpec, ValueSpec } from './types.js';
 
 const choices = (...pairs: [string, string][]): Choice[] => pairs.map(([name, doc]) => ({ name, doc }));
 const oneOf = (...pairs: [string, string][]): ValueSpec => ({ type: 'enum', values: choices(...pairs) });
@@ -94,16 +94,19 @@ const windows: DeclSpec = {
 };
 
 // ---------------------------------------------------------------- networks
+const networkTables: ResultTableSpec[] = [{ name: 'summary', columns: ['window', 'nodes', 'ties', 'total_weight', 'intra'] }];
 const networkSources: SourceSpec[] = [
   {
     name: 'coapplication',
     doc: 'Co-application network: regions are tied when their applicants file a patent together.',
     params: [{ name: 'applicants', doc: 'The applicant table (with `patent`, `order` and `region` roles).', value: ref('dataset') }],
+    tables: networkTables,
   },
   {
     name: 'coinvention',
     doc: 'Co-invention network: regions are tied when their inventors appear on the same patent.',
     params: [{ name: 'inventors', doc: 'The inventor table (with `patent` and `region` roles).', value: ref('dataset') }],
+    tables: networkTables,
   },
   {
     name: 'cocitation',
@@ -112,6 +115,7 @@ const networkSources: SourceSpec[] = [
       { name: 'holders', doc: 'The applicant or inventor table that places patents in regions.', value: ref('dataset') },
       { name: 'citations', doc: 'The citation table (with `citing` and `cited` roles).', value: ref('dataset') },
     ],
+    tables: networkTables,
   },
 ];
 
@@ -189,9 +193,9 @@ const measureOptions: OptionSpec[] = [
   { name: 'top', doc: 'Keep the N highest rows of each window by the `sort` indicator (tiers are classed on every row first).', value: integer(1), only: ['nodes'] },
 ];
 const measureSources: SourceSpec[] = [
-  { name: 'whole', doc: 'Whole-network indicators, one row per window.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }], items: WHOLE_ITEMS },
-  { name: 'nodes', doc: 'Node-level indicators, one row per region and window.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }], items: NODE_ITEMS },
-  { name: 'ties', doc: 'Tie-level table (source, target, weight) with optional tie-strength tiers.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }], items: choices(['weight', 'Tie strength.']) },
+  { name: 'whole', doc: 'Whole-network indicators, one row per window.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }], items: WHOLE_ITEMS, tables: [{ name: 'indicators', columns: ['window'], items: true }] },
+  { name: 'nodes', doc: 'Node-level indicators, one row per region and window.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }], items: NODE_ITEMS, tables: [{ name: 'nodes', columns: ['window', 'region'], items: true, tiers: true }] },
+  { name: 'ties', doc: 'Tie-level table (source, target, weight) with optional tie-strength tiers.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }], items: choices(['weight', 'Tie strength.']), tables: [{ name: 'ties', columns: ['window', 'source', 'target', 'weight'], tiers: true }] },
   {
     name: 'location_quotient',
     doc: 'Location quotient LQ_i = (A_i/P_i)/(ΣA/ΣP) of an industry by region.',
@@ -220,7 +224,15 @@ const blocks: DeclSpec = {
   doc: 'CONCOR block model of a network (UCINET defaults), with block densities, image matrix and E-I indices.',
   form: 'value',
   example: 'blocks rein_groups = concor(rein, window: 2016..2020) { splits: 2 }',
-  sources: [{ name: 'concor', doc: 'CONCOR: iterated correlations of the profiles, split by sign.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }] }],
+  sources: [{
+    name: 'concor', doc: 'CONCOR: iterated correlations of the profiles, split by sign.', params: [{ name: 'network', doc: 'The network.', value: ref('network') }],
+    tables: [
+      { name: 'partition', columns: ['region', 'block'] },
+      { name: 'density', columns: ['block'], open: true, report: true },
+      { name: 'image', columns: ['block'], open: true, report: true },
+      { name: 'ei', columns: ['block', 'internal', 'external', 'ei', 'internal_valued', 'external_valued', 'ei_valued'], report: true },
+    ],
+  }],
   options: [
     windowOption,
     { name: 'splits', doc: 'Depth of splitting: 2 gives at most 4 blocks.', value: integer(1, 8), default: '2' },
@@ -255,6 +267,7 @@ const clusters: DeclSpec = {
 };
 
 // ---------------------------------------------------------------- panels
+const panelTables: ResultTableSpec[] = [{ name: 'variables', columns: ['variable', 'type', 'n', 'missing', 'distinct', 'mean', 'sd', 'min', 'max'] }];
 const panel: DeclSpec = {
   kind: 'panel',
   doc: 'An estimation panel: dyadic (i–j–t) from networks, or node-level (i–t). Define variables as `Name = expression`; `i`, `j` and `t` are the panel\'s index variables.',
@@ -262,8 +275,8 @@ const panel: DeclSpec = {
   example: 'panel dyads = dyadic(invco, overlap) {\n  InvCo   = invco.weight\n  Overlap = overlap.weight\n}',
   assignments: true,
   sources: [
-    { name: 'dyadic', variadic: true, doc: 'Region pair × window panel over the networks\' windows; absent ties are 0.', params: [{ name: 'networks', doc: 'Networks whose ties index the panel.', value: ref('network') }] },
-    { name: 'node_panel', variadic: true, doc: 'Region × time panel.', params: [{ name: 'source', doc: 'Networks, clusters or measures whose regions index the panel.', value: ref('network', 'clusters', 'measures') }] },
+    { name: 'dyadic', variadic: true, doc: 'Region pair × window panel over the networks\' windows; absent ties are 0.', params: [{ name: 'networks', doc: 'Networks whose ties index the panel.', value: ref('network') }], tables: panelTables },
+    { name: 'node_panel', variadic: true, doc: 'Region × time panel.', params: [{ name: 'source', doc: 'Networks, clusters or measures whose regions index the panel.', value: ref('network', 'clusters', 'measures') }], tables: panelTables },
   ],
   options: [
     { name: 'years', doc: 'Yearly time axis, e.g. `2011..2020` (node panels).', value: { type: 'range' } },
@@ -376,6 +389,28 @@ const table: DeclSpec = {
   ],
 };
 
+// ---------------------------------------------------------------- figures
+const figureParams = [{ name: 'data', doc: 'The table drawn: `name.table` of a computed declaration (`rein_groups.ei`), or its name for its first table (`table1_province`).', value: { type: 'resultTable' } }] as const;
+const figure: DeclSpec = {
+  kind: 'figure',
+  doc: 'A chart of a computed result\'s table, one figure of the paper: `innograph run --out` writes it as `<name>.svg` and into report.html; the editor shows it in the charts panel.',
+  form: 'value',
+  example: 'figure fig_density = line(table1_province, x: window, y: density) { title: "Network density by period" }',
+  sources: [
+    { name: 'line', doc: 'Lines: one series per `color` group (or one line), points joined in table order of `x`.', params: [...figureParams] },
+    { name: 'bars', doc: 'Bars: one bar per row; with `color`, the groups side by side at each `x`.', params: [...figureParams] },
+    { name: 'points', doc: 'Points: one mark per row (e.g. estimates against terms).', params: [...figureParams] },
+  ],
+  options: [
+    { name: 'x', doc: 'The column along the horizontal axis; text columns keep the table\'s order (windows, blocks).', value: column, required: true },
+    { name: 'y', doc: 'The column along the vertical axis.', value: column, required: true },
+    { name: 'color', doc: 'A column that splits the rows into series (a group, a region), each in its own colour.', value: column },
+    { name: 'title', doc: 'The figure\'s title.', value: { type: 'string' } },
+    { name: 'width', doc: 'Width of the plotting area in pixels.', value: integer(50, 2000), default: '480' },
+    { name: 'height', doc: 'Height of the plotting area in pixels.', value: integer(50, 2000), default: '300' },
+  ],
+};
+
 const study: DeclSpec = {
   kind: 'study',
   doc: 'The study\'s title and settings shared by every declaration.',
@@ -388,10 +423,13 @@ const study: DeclSpec = {
   ],
 };
 
-export const DECLARATIONS: readonly DeclSpec[] = [study, dataset, lookup, geometry, regions, windows, network, measures, blocks, clusters, panel, model, table];
+export const DECLARATIONS: readonly DeclSpec[] = [study, dataset, lookup, geometry, regions, windows, network, measures, blocks, clusters, panel, model, table, figure];
+
+/** Declarations whose results hold tables a figure can draw: every runnable kind but `figure`, whose table is another's. */
+export const TABLE_KINDS: readonly DeclKind[] = ['network', 'measures', 'blocks', 'clusters', 'panel', 'model', 'table'];
 
 /** Declarations that produce results, hence a Run code lens and Ctrl+Enter. */
-export const RUNNABLE_KINDS: ReadonlySet<string> = new Set(['network', 'measures', 'blocks', 'clusters', 'panel', 'model', 'table']);
+export const RUNNABLE_KINDS: ReadonlySet<string> = new Set([...TABLE_KINDS, 'figure']);
 
 const BY_KIND = new Map(DECLARATIONS.map((d) => [d.kind, d]));
 

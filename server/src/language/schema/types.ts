@@ -3,15 +3,17 @@
 
 export type DeclKind =
   | 'study' | 'dataset' | 'lookup' | 'geometry' | 'regions' | 'windows' | 'network' | 'measures' | 'blocks'
-  | 'clusters' | 'panel' | 'model' | 'table';
+  | 'clusters' | 'panel' | 'model' | 'table' | 'figure';
 
 export interface Choice { name: string; doc: string }
 
 export type ValueSpec =
   /** One of a fixed set of words; with `conjunction`, several joined by `and` (`intra and inter`). */
   | { type: 'enum'; values: Choice[]; conjunction?: boolean }
-  /** A column of the declaration's own data file. */
+  /** A column of the declaration's own data: its data file's, or a figure's table's. */
   | { type: 'column' }
+  /** A computed result's table: `measures.table`, or a declaration's name for its first table. */
+  | { type: 'resultTable' }
   /** A declared name of one of these kinds, or one of `words` (e.g. `community`). */
   | { type: 'ref'; kinds: DeclKind[]; words?: Choice[] }
   | { type: 'number'; integer?: boolean; min?: number; max?: number }
@@ -65,6 +67,23 @@ export interface SourceSpec {
   items?: Choice[];
   /** Options specific to this source, in addition to the declaration's. */
   options?: OptionSpec[];
+  /** The tables its result holds, first the one a figure reads by default; unset when they are not known before a run. */
+  tables?: ResultTableSpec[];
+}
+
+/** A table of a declaration's result, as far as the spec tells its columns. */
+export interface ResultTableSpec {
+  name: string;
+  /** Its columns known from the spec alone, in order. */
+  columns: string[];
+  /** The indicators listed in the block are columns too, after `columns`. */
+  items?: boolean;
+  /** `tiers: jenks(4) of x` adds the column `x_tier`. */
+  tiers?: boolean;
+  /** It has columns named after the data (a block matrix's `B1`, `B2` …): other names are not reported. */
+  open?: boolean;
+  /** Present when the `report:` option is unset or lists the table. */
+  report?: boolean;
 }
 
 export interface DeclSpec {

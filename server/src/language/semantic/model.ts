@@ -3,7 +3,7 @@
 import type { Decl, Expr, Ident, Span, StudyFile } from '../syntax/ast.js';
 import { NameIndex } from '../../util/suggest.js';
 import { DECLARATIONS, declSpec, isFileKind } from '../schema/declarations.js';
-import type { DeclKind, SourceSpec } from '../schema/types.js';
+import type { DeclKind, ResultTableSpec, SourceSpec } from '../schema/types.js';
 
 export interface Symbol {
   name: string;
@@ -50,6 +50,12 @@ export interface ScopeEntry { name: string; doc: string; ref?: Reference }
  */
 export interface Scopes { columns?: Scope; conditions?: Scope; variables?: Scope; rows?: Symbol }
 
+/** A table of a declaration's result as the spec tells it: its name and the columns known before a run. */
+export interface ResultTable { name: string; columns: Scope }
+
+/** What a figure draws: the declaration named, the table named after the dot, and that table when known. */
+export interface FigureData { target: Symbol; name?: Ident; table?: ResultTable }
+
 export class SemanticModel {
   readonly symbols = new Map<string, Symbol>();
   readonly duplicates: Symbol[] = [];
@@ -59,6 +65,7 @@ export class SemanticModel {
   private readonly modelScopes = new Map<Decl, Scope | undefined>();
   private readonly holderScopes = new Map<Symbol, Scope>();
   private readonly inheritedSources = new Map<Decl, SourceSpec | undefined>();
+  private readonly resultTableCache = new Map<Symbol, ResultTable[] | undefined>();
   private readonly byKinds = new Map<string, Symbol[]>();
   private readonly nameIndexes = new Map<string, NameIndex>();
 
@@ -254,8 +261,51 @@ export class SemanticModel {
     }
   }
 
+  /**
+   * The tables a declaration's result holds, the one a figure draws by default first, as far as the spec
+   * tells (its source's `tables`, those `report:` leaves out dropped); undefined when not known before a run.
+   */
+  resultTables(symbol: Symbol): ResultTable[] | undefined {
+    if (!this.resultTableCache.has(symbol)) {
+      const specs = this.source(symbol.decl)?.spec.tables;
+      const report = this.listedWords(symbol.decl, 'report');
+      const shown = specs?.filter((t) => !t.report || !report.length || report.includes(t.name));
+      this.resultTableCache.set(symbol, shown?.map((t) => ({ name: t.name, columns: this.tableColumns(symbol, t) })));
+    }
+    return this.resultTableCache.get(symbol);
+  }
+
+  private tableColumns(symbol: Symbol, spec: ResultTableSpec): Scope {
+    const items = spec.items ? this.listedWords(symbol.decl, 'items') : [];
+    const tiers = this.option(symbol.decl, 'tiers')?.values[0];
+    const tiered = spec.tiers && tiers?.type === 'binary' && tiers.op === 'of' && tiers.right?.type === 'ident' ? [`${tiers.right.name}_tier`] : [];
+    const doc = `Column of table \`${spec.name}\` of \`${symbol.name}\``;
+    const names = new Map([...spec.columns, ...items, ...tiered].map((c): [string, ScopeEntry] => [c, { name: c, doc }]));
+    return { description: `the columns of \`${symbol.name}.${spec.name}\``, names, complete: !spec.open };
+  }
+
+  /** The identifiers an option lists (`report: density, ei`), or with `items` the block's bare items. */
+  private listedWords(decl: Decl, option: string): string[] {
+    const values = option === 'items'
+      ? (decl.block?.entries ?? []).flatMap((e) => (e.type === 'item' ? [e.value] : []))
+      : this.option(decl, option)?.values ?? [];
+    return values.flatMap((v) => (v.type === 'ident' ? [v.name] : []));
+  }
+
+  /** What a figure's first argument names: `decl` (its first table) or `decl.table`. */
+  figureData(decl: Decl): FigureData | undefined {
+    const arg = this.source(decl)?.call.args.find((a) => !a.name)?.value;
+    const named = arg?.type === 'member' ? arg.property : undefined;
+    const target = this.resolve(arg?.type === 'member' ? arg.object : arg);
+    if (!target) return undefined;
+    const tables = this.resultTables(target);
+    const table = arg?.type === 'member' ? tables?.find((t) => t.name === named?.name) : tables?.[0];
+    return { target, name: named, table };
+  }
+
   /** The scopes a declaration's values are checked and completed in. */
   scopes(decl: Decl): Scopes {
+    if (decl.keyword.name === 'figure') return { columns: this.figureData(decl)?.table?.columns };
     const owner = this.columnOwner(decl);
     const rows = owner && isFileKind(owner.kind) ? owner : undefined;
     const columns = rows && this.scopeOf(rows);

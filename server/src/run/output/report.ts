@@ -1,6 +1,7 @@
 // The run's report (report.html): one self-contained page — inline CSS, no script, nothing remote (its CSP
 // forbids both), every user string escaped — with the study, then each declaration's status, error, notes,
-// regression table and result tables. Results in, text out: the caller writes the file.
+// figure (inline SVG, rendered by the caller), regression table and result tables. Results in, text out: the
+// caller writes the file.
 import { basename } from 'node:path';
 import { escapeHtml } from '../../engine/exports/escape.js';
 import { REGRESSION_CSS, regressionHtml, regressionOf } from '../../engine/exports/regressionTable.js';
@@ -12,6 +13,8 @@ export interface ReportOptions {
   rowLimit?: number;
   /** The file that holds a whole result table, linked under a cut one; results.json when not given. */
   tableFile?: (declaration: string, table: string) => string;
+  /** The SVG of each figure by declaration name (engine/exports/figureSvg.ts), shown in place of its `data` table. */
+  figures?: ReadonlyMap<string, string>;
 }
 
 /** The result tables to print: a `table` declaration's flat `table` repeats its regression table, so it is left out. */
@@ -60,6 +63,7 @@ const status = (r: DeclarationResult) => `<span class="status ${escapeHtml(r.sta
 
 function section(r: DeclarationResult, spec: string, options: ReportOptions): string {
   const regression = regressionOf(r);
+  const svg = options.figures?.get(r.name);
   const windows = r.network?.windows.length;
   const facts = [r.source ?? '', `${r.seconds.toFixed(2)} s`, r.network ? `${r.network.directed ? 'directed' : 'undirected'} ties, ${windows} window${windows === 1 ? '' : 's'}` : ''];
   return [
@@ -70,10 +74,14 @@ function section(r: DeclarationResult, spec: string, options: ReportOptions): st
     ...(r.notes.length ? [`<ul class="notes">\n${r.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('\n')}\n</ul>`] : []),
     ...(r.conventions ? [`<dl class="conventions">\n${Object.entries(r.conventions).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('\n')}\n</dl>`] : []),
     ...(regression ? [`<div class="scroll">\n${regressionHtml(regression)}</div>`] : []),
-    ...printedTables(r).map(([name, table]) => resultTable(r.name, name, table, options)),
+    ...(svg ? [`<figure class="scroll">\n${inline(svg)}\n<figcaption>${escapeHtml(r.figure?.title ?? r.name)} — ${escapeHtml(r.figure?.table ?? '')}</figcaption>\n</figure>`] : []),
+    ...printedTables(r).filter(([name]) => !(svg && name === 'data')).map(([name, table]) => resultTable(r.name, name, table, options)),
     '</section>',
   ].join('\n');
 }
+
+/** An SVG document as an element of the page: the HTML parser gives it its namespace, so no URL need appear. */
+const inline = (svg: string) => svg.replace(/\s+xmlns(?::xlink)?="[^"]*"/g, '');
 
 function resultTable(declaration: string, name: string, table: Table, options: ReportOptions): string {
   const limit = options.rowLimit ?? 50;
@@ -105,6 +113,8 @@ code { font: .85em ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anyw
 .conventions dd { margin: 0; }
 .scroll { overflow-x: auto; margin: .5rem 0; }
 table.regression { font-size: .9rem; }
+figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; background: #fff; }
+figcaption { color: var(--muted); font-size: .9rem; }
 nav ol { columns: 16rem; }
 table.data { border-collapse: collapse; font-size: .9rem; border-top: 2px solid; border-bottom: 2px solid; }
 table.data thead { border-bottom: 1px solid; }
