@@ -299,6 +299,7 @@ test('regpat: headers, ids, years, env_tech share near 40%', async () => {
   const t = await tables('regpat');
   assert.deepEqual(t['patents.csv']!.header, ['appln_id', 'prio_year', 'ipc', 'env_tech']);
   assert.deepEqual(t['inventors.csv']!.header, ['appln_id', 'inv_seq', 'reg_code', 'ctry_code']);
+  assert.deepEqual(t['applicants.csv']!.header, ['appln_id', 'app_seq', 'reg_code', 'ctry_code']);
   assert.deepEqual(t['citations.csv']!.header, ['citing_id', 'cited_id']);
   assert.deepEqual(t['countries.csv']!.header, ['ctry_code', 'country_name', 'g7', 'brics']);
   const patents = t['patents.csv']!.rows;
@@ -349,6 +350,32 @@ test('regpat: inventors reference patents, inv_seq runs 1..k, codes are consiste
 
   const byRegion = [...countBy(inventors, (i) => i.reg_code!).values()];
   assert.ok(Math.max(...byRegion) > 10 * median(byRegion), `region top ${Math.max(...byRegion)} vs median ${median(byRegion)}`);
+});
+
+test('regpat: applicants sit where the patent\'s inventors do, first inventor\'s first; China–foreign co-inventions are Chinese-, foreign- and jointly owned', async () => {
+  const t = await tables('regpat');
+  const patents = t['patents.csv']!.rows;
+  const applicants = t['applicants.csv']!.rows;
+  const k = assertSeqRuns(applicants, 'appln_id', 'app_seq', new Set(patents.map((p) => p.appln_id!)));
+  assert.equal(k.size, patents.length, 'every patent has an applicant');
+  const inventorPlaces = new Map<string, Set<string>>();
+  const firstInventor = new Map<string, string>();
+  for (const inv of t['inventors.csv']!.rows) {
+    inventorPlaces.set(inv.appln_id!, (inventorPlaces.get(inv.appln_id!) ?? new Set()).add(`${inv.reg_code} ${inv.ctry_code}`));
+    if (inv.inv_seq === '1') firstInventor.set(inv.appln_id!, `${inv.reg_code} ${inv.ctry_code}`);
+  }
+  const owners = new Map<string, Set<string>>();
+  for (const a of applicants) {
+    const place = `${a.reg_code} ${a.ctry_code}`;
+    assert.ok(inventorPlaces.get(a.appln_id!)!.has(place), `${a.appln_id}: applicant in ${place}, where no inventor is`);
+    if (a.app_seq === '1') assert.equal(place, firstInventor.get(a.appln_id!));
+    owners.set(a.appln_id!, (owners.get(a.appln_id!) ?? new Set()).add(a.ctry_code === 'CN' ? 'CN' : 'foreign'));
+  }
+  const joint = [...inventorPlaces].filter(([, places]) => new Set([...places].map((p) => p.endsWith(' CN'))).size === 2).map(([id]) => owners.get(id)!);
+  const chinese = joint.filter((o) => o.size === 1 && o.has('CN')).length;
+  const foreign = joint.filter((o) => o.size === 1 && o.has('foreign')).length;
+  const both = joint.filter((o) => o.size === 2).length;
+  assert.ok(chinese > 0.2 * joint.length && foreign > 0.2 * joint.length && both > 0.1 * joint.length, `owners of ${joint.length} co-inventions: CN ${chinese}, foreign ${foreign}, both ${both}`);
 });
 
 test('regpat: citations come from existing patents, point back in time, mix internal/external, heavy-tailed', async () => {
@@ -450,7 +477,7 @@ test('ai: patents, applicants and a balanced city-year panel', async () => {
 const EXPECTED_EXAMPLE_FILES = [
   'ai/applicants.csv', 'ai/city_years.csv', 'ai/patents.csv',
   'rare_earth/applicants.csv', 'rare_earth/cities_2020.csv', 'rare_earth/patents.csv', 'rare_earth/provinces_2020.csv',
-  'regpat/citations.csv', 'regpat/countries.csv', 'regpat/inventors.csv', 'regpat/patents.csv',
+  'regpat/applicants.csv', 'regpat/citations.csv', 'regpat/countries.csv', 'regpat/inventors.csv', 'regpat/patents.csv',
 ];
 
 async function csvFilesUnder(dir: string): Promise<string[]> {

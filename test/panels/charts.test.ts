@@ -15,7 +15,7 @@ let overlap: ResultsFile;
 let ai: ResultsFile;
 before(async () => {
   rareEarth = runExample('rare_earth.study', ['table1_province', 'drivers', 'fig_density']);
-  overlap = runExample('tech_overlap.study', ['m5']);
+  overlap = runExample('tech_overlap.study', ['table7_all']);
   ai = runExample('ai_clusters.study', ['placebo', 'lq'], (spec) => spec.replace(/reps: *\d+/, 'reps: 20'));
   browser = await launchBrowser();
 });
@@ -68,8 +68,8 @@ test('geodetector: one bar per factor with its p, coloured by significance (lege
 });
 
 test('moderation: one line per moderator level', async () => {
-  const moderation = overlap.results.find((r) => r.name === 'm5')!.tables.moderation;
-  const panel = await openChart(overlap, 'm5', 'charts');
+  const moderation = overlap.results.find((r) => r.name === 'table7_all')!.tables.moderation;
+  const panel = await openChart(overlap, 'table7_all', 'charts');
   const levels = new Set(moderation.rows.map((r) => r[moderation.columns.indexOf('moderator_level')]));
   assert.equal(await panel.page.locator('.mark-line path').count(), levels.size);
   await panel.screenshot('charts-moderation');

@@ -1,5 +1,5 @@
 // A REGPAT-like set (OECD REGPAT layout: application id, priority year,
-// inventor regions, citations): Chinese and foreign inventors, with China's
+// inventor and applicant regions, citations): Chinese and foreign inventors, with China's
 // share rising over time and some co-inventions crossing borders.
 import { rngFor, type Rng } from '../prng.js';
 import type { RowSink } from './csvSink.js';
@@ -13,6 +13,7 @@ import { ENV_TECH_IPC, GENERAL_IPC } from './ipcCodes.js';
 export const REGPAT_TABLES = {
   patents: { file: 'patents.csv', columns: ['appln_id', 'prio_year', 'ipc', 'env_tech'] },
   inventors: { file: 'inventors.csv', columns: ['appln_id', 'inv_seq', 'reg_code', 'ctry_code'] },
+  applicants: { file: 'applicants.csv', columns: ['appln_id', 'app_seq', 'reg_code', 'ctry_code'] },
   citations: { file: 'citations.csv', columns: ['citing_id', 'cited_id'] },
   countries: { file: 'countries.csv', columns: ['ctry_code', 'country_name', 'g7', 'brics'] },
 } as const;
@@ -53,6 +54,24 @@ export const EXTERNAL_ID_BASE = 900_000_001;
 const SAME_REGION = 0.62;
 const SAME_COUNTRY = 0.28; // otherwise: another country
 const FOREIGN_PARTNER_IS_CHINESE = 0.45;
+// An applicant sits where the first inventor does; each other country among the inventors co-owns the
+// patent with this probability (so a China–foreign co-invention may be Chinese-, foreign- or jointly owned).
+const CO_APPLICANT_PER_OTHER_COUNTRY = 0.3;
+
+type Located = { region: string; country: Country };
+
+/** Applicant (reg_code, country) pairs for one patent from its inventors, first inventor's first. */
+function applicantsOf(rng: Rng, inventors: readonly Located[]): Located[] {
+  const first = inventors[0]!;
+  const out = [first];
+  const seen = new Set([first.country.code]);
+  for (const inv of inventors) {
+    if (seen.has(inv.country.code)) continue;
+    seen.add(inv.country.code);
+    if (rng.chance(CO_APPLICANT_PER_OTHER_COUNTRY)) out.push(inv);
+  }
+  return out;
+}
 
 class InventorGeography {
   private readonly china: Country;
@@ -76,7 +95,7 @@ class InventorGeography {
   }
 
   /** Inventor (reg_code, country) pairs for one patent, first inventor first. */
-  inventors(rng: Rng, count: number, chinaShare: number): Array<{ region: string; country: Country }> {
+  inventors(rng: Rng, count: number, chinaShare: number): Located[] {
     const firstCountry = rng.chance(chinaShare) ? this.china : this.foreignCountry(rng);
     const first = { region: this.region(rng, firstCountry), country: firstCountry };
     const out = [first];
@@ -99,6 +118,7 @@ export async function generateRegpat(options: RegpatOptions, sinks: RegpatSinks)
   const patentRng = rngFor(o.seed, 'regpat/patents');
   const inventorRng = rngFor(o.seed, 'regpat/inventors');
   const citationRng = rngFor(o.seed, 'regpat/citations');
+  const applicantRng = rngFor(o.seed, 'regpat/applicants');
   const geography = new InventorGeography(options.regions === undefined ? COUNTRIES : countriesWithRegions(options.regions));
   const inventorCounts = new CountSampler(
     options.inventorsPerPatent === undefined ? INVENTORS_PER_PATENT : withMeanCount(INVENTORS_PER_PATENT, options.inventorsPerPatent),
@@ -129,6 +149,9 @@ export async function generateRegpat(options: RegpatOptions, sinks: RegpatSinks)
     const inventors = geography.inventors(inventorRng, inventorCounts.sample(inventorRng), chinaShare);
     for (const [i, inv] of inventors.entries()) {
       await sinks.inventors.writeRow([applnId, i + 1, inv.region, inv.country.code]);
+    }
+    for (const [i, app] of applicantsOf(applicantRng, inventors).entries()) {
+      await sinks.applicants.writeRow([applnId, i + 1, app.region, app.country.code]);
     }
 
     // Only strictly older priority years are citable, so citations never point forward in time.

@@ -1,11 +1,10 @@
 // Model declarations that are designs rather than one regression: descriptives, correlation matrices, the
 // geographical detector, mediation and placebo permutations.
 import { Cancelled } from '../../engine/cancel.js';
-import { columnAt, type DataTable } from '../../engine/data/dataTable.js';
 import { correlationMatrix } from '../../engine/models/describe/correlation.js';
 import { describeColumns } from '../../engine/models/describe/descriptives.js';
 import { varianceInflationFactors } from '../../engine/models/describe/vif.js';
-import { addTerms, buildDesign, evaluate, label, variables, type Expr } from '../../engine/models/formula/index.js';
+import { addTerms, buildDesign, evaluate, label, variables } from '../../engine/models/formula/index.js';
 import { geoDetector, type Detector, type GeoFactor } from '../../engine/models/geodetector/index.js';
 import { decomposeMediation, mediationAnalysis, type MediationResult } from '../../engine/models/mediation.js';
 import type { ModelResult } from '../../results/modelResult.js';
@@ -36,24 +35,24 @@ export async function runDesign(ctx: RunContext, spec: ModelSpec): Promise<Outco
   }
 }
 
-/** The `a + b + c` list of descriptives and correlation, with the data (subsample applied). */
+/**
+ * The `a + b + c` list of descriptives and correlation, with the data (subsample applied). The variables are
+ * evaluated on the whole table and then subset, so a lag reads the unit's earlier period even when that
+ * period is outside the subsample, as in the estimators.
+ */
 async function listedVariables(ctx: RunContext, spec: ModelSpec) {
   const list = spec.call.args.find((a) => !a.name)?.value;
   if (!list) throw new SpecError('List the variables, e.g. `descriptives(TI + IP + NC, data: cities)`.', spec.call.span);
   const expr = engineExpr(list);
   const { table, notes } = await modelData(ctx, spec, [expr]);
+  const columns = variables(expr, table);
   const where = spec.option('where')?.[0];
-  const subsample = where ? subsampleOf(table, engineExpr(where)) : table;
-  if (where) notes.push(`${subsample.rows} of ${table.rows} rows satisfy the \`where:\` condition.`);
-  return { columns: variables(expr, subsample), notes };
-}
-
-function subsampleOf(table: DataTable, condition: Expr): DataTable {
-  const test = evaluate(condition, table);
+  if (!where) return { columns, notes };
+  const test = evaluate(engineExpr(where), table);
   const keep: number[] = [];
   for (let r = 0; r < table.rows; r++) if (test.type === 'number' && test.values[r] === 1) keep.push(r);
-  const columns = new Map([...table.columns].map(([name, c]) => [name, columnAt(c, keep)]));
-  return { name: table.name, rows: keep.length, columns };
+  notes.push(`${keep.length} of ${table.rows} rows satisfy the \`where:\` condition.`);
+  return { columns: columns.map((c) => ({ name: c.name, values: Float64Array.from(keep, (r) => c.values[r]!) })), notes };
 }
 
 async function descriptives(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
