@@ -13,7 +13,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SPECS: { file: string; text: (t: string) => string }[] = [
   { file: 'rare_earth.study', text: (t) => t },
   { file: 'tech_overlap.study', text: (t) => t },
-  { file: 'ai_clusters.study', text: (t) => t.replace('reps: 100,', 'reps: 10,').replace('bootstrap: 1000', 'bootstrap: 200') },
+  { file: 'ai_clusters.study', text: (t) => t.replace('reps: 1000,', 'reps: 10,') },
 ];
 const POINTS = Number(process.env.CANCEL_POINTS ?? 8);
 

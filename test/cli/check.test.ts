@@ -16,7 +16,7 @@ test('the example specs check clean and print their outline', () => {
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /4 specs checked: 0 errors, 0 warnings/);
   assert.match(r.stdout, /network\s+rein\b/);
-  assert.match(r.stdout, /model\s+gmm2\b/);
+  assert.match(r.stdout, /model\s+model2\b/);
   assert.match(r.stdout, /panel\s+dyads\b/);
 });
 

@@ -37,9 +37,9 @@ test('Ctrl+C stops a run: exit code 130, a message on stderr, nothing written', 
   symlinkSync(join(EXAMPLES, 'data'), join(dir, 'data'));
   symlinkSync(join(EXAMPLES, 'maps'), join(dir, 'maps'));
   const spec = join(dir, 'ai_clusters.study');
-  writeFileSync(spec, readFileSync(join(EXAMPLES, 'ai_clusters.study'), 'utf8').replace('reps: 100,', 'reps: 100000,'));
+  writeFileSync(spec, readFileSync(join(EXAMPLES, 'ai_clusters.study'), 'utf8').replace('reps: 1000,', 'reps: 100000,'));
   const json = join(dir, 'results.json');
-  const r = await interruptWhen(['run', spec, '--only', 'placebo', '--json', json], /model placebo: permutation/);
+  const r = await interruptWhen(['run', spec, '--only', 'fig6_placebo', '--json', json], /model fig6_placebo: permutation/);
   assert.ok(r.sent, `the run never reported the placebo's permutations:\n${r.stderr}`);
   assert.equal(r.code, 130, r.stdout + r.stderr);
   assert.match(r.stderr, /^innograph: interrupted; the run of .*ai_clusters\.study was stopped and nothing was written\.$/m);

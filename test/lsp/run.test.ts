@@ -45,19 +45,19 @@ test('a failed declaration becomes a diagnostic at its place in the spec', async
 });
 
 test('a cancelled run stops with RequestCancelled, and the next run is complete', async () => {
-  const text = readFileSync(resolve(EXAMPLES, 'ai_clusters.study'), 'utf8').replace('reps: 100,', 'reps: 100000,');
+  const text = readFileSync(resolve(EXAMPLES, 'ai_clusters.study'), 'utf8').replace('reps: 1000,', 'reps: 100000,');
   const { uri } = await client.open('ai_clusters.study', text);
   const { CancellationTokenSource } = await import('vscode-jsonrpc/node');
   // Cancelled once the placebo's permutations have started (a GMM fit each), then once inside the network's SQL.
-  for (const [only, started] of [[['placebo'], /^model placebo: permutation/], [['coapp'], /^network coapp$/]] as const) {
+  for (const [only, started] of [[['fig6_placebo'], /^model fig6_placebo: permutation/], [['coapp'], /^network coapp$/]] as const) {
     const source = new CancellationTokenSource();
     const listener = client.connection.onNotification('innograph/runProgress', (p: { message: string }) => { if (started.test(p.message)) source.cancel(); });
     const run = client.connection.sendRequest('innograph/run', { uri, only }, source.token);
     await assert.rejects(run, (err: { code?: number }) => err.code === -32800);
     listener.dispose();
   }
-  const next = await client.connection.sendRequest<ResultsFile>('innograph/run', { uri, only: ['coapp', 'nb'] });
-  assert.deepEqual(next.results.map((r) => [r.name, r.status]), [['coapp', 'ok'], ['nb', 'ok']]);
+  const next = await client.connection.sendRequest<ResultsFile>('innograph/run', { uri, only: ['coapp', 'table6_m1'] });
+  assert.deepEqual(next.results.map((r) => [r.name, r.status]), [['coapp', 'ok'], ['table6_m1', 'ok']]);
   await client.open('ai_clusters.study', readFileSync(resolve(EXAMPLES, 'ai_clusters.study'), 'utf8'));
 });
 

@@ -1,6 +1,6 @@
 // Charts panel in headless Chromium (Vega-Lite through the CSP-safe interpreter), from real results:
-// rare-earth indicators, geodetector and a declared figure, tech-overlap moderation, AI-cluster placebo (20 draws instead of
-// the example's 100, to stay fast) and the location-quotient sensitivity scan.
+// rare-earth indicators, geodetector and a declared figure, tech-overlap moderation, AI-cluster placebo (20 draws
+// instead of the example's 1,000, to stay fast) and the location-quotient sensitivity scan.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
@@ -16,7 +16,7 @@ let ai: ResultsFile;
 before(async () => {
   rareEarth = runExample('rare_earth.study', ['table1_province', 'drivers', 'fig_density']);
   overlap = runExample('tech_overlap.study', ['table7_all']);
-  ai = runExample('ai_clusters.study', ['placebo', 'lq'], (spec) => spec.replace(/reps: *\d+/, 'reps: 20'));
+  ai = runExample('ai_clusters.study', ['fig6_placebo', 'fig5_sensitivity'], (spec) => spec.replace(/reps: *\d+/, 'reps: 20'));
   browser = await launchBrowser();
 });
 after(() => browser?.close());
@@ -77,9 +77,9 @@ test('moderation: one line per moderator level', async () => {
 });
 
 test('placebo: the permuted distribution with the actual estimate marked; sensitivity scan of the LQ threshold', async () => {
-  const summary = ai.results.find((r) => r.name === 'placebo')!.tables.summary;
-  assert.equal(panelContent(ai, 'placebo').kind, 'charts');
-  const panel = await openChart(ai, 'placebo');
+  const summary = ai.results.find((r) => r.name === 'fig6_placebo')!.tables.summary;
+  assert.equal(panelContent(ai, 'fig6_placebo').kind, 'charts');
+  const panel = await openChart(ai, 'fig6_placebo');
   assert.equal(await panel.page.locator('.mark-area path').count(), 1);
   assert.equal(await panel.page.locator('.mark-rule.role-mark line').count(), 1);
   const subtitle = (await texts(panel, 'svg text')).find((t) => t.startsWith('actual '));
@@ -87,9 +87,9 @@ test('placebo: the permuted distribution with the actual estimate marked; sensit
   await panel.screenshot('charts-placebo');
   await panel.assertClean();
 
-  const scan = await openChart(ai, 'lq', 'charts');
+  const scan = await openChart(ai, 'fig5_sensitivity', 'charts');
   assert.equal(await scan.page.locator('.mark-line path').count(), 2, 'potential and clusters');
-  assert.equal(await scan.page.locator('.mark-symbol path').count(), 2 * ai.results.find((r) => r.name === 'lq')!.tables.sensitivity.rows.length);
+  assert.equal(await scan.page.locator('.mark-symbol path').count(), 2 * ai.results.find((r) => r.name === 'fig5_sensitivity')!.tables.sensitivity.rows.length);
   await scan.screenshot('charts-sensitivity');
   await scan.assertClean();
 });

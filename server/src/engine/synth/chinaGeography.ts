@@ -89,6 +89,37 @@ export const CITIES_BY_PATENTING: readonly City[] = [
   ['Shizuishan', 'Ningxia'], ['Karamay', 'Xinjiang'], ['Lhasa', 'Tibet'],
 ].map(([name, province]) => ({ name: name!, province: province! }));
 
+/**
+ * Smaller prefecture-level cities, after CITIES_BY_PATENTING in rank: only the AI preset places applicants
+ * there (enough cities for seed 001's percentile thresholds to pick a few dozen clusters); the other presets'
+ * geography, and so their data, are unchanged.
+ */
+export const MORE_CITIES: readonly City[] = [
+  ['Handan', 'Hebei'], ['Xingtai', 'Hebei'], ['Zhangjiakou', 'Hebei'], ['Chengde', 'Hebei'],
+  ['Cangzhou', 'Hebei'], ['Langfang', 'Hebei'], ['Hengshui', 'Hebei'], ['Qinhuangdao', 'Hebei'],
+  ['Changzhi', 'Shanxi'], ['Jincheng', 'Shanxi'], ['Yuncheng', 'Shanxi'], ['Linfen', 'Shanxi'],
+  ['Ordos', 'Inner Mongolia'], ['Fushun', 'Liaoning'], ['Benxi', 'Liaoning'], ['Dandong', 'Liaoning'],
+  ['Jinzhou', 'Liaoning'], ['Yingkou', 'Liaoning'], ['Fuxin', 'Liaoning'], ['Tonghua', 'Jilin'],
+  ['Qiqihar', 'Heilongjiang'], ['Mudanjiang', 'Heilongjiang'], ['Jiamusi', 'Heilongjiang'], ['Yangzhou', 'Jiangsu'],
+  ['Zhenjiang', 'Jiangsu'], ['Yancheng', 'Jiangsu'], ['Huaian', 'Jiangsu'], ['Lianyungang', 'Jiangsu'],
+  ['Suqian', 'Jiangsu'], ['Jinhua', 'Zhejiang'], ['Huzhou', 'Zhejiang'], ['Taizhou', 'Zhejiang'],
+  ['Quzhou', 'Zhejiang'], ['Lishui', 'Zhejiang'], ['Zhoushan', 'Zhejiang'], ['Bengbu', 'Anhui'],
+  ['Anqing', 'Anhui'], ['Fuyang', 'Anhui'], ['Chuzhou', 'Anhui'], ['Putian', 'Fujian'],
+  ['Zhangzhou', 'Fujian'], ['Sanming', 'Fujian'], ['Nanping', 'Fujian'], ['Ningde', 'Fujian'],
+  ['Pingxiang', 'Jiangxi'], ['Shangrao', 'Jiangxi'], ['Jingdezhen', 'Jiangxi'], ['Linyi', 'Shandong'],
+  ['Jining', 'Shandong'], ['Taian', 'Shandong'], ['Weihai', 'Shandong'], ['Rizhao', 'Shandong'],
+  ['Dezhou', 'Shandong'], ['Liaocheng', 'Shandong'], ['Kaifeng', 'Henan'], ['Anyang', 'Henan'],
+  ['Nanyang', 'Henan'], ['Xuchang', 'Henan'], ['Pingdingshan', 'Henan'], ['Zhoukou', 'Henan'],
+  ['Jingzhou', 'Hubei'], ['Shiyan', 'Hubei'], ['Huangshi', 'Hubei'], ['Xiaogan', 'Hubei'],
+  ['Hengyang', 'Hunan'], ['Yueyang', 'Hunan'], ['Changde', 'Hunan'], ['Chenzhou', 'Hunan'],
+  ['Huizhou', 'Guangdong'], ['Zhongshan', 'Guangdong'], ['Jiangmen', 'Guangdong'], ['Shantou', 'Guangdong'],
+  ['Zhanjiang', 'Guangdong'], ['Zhaoqing', 'Guangdong'], ['Shanwei', 'Guangdong'], ['Beihai', 'Guangxi'],
+  ['Wuzhou', 'Guangxi'], ['Sanya', 'Hainan'], ['Deyang', 'Sichuan'], ['Yibin', 'Sichuan'],
+  ['Nanchong', 'Sichuan'], ['Luzhou', 'Sichuan'], ['Anshun', 'Guizhou'], ['Yuxi', 'Yunnan'],
+  ['Dali', 'Yunnan'], ['Xianyang', 'Shaanxi'], ['Weinan', 'Shaanxi'], ['Yulin', 'Shaanxi'],
+  ['Tianshui', 'Gansu'], ['Haidong', 'Qinghai'], ['Wuzhong', 'Ningxia'], ['Kashgar', 'Xinjiang'],
+].map(([name, province]) => ({ name: name!, province: province! }));
+
 const provinceByName = new Map(PROVINCES.map((p) => [p.name, p] as const));
 
 export function provinceNamed(name: string): Province {
@@ -97,9 +128,9 @@ export function provinceNamed(name: string): Province {
   return p;
 }
 
-/** Canonical output order for city tables: by province code, then by the list above. */
+/** Canonical output order for city tables: by province code, then by the lists above. */
 export function citiesInTableOrder(cities: readonly City[] = CITIES_BY_PATENTING): City[] {
-  const rank = new Map(CITIES_BY_PATENTING.map((c, i) => [c.name, i] as const));
+  const rank = new Map([...CITIES_BY_PATENTING, ...MORE_CITIES].map((c, i) => [c.name, i] as const));
   return [...cities].sort(
     (a, b) =>
       provinceNamed(a.province).code.localeCompare(provinceNamed(b.province).code) ||
@@ -109,11 +140,11 @@ export function citiesInTableOrder(cities: readonly City[] = CITIES_BY_PATENTING
 
 // Guard the tables at load time: a city in an unknown province or a province
 // without any city would silently skew every dataset built on them.
-for (const c of CITIES_BY_PATENTING) provinceNamed(c.province);
+for (const c of [...CITIES_BY_PATENTING, ...MORE_CITIES]) provinceNamed(c.province);
 for (const p of PROVINCES) {
   if (!CITIES_BY_PATENTING.some((c) => c.province === p.name)) throw new Error(`province ${p.name} has no city`);
 }
-if (new Set(CITIES_BY_PATENTING.map((c) => c.name)).size !== CITIES_BY_PATENTING.length) {
+if (new Set([...CITIES_BY_PATENTING, ...MORE_CITIES].map((c) => c.name)).size !== CITIES_BY_PATENTING.length + MORE_CITIES.length) {
   throw new Error('duplicate city name');
 }
 if ([...PROVINCES_BY_PATENTING].sort().join() !== PROVINCES.map((p) => p.name).sort().join()) {

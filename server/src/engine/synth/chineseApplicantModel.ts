@@ -10,6 +10,8 @@ import { applicantName, type ApplicantKind, type NamingField } from './applicant
 import { APPLICANTS_PER_PATENT, CountSampler } from './applicantCounts.js';
 
 export interface ChineseApplicantModelOptions {
+  /** The cities applicants sit in, in overall rank (default CITIES_BY_PATENTING). */
+  cities?: readonly City[];
   /** Cities that lead this field, biggest first; the rest follow the overall ranking. */
   leadingCities: readonly string[];
   /** Zipf exponent over the city ranking (1 = classic Zipf). */
@@ -40,7 +42,7 @@ export class ChineseApplicantModel {
   private readonly counts = new CountSampler(APPLICANTS_PER_PATENT);
 
   constructor(private readonly options: ChineseApplicantModelOptions) {
-    this.cities = withLeadersFirst(CITIES_BY_PATENTING, (c) => c.name, options.leadingCities);
+    this.cities = withLeadersFirst(options.cities ?? CITIES_BY_PATENTING, (c) => c.name, options.leadingCities);
     this.citySampler = new WeightedSampler(zipfWeights(this.cities.length, options.cityExponent));
     this.cities.forEach((c, i) => {
       const list = this.citiesOfProvince.get(c.province) ?? [];

@@ -7,7 +7,7 @@ import { PRESETS, writePresetCsv, type Preset, type PresetOptions } from './writ
 const USAGE = `usage: cli.ts --preset rare_earth|regpat|ai|all --out DIR --seed N [--patents N] [--citations-per-patent X]
                 [--regions N] [--inventors-per-patent X]
   Writes DIR/<preset>/*.csv. --patents overrides each preset's default size
-  (rare_earth 3000, regpat 4000, ai 5000). For regpat: --citations-per-patent (default 4),
+  (rare_earth 3000, regpat 4000, ai 12000). For regpat: --citations-per-patent (default 4),
   --regions (about N inventor regions in all; default the ~140 built-in ones) and
   --inventors-per-patent (mean, default about 2.8).`;
 

@@ -2,7 +2,7 @@
 export { Rng, deriveSeed, rngFor } from '../prng.js';
 export { WeightedSampler, zipfWeights, zipfRank, allocateCounts } from './sampling.js';
 export { CsvFileSink, MemorySink, formatCsvRow, type Cell, type RowSink } from './csvSink.js';
-export { PROVINCES, CITIES_BY_PATENTING, type City, type Province } from './chinaGeography.js';
+export { PROVINCES, CITIES_BY_PATENTING, MORE_CITIES, type City, type Province } from './chinaGeography.js';
 export { COUNTRIES, type Country } from './worldGeography.js';
 export { generateRareEarth, RARE_EARTH_TABLES, RARE_EARTH_DEFAULTS, type RareEarthOptions, type RareEarthSinks } from './rareEarth.js';
 export {

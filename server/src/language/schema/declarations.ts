@@ -276,12 +276,13 @@ const panel: DeclSpec = {
   assignments: true,
   sources: [
     { name: 'dyadic', variadic: true, doc: 'Region pair × window panel over the networks\' windows; absent ties are 0.', params: [{ name: 'networks', doc: 'Networks whose ties index the panel.', value: ref('network') }], tables: panelTables },
-    { name: 'node_panel', variadic: true, doc: 'Region × time panel.', params: [{ name: 'source', doc: 'Networks, clusters or measures whose regions index the panel.', value: ref('network', 'clusters', 'measures') }], tables: panelTables },
+    { name: 'node_panel', variadic: true, doc: 'Unit × time panel: regions × time, or over a holder dataset the values of its `level` column × time (`applicant`: firms × years).', params: [{ name: 'source', doc: 'Networks, clusters or measures whose regions index the panel, or one holder dataset (applicants, inventors) whose `level` column does.', value: ref('network', 'clusters', 'measures', 'dataset') }], tables: panelTables },
   ],
   options: [
     { name: 'years', doc: 'Yearly time axis, e.g. `2011..2020` (node panels).', value: { type: 'range' } },
     { name: 'windows', doc: 'Time axis given by windows.', value: ref('windows') },
     { name: 'attributes', doc: 'Attribute tables joined by their `key` (and `time`) roles; their columns become panel variables (in dyadic panels once per side: `gdp_i`, `gdp_j`).', value: ref('dataset'), list: true },
+    { name: 'level', doc: 'A node panel over a holder dataset: the column whose values are the units — a `region` column (regions × time), or the `applicant` or `inventor` column (holders × time: a firm panel). Default: the dataset\'s first `region` column.', value: column, only: ['node_panel'] },
     { name: 'fill', doc: 'Value of a dyad absent from a window.', value: oneOf(['zero', 'Absent ties are 0 (default).'], ['missing', 'Absent ties are missing.']), default: 'zero' },
     {
       name: 'units',

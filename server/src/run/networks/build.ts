@@ -1,4 +1,4 @@
-// How networks are built: the holder table (patent, order, region, year) is assembled once per network
+// How networks are built: the holder table (patent, order, region, year, holder id) is assembled once per network
 // from the declared roles, joins, lookups and filters; DuckDB then builds every window's ties at once.
 import type { Decl, Expr } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
@@ -21,7 +21,7 @@ export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: W
   return { network: built.networks[0], notes: built.notes };
 }
 
-/** The network's holder table (patent, ord, region, year), for counts beside the ties. */
+/** The network's holder table (patent, ord, region, year, holder), for counts beside the ties. */
 export async function networkHolders(ctx: RunContext, symbol: Symbol): Promise<string> {
   return (await holderTable(ctx, symbol.decl)).table;
 }
@@ -61,11 +61,20 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
   return { directed: ties === 'first_led', networks, notes };
 }
 
-export interface HolderTable { table: string; dataset: Symbol; level: string; hasOrder: boolean; hasYear: boolean; notes: string[] }
+export interface HolderTable { table: string; dataset: Symbol; level: string; hasOrder: boolean; hasYear: boolean; hasHolder: boolean; notes: string[] }
+
+/** The columns a dataset's rows can be placed by: its `region` columns, then its `applicant` or `inventor` id. */
+export function levelColumns(dataset: LoadedDataset): string[] {
+  return [...dataset.roles('region'), ...HOLDER_ROLES.flatMap((r) => dataset.roles(r))];
+}
+
+const HOLDER_ROLES = ['applicant', 'inventor'];
 
 /**
- * One row per holder: patent, ord, region (at the network's level, mapped by its lookup), year (NULL if none);
- * `where` keeps only the holders meeting a further condition (a panel's `count(…, where: …)`).
+ * One row per holder: patent, ord, region (at the network's level, mapped by its lookup — or the holder's id
+ * when the level is the `applicant` or `inventor` column), year (NULL if none) and holder (the `applicant` or
+ * `inventor` id, NULL if the dataset has none); `where` keeps only the holders meeting a further condition (a
+ * panel's `count(…, where: …)`).
  */
 export function holderTable(ctx: RunContext, decl: Decl, where?: Expr): Promise<HolderTable> {
   const dataset = ctx.symbol(ctx.model.source(decl)?.call.args[0]?.value, 'the applicant or inventor dataset');
@@ -87,10 +96,11 @@ export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string,
     if (!patent) throw new SpecError(`${name} needs a \`patent\` column (the patent each row belongs to).`, span);
     const regionColumn = level || dataset.roles('region')[0];
     if (!regionColumn) throw new SpecError(`${name} declares no \`region\` column to place its rows in regions.`, span);
-    if (level && !dataset.roles('region').includes(level)) {
-      throw new SpecError(`${name} has no \`region\` column \`${level}\`: its regions are ${dataset.roles('region').join(', ') || 'undeclared'}.`, span);
+    if (level && !levelColumns(dataset).includes(level)) {
+      throw new SpecError(`${name} has no \`region\`, \`applicant\` or \`inventor\` column \`${level}\`: its regions are ${dataset.roles('region').join(', ') || 'undeclared'}.`, span);
     }
     const order = dataset.role('order');
+    const holder = HOLDER_ROLES.map((r) => dataset.role(r)).find((c) => c !== undefined);
     const region = `CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)`;
     // A condition's column the holders lack is their patents' (the semantic model's condition scope).
     const patentColumns: string[] = [];
@@ -106,12 +116,12 @@ export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string,
     const table = ctx.tempName(`${name}_${regionColumn}_holders`);
     await ctx.db.run(`CREATE TEMP TABLE ${table} AS
       SELECT CAST(a.${quoteIdent(patent)} AS VARCHAR) AS patent, ${order ? `CAST(a.${quoteIdent(order)} AS BIGINT)` : '1'} AS ord,
-             ${region} AS region, ${yearSql} AS year
+             ${region} AS region, ${yearSql} AS year, ${holder ? `CAST(a.${quoteIdent(holder)} AS VARCHAR)` : 'NULL'} AS holder
       FROM ${dataset.table} a ${join} WHERE ${region} IS NOT NULL AND trim(${region}) <> ''${filter}`);
     const missing = Number((await ctx.db.runAndReadAll(`SELECT count(*) FROM ${dataset.table} a WHERE a.${quoteIdent(regionColumn)} IS NULL OR trim(CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)) = ''`)).getRows()[0][0]);
     if (missing) notes.push(`${missing} row${missing === 1 ? '' : 's'} of ${name} without a ${regionColumn} left out.`);
     if (network) await mapRegions(ctx, network, table, notes);
-    return { table, dataset: datasetSymbol, level: regionColumn, hasOrder: order !== undefined, hasYear: yearSql !== 'NULL', notes };
+    return { table, dataset: datasetSymbol, level: regionColumn, hasOrder: order !== undefined, hasYear: yearSql !== 'NULL', hasHolder: holder !== undefined, notes };
   });
 }
 
@@ -163,7 +173,7 @@ async function mapRegions(ctx: RunContext, decl: Decl, table: string, notes: str
     notes.push(`${what} — ${unmatched === 'drop' ? 'dropped' : 'kept as they are'}.`);
   }
   const region = unmatched === 'keep' ? 'coalesce(mapped, region)' : 'mapped';
-  await ctx.db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT patent, ord, ${region} AS region, year FROM ${table}${unmatched === 'keep' ? '' : ' WHERE mapped IS NOT NULL'}`);
+  await ctx.db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT patent, ord, ${region} AS region, year, holder FROM ${table}${unmatched === 'keep' ? '' : ' WHERE mapped IS NOT NULL'}`);
 }
 
 async function regionSets(ctx: RunContext, decl: Decl, option: string): Promise<RegionSets | undefined> {

@@ -12,13 +12,14 @@ import type { Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
 import { indicatorOptions } from '../networks/measured.js';
-import { holdersAt, holderTable, networkInWindow } from '../networks/build.js';
+import { holdersAt, holderTable, levelColumns, networkInWindow, type HolderTable } from '../networks/build.js';
+import { loadDataset } from '../data/datasets.js';
 import { clusterMembers, type NetworkRun } from '../values.js';
 
 export interface PanelLayout {
   kind: 'dyadic' | 'node';
   periods: Window[];
-  /** Regions of side i (node panels: the regions). */
+  /** Regions of side i (node panels: the units — regions, or holder ids in a panel over a dataset). */
   units: string[];
   /** Regions of side j (node panels: the same as `units`). */
   partners: string[];
@@ -29,7 +30,7 @@ export interface PanelLayout {
   networks: Map<string, NetworkRun>;
   fill: 'zero' | 'missing';
   directed: boolean;
-  /** The region column the panel's region codes come from (its first network's level). */
+  /** The column the panel's unit codes come from: its first network's level, or a node panel's dataset `level`. */
   level?: { dataset: Symbol; column: string };
   notes: string[];
 }
@@ -207,7 +208,10 @@ class PanelEvaluator {
 
   private async counts(dataset: Symbol, side: 'i' | 'j', counting: Counting, periods: readonly Window[], where: Expr | undefined): Promise<Grid> {
     const holders = await this.holdersFor(dataset, where);
-    const maps = await patentCounts(this.ctx.db, holders, periods, counting);
+    if (counting === 'distinct' && !holders.hasHolder) {
+      throw new SpecError(`\`counting: distinct\` counts distinct applicants or inventors: ${holders.dataset.name} declares neither an \`applicant\` nor an \`inventor\` column.`, dataset.nameSpan);
+    }
+    const maps = await patentCounts(this.ctx.db, holders.table, periods, counting);
     const regions = this.sideRegions(side);
     const values = new Float64Array(regions.length * this.T);
     regions.forEach((region, u) => maps.forEach((map, t) => { values[u * this.T + t] = map.get(region) ?? 0; }));
@@ -216,14 +220,19 @@ class PanelEvaluator {
 
   /**
    * A network's own holder table when it is built from the dataset, else the dataset at the panel's level;
-   * with `where`, only the holders meeting it.
+   * with `where`, only the holders meeting it. A dataset without the level's column (the patents, in a panel
+   * of applicants) is counted through the level's own dataset when that dataset joins it: a firm's patents are
+   * its rows there.
    */
-  private async holdersFor(dataset: Symbol, where: Expr | undefined): Promise<string> {
+  private async holdersFor(dataset: Symbol, where: Expr | undefined): Promise<HolderTable> {
     for (const run of this.layout.networks.values()) {
       const decl = this.ctx.model.symbols.get(run.name)!.decl;
-      if ((await holderTable(this.ctx, decl)).dataset === dataset) return (await holderTable(this.ctx, decl, where)).table;
+      if ((await holderTable(this.ctx, decl)).dataset === dataset) return holderTable(this.ctx, decl, where);
     }
-    return (await holdersAt(this.ctx, dataset, this.layout.level?.column ?? '', undefined, where)).table;
+    const level = this.layout.level;
+    const through = level && level.dataset !== dataset && this.ctx.model.joinedPatents(level.dataset) === dataset
+      && !levelColumns(await loadDataset(this.ctx, dataset)).includes(level.column);
+    return holdersAt(this.ctx, through ? level.dataset : dataset, level?.column ?? '', undefined, where);
   }
 
   private async membership(clusters: Symbol, side: 'i' | 'j'): Promise<Grid> {

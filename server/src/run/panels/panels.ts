@@ -1,5 +1,6 @@
 // `panel` declarations into engine DataTables. A dyadic panel has one row per region pair and window of its
-// networks (absent ties are 0), a node panel one row per region and period; rows are unit-major, so row
+// networks (absent ties are 0), a node panel one row per unit and period — a region, or over a holder dataset
+// the values of its `level` column (`applicant`: a firm panel); rows are unit-major, so row
 // `unit · T + t` holds unit `unit` in period `t`. Variables are evaluated by panelVariables.ts; attribute
 // tables are joined by their `key` (and `time`) roles, once per side in dyadic panels.
 import type { Decl } from '../../language/syntax/ast.js';
@@ -9,7 +10,7 @@ import { windowLabel, type Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
 import { datasetTable, loadDataset } from '../data/datasets.js';
 import { SpecError } from '../errors.js';
-import { holderTable } from '../networks/build.js';
+import { holdersAt, holderTable } from '../networks/build.js';
 import { evaluatePanelVariables, type PanelLayout } from './panelVariables.js';
 import { quoteIdent } from '../sql.js';
 import { clusterMembers, type Computed, type NetworkRun, type Panel } from '../values.js';
@@ -34,7 +35,7 @@ export async function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
   // Yearly panels count time in years (lags and GMM time dummies then carry the year); window panels in windows.
   const yearly = isYearly(layout.periods);
   for (let r = 0; r < layout.rows; r++) { unit[r] = Math.floor(r / T); time[r] = yearly ? layout.periods[r % T].from : r % T; }
-  notes.push(`${layout.rows} rows: ${layout.kind === 'dyadic' ? `${layout.rows / T} region pairs` : `${layout.units.length} regions`} × ${T} periods.`);
+  notes.push(`${layout.rows} rows: ${layout.kind === 'dyadic' ? `${layout.rows / T} region pairs` : `${layout.units.length} ${unitsNoun(ctx, layout)}`} × ${T} periods.`);
   return { table: { name: symbol.name, rows: layout.rows, columns, panel: { unit, time } }, notes };
 }
 
@@ -92,9 +93,19 @@ async function nodeLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayout>
   const args = ctx.model.source(decl)!.call.args.filter((a) => !a.name);
   const units = new Set<string>();
   const runs: NetworkRun[] = [];
+  let level: PanelLayout['level'];
+  const levelNotes: string[] = [];
+  const levelOption = ctx.model.option(decl, 'level')?.values[0];
   for (const arg of args) {
-    const source = ctx.symbol(arg.value, 'a network, clusters or measures declaration');
-    if (source.kind === 'network') {
+    const source = ctx.symbol(arg.value, 'a network, clusters, measures or dataset declaration');
+    if (source.kind === 'dataset') {
+      if (args.length > 1) throw new SpecError('A node panel over a dataset has that one source.', arg.span);
+      const holders = await holdersAt(ctx, source, levelOption?.type === 'ident' ? levelOption.name : '', undefined);
+      level = { dataset: source, column: holders.level };
+      levelNotes.push(...holders.notes);
+      const rows = (await ctx.db.runAndReadAll(`SELECT DISTINCT region FROM ${holders.table} ORDER BY 1`)).getRows();
+      for (const [u] of rows) units.add(String(u));
+    } else if (source.kind === 'network') {
       const run = await ctx.valueOf('network', source);
       runs.push(run);
       for (const net of run.networks) for (const r of net.nodes) units.add(r);
@@ -111,11 +122,12 @@ async function nodeLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayout>
       if (network) runs.push(await ctx.valueOf('network', network));
     }
   }
+  if (levelOption && !level) throw new SpecError('`level:` names the column of a node panel over a dataset: `node_panel(applicants) { level: applicant }`.', levelOption.span);
   const periods = nodePeriods(ctx, decl, runs);
   const declared = await declaredUnits(ctx, decl);
   if (declared?.crossed) throw new SpecError('A node panel\'s units are one set of regions, not a pair of sets.', ctx.model.option(decl, 'units')!.values[0].span);
   const list = declared?.left ?? [...units].sort();
-  const notes = runs.flatMap((r) => r.notes);
+  const notes = [...levelNotes, ...runs.flatMap((r) => r.notes)];
   if (declared) {
     const kept = new Set(declared.left);
     const left = [...units].filter((u) => !kept.has(u)).length;
@@ -125,7 +137,7 @@ async function nodeLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayout>
   return {
     kind: 'node', periods, units: list, partners: list, pairI: new Int32Array(0), pairJ: new Int32Array(0),
     rows: list.length * periods.length, networks: new Map(runs.map((r) => [r.name, r])), fill: fillOf(ctx, decl), directed: false,
-    level: await panelLevel(ctx, runs), notes,
+    level: level ?? await panelLevel(ctx, runs), notes,
   };
 }
 
@@ -182,6 +194,13 @@ function tiesOutside(runs: readonly NetworkRun[], left: ReadonlySet<string>, rig
 
 function fillOf(ctx: RunContext, decl: Decl): 'zero' | 'missing' {
   return ctx.word(decl, 'fill', 'zero') === 'missing' ? 'missing' : 'zero';
+}
+
+/** What a node panel's units are: regions, or the values of a dataset's holder id column (`applicant`s). */
+function unitsNoun(ctx: RunContext, layout: PanelLayout): string {
+  const level = layout.level;
+  const region = !level || ctx.model.option(level.dataset.decl, 'region')?.values.some((v) => v.type === 'ident' && v.name === level.column);
+  return region ? 'regions' : `units (${level.column} of ${level.dataset.name})`;
 }
 
 /** One-year periods: the panel's time is then the year. */
@@ -279,14 +298,17 @@ async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, 
   }
 }
 
-/** Region → attribute key: the region's most frequent value of the key column in its dataset, or itself. */
+/**
+ * Unit → attribute key: the unit's most frequent value of the key column in its dataset (ties: the first in
+ * order) — a firm's city, for a city–year table joined to a panel of applicants — or the unit itself.
+ */
 async function regionKeys(ctx: RunContext, layout: PanelLayout, key: string): Promise<(region: string) => string | undefined> {
   const level = layout.level;
   const info = level && ctx.model.table(level.dataset);
   if (!level || level.column === key || info?.status !== 'ok' || !info.columns.includes(key)) return (region) => region;
   const dataset = await loadDataset(ctx, level.dataset);
   const rows = (await ctx.db.runAndReadAll(`
-    SELECT r, arg_max(k, n) FROM (
+    SELECT r, first(k ORDER BY n DESC, k) FROM (
       SELECT CAST(${quoteIdent(level.column)} AS VARCHAR) AS r, CAST(${quoteIdent(key)} AS VARCHAR) AS k, count(*) AS n
       FROM ${dataset.table} WHERE ${quoteIdent(key)} IS NOT NULL GROUP BY ALL) GROUP BY r`)).getRows();
   const map = new Map(rows.map(([r, k]) => [String(r), String(k)]));
