@@ -35,6 +35,7 @@ test('whole-network indicators with the default conventions (Gephi density, UCIN
   const [row] = records(result(await run, 'led_whole'), 'indicators');
   assert.equal(row.nodes, w.nodes);
   assert.equal(row.edges, w.arcs);
+  assert.equal(row.total_weight, expected.construction_totals.led_inter, 'total tie weight: the led ties\' patents');
   close(row.density, w['density_binary_m_over_n(n-1)'], 'density');
   close(row.clustering, w.gephi_avg_clustering_directed, 'clustering');
   close(row.path_length, w.avg_path_length_directed_reachable_pairs, 'path length');

@@ -36,6 +36,7 @@ export function wholeIndicators(net: Network, items: readonly string[], options:
     switch (item) {
       case 'nodes': row.nodes = n; break;
       case 'edges': row.edges = edgeCount(m); break;
+      case 'total_weight': row.total_weight = net.ties.reduce((sum, t) => sum + t.weight, 0); break;
       case 'density': row.density = n > 1 ? density(m, options.density) : null; break;
       case 'modularity': row.modularity = net.ties.length ? louvainCommunities(m, { ...options.louvain, weighted: true, checkpoint: options.checkpoint }).modularity : null; break;
       case 'clustering': row.clustering = n ? (m.directed && options.clustering === 'fagiolo' ? fagioloClustering(m) : averageClustering(m)).average : null; break;

@@ -145,6 +145,7 @@ const network: DeclSpec = {
 const WHOLE_ITEMS = choices(
   ['nodes', 'Number of regions with at least one tie (or intra volume) in the window.'],
   ['edges', 'Number of distinct arcs i≠j with weight > 0 (Gephi, UCINET count arcs, not weights).'],
+  ['total_weight', 'Sum of the tie weights between distinct regions in the window (same-region volumes left out): with `count: per_patent`, the joint patents, as a yearly series of cooperation is drawn.'],
   ['density', 'Binary density m/(n(n−1)) directed, 2m/(n(n−1)) undirected (Gephi); `density: valued` gives UCINET\'s mean tie value.'],
   ['modularity', 'Louvain modularity on the undirected view with weights (Gephi defaults: resolution 1, randomised; best of `runs`).'],
   ['clustering', 'Average clustering coefficient, Gephi convention (directed: all n in the denominator).'],
