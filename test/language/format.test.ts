@@ -28,3 +28,8 @@ test('formatting is idempotent and keeps every token, comments included', () => 
 test('text that does not lex is left alone', () => {
   assert.equal(formatStudy('windows w = 2001 ! 2020', { indent: '  ' }), undefined);
 });
+
+test('entries side by side on one line keep their keys and the gap between them; an interaction stays tight', () => {
+  const text = 'model m = sysgmm(y ~ l(y, 1) + a:b) {\n  data: firms  gmm: l(y, 2..3)  iv: a, b  collapse:true  title: "M"\n}\n';
+  assert.equal(formatStudy(text, { indent: '  ' }), 'model m = sysgmm(y ~ l(y, 1) + a:b) {\n  data: firms  gmm: l(y, 2..3)  iv: a, b  collapse: true  title: "M"\n}\n');
+});

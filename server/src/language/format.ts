@@ -69,9 +69,19 @@ function originalGap(tokens: IToken[], k: number, text: string): string {
   return /^ +$/.test(gap) ? gap : ' ';
 }
 
-/** `key:` rather than the interaction operator `a:b`: the word before starts an entry or argument. */
+/**
+ * `key:` rather than the interaction operator `a:b`: the word before starts an entry or argument — after
+ * `{`, `,` or `(`, or right after a value, as entries on one line need no comma (`data: d  cluster: i`).
+ */
 function isKeyColon(tokens: IToken[], k: number): boolean {
-  return is(tokens[k], T.Colon) && isWord(tokens[k - 1]) && (k - 1 === 0 || is(tokens[k - 2], T.LBrace, T.Comma, T.LParen));
+  if (!is(tokens[k], T.Colon) || !isWord(tokens[k - 1])) return false;
+  const before = tokens[k - 2];
+  return k - 1 === 0 || is(before, T.LBrace, T.Comma, T.LParen) || endsValue(before);
+}
+
+/** A token that can end a value: two values side by side are two entries. */
+function endsValue(t: IToken | undefined): boolean {
+  return is(t, T.NumberLiteral, T.StringLiteral, T.RParen, T.RBracket, T.True, T.False) || (is(t, T.Identifier) && !is(t, T.Keyword));
 }
 
 function isUnaryMinus(tokens: IToken[], k: number): boolean {
@@ -83,8 +93,10 @@ function isUnaryMinus(tokens: IToken[], k: number): boolean {
 function spaceBetween(tokens: IToken[], k: number, text: string): string {
   const prev = tokens[k - 1];
   const cur = tokens[k];
-  // Column alignment people keep by hand: before trailing comments, `=` and `from`, and after `key:`.
+  // Column alignment people keep by hand: before trailing comments, `=` and `from`, after `key:`, and
+  // between entries on one line (`data: d  cluster: i`).
   if (isComment(cur) || is(cur, T.Equals, T.From)) return originalGap(tokens, k, text);
+  if (endsValue(prev) && isKeyColon(tokens, k + 1)) return originalGap(tokens, k, text);
   if (is(cur, T.Colon)) return '';
   if (is(prev, T.Colon)) return isKeyColon(tokens, k - 1) ? originalGap(tokens, k, text) : '';
   if (is(prev, T.LParen, T.LBracket) || is(cur, T.RParen, T.RBracket, T.Comma)) return '';
