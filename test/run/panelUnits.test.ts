@@ -60,10 +60,10 @@ test('a node panel refuses a pair of unit sets; an unknown set is reported by th
   await assert.rejects(runSpec(SPEC, spec('units: chna × foreign')), /Unknown name `chna`.*Did you mean `china`/);
 });
 
-test('cumulative counts by year over rolling windows, and top_share of them, match the Python golden', async () => {
+test('cumulative counts by year over rolling windows, and top_share of them among one side or both, match the Python golden', async () => {
   const golden = JSON.parse(readFileSync(fileURLToPath(new URL('../oracles/panels/panel_counts.json', import.meta.url)), 'utf8'));
   const text = spec('units: china × foreign').replace('windows periods = 1998..2017 by 10', 'windows periods = 1998..2017 rolling 3')
-    .replace('InvCo = invco.weight', 'Invnum_j = count(inventors, j)\n  Stock_j = cumulative(count(inventors, j))\n  Techadv_j = top_share(cumulative(count(inventors, j)), 0.2)');
+    .replace('InvCo = invco.weight', 'Invnum_j = count(inventors, j)\n  Stock_j = cumulative(count(inventors, j))\n  Techadv_j = top_share(cumulative(count(inventors, j)), 0.2)\n  World_j = top_share(cumulative(count(inventors, j)), 0.2, among: both)');
   const analysis = await analyseSpec(SPEC, text);
   const ctx = await RunContext.open(analysis, EXECUTORS);
   try {
@@ -74,7 +74,7 @@ test('cumulative counts by year over rolling windows, and top_share of them, mat
     for (let r = 0; r < table.rows; r++) {
       const [j, t] = [textAt(column('j'), r)!, textAt(column('t'), r)!];
       const k = golden.regions.indexOf(j);
-      for (const [variable, key] of [['Invnum_j', 'count'], ['Stock_j', 'cumulative'], ['Techadv_j', 'top_share']]) {
+      for (const [variable, key] of [['Invnum_j', 'count'], ['Stock_j', 'cumulative'], ['Techadv_j', 'top_share'], ['World_j', 'top_share_both']]) {
         assert.equal(numberAt(column(variable), r), golden[key][t][k], `${variable} of ${j} in ${t}`);
       }
       seen.set(j, (seen.get(j) ?? 0) + 1);

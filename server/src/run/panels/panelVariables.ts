@@ -57,6 +57,8 @@ export async function evaluatePanelVariables(ctx: RunContext, decl: Decl, layout
 
 class PanelEvaluator {
   private readonly defined = new Map<string, Grid>();
+  /** While set, `i` means `j` and `j` means `i` (see `otherSide`). */
+  private swapped = false;
   private readonly T: number;
 
   constructor(private readonly ctx: RunContext, private readonly decl: Decl, private readonly layout: PanelLayout, private readonly columns: Map<string, Column>) {
@@ -148,7 +150,11 @@ class PanelEvaluator {
       case 'top_share': {
         const p = arg(1);
         if (p?.type !== 'number' || !(p.value > 0 && p.value < 1)) throw new SpecError('Expected a share between 0 and 1, e.g. `0.2`.', p?.span ?? e.span);
-        return this.topShare(await this.evaluate(required(arg(0), e)), p.value);
+        const xExpr = required(arg(0), e);
+        const x = await this.evaluate(xExpr);
+        const among = e.args.find((a) => a.name?.name === 'among')?.value;
+        if (among && !(among.type === 'ident' && (among.name === 'side' || among.name === 'both'))) throw new SpecError('Expected `among: side` or `among: both`.', among.span);
+        return this.topShare(x, p.value, among?.type === 'ident' && among.name === 'both' ? await this.otherSide(xExpr, x, among) : undefined);
       }
       default:
         if (NODE_MEASURES.includes(name)) return this.nodeMeasure(name, this.ctx.symbol(arg(0), 'a network'), this.side(arg(1), e));
@@ -162,7 +168,7 @@ class PanelEvaluator {
       if (e?.type === 'ident' && e.name === 'j') throw new SpecError('A node panel has no side `j`.', e.span);
       return 'i';
     }
-    if (e?.type === 'ident' && (e.name === 'i' || e.name === 'j')) return e.name;
+    if (e?.type === 'ident' && (e.name === 'i' || e.name === 'j')) return this.swapped ? (e.name === 'i' ? 'j' : 'i') : e.name;
     if (fallback) return fallback;
     throw new SpecError('Say which region of the pair: `i` or `j`.', e?.span ?? call.span);
   }
@@ -280,16 +286,38 @@ class PanelEvaluator {
   }
 
   /**
-   * 1 where x is in the top `share` of the units of its level in that period: x ≥ the (1 − share) quantile
-   * (R's type 7) of the period's non-missing values; missing x stays missing.
+   * A side's value computed for the other side of the pair (`count(d, j)` as `count(d, i)`), so that
+   * `top_share(…, among: both)` ranks it among the regions of both sides.
    */
-  private topShare(x: Grid, share: number): Grid {
+  private async otherSide(expr: Expr, x: Grid, at: Expr): Promise<Grid> {
+    if (this.layout.kind !== 'dyadic' || (x.level !== 'i' && x.level !== 'j')) {
+      throw new SpecError('`among: both` ranks a value of one side of the pair among the regions of both sides, e.g. `top_share(cumulative(count(inventors, j)), 0.2, among: both)`.', at.span);
+    }
+    this.swapped = !this.swapped;
+    try {
+      const other = await this.evaluate(expr);
+      if (other.level === x.level) throw new SpecError('`among: both` needs the side\'s expression itself (`count(…, j)`, `degree(…, j)`), not a variable defined for one side.', at.span);
+      return other;
+    } finally {
+      this.swapped = !this.swapped;
+    }
+  }
+
+  /**
+   * 1 where x is in the top `share` of the units of its level in that period: x ≥ the (1 − share) quantile
+   * (R's type 7) of the period's non-missing values; missing x stays missing. With `other` (the same value
+   * for the other side's regions), the quantile is taken over the regions of both sides, each once.
+   */
+  private topShare(x: Grid, share: number, other?: Grid): Grid {
     if (x.level === 'const') return x;
     const units = x.values.length / this.T;
+    const own = new Set(this.sideRegions(x.level === 'j' ? 'j' : 'i'));
+    const extra = other ? this.sideRegions(other.level === 'j' ? 'j' : 'i').flatMap((r, u) => (own.has(r) ? [] : [u])) : [];
     const values = new Float64Array(x.values.length);
     for (let t = 0; t < this.T; t++) {
       const present: number[] = [];
       for (let u = 0; u < units; u++) { const v = x.values[u * this.T + t]; if (!Number.isNaN(v)) present.push(v); }
+      for (const u of extra) { const v = other!.values[u * this.T + t]; if (!Number.isNaN(v)) present.push(v); }
       const cut = present.length ? quantile(present, 1 - share, 7) : NaN;
       for (let u = 0; u < units; u++) { const v = x.values[u * this.T + t]; values[u * this.T + t] = Number.isNaN(v) ? NaN : v >= cut ? 1 : 0; }
     }
