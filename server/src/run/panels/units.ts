@@ -19,7 +19,9 @@ export async function declaredUnits(ctx: RunContext, decl: Decl): Promise<Units 
     return { left, right, crossed: true, description: `every region of ${nameOf(value.left)} (${left.length}) with every region of ${nameOf(value.right)} (${right.length})` };
   }
   const all = await unitsOf(ctx, value);
-  return { left: all, right: all, crossed: false, description: `the ${all.length} regions of ${nameOf(value)}` };
+  // An attribute table's keys are regions, or firms in a panel over applicants (`level: applicant`).
+  const what = ctx.model.resolve(value)?.kind !== 'regions' && ctx.model.option(decl, 'level') ? 'units' : 'regions';
+  return { left: all, right: all, crossed: false, description: `the ${all.length} ${what} of ${nameOf(value)}` };
 }
 
 async function unitsOf(ctx: RunContext, expr: Expr): Promise<string[]> {
