@@ -152,7 +152,8 @@ export class StudyParser extends EmbeddedActionsParser {
     });
   });
 
-  private entry = this.RULE('entry', (): Entry => this.OR([
+  private entryAlternatives?: IOrAlt<Entry>[];
+  private entry = this.RULE('entry', (): Entry => this.OR(this.entryAlternatives ??= [
     { GATE: () => isKey(this.LA(1)) && tokenMatcher(this.LA(2), T.Colon), ALT: () => this.SUBRULE(this.optionEntry) },
     { GATE: () => tokenMatcher(this.LA(2), T.Equals), ALT: () => this.SUBRULE2(this.assignEntry) },
     { ALT: () => this.SUBRULE3(this.itemEntry) },
@@ -183,7 +184,8 @@ export class StudyParser extends EmbeddedActionsParser {
     });
   });
 
-  private optionKey = this.RULE('optionKey', (): IToken => this.OR([
+  private optionKeyAlternatives?: IOrAlt<IToken>[];
+  private optionKey = this.RULE('optionKey', (): IToken => this.OR(this.optionKeyAlternatives ??= [
     { ALT: () => this.CONSUME(T.Identifier) },
     { ALT: () => this.CONSUME(T.Keyword) },
   ]));
