@@ -35,7 +35,7 @@ export async function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
   // Yearly panels count time in years (lags and GMM time dummies then carry the year); window panels in windows.
   const yearly = isYearly(layout.periods);
   for (let r = 0; r < layout.rows; r++) { unit[r] = Math.floor(r / T); time[r] = yearly ? layout.periods[r % T].from : r % T; }
-  notes.push(`${layout.rows} rows: ${layout.kind === 'dyadic' ? `${layout.rows / T} region pairs` : `${layout.units.length} ${unitsNoun(ctx, layout)}`} × ${T} periods.`);
+  notes.push(`${layout.rows} rows: ${layout.kind === 'dyadic' ? `${layout.rows / T} region pairs` : `${layout.units.length} ${unitsNoun(ctx, layout.level)}`} × ${T} periods.`);
   return { table: { name: symbol.name, rows: layout.rows, columns, panel: { unit, time } }, notes };
 }
 
@@ -127,17 +127,19 @@ async function nodeLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayout>
   const declared = await declaredUnits(ctx, decl);
   if (declared?.crossed) throw new SpecError('A node panel\'s units are one set of regions, not a pair of sets.', ctx.model.option(decl, 'units')!.values[0].span);
   const list = declared?.left ?? [...units].sort();
+  const unitLevel = level ?? await panelLevel(ctx, runs);
   const notes = [...levelNotes, ...runs.flatMap((r) => r.notes)];
   if (declared) {
     const kept = new Set(declared.left);
     const left = [...units].filter((u) => !kept.has(u)).length;
-    notes.push(`Units: ${declared.description} (declared)${left ? `; ${left} region${left === 1 ? '' : 's'} of the sources outside them left out` : ''}.`);
+    const noun = unitsNoun(ctx, unitLevel);
+    notes.push(`Units: the ${list.length} ${noun} of ${declared.name} (declared)${left ? `; ${left} other ${noun} of the sources left out` : ''}.`);
   }
   if (!list.length) notes.push('The panel has no regions: its sources are empty.');
   return {
     kind: 'node', periods, units: list, partners: list, pairI: new Int32Array(0), pairJ: new Int32Array(0),
     rows: list.length * periods.length, networks: new Map(runs.map((r) => [r.name, r])), fill: fillOf(ctx, decl), directed: false,
-    level: level ?? await panelLevel(ctx, runs), notes,
+    level: unitLevel, notes,
   };
 }
 
@@ -197,8 +199,7 @@ function fillOf(ctx: RunContext, decl: Decl): 'zero' | 'missing' {
 }
 
 /** What a node panel's units are: regions, or the values of a dataset's holder id column (`applicant`s). */
-function unitsNoun(ctx: RunContext, layout: PanelLayout): string {
-  const level = layout.level;
+function unitsNoun(ctx: RunContext, level: PanelLayout['level']): string {
   const region = !level || ctx.model.option(level.dataset.decl, 'region')?.values.some((v) => v.type === 'ident' && v.name === level.column);
   return region ? 'regions' : `units (${level.column} of ${level.dataset.name})`;
 }

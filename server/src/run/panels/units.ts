@@ -8,20 +8,21 @@ import { regionSet } from '../data/regionSets.js';
 import { SpecError } from '../errors.js';
 import { quoteIdent } from '../sql.js';
 
-/** The units of each side: `crossed` when given as `a × b` (then every a with every b). */
-export interface Units { left: string[]; right: string[]; crossed: boolean; description: string }
+/**
+ * The units of each side: `crossed` when given as `a × b` (then every a with every b); `name` the set or
+ * table they come from (the first one when crossed), `description` them as a dyadic panel's regions.
+ */
+export interface Units { left: string[]; right: string[]; crossed: boolean; name: string; description: string }
 
 export async function declaredUnits(ctx: RunContext, decl: Decl): Promise<Units | undefined> {
   const value = ctx.model.option(decl, 'units')?.values[0];
   if (!value) return undefined;
   if (value.type === 'binary' && value.op === '×' && value.right) {
     const [left, right] = [await unitsOf(ctx, value.left), await unitsOf(ctx, value.right)];
-    return { left, right, crossed: true, description: `every region of ${nameOf(value.left)} (${left.length}) with every region of ${nameOf(value.right)} (${right.length})` };
+    return { left, right, crossed: true, name: nameOf(value.left), description: `every region of ${nameOf(value.left)} (${left.length}) with every region of ${nameOf(value.right)} (${right.length})` };
   }
   const all = await unitsOf(ctx, value);
-  // An attribute table's keys are regions, or firms in a panel over applicants (`level: applicant`).
-  const what = ctx.model.resolve(value)?.kind !== 'regions' && ctx.model.option(decl, 'level') ? 'units' : 'regions';
-  return { left: all, right: all, crossed: false, description: `the ${all.length} ${what} of ${nameOf(value)}` };
+  return { left: all, right: all, crossed: false, name: nameOf(value), description: `the ${all.length} regions of ${nameOf(value)}` };
 }
 
 async function unitsOf(ctx: RunContext, expr: Expr): Promise<string[]> {
