@@ -70,7 +70,7 @@ export class TableCache {
     try {
       const schema = dialect.geometry
         ? await geometrySchema(path, dialect.geometry.object, this.trustedWorkspace ? Infinity : UNTRUSTED_GEOMETRY_BYTES)
-        : await readTableSchema({ path, ...dialect }, { rowCount: this.options.rowCounts(), maxBytes: this.trustedWorkspace ? undefined : UNTRUSTED_TABLE_BYTES });
+        : await readTableSchema({ path, ...dialect }, { rowCount: this.options.rowCounts(), prefixOnly: !this.trustedWorkspace });
       info = { status: 'ok', path, ...schema };
     } catch (err) {
       info = { status: 'error', path, message: firstLine((err as Error).message) };

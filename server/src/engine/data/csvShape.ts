@@ -2,7 +2,7 @@
 // than the header, a quote never closed. DuckDB reports none of these clearly: a ragged row in its
 // sniffing sample makes the whole line one column, an empty file gets a `column0`, and a header alone
 // reads as text columns. Checked on a bounded prefix, so it costs the same for any file size.
-import { detectEncoding, formatOf, readPrefix, type DataSource } from './source.js';
+import { detectEncoding, formatOf, readPrefix, type DataSource, type TableFormat } from './source.js';
 
 /** A problem with a data file, at a line (1-based, the header included) when there is one. */
 export class TableShapeError extends Error {
@@ -17,11 +17,22 @@ export const SHAPE_PREFIX_BYTES = 1 << 20;
 const DELIMITERS = [',', ';', '\t', '|'];
 const DECODER_LABEL = { utf8: 'utf-8', utf16: 'utf-16le', latin1: 'latin1' } as const;
 
-/** Throws a TableShapeError naming the line when the file's beginning is not a table DuckDB reads as meant. */
-export function checkCsvShape(source: DataSource): void {
+/** A file's first bytes (decompressed when gzipped), and whether they are all of it. */
+export type FilePrefix = ReturnType<typeof readPrefix>;
+
+/**
+ * Throws a TableShapeError naming the line when the file's beginning is not a table DuckDB reads as meant.
+ * Returns the prefix it looked at (none for Parquet and zstd files), for callers that read no further.
+ */
+export function checkCsvShape(source: DataSource): FilePrefix | undefined {
   const format = source.format ?? formatOf(source.path);
-  if (format === 'parquet' || /\.zst$/i.test(source.path)) return;
-  const { head, whole } = readPrefix(source.path, SHAPE_PREFIX_BYTES);
+  if (format === 'parquet' || /\.zst$/i.test(source.path)) return undefined;
+  const prefix = readPrefix(source.path, SHAPE_PREFIX_BYTES);
+  checkPrefix(source, format, prefix);
+  return prefix;
+}
+
+function checkPrefix(source: DataSource, format: TableFormat, { head, whole }: FilePrefix): void {
   const text = new TextDecoder(DECODER_LABEL[source.encoding ?? detectEncoding(source.path)]).decode(head).replace(/^\uFEFF/, '');
   if (!text.trim()) {
     if (whole) throw new TableShapeError('the file is empty (no header, no rows).');
