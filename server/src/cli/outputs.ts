@@ -1,7 +1,6 @@
 // The files `innograph run --out DIR` writes for the formats asked (`--format`): results in, files out.
 import { tableCsv } from '../engine/exports/csv.js';
 import { figureSpec } from '../engine/exports/figure.js';
-import { figureSvg } from '../engine/exports/figureSvg.js';
 import { tableLatex, tableMarkdown } from '../engine/exports/plainTable.js';
 import { regressionCsv, regressionLatex, regressionMarkdown, regressionOf } from '../engine/exports/regressionTable.js';
 import { networkFiles, type ExportFile } from '../run/output/networkFiles.js';
@@ -30,6 +29,8 @@ export async function outputFiles(results: ResultsFile, formats: ReadonlySet<For
   const figures = new Map<string, string>();
   for (const r of results.results) {
     if (r.figure && r.tables.data) {
+      // vega is loaded when a figure is drawn, not at every start of the CLI and the language server.
+      const { figureSvg } = await import('../engine/exports/figureSvg.js');
       const svg = await figureSvg(figureSpec(r.figure, r.tables.data));
       figures.set(r.name, svg);
       files.push({ name: `${r.name}.svg`, text: svg });
