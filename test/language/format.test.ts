@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatStudy } from '../../server/src/language/format.ts';
-import { studyLexer } from '../../server/src/language/syntax/tokens.ts';
+import { lexStudy } from '../../server/src/language/syntax/lexer.ts';
 
 const EXAMPLES = resolve(import.meta.dirname, '../../examples');
 const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.study')).map((f) => readFileSync(join(EXAMPLES, f), 'utf8'));
 const images = (text: string) => {
-  const lexed = studyLexer.tokenize(text);
-  return [...lexed.tokens, ...Object.values(lexed.groups).flat()].sort((a, b) => a.startOffset - b.startOffset).map((t) => t.image);
+  const lexed = lexStudy(text);
+  return [...lexed.tokens, ...lexed.comments, ...lexed.hashComments].sort((a, b) => a.startOffset - b.startOffset).map((t) => t.image);
 };
 
 test('the example specs are already formatted', () => {

@@ -101,7 +101,7 @@ function parseRunArgs(args: string[]): { specs: string[]; only: string[]; json?:
 
 // The language server runs specs in a worker thread started from this same file (server/src/run/worker.ts).
 if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_MARKER]) {
-  void import('../run/worker.js').then((w) => w.serveRuns());
+  void import('../run/workerThread.js').then((w) => w.serveRuns());
 } else {
   main(process.argv.slice(2)).then((code) => {
     if (code >= 0) process.exitCode = code;

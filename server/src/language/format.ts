@@ -2,6 +2,7 @@
 // the alignment people put after `key:`, before `=`, `from` and trailing comments. Works on files that do not parse;
 // returns undefined when the text does not even lex, so nothing is ever lost.
 import { tokenMatcher, type IToken } from 'chevrotain';
+import { lexStudy } from './syntax/lexer.js';
 import { LineIndex } from './syntax/lines.js';
 import * as T from './syntax/tokens.js';
 
@@ -14,10 +15,10 @@ const isComment = (t: IToken | undefined) => is(t, T.LineComment, T.BlockComment
 const isWord = (t: IToken | undefined) => is(t, T.Identifier, T.Keyword);
 
 export function formatStudy(text: string, options: FormatOptions): string | undefined {
-  const lexed = T.studyLexer.tokenize(text);
+  const lexed = lexStudy(text);
   if (lexed.errors.length) return undefined;
-  // Every token group (comments, `#` comments) goes back out: the formatter must never drop text.
-  const tokens = [...lexed.tokens, ...Object.values(lexed.groups).flat()].sort((a, b) => a.startOffset - b.startOffset);
+  // Comments (`#` ones too) go back out: the formatter must never drop text.
+  const tokens = [...lexed.tokens, ...lexed.comments, ...lexed.hashComments].sort((a, b) => a.startOffset - b.startOffset);
   const index = new LineIndex(text);
   const lineOf = (offset: number) => index.position(offset).line;
   const lines: string[] = [];

@@ -11,12 +11,12 @@
 //   (a query leaves the event loop free, so the message arrives at once).
 // The thread is never terminated to stop a run: a thread stopped inside DuckDB's native code aborts the
 // whole process ("terminate called after throwing an instance of 'Napi::Error'"), as seen under load.
-import { Worker, parentPort } from 'node:worker_threads';
-import { TableCache } from '../workspace/tableCache.js';
-import { analyzeWithHeaders } from '../workspace/analysis.js';
+//
+// This module is the main thread's side and the messages; `workerThread.ts` is the thread's side, which alone
+// loads the engine (so that `innograph check` never does).
+import { Worker } from 'node:worker_threads';
 import { Cancelled } from '../engine/cancel.js';
-import type { DeclarationResult, ResultsFile } from '../results/format.js';
-import { runStudy } from './runner.js';
+import type { ResultsFile } from '../results/format.js';
 
 export interface RunJob {
   text: string;
@@ -29,44 +29,14 @@ export interface RunJob {
 /** How long a cancelled run may take to answer before its worker is terminated. */
 export const CANCEL_GRACE_MS = Infinity;
 
-type ToWorker = { type: 'run'; id: number; job: RunJob; cancelFlag: Int32Array } | { type: 'cancel'; id: number };
-type FromWorker =
+export type ToWorker = { type: 'run'; id: number; job: RunJob; cancelFlag: Int32Array } | { type: 'cancel'; id: number };
+export type FromWorker =
   | { type: 'progress'; id: number; message: string; done: number; total: number }
   | { type: 'done'; id: number; results: ResultsFile }
   | { type: 'cancelled'; id: number }
   | { type: 'failed'; id: number; message: string };
 
 export const WORKER_MARKER = 'innographRun';
-
-/** The worker thread's side: waits for jobs and answers with progress and results. */
-export function serveRuns(): void {
-  const port = parentPort!;
-  const cache = new Map<string, DeclarationResult>();
-  const running = new Map<number, AbortController>();
-  let queue = Promise.resolve();
-  port.on('message', (message: ToWorker) => {
-    if (message.type === 'cancel') { running.get(message.id)?.abort(); return; }
-    const controller = new AbortController();
-    running.set(message.id, controller);
-    const send = (m: FromWorker) => port.postMessage(m);
-    queue = queue.then(async () => {
-      try {
-        // Headers are read afresh for every run: data files may have changed in between.
-        const analysis = await analyzeWithHeaders(message.job.text, message.job.specPath, new TableCache({ rowCounts: () => false }));
-        const results = await runStudy(analysis, {
-          specPath: message.job.specPath, only: message.job.only, cache: message.job.fresh ? undefined : cache,
-          signal: controller.signal, cancelFlag: message.cancelFlag,
-          progress: (text, done, total) => send({ type: 'progress', id: message.id, message: text, done, total }),
-        });
-        send({ type: 'done', id: message.id, results });
-      } catch (err) {
-        send(err instanceof Cancelled ? { type: 'cancelled', id: message.id } : { type: 'failed', id: message.id, message: (err as Error).message ?? String(err) });
-      } finally {
-        running.delete(message.id);
-      }
-    });
-  });
-}
 
 /** The main thread's side: starts the worker on first use and runs jobs in it. */
 export class RunWorker {

@@ -5,7 +5,7 @@ import { StudyCheck, type CheckResult } from '../language/checks/index.js';
 import { isFileKind } from '../language/schema/declarations.js';
 import { declDialect, SemanticModel } from '../language/semantic/model.js';
 import { LineIndex } from '../language/syntax/lines.js';
-import { parseStudy } from '../language/syntax/parse.js';
+import { parseStudy, parseStudyInSlices } from '../language/syntax/parse.js';
 import type { StudyFile } from '../language/syntax/ast.js';
 import type { TableCache } from './tableCache.js';
 
@@ -26,12 +26,13 @@ export interface Analysis extends CheckResult {
 }
 
 /**
- * For one-shot callers (CLI, tests, benchmarks): parses once, starts reading the declared data files'
- * headers, waits for them, and checks with them. The language server re-checks on arrival instead.
+ * For one-shot callers (CLI, tests, benchmarks): parses once, reading each declared data file's header from
+ * when its declaration is parsed, waits for them, and checks with them. The language server re-checks on arrival instead.
  */
 export async function analyzeWithHeaders(text: string, specPath: string, tables: TableCache): Promise<Analysis> {
-  const file = parseStudy(text);
-  for (const decl of file.decls) if (decl.from && isFileKind(decl.keyword.name)) tables.get(dirname(specPath), decl.from.value, declDialect(decl));
+  const file = await parseStudyInSlices(text, (decl) => {
+    if (decl.from && isFileKind(decl.keyword.name)) tables.get(dirname(specPath), decl.from.value, declDialect(decl));
+  });
   await tables.settled();
   return analyzed(text, file, specPath, tables);
 }

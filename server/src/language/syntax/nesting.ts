@@ -1,7 +1,7 @@
 // The parser is recursive descent: each bracket or prefix operator costs stack frames. Past a fixed depth
 // the nested part is cut out before parsing, with one located error, so that no input can overflow the
 // stack (in the main thread or a worker) and the declaration's other parts still parse.
-import { tokenMatcher, type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { Span } from './ast.js';
 import { tokenSpan } from './parser.js';
 import * as T from './tokens.js';
@@ -12,7 +12,8 @@ export const MAX_NESTING = 64;
 const OPENERS = [T.LParen, T.LBracket, T.LBrace];
 const CLOSERS = [T.RParen, T.RBracket, T.RBrace];
 const PREFIX = [T.Minus, T.Not];
-const isAny = (t: IToken, types: typeof OPENERS) => types.some((x) => tokenMatcher(t, x));
+// These are concrete token types (no categories), so a token is one of them exactly when its type is.
+const isAny = (t: IToken, types: typeof OPENERS) => types.includes(t.tokenType);
 
 /**
  * The tokens with every bracket group that opens deeper than MAX_NESTING reduced to its two brackets (an

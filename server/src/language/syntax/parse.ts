@@ -6,6 +6,7 @@
 // linear in the text: one scan to cut it, then each piece once.
 import { tokenMatcher, type IToken } from 'chevrotain';
 import type { Comment, Decl, Span, StudyFile, SyntaxError } from './ast.js';
+import { lexStudy } from './lexer.js';
 import { limitNesting } from './nesting.js';
 import { StudyParser, tokenSpan } from './parser.js';
 import { shiftSpans } from './shift.js';
@@ -23,27 +24,65 @@ function parser(): StudyParser {
 interface ParsedPiece { decl?: Decl; comments: Comment[]; errors: SyntaxError[]; start: number }
 
 export function parseStudy(text: string): StudyFile {
-  const decls: Decl[] = [];
-  const comments: Comment[] = [];
-  const errors: SyntaxError[] = [];
-  const starts = declarationStarts(text);
-  if (starts[0] !== 0) starts.unshift(0);
-  let parsedAny = false;
-  for (let k = 0; k < starts.length; k++) {
-    const start = starts[k];
-    const source = text.slice(start, starts[k + 1] ?? text.length);
-    let parsed = cache.get(source);
-    if (!parsed) {
-      parsed = cache.set(source, parsePiece(source, start));
-      parsedAny = true;
-    }
-    const piece = parsed.start === start ? parsed : shiftSpans(parsed, start - parsed.start);
-    if (piece.decl) decls.push(piece.decl);
-    for (const c of piece.comments) comments.push(c);
-    for (const e of piece.errors) errors.push(e);
+  const parse = new StudyParse(text);
+  parse.step(Infinity);
+  return parse.result();
+}
+
+/**
+ * The same parse, giving the event loop a turn every few milliseconds and each declaration to `parsed` as
+ * soon as it has its tree: a one-shot caller starts reading a data file's header when its declaration is
+ * parsed, and the read (DuckDB, on its own threads) goes on while the rest of the spec is parsed.
+ */
+export async function parseStudyInSlices(text: string, parsed: (decl: Decl) => void, sliceMs = 10): Promise<StudyFile> {
+  const parse = new StudyParse(text, parsed);
+  while (!parse.step(performance.now() + sliceMs)) await new Promise((resolve) => setImmediate(resolve));
+  return parse.result();
+}
+
+/** One parse of a text, piece by piece. */
+class StudyParse {
+  private readonly decls: Decl[] = [];
+  private readonly comments: Comment[] = [];
+  private readonly errors: SyntaxError[] = [];
+  private readonly starts: number[];
+  private next = 0;
+  private parsedAny = false;
+
+  constructor(private readonly text: string, private readonly parsed?: (decl: Decl) => void) {
+    this.starts = declarationStarts(text);
+    if (this.starts[0] !== 0) this.starts.unshift(0);
   }
-  cache.endOfFile(parsedAny ? text.length : 0);
-  return { decls, comments, errors: dedupe(errors) };
+
+  /** Parses pieces until `deadline` (a `performance.now()` time) has passed; true when all are parsed. */
+  step(deadline: number): boolean {
+    const { text, starts } = this;
+    while (this.next < starts.length) {
+      const k = this.next++;
+      const start = starts[k];
+      const source = text.slice(start, starts[k + 1] ?? text.length);
+      let parsed = cache.get(source);
+      if (!parsed) {
+        parsed = cache.set(source, parsePiece(source, start));
+        this.parsedAny = true;
+      }
+      const piece = parsed.start === start ? parsed : shiftSpans(parsed, start - parsed.start);
+      if (piece.decl) {
+        this.decls.push(piece.decl);
+        this.parsed?.(piece.decl);
+      }
+      for (const c of piece.comments) this.comments.push(c);
+      for (const e of piece.errors) this.errors.push(e);
+      // Reading the clock costs: look at it every 64 pieces.
+      if ((k & 63) === 63 && performance.now() > deadline) break;
+    }
+    return this.next >= starts.length;
+  }
+
+  result(): StudyFile {
+    cache.endOfFile(this.parsedAny ? this.text.length : 0);
+    return { decls: this.decls, comments: this.comments, errors: dedupe(this.errors) };
+  }
 }
 
 /**
@@ -92,26 +131,35 @@ function parsePiece(source: string, start: number): ParsedPiece {
   let comments: Comment[] = [];
   let tokens: IToken[] = [];
   try {
-    const lexed = T.studyLexer.tokenize(source);
+    const lexed = lexStudy(source);
     tokens = moved(lexed.tokens, start);
     for (const e of lexed.errors) {
       const char = source.slice(e.offset, e.offset + e.length);
       errors.push({ message: `Unexpected character \`${char}\``, span: { start: start + e.offset, end: start + e.offset + Math.max(1, e.length) } });
     }
-    comments = moved(lexed.groups.comments ?? [], start).map((t) => ({ text: t.image, span: tokenSpan(t)! }));
-    for (const t of moved(lexed.groups.hashComments ?? [], start)) {
+    comments = moved(lexed.comments, start).map((t) => ({ text: t.image, span: tokenSpan(t)! }));
+    for (const t of moved(lexed.hashComments, start)) {
       errors.push({ message: 'Comments start with `//` in a study spec, not `#`', span: { start: t.startOffset, end: t.startOffset + 1 } });
     }
-    if (!tokens.length) return { comments, errors, start };
+    if (!tokens.length) return { comments: orNone(comments), errors: orNone(errors), start };
     const { decl, errors: parseErrors } = parseDeclaration(tokens);
     errors.push(...parseErrors);
-    return { decl, comments, errors, start };
+    return { decl, comments: orNone(comments), errors: orNone(errors), start };
   } catch (err) {
     // A parser bug must not take the language server down, nor hide the other declarations: report it here.
     const at = tokens[0] ? tokenSpan(tokens[0])! : { start, end: start };
     errors.push({ message: `Internal parser error: ${(err as Error).message}`, span: at });
     return { decl: tokens.length ? fallbackDecl(tokens) : undefined, comments, errors, start };
   }
+}
+
+/**
+ * Most pieces have no comment and no error: they share one frozen empty array rather than hold two each (a
+ * large spec's every piece stays cached, and what the cache holds is what the garbage collector walks).
+ */
+const NONE = Object.freeze([]) as readonly never[] as never[];
+function orNone<T>(list: T[]): T[] {
+  return list.length ? list : NONE;
 }
 
 /** Tokens of a piece lexed on its own, at their offsets in the whole text. */

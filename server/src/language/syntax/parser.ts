@@ -252,10 +252,15 @@ export class StudyParser extends EmbeddedActionsParser {
         return this.ACTION(() => ({ type: 'unary', op: 'not', operand, span: join(tokenSpan(not), operand?.span) }) as Expr);
       },
     },
-    { ALT: () => this.SUBRULE(this.postfix) },
+    { ALT: () => this.postfix() },
   ]));
 
-  private postfix = this.RULE('postfix', (): Expr => {
+  /**
+   * A primary and its `.member` chain. Inlined in `unary`, and a name or call in `primary`, rather than rules
+   * of their own: every operand goes through them, and a chevrotain rule invocation costs about as much as
+   * the rest of parsing a name (a 65,536-declaration spec makes millions).
+   */
+  private postfix(): Expr {
     let object = this.SUBRULE(this.primary);
     this.MANY(() => {
       const dot = this.CONSUME(T.Dot);
@@ -269,11 +274,11 @@ export class StudyParser extends EmbeddedActionsParser {
       });
     });
     return object;
-  });
+  }
 
   private primaryAlternatives?: IOrAlt<Expr>[];
   private primary = this.RULE('primary', (): Expr => this.OR(this.primaryAlternatives ??= [
-    { ALT: () => this.SUBRULE(this.nameOrCall) },
+    { ALT: () => this.nameOrCall() },
     {
       ALT: () => {
         const t = this.CONSUME(T.NumberLiteral);
@@ -297,7 +302,8 @@ export class StudyParser extends EmbeddedActionsParser {
     { ALT: () => this.SUBRULE3(this.list) },
   ]));
 
-  private nameOrCall = this.RULE('nameOrCall', (): Expr => {
+  /** A name, or a call when `(` follows; inlined in `primary` (see `postfix`). */
+  private nameOrCall(): Expr {
     const name = this.CONSUME(T.Identifier);
     let open: IToken | undefined;
     let close: IToken | undefined;
@@ -325,7 +331,7 @@ export class StudyParser extends EmbeddedActionsParser {
       const present = args.filter(Boolean);
       return { type: 'call', callee, args: present, open: openSpan, close: closeSpan, span: join(callee.span, closeSpan ?? present.at(-1)?.span ?? openSpan) };
     });
-  });
+  }
 
   private argument = this.RULE('argument', (): Arg => {
     let name: IToken | undefined;

@@ -1,4 +1,6 @@
-// The study language's tokens. Words are identifiers unless listed as operator keywords here:
+// The study language's tokens: their types (which the parser matches) and their patterns, which define the
+// language; `lexer.ts` scans text into these tokens, and a test holds it to chevrotain's Lexer run on the patterns.
+// Words are identifiers unless listed as operator keywords here:
 // declaration kinds and option names are ordinary identifiers, recognised by the parser and the
 // schema, so that `windows` can be both a declaration kind and an option key.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
@@ -100,9 +102,3 @@ export const allTokens: TokenType[] = [
   Plus, Minus, Star, Slash, Times,
   LParen, RParen, LBrace, RBrace, LBracket, RBracket,
 ];
-
-/**
- * Offsets only: lighter tokens and twice as fast as with lines and columns, which nothing needs (spans are
- * offsets). Note that this mode leaves `endOffset` unset: a token ends at `startOffset + image.length`.
- */
-export const studyLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });

@@ -1,0 +1,38 @@
+// The run worker thread's side (see worker.ts for the protocol and how cancellation reaches a run).
+import { parentPort } from 'node:worker_threads';
+import { Cancelled } from '../engine/cancel.js';
+import type { DeclarationResult } from '../results/format.js';
+import { TableCache } from '../workspace/tableCache.js';
+import { analyzeWithHeaders } from '../workspace/analysis.js';
+import { runStudy } from './runner.js';
+import type { FromWorker, ToWorker } from './worker.js';
+
+/** The worker thread's side: waits for jobs and answers with progress and results. */
+export function serveRuns(): void {
+  const port = parentPort!;
+  const cache = new Map<string, DeclarationResult>();
+  const running = new Map<number, AbortController>();
+  let queue = Promise.resolve();
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'cancel') { running.get(message.id)?.abort(); return; }
+    const controller = new AbortController();
+    running.set(message.id, controller);
+    const send = (m: FromWorker) => port.postMessage(m);
+    queue = queue.then(async () => {
+      try {
+        // Headers are read afresh for every run: data files may have changed in between.
+        const analysis = await analyzeWithHeaders(message.job.text, message.job.specPath, new TableCache({ rowCounts: () => false }));
+        const results = await runStudy(analysis, {
+          specPath: message.job.specPath, only: message.job.only, cache: message.job.fresh ? undefined : cache,
+          signal: controller.signal, cancelFlag: message.cancelFlag,
+          progress: (text, done, total) => send({ type: 'progress', id: message.id, message: text, done, total }),
+        });
+        send({ type: 'done', id: message.id, results });
+      } catch (err) {
+        send(err instanceof Cancelled ? { type: 'cancelled', id: message.id } : { type: 'failed', id: message.id, message: (err as Error).message ?? String(err) });
+      } finally {
+        running.delete(message.id);
+      }
+    });
+  });
+}
