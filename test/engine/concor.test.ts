@@ -50,8 +50,13 @@ for (const [name, load] of [['florentine', florentine], ['krack_advice', krackha
         assert.ok(e.EI === null ? g.binary.ei === null : Math.abs(g.binary.ei! - e.EI) < 1e-12);
         assert.ok(e.EI_valued === null ? g.valued.ei === null : Math.abs(g.valued.ei! - e.EI_valued) < 1e-12);
       });
-      assert.deepEqual([model.whole.internal, model.whole.external], [want.whole_network.internal, want.whole_network.external]);
-      assert.ok(Math.abs(model.whole.ei! - want.whole_network.EI) < 1e-12);
+      assert.deepEqual([model.whole.binary.internal, model.whole.binary.external], [want.whole_network.internal, want.whole_network.external]);
+      assert.ok(Math.abs(model.whole.binary.ei! - want.whole_network.EI) < 1e-12);
+      // The reference has no valued whole-network row: it is its groups' valued ties summed, like the binary one.
+      const valued = (key: 'internal_valued' | 'external_valued_row') => want.groups.reduce((s: number, g: Record<string, number>) => s + g[key], 0);
+      assert.deepEqual([model.whole.valued.internal, model.whole.valued.external], [valued('internal_valued'), valued('external_valued_row')]);
+      const [vi, ve] = [valued('internal_valued'), valued('external_valued_row')];
+      assert.ok(Math.abs(model.whole.valued.ei! - (ve - vi) / (ve + vi)) < 1e-12);
     });
   }
 }

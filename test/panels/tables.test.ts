@@ -17,7 +17,7 @@ test('blocks: partition, density, image and E-I tables; null shown as —; CSV e
   const { page } = panel;
   assert.deepEqual(await page.locator('section.table h2').allTextContents(), ['partition 31 rows', 'density 4 rows', 'image 4 rows', 'ei 5 rows']);
   const ei = page.locator('section[data-table="ei"] tbody tr');
-  assert.deepEqual(await ei.last().locator('td').allTextContents(), ['whole', '70', '86', '0.1026', '—', '—', '—']);
+  assert.deepEqual(await ei.last().locator('td').allTextContents(), ['whole', '70', '86', '0.1026', '97', '164', '0.2567']);
   const density = table('rein_groups', 'density');
   assert.equal(await page.locator('section[data-table="density"] tbody tr').first().locator('td').nth(1).getAttribute('title'), String(density.rows[0][1]));
 
@@ -30,6 +30,12 @@ test('blocks: partition, density, image and E-I tables; null shown as —; CSV e
   assert.ok(saved.data.endsWith(`\r\n${line(eiRows.at(-1)!)}\r\n`) && eiRows.at(-1)![0] === 'whole', saved.data);
   await panel.screenshot('tables-blocks');
   await panel.assertClean();
+
+  // A block of one actor has no diagonal cells: its density is undefined, shown as —.
+  const oneActor = structuredClone(example.results);
+  oneActor.results.find((r) => r.name === 'rein_groups')!.tables.density.rows[2][3] = null;
+  const undefinedCell = await PanelPage.open(example.browser, panelContent(oneActor, 'rein_groups'));
+  assert.equal(await undefinedCell.page.locator('section[data-table="density"] tbody tr').nth(2).locator('td').nth(3).textContent(), '—');
 });
 
 test('node measures sort by a column (a top-N centrality list)', async () => {

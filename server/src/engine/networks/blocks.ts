@@ -17,9 +17,11 @@ export interface BlockModel {
   sum: number[][];
   image: number[][];
   /** E-I per group: binary (UCINET's E-I routine) and valued (its Homophily routine). */
-  groups: { binary: GroupEI; valued: GroupEI }[];
-  whole: GroupEI;
+  groups: GroupsEI[];
+  /** The whole network's: every group's internal and external ties (cells, and their values) summed. */
+  whole: GroupsEI;
 }
+export interface GroupsEI { binary: GroupEI; valued: GroupEI }
 
 export function blockModel(w: readonly (readonly number[])[], blocks: readonly (readonly number[])[]): BlockModel {
   const n = w.length;
@@ -50,6 +52,7 @@ export function blockModel(w: readonly (readonly number[])[], blocks: readonly (
     }
     return { binary: eiIndex(bi, be), valued: eiIndex(vi, ve) };
   });
-  const whole = eiIndex(groups.reduce((s, g) => s + g.binary.internal, 0), groups.reduce((s, g) => s + g.binary.external, 0));
+  const summed = (of: (g: GroupsEI) => GroupEI) => eiIndex(groups.reduce((s, g) => s + of(g).internal, 0), groups.reduce((s, g) => s + of(g).external, 0));
+  const whole = { binary: summed((g) => g.binary), valued: summed((g) => g.valued) };
   return { overallDensity, density, sum, image, groups, whole };
 }

@@ -88,5 +88,5 @@ function scaleBetweenness(m: Matrix, scale: IndicatorOptions['betweenness']): nu
 function wholeEI(m: Matrix, groups: readonly number[]): Value {
   const blocks: number[][] = [];
   groups.forEach((g, i) => (blocks[g] ??= []).push(i));
-  return blockModel(m.w, blocks.filter(Boolean)).whole.ei;
+  return blockModel(m.w, blocks.filter(Boolean)).whole.binary.ei;
 }

@@ -1,6 +1,6 @@
 // `blocks` declarations: CONCOR with UCINET's defaults, block densities, image, E-I.
 import type { Symbol } from '../../language/semantic/model.js';
-import { blockModel } from '../../engine/networks/blocks.js';
+import { blockModel, type GroupsEI } from '../../engine/networks/blocks.js';
 import { concor, type Diagonal } from '../../engine/networks/concor.js';
 import { toMatrix } from '../../engine/networks/measures.js';
 import type { RunContext } from '../context.js';
@@ -52,8 +52,8 @@ export async function partitionOf(ctx: RunContext, symbol: Symbol): Promise<Part
     notes.push(`Image: 1 where a block's density ≥ the overall density α = ${model.overallDensity}.`);
   }
   if (want('ei')) {
-    const rows: Cell[][] = model.groups.map((g, k) => [labels[k], g.binary.internal, g.binary.external, g.binary.ei, g.valued.internal, g.valued.external, g.valued.ei]);
-    rows.push(['whole', model.whole.internal, model.whole.external, model.whole.ei, null, null, null]);
+    const row = (label: string, g: GroupsEI): Cell[] => [label, g.binary.internal, g.binary.external, g.binary.ei, g.valued.internal, g.valued.external, g.valued.ei];
+    const rows = [...model.groups.map((g, k) => row(labels[k], g)), row('whole', model.whole)];
     tables.ei = { columns: ['block', 'internal', 'external', 'ei', 'internal_valued', 'external_valued', 'ei_valued'], rows };
   }
   return { regions: m.nodes, block, count: result.blocks.length, notes, tables };
