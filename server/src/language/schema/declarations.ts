@@ -134,6 +134,7 @@ const network: DeclSpec = {
     { name: 'geometry', doc: 'Region shapes to draw the network on (a `geometry` declaration); a run lists the regions no feature matches.', value: ref('geometry') },
     { name: 'intra', doc: 'Ties inside one region.', value: oneOf(['separate', 'Counted apart as the node\'s intra-region volume, not as edges (default).'], ['drop', 'Not counted at all.']), default: 'separate' },
     { name: 'between', doc: 'A bipartite restriction: only ties between the two region sets, e.g. `china × foreign`.', value: { type: 'regionPair' } },
+    { name: 'nodes', doc: 'Which regions are a window\'s nodes.', value: oneOf(['active', 'The regions with a tie or intra-region volume in the window, as Gephi builds a network from an edge list (default).'], ['all', 'Every region of the network\'s data (all years, after its filters and `map`; with `between`, of its two sets), isolates included, as UCINET keeps every actor of a matrix: density, centralization and the other measures count them.']), default: 'active' },
     { name: 'touching', doc: 'Keep only ties with at least one end in this region set, e.g. the ties that touch an AI cluster: `touching: hubs`; a region\'s intra volume stays when the region is in the set.', value: ref('regions') },
     { name: 'exclude', doc: 'Patents to leave out, e.g. `joint(china, foreign)`: patents with inventors in both sets.', value: { type: 'call', functions: ['joint'] } },
     { name: 'weight', doc: 'Tie strength of a co-citation network.', value: oneOf(['count', 'Number of distinct shared cited patents |C_i ∩ C_j|.'], ['product', 'Σ_c n_i(c)·n_j(c), the classic coupling strength.'], ['min', 'Σ_c min(n_i(c), n_j(c)).']), default: 'count', only: ['cocitation'] },
@@ -143,7 +144,7 @@ const network: DeclSpec = {
 
 // ---------------------------------------------------------------- measures
 const WHOLE_ITEMS = choices(
-  ['nodes', 'Number of regions with at least one tie (or intra volume) in the window.'],
+  ['nodes', 'Number of the window\'s nodes: the regions with at least one tie (or intra volume), or every region of the network\'s data with `nodes: all`.'],
   ['edges', 'Number of distinct arcs i≠j with weight > 0 (Gephi, UCINET count arcs, not weights).'],
   ['total_weight', 'Sum of the tie weights between distinct regions in the window (same-region volumes left out): with `count: per_patent`, the joint patents, as a yearly series of cooperation is drawn.'],
   ['density', 'Binary density m/(n(n−1)) directed, 2m/(n(n−1)) undirected (Gephi); `density: valued` gives UCINET\'s mean tie value.'],

@@ -1,6 +1,6 @@
 // How networks are built: the holder table (patent, order, region, year, holder id) is assembled once per network
 // from the declared roles, joins, lookups and filters; DuckDB then builds every window's ties at once.
-import type { Decl, Expr } from '../../language/syntax/ast.js';
+import type { Call, Decl, Expr } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import { collaborationNetworks, type RegionSets } from '../../engine/networks/collaboration.js';
 import { overlapNetworks, type OverlapWeight } from '../../engine/networks/overlap.js';
@@ -38,15 +38,23 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
   const touching = await touchingSet(ctx, decl);
   const notes = [...holders.notes, ...(touching ? [touching.note] : [])];
   const rows = await excludeJoint(ctx, decl, holders.table);
-  if (source.spec.name === 'cocitation') {
-    const citations = await loadDataset(ctx, ctx.symbol(source.call.args[1]?.value, 'the citation dataset'));
-    const citing = requireRole(citations, 'citing', source.call.args[1]!.value!.span);
-    const cited = requireRole(citations, 'cited', source.call.args[1]!.value!.span);
-    const relation = `(SELECT CAST(${quoteIdent(citing)} AS VARCHAR) AS citing, CAST(${quoteIdent(cited)} AS VARCHAR) AS cited FROM ${citations.table})`;
-    const weight = ctx.word(decl, 'weight', 'count') as OverlapWeight;
-    const networks = await overlapNetworks(ctx.db, rows, relation, windows, { weight, between, touching: touching?.table, checkpoint: ctx.checkpoint });
-    return { directed: false, networks, notes };
-  }
+  const built = source.spec.name === 'cocitation'
+    ? { directed: false, networks: await cocitationNetworks(ctx, decl, source.call, rows, windows, between, touching?.table) }
+    : await collaborations(ctx, decl, holders, rows, windows, between, touching?.table);
+  if (ctx.word(decl, 'nodes', 'active') === 'all') notes.push(await keepEveryRegion(ctx, built.networks, rows, between));
+  return { ...built, notes };
+}
+
+async function cocitationNetworks(ctx: RunContext, decl: Decl, call: Call, rows: string, windows: Window[], between: RegionSets | undefined, touching: string | undefined): Promise<Network[]> {
+  const citations = await loadDataset(ctx, ctx.symbol(call.args[1]?.value, 'the citation dataset'));
+  const citing = requireRole(citations, 'citing', call.args[1]!.value!.span);
+  const cited = requireRole(citations, 'cited', call.args[1]!.value!.span);
+  const relation = `(SELECT CAST(${quoteIdent(citing)} AS VARCHAR) AS citing, CAST(${quoteIdent(cited)} AS VARCHAR) AS cited FROM ${citations.table})`;
+  const weight = ctx.word(decl, 'weight', 'count') as OverlapWeight;
+  return overlapNetworks(ctx.db, rows, relation, windows, { weight, between, touching, checkpoint: ctx.checkpoint });
+}
+
+async function collaborations(ctx: RunContext, decl: Decl, holders: HolderTable, rows: string, windows: Window[], between: RegionSets | undefined, touching: string | undefined): Promise<{ directed: boolean; networks: Network[] }> {
   const ties = ctx.word(decl, 'ties', 'all_pairs') as 'all_pairs' | 'first_led';
   if (ties === 'first_led' && !holders.hasOrder) {
     throw new SpecError(`\`first_led\` needs the applicants' order: declare an \`order\` column on ${holders.dataset.name}.`, ctx.model.option(decl, 'ties')!.values[0].span);
@@ -56,9 +64,23 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
     count: ctx.word(decl, 'count', 'per_pair') as 'per_pair' | 'per_patent',
     intra: ctx.word(decl, 'intra', 'separate') as 'separate' | 'drop',
     between,
-    touching: touching?.table,
+    touching,
   });
-  return { directed: ties === 'first_led', networks, notes };
+  return { directed: ties === 'first_led', networks };
+}
+
+/**
+ * `nodes: all`: every region of the network's holder rows (all years, after its filters and `map`; with
+ * `between`, those of its two sets) is a node of every window, isolates included, as UCINET keeps every actor of
+ * a matrix. Returns the note saying so.
+ */
+async function keepEveryRegion(ctx: RunContext, networks: Network[], rows: string, between: RegionSets | undefined): Promise<string> {
+  const inSets = between ? ` AND (region IN (SELECT region FROM ${between.left}) OR region IN (SELECT region FROM ${between.right}))` : '';
+  const result = await ctx.db.runAndReadAll(`SELECT DISTINCT CAST(region AS VARCHAR) FROM ${rows} WHERE region IS NOT NULL${inSets}`);
+  // Sorted as the windows' own node lists are (JavaScript's order, not the database's collation).
+  const every = result.getRows().map((r) => String(r[0])).sort();
+  for (const network of networks) network.nodes = [...every];
+  return `Nodes: all ${every.length} regions of the network's data in every window, isolates included (\`nodes: all\`, as UCINET keeps every actor of a matrix).`;
 }
 
 export interface HolderTable { table: string; dataset: Symbol; level: string; hasOrder: boolean; hasYear: boolean; hasHolder: boolean; notes: string[] }
