@@ -28,8 +28,28 @@ export interface CollaborationOptions {
 export async function collaborationNetworks(db: DuckDBConnection, holders: string, windows: readonly Window[], options: CollaborationOptions): Promise<Network[]> {
   const directed = options.ties === 'first_led';
   const pairCondition = directed ? 'a.k = 1 AND b.k > 1' : 'a.k < b.k';
-  const weight = options.count === 'per_pair' ? 'count(*)' : 'count(DISTINCT patent)';
-  const { between } = options;
+  const pairs = `(WITH h AS (SELECT patent, region, year, row_number() OVER (PARTITION BY patent ORDER BY ord) AS k FROM ${holders})
+    SELECT a.patent, a.year, a.region AS r1, b.region AS r2 FROM h a JOIN h b ON a.patent = b.patent AND ${pairCondition})`;
+  return pairNetworks(db, pairs, options.count === 'per_pair' ? 'count(*)' : 'count(DISTINCT patent)', windows, {
+    directed, between: options.between, touching: options.touching, keepIntra: options.intra === 'separate',
+  });
+}
+
+export interface PairOptions {
+  directed: boolean;
+  between?: RegionSets;
+  touching?: string;
+  /** Keep same-region pairs as the region's intra volume. */
+  keepIntra: boolean;
+}
+
+/**
+ * One network per window from a relation of region pairs (columns year, r1, r2, and whatever `weight`, an
+ * aggregate, reads): undirected pairs are oriented (least, greatest), `between` pairs left → right; each
+ * window's ties are the pairs' weights summed by the aggregate.
+ */
+export async function pairNetworks(db: DuckDBConnection, pairs: string, weight: string, windows: readonly Window[], options: PairOptions): Promise<Network[]> {
+  const { between, directed } = options;
   // Same-region pairs stay (as intra); a cross pair must join the two sets, and is turned left → right.
   const orient = between
     ? `CASE WHEN r1 = r2 OR r1 IN (SELECT region FROM ${between.left}) THEN r1 ELSE r2 END AS s,
@@ -43,11 +63,9 @@ export async function collaborationNetworks(db: DuckDBConnection, holders: strin
   ].filter(Boolean);
   const keep = kept.length ? `WHERE ${kept.join(' AND ')}` : '';
   const sql = `
-    WITH h AS (SELECT patent, region, year, row_number() OVER (PARTITION BY patent ORDER BY ord) AS k FROM ${holders}),
-    pairs AS (SELECT a.patent, a.year, a.region AS r1, b.region AS r2 FROM h a JOIN h b ON a.patent = b.patent AND ${pairCondition}),
-    oriented AS (SELECT patent, year, ${orient} FROM pairs ${keep})
+    WITH oriented AS (SELECT *, ${orient} FROM ${pairs} pairs ${keep})
     SELECT wi, s, t, ${weight} AS weight FROM oriented, ${windowsRelation(windows)}
     WHERE ${IN_WINDOW} GROUP BY wi, s, t ORDER BY wi, s, t`;
   const rows = (await db.runAndReadAll(sql)).getRows();
-  return assembleNetworks(rows, windows.length, directed, options.intra === 'separate');
+  return assembleNetworks(rows, windows.length, directed, options.keepIntra);
 }

@@ -117,7 +117,25 @@ const networkSources: SourceSpec[] = [
     ],
     tables: networkTables,
   },
+  {
+    name: 'edges',
+    doc: 'A network read from an edge list: one row per tie (a matrix exported from UCINET or Gephi, another study\'s network, flows between regions).',
+    params: [
+      { name: 'ties', doc: 'The edge-list dataset (a `year` column places ties in windows).', value: ref('dataset') },
+      { name: 'nodes', doc: 'A node list (its `id` or `region` column), for the nodes without ties that `nodes: all` keeps.', value: ref('dataset'), optional: true },
+    ],
+    options: [
+      { name: 'from', doc: 'The column of a tie\'s first node (the sender in a directed network).', value: column, required: true },
+      { name: 'to', doc: 'The column of a tie\'s second node (the receiver in a directed network).', value: column, required: true },
+      { name: 'weight', doc: 'The column of tie strengths; without it each row counts 1. The rows of one pair (undirected: in either orientation) are summed, as Gephi merges parallel edges.', value: column },
+      { name: 'directed', doc: 'Whether a row is a tie from `from` to `to` (true) or between them (false).', value: bool, default: 'false' },
+    ],
+    tables: networkTables,
+  },
 ];
+
+/** The network sources whose ties come from patents (not from an edge list). */
+const PATENT_NETWORKS = ['coapplication', 'coinvention', 'cocitation'];
 
 const network: DeclSpec = {
   kind: 'network',
@@ -127,18 +145,18 @@ const network: DeclSpec = {
   sources: networkSources,
   options: [
     { name: 'ties', doc: 'Which applicant pairs make ties.', value: oneOf(['all_pairs', 'Every unordered pair of a patent\'s applicants: an undirected network.'], ['first_led', 'First applicant → each other applicant (A→B, A→C, A→D): a directed network.']), default: 'all_pairs', only: ['coapplication', 'coinvention'] },
-    { name: 'count', doc: 'How often one patent adds to a region pair.', value: oneOf(['per_pair', 'Once per applicant pair (UCINET-style valued counts).'], ['per_patent', 'Once per patent for each distinct region pair.']), default: 'per_pair' },
-    { name: 'level', doc: 'Region level (a `region` column of the dataset); default: the coarsest.', value: column },
-    { name: 'map', doc: 'A lookup applied to region codes before building ties (e.g. city → province).', value: ref('lookup') },
+    { name: 'count', doc: 'How often one patent adds to a region pair.', value: oneOf(['per_pair', 'Once per applicant pair (UCINET-style valued counts).'], ['per_patent', 'Once per patent for each distinct region pair.']), default: 'per_pair', only: PATENT_NETWORKS },
+    { name: 'level', doc: 'Region level (a `region` column of the dataset); default: the coarsest.', value: column, only: PATENT_NETWORKS },
+    { name: 'map', doc: 'A lookup applied to region codes before building ties (e.g. city → province).', value: ref('lookup'), only: PATENT_NETWORKS },
     { name: 'windows', doc: 'The time windows; without it the whole period is one network.', value: ref('windows') },
     { name: 'geometry', doc: 'Region shapes to draw the network on (a `geometry` declaration); a run lists the regions no feature matches.', value: ref('geometry') },
     { name: 'intra', doc: 'Ties inside one region.', value: oneOf(['separate', 'Counted apart as the node\'s intra-region volume, not as edges (default).'], ['drop', 'Not counted at all.']), default: 'separate' },
     { name: 'between', doc: 'A bipartite restriction: only ties between the two region sets, e.g. `china × foreign`.', value: { type: 'regionPair' } },
     { name: 'nodes', doc: 'Which regions are a window\'s nodes.', value: oneOf(['active', 'The regions with a tie or intra-region volume in the window, as Gephi builds a network from an edge list (default).'], ['all', 'Every region of the network\'s data (all years, after its filters and `map`; with `between`, of its two sets), isolates included, as UCINET keeps every actor of a matrix: density, centralization and the other measures count them.']), default: 'active' },
     { name: 'touching', doc: 'Keep only ties with at least one end in this region set, e.g. the ties that touch an AI cluster: `touching: hubs`; a region\'s intra volume stays when the region is in the set.', value: ref('regions') },
-    { name: 'exclude', doc: 'Patents to leave out, e.g. `joint(china, foreign)`: patents with inventors in both sets.', value: { type: 'call', functions: ['joint'] } },
+    { name: 'exclude', doc: 'Patents to leave out, e.g. `joint(china, foreign)`: patents with inventors in both sets.', value: { type: 'call', functions: ['joint'] }, only: PATENT_NETWORKS },
     { name: 'weight', doc: 'Tie strength of a co-citation network.', value: oneOf(['count', 'Number of distinct shared cited patents |C_i ∩ C_j|.'], ['product', 'Σ_c n_i(c)·n_j(c), the classic coupling strength.'], ['min', 'Σ_c min(n_i(c), n_j(c)).']), default: 'count', only: ['cocitation'] },
-    { name: 'where', doc: 'Keep only patents meeting this condition.', value: { type: 'filter' } },
+    { name: 'where', doc: 'Keep only patents (or an edge list\'s rows) meeting this condition.', value: { type: 'filter' } },
   ],
 };
 

@@ -61,7 +61,7 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   const typeOf = (column: string) => (info?.status === 'ok' ? info.types[info.columns.indexOf(column)] : undefined);
   for (const r of INTEGER_ROLES) {
     const column = role(r);
-    if (column && !/INT/.test(typeOf(column) ?? '')) await checkWholeNumbers(ctx, source, file, column, r);
+    if (column && !/INT/.test(typeOf(column) ?? '')) await checkNumbers(ctx, source, file, column, r, 'BIGINT');
   }
   const where = ctx.model.option(decl, 'where')?.values[0];
   const patent = ctx.model.patentColumn(symbol);
@@ -135,20 +135,29 @@ function usedColumns(ctx: RunContext, symbol: Symbol, roles: (name: string) => s
 }
 
 /**
- * Years, orders and times must be whole numbers: the first offending row is reported with its line in
- * the file (header included) and the number of such rows.
+ * Years, orders and times must be whole numbers (BIGINT), weights numbers (DOUBLE): the first offending row is
+ * reported with its line in the file (header included) and the number of such rows.
  */
-async function checkWholeNumbers(ctx: RunContext, source: Parameters<typeof tableScan>[0], file: string, column: string, role: string): Promise<void> {
+async function checkNumbers(ctx: RunContext, source: Parameters<typeof tableScan>[0], file: string, column: string, role: string, type: 'BIGINT' | 'DOUBLE'): Promise<void> {
   const text = `CAST(${quoteIdent(column)} AS VARCHAR)`;
   const bad = await ctx.db.runAndReadAll(`
     SELECT first(rn ORDER BY rn), first(v ORDER BY rn), count(*) FROM (
       SELECT row_number() OVER () AS rn, ${text} AS v FROM ${tableScan(source, true)})
-    WHERE v IS NOT NULL AND trim(v) <> '' AND TRY_CAST(v AS BIGINT) IS NULL`);
+    WHERE v IS NOT NULL AND trim(v) <> '' AND TRY_CAST(v AS ${type}) IS NULL`);
   const [rn, value, count] = bad.getRows()[0] ?? [];
   if (!Number(count)) return;
   const line = Number(rn) + (source.header === false ? 0 : 1);
   const more = Number(count) > 1 ? ` (${Number(count)} rows like this)` : '';
-  throw new DataError(`Column ${column} (the ${role}) must hold whole numbers, but has ${JSON.stringify(String(value))}${more}.`, file, line, column);
+  throw new DataError(`Column ${column} (the ${role}) must hold ${type === 'BIGINT' ? 'whole numbers' : 'numbers'}, but has ${JSON.stringify(String(value))}${more}.`, file, line, column);
+}
+
+/** A dataset's column that the run reads as numbers (an edge list's weights), checked row by row unless its header type is numeric. */
+export async function checkNumberColumn(ctx: RunContext, symbol: Symbol, column: string, role: string): Promise<void> {
+  const info = ctx.model.table(symbol);
+  const type = info?.status === 'ok' ? info.types[info.columns.indexOf(column)] : undefined;
+  if (/INT|DOUBLE|FLOAT|DECIMAL|REAL/.test(type ?? '')) return;
+  const source = fileSource(ctx, symbol);
+  await checkNumbers(ctx, source, source.path, column, role, 'DOUBLE');
 }
 
 /** Every column of a dataset in memory; with `key` and `time` roles it is a panel (unit = key, period = time). */

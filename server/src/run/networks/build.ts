@@ -2,7 +2,7 @@
 // from the declared roles, joins, lookups and filters; DuckDB then builds every window's ties at once.
 import type { Call, Decl, Expr } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
-import { collaborationNetworks, type RegionSets } from '../../engine/networks/collaboration.js';
+import { collaborationNetworks, pairNetworks, type RegionSets } from '../../engine/networks/collaboration.js';
 import { overlapNetworks, type OverlapWeight } from '../../engine/networks/overlap.js';
 import type { Network } from '../../engine/networks/network.js';
 import { ALL_YEARS, type Window } from '../../engine/windows/windows.js';
@@ -10,6 +10,7 @@ import type { RunContext } from '../context.js';
 import { loadDataset, lookupRelation, rowConditionSql, type LoadedDataset } from '../data/datasets.js';
 import { DataError, SpecError } from '../errors.js';
 import { regionSet } from '../data/regionSets.js';
+import { edgeRows } from './edgeList.js';
 import { lookupSql, quoteIdent } from '../sql.js';
 
 /** The network over one window given by a `window:` option: a declared window is reused, any other built. */
@@ -29,20 +30,38 @@ export async function networkHolders(ctx: RunContext, symbol: Symbol): Promise<s
 export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[] }> {
   const { decl } = symbol;
   const source = ctx.model.source(decl);
-  if (!source) throw new SpecError('A network is built by `coapplication(…)`, `coinvention(…)` or `cocitation(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
-  const holders = await holderTable(ctx, decl);
-  if (!holders.hasYear && windows[0] !== ALL_YEARS) {
-    throw new SpecError(`Windows need years: ${holders.dataset.name} has no \`year\` column and joins no patents dataset with one.`, ctx.model.option(decl, 'windows')?.values[0]?.span ?? decl.values[0]?.span ?? symbol.nameSpan);
-  }
+  if (!source) throw new SpecError('A network is built by `coapplication(…)`, `coinvention(…)`, `cocitation(…)` or `edges(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
+  const needYears = (what: string) => {
+    if (windows[0] === ALL_YEARS) return;
+    throw new SpecError(`Windows need years: ${what}.`, ctx.model.option(decl, 'windows')?.values[0]?.span ?? decl.values[0]?.span ?? symbol.nameSpan);
+  };
   const between = await regionSets(ctx, decl, 'between');
   const touching = await touchingSet(ctx, decl);
-  const notes = [...holders.notes, ...(touching ? [touching.note] : [])];
-  const rows = await excludeJoint(ctx, decl, holders.table);
-  const built = source.spec.name === 'cocitation'
-    ? { directed: false, networks: await cocitationNetworks(ctx, decl, source.call, rows, windows, between, touching?.table) }
-    : await collaborations(ctx, decl, holders, rows, windows, between, touching?.table);
-  if (ctx.word(decl, 'nodes', 'active') === 'all') notes.push(await keepEveryRegion(ctx, built.networks, rows, between));
+  const notes = touching ? [touching.note] : [];
+  let built: { directed: boolean; networks: Network[] };
+  /** A relation with a `region` column: the regions `nodes: all` keeps. */
+  let regions: string;
+  if (source.spec.name === 'edges') {
+    const edges = await edgeRows(ctx, decl, source.call);
+    if (!edges.hasYear) needYears(`${source.call.args[0]?.value?.type === 'ident' ? source.call.args[0].value.name : 'the edge list'} has no \`year\` column`);
+    notes.unshift(...edges.notes);
+    built = { directed: edges.directed, networks: await pairNetworks(ctx.db, edges.table, 'sum(w)', windows, { directed: edges.directed, between, touching: touching?.table, keepIntra: keepsIntra(ctx, decl) }) };
+    regions = edges.nodes;
+  } else {
+    const holders = await holderTable(ctx, decl);
+    if (!holders.hasYear) needYears(`${holders.dataset.name} has no \`year\` column and joins no patents dataset with one`);
+    notes.unshift(...holders.notes);
+    regions = await excludeJoint(ctx, decl, holders.table);
+    built = source.spec.name === 'cocitation'
+      ? { directed: false, networks: await cocitationNetworks(ctx, decl, source.call, regions, windows, between, touching?.table) }
+      : await collaborations(ctx, decl, holders, regions, windows, between, touching?.table);
+  }
+  if (ctx.word(decl, 'nodes', 'active') === 'all') notes.push(await keepEveryRegion(ctx, built.networks, regions, between));
   return { ...built, notes };
+}
+
+function keepsIntra(ctx: RunContext, decl: Decl): boolean {
+  return ctx.word(decl, 'intra', 'separate') === 'separate';
 }
 
 async function cocitationNetworks(ctx: RunContext, decl: Decl, call: Call, rows: string, windows: Window[], between: RegionSets | undefined, touching: string | undefined): Promise<Network[]> {
@@ -62,7 +81,7 @@ async function collaborations(ctx: RunContext, decl: Decl, holders: HolderTable,
   const networks = await collaborationNetworks(ctx.db, rows, windows, {
     ties,
     count: ctx.word(decl, 'count', 'per_pair') as 'per_pair' | 'per_patent',
-    intra: ctx.word(decl, 'intra', 'separate') as 'separate' | 'drop',
+    intra: keepsIntra(ctx, decl) ? 'separate' : 'drop',
     between,
     touching,
   });
@@ -70,13 +89,13 @@ async function collaborations(ctx: RunContext, decl: Decl, holders: HolderTable,
 }
 
 /**
- * `nodes: all`: every region of the network's holder rows (all years, after its filters and `map`; with
- * `between`, those of its two sets) is a node of every window, isolates included, as UCINET keeps every actor of
+ * `nodes: all`: every region of `regions` — the network's holder rows or edge list (all years, after its filters
+ * and `map`; with `between`, those of its two sets) — is a node of every window, isolates included, as UCINET keeps every actor of
  * a matrix. Returns the note saying so.
  */
-async function keepEveryRegion(ctx: RunContext, networks: Network[], rows: string, between: RegionSets | undefined): Promise<string> {
+async function keepEveryRegion(ctx: RunContext, networks: Network[], regions: string, between: RegionSets | undefined): Promise<string> {
   const inSets = between ? ` AND (region IN (SELECT region FROM ${between.left}) OR region IN (SELECT region FROM ${between.right}))` : '';
-  const result = await ctx.db.runAndReadAll(`SELECT DISTINCT CAST(region AS VARCHAR) FROM ${rows} WHERE region IS NOT NULL${inSets}`);
+  const result = await ctx.db.runAndReadAll(`SELECT DISTINCT CAST(region AS VARCHAR) FROM ${regions} WHERE region IS NOT NULL${inSets}`);
   // Sorted as the windows' own node lists are (JavaScript's order, not the database's collation).
   const every = result.getRows().map((r) => String(r[0])).sort();
   for (const network of networks) network.nodes = [...every];
