@@ -53,7 +53,7 @@ test('Grunfeld: phtest chisq (2.3304 on 2 df, p = 0.3119), regression-based, and
   testMatches(chisq, expected.phtest_chisq, 'chisq');
   assert.equal(chisq.method, 'Hausman test');
   testMatches(hausmanTest(grunfeld, { method: 'aux' }), expected.phtest_aux_regression, 'aux');
-  testMatches(hausmanTest(grunfeld, { method: 'aux', auxVcov: 'white2-HC3' }), expected.phtest_aux_robust_HC, 'aux white2-HC3');
+  testMatches(hausmanTest(grunfeld, { method: 'aux', auxVcov: { method: 'white2', type: 'HC3' } }), expected.phtest_aux_robust_HC, 'aux white2-HC3');
 });
 
 test('gravity pair panel (272,490 rows): within, random effects with σ²_μ truncated at 0, and the Hausman statistic', () => {

@@ -6,7 +6,8 @@ import { ModelInputError } from '../describe/frame.js';
 import type { ModelFrame } from '../frame.js';
 import type { ModelResult } from '../../../results/modelResult.js';
 import { groupMeans, panelGroups, quasiDemean, type PanelGroups } from './groups.js';
-import { classicalInference, leastSquares } from './leastSquares.js';
+import { leastSquares } from './leastSquares.js';
+import { panelInference, type PanelModelOptions } from './panelInference.js';
 import { withinEstimator } from './within.js';
 
 export interface VarianceComponents {
@@ -15,6 +16,7 @@ export interface VarianceComponents {
   theta: number;
 }
 
+/** `within` is the frame's within fit with the classical covariance: σ²_ν is its σ². */
 export function swamyArora(frame: ModelFrame, groups: PanelGroups, within: ModelResult): VarianceComponents {
   const periods = groups.sizes[0];
   if (groups.sizes.some((t) => t !== periods)) throw new ModelInputError(`the panel is unbalanced (${groups.name} has between ${Math.min(...groups.sizes)} and ${Math.max(...groups.sizes)} rows); Swamy–Arora random effects are implemented for balanced panels only`);
@@ -27,23 +29,24 @@ export function swamyArora(frame: ModelFrame, groups: PanelGroups, within: Model
 }
 
 /** `within` is the same frame's within fit, when the caller has it already. */
-export function randomEffectsEstimator(frame: ModelFrame, level = 0.95, within = withinEstimator(frame)): ModelResult {
+export function randomEffectsEstimator(frame: ModelFrame, options: PanelModelOptions = {}, within = withinEstimator(frame)): ModelResult {
   const groups = panelGroups(frame);
   const components = swamyArora(frame, groups, within);
   const n = frame.y.length;
   const transform = (v: Float64Array) => quasiDemean(v, groups, components.theta);
-  const fit = leastSquares(frame.X.map((c) => transform(c.values)), transform(frame.y));
-  const df = n - fit.rank;
-  const { sigma2, vcov, coefficients } = classicalInference(fit, frame.X.map((c) => c.name), df, level);
-  const dropped = frame.X.filter((_, j) => fit.aliased[j]).map((c) => c.name);
+  const model = panelInference(frame.X.map((c) => transform(c.values)), transform(frame.y), frame.X.map((c) => c.name), (rank) => n - rank, groups, options, 'random-effects', 'plm: σ² = SSR/(n − K) of the quasi-demeaned regression');
+  const dropped = frame.X.filter((_, j) => model.fit.aliased[j]).map((c) => c.name);
   return {
     estimator: 'random',
     dependent: frame.yName ?? 'y',
     statistic: 't',
-    coefficients,
-    vcov,
-    vcovType: { type: 'iid', convention: 'plm: σ² = SSR/(n − K) of the quasi-demeaned regression' },
-    fit: { n, groups: groups.count, ssr: fit.ssr, sigma2, df_residual: df, sigma2_idios: components.idiosyncratic, sigma2_id: components.individual, theta: components.theta },
+    coefficients: model.coefficients,
+    vcov: model.vcov,
+    vcovType: model.vcovType,
+    fit: {
+      n, groups: groups.count, ssr: model.fit.ssr, sigma2: model.sigma2, df_residual: model.df, r2: model.r2, adj_r2: model.adjR2,
+      sigma2_idios: components.idiosyncratic, sigma2_id: components.individual, theta: components.theta,
+    },
     notes: ['random effects, Swamy–Arora variance components (plm default)', ...(dropped.length ? [`dropped as collinear: ${dropped.join(', ')}`] : [])],
   };
 }
