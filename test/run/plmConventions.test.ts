@@ -36,7 +36,9 @@ test('within, random and pooling with plm::vcovHC method and type, R² and adjus
   rowsMatch(fe, g.within.coef, g.within.classical, 'fe');
   close(fe.fit.adj_r2, g.within.adj_r2, 'within adjusted R²');
   assert.equal(fe.vcovType!.type, 'iid');
-  rowsMatch(await model('fe_sss'), g.within.coef, g.within.robust.arellano_sss, 'fe arellano sss');
+  const feSss = await model('fe_sss');
+  rowsMatch(feSss, g.within.coef, g.within.robust.arellano_sss, 'fe arellano sss');
+  assert.deepEqual(feSss.vcovType!.clusters, [{ name: 'firm', count: 10 }]);
   const re = await model('re_hc1');
   rowsMatch(re, g.random.coef, g.random.robust.arellano_HC1, 're arellano HC1');
   close(re.fit.r2, g.random.r2, 'random R²');

@@ -54,7 +54,9 @@ export function panelInference(
   const r2 = 1 - fit.ssr / tss;
   return {
     fit, df, sigma2, coefficients, vcov,
-    vcovType: robust ? { type: robust.method, convention: `${describePanelVcov(robust, groups.name)}; t on ${df} df (lmtest::coeftest)` } : { type: 'iid', convention: classical },
+    vcovType: robust
+      ? { type: robust.method, convention: `${describePanelVcov(robust, groups.name)}; t on ${df} df (lmtest::coeftest)`, ...(robust.method === 'arellano' ? { clusters: [{ name: groups.name, count: groups.count }] } : {}) }
+      : { type: 'iid', convention: classical },
     r2,
     adjR2: 1 - ((1 - r2) * (y.length - 1)) / df,
   };
