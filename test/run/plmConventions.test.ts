@@ -69,10 +69,11 @@ test('hausman both ways: classic and regression-based with arellano/sss, both mo
   assert.ok(aux.notes.some((n) => n.startsWith('regression-based Hausman test, vcov: plm::vcovHC(method = "arellano", type = "sss")')), aux.notes.join('\n'));
 });
 
-test('bad plm options fail at their place: `type` without a robust vcov, a robust vcov with the classic test', async () => {
+test('bad plm options fail at their place: `type` without a robust vcov, a robust vcov with the classic test, a `| fe` part', async () => {
   const text = `dataset grunfeld from "../../oracles/econ/Grunfeld.csv"
 model typed = within(inv ~ value, data: grunfeld, index: firm) { type: sss }
 model robust_classic = hausman(inv ~ value, data: grunfeld, index: firm) { vcov: arellano }
+model absorbed = within(inv ~ value | firm, data: grunfeld)
 `;
   const results = await runSpec(SPEC, text);
   const typed = result(results, 'typed').error!;
@@ -81,6 +82,9 @@ model robust_classic = hausman(inv ~ value, data: grunfeld, index: firm) { vcov:
   const robust = result(results, 'robust_classic').error!;
   assert.match(robust.message, /a robust `vcov` needs `method: aux`/);
   assert.equal(robust.spec!.line, 3);
+  const absorbed = result(results, 'absorbed').error!;
+  assert.match(absorbed.message, /^within takes its individuals from `index:` \(as plm\), not from a `\| fixed effects` part: write `index: firm` instead\.$/);
+  assert.equal(absorbed.spec!.line, 4);
 });
 
 test('geodetector risk detector skips singleton strata as geodetector does; `singletons: error` refuses them', async () => {

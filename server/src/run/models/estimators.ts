@@ -3,7 +3,7 @@
 // Split-sample models (`m by g in (…)`) run once per group.
 import type { Checkpoint } from '../../engine/cancel.js';
 import type { DataTable } from '../../engine/data/dataTable.js';
-import { buildDesign, type Expr, type Formula } from '../../engine/models/formula/index.js';
+import { buildDesign, label, type Expr, type Formula } from '../../engine/models/formula/index.js';
 import { gmmInput } from '../../engine/models/formula/gmm.js';
 import { fepois, feols, FIXEST_SSC, REGHDFE_SSC, type VcovKind } from '../../engine/models/hdfe/index.js';
 import { pgmm, type GmmSpec } from '../../engine/models/gmm/index.js';
@@ -107,6 +107,7 @@ function fitGmm(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint:
  * dropped alike.
  */
 function plmDesign(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr) {
+  if (formula.fixedEffects.length) throw new SpecError(`${spec.estimator} takes its individuals from \`index:\` (as plm), not from a \`| fixed effects\` part: write \`index: ${formula.fixedEffects[0].map(label).join('^')}\` instead.`, spec.call.args.find((a) => !a.name)?.value?.span ?? spec.call.span);
   const index = spec.option('index')?.[0];
   const individual: Expr = index ? engineExpr(index) : { type: 'var', name: 'i' };
   const design = buildDesign({ ...formula, intercept: true, fixedEffects: [] }, table, { where, cluster: [individual] });
