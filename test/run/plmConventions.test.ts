@@ -47,7 +47,17 @@ test('within, random and pooling with plm::vcovHC method and type, R² and adjus
   const pool = await model('pool_w2');
   rowsMatch(pool, g.pooling.coef, g.pooling.robust.white2_HC3, 'pooling white2 HC3');
   assert.match(pool.vcovType!.convention!, /^plm::vcovHC\(method = "white2", type = "HC3"\), squared residuals averaged within firm; t on 197 df/);
-  rowsMatch(await model('empl_fe'), R.empluk.within.coef, R.empluk.within.robust.white1_HC0, 'EmplUK within white1');
+  // R's EmplUK terms are the logs as columns (lwage …), in the order of the spec's log(wage) …
+  const byOrder = (terms: string[], rows: Record<string, number>) => Object.fromEntries(Object.values(rows).map((v, k) => [terms[k], v]));
+  for (const [name, kind, variant] of [['empl_fe', 'within', 'white1_HC0'], ['empl_re', 'random', 'arellano_sss']] as const) {
+    const m = await model(name);
+    const terms = m.coefficients.map((c) => c.term);
+    const expected = R.empluk[kind];
+    const robust = expected.robust[variant];
+    rowsMatch(m, byOrder(terms, expected.coef), { se: byOrder(terms, robust.se), p: byOrder(terms, robust.p) }, `EmplUK ${kind} ${variant}`);
+  }
+  const emplRe = await model('empl_re');
+  for (const k of ['sigma2_idios', 'sigma2_id', 'theta_min', 'theta_mean', 'theta_max'] as const) close(emplRe.fit[k], R.empluk.random_components[k], `EmplUK ${k}`);
 });
 
 test('hausman both ways: classic and regression-based with arellano/sss, both models\' coefficients', async () => {

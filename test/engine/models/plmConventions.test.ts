@@ -1,8 +1,8 @@
 // plm's conventions for the within, random-effects and pooling models against plm_conventions_R.json
 // (test/oracles/econ/scripts/plm_conventions.R): every plm::vcovHC method (arellano, white1, white2) and type
 // (HC0, sss, HC1–HC4) through lmtest::coeftest (SEs, t, p on df.residual), summary.plm's R² and adjusted R²,
-// ercomp's Swamy–Arora components on Grunfeld (balanced) and EmplUK (unbalanced: within and pooling), and
-// phtest's regression-based form with robust covariances. All to 1e-6 relative.
+// ercomp's Swamy–Arora components on Grunfeld (balanced) and EmplUK (unbalanced: one θ per firm), and
+// phtest classic and regression-based, with robust covariances. All to 1e-6 relative.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ModelFrame } from '../../../server/src/engine/models/frame.ts';
@@ -25,7 +25,7 @@ function frame(file: string, y: string, regressors: string[], transform: (v: num
 }
 
 const grunfeld = frame('Grunfeld.csv', 'inv', ['value', 'capital'], (v) => v, 'inv', ['value', 'capital']);
-const empluk = frame('EmplUK.csv', 'emp', ['wage', 'capital', 'output'], Math.log, 'log(emp)', ['log(wage)', 'log(capital)', 'log(output)']);
+const empluk = frame('EmplUK.csv', 'emp', ['wage', 'capital', 'output'], Math.log, 'lemp', ['lwage', 'lcapital', 'loutput']);
 
 type Estimator = (frame: ModelFrame, options?: PanelModelOptions) => ModelResult;
 const ESTIMATORS: Record<string, Estimator> = { within: withinEstimator, random: (f, o) => randomEffectsEstimator(f, o), pooling: poolingEstimator };
@@ -41,7 +41,7 @@ function rowsMatch(result: ModelResult, expected: { se: Record<string, number>; 
   }
 }
 
-for (const [dataset, data, models] of [['grunfeld', grunfeld, ['within', 'random', 'pooling']], ['empluk', empluk, ['within', 'pooling']]] as const) {
+for (const [dataset, data, models] of [['grunfeld', grunfeld, ['within', 'random', 'pooling']], ['empluk', empluk, ['within', 'random', 'pooling']]] as const) {
   for (const model of models) {
     test(`${dataset} ${model}: coefficients, classical and every vcovHC method × type, R² and adjusted R² as plm`, () => {
       const expected = R[dataset][model];
@@ -65,28 +65,31 @@ for (const [dataset, data, models] of [['grunfeld', grunfeld, ['within', 'random
   }
 }
 
-test('grunfeld random effects: Swamy–Arora σ²_idios, σ²_id and θ as ercomp', () => {
-  const expected = R.grunfeld.random_components;
-  const fit = randomEffectsEstimator(grunfeld).fit;
-  close(fit.sigma2_idios, expected.sigma2_idios, 'σ²_idios');
-  close(fit.sigma2_id, expected.sigma2_id, 'σ²_id');
-  close(fit.theta, expected.theta, 'θ');
+test('random effects: Swamy–Arora σ²_idios, σ²_id and θ as ercomp, balanced (one θ) and unbalanced (one per firm)', () => {
+  const balanced = randomEffectsEstimator(grunfeld).fit;
+  for (const k of ['sigma2_idios', 'sigma2_id', 'theta']) close(balanced[k], R.grunfeld.random_components[k], `Grunfeld ${k}`);
+  const unbalanced = randomEffectsEstimator(empluk);
+  for (const k of ['sigma2_idios', 'sigma2_id', 'theta_min', 'theta_mean', 'theta_max']) close(unbalanced.fit[k], R.empluk.random_components[k], `EmplUK ${k}`);
+  assert.equal(unbalanced.fit.theta, undefined);
+  assert.match(unbalanced.notes[0], /unbalanced panel: one θ per individual/);
 });
 
-test('phtest both ways: classic, regression-based, and regression-based with robust covariances', () => {
-  const expected = R.grunfeld;
+test('phtest both ways on Grunfeld and unbalanced EmplUK: classic, regression-based, and regression-based with robust covariances', () => {
   const check = (got: ReturnType<typeof hausmanTest>, want: { stat: number; df: number; p: number }, label: string) => {
     close(got.statistic, want.stat, `${label} χ²`);
     assert.equal(got.df, want.df, `${label} df`);
     close(got.p, want.p, `${label} p`);
   };
-  check(hausmanTest(grunfeld), expected.phtest_chisq, 'classic');
-  check(hausmanTest(grunfeld, { method: 'aux' }), expected.phtest_aux, 'aux');
-  for (const [key, want] of Object.entries(expected.phtest_aux_robust) as [string, { stat: number; df: number; p: number }][]) {
-    const [method, type] = key.split('_') as [PanelVcovMethod, PanelVcovType];
-    const got = hausmanTest(grunfeld, { method: 'aux', auxVcov: { method, type } });
-    check(got, want, `aux ${key}`);
-    assert.match(got.method, new RegExp(`^regression-based Hausman test, vcov: plm::vcovHC\\(method = "${method}", type = "${type}"\\)`));
+  for (const [dataset, data] of [['grunfeld', grunfeld], ['empluk', empluk]] as const) {
+    const expected = R[dataset];
+    check(hausmanTest(data), expected.phtest_chisq, `${dataset} classic`);
+    check(hausmanTest(data, { method: 'aux' }), expected.phtest_aux, `${dataset} aux`);
+    for (const [key, want] of Object.entries(expected.phtest_aux_robust) as [string, { stat: number; df: number; p: number }][]) {
+      const [method, type] = key.split('_') as [PanelVcovMethod, PanelVcovType];
+      const got = hausmanTest(data, { method: 'aux', auxVcov: { method, type } });
+      check(got, want, `${dataset} aux ${key}`);
+      assert.match(got.method, new RegExp(`^regression-based Hausman test, vcov: plm::vcovHC\\(method = "${method}", type = "${type}"\\)`));
+    }
   }
   assert.throws(() => hausmanTest(grunfeld, { auxVcov: { method: 'arellano', type: 'HC0' } }), /regression-based Hausman test only \(method aux\)/);
 });

@@ -343,7 +343,7 @@ const modelSources: SourceSpec[] = [
   { name: 'correlation', doc: 'Pearson correlation matrix with p-values and stars.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
   { name: 'vif', doc: 'Variance inflation factors of a formula\'s regressors (as car::vif, with a constant).', params: [formulaParam] },
   { name: 'within', doc: 'Fixed-effects (within) panel model over the individuals of `index` (plm, model = "within"): OLS on individually demeaned data, σ² = SSR/(n − N − K).', params: [formulaParam], options: plmOptions },
-  { name: 'random', doc: 'Random-effects panel model with Swamy–Arora variance components (plm, model = "random"; balanced panels): σ²_idios, σ²_id and θ reported in the fit.', params: [formulaParam], options: plmOptions },
+  { name: 'random', doc: 'Random-effects panel model with Swamy–Arora variance components (plm, model = "random"): σ²_idios, σ²_id and θ (its range and mean when the panel is unbalanced: one θ per individual) reported in the fit.', params: [formulaParam], options: plmOptions },
   { name: 'pooling', doc: 'Pooled OLS of a panel (plm, model = "pooling"); `index` groups the rows for the robust covariances.', params: [formulaParam], options: plmOptions },
   {
     name: 'hausman', doc: 'Hausman test of fixed vs random effects (plm::phtest), with both models\' coefficients; when V_FE − V_RE is not positive definite, its generalised inverse with a note, and no statistic when the form is negative.', params: [formulaParam],

@@ -145,11 +145,11 @@ function fitHausman(spec: ModelSpec, formula: Formula, table: DataTable, where?:
   if (auxVcov && method === 'chisq') throw new SpecError('The classic Hausman test contrasts the two models\' classical covariances; a robust `vcov` needs `method: aux` (as plm::phtest).', spec.option('vcov')![0].span);
   const test = hausmanTest(frame, { method, auxVcov });
   const outcome = test.statistic === null ? test.undefinedReason! : `${test.method}: χ²(${test.df}) = ${+test.statistic.toPrecision(6)}, p = ${+test.p!.toPrecision(4)}.`;
-  const { sigma2_idios, sigma2_id, theta } = test.random.fit;
+  const components = Object.fromEntries(Object.entries(test.random.fit).filter(([k]) => k.startsWith('sigma2_') || k.startsWith('theta')));
   return {
     ...test.within,
     estimator: 'hausman',
-    fit: { ...test.within.fit, sigma2_idios, sigma2_id, theta },
+    fit: { ...test.within.fit, ...components },
     tests: { hausman: { statistic: test.statistic, df: test.df, p: test.p, ...(test.undefinedReason ? { reason: test.undefinedReason } : {}) } },
     compared: { random: test.random },
     notes: [...notes, ...test.notes, `${outcome} Coefficients shown are the within (fixed-effects) estimates; the random-effects ones are in the \`random\` table.`],

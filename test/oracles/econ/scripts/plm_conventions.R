@@ -44,14 +44,24 @@ out$grunfeld <- list(input = "Grunfeld.csv, index firm-year, inv ~ value + capit
     parts <- strsplit(k, "_")[[1]]
     ht(phtest(f, data = g, method = "aux", vcov = aux_vcov(parts[1], parts[2])))
   }))
-# ---- EmplUK (unbalanced, 140 firms, 7–9 years): within and pooling (plm's Swamy–Arora for unbalanced panels
-# differs and the engine refuses it)
-e <- pdata.frame(read.csv(file.path(econ, "EmplUK.csv")), index = c("firm", "year"))
-fe2 <- plm(log(emp) ~ log(wage) + log(capital) + log(output), data = e, model = "within")
-po2 <- plm(log(emp) ~ log(wage) + log(capital) + log(output), data = e, model = "pooling")
-out$empluk <- list(input = "EmplUK.csv, index firm-year, log(emp) ~ log(wage) + log(capital) + log(output)",
-  within = describe_model(fe2), pooling = describe_model(po2))
+# ---- EmplUK (unbalanced, 140 firms, 7–9 years): all three models; Swamy–Arora's unbalanced form (plm's
+# dfcor = c(3, 3)) gives one θ per firm, summarised over the rows
+# (logs as columns: phtest's regression-based form cannot name a term such as log(wage))
+e <- read.csv(file.path(econ, "EmplUK.csv"))
+e <- pdata.frame(transform(e, lemp = log(emp), lwage = log(wage), lcapital = log(capital), loutput = log(output)), index = c("firm", "year"))
+f2 <- lemp ~ lwage + lcapital + loutput
+fe2 <- plm(f2, data = e, model = "within")
+re2 <- plm(f2, data = e, model = "random")
+po2 <- plm(f2, data = e, model = "pooling")
+ec2 <- ercomp(re2)
+out$empluk <- list(input = "EmplUK.csv, index firm-year, lemp ~ lwage + lcapital + loutput (the logs of emp, wage, capital, output)",
+  within = describe_model(fe2), random = describe_model(re2), pooling = describe_model(po2),
+  random_components = list(sigma2_idios = num(ec2$sigma2[["idios"]]), sigma2_id = num(ec2$sigma2[["id"]]),
+    theta_min = min(ec2$theta), theta_mean = mean(ec2$theta), theta_max = max(ec2$theta)),
+  phtest_chisq = ht(phtest(fe2, re2)),
+  phtest_aux = ht(phtest(f2, data = e, method = "aux")),
+  phtest_aux_robust = list(arellano_HC1 = ht(phtest(f2, data = e, method = "aux", vcov = aux_vcov("arellano", "HC1")))))
 write_json(out, file.path(econ, "results/plm_conventions_R.json"), auto_unbox = TRUE, digits = NA, pretty = TRUE)
 str(out$grunfeld[c("random_components", "phtest_chisq", "phtest_aux")])
-str(out$grunfeld$phtest_aux_robust)
+str(out$grunfeld$phtest_aux_robust); str(out$empluk[c("random_components", "phtest_chisq", "phtest_aux", "phtest_aux_robust")])
 print(unlist(out$grunfeld$within[c("r2", "adj_r2", "df_residual")])); print(unlist(out$grunfeld$random[c("r2", "adj_r2", "df_residual")]))

@@ -14,7 +14,7 @@ import type { ModelFrame } from '../frame.js';
 import type { ModelResult } from '../../../results/modelResult.js';
 import { panelGroups, quasiDemean, type PanelGroups } from './groups.js';
 import { leastSquares } from './leastSquares.js';
-import { randomEffectsEstimator } from './randomEffects.js';
+import { randomEffectsFit } from './randomEffects.js';
 import { describePanelVcov, panelRobustCovariance, type PanelVcov } from './robustCovariance.js';
 import { withinEstimator } from './within.js';
 
@@ -46,8 +46,8 @@ export function hausmanTest(frame: ModelFrame, options: HausmanOptions = {}): Ha
   const groups = panelGroups(frame);
   if (groups.count < 2) throw new ModelInputError(`the Hausman test needs at least 2 individuals in ${groups.name}, not ${groups.count}`);
   const within = withinEstimator(frame);
-  const random = randomEffectsEstimator(frame, {}, within);
-  const { difference, covariance } = method === 'chisq' ? contrast(within, random) : auxiliaryWald(frame, groups, within, random.fit.theta, auxVcov);
+  const { model: random, components } = randomEffectsFit(frame, {}, within);
+  const { difference, covariance } = method === 'chisq' ? contrast(within, random) : auxiliaryWald(frame, groups, within, components.theta, auxVcov);
   const form = generalizedForm(difference, covariance);
   const name = method === 'chisq' ? 'Hausman test' : `regression-based Hausman test${auxVcov ? `, vcov: ${describePanelVcov(auxVcov, groups.name)}` : ''}`;
   const matrix = method === 'chisq' ? 'V_FE − V_RE' : 'the covariance of the within-regressor coefficients';
@@ -76,8 +76,8 @@ function contrast(within: ModelResult, random: ModelResult): Wald {
   };
 }
 
-/** Pooled OLS of y* on [1, X* (no intercept), X̃], Wald on the X̃ block. */
-function auxiliaryWald(frame: ModelFrame, groups: PanelGroups, within: ModelResult, theta: number, vcov: PanelVcov | undefined): Wald {
+/** Pooled OLS of y* on [1, X* (no intercept), X̃], Wald on the X̃ block (θ per individual, as phtest: a plain 1, not 1 − θᵢ). */
+function auxiliaryWald(frame: ModelFrame, groups: PanelGroups, within: ModelResult, theta: Float64Array, vcov: PanelVcov | undefined): Wald {
   const regressors = frame.X.filter((c) => !isInterceptColumn(c));
   const tilde = within.coefficients.map((c) => quasiDemean(frame.X.find((x) => x.name === c.term)!.values, groups, 1));
   const Z = [new Float64Array(frame.y.length).fill(1), ...regressors.map((c) => quasiDemean(c.values, groups, theta)), ...tilde];

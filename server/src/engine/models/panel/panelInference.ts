@@ -1,7 +1,7 @@
 // What the within, random-effects and pooling models share once their data are transformed: OLS of y* on X*,
 // the covariance (classical σ²(X*'X*)⁻¹, or plm::vcovHC's sandwich), coefficient rows with p-values on
-// t(df.residual) as lmtest::coeftest gives them, and summary.plm's R² = 1 − SSR/TSS of the transformed y
-// with adjusted R² = 1 − (1 − R²)(n − 1)/df.residual.
+// t(df.residual) as lmtest::coeftest gives them, and summary.plm's R² = cor(y*, ŷ*)² of the transformed
+// regression with adjusted R² = 1 − (1 − R²)(n − 1)/df.residual.
 import { coefficientTable } from '../coefficientTable.js';
 import { ModelInputError } from '../describe/frame.js';
 import type { Coefficient, VcovSummary } from '../../../results/modelResult.js';
@@ -49,9 +49,7 @@ export function panelInference(
     vcov = panelRobustCovariance(kept.map((j) => columns[j]), fit.unscaledCovariance, residuals, groups, robust);
     coefficients = coefficientTable(kept.map((j) => names[j]), kept.map((j) => fit.coefficients[j]), vcov, df, level);
   }
-  const mean = y.reduce((s, v) => s + v, 0) / y.length;
-  const tss = y.reduce((s, v) => s + (v - mean) ** 2, 0);
-  const r2 = 1 - fit.ssr / tss;
+  const r2 = squaredCorrelation(y, fit.fitted);
   return {
     fit, df, sigma2, coefficients, vcov,
     vcovType: robust
@@ -60,4 +58,20 @@ export function panelInference(
     r2,
     adjR2: 1 - ((1 - r2) * (y.length - 1)) / df,
   };
+}
+
+/** cor(a, b)², plm's default R² (type "cor"): 1 − SSR/TSS whenever the transformed design spans a constant. */
+function squaredCorrelation(a: Float64Array, b: Float64Array): number {
+  const n = a.length;
+  const ma = a.reduce((s, v) => s + v, 0) / n;
+  const mb = b.reduce((s, v) => s + v, 0) / n;
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < n; i++) {
+    ab += (a[i] - ma) * (b[i] - mb);
+    aa += (a[i] - ma) ** 2;
+    bb += (b[i] - mb) ** 2;
+  }
+  return (ab * ab) / (aa * bb);
 }
