@@ -51,6 +51,8 @@ export interface ModelResult {
   fit: Record<string, number>;
   fixedEffects?: FixedEffectSummary[];
   tests?: Record<string, TestResult>;
+  /** Models a test compares this one with, by role (Hausman: `random`, the random-effects estimates). */
+  compared?: Record<string, ModelResult>;
   /** Everything dropped or adjusted: collinear terms, singletons, separated observations, conventions. */
   notes: string[];
 }

@@ -81,8 +81,11 @@ test('interaction detector: q(X1∩X2) and classes, geodetector keeps singleton 
     close(row.q12, Number(want.V3), 1e-12, `${row.factor1}∩${row.factor2}`);
     close(row.q1, Number(raw.find((r) => r.V1 === row.factor1 && r.V2 === row.factor1)!.V3), 1e-12);
     close(row.q2, Number(raw.find((r) => r.V1 === row.factor2 && r.V2 === row.factor2)!.V3), 1e-12);
-    close(row.q12, pyCheck[`${row.factor1}*${row.factor2}`].keep_singletons.q, 1e-12);
+    const pair = pyCheck[`${row.factor1}*${row.factor2}`];
+    close(row.q12, pair.keep_singletons.q, 1e-12);
     assert.equal(row.interaction, 'Enhance, bi-');
+    // The strata counts behind the two packages' q12: GD drops the one-observation crossed strata.
+    assert.deepEqual([row.strata1, row.strata2, row.strata12, row.singletons12], [pyCheck[row.factor1].L, pyCheck[row.factor2].L, pair.n_strata, pair.n_singleton_strata]);
   }
   const gd = geoDetector(collectInput, { detectors: ['interaction'], convention: 'GD' });
   for (const [i, want] of rOutputs.GD_gdinteract.entries()) {
@@ -255,7 +258,7 @@ test('bad input raises GeoDetectorInputError with a message that names the probl
   fails({ y: [1, null, 3, 4] as unknown as number[], factors: [{ name: 'x', values: [1, 1, 2, 2] }] }, /y has a missing or non-finite value \(null\) at row 2/);
   fails({ y, factors: [{ name: 'x', values: [1, 1, null, 2, 2, 2] as unknown as number[] }] }, /factor "x" has a missing value at row 3/);
   fails({ y, factors: [{ name: 'x', values: ['a', 'a', '', 'b', 'b', 'b'] }] }, /factor "x" has a missing value at row 3/);
-  fails({ y, factors: [{ name: 'x', values: [1, 1, 2, 2, 2, 3] }] }, /risk detector: factor "x" has strata with one observation \(3\)/);
+  fails({ y, factors: [{ name: 'x', values: [1, 1, 2, 2, 2, 3] }] }, /^risk detector: factor "x" has strata with one observation \(3\); a t-test needs two in each stratum$/, { detectors: ['risk'], riskSingletons: 'error' });
   fails({ y, factors: [{ name: 'x', values: [1, 2, 3, 4, 5, 6] }] }, /factor "x" has 6 strata for 6 observations/);
   fails({ y, factors: [{ name: 'x', values: [1, 1, 2, 2, 3, 3] }] }, /the interaction detector needs at least 2 factors/, { detectors: ['interaction'] });
   fails({ y, factors: [{ name: 'x', values: [1, 1, 2, 2, 3, 3] }, { name: 'x', values: [1, 1, 1, 2, 2, 2] }] }, /factor "x" is given twice/);
@@ -266,8 +269,8 @@ test('bad input raises GeoDetectorInputError with a message that names the probl
   fails({ y, factors: [{ name: 'x', values: [1, 1, 1, 1, 1, 2] }] }, /fewer than 2 strata with more than one observation/, { convention: 'GD', detectors: ['factor'] });
 });
 
-test('riskSkipSingletons skips the pairs geodetector skips, and says so', () => {
-  const result = geoDetector({ y: [1, 2, 3, 4, 5, 7], factors: [{ name: 'x', values: [1, 1, 2, 2, 2, 3] }] }, { detectors: ['risk'], riskSkipSingletons: true });
+test('the risk detector skips the pairs geodetector skips by default, and says so', () => {
+  const result = geoDetector({ y: [1, 2, 3, 4, 5, 7], factors: [{ name: 'x', values: [1, 1, 2, 2, 2, 3] }] }, { detectors: ['risk'] });
   assert.deepEqual(result.risk[0].tests.map((t) => [t.stratum1, t.stratum2]), [['1', '2']]);
   assert.deepEqual(result.risk[0].means.map((m) => m.n), [2, 3, 1]);
   assert.ok(result.notes.some((n) => /one-observation strata skipped \(3\)/.test(n)));

@@ -332,6 +332,15 @@ const gmmOptions: OptionSpec[] = [
   { name: 'robust', doc: 'Robust (one-step) / Windmeijer (two-step) standard errors.', value: bool, default: 'true' },
   { name: 'convention', doc: 'Whose conventions to follow where plm and xtabond2 differ (docs/models/gmm.md lists each difference).', value: oneOf(['xtabond2', 'Roodman\'s xtabond2 where the engine offers it (default; the seeds used Stata): time dummies instrument both equations, the level equation uses Δx one lag below the first GMM lag, Hansen J of the two-step estimate after one-step.'], ['plm', 'R\'s plm::pgmm throughout (its figures are the tested oracle).']), default: 'xtabond2' },
 ];
+const plmOptions: OptionSpec[] = [
+  { name: 'index', doc: 'Panel index: the individual variable (then time), as plm\'s `index`.', value: { type: 'terms' }, list: true },
+  {
+    name: 'vcov', doc: 'Covariance of the coefficients (plm::vcovHC\'s `method`, grouped by the individual); p-values on t(df.residual) as lmtest::coeftest. In `hausman`, of the auxiliary regression (`method: aux`).',
+    value: oneOf(['classical', 'σ² (X\'X)⁻¹ of the transformed regression (plm\'s `vcov`).'], ['arellano', 'Clustered by individual: heteroskedasticity and serial correlation.'], ['white1', 'Heteroskedasticity only (White).'], ['white2', 'White with the squared residuals averaged within each individual.']),
+    default: 'classical',
+  },
+  { name: 'type', doc: 'Small-sample adjustment of a robust `vcov` (plm::vcovHC\'s `type`).', value: oneOf(['hc0', 'None.'], ['sss', 'Stata\'s: G/(G − 1)·(n − 1)/(n − K), G individuals (arellano) or rows.'], ['hc1', 'n/(n − K).'], ['hc2', 'Residuals over √(1 − h), h the leverage.'], ['hc3', 'Residuals over 1 − h.'], ['hc4', 'Residuals over √(1 − h)^min(4, n·h/K) (Cribari-Neto).']), default: 'hc0' },
+];
 const modelSources: SourceSpec[] = [
   { name: 'ols', doc: 'Linear regression with any number of high-dimensional fixed effects (fixest::feols / reghdfe).', params: [formulaParam], options: feOptions },
   { name: 'poisson', doc: 'Poisson pseudo-maximum likelihood with fixed effects (fixest::fepois / ppmlhdfe).', params: [formulaParam], options: feOptions },
@@ -345,12 +354,23 @@ const modelSources: SourceSpec[] = [
       { name: 'categorical', doc: 'Factors that are already strata (category codes such as a watershed id): used as they are, not discretized. Text columns always are.', value: { type: 'terms' }, list: true },
       { name: 'detectors', doc: 'Detectors to run.', value: oneOf(['factor', 'q and its p-value.'], ['interaction', 'q(X1∩X2) and its class.'], ['risk', 'Welch t between strata means.'], ['ecological', 'F test between factors.']), list: true },
       { name: 'variant', doc: 'Package conventions.', value: oneOf(['geodetector', 'R geodetector 1.0-5 (default).'], ['gd', 'R GD: singleton strata removed.']), default: 'geodetector' },
+      { name: 'singletons', doc: 'Strata with one observation in the risk detector, where a t-test needs two.', value: oneOf(['skip', 'Leave out the pairs they are in, with a note (geodetector\'s risk_detector skips them silently).'], ['error', 'Stop and name them.']), default: 'skip' },
+      { name: 'p_value', doc: 'How the factor detector\'s noncentral-F p-value is computed.', value: oneOf(['r', 'As R\'s `pf` (what both packages publish: its series stops at ~1e-9 absolute, so p-values below that are artefacts).'], ['accurate', 'The series summed to full precision (≤ 1e-11 relative), for small p-values.']), default: 'r' },
     ],
   },
   { name: 'descriptives', doc: 'Descriptive statistics (N, mean, SD, min, max) of the listed variables.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
   { name: 'correlation', doc: 'Pearson correlation matrix with p-values and stars.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
   { name: 'vif', doc: 'Variance inflation factors of a formula\'s regressors (as car::vif, with a constant).', params: [formulaParam] },
-  { name: 'hausman', doc: 'Hausman test of fixed vs random effects (plm::phtest); when V_FE − V_RE is not positive definite, its generalised inverse with a note, and no statistic when the form is negative.', params: [formulaParam], options: [{ name: 'index', doc: 'Panel index: individual and time variables.', value: { type: 'terms' }, list: true }] },
+  { name: 'within', doc: 'Fixed-effects (within) panel model over the individuals of `index` (plm, model = "within"): OLS on individually demeaned data, σ² = SSR/(n − N − K).', params: [formulaParam], options: plmOptions },
+  { name: 'random', doc: 'Random-effects panel model with Swamy–Arora variance components (plm, model = "random"): σ²_idios, σ²_id and θ (its range and mean when the panel is unbalanced: one θ per individual) reported in the fit.', params: [formulaParam], options: plmOptions },
+  { name: 'pooling', doc: 'Pooled OLS of a panel (plm, model = "pooling"); `index` groups the rows for the robust covariances.', params: [formulaParam], options: plmOptions },
+  {
+    name: 'hausman', doc: 'Hausman test of fixed vs random effects (plm::phtest), with both models\' coefficients; when V_FE − V_RE is not positive definite, its generalised inverse with a note, and no statistic when the form is negative.', params: [formulaParam],
+    options: [
+      ...plmOptions,
+      { name: 'method', doc: 'Which form of the test (plm::phtest\'s `method`).', value: oneOf(['chisq', 'The classic contrast (b_FE − b_RE)\'(V_FE − V_RE)⁻¹(b_FE − b_RE) of the two models\' classical covariances.'], ['aux', 'Regression-based: a Wald test on the within-demeaned regressors added to the random-effects regression; takes a robust `vcov`.']), default: 'chisq' },
+    ],
+  },
   {
     name: 'mediation', doc: 'Three-equation mediation: total, a-path, b-path and direct effects; Sobel test and bootstrap CI.', params: [formulaParam],
     options: [

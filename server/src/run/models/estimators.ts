@@ -3,13 +3,17 @@
 // Split-sample models (`m by g in (…)`) run once per group.
 import type { Checkpoint } from '../../engine/cancel.js';
 import type { DataTable } from '../../engine/data/dataTable.js';
-import { buildDesign, type Expr, type Formula } from '../../engine/models/formula/index.js';
+import { buildDesign, label, type Expr, type Formula } from '../../engine/models/formula/index.js';
 import { gmmInput } from '../../engine/models/formula/gmm.js';
 import { fepois, feols, FIXEST_SSC, REGHDFE_SSC, type VcovKind } from '../../engine/models/hdfe/index.js';
 import { pgmm, type GmmSpec } from '../../engine/models/gmm/index.js';
 import { negativeBinomial } from '../../engine/models/negbin/negativeBinomial.js';
 import type { NegbinVcov } from '../../engine/models/negbin/covariance.js';
 import { hausmanTest } from '../../engine/models/panel/hausman.js';
+import { poolingEstimator } from '../../engine/models/panel/pooling.js';
+import { randomEffectsEstimator } from '../../engine/models/panel/randomEffects.js';
+import type { PanelVcov, PanelVcovMethod, PanelVcovType } from '../../engine/models/panel/robustCovariance.js';
+import { withinEstimator } from '../../engine/models/panel/within.js';
 import type { ModelResult } from '../../results/modelResult.js';
 import type { Expr as SpecExpr } from '../../language/syntax/ast.js';
 import { SpecError } from '../errors.js';
@@ -30,6 +34,7 @@ export function fitModel(spec: ModelSpec, table: DataTable, checkpoint: Checkpoi
     case 'ols': case 'poisson': return fitHdfe(spec, formula, table, checkpoint, where);
     case 'negbin': return fitNegbin(spec, formula, table, checkpoint, where);
     case 'diffgmm': case 'sysgmm': return fitGmm(spec, formula, table, checkpoint, where);
+    case 'within': case 'random': case 'pooling': return fitPanel(spec, formula, table, where);
     case 'hausman': return fitHausman(spec, formula, table, where);
     default: throw new SpecError(`${spec.estimator} is not an estimator of coefficients.`, spec.call.callee.span);
   }
@@ -96,21 +101,58 @@ function fitGmm(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint:
   return result;
 }
 
-/** Fixed against random effects (plm::phtest) over the panel's individuals, or `index:` when given. */
-function fitHausman(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr): ModelResult {
+/**
+ * A plm panel model's frame: the regressors with their intercept and the panel's individuals (`index:`, else
+ * its `i`) as the frame's one factor — built as a cluster term, it is coded over the same rows, missing values
+ * dropped alike.
+ */
+function plmDesign(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr) {
+  if (formula.fixedEffects.length) throw new SpecError(`${spec.estimator} takes its individuals from \`index:\` (as plm), not from a \`| fixed effects\` part: write \`index: ${formula.fixedEffects[0].map(label).join('^')}\` instead.`, spec.call.args.find((a) => !a.name)?.value?.span ?? spec.call.span);
   const index = spec.option('index')?.[0];
   const individual: Expr = index ? engineExpr(index) : { type: 'var', name: 'i' };
-  // The estimators take the regressors with their intercept and the individual as the frame's one factor:
-  // built as a cluster term, it is coded over the same rows, missing values dropped alike.
   const design = buildDesign({ ...formula, intercept: true, fixedEffects: [] }, table, { where, cluster: [individual] });
   const { y, yName, X, cluster } = design.frame;
-  const test = hausmanTest({ y, yName, X, fe: cluster });
+  return { frame: { y, yName, X, fe: cluster }, notes: design.notes };
+}
+
+const PLM_TYPES: Record<string, PanelVcovType> = { hc0: 'HC0', sss: 'sss', hc1: 'HC1', hc2: 'HC2', hc3: 'HC3', hc4: 'HC4' };
+
+/** `vcov:` and `type:` as plm::vcovHC's method and type; undefined for the classical covariance. */
+function plmVcov(spec: ModelSpec): PanelVcov | undefined {
+  const method = wordOption(spec, 'vcov', 'classical');
+  if (method === 'classical') {
+    const type = spec.option('type')?.[0];
+    if (type) throw new SpecError('`type:` adjusts a robust covariance: set `vcov: arellano`, `white1` or `white2` too.', type.span);
+    return undefined;
+  }
+  return { method: method as PanelVcovMethod, type: PLM_TYPES[wordOption(spec, 'type', 'hc0')] };
+}
+
+const PANEL_ESTIMATORS = { within: withinEstimator, random: randomEffectsEstimator, pooling: poolingEstimator } as const;
+
+function fitPanel(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr): ModelResult {
+  const { frame, notes } = plmDesign(spec, formula, table, where);
+  const result = PANEL_ESTIMATORS[spec.estimator as keyof typeof PANEL_ESTIMATORS](frame, { vcov: plmVcov(spec) });
+  result.notes = [...notes, ...result.notes];
+  return result;
+}
+
+/** Fixed against random effects (plm::phtest), both models' coefficients reported. */
+function fitHausman(spec: ModelSpec, formula: Formula, table: DataTable, where?: Expr): ModelResult {
+  const { frame, notes } = plmDesign(spec, formula, table, where);
+  const method = wordOption(spec, 'method', 'chisq') as 'chisq' | 'aux';
+  const auxVcov = plmVcov(spec);
+  if (auxVcov && method === 'chisq') throw new SpecError('The classic Hausman test contrasts the two models\' classical covariances; a robust `vcov` needs `method: aux` (as plm::phtest).', spec.option('vcov')![0].span);
+  const test = hausmanTest(frame, { method, auxVcov });
   const outcome = test.statistic === null ? test.undefinedReason! : `${test.method}: χ²(${test.df}) = ${+test.statistic.toPrecision(6)}, p = ${+test.p!.toPrecision(4)}.`;
+  const components = Object.fromEntries(Object.entries(test.random.fit).filter(([k]) => k.startsWith('sigma2_') || k.startsWith('theta')));
   return {
     ...test.within,
     estimator: 'hausman',
+    fit: { ...test.within.fit, ...components },
     tests: { hausman: { statistic: test.statistic, df: test.df, p: test.p, ...(test.undefinedReason ? { reason: test.undefinedReason } : {}) } },
-    notes: [...design.notes, ...test.notes, `${outcome} Coefficients shown are the within (fixed-effects) estimates.`],
+    compared: { random: test.random },
+    notes: [...notes, ...test.notes, `${outcome} Coefficients shown are the within (fixed-effects) estimates; the random-effects ones are in the \`random\` table.`],
   };
 }
 
@@ -119,6 +161,7 @@ function fitHausman(spec: ModelSpec, formula: Formula, table: DataTable, where?:
 export function regressionOutcome(spec: ModelSpec, model: ModelResult, table: DataTable): Outcome {
   const tables: Record<string, Table> = {};
   if (model.coefficients.length) tables.coefficients = coefficientsTable(model);
+  for (const [role, other] of Object.entries(model.compared ?? {})) tables[role] = coefficientsTable(other);
   const moderation = model.coefficients.length ? moderationTable(spec, model, table) : undefined;
   if (moderation) tables.moderation = moderation;
   return { model, tables, notes: model.notes };

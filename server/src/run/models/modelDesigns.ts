@@ -113,6 +113,8 @@ async function geodetector(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   const detectors = (spec.option('detectors') ?? []).flatMap((e) => (e.type === 'ident' ? [e.name as Detector] : []));
   const result = geoDetector({ y: keep.map((r) => y.values[r]), factors }, {
     convention: wordOption(spec, 'variant', 'geodetector') === 'gd' ? 'GD' : 'geodetector',
+    pValue: wordOption(spec, 'p_value', 'r') === 'accurate' ? 'accurate' : 'R',
+    riskSingletons: wordOption(spec, 'singletons', 'skip') === 'error' ? 'error' : 'skip',
     ...(detectors.length ? { detectors } : {}),
     checkpoint: ctx.checkpoint,
   });
@@ -120,7 +122,12 @@ async function geodetector(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
     factor: { columns: ['factor', 'q', 'p', 'strata', 'n', 'F', 'lambda'], rows: result.factor.map((f) => [f.factor, f.q, f.p, f.strata, f.n, f.F, f.lambda]) },
     discretization: { columns: ['factor', 'method', 'classes', 'breaks'], rows: result.discretization.map((d) => [d.factor, d.method, d.classes, d.breaks.map((b) => +b.toPrecision(8)).join(', ')]) },
   };
-  if (result.interaction.length) tables.interaction = { columns: ['factor1', 'factor2', 'q1', 'q2', 'q12', 'interaction'], rows: result.interaction.map((i) => [i.factor1, i.factor2, i.q1, i.q2, i.q12, i.interaction]) };
+  if (result.interaction.length) {
+    tables.interaction = {
+      columns: ['factor1', 'factor2', 'q1', 'q2', 'q12', 'interaction', 'strata1', 'strata2', 'strata12', 'singletons12'],
+      rows: result.interaction.map((i) => [i.factor1, i.factor2, i.q1, i.q2, i.q12, i.interaction, i.strata1, i.strata2, i.strata12, i.singletons12]),
+    };
+  }
   if (result.risk.length) {
     tables.risk_means = { columns: ['factor', 'stratum', 'n', 'mean'], rows: result.risk.flatMap((r) => r.means.map((m) => [r.factor, m.stratum, m.n, m.mean])) };
     tables.risk_tests = { columns: ['factor', 'stratum1', 'stratum2', 't', 'df', 'p', 'significant'], rows: result.risk.flatMap((r) => r.tests.map((t) => [r.factor, t.stratum1, t.stratum2, t.t, t.df, t.p, t.significant])) };

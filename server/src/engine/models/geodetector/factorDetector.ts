@@ -19,6 +19,8 @@ interface Decomposition {
   /** The strata q is computed over, and their number of observations. */
   kept: StratumSummary[];
   nKept: number;
+  /** Observations in each stratum, before any is dropped. */
+  strataSizes: number[];
 }
 
 /** q of a stratification; GD first removes the observations of one-observation strata. */
@@ -28,7 +30,7 @@ export function decompose(y: Float64Array, strata: Strata, rules: ConventionRule
   const keepRow = rules.dropSingletonStrata ? (i: number) => all[strata.codes[i]].n > 1 : undefined;
   const sst = totalSumOfSquares(y, keepRow);
   const ssw = kept.reduce((s, h) => s + h.ss, 0);
-  return { q: 1 - ssw / sst, ssw, sst, kept, nKept: kept.reduce((s, h) => s + h.n, 0) };
+  return { q: 1 - ssw / sst, ssw, sst, kept, nKept: kept.reduce((s, h) => s + h.n, 0), strataSizes: all.map((h) => h.n) };
 }
 
 export function factorDetector(

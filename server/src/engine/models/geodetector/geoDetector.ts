@@ -39,13 +39,17 @@ export function geoDetector(input: GeoDetectorInput, options: GeoDetectorOptions
     factor: requested.has('factor') ? single.map(({ ssw: _ssw, ...row }) => row) : [],
     interaction: requested.has('interaction') ? pairs.map(([i, j]) => {
       checkpoint();
-      const q12 = decompose(y, crossStrata(factors[i].strata, factors[j].strata), rules).q;
+      const crossed = crossStrata(factors[i].strata, factors[j].strata);
+      const { q: q12, strataSizes } = decompose(y, crossed, rules);
       const [q1, q2] = [single[i].q, single[j].q];
-      return { factor1: factors[i].name, factor2: factors[j].name, q1, q2, q12, interaction: classifyInteraction(q1, q2, q12, rules) };
+      return {
+        factor1: factors[i].name, factor2: factors[j].name, q1, q2, q12, interaction: classifyInteraction(q1, q2, q12, rules),
+        strata1: single[i].strata, strata2: single[j].strata, strata12: crossed.labels.length, singletons12: strataSizes.filter((n) => n === 1).length,
+      };
     }) : [],
     risk: requested.has('risk') ? factors.map((f) => {
       checkpoint();
-      return riskDetector(f.name, y, f.strata, rules, { alpha: options.riskAlpha ?? 0.05, skipSingletons: options.riskSkipSingletons ?? false }, notes);
+      return riskDetector(f.name, y, f.strata, rules, { alpha: options.riskAlpha ?? 0.05, singletons: options.riskSingletons ?? 'skip' }, notes);
     }) : [],
     ecological: requested.has('ecological')
       ? pairs.map(([i, j]) => {

@@ -7,7 +7,7 @@ import type { RiskDetectorResult, RiskTest } from './types.js';
 
 export interface RiskOptions {
   alpha: number;
-  skipSingletons: boolean;
+  singletons: 'skip' | 'error';
 }
 
 export function riskDetector(
@@ -16,8 +16,8 @@ export function riskDetector(
   const summaries = summarize(y, strata);
   const means = summaries.map((s, h) => ({ stratum: strata.labels[h], n: s.n, mean: s.mean }));
   const singletons = means.filter((m) => m.n < 2).map((m) => m.stratum);
-  if (singletons.length && !options.skipSingletons) {
-    throw new GeoDetectorInputError(`risk detector: factor "${factor}" has strata with one observation (${singletons.join(', ')}); a t-test needs two (set riskSkipSingletons to skip them as geodetector does)`);
+  if (singletons.length && options.singletons === 'error') {
+    throw new GeoDetectorInputError(`risk detector: factor "${factor}" has strata with one observation (${singletons.join(', ')}); a t-test needs two in each stratum`);
   }
   if (singletons.length) notes.push(`risk detector, ${factor}: pairs with one-observation strata skipped (${singletons.join(', ')})`);
   const tests: RiskTest[] = [];

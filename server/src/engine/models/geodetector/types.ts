@@ -41,8 +41,11 @@ export interface GeoDetectorOptions {
   detectors?: readonly Detector[];
   /** Significance level of the risk detector's t-tests. Default 0.05. */
   riskAlpha?: number;
-  /** Risk detector: skip pairs involving a one-observation stratum (as geodetector does) instead of failing. Default false. */
-  riskSkipSingletons?: boolean;
+  /**
+   * Risk detector, strata with one observation (no Welch t): 'skip' leaves out the pairs they are in, with a
+   * note (geodetector's risk_detector skips them silently), 'error' refuses them. Default 'skip'.
+   */
+  riskSingletons?: 'skip' | 'error';
   /** Ecological detector statistic: 'qRatio' q(X2)/q(X1) as both packages, 'sswRatio' SSW(X1)/SSW(X2) as Wang et al. 2010. */
   ecologicalStatistic?: 'qRatio' | 'sswRatio';
   /** Ecological detector: F is compared with the F(N−1, N−1) quantile at this level, in both directions. Default 0.9, as both packages. */
@@ -72,6 +75,12 @@ export interface InteractionRow {
   q2: number;
   /** q of the strata formed by crossing both factors. */
   q12: number;
+  /** Strata of factor1, of factor2 and of their crossing (the observed pairs). */
+  strata1: number;
+  strata2: number;
+  strata12: number;
+  /** Crossed strata with a single observation: GD drops them before q12, geodetector keeps them. */
+  singletons12: number;
   interaction: InteractionClass;
 }
 

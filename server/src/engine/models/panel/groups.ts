@@ -29,8 +29,9 @@ export function groupMeans(values: Float64Array, groups: PanelGroups): Float64Ar
   return sums.map((s, g) => s / groups.sizes[g]);
 }
 
-/** values − θ·(individual mean); θ = 1 is the within transformation. */
-export function quasiDemean(values: Float64Array, groups: PanelGroups, theta: number): Float64Array {
+/** values − θ·(individual mean), θ one number or one per individual; θ = 1 is the within transformation. */
+export function quasiDemean(values: Float64Array, groups: PanelGroups, theta: number | Float64Array): Float64Array {
   const means = groupMeans(values, groups);
-  return values.map((v, i) => v - theta * means[groups.index[i]]);
+  const at = typeof theta === 'number' ? () => theta : (g: number) => theta[g];
+  return values.map((v, i) => v - at(groups.index[i]) * means[groups.index[i]]);
 }

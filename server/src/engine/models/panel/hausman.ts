@@ -1,8 +1,8 @@
 // The Hausman test of fixed (within) against random (Swamy–Arora) effects, as plm::phtest. `chisq` (default):
 // (b_FE − b_RE)'(V_FE − V_RE)⁻(b_FE − b_RE) over the coefficients both models estimate. `aux`: the
 // regression-based form, a Wald test that the within-demeaned regressors have zero coefficients when added to
-// the quasi-demeaned random-effects regression, with the classical covariance or plm's
-// vcovHC(method = "white2", type = "HC3") (variance constant within each individual, HC3 residuals).
+// the quasi-demeaned random-effects regression, with the classical covariance or any of plm's vcovHC
+// (robustCovariance.ts), as phtest(…, method = "aux", vcov = function(x) vcovHC(x, method, type)).
 // V_FE − V_RE need not be positive definite in a finite sample. phtest then inverts it anyway and reports the
 // form's absolute value; here, as Stata's `hausman` does, the Moore–Penrose inverse (MASS::ginv's tolerance)
 // is used on rank(V_FE − V_RE) df and a note says the matrix is not positive definite, and a negative form is
@@ -13,15 +13,16 @@ import { isInterceptColumn, ModelInputError } from '../describe/frame.js';
 import type { ModelFrame } from '../frame.js';
 import type { ModelResult } from '../../../results/modelResult.js';
 import { panelGroups, quasiDemean, type PanelGroups } from './groups.js';
-import { leastSquares, type LeastSquaresFit } from './leastSquares.js';
-import { randomEffectsEstimator } from './randomEffects.js';
+import { leastSquares } from './leastSquares.js';
+import { randomEffectsFit } from './randomEffects.js';
+import { describePanelVcov, panelRobustCovariance, type PanelVcov } from './robustCovariance.js';
 import { withinEstimator } from './within.js';
 
 export interface HausmanOptions {
   /** Default `chisq`. */
   method?: 'chisq' | 'aux';
-  /** Covariance of the auxiliary regression (default `classical`). */
-  auxVcov?: 'classical' | 'white2-HC3';
+  /** A robust covariance of the auxiliary regression (`aux` only); the classical one when left out. */
+  auxVcov?: PanelVcov;
 }
 
 export interface HausmanTest {
@@ -40,14 +41,15 @@ export interface HausmanTest {
 }
 
 export function hausmanTest(frame: ModelFrame, options: HausmanOptions = {}): HausmanTest {
-  const { method = 'chisq', auxVcov = 'classical' } = options;
+  const { method = 'chisq', auxVcov } = options;
+  if (auxVcov && method !== 'aux') throw new ModelInputError('a robust covariance applies to the regression-based Hausman test only (method aux), as in plm::phtest');
   const groups = panelGroups(frame);
   if (groups.count < 2) throw new ModelInputError(`the Hausman test needs at least 2 individuals in ${groups.name}, not ${groups.count}`);
   const within = withinEstimator(frame);
-  const random = randomEffectsEstimator(frame, 0.95, within);
-  const { difference, covariance } = method === 'chisq' ? contrast(within, random) : auxiliaryWald(frame, groups, within, random.fit.theta, auxVcov);
+  const { model: random, components } = randomEffectsFit(frame, {}, within);
+  const { difference, covariance } = method === 'chisq' ? contrast(within, random) : auxiliaryWald(frame, groups, within, components.theta, auxVcov);
   const form = generalizedForm(difference, covariance);
-  const name = method === 'chisq' ? 'Hausman test' : `regression-based Hausman test${auxVcov === 'classical' ? '' : `, vcov: ${auxVcov}`}`;
+  const name = method === 'chisq' ? 'Hausman test' : `regression-based Hausman test${auxVcov ? `, vcov: ${describePanelVcov(auxVcov, groups.name)}` : ''}`;
   const matrix = method === 'chisq' ? 'V_FE − V_RE' : 'the covariance of the within-regressor coefficients';
   const notes = form.positiveDefinite ? [] : [`${matrix} is not positive definite (eigenvalues ${form.eigenvalues.map((e) => +e.toPrecision(4)).join(', ')}): the statistic uses its generalised (Moore–Penrose) inverse, on ${form.rank} df.`];
   const base = { df: form.rank, method: name, notes, within, random };
@@ -74,36 +76,19 @@ function contrast(within: ModelResult, random: ModelResult): Wald {
   };
 }
 
-/** Pooled OLS of y* on [1, X* (no intercept), X̃], Wald on the X̃ block. */
-function auxiliaryWald(frame: ModelFrame, groups: PanelGroups, within: ModelResult, theta: number, vcov: HausmanOptions['auxVcov']): Wald {
+/** Pooled OLS of y* on [1, X* (no intercept), X̃], Wald on the X̃ block (θ per individual, as phtest: a plain 1, not 1 − θᵢ). */
+function auxiliaryWald(frame: ModelFrame, groups: PanelGroups, within: ModelResult, theta: Float64Array, vcov: PanelVcov | undefined): Wald {
   const regressors = frame.X.filter((c) => !isInterceptColumn(c));
   const tilde = within.coefficients.map((c) => quasiDemean(frame.X.find((x) => x.name === c.term)!.values, groups, 1));
   const Z = [new Float64Array(frame.y.length).fill(1), ...regressors.map((c) => quasiDemean(c.values, groups, theta)), ...tilde];
-  const fit = leastSquares(Z, quasiDemean(frame.y, groups, theta));
+  const y = quasiDemean(frame.y, groups, theta);
+  const fit = leastSquares(Z, y);
   if (fit.aliased.some(Boolean)) throw new ModelInputError('the auxiliary Hausman regression is collinear');
-  const full = vcov === 'white2-HC3' ? groupwiseHC3(Z, frame.y.length, fit, groups, quasiDemean(frame.y, groups, theta)) : fit.unscaledCovariance.map((row) => row.map((v) => (v * fit.ssr) / (frame.y.length - fit.rank)));
+  const full = vcov
+    ? panelRobustCovariance(Z, fit.unscaledCovariance, y.map((v, i) => v - fit.fitted[i]), groups, vcov)
+    : fit.unscaledCovariance.map((row) => row.map((v) => (v * fit.ssr) / (frame.y.length - fit.rank)));
   const block = Z.map((_, j) => j).slice(Z.length - tilde.length);
   return { difference: block.map((j) => fit.coefficients[j]), covariance: block.map((a) => block.map((b) => full[a][b])) };
-}
-
-/** plm's vcovHC(method = "white2", type = "HC3"): uᵢₜ/(1 − hᵢₜ), squared and averaged within each individual. */
-function groupwiseHC3(Z: Float64Array[], n: number, fit: LeastSquaresFit, groups: PanelGroups, y: Float64Array): number[][] {
-  const p = Z.length;
-  const bread = new Matrix(fit.unscaledCovariance);
-  const adjusted = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let leverage = 0;
-    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) leverage += Z[a][i] * bread.get(a, b) * Z[b][i];
-    adjusted[i] = (y[i] - fit.fitted[i]) / (1 - leverage);
-  }
-  const meanSquare = new Float64Array(groups.count);
-  adjusted.forEach((u, i) => (meanSquare[groups.index[i]] += (u * u) / groups.sizes[groups.index[i]]));
-  const meat = Matrix.zeros(p, p);
-  for (let i = 0; i < n; i++) {
-    const w = meanSquare[groups.index[i]];
-    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat.set(a, b, meat.get(a, b) + w * Z[a][i] * Z[b][i]);
-  }
-  return bread.mmul(meat).mmul(bread).to2DArray();
 }
 
 /** MASS::ginv drops singular values below sqrt(machine epsilon) times the largest. */
