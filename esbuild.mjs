@@ -1,6 +1,7 @@
 // Bundles the extension (client) and the language server / CLI into dist/, and the result panels' pages
 // into dist/webview/<panel>.js + .css (browser code, loaded by the webviews; see client/webview).
-// DuckDB is a native Node-API module: it stays external and ships from node_modules.
+// DuckDB's native binding (and the loader that picks the platform's) stays external and ships from node_modules;
+// its JavaScript API is bundled.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -30,7 +31,7 @@ await Promise.all([
   // top-level `await import('canvas')`) is swapped for its browser build, which finds no canvas in Node either.
   esbuild.build({
     ...common, format: 'esm', splitting: true, entryPoints: { main: 'server/src/cli/main.ts' }, outdir: 'dist/server',
-    outExtension: { '.js': '.mjs' }, external: ['@duckdb/node-api'],
+    outExtension: { '.js': '.mjs' }, external: ['@duckdb/node-bindings'],
     alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
     // Bundled CommonJS dependencies call `require` for Node's modules: ES modules have none of their own.
     banner: { js: "import { createRequire as innographCreateRequire } from 'node:module'; const require = innographCreateRequire(import.meta.url);" },

@@ -1,21 +1,14 @@
 // Embedded, in-memory DuckDB: a fresh instance per use (one per run, one per header read), confined before
 // it reads anything to the data files it is meant to read. User files are only read from it.
-import { createRequire } from 'node:module';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-
-/**
- * The DuckDB API, loaded on first use: the native library costs a start-up that `innograph check` of a spec
- * without data, `--version` and the language server's first answers need not pay. Required, not imported: an
- * ES module importing this CommonJS package makes Node read and scan its hundred files for their exports.
- */
-function duckdbApi(): typeof import('@duckdb/node-api') {
-  return createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
-}
 
 const instances = new WeakMap<DuckDBConnection, DuckDBInstance>();
 
 export async function duckdb(): Promise<DuckDBConnection> {
-  const { DuckDBInstance } = duckdbApi();
+  // Loaded on first use: the native library costs a start-up that `innograph check` of a spec without data,
+  // `--version` and the language server's first answers need not pay (the bundle keeps it in its own chunk).
+  // A CommonJS package whose exports are re-exported at run time: its `default` (module.exports) holds them.
+  const { DuckDBInstance } = (await import('@duckdb/node-api')).default;
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const db = await instance.connect();
   instances.set(db, instance);
