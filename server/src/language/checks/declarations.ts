@@ -5,6 +5,7 @@ import { DECLARATIONS, declSpec, optionsFor } from '../schema/declarations.js';
 import type { DeclSpec, OptionSpec, SourceSpec } from '../schema/types.js';
 import type { Symbol } from '../semantic/model.js';
 import { listNames, type CheckContext } from './context.js';
+import { checkDerivedColumn } from './derivedColumns.js';
 import { checkExpr } from './expressions.js';
 import { article, checkRange, checkRef, checkValue, type ValueContext } from './values.js';
 
@@ -113,6 +114,10 @@ function checkBlock(ctx: CheckContext, decl: Decl, spec: DeclSpec, source: Sourc
       if (!entry.values.length) ctx.error('missing-value', entry.span, `Give a value for \`${opt.name}\``);
       checkOptionValues(v, opt, entry.values);
     } else if (entry.type === 'assign') {
+      if (spec.assignments === 'columns') {
+        if (symbol?.decl === decl) checkDerivedColumn(v, symbol, entry);
+        continue;
+      }
       if (!spec.assignments) {
         ctx.error('unexpected-assignment', entry.name.span, `A ${spec.kind} does not define variables; options are written \`${entry.name.name}: value\``);
         continue;

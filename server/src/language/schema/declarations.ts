@@ -31,14 +31,18 @@ const columnRoles: OptionSpec[] = [
   { name: 'time', doc: 'Time column of an attribute panel (e.g. `year` of a city–year table).', value: column },
 ];
 
+const split: OptionSpec = { name: 'split', doc: 'Columns holding several values, each with its separator: `ipc by ";"` turns `A01B 1/00; C07D 7/02` into one row per value (spaces around each trimmed, empty values dropped).', value: { type: 'split' }, list: true };
+
 const dataset: DeclSpec = {
   kind: 'dataset',
   doc: 'A table read from a data file (CSV or TSV, optionally gzipped, or Parquet), with the roles of its columns. Data files are only ever read.',
   form: 'from',
   example: 'dataset applicants from "data/applicants.csv" {\n  patent: patent_id\n  order:  seq\n  region: province, city\n}',
+  assignments: 'columns',
   options: [
     ...columnRoles,
     { name: 'where', doc: 'Keep only rows meeting this condition, e.g. `kind != "individual"`.', value: { type: 'filter' } },
+    split,
     { name: 'joins', doc: 'The dataset whose `id` this table\'s `patent` column refers to (default: the one dataset declaring `id` and `year`).', value: ref('dataset') },
     { name: 'format', doc: 'File format; detected from the file name by default.', value: oneOf(['csv', 'Comma- or otherwise delimited text (dialect detected).'], ['tsv', 'Tab-separated text.'], ['parquet', 'Apache Parquet.']) },
     { name: 'delimiter', doc: 'Field delimiter of a text file; detected by default.', value: { type: 'string' } },
@@ -52,6 +56,7 @@ const lookup: DeclSpec = {
   doc: 'A lookup table read from a file: maps a code to another — a finer region to a coarser one (city → province) or to a group, an IPC code to its technology field.',
   form: 'from',
   example: 'lookup city_province from "data/cities.csv" { key: city, value: province }',
+  assignments: 'columns',
   options: [
     { name: 'key', doc: 'Column with the code to look up.', value: column, required: true },
     { name: 'value', doc: 'Column with the code it maps to.', value: column, required: true },
@@ -274,7 +279,7 @@ const panel: DeclSpec = {
   doc: 'An estimation panel: dyadic (i–j–t) from networks, or node-level (i–t). Define variables as `Name = expression`; `i`, `j` and `t` are the panel\'s index variables.',
   form: 'value',
   example: 'panel dyads = dyadic(invco, overlap) {\n  InvCo   = invco.weight\n  Overlap = overlap.weight\n}',
-  assignments: true,
+  assignments: 'variables',
   sources: [
     { name: 'dyadic', variadic: true, doc: 'Region pair × window panel over the networks\' windows; absent ties are 0.', params: [{ name: 'networks', doc: 'Networks whose ties index the panel.', value: ref('network') }], tables: panelTables },
     { name: 'node_panel', variadic: true, doc: 'Unit × time panel: regions × time, or over a holder dataset the values of its `level` column × time (`applicant`: firms × years).', params: [{ name: 'source', doc: 'Networks, clusters or measures whose regions index the panel, or one holder dataset (applicants, inventors) whose `level` column does.', value: ref('network', 'clusters', 'measures', 'dataset') }], tables: panelTables },

@@ -5,6 +5,12 @@ const x: ParamSpec = { name: 'x', doc: 'A variable or expression.', value: { typ
 const k = (doc: string): ParamSpec => ({ name: 'k', doc, value: { type: 'number', integer: true, min: 1 } });
 const holders: ParamSpec = { name: 'dataset', doc: 'The holders: a dataset whose rows belong to patents (a `patent` column), e.g. the applicants or the inventors.', value: { type: 'ref', kinds: ['dataset'] } };
 const holderCondition: ParamSpec = { name: 'condition', doc: 'A condition over the columns of that dataset, e.g. `kind != "individual"`.', value: { type: 'filter', rows: 'dataset' } };
+const date = (doc: string): ParamSpec => ({ name: 'date', doc, value: { type: 'expr' }, accepts: ['date', 'number', 'text'] });
+const text = (doc: string): ParamSpec => ({ name: 'text', doc, value: { type: 'expr' }, accepts: ['text', 'number'] });
+const count = (doc: string): ParamSpec => ({ name: 'n', doc, value: { type: 'number', integer: true, min: 0 } });
+const literal = (name: string, doc: string): ParamSpec => ({ name, doc, value: { type: 'string' } });
+const condition: ParamSpec = { name: 'condition', doc: 'A condition over the row: `country == "US"`.', value: { type: 'expr' }, accepts: ['bool'] };
+const value = (name: string, doc: string): ParamSpec => ({ name, doc, value: { type: 'expr' } });
 const net: ParamSpec = { name: 'network', doc: 'A network.', value: { type: 'ref', kinds: ['network'] } };
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
@@ -33,6 +39,23 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
 
   // The value a lookup gives a code, in conditions over a dataset's rows.
   { name: 'lookup', signature: 'lookup(table, code)', context: 'filter', required: 2, doc: 'The value a `lookup` declaration gives the code, by its `match:` (exact, or the longest prefix): `lookup(fields, ipc) == "Environmental technology"`. Missing when no key matches, so a comparison with it fails.', params: [{ name: 'table', doc: 'A `lookup` declaration.', value: { type: 'ref', kinds: ['lookup'] } }, { name: 'code', doc: 'The code to look up: a column of the rows, e.g. `ipc`.', value: { type: 'expr' } }] },
+
+  // Derived columns of a dataset (`year = year(app_date)`), compiled to DuckDB SQL when the file is read.
+  { name: 'year', signature: 'year(date)', context: 'column', returns: 'number', doc: 'The year of a date: a DATE column, a `YYYYMMDD` number or text (`20030109`), or ISO text (`"2003-01-09"`). A value that is none of these stops the run, naming it.', params: [date('The date.')] },
+  { name: 'month', signature: 'month(date)', context: 'column', returns: 'number', doc: 'The month (1–12) of a date, read as `year` reads it.', params: [date('The date.')] },
+  { name: 'day', signature: 'day(date)', context: 'column', returns: 'number', doc: 'The day of the month of a date, read as `year` reads it.', params: [date('The date.')] },
+  { name: 'date', signature: 'date(value, format)', context: 'column', returns: 'date', doc: 'A date from a `YYYYMMDD` number or text or ISO text; with `format` (strftime codes, `"%d/%m/%Y"`), from text in that format.', params: [date('The value to read as a date.'), { name: 'format', doc: 'strftime format, e.g. `"%Y%m%d"` or `"%d/%m/%Y"`.', value: { type: 'string' }, optional: true }] },
+  { name: 'left', signature: 'left(text, n)', context: 'column', returns: 'text', doc: 'The first n characters: `left(ipc, 4)` is the IPC subclass, `left(reg_code, 4)` a NUTS-2 code.', params: [text('The text (a number is read as its digits).'), count('How many characters.')] },
+  { name: 'right', signature: 'right(text, n)', context: 'column', returns: 'text', doc: 'The last n characters.', params: [text('The text (a number is read as its digits).'), count('How many characters.')] },
+  { name: 'substr', signature: 'substr(text, start, length)', context: 'column', returns: 'text', doc: 'The characters from `start` (the first is 1), `length` of them, or to the end without it.', params: [text('The text.'), { ...count('Position of the first character, from 1.'), name: 'start' }, { ...count('How many characters (default: to the end).'), name: 'length', optional: true }] },
+  { name: 'upper', signature: 'upper(text)', context: 'column', returns: 'text', doc: 'The text in upper case.', params: [text('The text.')] },
+  { name: 'lower', signature: 'lower(text)', context: 'column', returns: 'text', doc: 'The text in lower case.', params: [text('The text.')] },
+  { name: 'trim', signature: 'trim(text)', context: 'column', returns: 'text', doc: 'The text without leading and trailing spaces.', params: [text('The text.')] },
+  { name: 'replace', signature: 'replace(text, from, to)', context: 'column', returns: 'text', doc: 'The text with every occurrence of `from` (literal text, not a pattern) replaced by `to`: `replace(cited_number, " ", "")`.', params: [text('The text.'), literal('from', 'The text to replace.'), literal('to', 'What replaces it.')] },
+  { name: 'regexp_extract', signature: 'regexp_extract(text, pattern, group)', context: 'column', returns: 'text', doc: 'The part of the text matching a regular expression (RE2 syntax), or its numbered group; empty text when it does not match: `regexp_extract(ipc, "^[A-H][0-9]{2}[A-Z]")`.', params: [text('The text.'), literal('pattern', 'A regular expression (RE2).'), { name: 'group', doc: 'The group to return (default 0, the whole match).', value: { type: 'number', integer: true, min: 0 }, optional: true }] },
+  { name: 'if', signature: 'if(condition, then, else)', context: 'column', returns: 'value', required: 3, doc: '`then` where the condition holds, else `else` (also where it is missing): `if(country == "US", "US-" + state, country)`.', params: [condition, value('then', 'The value where the condition holds.'), value('else', 'The value elsewhere.')] },
+  { name: 'case', signature: 'case(condition, value, …, default)', context: 'column', returns: 'value', variadic: true, required: 2, doc: 'The value of the first condition that holds, else the last argument when their number is odd (else missing): `case(kind == "B1", "utility", kind == "S1", "design", "other")`.', params: [{ name: 'branches', doc: 'Conditions each followed by its value, then a default.', value: { type: 'expr' } }] },
+  { name: 'coalesce', signature: 'coalesce(value, …)', context: 'column', returns: 'value', variadic: true, doc: 'The first of the values that is not missing: `coalesce(state, country)`.', params: [value('value', 'A value; the next one is used where it is missing.')] },
 
   // Option helpers.
   { name: 'jenks', signature: 'jenks(k)', context: 'option', doc: 'Jenks natural breaks into k classes (Fisher\'s exact optimum; ArcGIS-style upper-bound breaks, right-closed classes).', params: [k('Number of classes.')] },

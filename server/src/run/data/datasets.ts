@@ -8,7 +8,9 @@ import { firstLine } from '../../engine/data/duckdb.js';
 import { columnFrom, type Column, type DataTable } from '../../engine/data/dataTable.js';
 import { tableScan } from '../../engine/data/source.js';
 import type { Symbol } from '../../language/semantic/model.js';
-import { walkExpr, type Call, type Expr } from '../../language/syntax/ast.js';
+import { walkExpr, type AssignEntry, type Call, type Expr } from '../../language/syntax/ast.js';
+import { derivedColumns, splits } from '../../language/semantic/derived.js';
+import { derivedRelation } from '../derivedSql.js';
 import type { RunContext } from '../context.js';
 import { DataError, SpecError, dataErrorFrom } from '../errors.js';
 import { conditionSql, prefixKeySql, quoteIdent, type HolderRelation, type LookupRelation } from '../sql.js';
@@ -32,6 +34,14 @@ export function loadDataset(ctx: RunContext, symbol: Symbol): Promise<LoadedData
   return ctx.once(`dataset:${symbol.name}`, () => load(ctx, symbol));
 }
 
+/**
+ * A file declaration's rows as SQL: its file read by DuckDB, split columns unnested and derived columns
+ * added (`derivedSql.ts`); `upTo` stops after that derived column.
+ */
+function datasetRelation(ctx: RunContext, symbol: Symbol, upTo?: AssignEntry): string {
+  return derivedRelation(tableScan(fileSource(ctx, symbol)), symbol.decl, (c) => ctx.model.columnType(symbol, c), upTo);
+}
+
 /** A file declaration's data file as DuckDB reads it; a missing file is a data error. */
 function fileSource(ctx: RunContext, symbol: Symbol): Parameters<typeof tableScan>[0] {
   const from = symbol.decl.from!;
@@ -53,7 +63,8 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
     if (err instanceof TableShapeError) throw new DataError(`Cannot read ${from.value}: ${err.message}`, file, err.line);
     throw err;
   }
-  const scan = tableScan(source);
+  const relation = datasetRelation(ctx, symbol);
+  const derived = derivedColumns(decl);
   const isPatentTable = PATENT_ROLES.some((r) => role(r));
   const columns = isPatentTable ? usedColumns(ctx, symbol, roles) : undefined;
   // The header read for the checks knows each column's type: only text-typed role columns are scanned.
@@ -61,7 +72,15 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   const typeOf = (column: string) => (info?.status === 'ok' ? info.types[info.columns.indexOf(column)] : undefined);
   for (const r of INTEGER_ROLES) {
     const column = role(r);
-    if (column && !/INT/.test(typeOf(column) ?? '')) await checkWholeNumbers(ctx, source, file, column, r);
+    if (!column || /INT/.test(typeOf(column) ?? '')) continue;
+    // A derived column is checked in the rows it is computed over: their order is the file's unless split.
+    const isDerived = derived.some((e) => e.name.name === column);
+    const rows = isDerived ? relation : tableScan(source, true);
+    await checkWholeNumbers(ctx, rows, isDerived && splits(decl).length ? undefined : source.header === false ? 0 : 1, file, column, r)
+      .catch(async (err) => {
+        await failedDerivedColumn(ctx, symbol, err);
+        throw err;
+      });
   }
   const where = ctx.model.option(decl, 'where')?.values[0];
   const patent = ctx.model.patentColumn(symbol);
@@ -69,8 +88,9 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   const table = ctx.tempName(symbol.name);
   const select = columns ? columns.map((c) => `datafile.${quoteIdent(c)}`).join(', ') : 'datafile.*';
   try {
-    await ctx.db.run(`CREATE TEMP TABLE ${table} AS SELECT ${select} FROM ${scan} datafile${condition}`);
+    await ctx.db.run(`CREATE TEMP TABLE ${table} AS SELECT ${select} FROM ${relation} datafile${condition}`);
   } catch (err) {
+    await failedDerivedColumn(ctx, symbol, err);
     const message = (err as Error).message ?? '';
     if (where && /Binder Error|Conversion Error|No function matches/i.test(message)) {
       throw new SpecError(`This condition cannot be evaluated on ${from.value}: ${firstLine(message)}`, where.span);
@@ -101,7 +121,7 @@ export async function rowConditionSql(ctx: RunContext, expr: Expr, rows: { colum
     const holders = ctx.symbol(call.args[0]?.value, 'a dataset');
     const patent = ctx.model.patentColumn(holders);
     if (!patent) throw new SpecError(`${holders.name} declares no \`patent\` column to match its rows to patents.`, call.args[0]!.value!.span);
-    relations.set(call, { from: rows.files ? tableScan(fileSource(ctx, holders)) : (await loadDataset(ctx, holders)).table, patent });
+    relations.set(call, { from: rows.files ? datasetRelation(ctx, holders) : (await loadDataset(ctx, holders)).table, patent });
   }
   return conditionSql(expr, rows.column, { patent: rows.patent, relation: (call) => relations.get(call)!, lookup: (call) => lookups.get(call)! });
 }
@@ -136,19 +156,35 @@ function usedColumns(ctx: RunContext, symbol: Symbol, roles: (name: string) => s
 
 /**
  * Years, orders and times must be whole numbers: the first offending row is reported with its line in
- * the file (header included) and the number of such rows.
+ * the file (`lineOffset` lines before the first row; unknown when undefined) and the number of such rows.
  */
-async function checkWholeNumbers(ctx: RunContext, source: Parameters<typeof tableScan>[0], file: string, column: string, role: string): Promise<void> {
+async function checkWholeNumbers(ctx: RunContext, rows: string, lineOffset: number | undefined, file: string, column: string, role: string): Promise<void> {
   const text = `CAST(${quoteIdent(column)} AS VARCHAR)`;
   const bad = await ctx.db.runAndReadAll(`
     SELECT first(rn ORDER BY rn), first(v ORDER BY rn), count(*) FROM (
-      SELECT row_number() OVER () AS rn, ${text} AS v FROM ${tableScan(source, true)})
+      SELECT row_number() OVER () AS rn, ${text} AS v FROM ${rows})
     WHERE v IS NOT NULL AND trim(v) <> '' AND TRY_CAST(v AS BIGINT) IS NULL`);
   const [rn, value, count] = bad.getRows()[0] ?? [];
   if (!Number(count)) return;
-  const line = Number(rn) + (source.header === false ? 0 : 1);
+  const line = lineOffset === undefined ? undefined : Number(rn) + lineOffset;
   const more = Number(count) > 1 ? ` (${Number(count)} rows like this)` : '';
   throw new DataError(`Column ${column} (the ${role}) must hold whole numbers, but has ${JSON.stringify(String(value))}${more}.`, file, line, column);
+}
+
+/**
+ * After a query over a dataset's rows failed: the first derived column that cannot be computed on its own
+ * (a date that is none, text where a number is needed) is reported on its definition, with DuckDB's words;
+ * otherwise the error is thrown on. Each column is computed over the whole file, so only when something failed.
+ */
+async function failedDerivedColumn(ctx: RunContext, symbol: Symbol, err: unknown): Promise<void> {
+  if (err instanceof DataError || err instanceof SpecError) throw err;
+  for (const entry of derivedColumns(symbol.decl)) {
+    try {
+      await ctx.db.run(`SELECT count(${quoteIdent(entry.name.name)}) FROM ${datasetRelation(ctx, symbol, entry)}`);
+    } catch (failed) {
+      throw new SpecError(`\`${entry.name.name}\` cannot be computed on ${symbol.decl.from!.value}: ${firstLine((failed as Error).message ?? '')}`, entry.span);
+    }
+  }
 }
 
 /** Every column of a dataset in memory; with `key` and `time` roles it is a panel (unit = key, period = time). */
