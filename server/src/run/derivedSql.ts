@@ -83,7 +83,8 @@ function callSql(call: Call, sql: (e: Expr | undefined) => string, types: Column
     case 'year': case 'month': case 'day': return `${call.callee.name}(${dateSql(args[0], sql, types)})`;
     case 'date': {
       const format = named('format', 1);
-      return format ? `CAST(strptime(trim(${text(sql(args[0]))}), ${sql(format)}) AS DATE)` : dateSql(args[0], sql, types);
+      // A column DuckDB has read as dates already (it detects `09/01/2003`) is one whatever the format says.
+      return format && valueTypeOf(args[0], types) !== 'date' ? `CAST(strptime(trim(${text(sql(args[0]))}), ${sql(format)}) AS DATE)` : dateSql(args[0], sql, types);
     }
     case 'left': case 'right': return `${call.callee.name}(${text(sql(args[0]))}, ${sql(args[1])})`;
     case 'substr': {
