@@ -15,7 +15,8 @@ export interface Symbol {
 
 /** What the language server knows about a data file; the language layer never reads files itself. */
 export type TableInfo =
-  | { status: 'ok'; path: string; columns: string[]; types: string[]; rowCount?: number }
+  /** `ranges`: whole-number columns' smallest and largest values in the file's first rows (`tableSchema.ts`). */
+  | { status: 'ok'; path: string; columns: string[]; types: string[]; rowCount?: number; ranges?: ({ min: number; max: number } | undefined)[] }
   | { status: 'missing'; path: string }
   | { status: 'error'; path: string; message: string }
   | { status: 'pending'; path: string };
