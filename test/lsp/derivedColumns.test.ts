@@ -61,3 +61,13 @@ test('hover shows a derived column\'s definition and type, and a derived-column 
   const fn = await hover(rangeOf(text, 'year(').start);
   assert.match(fn.contents.value, /^`year\(date\)`\n\nThe year of a date: .*YYYYMMDD/);
 });
+
+test('a derived column is defined where it is derived and renamed with its uses', async () => {
+  const text = 'dataset p from "patents.csv" {\n  app_year = year(app_date)\n  late = app_year > 2003\n  id: patent_number\n  year: app_year\n}\n';
+  const { uri } = await lsp.open(join(dir, 'f.study'), text);
+  const use = rangeOf(text, 'app_year', 2).start;
+  const def = await lsp.request<{ range: unknown }>('textDocument/definition', { textDocument: { uri }, position: use });
+  assert.deepEqual(def.range, rangeOf(text, 'app_year'));
+  const edit = await lsp.request<{ changes: Record<string, { range: unknown; newText: string }[]> }>('textDocument/rename', { textDocument: { uri }, position: use, newName: 'filing_year' });
+  assert.deepEqual(edit.changes[uri].map((e) => e.range), [0, 1, 2].map((n) => rangeOf(text, 'app_year', n)));
+});
