@@ -33,6 +33,23 @@ test('a date that cannot be read stops the run on the derived column, naming the
   assert.match(r.error!.message, /`ipc4` cannot be computed on derived\/patents\.csv: .*Could not parse string "(A01B 1\/00; C07D 7\/02|H01M 10\/05|G06F 17\/30;G06N 3\/08;)"/);
 });
 
+test('declared shares count as weights beside full and fractional counting, in measures and panels', async () => {
+  const results = await runSpec(SPEC);
+  const counts = result(results, 'counts').tables.nodes.rows.map(([, region, full, fractional, share]) => [region, full, fractional, Math.round(Number(share) * 1e12) / 1e12]);
+  // P1: US-CA 0.75, DE 0.25; P2: US-NY 0.6, US-CA 0.4 (inv_pct / 100, a derived column).
+  assert.deepEqual(counts, [['DE', 1, 0.5, 0.25], ['US-CA', 2, 1, 1.15], ['US-NY', 1, 0.5, 0.6]]);
+  const shares = result(results, 'regions').tables.variables.rows.find((r) => r[0] === 'Shares')!;
+  // Every patent's shares add up to 1: three patents in the two periods over 4 regions × 2 periods.
+  assert.equal(Math.round(Number(shares[5]) * 1e12) / 1e12, 3 / 8);
+});
+
+test('counting by shares without a share column stops with a message', async () => {
+  const text = readFileSync(SPEC, 'utf8').replace('  share:  share\n', '');
+  const r = result(await runSpec(SPEC, text), 'counts');
+  assert.equal(r.status, 'error');
+  assert.match(r.error!.message, /inventors declares no `share` column/);
+});
+
 /** The rows a dataset block gives on the fixture's patents, as DuckDB computes its SQL. */
 async function rows(block: string, types: Record<string, ValueType>): Promise<unknown[][]> {
   const decl = parseStudy(`dataset p from "patents.csv" {\n${block}\n}\n`).decls[0];

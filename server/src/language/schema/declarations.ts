@@ -27,6 +27,7 @@ const columnRoles: OptionSpec[] = [
   { name: 'citing', doc: 'Column with the citing patent identifier (citation tables).', value: column },
   { name: 'cited', doc: 'Column with the cited patent identifier (citation tables).', value: column },
   { name: 'ipc', doc: 'Column with the IPC class.', value: column },
+  { name: 'share', doc: 'Column with the row\'s share of its patent (OECD REGPAT `reg_share`, `inv_share`, `app_share`): what the row counts with `counting: share` and in `patents_share`.', value: column },
   { name: 'key', doc: 'Key column of an attribute table (a region or country code), used to join it to networks and panels.', value: column, list: true },
   { name: 'time', doc: 'Time column of an attribute panel (e.g. `year` of a city–year table).', value: column },
 ];
@@ -174,6 +175,7 @@ const NODE_ITEMS = choices(
   ['intra', 'Intra-region collaboration volume, reported apart from the network.'],
   ['patents', 'Patents with at least one holder in the region (full counting).'],
   ['patents_fractional', 'Fractional patent count: a patent with k holders gives 1/k to each holder\'s region.'],
+  ['patents_share', 'Patent count by the holders\' declared shares (the dataset\'s `share` column, REGPAT `reg_share`): the sum of the region\'s rows\' shares.'],
   ['community', 'Louvain community of the node.'],
 );
 const measureOptions: OptionSpec[] = [

@@ -28,7 +28,7 @@ export interface LoadedDataset {
 // Roles that mark a table of patents, applicants or citations: only the columns used are loaded.
 const PATENT_ROLES = ['id', 'patent', 'citing'];
 const INTEGER_ROLES = ['year', 'order', 'time'];
-const ROLE_NAMES = ['id', 'year', 'patent', 'order', 'applicant', 'inventor', 'region', 'country', 'citing', 'cited', 'ipc', 'key', 'time', 'value'];
+const ROLE_NAMES = ['id', 'year', 'patent', 'order', 'applicant', 'inventor', 'region', 'country', 'citing', 'cited', 'ipc', 'share', 'key', 'time', 'value'];
 
 export function loadDataset(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   return ctx.once(`dataset:${symbol.name}`, () => load(ctx, symbol));
