@@ -86,3 +86,8 @@ test('a split gives one row per trimmed value, drops empty values and keeps a ro
     ['P1', 'A01B'], ['P1', 'C07D'], ['P2', 'H01M'], ['P3', null], ['P4', 'G06F'], ['P4', 'G06N'],
   ]);
 });
+
+test('strings are quoted for SQL: a quote inside a string is text, not SQL', async () => {
+  const found = await rows(`q = "it's '" + left(ipc, 1) + "'; DROP TABLE x; --"`, { ipc: 'text' });
+  assert.deepEqual(found.map((r) => r[1]), ["it's 'A'; DROP TABLE x; --", "it's 'H'; DROP TABLE x; --", null, "it's 'G'; DROP TABLE x; --"]);
+});
