@@ -43,11 +43,12 @@ test('derived columns and a split are clean, and usable as roles, in filters and
   assert.deepEqual(check(CLEAN), []);
 });
 
-test('a derived column names the columns above it, not those below', () => {
-  const [d, ...rest] = check('dataset p from "patents.csv" {\n  a = b + 1\n  b = app_date\n  id: patent_number\n}\n');
-  assert.deepEqual(rest, []);
-  assert.equal(d.code, 'unknown-variable');
-  assert.equal(d.at, 'b');
+test('a derived column names the columns above it, not those below nor itself', () => {
+  const found = check('dataset p from "patents.csv" {\n  a = b + 1\n  b = app_date\n  c = c + 1\n  id: patent_number\n}\n');
+  assert.deepEqual(found.map((d) => [d.code, d.at, d.message]), [
+    ['derived-order', 'b', '`b` is derived below `a`: move its definition above'],
+    ['derived-order', 'c', '`c` cannot be computed from itself'],
+  ]);
 });
 
 test('an unknown function in a derived column is reported with the closest derived-column function', () => {

@@ -99,6 +99,7 @@ function checkSourceArgs(ctx: CheckContext, decl: Decl, spec: DeclSpec, source: 
 function checkBlock(ctx: CheckContext, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, v: ValueContext, symbol: Symbol | undefined): void {
   const options = optionsFor(spec, source);
   const seen = new Map<string, Entry>();
+  let derived = 0;
   for (const entry of decl.block?.entries ?? []) {
     if (entry.type === 'option') {
       const opt = options.find((o) => o.name === entry.key.name);
@@ -115,7 +116,8 @@ function checkBlock(ctx: CheckContext, decl: Decl, spec: DeclSpec, source: Sourc
       checkOptionValues(v, opt, entry.values);
     } else if (entry.type === 'assign') {
       if (spec.assignments === 'columns') {
-        if (symbol?.decl === decl) checkDerivedColumn(v, symbol, entry);
+        if (symbol?.decl === decl) checkDerivedColumn(v, symbol, entry, derived);
+        derived++;
         continue;
       }
       if (!spec.assignments) {

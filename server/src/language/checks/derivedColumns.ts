@@ -1,7 +1,7 @@
 // Checks of the columns a file declaration derives (`year = year(app_date)`) and splits (`split: ipc by ";"`).
-import type { AssignEntry, Expr } from '../syntax/ast.js';
-import type { Scope, Symbol } from '../semantic/model.js';
-import { derivedColumns } from '../semantic/derived.js';
+import { walkExpr, type AssignEntry, type Expr } from '../syntax/ast.js';
+import type { Symbol } from '../semantic/model.js';
+import { derivedPositions } from '../semantic/derived.js';
 import { checkExpr } from './expressions.js';
 import { checkValue, type ValueContext } from './values.js';
 
@@ -9,31 +9,29 @@ import { checkValue, type ValueContext } from './values.js';
  * A derived column: a new name (not one of the file's columns, nor derived twice) and an expression over the
  * file's columns and the columns derived above it, with the derived columns' functions, their types checked.
  */
-export function checkDerivedColumn(v: ValueContext, dataset: Symbol, entry: AssignEntry): void {
+export function checkDerivedColumn(v: ValueContext, dataset: Symbol, entry: AssignEntry, index: number): void {
   const { ctx } = v;
   const name = entry.name.name;
   const info = ctx.model.table(dataset);
-  const derived = derivedColumns(dataset.decl);
-  const index = derived.indexOf(entry);
+  const positions = derivedPositions(dataset.decl);
   if (info?.status === 'ok' && info.columns.includes(name)) {
     ctx.error('duplicate-column', entry.name.span, `\`${name}\` is already a column of ${dataset.decl.from?.value}; give the derived column another name`);
-  } else if (derived.slice(0, index).some((e) => e.name.name === name)) {
+  } else if (positions.get(name) !== index) {
     ctx.error('duplicate-column', entry.name.span, `\`${name}\` is derived twice in \`${dataset.name}\``);
   }
-  const scope = scopeAbove(ctx.model.scopeOf(dataset), derived.slice(index).map((e) => e.name.name), info?.status === 'ok' ? info.columns : []);
+  const scope = ctx.model.scopeOf(dataset);
   checkExpr({
     ctx, scope, mode: 'column', rows: dataset,
-    columnType: (c) => (scope?.names.has(c) ? ctx.model.columnType(dataset, c) : undefined),
+    columnType: (c) => ctx.model.columnType(dataset, c),
     checkValue: (e, s, w) => checkValue(v, e, s, w),
   }, entry.value);
-}
-
-/** The dataset's columns without the derived columns from this one on: an expression sees those above it. */
-function scopeAbove(scope: Scope | undefined, below: string[], fileColumns: string[]): Scope | undefined {
-  if (!scope) return undefined;
-  const names = new Map(scope.names);
-  for (const n of below) if (!fileColumns.includes(n)) names.delete(n);
-  return { ...scope, names };
+  // Each derived column is computed from those above it (one SQL select list, in order).
+  walkExpr(entry.value, (e) => {
+    const at = e.type === 'ident' && !(info?.status === 'ok' && info.columns.includes(e.name)) ? positions.get(e.name) : undefined;
+    if (e.type === 'ident' && at !== undefined && at >= index) {
+      ctx.error('derived-order', e.span, at === index ? `\`${name}\` cannot be computed from itself` : `\`${e.name}\` is derived below \`${name}\`: move its definition above`);
+    }
+  });
 }
 
 /** `split: ipc by ";"`: a column of the file, `by`, and a non-empty separator. */

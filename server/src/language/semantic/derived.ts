@@ -10,6 +10,19 @@ export function derivedColumns(decl: Decl): AssignEntry[] {
   return (decl.block?.entries ?? []).filter((e): e is AssignEntry => e.type === 'assign');
 }
 
+const firstDerived = new WeakMap<Decl, Map<string, number>>();
+
+/** Each derived column's name → the position of its first definition among `derivedColumns(decl)`; built once per declaration. */
+export function derivedPositions(decl: Decl): Map<string, number> {
+  let positions = firstDerived.get(decl);
+  if (!positions) {
+    positions = new Map();
+    for (const [i, e] of derivedColumns(decl).entries()) if (!positions.has(e.name.name)) positions.set(e.name.name, i);
+    firstDerived.set(decl, positions);
+  }
+  return positions;
+}
+
 /** `split: ipc by ";"`: a column and the separator between its values. */
 export interface Split { column: Ident; separator: StringLit }
 
