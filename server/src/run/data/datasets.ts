@@ -171,13 +171,18 @@ async function checkWholeNumbers(ctx: RunContext, rows: string, lineOffset: numb
   throw new DataError(`Column ${column} (the ${role}) must hold whole numbers, but has ${JSON.stringify(String(value))}${more}.`, file, line, column);
 }
 
+/** DuckDB's words for a value or expression that cannot be computed (not an interrupt, not a missing file). */
+const EVALUATION_ERROR = /Binder Error|Conversion Error|Invalid Input Error|Out of Range Error|No function matches|Could not parse/i;
+
 /**
- * After a query over a dataset's rows failed: the first derived column that cannot be computed on its own
- * (a date that is none, text where a number is needed) is reported on its definition, with DuckDB's words;
- * otherwise the error is thrown on. Each column is computed over the whole file, so only when something failed.
+ * After a query over a dataset's rows failed computing something: the first derived column that cannot be
+ * computed on its own (a date that is none, text where a number is needed) is reported on its definition,
+ * with DuckDB's words. Otherwise it returns, and the caller reports the error as it would have. Each column
+ * is computed over the whole file, so only after such a failure.
  */
 async function failedDerivedColumn(ctx: RunContext, symbol: Symbol, err: unknown): Promise<void> {
   if (err instanceof DataError || err instanceof SpecError) throw err;
+  if (!EVALUATION_ERROR.test((err as Error).message ?? '')) return;
   for (const entry of derivedColumns(symbol.decl)) {
     try {
       await ctx.db.run(`SELECT count(${quoteIdent(entry.name.name)}) FROM ${datasetRelation(ctx, symbol, entry)}`);
