@@ -1,4 +1,5 @@
-// The real-data example (examples/uspto.study on the USPTO grant sample) through the built CLI, against
+// The real-data example (examples/uspto.study on the raw USPTO grant sample, its years, regions and cited ids
+// derived in the spec) through the built CLI, against
 // numbers computed without Innograph: networkx on the raw sample (test/oracles/uspto/uspto_networkx.py)
 // and MASS / sandwich in R on the node panel that script derived (uspto_models.R).
 import { test } from 'node:test';
@@ -42,15 +43,6 @@ test('examples/uspto.study runs clean: every declaration ok', () => {
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.deepEqual(results.filter((x) => x.status !== 'ok').map((x) => x.name), []);
   assert.equal(results.length, 13);
-});
-
-test('the prepared tables are what prepare.mjs derives from the raw copies (no drift)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'innograph-uspto-prep-'));
-  const prep = spawnSync(process.execPath, [join(ROOT, 'examples/data/uspto/prepare.mjs'), dir], { encoding: 'utf8' });
-  assert.equal(prep.status, 0, prep.stderr);
-  for (const f of ['patents.csv', 'locations.csv', 'citations.csv']) {
-    assert.ok(readFileSync(join(dir, f)).equals(readFileSync(join(ROOT, 'examples/data/uspto', f))), `examples/data/uspto/${f} differs from prepare.mjs's output`);
-  }
 });
 
 test('co-invention networks per window: nodes, ties, weights and intra volume as networkx', () => {

@@ -507,7 +507,7 @@ async function csvFilesUnder(dir: string): Promise<string[]> {
 }
 
 test('examples/data holds exactly the expected CSV files, each under 2 MB', async () => {
-  // uspto/ is real data (prepared by its own script, checked by test/cli/uspto.test.ts) and concordance/ a
+  // uspto/ is real data (raw copies, checked by test/cli/uspto.test.ts) and concordance/ a
   // published table (its README), not generated.
   assert.deepEqual((await csvFilesUnder(EXAMPLES)).filter((f) => !f.startsWith('uspto/') && !f.startsWith('concordance/')), EXPECTED_EXAMPLE_FILES);
   for (const f of EXPECTED_EXAMPLE_FILES) {

@@ -136,7 +136,7 @@ function inCall(model: SemanticModel, decl: Decl, spec: DeclSpec, source: Source
     if (param && param.value.type !== 'expr') return valueItems(model, decl, param.value, scopes);
   }
   if (condition) return conditionItems(model, scopes, 'filter');
-  const mode: ExprMode = decl.keyword.name === 'panel' ? 'panel' : 'formula';
+  const mode: ExprMode = decl.keyword.name === 'panel' ? 'panel' : declSpec(decl.keyword.name)?.assignments === 'columns' ? 'column' : 'formula';
   return expressionItems(model, scopes.variables ?? scopes.columns, mode);
 }
 
@@ -157,7 +157,8 @@ function inBlockEntry(model: SemanticModel, decl: Decl, spec: DeclSpec, source: 
   const entryText = lastLine.slice(Math.max(lastLine.lastIndexOf('{'), 0));
   const keyed = /([A-Za-z_][A-Za-z0-9_]*)\s*:(?!.*\b[A-Za-z_][A-Za-z0-9_]*\s*:)(.*)$/.exec(entryText);
   const assigned = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*(.*)$/.exec(lastLine);
-  if (assigned && spec.assignments) return expressionItems(model, scopes.variables, 'panel');
+  if (assigned && spec.assignments === 'variables') return expressionItems(model, scopes.variables, 'panel');
+  if (assigned && spec.assignments === 'columns') return expressionItems(model, scopes.columns, 'column');
   if (keyed) {
     const rest = keyed[2];
     const opt = options.find((o) => o.name === keyed[1]);
@@ -219,7 +220,7 @@ function expressionItems(model: SemanticModel, scope: Scope | undefined, mode: E
     insertText: `${f.name}($1)`, insertTextFormat: InsertTextFormat.Snippet, sortText: `1${f.name}`,
   }));
   const vars = scopeItems(scope, CompletionItemKind.Variable).map((i) => ({ ...i, sortText: `0${i.label}` }));
-  const decls = mode === 'filter' || mode === 'condition' ? [] : model.symbolsOfKind(['measures', 'network', 'panel', 'dataset']).map((s) => ({
+  const decls = mode === 'filter' || mode === 'condition' || mode === 'column' ? [] : model.symbolsOfKind(['measures', 'network', 'panel', 'dataset']).map((s) => ({
     label: s.name, kind: CompletionItemKind.Module, detail: `${s.kind} — type \`.\` for its parts`, sortText: `2${s.name}`,
   }));
   return [...vars, ...fns, ...decls];

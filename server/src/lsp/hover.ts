@@ -5,6 +5,7 @@ import type { Decl } from '../language/syntax/ast.js';
 import { declSpec, optionsFor } from '../language/schema/declarations.js';
 import { functionSpec } from '../language/schema/functions.js';
 import { inCondition } from '../language/semantic/conditions.js';
+import { derivedColumns } from '../language/semantic/derived.js';
 import { sourceText } from '../language/checks/values.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { toRange } from './convert.js';
@@ -21,6 +22,11 @@ function describe(a: Analysis, offset: number): { value: string; span: { start: 
   const ref = referenceAt(a.references, offset);
   if (ref?.kind === 'decl') return { value: symbolSummary(a.model, ref.target, a.text), span: ref.span };
   if (ref?.kind === 'column') {
+    const derived = derivedColumns(ref.dataset.decl).find((e) => e.name.name === ref.column);
+    if (derived) {
+      const type = a.model.columnType(ref.dataset, ref.column);
+      return { value: `**column \`${ref.column}\`**${type ? ` — ${type}` : ''}\n\nDerived in dataset \`${ref.dataset.name}\`: \`${ref.column} = ${derived.value ? a.text.slice(derived.value.span.start, derived.value.span.end) : '…'}\``, span: ref.span };
+    }
     const info = a.model.table(ref.dataset);
     const i = info?.status === 'ok' ? info.columns.indexOf(ref.column) : -1;
     const type = i >= 0 && info?.status === 'ok' ? ` — ${info.types[i]}` : '';

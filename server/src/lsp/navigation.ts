@@ -1,11 +1,14 @@
 // Go to definition, find references, document highlights and rename, from the references the checks
-// resolved. Declared names and panel variables can be renamed; columns belong to the data file.
+// resolved. Declared names, panel variables and derived columns can be renamed; a file's columns belong to
+// the file.
 import type { Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { Span } from '../language/syntax/ast.js';
 import type { Reference } from '../language/semantic/model.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { toRange } from './convert.js';
 import { referenceAt } from './locate.js';
+import { declSpec } from '../language/schema/declarations.js';
+import { derivedColumns } from '../language/semantic/derived.js';
 
 /** What the cursor is on: a reference, or the defining occurrence itself. */
 interface Target { key: string; definition: Span; renamable: boolean }
@@ -17,10 +20,11 @@ function targetAt(a: Analysis, offset: number): Target | undefined {
     if (s.nameSpan.start <= offset && offset <= s.nameSpan.end) return { key: `decl:${s.name}`, definition: s.nameSpan, renamable: true };
   }
   for (const d of a.file.decls) {
-    if (d.keyword.name !== 'panel' || !d.name) continue;
+    const assignments = declSpec(d.keyword.name)?.assignments;
+    if (!assignments || !d.name) continue;
     for (const e of d.block?.entries ?? []) {
       if (e.type === 'assign' && e.name.span.start <= offset && offset <= e.name.span.end) {
-        return { key: `var:${d.name.name}:${e.name.name}`, definition: e.name.span, renamable: true };
+        return { key: `${assignments === 'columns' ? 'col' : 'var'}:${d.name.name}:${e.name.name}`, definition: e.name.span, renamable: true };
       }
     }
   }
@@ -31,15 +35,19 @@ function targetOf(ref: Reference): Target {
   switch (ref.kind) {
     case 'decl': return { key: `decl:${ref.target.name}`, definition: ref.target.nameSpan, renamable: true };
     case 'variable': return { key: `var:${ref.panel.name}:${ref.name}`, definition: ref.definition, renamable: true };
-    case 'column': return { key: `col:${ref.dataset.name}:${ref.column}`, definition: ref.dataset.decl.from?.span ?? ref.dataset.nameSpan, renamable: false };
+    case 'column': {
+      const derived = derivedColumns(ref.dataset.decl).find((e) => e.name.name === ref.column);
+      return { key: `col:${ref.dataset.name}:${ref.column}`, definition: derived?.name.span ?? ref.dataset.decl.from?.span ?? ref.dataset.nameSpan, renamable: derived !== undefined };
+    }
   }
 }
 
 /** Every span referring to the target, the definition first. */
 function occurrences(a: Analysis, target: Target): Span[] {
   const spans = a.references.filter((r) => targetOf(r).key === target.key).map((r) => r.span);
-  const isColumn = target.key.startsWith('col:');
-  const all = isColumn ? spans : [target.definition, ...spans];
+  // A file's column is defined in the file; a derived column where it is derived.
+  const inFile = target.key.startsWith('col:') && !target.renamable;
+  const all = inFile ? spans : [target.definition, ...spans];
   const seen = new Set<string>();
   return all.filter((s) => {
     const k = `${s.start}:${s.end}`;

@@ -3,7 +3,7 @@ import type { Call, Expr } from '../language/syntax/ast.js';
 import { sqlString } from '../engine/data/duckdb.js';
 import { SpecError } from './errors.js';
 
-const OPERATORS: Record<string, string> = {
+export const OPERATORS: Record<string, string> = {
   '==': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=', and: 'AND', or: 'OR',
   '+': '+', '-': '-', '*': '*', '/': '/',
 };

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Golden numbers for examples/uspto.study, computed independently of Innograph with networkx.
 
-Reads the raw USPTO sample as copied (examples/data/uspto/raw/*.csv, not prepare.mjs's output), derives
+Reads the raw USPTO sample as copied (examples/data/uspto/raw/*.csv, which the spec reads too), derives
 application years, region codes and cited-document ids itself, and builds for the windows 2003-2007 and
 2008-2012:
 - invco: co-invention between regions (US state as US-XX, else the country), one tie per patent and

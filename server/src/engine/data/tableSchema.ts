@@ -8,7 +8,15 @@ import { checkCsvShape, type FilePrefix } from './csvShape.js';
 import { closeDuckdb, confine, duckdb } from './duckdb.js';
 import { detectEncoding, formatOf, tableScan, type DataSource } from './source.js';
 
-export interface TableSchema { columns: string[]; types: string[]; rowCount?: number }
+/**
+ * `ranges`: each whole-number column's smallest and largest value among the file's first rows, read with the
+ * header, so that checks can tell what a column holds without reading the file (a `year` of `YYYYMMDD` dates).
+ */
+export interface TableSchema { columns: string[]; types: string[]; rowCount?: number; ranges?: (ValueRange | undefined)[] }
+export interface ValueRange { min: number; max: number }
+
+/** How many of a file's first rows `ranges` looks at. */
+const SAMPLE_ROWS = 1000;
 
 export interface SchemaOptions {
   rowCount: boolean;
@@ -37,11 +45,24 @@ export async function readTableSchema(source: DataSource, options: SchemaOptions
       const counted = await db.runAndReadAll(`SELECT count(*) AS n FROM ${scan}`);
       rowCount = Number(counted.getRowObjects()[0]?.n ?? 0);
     }
-    return { columns, types, rowCount };
+    return { columns, types, rowCount, ranges: await sampleRanges(db, scan, columns, types) };
   } finally {
     closeDuckdb(db);
     prefix?.remove();
   }
+}
+
+async function sampleRanges(db: Awaited<ReturnType<typeof duckdb>>, scan: string, columns: string[], types: string[]): Promise<(ValueRange | undefined)[] | undefined> {
+  const whole = columns.flatMap((_, i) => (/INT/.test(types[i]) ? [i] : []));
+  if (!whole.length) return undefined;
+  const ident = (i: number) => `"${columns[i].replace(/"/g, '""')}"`;
+  const bounds = whole.map((i) => `min(${ident(i)}), max(${ident(i)})`).join(', ');
+  const row = (await db.runAndReadAll(`SELECT ${bounds} FROM (SELECT * FROM ${scan} LIMIT ${SAMPLE_ROWS})`)).getRows()[0] ?? [];
+  const ranges: (ValueRange | undefined)[] = columns.map(() => undefined);
+  whole.forEach((i, k) => {
+    if (row[2 * k] !== null && row[2 * k] !== undefined) ranges[i] = { min: Number(row[2 * k]), max: Number(row[2 * k + 1]) };
+  });
+  return ranges;
 }
 
 /**

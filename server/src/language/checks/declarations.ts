@@ -3,8 +3,9 @@
 import type { Decl, Entry, Expr } from '../syntax/ast.js';
 import { DECLARATIONS, declSpec, optionsFor } from '../schema/declarations.js';
 import type { DeclSpec, OptionSpec, SourceSpec } from '../schema/types.js';
-import type { Symbol } from '../semantic/model.js';
+import type { Symbol, TableInfo } from '../semantic/model.js';
 import { listNames, type CheckContext } from './context.js';
+import { checkDerivedColumn } from './derivedColumns.js';
 import { checkExpr } from './expressions.js';
 import { article, checkRange, checkRef, checkValue, type ValueContext } from './values.js';
 
@@ -98,6 +99,7 @@ function checkSourceArgs(ctx: CheckContext, decl: Decl, spec: DeclSpec, source: 
 function checkBlock(ctx: CheckContext, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, v: ValueContext, symbol: Symbol | undefined): void {
   const options = optionsFor(spec, source);
   const seen = new Map<string, Entry>();
+  let derived = 0;
   for (const entry of decl.block?.entries ?? []) {
     if (entry.type === 'option') {
       const opt = options.find((o) => o.name === entry.key.name);
@@ -113,6 +115,11 @@ function checkBlock(ctx: CheckContext, decl: Decl, spec: DeclSpec, source: Sourc
       if (!entry.values.length) ctx.error('missing-value', entry.span, `Give a value for \`${opt.name}\``);
       checkOptionValues(v, opt, entry.values);
     } else if (entry.type === 'assign') {
+      if (spec.assignments === 'columns') {
+        if (symbol?.decl === decl) checkDerivedColumn(v, symbol, entry, derived);
+        derived++;
+        continue;
+      }
       if (!spec.assignments) {
         ctx.error('unexpected-assignment', entry.name.span, `A ${spec.kind} does not define variables; options are written \`${entry.name.name}: value\``);
         continue;
@@ -176,6 +183,22 @@ function checkDataFile(ctx: CheckContext, decl: Decl): void {
   if (!info) return;
   if (info.status === 'missing') ctx.error('missing-data-file', decl.from.span, `Data file not found: ${decl.from.value} (looked for ${info.path}). Paths are relative to the spec's folder`);
   if (info.status === 'error') ctx.error('unreadable-data-file', decl.from.span, `Cannot read ${decl.from.value}: ${info.message}`);
+  if (info.status === 'ok') checkYearValues(ctx, decl, info);
+}
+
+/** Plausible years; a `year` column outside them holds something else, most often `YYYYMMDD` dates. */
+const YEARS = { min: 1800, max: 2100 };
+
+/** A `year` role naming a column whose first rows are not years (`20030109`): a warning suggesting `year(…)`. */
+function checkYearValues(ctx: CheckContext, decl: Decl, info: Extract<TableInfo, { status: 'ok' }>): void {
+  const year = ctx.model.option(decl, 'year')?.values[0];
+  if (year?.type !== 'ident') return;
+  const range = info.ranges?.[info.columns.indexOf(year.name)];
+  if (!range || (range.min >= YEARS.min && range.max <= YEARS.max)) return;
+  // `app_date` → `app_year`, unless the file has that column; else `app_date_year`.
+  const renamed = year.name.replace('date', 'year');
+  const name = renamed !== year.name && !info.columns.includes(renamed) ? renamed : `${year.name}_year`;
+  ctx.warning('not-years', year.span, `\`${year.name}\` holds ${range.min}–${range.max} in the file's first rows, not years (${YEARS.min}–${YEARS.max}); if these are dates such as 20030109, derive the year: \`${name} = year(${year.name})\` and \`year: ${name}\``);
 }
 
 /** `2001..2020 by 5`, `1998..2017 rolling 3` or `2011..2020`. */

@@ -2,7 +2,8 @@
 // variable of the scope, a function of the right context, or (in `a.b`) a declaration and its part.
 import type { Call, Expr, Ident } from '../syntax/ast.js';
 import { FUNCTIONS, functionSpec } from '../schema/functions.js';
-import type { FunctionSpec, ValueSpec } from '../schema/types.js';
+import type { FunctionSpec, ValueSpec, ValueType } from '../schema/types.js';
+import { valueArguments, valueTypeOf } from '../semantic/derived.js';
 import type { Scope, SemanticModel, Symbol } from '../semantic/model.js';
 import { NameIndex } from '../../util/suggest.js';
 import { listNames, type CheckContext } from './context.js';
@@ -11,7 +12,7 @@ import { listNames, type CheckContext } from './context.js';
  * `filter`: a condition over a dataset's rows, which may look at each row's patent (`any(applicants, …)`);
  * `condition`: any other condition (a model's subsample, the condition inside `any(…)`), without functions.
  */
-export type ExprMode = 'formula' | 'filter' | 'condition' | 'panel';
+export type ExprMode = 'formula' | 'filter' | 'condition' | 'panel' | 'column';
 
 /** Which function contexts each expression mode accepts. */
 const ALLOWED_FUNCTIONS: Record<ExprMode, FunctionSpec['context'][]> = {
@@ -19,9 +20,10 @@ const ALLOWED_FUNCTIONS: Record<ExprMode, FunctionSpec['context'][]> = {
   filter: ['filter'],
   condition: [],
   panel: ['formula', 'panel'],
+  column: ['column'],
 };
 
-const WHERE: Record<ExprMode, string> = { formula: 'in a formula', filter: 'in a condition', condition: 'in a condition', panel: 'in a panel variable' };
+const WHERE: Record<ExprMode, string> = { formula: 'in a formula', filter: 'in a condition', condition: 'in a condition', panel: 'in a panel variable', column: 'in a derived column' };
 
 export function functionsFor(mode: ExprMode): FunctionSpec[] {
   return FUNCTIONS.filter((f) => ALLOWED_FUNCTIONS[mode].includes(f.context));
@@ -33,6 +35,8 @@ export interface ExprChecker {
   mode: ExprMode;
   /** In `filter` mode, the dataset whose rows the condition keeps. */
   rows?: Symbol;
+  /** In `column` mode, what a column holds where known: arguments and operators are checked against it. */
+  columnType?: (name: string) => ValueType | undefined;
   /** Checks a value against a declared value spec (used for function parameters). */
   checkValue(expr: Expr, spec: ValueSpec, what: string): void;
 }
@@ -50,7 +54,10 @@ export function checkExpr(c: ExprChecker, expr: Expr | undefined): void {
       case 'ident': checkName(c, e); break;
       case 'call': checkCall(c, e); break;
       case 'member': checkMember(c, e); break;
-      case 'binary': stack.push(e.right, e.left); break;
+      case 'binary':
+        if (c.columnType && ['-', '*', '/'].includes(e.op)) for (const side of [e.left, e.right]) expectType(c, side, ['number', 'date'], `\`${e.op}\` computes with numbers`);
+        stack.push(e.right, e.left);
+        break;
       case 'unary': stack.push(e.operand); break;
       case 'tuple': for (let i = e.items.length - 1; i >= 0; i--) stack.push(e.items[i]); break;
       default: break;
@@ -90,21 +97,36 @@ function checkCall(c: ExprChecker, call: Call): void {
   }
   let position = 0;
   for (const arg of call.args) {
-    const param = arg.name ? fn.params.find((p) => p.name === arg.name!.name) : fn.params[position++];
+    const param = arg.name ? fn.params.find((p) => p.name === arg.name!.name) : fn.params[position++] ?? (fn.variadic ? fn.params.at(-1) : undefined);
     if (!param) {
       if (arg.name) c.ctx.unknown('unknown-argument', arg.name.span, arg.name.name, `\`${fn.name}\` has no argument \`${arg.name.name}\` (it takes ${listNames(fn.params.map((p) => p.name))})`, fn.params.map((p) => p.name));
       else c.ctx.error('too-many-arguments', arg.span, `Too many arguments: \`${fn.signature}\` takes ${fn.params.length}`);
       continue;
     }
     if (!arg.value) continue;
+    if (param.accepts) expectType(c, arg.value, param.accepts, `\`${fn.signature}\` takes ${listWords(param.accepts)} as \`${param.name}\``);
     if (param.value.type === 'expr') checkExpr(c, arg.value);
     else if (param.value.type === 'filter' && param.value.rows) checkRowCondition(c, call, fn, param.value.rows, arg.value);
     else c.checkValue(arg.value, param.value, `argument \`${param.name}\` of \`${fn.name}\``);
+  }
+  if (fn.name === 'case' && fn.context === 'column') {
+    const values = new Set(valueArguments(fn.name, call.args.map((a) => a.value)));
+    for (const a of call.args) if (a.value && !values.has(a.value)) expectType(c, a.value, ['bool'], 'each value of `case` follows a condition');
   }
   const required = fn.required ?? 1;
   if (call.args.length < required && call.close) {
     c.ctx.error('missing-argument', call.span, `\`${fn.signature}\` needs ${required === 1 ? 'at least 1 argument' : `${required} arguments`}`);
   }
+}
+
+const TYPE_WORDS: Record<ValueType, string> = { text: 'text', number: 'a number', date: 'a date', bool: 'a condition (true or false)' };
+const listWords = (types: ValueType[]) => types.map((t) => TYPE_WORDS[t]).join(' or ');
+
+/** In a derived column: reports a value whose type is known and not one of `accepted`. */
+function expectType(c: ExprChecker, e: Expr | undefined, accepted: ValueType[], why: string): void {
+  if (!c.columnType || !e) return;
+  const found = valueTypeOf(e, c.columnType);
+  if (found && !accepted.includes(found)) c.ctx.error('type-mismatch', e.span, `This is ${TYPE_WORDS[found]}, but ${why}`);
 }
 
 /**

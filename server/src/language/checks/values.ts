@@ -7,6 +7,7 @@ import type { Scope, Symbol } from '../semantic/model.js';
 import { NameIndex } from '../../util/suggest.js';
 import { listNames, type CheckContext } from './context.js';
 import { checkExpr, type ExprMode } from './expressions.js';
+import { checkSplit } from './derivedColumns.js';
 
 /** Where a value is checked: the columns it may name and the variables its terms may use. */
 export interface ValueContext {
@@ -97,6 +98,7 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
       for (const side of sides) if (side) checkRef(ctx, side, ['regions', 'dataset'], sides.length > 1 ? 'each side of `×`' : what);
       return;
     }
+    case 'split': return checkSplit(v, expr);
     case 'expr': return checkWith(v, v.variables ?? v.columns, 'formula', expr);
   }
 }

@@ -27,18 +27,23 @@ const columnRoles: OptionSpec[] = [
   { name: 'citing', doc: 'Column with the citing patent identifier (citation tables).', value: column },
   { name: 'cited', doc: 'Column with the cited patent identifier (citation tables).', value: column },
   { name: 'ipc', doc: 'Column with the IPC class.', value: column },
+  { name: 'share', doc: 'Column with the row\'s share of its patent (OECD REGPAT `reg_share`, `inv_share`, `app_share`): what the row counts with `counting: share` and in `patents_share`.', value: column },
   { name: 'key', doc: 'Key column of an attribute table (a region or country code), used to join it to networks and panels.', value: column, list: true },
   { name: 'time', doc: 'Time column of an attribute panel (e.g. `year` of a city–year table).', value: column },
 ];
+
+const split: OptionSpec = { name: 'split', doc: 'Columns holding several values, each with its separator: `ipc by ";"` turns `A01B 1/00; C07D 7/02` into one row per value (spaces around each trimmed, empty values dropped).', value: { type: 'split' }, list: true };
 
 const dataset: DeclSpec = {
   kind: 'dataset',
   doc: 'A table read from a data file (CSV or TSV, optionally gzipped, or Parquet), with the roles of its columns. Data files are only ever read.',
   form: 'from',
   example: 'dataset applicants from "data/applicants.csv" {\n  patent: patent_id\n  order:  seq\n  region: province, city\n}',
+  assignments: 'columns',
   options: [
     ...columnRoles,
     { name: 'where', doc: 'Keep only rows meeting this condition, e.g. `kind != "individual"`.', value: { type: 'filter' } },
+    split,
     { name: 'joins', doc: 'The dataset whose `id` this table\'s `patent` column refers to (default: the one dataset declaring `id` and `year`).', value: ref('dataset') },
     { name: 'format', doc: 'File format; detected from the file name by default.', value: oneOf(['csv', 'Comma- or otherwise delimited text (dialect detected).'], ['tsv', 'Tab-separated text.'], ['parquet', 'Apache Parquet.']) },
     { name: 'delimiter', doc: 'Field delimiter of a text file; detected by default.', value: { type: 'string' } },
@@ -52,6 +57,7 @@ const lookup: DeclSpec = {
   doc: 'A lookup table read from a file: maps a code to another — a finer region to a coarser one (city → province) or to a group, an IPC code to its technology field.',
   form: 'from',
   example: 'lookup city_province from "data/cities.csv" { key: city, value: province }',
+  assignments: 'columns',
   options: [
     { name: 'key', doc: 'Column with the code to look up.', value: column, required: true },
     { name: 'value', doc: 'Column with the code it maps to.', value: column, required: true },
@@ -188,6 +194,7 @@ const NODE_ITEMS = choices(
   ['intra', 'Intra-region collaboration volume, reported apart from the network.'],
   ['patents', 'Patents with at least one holder in the region (full counting).'],
   ['patents_fractional', 'Fractional patent count: a patent with k holders gives 1/k to each holder\'s region.'],
+  ['patents_share', 'Patent count by the holders\' declared shares (the dataset\'s `share` column, REGPAT `reg_share`): the sum of the region\'s rows\' shares.'],
   ['community', 'Louvain community of the node.'],
 );
 const measureOptions: OptionSpec[] = [
@@ -293,7 +300,7 @@ const panel: DeclSpec = {
   doc: 'An estimation panel: dyadic (i–j–t) from networks, or node-level (i–t). Define variables as `Name = expression`; `i`, `j` and `t` are the panel\'s index variables.',
   form: 'value',
   example: 'panel dyads = dyadic(invco, overlap) {\n  InvCo   = invco.weight\n  Overlap = overlap.weight\n}',
-  assignments: true,
+  assignments: 'variables',
   sources: [
     { name: 'dyadic', variadic: true, doc: 'Region pair × window panel over the networks\' windows; absent ties are 0.', params: [{ name: 'networks', doc: 'Networks whose ties index the panel.', value: ref('network') }], tables: panelTables },
     { name: 'node_panel', variadic: true, doc: 'Unit × time panel: regions × time, or over a holder dataset the values of its `level` column × time (`applicant`: firms × years).', params: [{ name: 'source', doc: 'Networks, clusters or measures whose regions index the panel, or one holder dataset (applicants, inventors) whose `level` column does.', value: ref('network', 'clusters', 'measures', 'dataset') }], tables: panelTables },

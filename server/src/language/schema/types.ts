@@ -38,8 +38,13 @@ export type ValueSpec =
   | { type: 'regionPair' }
   /** A panel's units: a `regions` set or an attribute dataset (its `key` values), or two of them joined by `×`. */
   | { type: 'units' }
+  /** `ipc by ";"`: a column whose values hold several, and the separator between them. */
+  | { type: 'split' }
   /** Any expression; checked by the declaration's own rule. */
   | { type: 'expr' };
+
+/** What a derived column's expression gives per row, as far as the header's types tell. */
+export type ValueType = 'text' | 'number' | 'date' | 'bool';
 
 export interface OptionSpec {
   name: string;
@@ -54,7 +59,11 @@ export interface OptionSpec {
   only?: string[];
 }
 
-export interface ParamSpec { name: string; doc: string; value: ValueSpec; optional?: boolean }
+export interface ParamSpec {
+  name: string; doc: string; value: ValueSpec; optional?: boolean;
+  /** In a derived column's functions: the value types the argument may have (checked where known). */
+  accepts?: ValueType[];
+}
 
 /** A function on the right of `=`: `coapplication(applicants)`, `ols(y ~ x, data: d)`. */
 export interface SourceSpec {
@@ -94,8 +103,8 @@ export interface DeclSpec {
   example: string;
   sources?: SourceSpec[];
   options: OptionSpec[];
-  /** The block may define variables `Name = expression`. */
-  assignments?: boolean;
+  /** The block may define `Name = expression`: a panel's variables, or a file's derived columns. */
+  assignments?: 'variables' | 'columns';
 }
 
 /** A helper function used inside expressions (formulas, panel variables, option values). */
@@ -104,8 +113,10 @@ export interface FunctionSpec {
   signature: string;
   doc: string;
   params: ParamSpec[];
-  /** Where it may appear. */
-  context: 'formula' | 'panel' | 'option' | 'filter';
+  /** Where it may appear; `column`: in a derived column of a dataset (`year = year(app_date)`). */
+  context: 'formula' | 'panel' | 'option' | 'filter' | 'column';
+  /** A derived column's function: the type of its value; `value` for the type of its value arguments (`if`, `coalesce`). */
+  returns?: ValueType | 'value';
   /** Variadic tail: the last parameter repeats. */
   variadic?: boolean;
   /** Looks at the rows of another dataset that share the row's patent (`any`, `all`, `count` in conditions). */

@@ -3,7 +3,8 @@
 import type { Decl, Expr, Ident, Span, StudyFile } from '../syntax/ast.js';
 import { NameIndex } from '../../util/suggest.js';
 import { DECLARATIONS, declSpec, isFileKind } from '../schema/declarations.js';
-import type { DeclKind, ResultTableSpec, SourceSpec } from '../schema/types.js';
+import type { DeclKind, ResultTableSpec, SourceSpec, ValueType } from '../schema/types.js';
+import { derivedColumns, headerType, splits, valueTypeOf } from './derived.js';
 
 export interface Symbol {
   name: string;
@@ -14,7 +15,8 @@ export interface Symbol {
 
 /** What the language server knows about a data file; the language layer never reads files itself. */
 export type TableInfo =
-  | { status: 'ok'; path: string; columns: string[]; types: string[]; rowCount?: number }
+  /** `ranges`: whole-number columns' smallest and largest values in the file's first rows (`tableSchema.ts`). */
+  | { status: 'ok'; path: string; columns: string[]; types: string[]; rowCount?: number; ranges?: ({ min: number; max: number } | undefined)[] }
   | { status: 'missing'; path: string }
   | { status: 'error'; path: string; message: string }
   | { status: 'pending'; path: string };
@@ -64,6 +66,7 @@ export class SemanticModel {
   private readonly scopeCache = new Map<Symbol, Scope | undefined>();
   private readonly modelScopes = new Map<Decl, Scope | undefined>();
   private readonly holderScopes = new Map<Symbol, Scope>();
+  private readonly derivedTypes = new Map<Symbol, Map<string, ValueType | undefined>>();
   private readonly inheritedSources = new Map<Decl, SourceSpec | undefined>();
   private readonly resultTableCache = new Map<Symbol, ResultTable[] | undefined>();
   private readonly byKinds = new Map<string, Symbol[]>();
@@ -135,7 +138,7 @@ export class SemanticModel {
     return declDialect(decl);
   }
 
-  /** Columns of a file declaration (a geometry's match keys) as a scope. */
+  /** Columns of a file declaration (a geometry's match keys), and the columns it derives, as a scope. */
   private columnScope(dataset: Symbol): Scope {
     const info = this.table(dataset);
     const names = new Map<string, ScopeEntry>();
@@ -145,7 +148,43 @@ export class SemanticModel {
         ref: { kind: 'column', span: { start: 0, end: 0 }, dataset, column: c },
       }));
     }
+    if (declSpec(dataset.kind)?.assignments === 'columns') {
+      for (const e of derivedColumns(dataset.decl)) {
+        if (names.has(e.name.name)) continue; // reported: a derived column cannot replace the file's
+        names.set(e.name.name, { name: e.name.name, doc: `Column derived in \`${dataset.name}\``, ref: { kind: 'column', span: e.name.span, dataset, column: e.name.name } });
+      }
+    }
     return { description: `the columns of ${dataset.decl.from?.value ?? dataset.name}`, names, complete: info?.status === 'ok' };
+  }
+
+  /**
+   * What a column of a file declaration holds: text, a number, a date or a condition, from the header's
+   * type; a split column is text, a derived column what its expression gives. Undefined where not known.
+   */
+  columnType(dataset: Symbol, column: string): ValueType | undefined {
+    return this.fileColumnType(dataset, column) ?? this.derivedTypesOf(dataset).get(column);
+  }
+
+  /** The derived columns' types, each from the file's columns and the derived columns above it. */
+  private derivedTypesOf(dataset: Symbol): Map<string, ValueType | undefined> {
+    let types = this.derivedTypes.get(dataset);
+    if (types) return types;
+    types = new Map();
+    this.derivedTypes.set(dataset, types);
+    if (declSpec(dataset.kind)?.assignments === 'columns') {
+      const known = types;
+      for (const e of derivedColumns(dataset.decl)) {
+        if (!known.has(e.name.name)) known.set(e.name.name, valueTypeOf(e.value, (c) => (known.has(c) ? known.get(c) : this.fileColumnType(dataset, c))));
+      }
+    }
+    return types;
+  }
+
+  private fileColumnType(dataset: Symbol, column: string): ValueType | undefined {
+    const info = this.table(dataset);
+    const i = info?.status === 'ok' ? info.columns.indexOf(column) : -1;
+    if (i < 0 || info?.status !== 'ok') return undefined;
+    return splits(dataset.decl).some((s) => s.column.name === column) ? 'text' : headerType(info.types[i]);
   }
 
   /** Variables of a panel: its index variables, defined variables and attribute columns. */

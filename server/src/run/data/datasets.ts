@@ -8,7 +8,9 @@ import { firstLine } from '../../engine/data/duckdb.js';
 import { columnFrom, type Column, type DataTable } from '../../engine/data/dataTable.js';
 import { tableScan } from '../../engine/data/source.js';
 import type { Symbol } from '../../language/semantic/model.js';
-import { walkExpr, type Call, type Expr } from '../../language/syntax/ast.js';
+import { walkExpr, type AssignEntry, type Call, type Expr } from '../../language/syntax/ast.js';
+import { derivedColumns, splits } from '../../language/semantic/derived.js';
+import { derivedRelation } from '../derivedSql.js';
 import type { RunContext } from '../context.js';
 import { DataError, SpecError, dataErrorFrom } from '../errors.js';
 import { conditionSql, prefixKeySql, quoteIdent, type HolderRelation, type LookupRelation } from '../sql.js';
@@ -26,10 +28,18 @@ export interface LoadedDataset {
 // Roles that mark a table of patents, applicants or citations: only the columns used are loaded.
 const PATENT_ROLES = ['id', 'patent', 'citing'];
 const INTEGER_ROLES = ['year', 'order', 'time'];
-const ROLE_NAMES = ['id', 'year', 'patent', 'order', 'applicant', 'inventor', 'region', 'country', 'citing', 'cited', 'ipc', 'key', 'time', 'value'];
+const ROLE_NAMES = ['id', 'year', 'patent', 'order', 'applicant', 'inventor', 'region', 'country', 'citing', 'cited', 'ipc', 'share', 'key', 'time', 'value'];
 
 export function loadDataset(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   return ctx.once(`dataset:${symbol.name}`, () => load(ctx, symbol));
+}
+
+/**
+ * A file declaration's rows as SQL: its file read by DuckDB, split columns unnested and derived columns
+ * added (`derivedSql.ts`); `upTo` stops after that derived column.
+ */
+function datasetRelation(ctx: RunContext, symbol: Symbol, upTo?: AssignEntry): string {
+  return derivedRelation(tableScan(fileSource(ctx, symbol)), symbol.decl, (c) => ctx.model.columnType(symbol, c), upTo);
 }
 
 /** A file declaration's data file as DuckDB reads it; a missing file is a data error. */
@@ -53,7 +63,8 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
     if (err instanceof TableShapeError) throw new DataError(`Cannot read ${from.value}: ${err.message}`, file, err.line);
     throw err;
   }
-  const scan = tableScan(source);
+  const relation = datasetRelation(ctx, symbol);
+  const derived = derivedColumns(decl);
   const isPatentTable = PATENT_ROLES.some((r) => role(r));
   const columns = isPatentTable ? usedColumns(ctx, symbol, roles) : undefined;
   // The header read for the checks knows each column's type: only text-typed role columns are scanned.
@@ -61,7 +72,15 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   const typeOf = (column: string) => (info?.status === 'ok' ? info.types[info.columns.indexOf(column)] : undefined);
   for (const r of INTEGER_ROLES) {
     const column = role(r);
-    if (column && !/INT/.test(typeOf(column) ?? '')) await checkNumbers(ctx, source, file, column, r, 'BIGINT');
+    if (!column || /INT/.test(typeOf(column) ?? '')) continue;
+    // A derived column is checked in the rows it is computed over: their order is the file's unless split.
+    const isDerived = derived.some((e) => e.name.name === column);
+    const rows = isDerived ? relation : tableScan(source, true);
+    await checkNumbers(ctx, rows, isDerived && splits(decl).length ? undefined : source.header === false ? 0 : 1, file, column, r, 'BIGINT')
+      .catch(async (err) => {
+        await failedDerivedColumn(ctx, symbol, err);
+        throw err;
+      });
   }
   const where = ctx.model.option(decl, 'where')?.values[0];
   const patent = ctx.model.patentColumn(symbol);
@@ -69,8 +88,9 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   const table = ctx.tempName(symbol.name);
   const select = columns ? columns.map((c) => `datafile.${quoteIdent(c)}`).join(', ') : 'datafile.*';
   try {
-    await ctx.db.run(`CREATE TEMP TABLE ${table} AS SELECT ${select} FROM ${scan} datafile${condition}`);
+    await ctx.db.run(`CREATE TEMP TABLE ${table} AS SELECT ${select} FROM ${relation} datafile${condition}`);
   } catch (err) {
+    await failedDerivedColumn(ctx, symbol, err);
     const message = (err as Error).message ?? '';
     if (where && /Binder Error|Conversion Error|No function matches/i.test(message)) {
       throw new SpecError(`This condition cannot be evaluated on ${from.value}: ${firstLine(message)}`, where.span);
@@ -101,7 +121,7 @@ export async function rowConditionSql(ctx: RunContext, expr: Expr, rows: { colum
     const holders = ctx.symbol(call.args[0]?.value, 'a dataset');
     const patent = ctx.model.patentColumn(holders);
     if (!patent) throw new SpecError(`${holders.name} declares no \`patent\` column to match its rows to patents.`, call.args[0]!.value!.span);
-    relations.set(call, { from: rows.files ? tableScan(fileSource(ctx, holders)) : (await loadDataset(ctx, holders)).table, patent });
+    relations.set(call, { from: rows.files ? datasetRelation(ctx, holders) : (await loadDataset(ctx, holders)).table, patent });
   }
   return conditionSql(expr, rows.column, { patent: rows.patent, relation: (call) => relations.get(call)!, lookup: (call) => lookups.get(call)! });
 }
@@ -136,17 +156,18 @@ function usedColumns(ctx: RunContext, symbol: Symbol, roles: (name: string) => s
 
 /**
  * Years, orders and times must be whole numbers (BIGINT), weights numbers (DOUBLE): the first offending row is
- * reported with its line in the file (header included) and the number of such rows.
+ * reported with its line in the file (`lineOffset` lines before the first row; unknown when undefined) and the
+ * number of such rows.
  */
-async function checkNumbers(ctx: RunContext, source: Parameters<typeof tableScan>[0], file: string, column: string, role: string, type: 'BIGINT' | 'DOUBLE'): Promise<void> {
+async function checkNumbers(ctx: RunContext, rows: string, lineOffset: number | undefined, file: string, column: string, role: string, type: 'BIGINT' | 'DOUBLE'): Promise<void> {
   const text = `CAST(${quoteIdent(column)} AS VARCHAR)`;
   const bad = await ctx.db.runAndReadAll(`
     SELECT first(rn ORDER BY rn), first(v ORDER BY rn), count(*) FROM (
-      SELECT row_number() OVER () AS rn, ${text} AS v FROM ${tableScan(source, true)})
+      SELECT row_number() OVER () AS rn, ${text} AS v FROM ${rows})
     WHERE v IS NOT NULL AND trim(v) <> '' AND TRY_CAST(v AS ${type}) IS NULL`);
   const [rn, value, count] = bad.getRows()[0] ?? [];
   if (!Number(count)) return;
-  const line = Number(rn) + (source.header === false ? 0 : 1);
+  const line = lineOffset === undefined ? undefined : Number(rn) + lineOffset;
   const more = Number(count) > 1 ? ` (${Number(count)} rows like this)` : '';
   throw new DataError(`Column ${column} (the ${role}) must hold ${type === 'BIGINT' ? 'whole numbers' : 'numbers'}, but has ${JSON.stringify(String(value))}${more}.`, file, line, column);
 }
@@ -157,7 +178,31 @@ export async function checkNumberColumn(ctx: RunContext, symbol: Symbol, column:
   const type = info?.status === 'ok' ? info.types[info.columns.indexOf(column)] : undefined;
   if (/INT|DOUBLE|FLOAT|DECIMAL|REAL/.test(type ?? '')) return;
   const source = fileSource(ctx, symbol);
-  await checkNumbers(ctx, source, source.path, column, role, 'DOUBLE');
+  // A derived weight is checked in the rows it is computed over (lines unknown only after a split).
+  const isDerived = derivedColumns(symbol.decl).some((e) => e.name.name === column);
+  const rows = isDerived ? datasetRelation(ctx, symbol) : tableScan(source, true);
+  await checkNumbers(ctx, rows, isDerived && splits(symbol.decl).length ? undefined : source.header === false ? 0 : 1, source.path, column, role, 'DOUBLE');
+}
+
+/** DuckDB's words for a value or expression that cannot be computed (not an interrupt, not a missing file). */
+const EVALUATION_ERROR = /Binder Error|Conversion Error|Invalid Input Error|Out of Range Error|No function matches|Could not parse/i;
+
+/**
+ * After a query over a dataset's rows failed computing something: the first derived column that cannot be
+ * computed on its own (a date that is none, text where a number is needed) is reported on its definition,
+ * with DuckDB's words. Otherwise it returns, and the caller reports the error as it would have. Each column
+ * is computed over the whole file, so only after such a failure.
+ */
+async function failedDerivedColumn(ctx: RunContext, symbol: Symbol, err: unknown): Promise<void> {
+  if (err instanceof DataError || err instanceof SpecError) throw err;
+  if (!EVALUATION_ERROR.test((err as Error).message ?? '')) return;
+  for (const entry of derivedColumns(symbol.decl)) {
+    try {
+      await ctx.db.run(`SELECT count(${quoteIdent(entry.name.name)}) FROM ${datasetRelation(ctx, symbol, entry)}`);
+    } catch (failed) {
+      throw new SpecError(`\`${entry.name.name}\` cannot be computed on ${symbol.decl.from!.value}: ${firstLine((failed as Error).message ?? '')}`, entry.span);
+    }
+  }
 }
 
 /** Every column of a dataset in memory; with `key` and `time` roles it is a panel (unit = key, period = time). */

@@ -1,4 +1,4 @@
-// How networks are built: the holder table (patent, order, region, year, holder id) is assembled once per network
+// How networks are built: the holder table (patent, order, region, year, holder id, share) is assembled once per network
 // from the declared roles, joins, lookups and filters; DuckDB then builds every window's ties at once.
 import type { Call, Decl, Expr } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
@@ -22,9 +22,9 @@ export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: W
   return { network: built.networks[0], notes: built.notes };
 }
 
-/** The network's holder table (patent, ord, region, year, holder), for counts beside the ties. */
-export async function networkHolders(ctx: RunContext, symbol: Symbol): Promise<string> {
-  return (await holderTable(ctx, symbol.decl)).table;
+/** Why `counting: share` or `patents_share` cannot count a dataset's rows. */
+export function noShare(dataset: string): string {
+  return `Counting by shares needs the rows' shares: ${dataset} declares no \`share\` column (e.g. \`share: reg_share\`).`;
 }
 
 export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[] }> {
@@ -102,7 +102,7 @@ async function keepEveryRegion(ctx: RunContext, networks: Network[], regions: st
   return `Nodes: all ${every.length} regions of the network's data in every window, isolates included (\`nodes: all\`, as UCINET keeps every actor of a matrix).`;
 }
 
-export interface HolderTable { table: string; dataset: Symbol; level: string; hasOrder: boolean; hasYear: boolean; hasHolder: boolean; notes: string[] }
+export interface HolderTable { table: string; dataset: Symbol; level: string; hasOrder: boolean; hasYear: boolean; hasHolder: boolean; hasShare: boolean; notes: string[] }
 
 /** The columns a dataset's rows can be placed by: its `region` columns, then its `applicant` or `inventor` id. */
 export function levelColumns(dataset: LoadedDataset): string[] {
@@ -142,6 +142,7 @@ export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string,
     }
     const order = dataset.role('order');
     const holder = HOLDER_ROLES.map((r) => dataset.role(r)).find((c) => c !== undefined);
+    const share = dataset.role('share');
     const region = `CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)`;
     // A condition's column the holders lack is their patents' (the semantic model's condition scope).
     const patentColumns: string[] = [];
@@ -157,12 +158,13 @@ export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string,
     const table = ctx.tempName(`${name}_${regionColumn}_holders`);
     await ctx.db.run(`CREATE TEMP TABLE ${table} AS
       SELECT CAST(a.${quoteIdent(patent)} AS VARCHAR) AS patent, ${order ? `CAST(a.${quoteIdent(order)} AS BIGINT)` : '1'} AS ord,
-             ${region} AS region, ${yearSql} AS year, ${holder ? `CAST(a.${quoteIdent(holder)} AS VARCHAR)` : 'NULL'} AS holder
+             ${region} AS region, ${yearSql} AS year, ${holder ? `CAST(a.${quoteIdent(holder)} AS VARCHAR)` : 'NULL'} AS holder,
+             ${share ? `CAST(a.${quoteIdent(share)} AS DOUBLE)` : 'NULL'} AS share
       FROM ${dataset.table} a ${join} WHERE ${region} IS NOT NULL AND trim(${region}) <> ''${filter}`);
     const missing = Number((await ctx.db.runAndReadAll(`SELECT count(*) FROM ${dataset.table} a WHERE a.${quoteIdent(regionColumn)} IS NULL OR trim(CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)) = ''`)).getRows()[0][0]);
     if (missing) notes.push(`${missing} row${missing === 1 ? '' : 's'} of ${name} without a ${regionColumn} left out.`);
     if (network) await mapRegions(ctx, network, table, notes);
-    return { table, dataset: datasetSymbol, level: regionColumn, hasOrder: order !== undefined, hasYear: yearSql !== 'NULL', hasHolder: holder !== undefined, notes };
+    return { table, dataset: datasetSymbol, level: regionColumn, hasOrder: order !== undefined, hasYear: yearSql !== 'NULL', hasHolder: holder !== undefined, hasShare: share !== undefined, notes };
   });
 }
 
@@ -214,7 +216,7 @@ async function mapRegions(ctx: RunContext, decl: Decl, table: string, notes: str
     notes.push(`${what} — ${unmatched === 'drop' ? 'dropped' : 'kept as they are'}.`);
   }
   const region = unmatched === 'keep' ? 'coalesce(mapped, region)' : 'mapped';
-  await ctx.db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT patent, ord, ${region} AS region, year, holder FROM ${table}${unmatched === 'keep' ? '' : ' WHERE mapped IS NOT NULL'}`);
+  await ctx.db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT patent, ord, ${region} AS region, year, holder, share FROM ${table}${unmatched === 'keep' ? '' : ' WHERE mapped IS NOT NULL'}`);
 }
 
 async function regionSets(ctx: RunContext, decl: Decl, option: string): Promise<RegionSets | undefined> {

@@ -9,7 +9,7 @@ import type { Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
 import { groupsOf } from './groups.js';
-import { networkHolders } from './build.js';
+import { holderTable, noShare } from './build.js';
 import { patentCounts, type Counting } from '../../engine/networks/patentCounts.js';
 import { conventions } from '../options.js';
 import { windowOption } from '../data/windows.js';
@@ -72,14 +72,15 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
   }
 }
 
-const COUNTINGS: Record<string, Counting> = { patents: 'full', patents_fractional: 'fractional' };
+const COUNTINGS: Record<string, Counting> = { patents: 'full', patents_fractional: 'fractional', patents_share: 'share' };
 
 /** Patent counts of the listed counting items, per window, aligned with the nodes asked for. */
 async function countsFor(ctx: RunContext, network: Symbol, windows: Window[], items: string[]): Promise<(window: number, nodes: string[]) => Record<string, Value[]>> {
   const wanted = items.filter((i) => i in COUNTINGS);
   if (!wanted.length) return () => ({});
-  const holders = await networkHolders(ctx, network);
-  const maps = await Promise.all(wanted.map((item) => patentCounts(ctx.db, holders, windows, COUNTINGS[item])));
+  const holders = await holderTable(ctx, network.decl);
+  if (wanted.includes('patents_share') && !holders.hasShare) throw new SpecError(noShare(holders.dataset.name), network.decl.values[0]?.span ?? network.nameSpan);
+  const maps = await Promise.all(wanted.map((item) => patentCounts(ctx.db, holders.table, windows, COUNTINGS[item])));
   return (window, nodes) => Object.fromEntries(wanted.map((item, k) => [item, nodes.map((r) => maps[k][window].get(r) ?? 0)]));
 }
 

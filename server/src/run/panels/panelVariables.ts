@@ -12,7 +12,7 @@ import type { Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
 import { indicatorOptions } from '../networks/measured.js';
-import { holdersAt, holderTable, levelColumns, networkInWindow, type HolderTable } from '../networks/build.js';
+import { holdersAt, holderTable, levelColumns, networkInWindow, noShare, type HolderTable } from '../networks/build.js';
 import { loadDataset } from '../data/datasets.js';
 import { clusterMembers, type NetworkRun } from '../values.js';
 
@@ -217,6 +217,7 @@ class PanelEvaluator {
     if (counting === 'distinct' && !holders.hasHolder) {
       throw new SpecError(`\`counting: distinct\` counts distinct applicants or inventors: ${holders.dataset.name} declares neither an \`applicant\` nor an \`inventor\` column.`, dataset.nameSpan);
     }
+    if (counting === 'share' && !holders.hasShare) throw new SpecError(noShare(holders.dataset.name), dataset.nameSpan);
     const maps = await patentCounts(this.ctx.db, holders.table, periods, counting);
     const regions = this.sideRegions(side);
     const values = new Float64Array(regions.length * this.T);
