@@ -24,7 +24,11 @@ const STAGE = join(ROOT, '.package');
 const CACHE = join(process.env.INNOGRAPH_PACKAGE_CACHE ?? join(homedir(), '.cache'), 'innograph-package');
 /** What the extension needs at run time besides its bundles: DuckDB's binding loader and its libc detection. */
 const RUNTIME_MODULES = ['@duckdb/node-bindings', 'detect-libc'];
-const SHIPPED = ['README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json', 'syntaxes', 'snippets', 'images', '.vscodeignore'];
+/** The files a package ships besides dist/ (.vscodeignore lists the same): the walkthrough copies the example. */
+const SHIPPED = [
+  'README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json', 'syntaxes', 'snippets', 'client/media', 'docs/LANGUAGE.md',
+  'examples/rare_earth.study', 'examples/data/rare_earth', 'examples/maps', '.vscodeignore',
+];
 
 function targetsAsked(argv) {
   const asked = argv.flatMap((a, i) => (a === '--target' ? [argv[i + 1]] : a.startsWith('--target=') ? [a.slice(9)] : []));
@@ -53,6 +57,7 @@ function shippedManifest() {
   delete manifest.devDependencies;
   delete manifest.overrides;
   delete manifest.bin;
+  delete manifest.files; // the npm package's list; the .vsix's is .vscodeignore
   manifest.dependencies = { '@duckdb/node-bindings': loaderVersion() };
   return manifest;
 }

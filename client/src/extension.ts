@@ -9,6 +9,7 @@ import { RUNNABLE_KINDS } from '../../server/src/language/schema/declarations.js
 import { registerResultPanels } from './panels/index.js';
 import { StudyRunner } from './run.js';
 import { registerRuns } from './runs/index.js';
+import { registerStartCommands } from './start.js';
 import { CHECKED, TRUST_NOTIFICATION, type CheckedParams, type TrustParams } from '../../server/src/lsp/runProtocol.js';
 
 let client: LanguageClient | undefined;
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('innograph.checkStudy', () => checkActiveStudy()),
     vscode.commands.registerCommand('innograph.runStudy', (uri?: string) => runner.run(uri)),
     vscode.commands.registerCommand('innograph.runDeclaration', (uri?: string, name?: string) => runner.run(uri, name ?? declarationAtCursor())),
+    ...registerStartCommands(context, client),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true } satisfies TrustParams);
       refresh();

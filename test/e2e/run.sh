@@ -3,11 +3,12 @@
 # clients of the packaged extension / language server. Needs root (or sudo) for apt the first time.
 #
 #   1. test/e2e/setup.sh       chromium, neovim, code-server 4.100.3, playwright-core (cached, idempotent)
-#   2. npm run package         -> innograph.vsix and dist/cli.cjs (the language server / CLI)
-#   3. node --test             nvim.e2e.mjs (Neovim LSP over stdio), vscode.e2e.mjs (code-server + Playwright)
+#   2. npm run package         -> innograph-<target>.vsix for every platform, dist/cli.cjs (the language server / CLI)
+#   3. node --test             nvim.e2e.mjs (Neovim LSP over stdio), vscode.e2e.mjs (code-server + Playwright, the
+#                              host platform's .vsix), packages.e2e.mjs (every .vsix's contents, the npm tarball)
 #
 # env: INNOGRAPH_E2E_CACHE (default ~/.cache/innograph-e2e), INNOGRAPH_E2E_VSIX (use this .vsix and skip
-#      `npm run package`), E2E_ONLY=nvim|vscode (run one of the two test files).
+#      `npm run package`), E2E_ONLY=nvim|vscode|packages (run one of the test files).
 # Screenshots and logs: test/e2e/artifacts/ (gitignored).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,7 +29,9 @@ if [[ -z "${INNOGRAPH_E2E_VSIX:-}" ]]; then
     exit 1
   fi
   tail -3 "$HERE/artifacts/package.log"
-  [[ -f "$REPO/innograph.vsix" ]] || { echo "e2e: npm run package did not produce innograph.vsix" >&2; exit 1; }
+  HOST_VSIX="$REPO/innograph-$(node -p 'process.platform + "-" + process.arch').vsix"
+  [[ -f "$HOST_VSIX" ]] || { echo "e2e: npm run package did not produce $HOST_VSIX" >&2; exit 1; }
+  export INNOGRAPH_E2E_VSIX="$HOST_VSIX"
   [[ -f "$REPO/dist/cli.cjs" || -f "$REPO/dist/cli.js" ]] || { echo "e2e: npm run package did not produce dist/cli.cjs" >&2; exit 1; }
 fi
 
@@ -44,9 +47,9 @@ cleanup() {
 trap cleanup EXIT
 
 case "${E2E_ONLY:-}" in
-  "") files=("$HERE/nvim.e2e.mjs" "$HERE/vscode.e2e.mjs") ;;
-  nvim|vscode) files=("$HERE/$E2E_ONLY.e2e.mjs") ;;
-  *) echo "e2e: E2E_ONLY must be nvim or vscode" >&2; exit 2 ;;
+  "") files=("$HERE/nvim.e2e.mjs" "$HERE/vscode.e2e.mjs" "$HERE/packages.e2e.mjs") ;;
+  nvim|vscode|packages) files=("$HERE/$E2E_ONLY.e2e.mjs") ;;
+  *) echo "e2e: E2E_ONLY must be nvim, vscode or packages" >&2; exit 2 ;;
 esac
 step "node --test ${files[*]#"$REPO/"}"
 rc=0

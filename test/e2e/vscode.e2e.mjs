@@ -1,7 +1,7 @@
 // Real VS Code UI smoke test: code-server 4.100.3 (VS Code 1.100.3 workbench, Node extension host) with the
-// packaged innograph.vsix installed, driven by playwright-core + Debian chromium.
+// packaged innograph-<platform>.vsix installed, driven by playwright-core + Debian chromium.
 // Run via test/e2e/run.sh, which installs everything (setup.sh) and packages the extension first.
-// env: INNOGRAPH_E2E_VSIX (default <repo>/innograph.vsix), INNOGRAPH_E2E_CODE_SERVER (code-server binary),
+// env: INNOGRAPH_E2E_VSIX (default <repo>/innograph-<platform>-<arch>.vsix), INNOGRAPH_E2E_CODE_SERVER (code-server binary),
 //      INNOGRAPH_E2E_CHROMIUM (default /usr/bin/chromium), INNOGRAPH_E2E_ARTIFACTS, INNOGRAPH_E2E_TMP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,7 +16,7 @@ import {
 } from './lib.mjs';
 
 const { chromium } = loadPlaywright();
-const VSIX = process.env.INNOGRAPH_E2E_VSIX || path.join(REPO, 'innograph.vsix');
+const VSIX = process.env.INNOGRAPH_E2E_VSIX || path.join(REPO, `innograph-${process.platform}-${process.arch}.vsix`);
 const CS = process.env.INNOGRAPH_E2E_CODE_SERVER || path.join(CACHE, 'code-server-4.100.3', 'node_modules', '.bin', 'code-server');
 const CHROMIUM = process.env.INNOGRAPH_E2E_CHROMIUM || '/usr/bin/chromium';
 const LANGUAGE_NAME = 'Innograph Study';

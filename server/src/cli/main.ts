@@ -5,21 +5,30 @@ import { checkCommand } from './check.js';
 import { WORKER_MARKER } from '../run/worker.js';
 import { DEFAULT_FORMATS, FORMATS, isFormat, type Format } from './outputs.js';
 
-const USAGE = `Usage:
-  innograph check [--outline] [--json] <spec.study>…   check specs; exit code 1 when any has errors
-  innograph run <spec.study>… [--only NAME]… [--json FILE] [--out DIR [--format F,…]] [--quiet]
+/** Each command's usage lines, as `innograph <command> --help` prints them. */
+const COMMAND_USAGE: Record<string, string> = {
+  check: `  innograph check [--outline] [--json] <spec.study>…   check specs; exit code 1 when any has errors`,
+  run: `  innograph run <spec.study>… [--only NAME]… [--json FILE] [--out DIR [--format F,…]] [--quiet]
                                                        run specs: summary on stdout; results as JSON (--json);
                                                        --out DIR (DIR/<spec>/ for several): results.json and the
                                                        files of each format F in ${FORMATS.join(', ')}
                                                        (default ${DEFAULT_FORMATS.join(',')}: CSV tables, network
-                                                       exports, report.html)
-  innograph lsp [--stdio | --node-ipc | --socket=N] [--untrusted]
+                                                       exports, report.html)`,
+  new: `  innograph new <folder>                               propose a spec for the data files in a folder: each
+                                                       file's columns given the roles their names suggest
+                                                       (printed on stdout; nothing is written)`,
+  lsp: `  innograph lsp [--stdio | --node-ipc | --socket=N] [--untrusted]
                                                        start the language server; --untrusted: check specs
-                                                       (data files read for headers only), run nothing
-  innograph --version`;
+                                                       (data files read for headers only), run nothing`,
+};
+const USAGE = `Usage:\n${Object.values(COMMAND_USAGE).join('\n')}\n  innograph --version`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command in COMMAND_USAGE && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(`Usage:\n${COMMAND_USAGE[command]}\n`);
+    return 0;
+  }
   switch (command) {
     case 'check': {
       const paths = rest.filter((a) => !a.startsWith('--'));
@@ -59,6 +68,15 @@ async function main(argv: string[]): Promise<number> {
         await stopRunWorker();
       }
       return worst;
+    }
+    case 'new': {
+      const folders = rest.filter((a) => !a.startsWith('--'));
+      if (folders.length !== 1 || folders.length !== rest.length) {
+        process.stderr.write(`Usage:\n${COMMAND_USAGE.new}\n`);
+        return 2;
+      }
+      const { newStudyCommand } = await import('./newStudy.js');
+      return newStudyCommand(folders[0], (text) => process.stdout.write(text), (line) => process.stderr.write(`${line}\n`));
     }
     case 'lsp': {
       const { startLanguageServer } = await import('../lsp/server.js');

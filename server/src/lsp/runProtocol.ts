@@ -1,4 +1,4 @@
-// The messages the editor and the language server exchange beyond LSP: checks and runs. Shared by both
+// The messages the editor and the language server exchange beyond LSP: checks, runs and New Study. Shared by both
 // sides, so it imports nothing.
 
 /**
@@ -16,6 +16,11 @@ export interface RunParams { uri: string; only?: string[] }
 /** Notification from the server while a run goes on. */
 export const RUN_PROGRESS = 'innograph/runProgress';
 export interface RunProgress { uri: string; message: string; done: number; total: number }
+
+/** Request: the spec "New Study" proposes for a folder of data files (`folder` a file-system path). */
+export const NEW_STUDY_REQUEST = 'innograph/newStudy';
+export interface NewStudyParams { folder: string }
+export interface NewStudyResult { text: string }
 
 /** Notification from the editor when the user grants workspace trust. */
 export const TRUST_NOTIFICATION = 'innograph/trust';

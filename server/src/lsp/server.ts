@@ -8,9 +8,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatStudy } from '../language/format.js';
 import type { Analysis } from '../workspace/analysis.js';
+import { scaffoldStudy } from '../workspace/scaffold.js';
 import { codeLenses } from './codeLens.js';
 import { registerRunRequests } from './runRequest.js';
-import { TRUST_NOTIFICATION, type TrustParams } from './runProtocol.js';
+import { NEW_STUDY_REQUEST, TRUST_NOTIFICATION, type NewStudyParams, type NewStudyResult, type TrustParams } from './runProtocol.js';
 import { quickFixes } from './codeActions.js';
 import { complete } from './completion.js';
 import { hover } from './hover.js';
@@ -97,6 +98,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   documents.onDidOpen((e) => workspace.scheduleDiagnostics(e.document.uri, 0));
   documents.onDidChangeContent((e) => workspace.scheduleDiagnostics(e.document.uri));
   const runs = registerRunRequests(connection, documents, workspace);
+  connection.onRequest(NEW_STUDY_REQUEST, async (p: NewStudyParams): Promise<NewStudyResult> => ({ text: await scaffoldStudy(p.folder, workspace.tables) }));
   connection.onShutdown(() => runs.dispose());
   // VS Code grants trust after start-up without restarting the server.
   connection.onNotification(TRUST_NOTIFICATION, (p: TrustParams) => { setTrusted(p.trusted); workspace.recheckAll(); });
