@@ -11,6 +11,7 @@ import { loadDataset, lookupRelation, rowConditionSql, type LoadedDataset } from
 import { DataError, SpecError } from '../errors.js';
 import { regionSet } from '../data/regionSets.js';
 import { edgeRows } from './edgeList.js';
+import { fileEdgeRows } from './fileNetwork.js';
 import { lookupSql, quoteIdent } from '../sql.js';
 
 /** The network over one window given by a `window:` option: a declared window is reused, any other built. */
@@ -30,7 +31,7 @@ export async function networkHolders(ctx: RunContext, symbol: Symbol): Promise<s
 export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[] }> {
   const { decl } = symbol;
   const source = ctx.model.source(decl);
-  if (!source) throw new SpecError('A network is built by `coapplication(…)`, `coinvention(…)`, `cocitation(…)` or `edges(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
+  if (!source) throw new SpecError('A network is built by `coapplication(…)`, `coinvention(…)`, `cocitation(…)`, `edges(…)` or `file(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
   const needYears = (what: string) => {
     if (windows[0] === ALL_YEARS) return;
     throw new SpecError(`Windows need years: ${what}.`, ctx.model.option(decl, 'windows')?.values[0]?.span ?? decl.values[0]?.span ?? symbol.nameSpan);
@@ -41,8 +42,9 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
   let built: { directed: boolean; networks: Network[] };
   /** A relation with a `region` column: the regions `nodes: all` keeps. */
   let regions: string;
-  if (source.spec.name === 'edges') {
-    const edges = await edgeRows(ctx, decl, source.call);
+  const fromFile = source.spec.name === 'file';
+  if (source.spec.name === 'edges' || fromFile) {
+    const edges = fromFile ? await fileEdgeRows(ctx, decl, source.call) : await edgeRows(ctx, decl, source.call);
     if (!edges.hasYear) needYears(`${source.call.args[0]?.value?.type === 'ident' ? source.call.args[0].value.name : 'the edge list'} has no \`year\` column`);
     notes.unshift(...edges.notes);
     built = { directed: edges.directed, networks: await pairNetworks(ctx.db, edges.table, 'sum(w)', windows, { directed: edges.directed, between, touching: touching?.table, keepIntra: keepsIntra(ctx, decl) }) };
@@ -56,7 +58,13 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
       ? { directed: false, networks: await cocitationNetworks(ctx, decl, source.call, regions, windows, between, touching?.table) }
       : await collaborations(ctx, decl, holders, regions, windows, between, touching?.table);
   }
-  if (ctx.word(decl, 'nodes', 'active') === 'all') notes.push(await keepEveryRegion(ctx, built.networks, regions, between));
+  // A network file's nodes are its actors, isolates included, as UCINET and Gephi read the file.
+  if (ctx.word(decl, 'nodes', fromFile ? 'all' : 'active') === 'all') {
+    const count = await keepEveryRegion(ctx, built.networks, regions, between);
+    notes.push(fromFile
+      ? `Nodes: all ${count} nodes of the file, isolates included (\`nodes: all\`, the default for a network file, as UCINET keeps every actor).`
+      : `Nodes: all ${count} regions of the network's data in every window, isolates included (\`nodes: all\`, as UCINET keeps every actor of a matrix).`);
+  }
   return { ...built, notes };
 }
 
@@ -91,15 +99,15 @@ async function collaborations(ctx: RunContext, decl: Decl, holders: HolderTable,
 /**
  * `nodes: all`: every region of `regions` — the network's holder rows or edge list (all years, after its filters
  * and `map`; with `between`, those of its two sets) — is a node of every window, isolates included, as UCINET keeps every actor of
- * a matrix. Returns the note saying so.
+ * a matrix. Returns how many there are.
  */
-async function keepEveryRegion(ctx: RunContext, networks: Network[], regions: string, between: RegionSets | undefined): Promise<string> {
+async function keepEveryRegion(ctx: RunContext, networks: Network[], regions: string, between: RegionSets | undefined): Promise<number> {
   const inSets = between ? ` AND (region IN (SELECT region FROM ${between.left}) OR region IN (SELECT region FROM ${between.right}))` : '';
   const result = await ctx.db.runAndReadAll(`SELECT DISTINCT CAST(region AS VARCHAR) FROM ${regions} WHERE region IS NOT NULL${inSets}`);
   // Sorted as the windows' own node lists are (JavaScript's order, not the database's collation).
   const every = result.getRows().map((r) => String(r[0])).sort();
   for (const network of networks) network.nodes = [...every];
-  return `Nodes: all ${every.length} regions of the network's data in every window, isolates included (\`nodes: all\`, as UCINET keeps every actor of a matrix).`;
+  return every.length;
 }
 
 export interface HolderTable { table: string; dataset: Symbol; level: string; hasOrder: boolean; hasYear: boolean; hasHolder: boolean; notes: string[] }
