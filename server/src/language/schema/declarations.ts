@@ -139,14 +139,14 @@ const networkSources: SourceSpec[] = [
     options: [
       { name: 'format', doc: 'The file\'s format; detected from the file name by default (`.dl`, `.net`/`.paj`, `.graphml`, `.gexf`, `.csv`/`.tsv`/`.txt`).', value: oneOf(['ucinet', 'UCINET DL: `dl n=…` with `format=fullmatrix` or `edgelist1`, labels in `labels:` or embedded.'], ['pajek', 'Pajek .net: `*Vertices`, then `*Arcs` (directed) or `*Edges` (undirected) with weights.'], ['graphml', 'GraphML: `edgedefault` gives the direction, an edge key the weights.'], ['gexf', 'GEXF (static): `defaultedgetype` gives the direction, the edges\' `weight` the weights.'], ['matrix', 'An adjacency matrix in a delimited text file: the first row and the first column hold the labels.']) },
       { name: 'directed', doc: 'For a UCINET DL file or a matrix, which have no word for direction: `true` reads each cell i→j as an arc, `false` requires a symmetric matrix. Unset, a symmetric matrix is undirected and any other directed. Pajek, GraphML and GEXF files say it themselves.', value: bool },
-      { name: 'weight', doc: 'The edge attribute of a GraphML or GEXF file that holds the tie strengths (default `"weight"`; without one each edge weighs 1).', value: { type: 'string' } },
+      { name: 'weight', doc: 'The edge attribute of a GraphML or GEXF file that holds the tie strengths; without one each edge weighs 1.', value: { type: 'string' }, default: '"weight"' },
     ],
     tables: networkTables,
   },
 ];
 
 /** The network sources whose ties come from patents (not from an edge list or a network file). */
-const PATENT_NETWORKS = ['coapplication', 'coinvention', 'cocitation'];
+export const PATENT_NETWORKS = ['coapplication', 'coinvention', 'cocitation'];
 /** The network sources with rows to filter and years to place in windows (a network file is one network). */
 const ROW_NETWORKS = [...PATENT_NETWORKS, 'edges'];
 

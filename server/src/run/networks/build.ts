@@ -1,7 +1,8 @@
 // How networks are built: the holder table (patent, order, region, year, holder id) is assembled once per network
 // from the declared roles, joins, lookups and filters; DuckDB then builds every window's ties at once.
-import type { Call, Decl, Expr } from '../../language/syntax/ast.js';
+import type { Call, Decl, Expr, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
+import { PATENT_NETWORKS } from '../../language/schema/declarations.js';
 import { collaborationNetworks, pairNetworks, type RegionSets } from '../../engine/networks/collaboration.js';
 import { overlapNetworks, type OverlapWeight } from '../../engine/networks/overlap.js';
 import type { Network } from '../../engine/networks/network.js';
@@ -23,9 +24,22 @@ export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: W
   return { network: built.networks[0], notes: built.notes };
 }
 
-/** The network's holder table (patent, ord, region, year, holder), for counts beside the ties. */
-export async function networkHolders(ctx: RunContext, symbol: Symbol): Promise<string> {
+/**
+ * The network's holder table (patent, ord, region, year, holder), for counts beside the ties; `use` says what
+ * needs it and where, for the error a network not built from patents gets.
+ */
+export async function networkHolders(ctx: RunContext, symbol: Symbol, use: { what: string; span: Span }): Promise<string> {
+  if (!fromPatents(ctx, symbol.decl)) throw new SpecError(`${use.what} counts patents, but ${symbol.name} is ${notFromPatents(ctx, symbol.decl)}: it has no patents to count.`, use.span);
   return (await holderTable(ctx, symbol.decl)).table;
+}
+
+/** Whether a network is built from patent tables (an edge list or a network file is not). */
+export function fromPatents(ctx: RunContext, decl: Decl): boolean {
+  return PATENT_NETWORKS.includes(ctx.model.source(decl)?.spec.name ?? '');
+}
+
+function notFromPatents(ctx: RunContext, decl: Decl): string {
+  return ctx.model.source(decl)?.spec.name === 'file' ? 'read from a network file' : 'read from an edge list';
 }
 
 export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[] }> {
@@ -126,6 +140,7 @@ const HOLDER_ROLES = ['applicant', 'inventor'];
  * panel's `count(…, where: …)`).
  */
 export function holderTable(ctx: RunContext, decl: Decl, where?: Expr): Promise<HolderTable> {
+  if (!fromPatents(ctx, decl)) throw new SpecError(`${decl.name?.name ?? 'This network'} is ${notFromPatents(ctx, decl)}, not built from patents: it has no applicants or inventors to count.`, decl.values[0]?.span ?? decl.span);
   const dataset = ctx.symbol(ctx.model.source(decl)?.call.args[0]?.value, 'the applicant or inventor dataset');
   return holdersAt(ctx, dataset, ctx.word(decl, 'level', ''), decl, where);
 }

@@ -1,19 +1,18 @@
 // Networks read from a network file — `network advice = file("advice.net")` — in UCINET DL, Pajek, GraphML, GEXF
 // or as an adjacency matrix: one network (no windows), every node of the file kept, its ties then built by the
 // same pair builder as an edge list's, so `between`, `touching`, `intra`, measures and exports apply alike.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Call, Decl } from '../../language/syntax/ast.js';
 import { checkCsvShape, TableShapeError } from '../../engine/data/csvShape.js';
 import { sqlString } from '../../engine/data/duckdb.js';
-import { detectEncoding, tableScan } from '../../engine/data/source.js';
-import { fileTies, NetworkFileError, networkFormatOf, parseAdjacencyMatrix, parseNetworkText, type NetworkFile, type NetworkFormat } from '../../engine/networks/files/index.js';
+import { tableScan } from '../../engine/data/source.js';
+import { fileTies, NetworkFileError, networkFormatOf, parseAdjacencyMatrix, readNetworkText, type NetworkFile, type NetworkFormat } from '../../engine/networks/files/index.js';
 import type { RunContext } from '../context.js';
 import { DataError, dataErrorFrom, SpecError } from '../errors.js';
 import type { EdgeRows } from './edgeList.js';
 
 const FORMAT_NAMES: Record<NetworkFormat, string> = { ucinet: 'a UCINET DL file', pajek: 'a Pajek file', graphml: 'GraphML', gexf: 'GEXF', matrix: 'an adjacency matrix' };
-const DECODER_LABELS = { utf8: 'utf-8', utf16: 'utf-16le', latin1: 'latin1' } as const;
 
 export async function fileEdgeRows(ctx: RunContext, decl: Decl, call: Call): Promise<EdgeRows> {
   const path = call.args[0]?.value;
@@ -44,8 +43,7 @@ export async function fileEdgeRows(ctx: RunContext, decl: Decl, call: Call): Pro
 async function readNetworkFile(ctx: RunContext, file: string, name: string, format: NetworkFormat, weight: string | undefined): Promise<NetworkFile> {
   try {
     if (format === 'matrix') return parseAdjacencyMatrix(await matrixRows(ctx, file, name));
-    const text = new TextDecoder(DECODER_LABELS[detectEncoding(file)]).decode(readFileSync(file));
-    return parseNetworkText(text, format, weight === undefined ? {} : { weight });
+    return readNetworkText(file, format, weight === undefined ? {} : { weight });
   } catch (err) {
     if (err instanceof NetworkFileError) throw new DataError(`Cannot read ${name} as ${FORMAT_NAMES[format]}: ${err.message}.`, file, err.line);
     throw err;

@@ -15,7 +15,7 @@ export function parseAdjacencyMatrix(rows: readonly (readonly (string | null)[])
     if (column.has(label)) throw new NetworkFileError(`${JSON.stringify(label)} labels two columns`, 1);
     column.set(label, j);
   });
-  if (body.length !== n) throw new NetworkFileError(`the first row labels ${n} column${n === 1 ? '' : 's'}, but ${body.length} row${body.length === 1 ? '' : 's'} follow: an adjacency matrix is square`, Math.min(body.length, n) + 1);
+  if (body.length !== n) throw new NetworkFileError(`the first row labels ${n} column${n === 1 ? '' : 's'}, but ${body.length} row${body.length === 1 ? ' follows' : 's follow'}: an adjacency matrix is square`, Math.min(body.length, n) + 1);
   const ties: FileTie[] = [];
   const seen = new Set<string>();
   let empty = 0;

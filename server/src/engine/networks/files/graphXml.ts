@@ -65,7 +65,7 @@ export function parseGraphml(text: string, options: GraphXmlOptions = {}): Netwo
     const { source, target } = edge.attributes;
     if (source === undefined || target === undefined) throw new NetworkFileError('an edge without source or target', edge.line);
     const own = edge.attributes.directed;
-    if (own !== undefined && (own === 'true') !== (fileDirection === 'directed')) throw new NetworkFileError(`a ${own === 'true' ? 'directed' : 'undirected'} edge in a graph whose edgedefault is ${fileDirection}: mixed graphs are not read`, edge.line);
+    if (own !== undefined && (own === 'true') !== (fileDirection === 'directed')) throw new NetworkFileError(`an edge with directed="${own}" in a graph whose edgedefault is ${fileDirection}: mixed graphs are not read`, edge.line);
     const value = dataOf(edge, weightKey);
     return { source, target, weight: value === undefined ? 1 : fileNumber(value.trim(), edge.line, `the edge's ${weightName}`), line: edge.line };
   });
@@ -91,7 +91,7 @@ export function parseGexf(text: string, options: GraphXmlOptions = {}): NetworkF
   const ties = section('edges').map((edge): FileTie => {
     const { source, target, type } = edge.attributes;
     if (source === undefined || target === undefined) throw new NetworkFileError('an edge without source or target', edge.line);
-    if (type !== undefined && type !== fileDirection) throw new NetworkFileError(`a ${type} edge in a graph whose defaultedgetype is ${fileDirection}: mixed graphs are not read`, edge.line);
+    if (type !== undefined && type !== fileDirection) throw new NetworkFileError(`an edge of type "${type}" in a graph whose defaultedgetype is ${fileDirection}: mixed graphs are not read`, edge.line);
     const value = declared
       ? edge.children.filter((c) => c.name === 'attvalues').flatMap((v) => childrenNamed(v, 'attvalue')).find((v) => v.attributes.for === declared.attributes.id)?.attributes.value
         ?? childrenNamed(declared, 'default')[0]?.text

@@ -1,4 +1,6 @@
 // Reading network files: each text format's parser by name; matrices come as rows (DuckDB reads delimited files).
+import { readFileSync } from 'node:fs';
+import { DECODER_LABELS, detectEncoding } from '../../data/source.js';
 import { parseGexf, parseGraphml, type GraphXmlOptions } from './graphXml.js';
 import type { NetworkFile, NetworkFormat } from './networkFile.js';
 import { parsePajek } from './pajekNet.js';
@@ -15,4 +17,9 @@ export function parseNetworkText(text: string, format: Exclude<NetworkFormat, 'm
     case 'graphml': return parseGraphml(text, options);
     case 'gexf': return parseGexf(text, options);
   }
+}
+
+/** A network file in a text format, read in its detected encoding (UTF-8, UTF-16 by its mark, else Latin-1) and parsed. */
+export function readNetworkText(path: string, format: Exclude<NetworkFormat, 'matrix'>, options: GraphXmlOptions = {}): NetworkFile {
+  return parseNetworkText(new TextDecoder(DECODER_LABELS[detectEncoding(path)]).decode(readFileSync(path)), format, options);
 }

@@ -1,0 +1,101 @@
+// Networks read from network files (`file("…")`): case 08's 30-actor digraph written as a UCINET DL full matrix,
+// a DL edge list, a Pajek file and an adjacency-matrix CSV measures as R sna and igraph measure it, its isolates
+// kept; a file's mistakes are reported at their line, by the checker and by a run; counting patents on a network
+// that has none is a clear error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { runStudy } from '../../server/src/run/runner.ts';
+import { SNA, readJson, readRecords } from '../oracles/read.ts';
+import { analyseSpec, records, result, runSpec } from './harness.ts';
+
+const CASE = `${SNA}/08_random_digraph_30`;
+const r = readJson(`${CASE}/r_igraph_sna.json`);
+const py = readJson(`${CASE}/py_networkx_igraph.json`);
+const actors = readRecords(`${CASE}/nodes.csv`).map((n) => n.region);
+const arcs = readRecords(`${CASE}/edges.csv`).map((e) => ({ i: actors.indexOf(e.source), j: actors.indexOf(e.target), w: Number(e.weight) }));
+const matrix = actors.map((_, i) => actors.map((__, j) => arcs.find((a) => a.i === i && a.j === j)?.w ?? 0));
+
+// Case 08 in each format, as UCINET, Pajek and a spreadsheet write them.
+const FILES: Record<string, string> = {
+  'fullmatrix.dl': `DL N=30 FORMAT=FULLMATRIX\nLABELS:\n${actors.join(',')}\nDATA:\n${matrix.map((row) => row.join(' ')).join('\n')}\n`,
+  'edgelist1.dl': `dl n = 30, format = edgelist1\nlabels:\n${actors.join(' ')}\ndata:\n${arcs.map((a) => `${a.i + 1} ${a.j + 1} ${a.w}`).join('\n')}\n`,
+  'digraph.net': `*Vertices 30\r\n${actors.map((a, i) => `${i + 1} "${a}"`).join('\r\n')}\r\n*Arcs\r\n${arcs.map((a) => `${a.i + 1} ${a.j + 1} ${a.w}`).join('\r\n')}\r\n`,
+  'matrix.csv': `,${actors.join(',')}\n${actors.map((a, i) => `${a},${matrix[i].join(',')}`).join('\n')}\n`,
+};
+
+function workspace(spec: string, files: Record<string, string> = FILES): string {
+  const dir = mkdtempSync(join(tmpdir(), 'innograph-netfiles-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  writeFileSync(join(dir, 'spec.study'), spec);
+  return join(dir, 'spec.study');
+}
+
+const close = (actual: unknown, want: number, what: string) => assert.ok(Math.abs((actual as number) - want) <= 1e-9 * Math.max(1, Math.abs(want)), `${what}: ${actual} ≠ ${want}`);
+
+for (const name of Object.keys(FILES)) {
+  test(`case 08 as ${name}: 30 actors (isolates kept), binary and valued density, degree centralization and betweenness as R sna gives them`, async () => {
+    const results = await runSpec(workspace(`network net = file("${name}")
+measures binary = whole(net) {
+  nodes, edges, density, out_centralization, in_centralization
+  density: binary  centralization: binary  scale: proportion
+}
+measures valued = whole(net) { density  density: valued }
+measures each = nodes(net) { betweenness }
+`));
+    const [row] = records(result(results, 'binary'), 'indicators');
+    assert.equal(row.nodes, 30);
+    assert.equal(row.edges, 69);
+    close(row.density, r.sna.directed.gden_binary, 'binary density');
+    close(row.out_centralization, r.sna.directed.centralization_outdegree, 'out-degree centralization');
+    close(row.in_centralization, r.sna.directed.centralization_indegree, 'in-degree centralization');
+    close(records(result(results, 'valued'), 'indicators')[0].density, r.sna.directed.gden_valued, 'valued density');
+    const betweenness = new Map(records(result(results, 'each'), 'nodes').map((n) => [n.region, n.betweenness]));
+    actors.forEach((a, k) => close(betweenness.get(a), r.sna.directed.betweenness[k], `betweenness of ${a}`));
+    const notes = result(results, 'net').notes.join('\n');
+    assert.match(notes, /Directed: the matrix is not symmetric|Directed, as the file says/);
+    assert.match(notes, /all 30 nodes of the file, isolates included/);
+  });
+}
+
+test('a symmetric matrix is undirected: case 08\'s undirected view has igraph\'s density and sna\'s degree centralization', async () => {
+  const sym = actors.map((_, i) => actors.map((__, j) => (matrix[i][j] || matrix[j][i] ? 1 : 0)));
+  const files = { 'undirected.csv': `,${actors.join(',')}\n${actors.map((a, i) => `${a},${sym[i].join(',')}`).join('\n')}\n` };
+  const results = await runSpec(workspace(`network net = file("undirected.csv")
+measures m = whole(net) { nodes, density, centralization  density: binary  centralization: binary  scale: proportion }
+`, files));
+  const [row] = records(result(results, 'm'), 'indicators');
+  assert.equal(row.nodes, 30);
+  close(row.density, py.igraph.undirected.density, 'undirected density');
+  close(row.centralization, r.sna.undirected.centralization_degree, 'degree centralization');
+  assert.ok(result(results, 'net').notes.some((n) => /Undirected: the matrix is symmetric/.test(n)));
+});
+
+test('a file\'s mistake: the checker names its line, a run gives the file and line; `directed` cannot contradict the file', async () => {
+  const files = { 'bad.dl': 'dl n=2\ndata:\n0 1\n1 x\n', 'arcs.net': '*Vertices 2\n*Arcs\n1 2\n' };
+  const spec = workspace('network bad = file("bad.dl")\nnetwork gone = file("gone.net")\nnetwork c = file("arcs.net") { directed: false  windows: w }\nwindows w = 2001..2002\n', files);
+  const messages = (await analyseSpec(spec)).diagnostics.map((d) => `${d.code}: ${d.message}`);
+  assert.ok(messages.includes('unreadable-data-file: Cannot read bad.dl: line 4: row 2, column 2 must be a number, but is "x"'), messages.join('\n'));
+  assert.ok(messages.some((m) => m.startsWith('missing-data-file: Data file not found: gone.net')), messages.join('\n'));
+  assert.ok(messages.some((m) => m.startsWith('inapplicable-option: `windows` applies only to')), messages.join('\n'));
+
+  // The run reads the file again: changed since the check, its mistake is a data error at its line.
+  const runPath = workspace('network bad = file("bad.dl")\nnetwork c = file("arcs.net") { directed: false }\n', { ...files, 'bad.dl': 'dl n=2\ndata:\n0 1\n1 0\n' });
+  const checked = await analyseSpec(runPath);
+  assert.deepEqual(checked.diagnostics.map((d) => d.message), []);
+  writeFileSync(join(dirname(runPath), 'bad.dl'), files['bad.dl']);
+  const ran = await runStudy(checked, { specPath: runPath });
+  const bad = result(ran, 'bad').error!;
+  assert.equal(bad.message, 'Cannot read bad.dl as a UCINET DL file: row 2, column 2 must be a number, but is "x".');
+  assert.equal(bad.data?.line, 4);
+  assert.match(result(ran, 'c').error!.message, /arcs\.net: the file's ties are directed; `directed: false` contradicts it/);
+});
+
+test('patent counts on a network read from a file: a clear error, not a missing patent column', async () => {
+  const results = await runSpec(workspace(`network net = file("digraph.net")
+measures counts = nodes(net) { degree, patents }
+`));
+  assert.equal(result(results, 'counts').error!.message, '`patents` counts patents, but net is read from a network file: it has no patents to count.');
+});
