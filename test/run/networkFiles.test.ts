@@ -4,7 +4,7 @@
 // that has none is a clear error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runStudy } from '../../server/src/run/runner.ts';
@@ -98,4 +98,28 @@ test('patent counts on a network read from a file: a clear error, not a missing 
 measures counts = nodes(net) { degree, patents }
 `));
   assert.equal(result(results, 'counts').error!.message, '`patents` counts patents, but net is read from a network file: it has no patents to count.');
+});
+
+test('CONCOR on network files: Krackhardt\'s advice matrix CSV (as CRAN concorR ships it) and Padgett\'s Florentine marriages as Pajek edges give the reference partitions', async () => {
+  const concor = readJson(`${SNA}/02_concor/expected.json`).results;
+  const families = readRecords(`${SNA}/02_concor/florentine_nodes.csv`).map((n) => n.node);
+  const marriages = readRecords(`${SNA}/02_concor/florentine_edges.csv`);
+  const files = {
+    'advice.csv': readFileSync(`${SNA}/02_concor/krack_advice_matrix.csv`, 'utf8'),
+    'florentine.net': `*Vertices ${families.length}\n${families.map((f, i) => `${i + 1} "${f}"`).join('\n')}\n*Edges\n${marriages.map((m) => `${families.indexOf(m.source) + 1} ${families.indexOf(m.target) + 1}`).join('\n')}\n`,
+  };
+  const results = await runSpec(workspace(`network advice = file("advice.csv")
+network marriage = file("florentine.net")
+blocks a = concor(advice) { convergence: 0.0000001  max_iter: 50 }
+blocks f = concor(marriage) { convergence: 0.0000001  max_iter: 50 }
+`, files));
+  const partition = (name: string) => {
+    const blocks = new Map<unknown, string[]>();
+    for (const row of records(result(results, name), 'partition')) blocks.set(row.block, [...(blocks.get(row.block) ?? []), row.region as string]);
+    return [...blocks.values()].map((b) => b.sort()).sort();
+  };
+  assert.deepEqual(partition('a'), [...concor.krack_advice.reciprocal.partition].sort());
+  assert.deepEqual(partition('f'), [...concor.florentine.reciprocal.partition].sort());
+  assert.equal(result(results, 'advice').network?.directed, true);
+  assert.equal(result(results, 'marriage').network?.directed, false);
 });
