@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { declarationKeys } from '../../server/src/run/cacheKeys.ts';
 import { runStudy } from '../../server/src/run/runner.ts';
 import { SNA, readJson, readRecords } from '../oracles/read.ts';
 import { analyseSpec, records, result, runSpec } from './harness.ts';
@@ -122,4 +123,13 @@ blocks f = concor(marriage) { convergence: 0.0000001  max_iter: 50 }
   assert.deepEqual(partition('f'), [...concor.florentine.reciprocal.partition].sort());
   assert.equal(result(results, 'advice').network?.directed, true);
   assert.equal(result(results, 'marriage').network?.directed, false);
+});
+
+test('a changed network file changes its network\'s content key, so a re-run does not reuse the old result', async () => {
+  const spec = workspace('network net = file("digraph.net")\nmeasures m = whole(net) { density }\n');
+  const before = declarationKeys(await analyseSpec(spec));
+  writeFileSync(join(dirname(spec), 'digraph.net'), `${FILES['digraph.net']}1 2 1\r\n`);
+  const after = declarationKeys(await analyseSpec(spec));
+  assert.notEqual(after.get('net'), before.get('net'));
+  assert.notEqual(after.get('m'), before.get('m'));
 });
