@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { SHAPE_PREFIX_BYTES } from '../engine/data/csvShape.js';
 import { firstLine } from '../engine/data/duckdb.js';
 import { readTableSchema } from '../engine/data/tableSchema.js';
-import { NetworkFileError, networkFormatOf, readNetworkText, type NetworkFormat } from '../engine/networks/files/index.js';
+import { NETWORK_FORMATS, NetworkFileError, networkFormatOf, readNetworkText, type NetworkFormat } from '../engine/networks/files/index.js';
 import { readTopologyOffThread, topologyFeatures } from '../engine/data/topology.js';
 import { featureKeys } from '../engine/data/regionMatch.js';
 import type { Dialect, TableInfo } from '../language/semantic/model.js';
@@ -109,6 +109,8 @@ async function geometrySchema(path: string, object: string | undefined, maxBytes
 async function networkSchema(path: string, network: NonNullable<Dialect['network']>, trusted: boolean) {
   const format = network.format ?? networkFormatOf(path);
   if (!format) throw new Error('its name does not say which format it is: state `format:` (ucinet, pajek, graphml, gexf or matrix)');
+  // A stated format that is none of these is the `format:` option's own error.
+  if (!(NETWORK_FORMATS as readonly string[]).includes(format)) return { columns: [], types: [] };
   if (format === 'matrix') return readTableSchema({ path }, { rowCount: false, prefixOnly: !trusted });
   if (!trusted) checkSize(path, UNTRUSTED_GEOMETRY_BYTES, 'network');
   try {

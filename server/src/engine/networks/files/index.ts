@@ -7,7 +7,7 @@ import { parsePajek } from './pajekNet.js';
 import { parseUcinetDl } from './ucinetDl.js';
 
 export { parseAdjacencyMatrix } from './adjacencyMatrix.js';
-export { fileTies, NetworkFileError, networkFormatOf, type FileTie, type NetworkFile, type NetworkFormat } from './networkFile.js';
+export { fileTies, NETWORK_FORMATS, NetworkFileError, networkFormatOf, type FileTie, type NetworkFile, type NetworkFormat } from './networkFile.js';
 
 /** A network file's text in one of the text formats (every format but `matrix`). */
 export function parseNetworkText(text: string, format: Exclude<NetworkFormat, 'matrix'>, options: GraphXmlOptions = {}): NetworkFile {

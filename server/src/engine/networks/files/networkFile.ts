@@ -2,7 +2,8 @@
 // included, as UCINET keeps every actor — and its ties as the file lists them, with the line each came from.
 // `fileTies` then settles direction: the file's own word, else the spec's, else a symmetric matrix is undirected.
 
-export type NetworkFormat = 'ucinet' | 'pajek' | 'graphml' | 'gexf' | 'matrix';
+export const NETWORK_FORMATS = ['ucinet', 'pajek', 'graphml', 'gexf', 'matrix'] as const;
+export type NetworkFormat = (typeof NETWORK_FORMATS)[number];
 
 export interface FileTie { source: string; target: string; weight: number; line: number }
 
