@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Network } from '../../server/src/engine/networks/network.ts';
-import { gexf, graphml, pajek } from '../../server/src/engine/exports/index.ts';
+import { dynamicGexf, gexf, graphml, pajek } from '../../server/src/engine/exports/index.ts';
 import { fileTies, NetworkFileError, parseAdjacencyMatrix, parseNetworkText, type NetworkFile } from '../../server/src/engine/networks/files/index.ts';
 import { readJson } from '../oracles/read.ts';
 
@@ -79,6 +79,30 @@ for (const directed of [true, false]) {
     });
   }
 }
+
+// ---- Dynamic GEXF: ties at the years of their spells, with that time's weight.
+const timed = (file: NetworkFile) => file.ties.map((t) => `${t.year} ${t.source} → ${t.target} : ${t.weight}`).sort();
+
+test('dynamic.gexf reads as its edges\' per-time weights read with ElementTree (networkx keeps only the last)', () => {
+  const file = readSample('dynamic.gexf');
+  const want = networkx['dynamic.gexf'];
+  const nameOf = new Map<string, string>(want.nodes.map((n: { id: string; label?: string }) => [n.id, n.label ?? n.id]));
+  const wanted = want.edges.flatMap((e: { source: string; target: string }, k: number) => want.edge_weights_elementtree[k].map(([weight, start, end]: number[]) => {
+    assert.equal(start, end);
+    return `${start} ${nameOf.get(e.source)} → ${nameOf.get(e.target)} : ${weight}`;
+  }));
+  assert.equal(file.direction, 'directed');
+  assert.deepEqual(timed(file), wanted.sort());
+});
+
+test('export → import is the identity for a dynamic GEXF of two windows; spells over several years are refused', () => {
+  const windows = [2001, 2004].map((time, k) => ({ time, network: { ...network(true), ties: network(true).ties.map((t) => ({ ...t, weight: t.weight + k })) } }));
+  const file = parseNetworkText(dynamicGexf(windows), 'gexf');
+  assert.deepEqual(file.nodes, network(true).nodes);
+  assert.deepEqual(timed(file), windows.flatMap((w) => w.network.ties.map((t) => `${w.time} ${t.source} → ${t.target} : ${t.weight}`)).sort());
+  const spell = '<gexf><graph mode="dynamic"><nodes><node id="a"/></nodes><edges><edge source="a" target="a">\n<spells><spell start="2001" end="2003"/></spells></edge></edges></graph></gexf>';
+  assert.equal(failure(() => parseNetworkText(spell, 'gexf')), '2: a spell from 2001 to 2003: a dynamic GEXF is read at points in time (start = end), one year each');
+});
 
 // ---- UCINET DL
 const ties = (file: NetworkFile) => file.ties.map((t) => `${t.source}>${t.target}:${t.weight}`);
@@ -160,7 +184,7 @@ test('GraphML: a named weight key, labels used only when every node has a distin
   assert.equal(failure(() => parseNetworkText(doc(''), 'graphml', { weight: 'flow' })), '2: the file declares no edge key named "flow" (attr.name)');
 });
 
-test('GEXF: weights from an edge attribute by title; a dynamic file and mixed edge types are refused at their line', () => {
+test('GEXF: weights from an edge attribute by title; a time that is no year and mixed edge types are refused at their line', () => {
   const file = parseNetworkText(`<gexf version="1.3"><graph defaultedgetype="directed">
 <attributes class="edge"><attribute id="0" title="flow" type="double"/></attributes>
 <nodes><node id="a" label="A"/><node id="b" label="B"/></nodes>
@@ -168,7 +192,7 @@ test('GEXF: weights from an edge attribute by title; a dynamic file and mixed ed
 </graph></gexf>`, 'gexf', { weight: 'flow' });
   assert.deepEqual([file.nodes, ties(file)], [['A', 'B'], ['A>B:3']]);
   const gexfFailure = (text: string) => failure(() => parseNetworkText(text, 'gexf'));
-  assert.equal(gexfFailure('<gexf>\n<graph mode="dynamic">\n</graph></gexf>'), '2: a dynamic GEXF (mode="dynamic") is not read: export one static network from Gephi');
+  assert.equal(gexfFailure('<gexf><graph mode="dynamic" timeformat="date"><nodes><node id="a"/></nodes><edges>\n<edge source="a" target="a" start="May" end="May"/></edges></graph></gexf>'), '2: the time "May" is not a year');
   assert.equal(gexfFailure('<gexf><graph defaultedgetype="directed"><nodes><node id="a"/></nodes>\n<edges><edge source="a" target="a" type="undirected"/></edges></graph></gexf>'), '2: an edge of type "undirected" in a graph whose defaultedgetype is directed: mixed graphs are not read');
   assert.equal(gexfFailure('<gexf><graph>\n<nodes><node id="a"/></nodes>\n<edges><edge source="a" target="q"/></edges></graph></gexf>'), '3: an edge refers to node "q", which the file does not declare');
   assert.equal(gexfFailure('<gexf><graph>\n<nodes><node id="a">\n</nodes></graph></gexf>'), '3: a closing tag </nodes> that does not close <node> (line 2)');

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { declarationKeys } from '../../server/src/run/cacheKeys.ts';
+import { networkFiles } from '../../server/src/run/output/networkFiles.ts';
 import { runStudy } from '../../server/src/run/runner.ts';
 import { SNA, readJson, readRecords } from '../oracles/read.ts';
 import { analyseSpec, records, result, runSpec } from './harness.ts';
@@ -76,11 +77,11 @@ measures m = whole(net) { nodes, density, centralization  density: binary  centr
 
 test('a file\'s mistake: the checker names its line, a run gives the file and line; `directed` cannot contradict the file', async () => {
   const files = { 'bad.dl': 'dl n=2\ndata:\n0 1\n1 x\n', 'arcs.net': '*Vertices 2\n*Arcs\n1 2\n' };
-  const spec = workspace('network bad = file("bad.dl")\nnetwork gone = file("gone.net")\nnetwork c = file("arcs.net") { directed: false  windows: w }\nwindows w = 2001..2002\n', files);
+  const spec = workspace('network bad = file("bad.dl")\nnetwork gone = file("gone.net")\nnetwork c = file("arcs.net") { directed: false  where: x == 1 }\n', files);
   const messages = (await analyseSpec(spec)).diagnostics.map((d) => `${d.code}: ${d.message}`);
   assert.ok(messages.includes('unreadable-data-file: Cannot read bad.dl: line 4: row 2, column 2 must be a number, but is "x"'), messages.join('\n'));
   assert.ok(messages.some((m) => m.startsWith('missing-data-file: Data file not found: gone.net')), messages.join('\n'));
-  assert.ok(messages.some((m) => m.startsWith('inapplicable-option: `windows` applies only to')), messages.join('\n'));
+  assert.ok(messages.some((m) => m.startsWith('inapplicable-option: `where` applies only to')), messages.join('\n'));
 
   // The run reads the file again: changed since the check, its mistake is a data error at its line.
   const runPath = workspace('network bad = file("bad.dl")\nnetwork c = file("arcs.net") { directed: false }\n', { ...files, 'bad.dl': 'dl n=2\ndata:\n0 1\n1 0\n' });
@@ -132,4 +133,25 @@ test('a changed network file changes its network\'s content key, so a re-run doe
   const after = declarationKeys(await analyseSpec(spec));
   assert.notEqual(after.get('net'), before.get('net'));
   assert.notEqual(after.get('m'), before.get('m'));
+});
+
+test('a windowed network exported (innograph run --out) and read back from its dynamic GEXF has the same ties in each window', async () => {
+  const flows = 'exporter,importer,value,year\nA,B,2,2001\nB,A,1,2001\nA,C,4,2002\nC,D,0.5,2002\nA,B,3,2002\nD,D,7,2001\n';
+  const first = await runSpec(workspace(`dataset flows from "flows.csv" { year: year }
+windows yrs = 2001..2002
+network src = edges(flows) { from: exporter  to: importer  weight: value  directed: true  windows: yrs }
+`, { 'flows.csv': flows }));
+  const exported = Object.fromEntries(networkFiles(result(first, 'src')).map((f) => [f.name, f.text]));
+  const back = await runSpec(workspace(`windows yrs = 2001..2002
+network back = file("src.gexf") { windows: yrs  nodes: active }
+network flat = file("src.gexf")
+network one = file("src.2001.graphml")
+`, exported));
+  const ties = (name: string) => result(back, name).network!.windows.map((w) => [w.label, w.ties]);
+  assert.deepEqual(ties('back'), result(first, 'src').network!.windows.map((w) => [w.label, w.ties]));
+  assert.deepEqual(ties('one')[0][1], result(first, 'src').network!.windows[0].ties);
+  assert.equal(result(back, 'flat').network!.windows.length, 1);
+  assert.equal(records(result(back, 'flat'), 'summary')[0].total_weight, 2 + 1 + 4 + 0.5 + 3);
+  const noTime = await runSpec(workspace('windows yrs = 2001..2002\nnetwork n = file("digraph.net") { windows: yrs }\n'));
+  assert.equal(result(noTime, 'n').error!.message, 'Windows need years: digraph.net carries no time (of the network files only a dynamic GEXF does).');
 });

@@ -59,7 +59,8 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
   const fromFile = source.spec.name === 'file';
   if (source.spec.name === 'edges' || fromFile) {
     const edges = fromFile ? await fileEdgeRows(ctx, decl, source.call) : await edgeRows(ctx, decl, source.call);
-    if (!edges.hasYear) needYears(`${source.call.args[0]?.value?.type === 'ident' ? source.call.args[0].value.name : 'the edge list'} has no \`year\` column`);
+    const input = source.call.args[0]?.value;
+    if (!edges.hasYear) needYears(input?.type === 'string' ? `${input.value} carries no time (of the network files only a dynamic GEXF does)` : `${input?.type === 'ident' ? input.name : 'the edge list'} has no \`year\` column`);
     notes.unshift(...edges.notes);
     built = { directed: edges.directed, networks: await pairNetworks(ctx.db, edges.table, 'sum(w)', windows, { directed: edges.directed, between, touching: touching?.table, keepIntra: keepsIntra(ctx, decl) }) };
     regions = edges.nodes;

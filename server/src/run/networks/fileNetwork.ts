@@ -1,5 +1,5 @@
 // Networks read from a network file — `network advice = file("advice.net")` — in UCINET DL, Pajek, GraphML, GEXF
-// or as an adjacency matrix: one network (no windows), every node of the file kept, its ties then built by the
+// or as an adjacency matrix: one network (a dynamic GEXF's ties have years, for windows), every node of the file kept, its ties then built by the
 // same pair builder as an edge list's, so `between`, `touching`, `intra`, measures and exports apply alike.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -32,11 +32,12 @@ export async function fileEdgeRows(ctx: RunContext, decl: Decl, call: Call): Pro
   }
   const table = ctx.tempName('file_edges');
   await ctx.db.run(`CREATE TEMP TABLE ${table} (r1 VARCHAR, r2 VARCHAR, w DOUBLE, year INTEGER)`);
-  await insertRows(ctx, table, settled.ties.map((t) => `(${sqlString(t.source)}, ${sqlString(t.target)}, ${t.weight}, NULL)`));
+  await insertRows(ctx, table, settled.ties.map((t) => `(${sqlString(t.source)}, ${sqlString(t.target)}, ${t.weight}, ${t.year ?? 'NULL'})`));
   const nodes = ctx.tempName('file_nodes');
   await ctx.db.run(`CREATE TEMP TABLE ${nodes} (region VARCHAR)`);
   await insertRows(ctx, nodes, read.nodes.map((n) => `(${sqlString(n)})`));
-  return { table, nodes, directed: settled.directed, hasYear: false, notes: [`Read from ${path.value} (${FORMAT_NAMES[format]}).`, ...read.notes, settled.note] };
+  const hasYear = settled.ties.some((t) => t.year !== undefined);
+  return { table, nodes, directed: settled.directed, hasYear, notes: [`Read from ${path.value} (${FORMAT_NAMES[format]}).`, ...read.notes, settled.note] };
 }
 
 /** The file parsed; what is wrong with it is a data error at its line. */

@@ -78,27 +78,67 @@ export function parseGexf(text: string, options: GraphXmlOptions = {}): NetworkF
   const root = parseXml(text);
   if (root.name !== 'gexf') throw new NetworkFileError(`not a GEXF file: its root is <${root.name}>`, root.line);
   const graph = oneGraph(root, 'GEXF');
-  if (graph.attributes.mode === 'dynamic') throw new NetworkFileError('a dynamic GEXF (mode="dynamic") is not read: export one static network from Gephi', graph.line);
+  const dynamic = graph.attributes.mode === 'dynamic';
   // GEXF's default edge type is undirected.
   const fileDirection = direction(graph.attributes.defaultedgetype ?? 'undirected', graph, 'defaultedgetype');
   const section = (name: string) => childrenNamed(graph, name).flatMap((s) => s.children.filter((c) => c.name === name.slice(0, -1)));
   const nodes = section('nodes');
-  // A named weight other than GEXF's own `weight` is an edge attribute, declared by title (or id).
+  // A named weight other than GEXF's own `weight` is an edge attribute, declared by title (or id); a dynamic file
+  // keeps its weights per time in the edge attribute whose id is "weight", as Gephi writes it.
   const edgeAttributes = childrenNamed(graph, 'attributes').filter((a) => a.attributes.class === 'edge').flatMap((a) => childrenNamed(a, 'attribute'));
   const weightName = options.weight ?? 'weight';
-  const declared = options.weight === undefined || options.weight === 'weight' ? undefined : edgeAttributes.find((a) => a.attributes.title === weightName) ?? edgeAttributes.find((a) => a.attributes.id === weightName);
-  if (options.weight !== undefined && options.weight !== 'weight' && !declared) throw new NetworkFileError(`the file declares no edge attribute ${JSON.stringify(weightName)}`, graph.line);
-  const ties = section('edges').map((edge): FileTie => {
+  const stated = options.weight !== undefined && options.weight !== 'weight';
+  const declared = stated
+    ? edgeAttributes.find((a) => a.attributes.title === weightName) ?? edgeAttributes.find((a) => a.attributes.id === weightName)
+    : dynamic ? edgeAttributes.find((a) => a.attributes.id === 'weight') : undefined;
+  if (stated && !declared) throw new NetworkFileError(`the file declares no edge attribute ${JSON.stringify(weightName)}`, graph.line);
+  const yearOf = timeReader(graph.attributes.timeformat);
+  const ties = section('edges').flatMap((edge): FileTie[] => {
     const { source, target, type } = edge.attributes;
     if (source === undefined || target === undefined) throw new NetworkFileError('an edge without source or target', edge.line);
     if (type !== undefined && type !== fileDirection) throw new NetworkFileError(`an edge of type "${type}" in a graph whose defaultedgetype is ${fileDirection}: mixed graphs are not read`, edge.line);
-    const value = declared
-      ? edge.children.filter((c) => c.name === 'attvalues').flatMap((v) => childrenNamed(v, 'attvalue')).find((v) => v.attributes.for === declared.attributes.id)?.attributes.value
-        ?? childrenNamed(declared, 'default')[0]?.text
-      : edge.attributes.weight;
-    return { source, target, weight: value === undefined ? 1 : fileNumber(value.trim(), edge.line, `the edge's ${weightName}`), line: edge.line };
+    const values = edge.children.filter((c) => c.name === 'attvalues').flatMap((v) => childrenNamed(v, 'attvalue')).filter((v) => declared && v.attributes.for === declared.attributes.id);
+    const weightAt = (year: number | undefined) => {
+      const value = values.find((v) => year === undefined || v.attributes.start === undefined || yearOf(v.attributes.start, v) === year)?.attributes.value
+        ?? (declared && childrenNamed(declared, 'default')[0]?.text) ?? (stated ? undefined : edge.attributes.weight);
+      return value === undefined ? 1 : fileNumber(value.trim(), edge.line, `the edge's ${weightName}`);
+    };
+    if (!dynamic) return [{ source, target, weight: weightAt(undefined), line: edge.line }];
+    return edgeYears(edge, yearOf).map((year) => ({ source, target, weight: weightAt(year), year, line: edge.line }));
   });
   const result = named(distinctIds(nodes), nodes.map((n) => n.attributes.label), ties, 'GEXF');
-  const notes = [result.note, ...(declared ? [`Weights from the edge attribute ${JSON.stringify(weightName)}.`] : [])];
+  const notes = [result.note, ...(stated ? [`Weights from the edge attribute ${JSON.stringify(weightName)}.`] : [])];
+  if (dynamic) {
+    const years = [...new Set(ties.map((t) => t.year!))].sort((a, b) => a - b);
+    notes.push(`A dynamic GEXF: each tie is placed in the year of its time${years.length ? ` (${years[0]}–${years.at(-1)})` : ''}, and \`windows:\` groups the years.`);
+  }
   return { nodes: result.nodes, ties: result.ties, direction: fileDirection, notes };
+}
+
+type YearReader = (value: string, element: XmlElement) => number;
+
+/** Times as years: numbers (`double`, `integer`) must be whole, dates give their year. */
+function timeReader(timeformat: string | undefined): YearReader {
+  const date = timeformat === 'date' || timeformat === 'dateTime';
+  return (value, element) => {
+    const year = date ? Number(/^\d{4}/.exec(value)?.[0]) : Number(value);
+    if (!Number.isInteger(year)) throw new NetworkFileError(`the time ${JSON.stringify(value)} is not a year`, element.line);
+    return year;
+  };
+}
+
+/**
+ * A dynamic edge's years: the points of its spells (`<spell start="2005" end="2005"/>`, or `start`/`end` on the
+ * edge), as Innograph writes windows and Gephi timestamps. A spell over several years has no single year.
+ */
+function edgeYears(edge: XmlElement, yearOf: YearReader): number[] {
+  const spells = [...(edge.attributes.start !== undefined || edge.attributes.end !== undefined ? [edge] : []), ...edge.children.filter((c) => c.name === 'spells').flatMap((s) => childrenNamed(s, 'spell'))];
+  if (!spells.length) throw new NetworkFileError('an edge of a dynamic GEXF without a time (spells or start and end)', edge.line);
+  return spells.map((spell) => {
+    const { start, end } = spell.attributes;
+    if (start === undefined || end === undefined || yearOf(start, spell) !== yearOf(end, spell)) {
+      throw new NetworkFileError(`a spell from ${start ?? 'the beginning'} to ${end ?? 'the end'}: a dynamic GEXF is read at points in time (start = end), one year each`, spell.line);
+    }
+    return yearOf(start, spell);
+  });
 }

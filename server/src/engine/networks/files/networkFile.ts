@@ -5,7 +5,8 @@
 export const NETWORK_FORMATS = ['ucinet', 'pajek', 'graphml', 'gexf', 'matrix'] as const;
 export type NetworkFormat = (typeof NETWORK_FORMATS)[number];
 
-export interface FileTie { source: string; target: string; weight: number; line: number }
+/** A tie of the file; `year` when the file carries time (a dynamic GEXF). */
+export interface FileTie { source: string; target: string; weight: number; line: number; year?: number }
 
 export interface NetworkFile {
   /** Node names in file order (labels when the file gives distinct ones, else ids). */
