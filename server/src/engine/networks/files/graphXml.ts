@@ -1,6 +1,7 @@
 // GraphML and GEXF, read as networkx and igraph read them: node ids, labels (GraphML: the node key named
 // "label", as Gephi and our exports write it; GEXF: the `label` attribute), edge direction from the graph's
 // default, weights from an edge attribute. Nodes are named by their labels when every node has a distinct one.
+// A dynamic GEXF's ties are placed at the years of their spells, each with that time's weight.
 import { fileNumber, NetworkFileError, nodeNames, type FileTie, type NetworkFile } from './networkFile.js';
 import { childrenNamed, parseXml, type XmlElement } from './xmlTree.js';
 
