@@ -82,7 +82,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     outputChannel: output,
     synchronize: {
       // Column checks depend on data files: tell the server when one changes.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,tab,txt,parquet,pq,gz}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,tab,txt,parquet,pq,gz,dl,net,paj,graphml,gexf}'),
     },
     initializationOptions: {
       debounceMs: config.get<number>('diagnostics.debounceMs'),

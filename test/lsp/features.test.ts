@@ -60,7 +60,7 @@ describe('completion', () => {
   });
 
   test('source functions after `=`', async () => {
-    assert.deepEqual(labels(await completionsAt(`${SPEC}\nnetwork n2 = $0`)), ['coapplication', 'coinvention', 'cocitation']);
+    assert.deepEqual(labels(await completionsAt(`${SPEC}\nnetwork n2 = $0`)), ['coapplication', 'coinvention', 'cocitation', 'edges', 'file']);
   });
 
   test('a region set starts with a dataset or `members(…)`, whose argument is a clusters declaration', async () => {

@@ -1,6 +1,7 @@
 // Headers in an untrusted workspace: a data file is read only as far as a bounded prefix (types sniffed
 // from it, no row count); a geometry file over the size cap gets a diagnostic saying so (no silent pass,
-// no whole read), one under it is parsed in a worker thread; trusting the workspace reads them whole.
+// no whole read), one under it is parsed in a worker thread; a network file is capped alike; trusting the
+// workspace reads them whole.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -64,4 +65,20 @@ test('a geometry file under the cap is read (in a worker) in an untrusted worksp
   const broken = await read(cache, dir, 'broken.json');
   assert.equal(broken.status, 'error');
   assert.match(broken.status === 'error' ? broken.message : '', /JSON/);
+});
+
+test('a network file over the untrusted cap is reported unread; trusted, it is parsed and its nodes counted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'innograph-untrusted-'));
+  const net = '*Vertices 3\n1 "a"\n2 "b"\n3 "c"\n*Edges\n1 2\n';
+  writeFileSync(join(dir, 'small.net'), net);
+  writeFileSync(join(dir, 'big.net'), `${net}${'% padding\n'.repeat(Math.ceil(UNTRUSTED_GEOMETRY_BYTES / 10))}`);
+  const cache = new TableCache({ rowCounts: () => false });
+  cache.trusted = false;
+  const small = await read(cache, dir, 'small.net', { network: {} });
+  assert.equal(small.status === 'ok' && small.rowCount, 3);
+  const big = await read(cache, dir, 'big.net', { network: {} });
+  assert.match(big.status === 'error' ? big.message : big.status, /the file is 17 MB; in an untrusted workspace network files are read up to 16 MB\. Trust the workspace to check it/);
+  cache.trusted = true;
+  const trusted = await read(cache, dir, 'big.net', { network: {} });
+  assert.equal(trusted.status === 'ok' && trusted.rowCount, 3);
 });

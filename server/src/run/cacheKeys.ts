@@ -1,11 +1,12 @@
 // Content keys of declarations, so that a re-run reuses what did not change: a declaration's key hashes its
 // own text, the keys of the declarations it names (transitively), the study's options (seed) and, for
-// datasets, the data file's path, size and modification time. Editing one model changes that model's key
+// datasets and network files, the file's path, size and modification time. Editing one model changes that model's key
 // (and the keys of tables listing it) only.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { declExprs, walkExpr, type Decl } from '../language/syntax/ast.js';
+import { declFile } from '../language/semantic/model.js';
 import type { Analysis } from '../workspace/analysis.js';
 
 export function declarationKeys(analysis: Analysis): Map<string, string> {
@@ -19,7 +20,8 @@ export function declarationKeys(analysis: Analysis): Map<string, string> {
     const known = keys.get(name);
     if (known) return known;
     const hash = createHash('sha256').update(shared).update('\u0000').update(text.slice(decl.span.start, decl.span.end));
-    if (decl.from) hash.update(fileStamp(resolve(analysis.baseDir, decl.from.value)));
+    const file = declFile(decl);
+    if (file) hash.update(fileStamp(resolve(analysis.baseDir, file.value)));
     visiting.add(name);
     for (const dep of dependencies(decl)) {
       if (!visiting.has(dep.name?.name ?? '')) hash.update(keyOf(dep));

@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { closeDuckdb, confine, duckdb } from '../engine/data/duckdb.js';
 import type { Analysis } from '../workspace/analysis.js';
 import type { Decl, Expr } from '../language/syntax/ast.js';
-import type { Symbol } from '../language/semantic/model.js';
+import { declFile, type Symbol } from '../language/semantic/model.js';
 import { Cancelled, type Checkpoint } from '../engine/cancel.js';
 import { SpecError } from './errors.js';
 import type { KindValues, Outcome, RunnableKind } from './values.js';
@@ -69,7 +69,7 @@ export class RunContext {
    */
   static async open(analysis: Analysis, executors: Executors, options: RunOptions = {}): Promise<RunContext> {
     const db = await duckdb();
-    const files = [...analysis.model.symbols.values()].flatMap((s) => (s.decl.from ? [resolve(analysis.baseDir, s.decl.from.value)] : []));
+    const files = [...analysis.model.symbols.values()].flatMap((s) => declFile(s.decl) ?? []).map((file) => resolve(analysis.baseDir, file.value));
     await confine(db, [...new Set(files)]);
     return new RunContext(analysis, db, executors, options);
   }

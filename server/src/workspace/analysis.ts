@@ -2,8 +2,7 @@
 // by the language server's features and the command line.
 import { dirname } from 'node:path';
 import { StudyCheck, type CheckResult } from '../language/checks/index.js';
-import { isFileKind } from '../language/schema/declarations.js';
-import { declDialect, SemanticModel } from '../language/semantic/model.js';
+import { declDialect, declFile, SemanticModel } from '../language/semantic/model.js';
 import { LineIndex } from '../language/syntax/lines.js';
 import { parseStudy, parseStudyInSlices } from '../language/syntax/parse.js';
 import type { StudyFile } from '../language/syntax/ast.js';
@@ -31,7 +30,8 @@ export interface Analysis extends CheckResult {
  */
 export async function analyzeWithHeaders(text: string, specPath: string, tables: TableCache): Promise<Analysis> {
   const file = await parseStudyInSlices(text, (decl) => {
-    if (decl.from && isFileKind(decl.keyword.name)) tables.get(dirname(specPath), decl.from.value, declDialect(decl));
+    const file = declFile(decl);
+    if (file) tables.get(dirname(specPath), file.value, declDialect(decl));
   });
   await tables.settled();
   return analyzed(text, file, specPath, tables);

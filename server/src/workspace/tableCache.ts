@@ -1,13 +1,14 @@
 // Headers of the data files specs refer to, read once and kept until the file changes (size or mtime).
 // Reads are asynchronous; `onLoaded` tells the owner to re-check the specs that were waiting. A geometry
 // file (a dialect with `geometry`) has its features' match keys (`id` and their properties) as "columns",
-// parsed in a worker thread. In an untrusted workspace a data file is read only up to a bounded prefix and a
-// geometry file up to a size cap.
+// parsed in a worker thread; a network file (a dialect with `network`) is parsed for its errors. In an untrusted
+// workspace a data file is read only up to a bounded prefix and a geometry or network file up to a size cap.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SHAPE_PREFIX_BYTES } from '../engine/data/csvShape.js';
 import { firstLine } from '../engine/data/duckdb.js';
 import { readTableSchema } from '../engine/data/tableSchema.js';
+import { NETWORK_FORMATS, NetworkFileError, networkFormatOf, readNetworkText, type NetworkFormat } from '../engine/networks/files/index.js';
 import { readTopologyOffThread, topologyFeatures } from '../engine/data/topology.js';
 import { featureKeys } from '../engine/data/regionMatch.js';
 import type { Dialect, TableInfo } from '../language/semantic/model.js';
@@ -16,7 +17,7 @@ interface Entry { stamp: string; info: TableInfo }
 
 /** How much of a data file's beginning an untrusted workspace reads for its header and types. */
 export const UNTRUSTED_TABLE_BYTES = SHAPE_PREFIX_BYTES;
-/** The largest geometry file read in an untrusted workspace. */
+/** The largest geometry or network file read in an untrusted workspace. */
 export const UNTRUSTED_GEOMETRY_BYTES = 16 * 2 ** 20;
 
 export class TableCache {
@@ -70,7 +71,9 @@ export class TableCache {
     try {
       const schema = dialect.geometry
         ? await geometrySchema(path, dialect.geometry.object, this.trustedWorkspace ? Infinity : UNTRUSTED_GEOMETRY_BYTES)
-        : await readTableSchema({ path, ...dialect }, { rowCount: this.options.rowCounts(), prefixOnly: !this.trustedWorkspace });
+        : dialect.network
+          ? await networkSchema(path, dialect.network, this.trustedWorkspace)
+          : await readTableSchema({ path, ...dialect }, { rowCount: this.options.rowCounts(), prefixOnly: !this.trustedWorkspace });
       info = { status: 'ok', path, ...schema };
     } catch (err) {
       info = { status: 'error', path, message: firstLine((err as Error).message) };
@@ -84,14 +87,38 @@ function cacheKey(path: string, dialect: Dialect): string {
   return `${path}\u0000${JSON.stringify(dialect)}`;
 }
 
-async function geometrySchema(path: string, object: string | undefined, maxBytes: number) {
+/** Throws when a file is larger than an untrusted workspace reads. */
+function checkSize(path: string, maxBytes: number, what: string): void {
   const size = statSync(path).size;
   if (size > maxBytes) {
     const mb = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
-    throw new Error(`the file is ${mb(size)}; in an untrusted workspace geometry files are read up to ${mb(maxBytes)}. Trust the workspace to check it`);
+    throw new Error(`the file is ${mb(size)}; in an untrusted workspace ${what} files are read up to ${mb(maxBytes)}. Trust the workspace to check it`);
   }
+}
+
+async function geometrySchema(path: string, object: string | undefined, maxBytes: number) {
+  checkSize(path, maxBytes, 'geometry');
   const features = topologyFeatures(await readTopologyOffThread(path), object);
   return { ...featureKeys(features), rowCount: features.length };
+}
+
+/**
+ * A network file (`file("…")`) parsed as a run parses it, so its errors show with their line before a run; its
+ * node count is the row count. A matrix is a delimited table, read as any: its header.
+ */
+async function networkSchema(path: string, network: NonNullable<Dialect['network']>, trusted: boolean) {
+  const format = network.format ?? networkFormatOf(path);
+  if (!format) throw new Error('its name does not say which format it is: state `format:` (ucinet, pajek, graphml, gexf or matrix)');
+  // A stated format that is none of these is the `format:` option's own error.
+  if (!(NETWORK_FORMATS as readonly string[]).includes(format)) return { columns: [], types: [] };
+  if (format === 'matrix') return readTableSchema({ path }, { rowCount: false, prefixOnly: !trusted });
+  if (!trusted) checkSize(path, UNTRUSTED_GEOMETRY_BYTES, 'network');
+  try {
+    const file = readNetworkText(path, format as Exclude<NetworkFormat, 'matrix'>, network.weight === undefined ? {} : { weight: network.weight });
+    return { columns: [], types: [], rowCount: file.nodes.length };
+  } catch (err) {
+    throw err instanceof NetworkFileError ? new Error(`line ${err.line}: ${err.message}`) : err;
+  }
 }
 
 function fileStamp(path: string): string | undefined {

@@ -2,7 +2,7 @@
 // than the header, a quote never closed. DuckDB reports none of these clearly: a ragged row in its
 // sniffing sample makes the whole line one column, an empty file gets a `column0`, and a header alone
 // reads as text columns. Checked on a bounded prefix, so it costs the same for any file size.
-import { detectEncoding, formatOf, readPrefix, type DataSource, type TableFormat } from './source.js';
+import { DECODER_LABELS, detectEncoding, formatOf, readPrefix, type DataSource, type TableFormat } from './source.js';
 
 /** A problem with a data file, at a line (1-based, the header included) when there is one. */
 export class TableShapeError extends Error {
@@ -15,7 +15,6 @@ export class TableShapeError extends Error {
 export const SHAPE_PREFIX_BYTES = 1 << 20;
 
 const DELIMITERS = [',', ';', '\t', '|'];
-const DECODER_LABEL = { utf8: 'utf-8', utf16: 'utf-16le', latin1: 'latin1' } as const;
 
 /** A file's first bytes (decompressed when gzipped), and whether they are all of it. */
 export type FilePrefix = ReturnType<typeof readPrefix>;
@@ -33,7 +32,7 @@ export function checkCsvShape(source: DataSource): FilePrefix | undefined {
 }
 
 function checkPrefix(source: DataSource, format: TableFormat, { head, whole }: FilePrefix): void {
-  const text = new TextDecoder(DECODER_LABEL[source.encoding ?? detectEncoding(source.path)]).decode(head).replace(/^\uFEFF/, '');
+  const text = new TextDecoder(DECODER_LABELS[source.encoding ?? detectEncoding(source.path)]).decode(head).replace(/^\uFEFF/, '');
   if (!text.trim()) {
     if (whole) throw new TableShapeError('the file is empty (no header, no rows).');
     return;

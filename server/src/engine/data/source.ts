@@ -22,6 +22,9 @@ export function formatOf(path: string): TableFormat {
   return 'csv';
 }
 
+/** TextDecoder labels of the encodings. */
+export const DECODER_LABELS: Record<TextEncoding, string> = { utf8: 'utf-8', utf16: 'utf-16le', latin1: 'latin1' };
+
 const DUCKDB_ENCODING: Record<TextEncoding, string> = { utf8: 'utf-8', utf16: 'utf-16', latin1: 'latin-1' };
 
 /** The DuckDB table expression that reads a source; `allVarchar` reads every column as text (for validation). */

@@ -3,7 +3,7 @@
 import type { Decl, Entry, Expr } from '../syntax/ast.js';
 import { DECLARATIONS, declSpec, optionsFor } from '../schema/declarations.js';
 import type { DeclSpec, OptionSpec, SourceSpec } from '../schema/types.js';
-import type { Symbol, TableInfo } from '../semantic/model.js';
+import { declFile, type Symbol, type TableInfo } from '../semantic/model.js';
 import { listNames, type CheckContext } from './context.js';
 import { checkDerivedColumn } from './derivedColumns.js';
 import { checkExpr } from './expressions.js';
@@ -172,17 +172,20 @@ function checkKindRules(ctx: CheckContext, decl: Decl, spec: DeclSpec, v: ValueC
       return;
     case 'model': return checkModelForm(ctx, decl, v);
     case 'clusters': return checkClusterSource(ctx, decl);
+    case 'network': return checkDataFile(ctx, decl);
     default: return;
   }
 }
 
+/** The file a declaration reads (`from "…"`, a network's `file("…")`) exists and reads. */
 function checkDataFile(ctx: CheckContext, decl: Decl): void {
-  if (!decl.from || !decl.name) return;
+  const file = declFile(decl);
+  if (!file || !decl.name) return;
   const symbol = ctx.model.symbols.get(decl.name.name);
-  const info = symbol && ctx.model.table(symbol);
+  const info = symbol?.decl === decl ? ctx.model.table(symbol) : undefined;
   if (!info) return;
-  if (info.status === 'missing') ctx.error('missing-data-file', decl.from.span, `Data file not found: ${decl.from.value} (looked for ${info.path}). Paths are relative to the spec's folder`);
-  if (info.status === 'error') ctx.error('unreadable-data-file', decl.from.span, `Cannot read ${decl.from.value}: ${info.message}`);
+  if (info.status === 'missing') ctx.error('missing-data-file', file.span, `Data file not found: ${file.value} (looked for ${info.path}). Paths are relative to the spec's folder`);
+  if (info.status === 'error') ctx.error('unreadable-data-file', file.span, `Cannot read ${file.value}: ${info.message}`);
   if (info.status === 'ok') checkYearValues(ctx, decl, info);
 }
 

@@ -138,14 +138,27 @@ const networkSources: SourceSpec[] = [
     ],
     tables: networkTables,
   },
+  {
+    name: 'file',
+    doc: 'A network read from a network file: UCINET DL (`fullmatrix`, `edgelist1`), Pajek `.net`, GraphML, GEXF (a dynamic one by year, for `windows:`), or an adjacency matrix in a CSV file (first row and column: the labels). Every node of the file is a node, isolates included (`nodes: all`).',
+    params: [{ name: 'path', doc: 'The network file, relative to the spec\'s folder (only ever read).', value: { type: 'string' } }],
+    options: [
+      { name: 'format', doc: 'The file\'s format; detected from the file name by default (`.dl`, `.net`/`.paj`, `.graphml`, `.gexf`, `.csv`/`.tsv`/`.txt`).', value: oneOf(['ucinet', 'UCINET DL: `dl n=…` with `format=fullmatrix` or `edgelist1`, labels in `labels:` or embedded.'], ['pajek', 'Pajek .net: `*Vertices`, then `*Arcs` (directed) or `*Edges` (undirected) with weights.'], ['graphml', 'GraphML: `edgedefault` gives the direction, an edge key the weights.'], ['gexf', 'GEXF: `defaultedgetype` gives the direction, the edges\' `weight` the weights; a dynamic file\'s ties are placed at their times (years).'], ['matrix', 'An adjacency matrix in a delimited text file: the first row and the first column hold the labels.']) },
+      { name: 'directed', doc: 'For a UCINET DL file or a matrix, which have no word for direction: `true` reads each cell i→j as an arc, `false` requires a symmetric matrix. Unset, a symmetric matrix is undirected and any other directed. Pajek, GraphML and GEXF files say it themselves.', value: bool },
+      { name: 'weight', doc: 'The edge attribute of a GraphML or GEXF file that holds the tie strengths; without one each edge weighs 1.', value: { type: 'string' }, default: '"weight"' },
+    ],
+    tables: networkTables,
+  },
 ];
 
-/** The network sources whose ties come from patents (not from an edge list). */
-const PATENT_NETWORKS = ['coapplication', 'coinvention', 'cocitation'];
+/** The network sources whose ties come from patents (not from an edge list or a network file). */
+export const PATENT_NETWORKS = ['coapplication', 'coinvention', 'cocitation'];
+/** The network sources with rows to filter (a network file has none). */
+const ROW_NETWORKS = [...PATENT_NETWORKS, 'edges'];
 
 const network: DeclSpec = {
   kind: 'network',
-  doc: 'A region-to-region network built from patent tables, per window.',
+  doc: 'A region-to-region network built from patent tables per window, or read from an edge list or a network file.',
   form: 'value',
   example: 'network rein = coapplication(applicants) {\n  ties:    first_led\n  level:   province\n  windows: periods\n}',
   sources: networkSources,
@@ -154,15 +167,15 @@ const network: DeclSpec = {
     { name: 'count', doc: 'How often one patent adds to a region pair.', value: oneOf(['per_pair', 'Once per applicant pair (UCINET-style valued counts).'], ['per_patent', 'Once per patent for each distinct region pair.']), default: 'per_pair', only: PATENT_NETWORKS },
     { name: 'level', doc: 'Region level (a `region` column of the dataset); default: the coarsest.', value: column, only: PATENT_NETWORKS },
     { name: 'map', doc: 'A lookup applied to region codes before building ties (e.g. city → province).', value: ref('lookup'), only: PATENT_NETWORKS },
-    { name: 'windows', doc: 'The time windows; without it the whole period is one network.', value: ref('windows') },
+    { name: 'windows', doc: 'The time windows; without it the whole period is one network. Of the network files only a dynamic GEXF has years.', value: ref('windows') },
     { name: 'geometry', doc: 'Region shapes to draw the network on (a `geometry` declaration); a run lists the regions no feature matches.', value: ref('geometry') },
     { name: 'intra', doc: 'Ties inside one region.', value: oneOf(['separate', 'Counted apart as the node\'s intra-region volume, not as edges (default).'], ['drop', 'Not counted at all.']), default: 'separate' },
     { name: 'between', doc: 'A bipartite restriction: only ties between the two region sets, e.g. `china × foreign`.', value: { type: 'regionPair' } },
-    { name: 'nodes', doc: 'Which regions are a window\'s nodes.', value: oneOf(['active', 'The regions with a tie or intra-region volume in the window, as Gephi builds a network from an edge list (default).'], ['all', 'Every region of the network\'s data (all years, after its filters and `map`; with `between`, of its two sets), isolates included, as UCINET keeps every actor of a matrix: density, centralization and the other measures count them.']), default: 'active' },
+    { name: 'nodes', doc: 'Which regions are a window\'s nodes.', value: oneOf(['active', 'The regions with a tie or intra-region volume in the window, as Gephi builds a network from an edge list (default).'], ['all', 'Every region of the network\'s data (all years, after its filters and `map`; with `between`, of its two sets), isolates included, as UCINET keeps every actor of a matrix: density, centralization and the other measures count them. A network `file(…)` has every node of its file unless `nodes: active` is stated.']), default: 'active' },
     { name: 'touching', doc: 'Keep only ties with at least one end in this region set, e.g. the ties that touch an AI cluster: `touching: hubs`; a region\'s intra volume stays when the region is in the set.', value: ref('regions') },
     { name: 'exclude', doc: 'Patents to leave out, e.g. `joint(china, foreign)`: patents with inventors in both sets.', value: { type: 'call', functions: ['joint'] }, only: PATENT_NETWORKS },
     { name: 'weight', doc: 'Tie strength of a co-citation network.', value: oneOf(['count', 'Number of distinct shared cited patents |C_i ∩ C_j|.'], ['product', 'Σ_c n_i(c)·n_j(c), the classic coupling strength.'], ['min', 'Σ_c min(n_i(c), n_j(c)).']), default: 'count', only: ['cocitation'] },
-    { name: 'where', doc: 'Keep only patents (or an edge list\'s rows) meeting this condition.', value: { type: 'filter' } },
+    { name: 'where', doc: 'Keep only patents (or an edge list\'s rows) meeting this condition.', value: { type: 'filter' }, only: ROW_NETWORKS },
   ],
 };
 

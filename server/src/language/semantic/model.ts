@@ -1,6 +1,6 @@
 // The semantic model: what each declared name is, what columns and variables each declaration can see,
 // and which spans refer to which declaration. Built from the syntax tree plus the data files' headers.
-import type { Decl, Expr, Ident, Span, StudyFile } from '../syntax/ast.js';
+import type { Decl, Expr, Ident, Span, StringLit, StudyFile } from '../syntax/ast.js';
 import { NameIndex } from '../../util/suggest.js';
 import { DECLARATIONS, declSpec, isFileKind } from '../schema/declarations.js';
 import type { DeclKind, ResultTableSpec, SourceSpec, ValueType } from '../schema/types.js';
@@ -26,6 +26,8 @@ export interface Dialect {
   format?: 'csv' | 'tsv' | 'parquet'; delimiter?: string; encoding?: 'utf8' | 'utf16' | 'latin1'; header?: boolean;
   /** Set for a geometry declaration: its file is TopoJSON, the features read from `object` (default: the first). */
   geometry?: { object?: string };
+  /** Set for a network read by `file("…")`: its stated `format` (else detected from the name) and `weight` attribute. */
+  network?: { format?: string; weight?: string };
 }
 
 export type TableProvider = (relativePath: string, dialect: Dialect) => TableInfo;
@@ -123,7 +125,7 @@ export class SemanticModel {
   }
 
   table(dataset: Symbol): TableInfo | undefined {
-    const from = dataset.decl.from?.value;
+    const from = declFile(dataset.decl)?.value;
     if (from === undefined) return undefined;
     // One file read with two dialects (delimiter, header …) has two headers.
     const dialect = this.dialect(dataset.decl);
@@ -440,5 +442,18 @@ export function declDialect(decl: Decl): Dialect {
   if (typeof header === 'boolean') dialect.header = header;
   const object = literal('object');
   if (decl.keyword.name === 'geometry') dialect.geometry = typeof object === 'string' ? { object } : {};
+  if (decl.keyword.name === 'network') {
+    const [networkFormat, weight] = [literal('format'), literal('weight')];
+    dialect.network = { ...(typeof networkFormat === 'string' ? { format: networkFormat } : {}), ...(typeof weight === 'string' ? { weight } : {}) };
+  }
   return dialect;
+}
+
+/** The file a declaration reads: a file declaration's `from "…"`, or the path of a network's `file("…")`. */
+export function declFile(decl: Decl): StringLit | undefined {
+  if (decl.from) return isFileKind(decl.keyword.name) ? decl.from : undefined;
+  const call = decl.values[0];
+  if (decl.keyword.name !== 'network' || call?.type !== 'call' || call.callee.name !== 'file') return undefined;
+  const path = call.args[0];
+  return path && !path.name && path.value?.type === 'string' ? path.value : undefined;
 }

@@ -1,7 +1,8 @@
 // How networks are built: the holder table (patent, order, region, year, holder id, share) is assembled once per network
 // from the declared roles, joins, lookups and filters; DuckDB then builds every window's ties at once.
-import type { Call, Decl, Expr } from '../../language/syntax/ast.js';
+import type { Call, Decl, Expr, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
+import { PATENT_NETWORKS } from '../../language/schema/declarations.js';
 import { collaborationNetworks, pairNetworks, type RegionSets } from '../../engine/networks/collaboration.js';
 import { overlapNetworks, type OverlapWeight } from '../../engine/networks/overlap.js';
 import type { Network } from '../../engine/networks/network.js';
@@ -11,6 +12,7 @@ import { loadDataset, lookupRelation, rowConditionSql, type LoadedDataset } from
 import { DataError, SpecError } from '../errors.js';
 import { regionSet } from '../data/regionSets.js';
 import { edgeRows } from './edgeList.js';
+import { fileEdgeRows } from './fileNetwork.js';
 import { lookupSql, quoteIdent } from '../sql.js';
 
 /** The network over one window given by a `window:` option: a declared window is reused, any other built. */
@@ -27,10 +29,28 @@ export function noShare(dataset: string): string {
   return `Counting by shares needs the rows' shares: ${dataset} declares no \`share\` column (e.g. \`share: reg_share\`).`;
 }
 
+/**
+ * The network's holder table, for counts beside the ties; `use` says what needs it and where, for the error a
+ * network not built from patents gets.
+ */
+export async function networkHolders(ctx: RunContext, symbol: Symbol, use: { what: string; span: Span }): Promise<HolderTable> {
+  if (!fromPatents(ctx, symbol.decl)) throw new SpecError(`${use.what} counts patents, but ${symbol.name} is ${notFromPatents(ctx, symbol.decl)}: it has no patents to count.`, use.span);
+  return holderTable(ctx, symbol.decl);
+}
+
+/** Whether a network is built from patent tables (an edge list or a network file is not). */
+export function fromPatents(ctx: RunContext, decl: Decl): boolean {
+  return PATENT_NETWORKS.includes(ctx.model.source(decl)?.spec.name ?? '');
+}
+
+function notFromPatents(ctx: RunContext, decl: Decl): string {
+  return ctx.model.source(decl)?.spec.name === 'file' ? 'read from a network file' : 'read from an edge list';
+}
+
 export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[] }> {
   const { decl } = symbol;
   const source = ctx.model.source(decl);
-  if (!source) throw new SpecError('A network is built by `coapplication(…)`, `coinvention(…)`, `cocitation(…)` or `edges(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
+  if (!source) throw new SpecError('A network is built by `coapplication(…)`, `coinvention(…)`, `cocitation(…)`, `edges(…)` or `file(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
   const needYears = (what: string) => {
     if (windows[0] === ALL_YEARS) return;
     throw new SpecError(`Windows need years: ${what}.`, ctx.model.option(decl, 'windows')?.values[0]?.span ?? decl.values[0]?.span ?? symbol.nameSpan);
@@ -41,9 +61,11 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
   let built: { directed: boolean; networks: Network[] };
   /** A relation with a `region` column: the regions `nodes: all` keeps. */
   let regions: string;
-  if (source.spec.name === 'edges') {
-    const edges = await edgeRows(ctx, decl, source.call);
-    if (!edges.hasYear) needYears(`${source.call.args[0]?.value?.type === 'ident' ? source.call.args[0].value.name : 'the edge list'} has no \`year\` column`);
+  const fromFile = source.spec.name === 'file';
+  if (source.spec.name === 'edges' || fromFile) {
+    const edges = fromFile ? await fileEdgeRows(ctx, decl, source.call) : await edgeRows(ctx, decl, source.call);
+    const input = source.call.args[0]?.value;
+    if (!edges.hasYear) needYears(input?.type === 'string' ? `${input.value} carries no time (of the network files only a dynamic GEXF does)` : `${input?.type === 'ident' ? input.name : 'the edge list'} has no \`year\` column`);
     notes.unshift(...edges.notes);
     built = { directed: edges.directed, networks: await pairNetworks(ctx.db, edges.table, 'sum(w)', windows, { directed: edges.directed, between, touching: touching?.table, keepIntra: keepsIntra(ctx, decl) }) };
     regions = edges.nodes;
@@ -56,7 +78,13 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
       ? { directed: false, networks: await cocitationNetworks(ctx, decl, source.call, regions, windows, between, touching?.table) }
       : await collaborations(ctx, decl, holders, regions, windows, between, touching?.table);
   }
-  if (ctx.word(decl, 'nodes', 'active') === 'all') notes.push(await keepEveryRegion(ctx, built.networks, regions, between));
+  // A network file's nodes are its actors, isolates included, as UCINET and Gephi read the file.
+  if (ctx.word(decl, 'nodes', fromFile ? 'all' : 'active') === 'all') {
+    const count = await keepEveryRegion(ctx, built.networks, regions, between);
+    notes.push(fromFile
+      ? `Nodes: all ${count} nodes of the file, isolates included (\`nodes: all\`, the default for a network file, as UCINET keeps every actor).`
+      : `Nodes: all ${count} regions of the network's data in every window, isolates included (\`nodes: all\`, as UCINET keeps every actor of a matrix).`);
+  }
   return { ...built, notes };
 }
 
@@ -91,15 +119,15 @@ async function collaborations(ctx: RunContext, decl: Decl, holders: HolderTable,
 /**
  * `nodes: all`: every region of `regions` — the network's holder rows or edge list (all years, after its filters
  * and `map`; with `between`, those of its two sets) — is a node of every window, isolates included, as UCINET keeps every actor of
- * a matrix. Returns the note saying so.
+ * a matrix. Returns how many there are.
  */
-async function keepEveryRegion(ctx: RunContext, networks: Network[], regions: string, between: RegionSets | undefined): Promise<string> {
+async function keepEveryRegion(ctx: RunContext, networks: Network[], regions: string, between: RegionSets | undefined): Promise<number> {
   const inSets = between ? ` AND (region IN (SELECT region FROM ${between.left}) OR region IN (SELECT region FROM ${between.right}))` : '';
   const result = await ctx.db.runAndReadAll(`SELECT DISTINCT CAST(region AS VARCHAR) FROM ${regions} WHERE region IS NOT NULL${inSets}`);
   // Sorted as the windows' own node lists are (JavaScript's order, not the database's collation).
   const every = result.getRows().map((r) => String(r[0])).sort();
   for (const network of networks) network.nodes = [...every];
-  return `Nodes: all ${every.length} regions of the network's data in every window, isolates included (\`nodes: all\`, as UCINET keeps every actor of a matrix).`;
+  return every.length;
 }
 
 export interface HolderTable { table: string; dataset: Symbol; level: string; hasOrder: boolean; hasYear: boolean; hasHolder: boolean; hasShare: boolean; notes: string[] }
@@ -118,6 +146,7 @@ const HOLDER_ROLES = ['applicant', 'inventor'];
  * panel's `count(…, where: …)`).
  */
 export function holderTable(ctx: RunContext, decl: Decl, where?: Expr): Promise<HolderTable> {
+  if (!fromPatents(ctx, decl)) throw new SpecError(`${decl.name?.name ?? 'This network'} is ${notFromPatents(ctx, decl)}, not built from patents: it has no applicants or inventors to count.`, decl.values[0]?.span ?? decl.span);
   const dataset = ctx.symbol(ctx.model.source(decl)?.call.args[0]?.value, 'the applicant or inventor dataset');
   return holdersAt(ctx, dataset, ctx.word(decl, 'level', ''), decl, where);
 }

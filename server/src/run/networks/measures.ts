@@ -9,7 +9,7 @@ import type { Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
 import { groupsOf } from './groups.js';
-import { holderTable, noShare } from './build.js';
+import { networkHolders, noShare } from './build.js';
 import { patentCounts, type Counting } from '../../engine/networks/patentCounts.js';
 import { conventions } from '../options.js';
 import { windowOption } from '../data/windows.js';
@@ -50,7 +50,7 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
       const tiers = tiersOption(ctx, decl);
       const ranking = rankingOption(ctx, decl, items);
       const rows: Cell[][] = [];
-      const counts = await countsFor(ctx, network, windows, items);
+      const counts = await countsFor(ctx, decl, network, windows, items);
       const values = networks.map((net, i) => ({ ...nodeIndicators(net, items, options), ...counts(i, net.nodes) }));
       const tier = tiers && tierColumns(tiers, values.map((v) => v[tiers.of] ?? []), windows, notes);
       networks.forEach((net, i) => {
@@ -75,10 +75,11 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
 const COUNTINGS: Record<string, Counting> = { patents: 'full', patents_fractional: 'fractional', patents_share: 'share' };
 
 /** Patent counts of the listed counting items, per window, aligned with the nodes asked for. */
-async function countsFor(ctx: RunContext, network: Symbol, windows: Window[], items: string[]): Promise<(window: number, nodes: string[]) => Record<string, Value[]>> {
+async function countsFor(ctx: RunContext, decl: Decl, network: Symbol, windows: Window[], items: string[]): Promise<(window: number, nodes: string[]) => Record<string, Value[]>> {
   const wanted = items.filter((i) => i in COUNTINGS);
   if (!wanted.length) return () => ({});
-  const holders = await holderTable(ctx, network.decl);
+  const item = decl.block?.entries.find((e) => e.type === 'item' && e.value.type === 'ident' && e.value.name === wanted[0]);
+  const holders = await networkHolders(ctx, network, { what: `\`${wanted[0]}\``, span: item?.span ?? decl.span });
   if (wanted.includes('patents_share') && !holders.hasShare) throw new SpecError(noShare(holders.dataset.name), network.decl.values[0]?.span ?? network.nameSpan);
   const maps = await Promise.all(wanted.map((item) => patentCounts(ctx.db, holders.table, windows, COUNTINGS[item])));
   return (window, nodes) => Object.fromEntries(wanted.map((item, k) => [item, nodes.map((r) => maps[k][window].get(r) ?? 0)]));

@@ -12,7 +12,7 @@ import type { Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
 import { indicatorOptions } from '../networks/measured.js';
-import { holdersAt, holderTable, levelColumns, networkInWindow, noShare, type HolderTable } from '../networks/build.js';
+import { fromPatents, holdersAt, holderTable, levelColumns, networkInWindow, noShare, type HolderTable } from '../networks/build.js';
 import { loadDataset } from '../data/datasets.js';
 import { clusterMembers, type NetworkRun } from '../values.js';
 
@@ -234,7 +234,7 @@ class PanelEvaluator {
   private async holdersFor(dataset: Symbol, where: Expr | undefined): Promise<HolderTable> {
     for (const run of this.layout.networks.values()) {
       const decl = this.ctx.model.symbols.get(run.name)!.decl;
-      if ((await holderTable(this.ctx, decl)).dataset === dataset) return holderTable(this.ctx, decl, where);
+      if (fromPatents(this.ctx, decl) && (await holderTable(this.ctx, decl)).dataset === dataset) return holderTable(this.ctx, decl, where);
     }
     const level = this.layout.level;
     const through = level && level.dataset !== dataset && this.ctx.model.joinedPatents(level.dataset) === dataset

@@ -10,7 +10,7 @@ import { windowLabel, type Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
 import { datasetTable, loadDataset } from '../data/datasets.js';
 import { SpecError } from '../errors.js';
-import { holdersAt, holderTable } from '../networks/build.js';
+import { fromPatents, holdersAt, holderTable } from '../networks/build.js';
 import { evaluatePanelVariables, type PanelLayout } from './panelVariables.js';
 import { quoteIdent } from '../sql.js';
 import { clusterMembers, type Computed, type NetworkRun, type Panel } from '../values.js';
@@ -175,7 +175,8 @@ function nodePeriods(ctx: RunContext, decl: Decl, runs: NetworkRun[]): Window[] 
 /** The region column the panel's regions are codes of: its first network's level. */
 async function panelLevel(ctx: RunContext, runs: NetworkRun[]): Promise<PanelLayout['level']> {
   const first = runs[0] && ctx.model.symbols.get(runs[0].name);
-  if (!first) return undefined;
+  // An edge list's or a network file's nodes are codes of no dataset column.
+  if (!first || !fromPatents(ctx, first.decl)) return undefined;
   const holders = await holderTable(ctx, first.decl);
   return { dataset: holders.dataset, column: holders.level };
 }
