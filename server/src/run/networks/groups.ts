@@ -1,5 +1,5 @@
-// The node groups a `groups:` option names for E-I indices: Louvain communities, or a blocks declaration's
-// CONCOR partition.
+// The node groups a `groups:` option names for E-I indices and brokerage roles: Louvain communities, or a
+// blocks declaration's CONCOR partition.
 import type { Decl } from '../../language/syntax/ast.js';
 import { louvainCommunities } from '../../engine/networks/communities.js';
 import { toMatrix } from '../../engine/networks/measures.js';
@@ -11,7 +11,7 @@ import { indicatorOptions } from './measured.js';
 /** For each window, each node's group (aligned with its nodes): Louvain communities or a CONCOR partition. */
 export async function groupsOf(ctx: RunContext, decl: Decl, networks: readonly Network[]): Promise<number[][]> {
   const value = ctx.model.option(decl, 'groups')?.values[0];
-  if (!value) throw new SpecError('The E-I index needs `groups:` — a `blocks` name or `community`.', decl.values[0]?.span ?? decl.span);
+  if (!value) throw new SpecError('The E-I index and brokerage roles need `groups:` — a `blocks` name or `community`.', decl.values[0]?.span ?? decl.span);
   if (value.type === 'ident' && value.name === 'community') {
     const options = indicatorOptions(ctx, decl);
     return networks.map((net) => louvainCommunities(toMatrix(net), { ...options.louvain, weighted: true, checkpoint: ctx.checkpoint }).membership);
