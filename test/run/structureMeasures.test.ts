@@ -1,5 +1,5 @@
-// Issue 13's indicators through a spec: case 08's edge list measured with `symmetrize:`, `local_clustering:`
-// and `structural_holes:` as written, against R igraph (golden_indicators.R); conventions named in the output.
+// Issue 13's indicators through a spec: case 08's edge list measured with `symmetrize:`, `local_clustering:`,
+// `structural_holes:` and `groups:` as written, against R igraph and sna (golden_indicators.R); conventions named in the output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -59,6 +59,17 @@ measures zero = nodes(net) { local_clustering  local_clustering: zero  symmetriz
     close(row.constraint, r.directed.constraint[i], `constraint ${row.region}`);
   });
   records(result(results, 'zero'), 'nodes').forEach((row, i) => close(row.local_clustering, r.sum.transitivity_local_zero[i], `zero clustering ${row.region}`));
+});
+
+test('brokerage roles of a region set and the rest (groups: a regions name), as sna::brokerage counts them', async () => {
+  const want = r.directed.brokerage_region_set;
+  const set = want.members.map((m: string) => `"${m}"`).join(', ');
+  const results = await runSpec(workspace(`regions hubs = actors where region in (${set})
+measures b = nodes(net) { coordinator, itinerant, representative, gatekeeper, liaison  groups: hubs }
+`));
+  const rows = records(result(results, 'b'), 'nodes');
+  for (const role of ['coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison']) rows.forEach((row, i) => close(row[role], want[role][i], `${role} ${row.region}`));
+  assert.ok(rows.some((row) => (row.gatekeeper as number) > 0) && rows.some((row) => (row.representative as number) > 0));
 });
 
 test('brokerage roles need groups, as the E-I index does', async () => {

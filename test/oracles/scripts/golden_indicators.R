@@ -60,6 +60,11 @@ gw <- graph_from_adjacency_matrix(W, mode = "directed", weighted = TRUE)
 # Louvain (networkx, seed 7) splits the first block, so ties cross groups and every role occurs.
 groups <- fromJSON(file.path(c08, "py_networkx_igraph.json"))$partitions$networkx_louvain_seed7
 brokerage08 <- sna::brokerage(B, groups)$raw.nli
+# A region set and the rest as two groups (`groups: a regions name`): a set across the first two blocks.
+hubs <- c(sprintf("R%02d", 1:7), sprintf("R%02d", 15:20))
+brokerageHubs <- sna::brokerage(B, as.integer(regions %in% hubs))$raw.nli
+roles <- function(b) list(coordinator = b[, "w_I"], itinerant = b[, "w_O"], representative = b[, "b_IO"],
+                          gatekeeper = b[, "b_OI"], liaison = b[, "b_O"], total = b[, "t"])
 reach <- sna::reachability(B)
 
 case08 <- list(
@@ -81,8 +86,8 @@ case08 <- list(
     reachable_pairs = sum(is.finite(distances(g, mode = "out"))) - n,
     sna_reachable_pairs = sum(reach) - sum(diag(reach)),
     constraint = as.numeric(constraint(gw)),
-    brokerage = list(coordinator = brokerage08[, "w_I"], itinerant = brokerage08[, "w_O"], representative = brokerage08[, "b_IO"],
-                     gatekeeper = brokerage08[, "b_OI"], liaison = brokerage08[, "b_O"], total = brokerage08[, "t"])
+    brokerage = roles(brokerage08),
+    brokerage_region_set = c(list(members = hubs), roles(brokerageHubs))
   ),
   max = undirectedMeasures(pmax(W, t(W))),
   min = undirectedMeasures(pmin(W, t(W))),
@@ -96,7 +101,6 @@ W12 <- matrixOf(LETTERS[1:13], case12, FALSE)
 case12result <- list(
   tool = case08$tool,
   undirected = undirectedMeasures(W12),
-  brokerage = local({ b <- sna::brokerage((W12 > 0) * 1, c(1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 2, 3))$raw.nli
-    list(coordinator = b[, "w_I"], itinerant = b[, "w_O"], representative = b[, "b_IO"], gatekeeper = b[, "b_OI"], liaison = b[, "b_O"], total = b[, "t"]) })
+  brokerage = roles(sna::brokerage((W12 > 0) * 1, c(1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 2, 3))$raw.nli)
 )
 writeLines(toJSON(case12result, auto_unbox = TRUE, digits = NA, pretty = 1, na = "null"), file.path(c12, "r_indicators.json"))
