@@ -60,6 +60,7 @@ test('UCINET normalised degree: valued over (n−1)·w_max; binary = igraph degr
 test('local clustering of the undirected view: missing below degree 2 (igraph NaN) or 0 (networkx)', () => {
   closeAll(nodes(case08, 'local_clustering'), r08.max.transitivity_local, 'case 08, max view (igraph)');
   closeAll(nodes(case08, 'local_clustering', { localClustering: 'zero' }), nx08.max.clustering, 'case 08, max view, zero (networkx)');
+  closeAll(nodes(case08, 'local_clustering'), r08.directed.transitivity_local_arcs, 'case 08, igraph given the arcs');
   closeAll(nodes(case08, 'local_clustering', { symmetrize: 'both' }), r08.both.transitivity_local, 'case 08, reciprocated ties only (igraph)');
   closeAll(nodes(case12, 'local_clustering'), r12.undirected.transitivity_local, 'case 12 (igraph)');
   closeAll(nodes(case12, 'local_clustering', { localClustering: 'zero' }), nx12.undirected.clustering, 'case 12, zero (networkx)');
@@ -71,6 +72,7 @@ test('global transitivity (igraph type = "global") on each symmetrised view', ()
     closeAll([whole(case08, 'transitivity', { symmetrize: view })], [r08[view].transitivity_global], `case 08, ${view} view`);
   }
   closeAll([whole(case08, 'transitivity')], [r08.max.transitivity_global], 'case 08, symmetrize none reads the max view');
+  closeAll([whole(case08, 'transitivity')], [r08.directed.transitivity_global_arcs], 'case 08, igraph given the arcs');
   closeAll([whole(case12, 'transitivity')], [r12.undirected.transitivity_global], 'case 12');
 });
 
@@ -109,6 +111,7 @@ test('coreness of the undirected view (igraph coreness)', () => {
 test('eigenvector centrality of the undirected view, weighted, largest 1 (igraph eigen_centrality), to 1e-6', () => {
   for (const view of ['max', 'min', 'sum'] as const) closeAll(nodes(case08, 'eigenvector', { symmetrize: view }), r08[view].eigen_centrality, `case 08 ${view} view`, 1e-6);
   closeAll(nodes(case08, 'eigenvector'), r08.max.eigen_centrality, 'case 08, symmetrize none reads the max view', 1e-6);
+  closeAll(nodes(case08, 'eigenvector', { symmetrize: 'sum' }), r08.directed.eigen_centrality_arcs, 'case 08: igraph given the arcs (directed = FALSE) is the sum view', 1e-6);
   closeAll(nodes(case08, 'eigenvector', { symmetrize: 'both' }), r08.both.eigen_centrality, 'case 08 both view (binary)', 1e-6);
   closeAll(nodes(case12, 'eigenvector'), r12.undirected.eigen_centrality, 'case 12', 1e-6);
 });

@@ -86,6 +86,11 @@ case08 <- list(
     reachable_pairs = sum(is.finite(distances(g, mode = "out"))) - n,
     sna_reachable_pairs = sum(reach) - sum(diag(reach)),
     constraint = as.numeric(constraint(gw)),
+    # igraph given the arcs themselves: transitivity ignores direction (= the max view), eigen_centrality
+    # with directed = FALSE adds reciprocal arcs' weights (= the sum view).
+    transitivity_local_arcs = transitivity(g, type = "local", isolates = "NaN"),
+    transitivity_global_arcs = transitivity(g, type = "global"),
+    eigen_centrality_arcs = as.numeric(eigen_centrality(gw, directed = FALSE, scale = TRUE)$vector),
     brokerage = roles(brokerage08),
     brokerage_region_set = c(list(members = hubs), roles(brokerageHubs))
   ),

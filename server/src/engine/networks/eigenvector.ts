@@ -7,18 +7,21 @@ const TOLERANCE = 1e-13;
 const MAX_ITERATIONS = 100_000;
 
 export function eigenvectorCentrality(u: Matrix): number[] {
-  const n = u.nodes.length;
-  const a = u.w.map((row, i) => row.map((x, j) => (i === j ? 0 : x)));
+  // Region networks are sparse: iterate over each node's ties only.
+  const ties = u.w.map((row, i) => row.flatMap((w, j) => (i !== j && w > 0 ? [{ j, w }] : [])));
   // igraph gives every node 1 when there is no tie at all.
-  if (a.every((row) => row.every((x) => x === 0))) return Array<number>(n).fill(1);
+  if (ties.every((t) => !t.length)) return u.nodes.map(() => 1);
   // igraph's start: the degrees (strengths), so isolates stay 0.
-  let x = a.map((row) => row.reduce((s, v) => s + v, 0));
+  let x = ties.map((t) => t.reduce((s, { w }) => s + w, 0));
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const next = x.map((xi, i) => xi + a[i].reduce((s, v, j) => s + v * x[j], 0));
+    const next = ties.map((t, i) => t.reduce((s, { j, w }) => s + w * x[j], x[i]));
     const top = Math.max(...next);
-    const scaled = next.map((v) => v / top);
-    const change = Math.max(...scaled.map((v, i) => Math.abs(v - x[i])));
-    x = scaled;
+    let change = 0;
+    for (let i = 0; i < next.length; i++) {
+      next[i] /= top;
+      change = Math.max(change, Math.abs(next[i] - x[i]));
+    }
+    x = next;
     if (change < TOLERANCE) break;
   }
   return x;

@@ -195,7 +195,7 @@ const NODE_ITEMS = choices(
   ['normalized_in_degree', 'UCINET\'s normalised in-degree: in-degree over (n−1)·w_max.'],
   ['local_clustering', 'Local clustering of the undirected view: ties among the neighbours over k(k−1)/2 (igraph `transitivity(type = "local")`); below degree 2 as `local_clustering` says.'],
   ['coreness', 'k-core of the node in the undirected view, binary (igraph `coreness`).'],
-  ['eigenvector', 'Eigenvector centrality of the undirected view with its weights, the largest 1 (igraph `eigen_centrality`, scale = TRUE).'],
+  ['eigenvector', 'Eigenvector centrality of the undirected view with its weights, the largest 1 (igraph `eigen_centrality`, scale = TRUE); igraph given a directed network\'s arcs reads them as `symmetrize: sum`.'],
   ['constraint', 'Burt\'s constraint on the mutual tie values w_ij + w_ji (igraph `constraint`); missing for an isolate.'],
   ['effective_size', 'Burt\'s effective size, the neighbours less their redundancy (networkx `effective_size`; Borgatti\'s n − 2t/n with `structural_holes: binary`); missing for an isolate.'],
   ['coordinator', 'Gould–Fernandez brokerage: open two-paths a → v → c through the node with a, v, c in one of the `groups` (R sna `brokerage` w_I).'],
