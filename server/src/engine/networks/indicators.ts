@@ -6,7 +6,7 @@ import { BROKERAGE_ROLES, brokerage, type BrokerageRole } from './brokerage.js';
 import { componentSummary, coreness, localClustering, strongComponents, transitivity, weakComponents } from './cohesion.js';
 import { louvainCommunities } from './communities.js';
 import {
-  averageClustering, betweenness, fagioloClustering, closeness, degreeCentralization, density, edgeCount, flowRate, inStrength,
+  averageClustering, betweenness, fagioloClustering, closeness, degreeCentralization, density, dichotomize, edgeCount, flowRate, inStrength,
   normalizeBetweenness, outStrength, pathLength, symmetrize, toMatrix, type Matrix, type Symmetrize, type Unreachable,
 } from './measures.js';
 import type { Network } from './network.js';
@@ -85,15 +85,15 @@ export function nodeIndicators(net: Network, items: readonly string[], options: 
       case 'in_degree': out.in_degree = inStrength(m); break;
       case 'total_degree': { const o = outStrength(m); const i = inStrength(m); out.total_degree = m.directed ? o.map((x, k) => x + i[k]) : o; break; }
       case 'sym_degree': out.sym_degree = outStrength(symmetrize(m)); break;
-      case 'binary_degree': case 'binary_out_degree': out[item] = outStrength(binary(m)); break;
-      case 'binary_in_degree': out.binary_in_degree = inStrength(binary(m)); break;
-      case 'binary_total_degree': { const b = binary(m); const o = outStrength(b); const i = inStrength(b); out.binary_total_degree = m.directed ? o.map((x, k) => x + i[k]) : o; break; }
+      case 'binary_degree': case 'binary_out_degree': out[item] = outStrength(dichotomize(m)); break;
+      case 'binary_in_degree': out.binary_in_degree = inStrength(dichotomize(m)); break;
+      case 'binary_total_degree': { const b = dichotomize(m); const o = outStrength(b); const i = inStrength(b); out.binary_total_degree = m.directed ? o.map((x, k) => x + i[k]) : o; break; }
       case 'normalized_degree': case 'normalized_in_degree': out[item] = normalizedDegree(m, item === 'normalized_in_degree' ? 'in' : 'out', options); break;
       case 'local_clustering': out.local_clustering = localClustering(undirectedView(m, options), options.localClustering); break;
       case 'coreness': out.coreness = coreness(undirectedView(m, options)); break;
       case 'eigenvector': out.eigenvector = eigenvectorCentrality(undirectedView(m, options)); break;
-      case 'constraint': out.constraint = constraint(options.structuralHoles === 'binary' ? binary(m) : m); break;
-      case 'effective_size': out.effective_size = effectiveSize(m, options.structuralHoles); break;
+      case 'constraint': out.constraint = constraint(options.structuralHoles === 'binary' ? dichotomize(m) : m); break;
+      case 'effective_size': out.effective_size = effectiveSize(options.structuralHoles === 'binary' ? dichotomize(m) : m); break;
       case 'closeness': out.closeness = closeness(m, 'out', options.unreachable); break;
       case 'in_closeness': out.in_closeness = closeness(m, 'in', options.unreachable); break;
       case 'betweenness': out.betweenness = scaleBetweenness(m, options.betweenness); break;
@@ -118,14 +118,12 @@ function undirectedView(m: Matrix, options: IndicatorOptions): Matrix {
   return symmetrize(m, options.symmetrize === 'none' ? 'max' : options.symmetrize);
 }
 
-const binary = (m: Matrix): Matrix => ({ ...m, w: m.w.map((row) => row.map((x) => (x > 0 ? 1 : 0))) });
-
 /**
  * UCINET's normalised degree: degree over (n−1)·w_max, the largest cell value (1 when binary), as a
  * percentage or proportion by `scale`; `centralization: binary` dichotomises first.
  */
 function normalizedDegree(m: Matrix, direction: 'out' | 'in', options: IndicatorOptions): Value[] {
-  const cells = options.centralization === 'binary' ? binary(m) : m;
+  const cells = options.centralization === 'binary' ? dichotomize(m) : m;
   const degrees = direction === 'out' ? outStrength(cells) : inStrength(cells);
   const wMax = Math.max(0, ...cells.w.flatMap((row, i) => row.filter((_, j) => i !== j)));
   const possible = (m.nodes.length - 1) * wMax;

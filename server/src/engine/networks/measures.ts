@@ -37,6 +37,11 @@ export function symmetrize(m: Matrix, how: Symmetrize = 'max'): Matrix {
   return { nodes: m.nodes, w, directed: false };
 }
 
+/** Every tie 1: the dichotomised matrix. */
+export function dichotomize(m: Matrix): Matrix {
+  return { ...m, w: m.w.map((row) => row.map((x) => (x > 0 ? 1 : 0))) };
+}
+
 const size = (m: Matrix) => m.nodes.length;
 const offDiagonal = (m: Matrix, f: (x: number, i: number, j: number) => void) => {
   for (let i = 0; i < size(m); i++) for (let j = 0; j < size(m); j++) if (i !== j) f(m.w[i][j], i, j);
@@ -72,7 +77,7 @@ export function inStrength(m: Matrix): number[] {
 export function degreeCentralization(m: Matrix, direction: 'out' | 'in', kind: 'valued' | 'binary'): number {
   const n = size(m);
   if (n < 3) return 0;
-  const cells = kind === 'binary' ? { ...m, w: m.w.map((r) => r.map((x) => (x > 0 ? 1 : 0))) } : m;
+  const cells = kind === 'binary' ? dichotomize(m) : m;
   const degrees = direction === 'out' ? outStrength(cells) : inStrength(cells);
   let wMax = 0;
   offDiagonal(cells, (x) => { wMax = Math.max(wMax, x); });

@@ -32,11 +32,10 @@ export function constraint(m: Matrix): (number | null)[] {
 
 /**
  * Burt's effective size Σ_j (1 − Σ_q p_iq m_jq), m_jq = a_jq / max_k a_jk: the neighbours less their
- * redundancy. `binary` reads every tie as 1, giving Borgatti's n − 2t/n. Null for an isolate (networkx's NaN).
+ * redundancy; on a dichotomised undirected matrix, Borgatti's n − 2t/n. Null for an isolate (networkx's NaN).
  */
-export function effectiveSize(m: Matrix, kind: 'valued' | 'binary'): (number | null)[] {
-  const cells = kind === 'binary' ? { ...m, w: m.w.map((row) => row.map((x) => (x > 0 ? 1 : 0))) } : m;
-  const { a, neighbours } = mutual(cells);
+export function effectiveSize(m: Matrix): (number | null)[] {
+  const { a, neighbours } = mutual(m);
   const p = proportions(a);
   const largest = a.map((row) => Math.max(...row));
   return neighbours.map((nb, i) => {

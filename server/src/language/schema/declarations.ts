@@ -191,7 +191,7 @@ const NODE_ITEMS = choices(
   ['binary_in_degree', 'Binary in-degree: the number of regions with an arc to the node.'],
   ['binary_out_degree', 'Binary out-degree: the number of regions the node has an arc to.'],
   ['binary_total_degree', 'Binary in-degree + out-degree (a reciprocated pair counts twice).'],
-  ['normalized_degree', 'UCINET\'s normalised degree: (out-)degree over (n−1)·w_max, the largest tie value (binary with `centralization: binary`), printed by `scale`.'],
+  ['normalized_degree', 'UCINET\'s normalised degree: (out-)degree over (n−1)·w_max, the largest tie value (binary with `centralization: binary`): newer UCINET\'s (xucinet) value with `scale: proportion`, 100 times it with `percent`.'],
   ['normalized_in_degree', 'UCINET\'s normalised in-degree: in-degree over (n−1)·w_max.'],
   ['local_clustering', 'Local clustering of the undirected view: ties among the neighbours over k(k−1)/2 (igraph `transitivity(type = "local")`); below degree 2 as `local_clustering` says.'],
   ['coreness', 'k-core of the node in the undirected view, binary (igraph `coreness`).'],
