@@ -71,8 +71,3 @@ measures b = nodes(net) { coordinator, itinerant, representative, gatekeeper, li
   for (const role of ['coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison']) rows.forEach((row, i) => close(row[role], want[role][i], `${role} ${row.region}`));
   assert.ok(rows.some((row) => (row.gatekeeper as number) > 0) && rows.some((row) => (row.representative as number) > 0));
 });
-
-test('brokerage roles need groups, as the E-I index does', async () => {
-  const results = await runSpec(workspace('measures b = nodes(net) { gatekeeper }\n'));
-  assert.match(result(results, 'b').error!.message, /brokerage roles need `groups:`/);
-});

@@ -2,6 +2,8 @@
 import type { Choice, DeclKind, DeclSpec, OptionSpec, ResultTableSpec, SourceSpec, ValueSpec } from './types.js';
 
 const choices = (...pairs: [string, string][]): Choice[] => pairs.map(([name, doc]) => ({ name, doc }));
+/** Items that need `option` set, e.g. the indicators computed over `groups`. */
+const needing = (option: string, ...pairs: [string, string][]): Choice[] => choices(...pairs).map((c) => ({ ...c, needs: option }));
 const oneOf = (...pairs: [string, string][]): ValueSpec => ({ type: 'enum', values: choices(...pairs) });
 const column: ValueSpec = { type: 'column' };
 const ref = (...kinds: DeclSpec['kind'][]): ValueSpec => ({ type: 'ref', kinds });
@@ -161,7 +163,7 @@ const network: DeclSpec = {
 };
 
 // ---------------------------------------------------------------- measures
-const WHOLE_ITEMS = choices(
+const WHOLE_ITEMS = [...choices(
   ['nodes', 'Number of the window\'s nodes: the regions with at least one tie (or intra volume), or every region of the network\'s data with `nodes: all`.'],
   ['edges', 'Number of distinct arcs i≠j with weight > 0 (Gephi, UCINET count arcs, not weights).'],
   ['total_weight', 'Sum of the tie weights between distinct regions in the window (same-region volumes left out): with `count: per_patent`, the joint patents, as a yearly series of cooperation is drawn.'],
@@ -173,15 +175,15 @@ const WHOLE_ITEMS = choices(
   ['out_centralization', 'UCINET out-degree centralization (valued by default).'],
   ['in_centralization', 'UCINET in-degree centralization (valued by default).'],
   ['centralization', 'UCINET degree centralization of an undirected network.'],
-  ['ei', 'Whole-network E-I index over the `groups`.'],
+), ...needing('groups', ['ei', 'Whole-network E-I index over the `groups`.']), ...choices(
   ['transitivity', 'Global transitivity of the undirected view: 3 × triangles over connected triples (igraph `transitivity(type = "global")`); missing without triples.'],
   ['reachable_pairs', 'Pairs i≠j joined by a path: ordered pairs along the arcs of a directed network, unordered pairs of an undirected one.'],
   ['weak_components', 'Number of weak components (arcs read both ways); isolates are components of their own (igraph `components(mode = "weak")`).'],
   ['largest_weak_share', 'The largest weak component\'s share of the nodes.'],
   ['strong_components', 'Number of strong components (mutually reachable along arcs; igraph `components(mode = "strong")`); the weak ones when undirected.'],
   ['largest_strong_share', 'The largest strong component\'s share of the nodes.'],
-);
-const NODE_ITEMS = choices(
+)];
+const NODE_ITEMS = [...choices(
   ['degree', 'Valued degree: out-degree (row sum, diagonal excluded) for directed networks, strength for undirected.'],
   ['in_degree', 'Valued in-degree (column sum).'],
   ['out_degree', 'Valued out-degree (row sum).'],
@@ -198,11 +200,6 @@ const NODE_ITEMS = choices(
   ['eigenvector', 'Eigenvector centrality of the undirected view with its weights, the largest 1 (igraph `eigen_centrality`, scale = TRUE); igraph given a directed network\'s arcs reads them as `symmetrize: sum`.'],
   ['constraint', 'Burt\'s constraint on the mutual tie values w_ij + w_ji (igraph `constraint`); missing for an isolate.'],
   ['effective_size', 'Burt\'s effective size, the neighbours less their redundancy (networkx `effective_size`; Borgatti\'s n − 2t/n with `structural_holes: binary`); missing for an isolate.'],
-  ['coordinator', 'Gould–Fernandez brokerage: open two-paths a → v → c through the node with a, v, c in one of the `groups` (R sna `brokerage` w_I).'],
-  ['itinerant', 'Brokerage: a and c in one group, the node in another (sna w_O).'],
-  ['representative', 'Brokerage: a in the node\'s group, c outside it (sna b_IO).'],
-  ['gatekeeper', 'Brokerage: c in the node\'s group, a outside it (sna b_OI).'],
-  ['liaison', 'Brokerage: a, the node and c in three different groups (sna b_O).'],
   ['closeness', 'Freeman closeness (n−1)/Σd on binary geodesics; out-closeness for directed networks.'],
   ['in_closeness', 'Closeness reading columns (distances to the node).'],
   ['betweenness', 'Brandes betweenness on the binary graph.'],
@@ -211,7 +208,14 @@ const NODE_ITEMS = choices(
   ['patents', 'Patents with at least one holder in the region (full counting).'],
   ['patents_fractional', 'Fractional patent count: a patent with k holders gives 1/k to each holder\'s region.'],
   ['community', 'Louvain community of the node.'],
-);
+), ...needing(
+  'groups',
+  ['coordinator', 'Gould–Fernandez brokerage: open two-paths a → v → c through the node with a, v, c in one of the `groups` (R sna `brokerage` w_I).'],
+  ['itinerant', 'Brokerage: a and c in one group, the node in another (sna w_O).'],
+  ['representative', 'Brokerage: a in the node\'s group, c outside it (sna b_IO).'],
+  ['gatekeeper', 'Brokerage: c in the node\'s group, a outside it (sna b_OI).'],
+  ['liaison', 'Brokerage: a, the node and c in three different groups (sna b_O).'],
+)];
 const measureOptions: OptionSpec[] = [
   { name: 'density', doc: 'Which density.', value: oneOf(['binary', 'Arcs over possible arcs (Gephi).'], ['valued', 'Mean tie value, diagonal excluded (UCINET Density Overall on valued data).']), default: 'binary' },
   { name: 'centralization', doc: 'Degree centralization on valued or dichotomised data.', value: oneOf(['valued', 'UCINET on valued data: (n·max O − ΣO)/(w_max(n−1)²).'], ['binary', 'On the dichotomised network.']), default: 'valued' },
