@@ -2,9 +2,9 @@
 // `structural_holes:` and `groups:` as written, against R igraph and sna (golden_indicators.R); conventions named in the output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SNA, readJson } from '../oracles/read.ts';
 import { records, result, runSpec } from './harness.ts';
 
@@ -70,4 +70,20 @@ measures b = nodes(net) { coordinator, itinerant, representative, gatekeeper, li
   const rows = records(result(results, 'b'), 'nodes');
   for (const role of ['coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison']) rows.forEach((row, i) => close(row[role], want[role][i], `${role} ${row.region}`));
   assert.ok(rows.some((row) => (row.gatekeeper as number) > 0) && rows.some((row) => (row.representative as number) > 0));
+});
+
+test('groups: a clusters name groups its clusters against the rest, as the region set members(clusters) does', async () => {
+  // examples/ai_clusters.study up to its region set of clusters, its data read where they are.
+  const examples = resolve(import.meta.dirname, '../../examples');
+  const text = readFileSync(join(examples, 'ai_clusters.study'), 'utf8');
+  const head = text.slice(0, text.indexOf('regions hubs = members(table1)')).replaceAll('"data/', `"${examples}/data/`);
+  const dir = mkdtempSync(join(tmpdir(), 'innograph-structure-'));
+  writeFileSync(join(dir, 'spec.study'), `${head}regions hubs = members(table1)
+measures by_clusters = nodes(coapp, window: 2020) { gatekeeper, representative, liaison  groups: table1 }
+measures by_set = nodes(coapp, window: 2020) { gatekeeper, representative, liaison  groups: hubs }
+`);
+  const results = await runSpec(join(dir, 'spec.study'));
+  const byClusters = records(result(results, 'by_clusters'), 'nodes');
+  assert.deepEqual(byClusters, records(result(results, 'by_set'), 'nodes'));
+  assert.ok(byClusters.some((row) => (row.gatekeeper as number) > 0));
 });

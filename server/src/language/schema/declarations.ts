@@ -242,7 +242,7 @@ const measureOptions: OptionSpec[] = [
   { name: 'resolution', doc: 'Louvain resolution γ.', value: { type: 'number', min: 0 }, default: '1.0' },
   seedOption,
   windowOption,
-  { name: 'groups', doc: 'Node groups for the E-I index and brokerage roles: a `blocks` name (its partition), a `regions` name (its members and the rest) or `community`.', value: { type: 'ref', kinds: ['blocks', 'regions'], words: choices(['community', 'The Louvain communities of the network.']) } },
+  { name: 'groups', doc: 'Node groups for the E-I index and brokerage roles: a `blocks` name (its partition), a `regions` or `clusters` name (its members and the rest) or `community`.', value: { type: 'ref', kinds: ['blocks', 'regions', 'clusters'], words: choices(['community', 'The Louvain communities of the network.']) } },
   { name: 'tiers', doc: 'Classify a measure into tiers: `jenks(4) of degree` (ArcGIS-style upper-bound breaks), `quantiles(4) of …`, `equal(4) of …`.', value: { type: 'call', functions: ['jenks', 'quantiles', 'equal'], of: true } },
   {
     name: 'tier_window',
