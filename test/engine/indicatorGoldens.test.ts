@@ -148,3 +148,14 @@ test('Gould–Fernandez brokerage roles, raw counts (R sna brokerage)', () => {
   // Without groups the roles are missing, not zero.
   assert.ok(nodes(case12, 'liaison').every((x) => x === null));
 });
+
+test('edgeless windows as igraph measures them (eigenvector 1, coreness 0, NaN as missing); empty windows give nulls', () => {
+  const isolates: Network = { directed: true, nodes: ['A', 'B'], ties: [], intra: new Map() };
+  const want = r12.edgeless;
+  const node = nodeIndicators(isolates, ['eigenvector', 'coreness', 'local_clustering', 'constraint', 'effective_size', 'normalized_degree', 'binary_degree'], defaults);
+  assert.deepEqual(node, { eigenvector: want.eigen_centrality, coreness: want.coreness, local_clustering: want.transitivity_local, constraint: want.constraint, effective_size: [null, null], normalized_degree: [null, null], binary_degree: [0, 0] });
+  const items = ['transitivity', 'weak_components', 'strong_components', 'largest_weak_share', 'reachable_pairs'];
+  assert.deepEqual(wholeIndicators(isolates, items, defaults), { transitivity: want.transitivity_global, weak_components: want.components, strong_components: 2, largest_weak_share: 0.5, reachable_pairs: 0 });
+  const empty: Network = { directed: true, nodes: [], ties: [], intra: new Map() };
+  assert.deepEqual(wholeIndicators(empty, items, defaults), Object.fromEntries(items.map((i) => [i, null])));
+});

@@ -106,6 +106,11 @@ W12 <- matrixOf(LETTERS[1:13], case12, FALSE)
 case12result <- list(
   tool = case08$tool,
   undirected = undirectedMeasures(W12),
-  brokerage = roles(sna::brokerage((W12 > 0) * 1, c(1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 2, 3))$raw.nli)
+  brokerage = roles(sna::brokerage((W12 > 0) * 1, c(1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 2, 3))$raw.nli),
+  # Two nodes and no tie: what igraph gives an edgeless window.
+  edgeless = local({ e <- make_empty_graph(2, directed = FALSE)
+    list(eigen_centrality = as.numeric(eigen_centrality(e)$vector), coreness = as.numeric(coreness(e)),
+         transitivity_local = transitivity(e, type = "local", isolates = "NaN"), transitivity_global = transitivity(e, type = "global"),
+         constraint = as.numeric(constraint(e)), components = count_components(e)) })
 )
 writeLines(toJSON(case12result, auto_unbox = TRUE, digits = NA, pretty = 1, na = "null"), file.path(c12, "r_indicators.json"))
