@@ -776,3 +776,52 @@ test(`"Also as: Map" draws ${RUN_NETWORK} on the geometry its spec declares, lis
   lap('map from the declared geometry');
   await shot('10-map-panel');
 });
+
+/** Runs a command through the Command Palette by its title. */
+async function paletteCommand(title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.type(title);
+  await page.locator(`.quick-input-widget .monaco-list-row[aria-label^="${title}"]`).first().click();
+}
+
+test('the walkthrough lists its steps, and "Open the Example Study" copies the example into the workspace and opens it', { timeout: 180_000 }, async () => {
+  await step('11-walkthrough', async () => {
+    await paletteCommand('Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Innograph' }).first().click();
+    for (const title of ['Open an example study', 'Run it', 'See the results', 'Start from your own data', 'Read the language guide']) {
+      await page.locator('.getting-started-step .step-title', { hasText: title }).first().waitFor({ timeout: 60_000 });
+    }
+  });
+  await shot('11-walkthrough');
+  const copied = path.join(ws, 'innograph-example', 'rare_earth.study');
+  await step('11-example', async () => {
+    await paletteCommand('Innograph: Open the Example Study');
+    await until('the example copied into the workspace', () => fs.existsSync(copied) && fs.existsSync(path.join(ws, 'innograph-example', 'data', 'rare_earth', 'applicants.csv')), 60_000);
+    await page.locator('.tabs-container .tab.active[aria-label*="rare_earth.study"]').waitFor({ timeout: 60_000 });
+    await until('the copied example checks clean', async () => {
+      const label = await problemsLabel();
+      if (!/No Problems/i.test(label)) throw new Error(`status.problems says "${label}"`);
+      return true;
+    }, 120_000);
+  });
+  lap('walkthrough: example copied and checked clean');
+});
+
+test('"New Study from a Folder of Data…" proposes a spec for the example\'s data, unsaved beside it', { timeout: 180_000 }, async () => {
+  const folder = path.join(ws, 'data', 'rare_earth');
+  await step('12-new-study', async () => {
+    await paletteCommand('Innograph: New Study from a Folder of Data');
+    // code-server's own folder dialog: a quick input holding a path
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    await input.fill(`${folder}/`);
+    await until('the dialog showing the folder', async () => (await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'applicants.csv' }).count()) > 0, 30_000);
+    await page.locator('.quick-input-widget .quick-input-action a, .quick-input-widget .monaco-button', { hasText: /Propose a Study|OK/ }).first().click();
+    await page.locator('.tabs-container .tab.active[aria-label*="study.study"]').waitFor({ timeout: 60_000 });
+    await editor().locator('.view-line', { hasText: 'dataset applicants from "applicants.csv"' }).first().waitFor({ timeout: 60_000 });
+  });
+  assert.ok(!fs.existsSync(path.join(folder, 'study.study')), 'the proposal stays unsaved: nothing is written into the data folder');
+  await shot('12-new-study');
+  lap('New Study proposed a spec');
+});

@@ -150,6 +150,12 @@ test('E-I groups name a blocks declaration or `community`', () => {
   assert.deepEqual(ds.map((d) => [d.code, d.at]), [['unknown-name', 'comunity']]);
 });
 
+test('E-I and brokerage roles without `groups:` are reported on the item; a region set is a grouping', () => {
+  const ds = check('regions coast = applicants where province in ("BJ", "SH")\nmeasures w = whole(net) { density, ei }\nmeasures n = nodes(net) { degree, gatekeeper, liaison }\nmeasures ok = nodes(net) { gatekeeper, groups: coast }\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.at]), [['missing-option', 'ei'], ['missing-option', 'gatekeeper'], ['missing-option', 'liaison']]);
+  assert.match(ds[1].message, /`gatekeeper` needs `groups:` — Node groups for the E-I index and brokerage roles/);
+});
+
 test('`sort` and `top` are options of node tables only, and sort by a listed indicator', () => {
   assert.deepEqual(check('measures n1 = nodes(net) { degree, sort: degree, top: 5 }\n'), []);
   assert.deepEqual(check('measures w = whole(net) { density, top: 5 }\nmeasures n2 = nodes(net) { degree, sort: closeness, top: 0 }\n').map((d) => [d.code, d.at]),

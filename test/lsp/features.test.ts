@@ -136,6 +136,13 @@ describe('hover', () => {
     assert.match(h.contents.value, /Default: `all_pairs`/);
   });
 
+  test('an indicator shows its doc and the option it needs', async () => {
+    const f = fixture(`${SPEC}\nmeasures roles = nodes(rein) { gate$0keeper }\n`);
+    const { uri } = await lsp.open('fixture.study', f.text);
+    const h = await lsp.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: f.position });
+    assert.match(h.contents.value, /\*\*gatekeeper\*\* — Brokerage: .* Needs `groups:`\.$/);
+  });
+
   test('a model name summarises estimator and data', async () => {
     const f = fixture(SPEC.replace('table t1 = m1', 'table t1 = m$01'));
     const { uri } = await lsp.open('fixture.study', f.text);

@@ -16,7 +16,7 @@ import type { Scope, Scopes, SemanticModel } from '../language/semantic/model.js
 import { functionsFor, type ExprMode } from '../language/checks/expressions.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { declAt, enclosingCall, type CallContext } from './locate.js';
-import { declarationSnippet, optionDoc } from './docs.js';
+import { declarationSnippet, itemDoc, optionDoc } from './docs.js';
 
 /**
  * How far back on the line completion looks for the context of the word being typed. Patterns anchored
@@ -169,7 +169,7 @@ function inBlockEntry(model: SemanticModel, decl: Decl, spec: DeclSpec, source: 
   const items: CompletionItem[] = options.filter((o) => !given.has(o.name)).map((o) => optionItem(o, ': '));
   const listed = new Set((decl.block?.entries ?? []).flatMap((e) => (e.type === 'item' && e.value.type === 'ident' ? [e.value.name] : [])));
   for (const it of source?.items ?? []) {
-    if (!listed.has(it.name)) items.push({ label: it.name, kind: CompletionItemKind.Value, detail: `${source!.name} indicator`, documentation: md(it.doc) });
+    if (!listed.has(it.name)) items.push({ label: it.name, kind: CompletionItemKind.Value, detail: `${source!.name} indicator`, documentation: md(itemDoc(it)) });
   }
   return items;
 }

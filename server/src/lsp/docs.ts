@@ -1,6 +1,6 @@
 // Markdown documentation rendered from the schema, shared by hover and completion.
 import type { Decl } from '../language/syntax/ast.js';
-import type { DeclSpec, OptionSpec, ValueSpec } from '../language/schema/types.js';
+import type { Choice, DeclSpec, OptionSpec, ValueSpec } from '../language/schema/types.js';
 import type { SemanticModel, Symbol } from '../language/semantic/model.js';
 import { sourceText } from '../language/checks/values.js';
 import { isFileKind } from '../language/schema/declarations.js';
@@ -11,6 +11,11 @@ export function optionDoc(o: OptionSpec): string {
   if (values) lines.push('', values);
   if (o.default) lines.push('', `Default: \`${o.default}\``);
   return lines.join('\n');
+}
+
+/** An indicator item's doc, and the option it cannot be computed without. */
+export function itemDoc(item: Choice): string {
+  return item.needs ? `${item.doc} Needs \`${item.needs}:\`.` : item.doc;
 }
 
 function valuesDoc(v: ValueSpec): string {

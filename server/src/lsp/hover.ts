@@ -10,7 +10,7 @@ import { sourceText } from '../language/checks/values.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { toRange } from './convert.js';
 import { declAt, exprAt, referenceAt } from './locate.js';
-import { optionDoc, symbolSummary } from './docs.js';
+import { itemDoc, optionDoc, symbolSummary } from './docs.js';
 
 export function hover(a: Analysis, offset: number): Hover | null {
   const found = describe(a, offset);
@@ -67,7 +67,7 @@ function describeInDecl(a: Analysis, decl: Decl, offset: number) {
     }
     if (e.type === 'item' && e.value.type === 'ident' && within(e.value.span)) {
       const item = source?.spec.items?.find((i) => i.name === (e.value as { name: string }).name);
-      if (item) return { value: `**${item.name}** — ${item.doc}`, span: e.value.span };
+      if (item) return { value: `**${item.name}** — ${itemDoc(item)}`, span: e.value.span };
     }
   }
   for (const arg of source?.call.args ?? []) {

@@ -19,10 +19,27 @@ export function toMatrix(net: Network, nodes: readonly string[] = net.nodes): Ma
   return { nodes: [...nodes], w, directed: net.directed };
 }
 
-/** The undirected view: a tie wherever either arc exists (UCINET symmetrises valued data by max). */
-export function symmetrize(m: Matrix): Matrix {
-  const w = m.w.map((row, i) => row.map((x, j) => Math.max(x, m.w[j][i])));
+/** How a directed matrix becomes an undirected view: UCINET's Symmetrize methods (max is its default). */
+export type Symmetrize = 'max' | 'min' | 'sum' | 'both';
+
+const COMBINE: Record<Symmetrize, (a: number, b: number) => number> = {
+  max: Math.max,
+  min: Math.min,
+  sum: (a, b) => a + b,
+  both: (a, b) => (a > 0 && b > 0 ? 1 : 0), // a binary tie where both arcs exist (`and` is an operator word)
+};
+
+/** The undirected view of a directed matrix (an undirected one is returned as it is). */
+export function symmetrize(m: Matrix, how: Symmetrize = 'max'): Matrix {
+  if (!m.directed) return m;
+  const combine = COMBINE[how];
+  const w = m.w.map((row, i) => row.map((x, j) => combine(x, m.w[j][i])));
   return { nodes: m.nodes, w, directed: false };
+}
+
+/** Every tie 1: the dichotomised matrix. */
+export function dichotomize(m: Matrix): Matrix {
+  return { ...m, w: m.w.map((row) => row.map((x) => (x > 0 ? 1 : 0))) };
 }
 
 const size = (m: Matrix) => m.nodes.length;
@@ -60,7 +77,7 @@ export function inStrength(m: Matrix): number[] {
 export function degreeCentralization(m: Matrix, direction: 'out' | 'in', kind: 'valued' | 'binary'): number {
   const n = size(m);
   if (n < 3) return 0;
-  const cells = kind === 'binary' ? { ...m, w: m.w.map((r) => r.map((x) => (x > 0 ? 1 : 0))) } : m;
+  const cells = kind === 'binary' ? dichotomize(m) : m;
   const degrees = direction === 'out' ? outStrength(cells) : inStrength(cells);
   let wMax = 0;
   offDiagonal(cells, (x) => { wMax = Math.max(wMax, x); });

@@ -126,7 +126,7 @@ function checkBlock(ctx: CheckContext, decl: Decl, spec: DeclSpec, source: Sourc
       }
       checkExpr({ ctx, scope: v.variables, mode: 'panel', checkValue: (e, s, w) => checkValue(v, e, s, w) }, entry.value);
     } else {
-      checkItem(ctx, source, entry.value);
+      checkItem(ctx, decl, source, entry.value);
     }
   }
   for (const opt of options.filter((o) => o.required)) {
@@ -148,16 +148,26 @@ function checkOptionValues(v: ValueContext, opt: OptionSpec, values: Expr[]): vo
   for (const value of values) checkValue(v, value, opt.value, `\`${opt.name}\``);
 }
 
-function checkItem(ctx: CheckContext, source: SourceSpec | undefined, value: Expr): void {
+function checkItem(ctx: CheckContext, decl: Decl, source: SourceSpec | undefined, value: Expr): void {
   if (!source?.items) {
     ctx.error('unexpected-item', value.span, `Expected an option \`key: value\` here`);
     return;
   }
   const names = source.items.map((i) => i.name);
-  if (value.type !== 'ident' || !names.includes(value.name)) {
+  const item = value.type === 'ident' ? source.items.find((i) => i.name === value.name) : undefined;
+  if (!item) {
     const word = value.type === 'ident' ? value.name : '';
     ctx.unknown('unknown-item', value.span, word, `\`${word || 'this'}\` is not ${article(source.name)} \`${source.name}\` indicator; use ${listNames(names)}`, names);
+    return;
   }
+  if (item.needs && !ctx.model.option(decl, item.needs)) {
+    ctx.error('missing-option', value.span, `\`${item.name}\` needs \`${item.needs}:\` — ${optionDoc(decl, item.needs)}`);
+  }
+}
+
+/** What an option of the declaration's kind is for, to say why an item needs it. */
+function optionDoc(decl: Decl, name: string): string {
+  return declSpec(decl.keyword.name)?.options.find((o) => o.name === name)?.doc ?? '';
 }
 
 // ---------------------------------------------------------------- kind-specific rules

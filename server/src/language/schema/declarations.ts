@@ -2,6 +2,8 @@
 import type { Choice, DeclKind, DeclSpec, OptionSpec, ResultTableSpec, SourceSpec, ValueSpec } from './types.js';
 
 const choices = (...pairs: [string, string][]): Choice[] => pairs.map(([name, doc]) => ({ name, doc }));
+/** Items that need `option` set, e.g. the indicators computed over `groups`. */
+const needing = (option: string, ...pairs: [string, string][]): Choice[] => choices(...pairs).map((c) => ({ ...c, needs: option }));
 const oneOf = (...pairs: [string, string][]): ValueSpec => ({ type: 'enum', values: choices(...pairs) });
 const column: ValueSpec = { type: 'column' };
 const ref = (...kinds: DeclSpec['kind'][]): ValueSpec => ({ type: 'ref', kinds });
@@ -180,7 +182,7 @@ const network: DeclSpec = {
 };
 
 // ---------------------------------------------------------------- measures
-const WHOLE_ITEMS = choices(
+const WHOLE_ITEMS = [...choices(
   ['nodes', 'Number of the window\'s nodes: the regions with at least one tie (or intra volume), or every region of the network\'s data with `nodes: all`.'],
   ['edges', 'Number of distinct arcs i≠j with weight > 0 (Gephi, UCINET count arcs, not weights).'],
   ['total_weight', 'Sum of the tie weights between distinct regions in the window (same-region volumes left out): with `count: per_patent`, the joint patents, as a yearly series of cooperation is drawn.'],
@@ -192,14 +194,31 @@ const WHOLE_ITEMS = choices(
   ['out_centralization', 'UCINET out-degree centralization (valued by default).'],
   ['in_centralization', 'UCINET in-degree centralization (valued by default).'],
   ['centralization', 'UCINET degree centralization of an undirected network.'],
-  ['ei', 'Whole-network E-I index over the `groups`.'],
-);
-const NODE_ITEMS = choices(
+), ...needing('groups', ['ei', 'Whole-network E-I index over the `groups`.']), ...choices(
+  ['transitivity', 'Global transitivity of the undirected view: 3 × triangles over connected triples (igraph `transitivity(type = "global")`); missing without triples.'],
+  ['reachable_pairs', 'Pairs i≠j joined by a path: ordered pairs along the arcs of a directed network, unordered pairs of an undirected one.'],
+  ['weak_components', 'Number of weak components (arcs read both ways); isolates are components of their own (igraph `components(mode = "weak")`).'],
+  ['largest_weak_share', 'The largest weak component\'s share of the nodes.'],
+  ['strong_components', 'Number of strong components (mutually reachable along arcs; igraph `components(mode = "strong")`); the weak ones when undirected.'],
+  ['largest_strong_share', 'The largest strong component\'s share of the nodes.'],
+)];
+const NODE_ITEMS = [...choices(
   ['degree', 'Valued degree: out-degree (row sum, diagonal excluded) for directed networks, strength for undirected.'],
   ['in_degree', 'Valued in-degree (column sum).'],
   ['out_degree', 'Valued out-degree (row sum).'],
   ['total_degree', 'In-degree + out-degree.'],
   ['sym_degree', 'Degree after UCINET\'s symmetrising by max(w_ij, w_ji).'],
+  ['binary_degree', 'Binary degree: the number of out-neighbours for directed networks, of neighbours for undirected.'],
+  ['binary_in_degree', 'Binary in-degree: the number of regions with an arc to the node.'],
+  ['binary_out_degree', 'Binary out-degree: the number of regions the node has an arc to.'],
+  ['binary_total_degree', 'Binary in-degree + out-degree (a reciprocated pair counts twice).'],
+  ['normalized_degree', 'UCINET\'s normalised degree: (out-)degree over (n−1)·w_max, the largest tie value (binary with `centralization: binary`): newer UCINET\'s (xucinet) value with `scale: proportion`, 100 times it with `percent`.'],
+  ['normalized_in_degree', 'UCINET\'s normalised in-degree: in-degree over (n−1)·w_max.'],
+  ['local_clustering', 'Local clustering of the undirected view: ties among the neighbours over k(k−1)/2 (igraph `transitivity(type = "local")`); below degree 2 as `local_clustering` says.'],
+  ['coreness', 'k-core of the node in the undirected view, binary (igraph `coreness`).'],
+  ['eigenvector', 'Eigenvector centrality of the undirected view with its weights, the largest 1 (igraph `eigen_centrality`, scale = TRUE); igraph given a directed network\'s arcs reads them as `symmetrize: sum`.'],
+  ['constraint', 'Burt\'s constraint on the mutual tie values w_ij + w_ji (igraph `constraint`); missing for an isolate.'],
+  ['effective_size', 'Burt\'s effective size, the neighbours less their redundancy (networkx `effective_size`; Borgatti\'s n − 2t/n with `structural_holes: binary`); missing for an isolate.'],
   ['closeness', 'Freeman closeness (n−1)/Σd on binary geodesics; out-closeness for directed networks.'],
   ['in_closeness', 'Closeness reading columns (distances to the node).'],
   ['betweenness', 'Brandes betweenness on the binary graph.'],
@@ -209,7 +228,14 @@ const NODE_ITEMS = choices(
   ['patents_fractional', 'Fractional patent count: a patent with k holders gives 1/k to each holder\'s region.'],
   ['patents_share', 'Patent count by the holders\' declared shares (the dataset\'s `share` column, REGPAT `reg_share`): the sum of the region\'s rows\' shares.'],
   ['community', 'Louvain community of the node.'],
-);
+), ...needing(
+  'groups',
+  ['coordinator', 'Gould–Fernandez brokerage: open two-paths a → v → c through the node with a, v, c in one of the `groups` (R sna `brokerage` w_I).'],
+  ['itinerant', 'Brokerage: a and c in one group, the node in another (sna w_O).'],
+  ['representative', 'Brokerage: a in the node\'s group, c outside it (sna b_IO).'],
+  ['gatekeeper', 'Brokerage: c in the node\'s group, a outside it (sna b_OI).'],
+  ['liaison', 'Brokerage: a, the node and c in three different groups (sna b_O).'],
+)];
 const measureOptions: OptionSpec[] = [
   { name: 'density', doc: 'Which density.', value: oneOf(['binary', 'Arcs over possible arcs (Gephi).'], ['valued', 'Mean tie value, diagonal excluded (UCINET Density Overall on valued data).']), default: 'binary' },
   { name: 'centralization', doc: 'Degree centralization on valued or dichotomised data.', value: oneOf(['valued', 'UCINET on valued data: (n·max O − ΣO)/(w_max(n−1)²).'], ['binary', 'On the dichotomised network.']), default: 'valued' },
@@ -218,11 +244,25 @@ const measureOptions: OptionSpec[] = [
   { name: 'unreachable', doc: 'Distance used for unreachable pairs in closeness.', value: oneOf(['max_plus_one', 'Maximum observed distance + 1 (UCINET default).'], ['n', 'The number of nodes.'], ['ignore', 'Leave the pair out.'], ['average', 'The average distance.']), default: 'max_plus_one' },
   { name: 'betweenness', doc: 'Betweenness scale.', value: oneOf(['raw', 'Raw Brandes counts (undirected halved).'], ['ucinet', '100·raw/((n−1)(n−2)), undirected /2.'], ['gephi', 'raw/((n−1)(n−2)), undirected /2.']), default: 'raw' },
   { name: 'flow_sign', doc: 'Sign of the effective flow rate.', value: oneOf(['leader_positive', '(O−I)/(O+I): +1 marks a pure leader.'], ['paper', '(I−O)/(I+O) as printed in the seed paper: −1 marks a pure leader.']), default: 'leader_positive' },
+  {
+    name: 'symmetrize',
+    doc: 'The undirected view of a directed network (UCINET\'s Symmetrize methods).',
+    value: oneOf(
+      ['none', 'Directed measures read the arcs; those defined on an undirected view (`local_clustering`, `transitivity`, `coreness`, `eigenvector`) symmetrise by max.'],
+      ['max', 'Every measure reads the undirected view w = max(w_ij, w_ji) (UCINET\'s default).'],
+      ['min', 'w = min(w_ij, w_ji): only reciprocated ties remain.'],
+      ['sum', 'w = w_ij + w_ji.'],
+      ['both', 'A binary tie where both arcs exist.'],
+    ),
+    default: 'none',
+  },
+  { name: 'local_clustering', doc: 'Local clustering of a node with fewer than two neighbours.', value: oneOf(['missing', 'Missing, as igraph\'s NaN.'], ['zero', '0, as networkx.']), default: 'missing' },
+  { name: 'structural_holes', doc: 'Tie values in `constraint` and `effective_size`.', value: oneOf(['valued', 'Mutual tie values w_ij + w_ji (igraph, networkx with weights).'], ['binary', 'Every tie 1 (Borgatti\'s effective size n − 2t/n).']), default: 'valued' },
   { name: 'runs', doc: 'Louvain runs; the best modularity is kept.', value: integer(1), default: '10' },
   { name: 'resolution', doc: 'Louvain resolution γ.', value: { type: 'number', min: 0 }, default: '1.0' },
   seedOption,
   windowOption,
-  { name: 'groups', doc: 'Node groups for the E-I index: a `blocks` name or `community`.', value: { type: 'ref', kinds: ['blocks'], words: choices(['community', 'The Louvain communities of the network.']) } },
+  { name: 'groups', doc: 'Node groups for the E-I index and brokerage roles: a `blocks` name (its partition), a `regions` or `clusters` name (its members and the rest) or `community`.', value: { type: 'ref', kinds: ['blocks', 'regions', 'clusters'], words: choices(['community', 'The Louvain communities of the network.']) } },
   { name: 'tiers', doc: 'Classify a measure into tiers: `jenks(4) of degree` (ArcGIS-style upper-bound breaks), `quantiles(4) of …`, `equal(4) of …`.', value: { type: 'call', functions: ['jenks', 'quantiles', 'equal'], of: true } },
   {
     name: 'tier_window',

@@ -5,7 +5,8 @@ export type DeclKind =
   | 'study' | 'dataset' | 'lookup' | 'geometry' | 'regions' | 'windows' | 'network' | 'measures' | 'blocks'
   | 'clusters' | 'panel' | 'model' | 'table' | 'figure';
 
-export interface Choice { name: string; doc: string }
+/** A word with its meaning; `needs` names an option an item cannot be computed without (`ei` needs `groups`). */
+export interface Choice { name: string; doc: string; needs?: string }
 
 export type ValueSpec =
   /** One of a fixed set of words; with `conjunction`, several joined by `and` (`intra and inter`). */

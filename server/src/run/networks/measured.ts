@@ -19,6 +19,9 @@ export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions 
     unreachable: ctx.word(decl, 'unreachable', 'max_plus_one') as IndicatorOptions['unreachable'],
     betweenness: ctx.word(decl, 'betweenness', 'raw') as IndicatorOptions['betweenness'],
     flowSign: ctx.word(decl, 'flow_sign', 'leader_positive') as IndicatorOptions['flowSign'],
+    symmetrize: ctx.word(decl, 'symmetrize', 'none') as IndicatorOptions['symmetrize'],
+    structuralHoles: ctx.word(decl, 'structural_holes', 'valued') as IndicatorOptions['structuralHoles'],
+    localClustering: ctx.word(decl, 'local_clustering', 'missing') as IndicatorOptions['localClustering'],
     louvain: { runs: ctx.number(decl, 'runs', 10), seed: seedOf(ctx, decl), resolution: ctx.number(decl, 'resolution', 1) },
     checkpoint: ctx.checkpoint,
   };

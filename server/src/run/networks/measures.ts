@@ -2,7 +2,7 @@
 // location quotients. Numbers come from the engine; this module picks windows, options and tables.
 import type { Decl, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
-import { nodeIndicators, wholeIndicators, type Value } from '../../engine/networks/indicators.js';
+import { isBrokerageRole, nodeIndicators, wholeIndicators, type Value } from '../../engine/networks/indicators.js';
 import { classify, type ClassMethod } from '../../engine/stats/classify.js';
 import { classOf } from '../../engine/stats/jenks.js';
 import type { Window } from '../../engine/windows/windows.js';
@@ -18,7 +18,7 @@ import type { Computed } from '../values.js';
 import { runLocationQuotients } from './locationQuotients.js';
 import { indicatorOptions, measuredWindows } from './measured.js';
 
-const INDICATOR_OPTIONS = ['density', 'centralization', 'scale', 'clustering', 'unreachable', 'betweenness', 'flow_sign'];
+const INDICATOR_OPTIONS = ['density', 'centralization', 'scale', 'clustering', 'unreachable', 'betweenness', 'flow_sign', 'symmetrize', 'local_clustering', 'structural_holes'];
 
 /** The declaration's items (the bare names listed in its block). */
 export function itemsOf(decl: Decl): string[] {
@@ -51,7 +51,8 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
       const ranking = rankingOption(ctx, decl, items);
       const rows: Cell[][] = [];
       const counts = await countsFor(ctx, decl, network, windows, items);
-      const values = networks.map((net, i) => ({ ...nodeIndicators(net, items, options), ...counts(i, net.nodes) }));
+      const groups = items.some(isBrokerageRole) ? await groupsOf(ctx, decl, networks) : undefined;
+      const values = networks.map((net, i) => ({ ...nodeIndicators(net, items, options, groups?.[i]), ...counts(i, net.nodes) }));
       const tier = tiers && tierColumns(tiers, values.map((v) => v[tiers.of] ?? []), windows, notes);
       networks.forEach((net, i) => {
         const order = ranking ? ranked(ranking, net.nodes, values[i][ranking.by], windows[i], notes) : net.nodes.map((_, k) => k);
