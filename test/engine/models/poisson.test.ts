@@ -15,7 +15,8 @@ import { assertMatchesVariant, VARIANTS } from './oracle.ts';
 const oracle = readJson(`${ECON}/results/gravity_fepois_fixest.json`);
 const panel = readGravityPanel();
 const frame = gravityFrame(panel);
-const fit = fitFepois(frame);
+// fixest's sample: no separation check beyond the all-zero FE groups.
+const fit = fitFepois(frame, { dropReluSeparated: false });
 const byPair = summarizeFit(fit);
 
 test('fepois on the gravity panel: sample, removed FE groups, coefficients, fit as fixest', () => {
@@ -46,7 +47,7 @@ test('without the 9 separated observations: all-zero groups re-removed, SEs as f
   const separated = new Set(readRecords(`${ECON}/gravity_ppml_separated_rows.csv`).map((r) => Number(r.row) - 1));
   assert.deepEqual([...separated].map((r) => r + 1), sep.relu.separated_rows_1based);
   // The oracle fitted this sample with glm.tol = fixef.tol = 1e-11.
-  const clean = fitFepois(subsetFrame(frame, (r) => !separated.has(r)), { glmTol: 1e-11, fixefTol: 1e-10 });
+  const clean = fitFepois(subsetFrame(frame, (r) => !separated.has(r)), { glmTol: 1e-11, fixefTol: 1e-10, dropReluSeparated: false });
   const expected = sep.fepois_after_dropping_separated;
   const r = summarizeFit(clean);
   assert.equal(r.fit.n, expected.nobs);
@@ -70,13 +71,22 @@ function counts(): HdfeFrame {
   return { y: Float64Array.from(y), X: [{ name: 'x', values: Float64Array.from(x) }], fe: [{ name: 'firm', codes: Int32Array.from(firm) }] };
 }
 
-test('a firm with only zero outcomes is removed and noted; dropAllZeroGroups: false keeps it, to the same estimate', () => {
+test('a firm with only zero outcomes is removed and noted; without the FE and ReLU rules it is kept, to the same estimate', () => {
   const r = fepois(counts());
   assert.equal(r.fit.n, 9);
   assert.match(r.notes.join(' '), /3 observations removed because their fixed-effect group has only zero outcomes/);
-  const kept = fepois(counts(), { dropAllZeroGroups: false });
+  const kept = fepois(counts(), { dropAllZeroGroups: false, dropReluSeparated: false });
   assert.equal(kept.fit.n, 12);
   close(kept.coefficients[0].estimate, r.coefficients[0].estimate, 'x', 1e-4);
+});
+
+test('a fit stopped by the iteration cap is kept with a note, at the iterate fixest would return', () => {
+  const capped = fepois(counts(), { glmMaxIter: 2 });
+  assert.equal(capped.fit.iterations, 2);
+  assert.match(capped.notes.join(' '), /did not converge in 2 iterations \(relative deviance change .* against a tolerance of 1e-8\)/);
+  const converged = fepois(counts());
+  assert.ok(converged.fit.iterations > 2);
+  assert.doesNotMatch(converged.notes.join(' '), /did not converge/);
 });
 
 test('bad Poisson input gives an EstimationError a researcher understands', () => {
@@ -85,7 +95,32 @@ test('bad Poisson input gives an EstimationError a researcher understands', () =
     assert.throws(() => fepois(frame, options), (e: unknown) => e instanceof EstimationError && pattern.test(e.message));
   fails({ ...f, y: Float64Array.from(f.y, (v, k) => (k === 2 ? -1 : v)) }, /non-negative outcome; "y" is -1 at row 2/);
   fails({ ...f, y: new Float64Array(12) }, /zero everywhere/);
-  fails(f, /did not converge in 2 iterations/, { glmMaxIter: 2 });
   fails({ ...f, X: [{ name: 'firm_effect', values: Float64Array.from(f.fe[0].codes) }] }, /collinear with the fixed effects/);
   fails({ ...f, cluster: [{ name: 'country', codes: new Int32Array(12) }] }, /single cluster/);
+});
+
+test('separation (poisson_separation_R.json, R glm on the kept rows): an all-zero firm and a dummy that is 1 only where y = 0 are removed with notes, to 1e-6', () => {
+  const ref = readJson(`${ECON}/results/poisson_separation_R.json`);
+  const records = readRecords(`${ECON}/poisson_separation.csv`);
+  const column = (name: string) => Float64Array.from(records, (r) => Number(r[name]));
+  const frame: HdfeFrame = {
+    y: column('y'),
+    X: [{ name: 'x', values: column('x') }, { name: 'd', values: column('d') }],
+    fe: [{ name: 'g', codes: Int32Array.from(records, (r) => Number(r.g)) }],
+  };
+  const r = fepois(frame);
+  assert.equal(r.fit.n, ref.kept.nobs);
+  assert.equal(r.fit.df_K, ref.kept.K);
+  const notes = r.notes.join(' ');
+  assert.match(notes, new RegExp(`${ref.separated_by_fe_rows_1based.length} observations removed because their fixed-effect group has only zero outcomes`));
+  assert.match(notes, new RegExp(`6 observations with a zero outcome removed as separated .*: data rows ${ref.separated_by_regressor_rows_1based.join(', ')}\\.`));
+  assert.match(notes, /collinearity .*"d"/);
+  assert.deepEqual(r.coefficients.map((c) => c.term), ['x']);
+  close(r.coefficients[0].estimate, ref.kept.coef_x, 'x', 1e-6);
+  close(r.coefficients[0].se, ref.kept.se_x_iid_fixest, 'se(x)', 1e-6);
+  close(r.fit.deviance, ref.kept.deviance, 'deviance', 1e-6);
+  close(r.fit.loglik, ref.kept.loglik, 'loglik', 1e-6);
+  // Without the check the dummy's coefficient runs off, as glm's does (the issue's β = −25.8 symptom).
+  const naive = fepois(frame, { dropReluSeparated: false });
+  assert.ok(naive.coefficients.find((c) => c.term === 'd')!.estimate < -10);
 });
