@@ -23,6 +23,7 @@ test('every declaration runs', async () => {
   assert.deepEqual(results.results.map((r) => [r.name, r.status, r.error?.message]), [
     ['ols_gravity', 'ok', undefined], ['ppml_gravity', 'ok', undefined], ['hetero_gravity', 'ok', undefined],
     ['nb_quine', 'ok', undefined], ['nb_fractional', 'ok', undefined], ['ppml_separated', 'ok', undefined], ['ppml_capped', 'ok', undefined],
+    ['ppml_contradictory', 'error', '`separation: none` cannot be combined with other checks.'],
     ['ols_exact', 'ok', undefined], ['ols_twoway_conventional', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['mediated', 'ok', undefined], ['inflation', 'ok', undefined], ['fe_or_re', 'ok', undefined], ['fe_re_undefined', 'ok', undefined], ['gravity_table', 'ok', undefined],
   ]);
 });

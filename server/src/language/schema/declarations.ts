@@ -302,7 +302,7 @@ const feOptions: OptionSpec[] = [
   { name: 'dof', doc: 'Degrees-of-freedom convention.', value: oneOf(['fixest', 'fixest: K counts every FE level minus one per extra FE (default).'], ['reghdfe', 'reghdfe: redundant FE levels counted exactly for the first two FE.']), default: 'fixest' },
   { name: 'singletons', doc: 'FE groups of one observation.', value: oneOf(['drop', 'Drop them and report the count (fixest ≥ 0.13).'], ['keep', 'Keep them.']), default: 'drop' },
   { name: 'tolerance', doc: 'Convergence tolerance of the fixed-effects solver (fixest\'s fixef.tol).', value: { type: 'number', min: 0 }, default: '1e-6' },
-  { name: 'max_iter', doc: 'Iteration cap of the solver.', value: integer(1), default: '10000' },
+  { name: 'max_iter', doc: 'Iteration cap of the fixed-effects solver (fixest\'s fixef.iter).', value: integer(1), default: '10000' },
   // fixest's ssc(): each overrides the one the `dof` preset sets.
   { name: 'ssc_adj', doc: 'Small-sample factor (n − 1)/(n − K), n/(n − K) for `hc1` (fixest\'s ssc(adj)); overrides `dof`.', value: bool, default: 'true' },
   { name: 'ssc_fixef_k', doc: 'Which fixed effects count in K (fixest\'s ssc(fixef.K)); overrides `dof`.', value: oneOf(['nested', 'All but those nested in a cluster variable.'], ['full', 'All of them.'], ['none', 'None: K is the number of regressors.']), default: 'nested' },
