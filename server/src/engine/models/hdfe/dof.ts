@@ -3,6 +3,7 @@
 // (connected components of their bipartite graph); `exact` is the rank of the dummy matrix for any number of
 // dimensions (components for two, a numerical rank beyond).
 import type { DenseFactor } from './factors.js';
+import { pivotedCholesky } from './cholesky.js';
 import { EstimationError } from './errors.js';
 import { isNestedIn } from './factors.js';
 
@@ -49,34 +50,7 @@ function dummyRank(fe: DenseFactor[]): number {
     const entries = [...counts];
     for (const [c, nc] of entries) for (const [d, nd] of entries) gram[c * m + d] -= (nc * nd) / rows.length;
   }
-  return a.levels + pivotedCholeskyRank(gram, m);
-}
-
-/** Rank of a symmetric positive semi-definite m × m matrix (row-major, overwritten). */
-function pivotedCholeskyRank(A: Float64Array, m: number): number {
-  let maxDiag = 0;
-  for (let k = 0; k < m; k++) maxDiag = Math.max(maxDiag, A[k * m + k]);
-  const tol = Math.max(maxDiag, 1) * m * 1e-12;
-  const order = Array.from({ length: m }, (_, k) => k);
-  for (let r = 0; r < m; r++) {
-    let pivot = r;
-    for (let k = r + 1; k < m; k++) if (A[order[k] * m + order[k]] > A[order[pivot] * m + order[pivot]]) pivot = k;
-    [order[r], order[pivot]] = [order[pivot], order[r]];
-    const p = order[r];
-    const d = A[p * m + p];
-    if (d <= tol) return r;
-    // Schur complement of the pivot on the remaining rows and columns.
-    for (let k = r + 1; k < m; k++) {
-      const u = order[k];
-      const f = A[u * m + p] / d;
-      if (f === 0) continue;
-      for (let l = r + 1; l < m; l++) {
-        const v = order[l];
-        A[u * m + v] -= f * A[p * m + v];
-      }
-    }
-  }
-  return m;
+  return a.levels + pivotedCholesky(gram, m).rank;
 }
 
 /**

@@ -11,7 +11,7 @@ import { residuals, solveNormalEquations } from './leastSquares.js';
 import { OLS_DEFAULTS, type HdfeFitOptions } from './ols.js';
 import { partialRegressors, prepareData, type EstimationData } from './prepare.js';
 import type { SampleRules } from './sample.js';
-import { reluSeparation, RELU_DEFAULTS } from './separation.js';
+import { DENSE_RELU_COLUMNS, reluSeparation, RELU_DEFAULTS } from './separation.js';
 import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.js';
 
 export interface PoissonFitOptions extends HdfeFitOptions {
@@ -61,9 +61,9 @@ function withoutSeparated(frame: HdfeFrame, data: EstimationData, rules: SampleR
   const keep = new Uint8Array(frame.y.length).fill(1);
   for (let round = 0; ; round++) {
     const fe = data.fixedEffects.map((f) => f.factor);
-    const relu = reluSeparation(data.y, data.X, fe, { ...RELU_DEFAULTS, fixefMaxIter: opts.fixefMaxIter, collinearityTol: opts.collinearityTol, checkpoint: opts.checkpoint });
+    const relu = reluSeparation(data.y, data.X, fe, { ...RELU_DEFAULTS, checkpoint: opts.checkpoint });
     if (!relu.converged) {
-      data.notes.push('The separation check by regressors (ReLU) did not settle (its iteration cap, or its fixed-effect partialling under heavy weights, was reached): no observation was removed by it, so a coefficient may still run off.');
+      data.notes.push(`The separation check by regressors and fixed effects (ReLU) was not completed (${relu.iterations === 0 ? `more than ${DENSE_RELU_COLUMNS} regressors and fixed-effect levels` : `no certificate in ${relu.iterations} iterations`}): no observation was removed by it, so a coefficient may still run off to infinity.`);
     }
     if (relu.separated.length === 0 || round === 10) break;
     for (const k of relu.separated) {
