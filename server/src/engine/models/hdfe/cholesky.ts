@@ -19,6 +19,7 @@ export function pivotedCholesky(A: Float64Array, m: number, tol = 1e-10, checkpo
   for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) A[i * m + j] *= scale[i] * scale[j];
   // perm[position] = the original column at that position; rows and columns are swapped physically.
   const perm = Int32Array.from({ length: m }, (_, k) => k);
+  const column = new Float64Array(m);
   let rank = 0;
   for (let k = 0; k < m; k++, rank++) {
     if (k % 64 === 0) checkpoint?.();
@@ -28,13 +29,14 @@ export function pivotedCholesky(A: Float64Array, m: number, tol = 1e-10, checkpo
     if (pivot !== k) swap(A, m, perm, k, pivot);
     const d = Math.sqrt(A[k * m + k]);
     A[k * m + k] = d;
-    for (let i = k + 1; i < m; i++) A[i * m + k] /= d;
+    // Column k of the factor (kept below the diagonal; row k keeps it times d, which the back substitution reads).
+    for (let i = k + 1; i < m; i++) column[i] = A[i * m + k] /= d;
     // Schur complement of the pivot on the trailing block (both triangles, rows contiguous).
     for (let i = k + 1; i < m; i++) {
-      const lik = A[i * m + k];
+      const lik = column[i];
       if (lik === 0) continue;
       const row = i * m;
-      for (let j = k + 1; j < m; j++) A[row + j] -= lik * A[j * m + k];
+      for (let j = k + 1; j < m; j++) A[row + j] -= lik * column[j];
     }
   }
   return {
@@ -48,9 +50,10 @@ export function pivotedCholesky(A: Float64Array, m: number, tol = 1e-10, checkpo
       }
       const beta = new Float64Array(m);
       for (let k = rank - 1; k >= 0; k--) {
+        const d = A[k * m + k];
         let s = y[k];
-        for (let l = k + 1; l < rank; l++) s -= A[l * m + k] * y[l];
-        y[k] = s / A[k * m + k];
+        for (let l = k + 1; l < rank; l++) s -= (A[k * m + l] / d) * y[l];
+        y[k] = s / d;
         beta[perm[k]] = y[k] * scale[perm[k]];
       }
       return beta;

@@ -79,7 +79,7 @@ type WeightedFit = (u: Float64Array) => Float64Array;
  * Columns of [X, D] up to which the normal equations are factored once, densely (the weights never change).
  * Partialling the fixed effects iteratively instead does not converge under weights of 10⁸.
  */
-export const DENSE_RELU_COLUMNS = 3000;
+export const DENSE_RELU_COLUMNS = 1500;
 
 function denseFit(X: NumericColumn[], fe: DenseFactor[], w: Float64Array, checkpoint: Checkpoint): WeightedFit | null {
   const p = X.length;
