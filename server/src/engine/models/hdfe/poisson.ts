@@ -129,13 +129,17 @@ function irls(data: EstimationData, dependent: string, opts: Required<PoissonFit
     const etaOld = Float64Array.from(eta);
     for (let i = 0; i < n; i++) eta[i] = z[i] - e[i];
     let newDeviance = poissonDeviance(y, eta, prior);
-    for (let halving = 0; !(newDeviance <= deviance * (1 + 1e-12)) && halving < 30; halving++) {
+    // As fixest: no halving once the change is within glm.tol, and no stop right after a halving (the estimate
+    // must come from a full weighted least-squares step).
+    const settled = (d: number) => Number.isFinite(d) && Math.abs(d - deviance) / (0.1 + Math.abs(d)) < opts.glmTol;
+    let halvings = 0;
+    for (; !settled(newDeviance) && !(newDeviance <= deviance) && halvings < 30; halvings++) {
       for (let i = 0; i < n; i++) eta[i] = (eta[i] + etaOld[i]) / 2;
       newDeviance = poissonDeviance(y, eta, prior);
     }
     if (!Number.isFinite(newDeviance)) throw new EstimationError('The Poisson fit diverged (the deviance is not finite); check the regressors for extreme values or separation.');
     for (let i = 0; i < n; i++) mu[i] = Math.exp(eta[i]);
-    const change = Math.abs(newDeviance - deviance) / (0.1 + Math.abs(newDeviance));
+    const change = halvings > 0 ? Infinity : Math.abs(newDeviance - deviance) / (0.1 + Math.abs(newDeviance));
     deviance = newDeviance;
     // As fixest, a fit that reaches the iteration cap is kept, and said to be unconverged.
     if (iteration >= opts.glmMaxIter && !(change < opts.glmTol)) {
