@@ -59,13 +59,14 @@ export function fitFepois(frame: HdfeFrame, options: PoissonFitOptions = {}): Hd
 function withoutSeparated(frame: HdfeFrame, data: EstimationData, rules: SampleRules, opts: Required<PoissonFitOptions>): EstimationData {
   const removed: number[] = [];
   const keep = new Uint8Array(frame.y.length).fill(1);
-  for (let round = 0; ; round++) {
+  // Each round removes rows, so the loop ends.
+  for (;;) {
     const fe = data.fixedEffects.map((f) => f.factor);
     const relu = reluSeparation(data.y, data.X, fe, { ...RELU_DEFAULTS, checkpoint: opts.checkpoint });
     if (!relu.converged) {
       data.notes.push(`The separation check by regressors and fixed effects (ReLU) was not completed (${relu.iterations === 0 ? `more than ${DENSE_RELU_COLUMNS} regressors and fixed-effect levels` : `no certificate in ${relu.iterations} iterations`}): no observation was removed by it, so a coefficient may still run off to infinity.`);
     }
-    if (relu.separated.length === 0 || round === 10) break;
+    if (relu.separated.length === 0) break;
     for (const k of relu.separated) {
       keep[data.rows[k]] = 0;
       removed.push(data.rows[k]);
