@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { EstimationError, fepois, fitFepois, summarizeFit, type HdfeFrame } from '../../../server/src/engine/models/hdfe/index.ts';
 import { readJson, readRecords } from '../../oracles/read.ts';
-import { gravityFrame, readGravityPanel, subsetFrame } from './gravity.ts';
+import { gravityFrame, readGravityPanel, readGravitySubset, subsetFrame } from './gravity.ts';
 import { ECON, close } from './econOracles.ts';
 import { assertMatchesVariant, VARIANTS } from './oracle.ts';
 
@@ -123,4 +123,36 @@ test('separation (poisson_separation_R.json, R glm on the kept rows): an all-zer
   // Without the check the dummy's coefficient runs off, as glm's does (the issue's β = −25.8 symptom).
   const naive = fepois(frame, { dropReluSeparated: false });
   assert.ok(naive.coefficients.find((c) => c.term === 'd')!.estimate < -10);
+});
+
+test('separation by a combination of fixed effects alone: firm 0\'s zeros outside year 0, which only firm 0 has (z = D_firm0 − D_year0)', () => {
+  // firm 0: positive in year 0 (twice), zero in years 1 and 2; firms 1–3: years 1 and 2, mixed outcomes.
+  const firm = [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3];
+  const year = [0, 0, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2];
+  const y = [3, 2, 0, 0, 1, 4, 0, 2, 5, 1, 3, 0, 2, 2, 1, 6];
+  const x = [0.3, -0.2, 0.5, 0.1, 0.4, -0.6, 0.9, 0.2, -0.1, 0.7, 0.3, -0.4, 0.8, 0.05, -0.3, 0.6];
+  const frame: HdfeFrame = {
+    y: Float64Array.from(y),
+    X: [{ name: 'x', values: Float64Array.from(x) }],
+    fe: [{ name: 'firm', codes: Int32Array.from(firm) }, { name: 'year', codes: Int32Array.from(year) }],
+  };
+  const r = fepois(frame);
+  assert.match(r.notes.join(' '), /2 observations with a zero outcome removed as separated .*: data rows 3, 4\./);
+  // Removing separated rows leaves the estimate the unchecked fit runs towards (it only stops earlier).
+  const unchecked = fepois(frame, { dropReluSeparated: false, glmTol: 1e-12, glmMaxIter: 200 });
+  assert.equal(unchecked.fit.n, 16);
+  const without = unchecked;
+  close(r.coefficients[0].estimate, without.coefficients[0].estimate, 'x', 1e-6);
+  assert.equal(r.fit.n, 14);
+});
+
+test('separation on the 11,625-row gravity subset: the certified rows are removed and the estimates stay those of the unchecked fit', () => {
+  const sub = gravityFrame(readGravitySubset());
+  const checked = fitFepois(sub, { glmTol: 1e-10 });
+  const unchecked = fitFepois(sub, { glmTol: 1e-10, dropReluSeparated: false });
+  // 43 separated rows, and 14 more singletons once they are gone.
+  assert.deepEqual([unchecked.rows.length, checked.rows.length], [1200, 1143]);
+  assert.match(checked.notes.join(' '), /43 observations with a zero outcome removed as separated/);
+  assert.match(checked.notes.join(' '), /55 singleton observations removed/);
+  checked.terms.forEach((t, k) => close(checked.beta[k], unchecked.beta[k], t, 1e-6));
 });

@@ -10,13 +10,17 @@ import type { NumericColumn } from '../frame.js';
 export interface ReluOptions {
   /** |ẑ| below this counts as 0 (u starts at 1 on the zero outcomes). */
   tol: number;
+  /** u is a combination when its fitted values differ from it by at most this times its largest value. */
+  certificateTol: number;
   /** Weight of the y > 0 observations, which holds ẑ at 0 there; what leaks through must stay below `tol`. */
   positiveWeight: number;
   maxIter: number;
   checkpoint: Checkpoint;
 }
 
-export const RELU_DEFAULTS = { tol: 1e-4, positiveWeight: 1e8, maxIter: 1000 } as const;
+// The weights leak about 1e-8 into the fitted values: the certificate's tolerance stays well above that and
+// well below `tol`, under which rectified values vanish.
+export const RELU_DEFAULTS = { tol: 1e-4, certificateTol: 1e-6, positiveWeight: 1e8, maxIter: 1000 } as const;
 
 export interface ReluResult {
   /** Indices (into `y`) of the separated observations, ascending. */
@@ -54,14 +58,14 @@ export function reluSeparation(y: Float64Array, X: NumericColumn[], fe: DenseFac
     }
     // u ≥ 0, 0 on y > 0: when it is itself a combination of the regressors and fixed effects, it certifies
     // that its positive rows are separated (a slowly shrinking u that is not one would give false alarms).
-    if (!negative && isCombination(u, fitted(u), options.tol)) {
+    if (!negative && isCombination(u, fitted(u), options.certificateTol)) {
       return { separated: zeros.filter((i) => u[i] > 0), iterations: iteration, converged: true };
     }
   }
   return { separated: [], iterations: options.maxIter, converged: false };
 }
 
-/** Whether u equals its own fitted values to within `tol` of its largest value (0 when u is 0). */
+/** Whether u equals its own fitted values to within `tol` times its largest value (always when u is 0). */
 function isCombination(u: Float64Array, fit: Float64Array, tol: number): boolean {
   let largest = 0;
   let error = 0;
@@ -69,7 +73,7 @@ function isCombination(u: Float64Array, fit: Float64Array, tol: number): boolean
     largest = Math.max(largest, u[i]);
     error = Math.max(error, Math.abs(fit[i] - u[i]));
   }
-  return error <= tol * tol * Math.max(largest, 1);
+  return error <= tol * Math.max(largest, 1);
 }
 
 /** Weighted least-squares fitted values of u on the regressors and fixed-effect dummies. */
