@@ -53,3 +53,13 @@ for (const [name, v] of Object.entries(ref.variants as Record<string, Record<str
     for (const c of r.coefficients) close(c.se, (v.se as Record<string, number>)[c.term], `se(${c.term})`, 1e-6);
   });
 }
+
+test('an exact count beyond the dense limit is refused with a message that names the alternatives', () => {
+  const n = 6000;
+  const fe = [
+    { codes: Int32Array.from({ length: n }, (_, i) => i % 3000), levels: 3000 },
+    { codes: Int32Array.from({ length: n }, (_, i) => i % 1300), levels: 1300 },
+    { codes: Int32Array.from({ length: n }, (_, i) => (i * 7) % 1300), levels: 1300 },
+  ];
+  assert.throws(() => fixedEffectParameters(fe, 'exact'), /dense matrix of 2600 levels besides the largest fixed effect \(at most 2500\); count them as fixest or reghdfe do instead/);
+});
