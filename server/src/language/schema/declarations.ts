@@ -317,7 +317,7 @@ const poissonOptions: OptionSpec[] = [
   { name: 'glm_iter', doc: 'Iteration cap of the IRLS iterations (fixest\'s glm.iter); a fit that reaches it is kept, with a note.', value: integer(1), default: '25' },
   {
     name: 'separation', doc: 'Observations removed before estimation because their fitted mean would run to 0 and a coefficient to −∞ (ppmlhdfe\'s separation(); Correia, Guimarães & Zylkin 2020); removed rows are counted and listed in the notes.', list: true, default: 'fe, relu',
-    value: oneOf(['fe', 'Fixed-effect groups whose outcome is all zero, removed repeatedly (also fixest\'s rule).'], ['relu', 'Zero outcomes separated by a combination of the regressors and fixed effects, by the ReLU check.'], ['none', 'No check: fixest\'s sample is `fe` alone.']),
+    value: oneOf(['fe', 'Fixed-effect groups whose outcome is all zero, removed repeatedly (also fixest\'s rule).'], ['relu', 'Zero outcomes separated by a combination of the regressors and fixed effects, by the ReLU check.'], ['none', 'No check (fixest\'s own sample is `separation: fe`).']),
   },
 ];
 const gmmOptions: OptionSpec[] = [
