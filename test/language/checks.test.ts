@@ -122,6 +122,14 @@ test('an option for another source function is named as inapplicable', () => {
   assert.equal(d.message, '`weight` applies only to `cocitation`');
 });
 
+test('fixest\'s ssc() pieces and PPML\'s separation and IRLS options are checked from the schema', () => {
+  const ds = check('model m = poisson(Deg ~ gdp | i + t, data: p) { ssc_fixef_k: nestd, ssc_exact: yes, separation: fe, rleu, glm_tol: -1, glm_iter: 2.5 }\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.at]), [['bad-value', 'nestd'], ['bad-value', 'yes'], ['bad-value', 'rleu'], ['bad-value', '-1'], ['bad-value', '2.5']]);
+  assert.deepEqual([ds[0].fixes, ds[2].fixes], [['nested'], ['relu']]);
+  assert.deepEqual(check('model m = ols(Deg ~ gdp | i + t, data: p) { ssc_adj: false, ssc_cluster_df: conventional, ssc_t_df: min }\n'), []);
+  assert.deepEqual(check('model m = ols(Deg ~ gdp | i + t, data: p) { separation: fe }\n').map((d) => d.code), ['unknown-option']);
+});
+
 test('missing data files point at the path', () => {
   const [d] = check('dataset x from "nowhere.csv" { id: a }\n');
   assert.equal(d.code, 'missing-data-file');

@@ -22,7 +22,9 @@ test('every declaration runs', async () => {
   const results = await run;
   assert.deepEqual(results.results.map((r) => [r.name, r.status, r.error?.message]), [
     ['ols_gravity', 'ok', undefined], ['ppml_gravity', 'ok', undefined], ['hetero_gravity', 'ok', undefined],
-    ['nb_quine', 'ok', undefined], ['nb_fractional', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['mediated', 'ok', undefined], ['inflation', 'ok', undefined], ['fe_or_re', 'ok', undefined], ['fe_re_undefined', 'ok', undefined], ['gravity_table', 'ok', undefined],
+    ['nb_quine', 'ok', undefined], ['nb_fractional', 'ok', undefined], ['ppml_separated', 'ok', undefined], ['ppml_capped', 'ok', undefined],
+    ['ppml_contradictory', 'error', '`separation: none` cannot be combined with other checks.'],
+    ['ols_exact', 'ok', undefined], ['ols_twoway_conventional', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['mediated', 'ok', undefined], ['inflation', 'ok', undefined], ['fe_or_re', 'ok', undefined], ['fe_re_undefined', 'ok', undefined], ['gravity_table', 'ok', undefined],
   ]);
 });
 
@@ -51,6 +53,29 @@ test('poisson: fixest fepois, clustered by i^j, all-zero groups removed and note
     close(byTerm.get(term)!.se, oracle.se_variants.cluster_ij_default.se[term], `SE ${term}`);
   }
   assert.ok(model.notes.some((n) => /only zero outcomes/.test(n)), model.notes.join('\n'));
+});
+
+test('poisson separation: the all-zero firm and the rows d separates are removed and listed, the rest as R glm', async () => {
+  const oracle = readEconJson('poisson_separation_R.json');
+  const { model, byTerm } = await coefficients('ppml_separated');
+  assert.equal(model.fit.n, oracle.kept.nobs);
+  close(byTerm.get('x')!.estimate, oracle.kept.coef_x, 'x');
+  close(byTerm.get('x')!.se, oracle.kept.se_x_iid_fixest, 'SE x');
+  assert.ok(model.notes.some((n) => n.endsWith(`data rows ${oracle.separated_by_regressor_rows_1based.join(', ')}.`)), model.notes.join('\n'));
+  const capped = await coefficients('ppml_capped');
+  assert.equal(capped.model.fit.iterations, 2);
+  assert.ok(capped.model.notes.some((n) => /did not converge in 2 iterations/.test(n)), capped.model.notes.join('\n'));
+});
+
+test('ssc_* options override the dof preset: exact K with all fixed effects, conventional two-way factors', async () => {
+  const oracle = readEconJson('ssc_exact_3fe_R.json');
+  for (const [name, variant] of [['ols_exact', 'cluster_firm_full_exact'], ['ols_twoway_conventional', 'twoway_conventional']] as const) {
+    const { model, byTerm } = await coefficients(name);
+    const expected = oracle.variants[variant];
+    assert.equal(model.fit.df_K, expected.K, name);
+    assert.equal(model.fit.df_t, expected.df, name);
+    for (const term of ['x1', 'x2']) close(byTerm.get(term)!.se, expected.se[term], `${name} SE ${term}`);
+  }
 });
 
 test('negbin: MASS::glm.nb with text regressors as dummies against the first level', async () => {

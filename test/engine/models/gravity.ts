@@ -13,7 +13,16 @@ export interface GravityPanel {
 }
 
 export function readGravityPanel(): GravityPanel {
-  const table = readEconCsv('gravity_panel.csv.gz');
+  return readPanel('gravity_panel.csv.gz');
+}
+
+/** The oracle's 11,625-row subset (the 25 destinations with most positive outcomes). */
+export function readGravitySubset(): GravityPanel {
+  return readPanel('gravity_subset_top25j.csv.gz');
+}
+
+function readPanel(file: string): GravityPanel {
+  const table = readEconCsv(file);
   const col = (name: string) => numeric(table[name]);
   return {
     n: table.y.length,

@@ -61,6 +61,13 @@ test('glm.nb with factor(Age:Lrn) as dummy columns, and the same cell as a fixed
   assert.equal(asFixedEffect.vcov?.length, 3);
 });
 
+test('fixed effects without an intercept column (as the formula layer builds them): the null deviance is R\'s intercept-only one', () => {
+  const expected = R.glmnb_fe_dummies;
+  const result = negativeBinomial({ y: mainFrame.y, X: [main[0], main[1]], fe: [{ name: 'cell', codes: codes(cell, cellLevels) }] });
+  coefficientsMatch(result, { coef: { EthN: expected.coef.EthN, SexM: expected.coef.SexM } }, { EthN: expected.se.EthN, SexM: expected.se.SexM }, 'fe, no intercept');
+  glmNbFitMatches(result, expected, 'fe, no intercept');
+});
+
 test('several fixed effects: Eth, Age and Lrn as fixed effects give the main model\'s SexM, θ and log-likelihood', () => {
   const fe = [['Eth', ['A', 'N']], ['Age', ['F0', 'F1', 'F2', 'F3']], ['Lrn', ['AL', 'SL']]] as const;
   const result = negativeBinomial({ y: mainFrame.y, X: [intercept(n), main[1]], fe: fe.map(([name, levels]) => ({ name, codes: codes(quine[name], [...levels]) })) });

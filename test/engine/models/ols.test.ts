@@ -3,12 +3,10 @@
 // researcher can give.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gunzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { EstimationError, feols, fitFeols, REGHDFE_SSC, summarizeFit, type HdfeFrame, type InferenceOptions } from '../../../server/src/engine/models/hdfe/index.ts';
 import type { ModelResult } from '../../../server/src/results/modelResult.ts';
 import { readJson } from '../../oracles/read.ts';
-import { gravityFrame, readGravityPanel } from './gravity.ts';
+import { gravityFrame, readGravityPanel, readGravitySubset } from './gravity.ts';
 import { ECON, close } from './econOracles.ts';
 import { assertMatchesVariant, VARIANTS } from './oracle.ts';
 
@@ -53,7 +51,7 @@ test("reghdfe's conventions count the redundancy between i^t and j^t exactly (K 
 
 test("feols on the 11,625-row subset matches fixest (its full-K variant equals estimatr's stata SEs)", () => {
   const sub = readJson(`${ECON}/results/gravity_subset_top25j_dummies_vs_fixest.json`);
-  const s = gravityFrame(subsetPanel());
+  const s = gravityFrame(readGravitySubset());
   const m = fitFeols(s);
   const check = (r: ModelResult, se: Record<string, number>) => r.coefficients.forEach((c) => close(c.se, se[c.term], c.term, 1e-9));
   const def = summarizeFit(m);
@@ -64,19 +62,6 @@ test("feols on the 11,625-row subset matches fixest (its full-K variant equals e
   for (const [k, key] of [['r2', 'r2'], ['adj_r2', 'ar2'], ['within_r2', 'wr2'], ['within_adj_r2', 'war2']] as const) close(def.fit[k], sub.fixest[key], k, 1e-9);
 });
 
-function subsetPanel() {
-  const lines = gunzipSync(readFileSync(`${ECON}/gravity_subset_top25j.csv.gz`)).toString('utf8').trim().split('\n').slice(1);
-  const cols = lines.map((l) => l.split(',').map(Number));
-  const col = (k: number) => Float64Array.from(cols, (r) => r[k]);
-  return {
-    n: cols.length,
-    i: Int32Array.from(col(0)),
-    j: Int32Array.from(col(1)),
-    t: Int32Array.from(col(2)),
-    y: col(3),
-    X: ['overlap', 'lag', 'c1', 'c2'].map((name, k) => ({ name, values: col(4 + k) })),
-  };
-}
 
 // Small hand-made frames for the rules and the errors.
 function smallFrame(): HdfeFrame {

@@ -381,7 +381,23 @@ const feOptions: OptionSpec[] = [
   { name: 'dof', doc: 'Degrees-of-freedom convention.', value: oneOf(['fixest', 'fixest: K counts every FE level minus one per extra FE (default).'], ['reghdfe', 'reghdfe: redundant FE levels counted exactly for the first two FE.']), default: 'fixest' },
   { name: 'singletons', doc: 'FE groups of one observation.', value: oneOf(['drop', 'Drop them and report the count (fixest ≥ 0.13).'], ['keep', 'Keep them.']), default: 'drop' },
   { name: 'tolerance', doc: 'Convergence tolerance of the fixed-effects solver (fixest\'s fixef.tol).', value: { type: 'number', min: 0 }, default: '1e-6' },
-  { name: 'max_iter', doc: 'Iteration cap of the solver.', value: integer(1), default: '10000' },
+  { name: 'max_iter', doc: 'Iteration cap of the fixed-effects solver (fixest\'s fixef.iter).', value: integer(1), default: '10000' },
+  // fixest's ssc(): each overrides the one the `dof` preset sets.
+  { name: 'ssc_adj', doc: 'Small-sample factor (n − 1)/(n − K), n/(n − K) for `hc1` (fixest\'s ssc(adj)); overrides `dof`.', value: bool, default: 'true' },
+  { name: 'ssc_fixef_k', doc: 'Which fixed effects count in K (fixest\'s ssc(fixef.K)); overrides `dof`.', value: oneOf(['nested', 'All but those nested in a cluster variable.'], ['full', 'All of them.'], ['none', 'None: K is the number of regressors.']), default: 'nested' },
+  { name: 'ssc_exact', doc: 'Count the fixed effects\' parameters exactly, as the rank of their dummy matrix (fixest\'s K.exact; connected components for two FE, a numerical rank for more); overrides `dof`. The results report K as `df_K`.', value: bool, default: 'false' },
+  { name: 'ssc_cluster_adj', doc: 'Cluster factor G/(G − 1) (fixest\'s ssc(cluster.adj)); overrides `dof`.', value: bool, default: 'true' },
+  { name: 'ssc_cluster_df', doc: 'The G/(G − 1) factor of two-way clustering (fixest\'s ssc(cluster.df)); overrides `dof`.', value: oneOf(['min', 'One factor with the smaller G.'], ['conventional', 'Each term of V₁ + V₂ − V₁₂ its own G.']), default: 'min' },
+  { name: 'ssc_t_df', doc: 'Degrees of freedom of clustered t tests (fixest\'s ssc(t.df)); overrides `dof`.', value: oneOf(['min', 'G − 1 with the smaller G.'], ['conventional', 'n − K.']), default: 'min' },
+];
+const poissonOptions: OptionSpec[] = [
+  ...feOptions,
+  { name: 'glm_tol', doc: 'Convergence tolerance of the IRLS iterations: relative deviance change |Δdev|/(0.1 + |dev|) (fixest\'s glm.tol).', value: { type: 'number', min: 0 }, default: '1e-8' },
+  { name: 'glm_iter', doc: 'Iteration cap of the IRLS iterations (fixest\'s glm.iter); a fit that reaches it is kept, with a note.', value: integer(1), default: '25' },
+  {
+    name: 'separation', doc: 'Observations removed before estimation because their fitted mean would run to 0 and a coefficient to −∞ (ppmlhdfe\'s separation(); Correia, Guimarães & Zylkin 2020); removed rows are counted and listed in the notes.', list: true, default: 'fe, relu',
+    value: oneOf(['fe', 'Fixed-effect groups whose outcome is all zero, removed repeatedly (also fixest\'s rule).'], ['relu', 'Zero outcomes separated by a combination of the regressors and fixed effects, by the ReLU check.'], ['none', 'No check (fixest\'s own sample is `separation: fe`).']),
+  },
 ];
 const gmmOptions: OptionSpec[] = [
   { name: 'gmm', doc: 'GMM-style instruments with lag ranges: `l(y, 2..)`, `l(x, 2..4)`.', value: { type: 'terms' }, list: true },
@@ -403,7 +419,7 @@ const plmOptions: OptionSpec[] = [
 ];
 const modelSources: SourceSpec[] = [
   { name: 'ols', doc: 'Linear regression with any number of high-dimensional fixed effects (fixest::feols / reghdfe).', params: [formulaParam], options: feOptions },
-  { name: 'poisson', doc: 'Poisson pseudo-maximum likelihood with fixed effects (fixest::fepois / ppmlhdfe).', params: [formulaParam], options: feOptions },
+  { name: 'poisson', doc: 'Poisson pseudo-maximum likelihood with fixed effects (fixest::fepois / ppmlhdfe).', params: [formulaParam], options: poissonOptions },
   { name: 'negbin', doc: 'Negative binomial NB2 by maximum likelihood, fixed effects as dummies (MASS::glm.nb); θ and α = 1/θ reported. A fractional count outcome is accepted (the likelihood at non-integer y, as glm.nb and fenegbin; noted).', params: [formulaParam], options: [{ name: 'vcov', doc: 'Variance estimator.', value: oneOf(['glm.nb', 'MASS::glm.nb: expected information with θ fixed (default).'], ['fixest', 'fixest::fenegbin: observed information of (β, α) jointly, times (n − 1)/(n − K).'], ['statsmodels', 'statsmodels NB2: observed information of (β, α) jointly.'], ['hc0', 'sandwich::vcovHC(type = "HC0") on the glm.nb fit, θ fixed.']), default: 'glm.nb' }] },
   { name: 'diffgmm', doc: 'Arellano–Bond difference GMM.', params: [formulaParam], options: gmmOptions },
   { name: 'sysgmm', doc: 'Blundell–Bond system GMM.', params: [formulaParam], options: gmmOptions },

@@ -5,7 +5,7 @@ import type { Checkpoint } from '../../engine/cancel.js';
 import type { DataTable } from '../../engine/data/dataTable.js';
 import { buildDesign, label, type Expr, type Formula } from '../../engine/models/formula/index.js';
 import { gmmInput } from '../../engine/models/formula/gmm.js';
-import { fepois, feols, FIXEST_SSC, REGHDFE_SSC, type VcovKind } from '../../engine/models/hdfe/index.js';
+import { fepois, feols, FIXEST_SSC, REGHDFE_SSC, type SmallSample, type VcovKind } from '../../engine/models/hdfe/index.js';
 import { pgmm, type GmmSpec } from '../../engine/models/gmm/index.js';
 import { negativeBinomial } from '../../engine/models/negbin/negativeBinomial.js';
 import type { NegbinVcov } from '../../engine/models/negbin/covariance.js';
@@ -19,6 +19,7 @@ import type { Expr as SpecExpr } from '../../language/syntax/ast.js';
 import { SpecError } from '../errors.js';
 import { engineExpr } from '../expressions.js';
 import type { Outcome } from '../values.js';
+import { wordValue } from '../context.js';
 import { moderationTable } from './moderation.js';
 import { numberOption, wordOption, type ModelSpec } from './modelSpecs.js';
 import type { Cell, Table } from '../../results/format.js';
@@ -62,15 +63,43 @@ function fitHdfe(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint
   if (vcovWord === 'twoway' && cluster.length !== 2) throw new SpecError('`vcov: twoway` needs two cluster terms, e.g. `cluster: i, t`.', spec.option('vcov')![0].span);
   const options = {
     vcov,
-    ssc: wordOption(spec, 'dof', 'fixest') === 'reghdfe' ? REGHDFE_SSC : FIXEST_SSC,
+    ssc: smallSample(spec),
     dropSingletons: wordOption(spec, 'singletons', 'drop') === 'drop',
     fixefTol: numberOption(spec, 'tolerance', 1e-6),
     fixefMaxIter: numberOption(spec, 'max_iter', 10000),
+    glmTol: numberOption(spec, 'glm_tol', 1e-8),
+    glmMaxIter: numberOption(spec, 'glm_iter', 25),
+    ...separationRules(spec),
+    rowNumbers: design.rows,
     checkpoint,
   };
   const result = spec.estimator === 'ols' ? feols(design.frame, options) : fepois(design.frame, options);
   result.notes = [...design.notes, ...result.notes];
   return result;
+}
+
+/** `separation: fe, relu` (the default), any of them, or `none`. */
+function separationRules(spec: ModelSpec): { dropAllZeroGroups: boolean; dropReluSeparated: boolean } {
+  const values = spec.option('separation');
+  const words = values ? values.map((e) => wordValue(e)) : ['fe', 'relu'];
+  if (words.includes('none') && words.length > 1) throw new SpecError('`separation: none` cannot be combined with other checks.', values![0].span);
+  return { dropAllZeroGroups: words.includes('fe'), dropReluSeparated: words.includes('relu') };
+}
+
+/** The `dof` preset, with each `ssc_*` option given overriding its part (fixest's `ssc()`). */
+function smallSample(spec: ModelSpec): SmallSample {
+  const preset = wordOption(spec, 'dof', 'fixest') === 'reghdfe' ? REGHDFE_SSC : FIXEST_SSC;
+  const word = (name: string) => (spec.option(name) ? wordOption(spec, name, '') : undefined);
+  const flag = (name: string) => (spec.option(name) ? word(name) === 'true' : undefined);
+  const exact = flag('ssc_exact');
+  return {
+    adj: flag('ssc_adj') ?? preset.adj,
+    fixefK: (word('ssc_fixef_k') as SmallSample['fixefK'] | undefined) ?? preset.fixefK,
+    fixefCount: exact === undefined ? preset.fixefCount : exact ? 'exact' : 'fixest',
+    clusterAdj: flag('ssc_cluster_adj') ?? preset.clusterAdj,
+    clusterDf: (word('ssc_cluster_df') as SmallSample['clusterDf'] | undefined) ?? preset.clusterDf,
+    tDf: (word('ssc_t_df') as SmallSample['tDf'] | undefined) ?? preset.tDf,
+  };
 }
 
 const NEGBIN_VCOV: Record<string, NegbinVcov> = { 'glm.nb': 'glm.nb', fixest: 'fixest', statsmodels: 'statsmodels', hc0: 'HC0' };

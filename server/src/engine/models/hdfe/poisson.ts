@@ -10,15 +10,21 @@ import type { HdfeFrame } from './frame.js';
 import { residuals, solveNormalEquations } from './leastSquares.js';
 import { OLS_DEFAULTS, type HdfeFitOptions } from './ols.js';
 import { partialRegressors, prepareData, type EstimationData } from './prepare.js';
+import type { SampleRules } from './sample.js';
+import { DENSE_RELU_COLUMNS, reluSeparation, RELU_DEFAULTS } from './separation.js';
 import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.js';
 
 export interface PoissonFitOptions extends HdfeFitOptions {
   /** IRLS stops when |Δdeviance| / (0.1 + deviance) < glmTol (fixest's glm.tol); default 1e-8. */
   glmTol?: number;
-  /** IRLS iterations allowed (fixest's glm.iter); default 25. */
+  /** IRLS iterations allowed (fixest's glm.iter); default 25. A fit that reaches it is kept with a note. */
   glmMaxIter?: number;
-  /** Remove fixed-effect groups whose outcome is all zero, repeatedly (fixest's default); default true. */
+  /** Remove fixed-effect groups whose outcome is all zero, repeatedly (ppmlhdfe's `fe`, fixest's default); default true. */
   dropAllZeroGroups?: boolean;
+  /** Remove observations separated by the regressors and fixed effects (ppmlhdfe's `relu`); default true. */
+  dropReluSeparated?: boolean;
+  /** 0-based data rows of the frame's rows, to name the separated observations in the notes (1-based). */
+  rowNumbers?: Int32Array | null;
 }
 
 export const POISSON_DEFAULTS: Required<PoissonFitOptions> = {
@@ -26,6 +32,8 @@ export const POISSON_DEFAULTS: Required<PoissonFitOptions> = {
   glmTol: 1e-8,
   glmMaxIter: 25,
   dropAllZeroGroups: true,
+  dropReluSeparated: true,
+  rowNumbers: null,
 };
 
 /** Estimates and summarises in one call: `summarizeFit(fitFepois(frame, options), options)`. */
@@ -40,7 +48,37 @@ export function fitFepois(frame: HdfeFrame, options: PoissonFitOptions = {}): Hd
   const dependent = frame.yName ?? 'y';
   checkCounts(frame.y, dependent);
   const rules = { singletons: opts.dropSingletons, allZeroGroups: opts.dropAllZeroGroups };
-  return irls(prepareData(frame, rules), dependent, opts, frame);
+  const data = prepareData(frame, rules);
+  return irls(opts.dropReluSeparated ? withoutSeparated(frame, data, rules, opts) : data, dependent, opts, frame);
+}
+
+/**
+ * The estimation data without the observations the ReLU check finds separated; the sample rules are applied
+ * again after each removal (it can leave a fixed-effect group all zero or a singleton), and the check repeated.
+ */
+function withoutSeparated(frame: HdfeFrame, data: EstimationData, rules: SampleRules, opts: Required<PoissonFitOptions>): EstimationData {
+  const removed: number[] = [];
+  const keep = new Uint8Array(frame.y.length).fill(1);
+  // Each round removes rows, so the loop ends.
+  for (;;) {
+    const fe = data.fixedEffects.map((f) => f.factor);
+    const relu = reluSeparation(data.y, data.X, fe, { ...RELU_DEFAULTS, checkpoint: opts.checkpoint });
+    if (!relu.converged) {
+      data.notes.push(`The separation check by regressors and fixed effects (ReLU) was not completed (${relu.iterations === 0 ? `more than ${DENSE_RELU_COLUMNS} regressors and fixed-effect levels` : `no certificate in ${relu.iterations} iterations`}): no observation was removed by it, so a coefficient may still run off to infinity.`);
+    }
+    if (relu.separated.length === 0) break;
+    for (const k of relu.separated) {
+      keep[data.rows[k]] = 0;
+      removed.push(data.rows[k]);
+    }
+    data = prepareData(frame, rules, keep);
+  }
+  if (removed.length > 0) {
+    const names = removed.sort((a, b) => a - b).map((r) => (opts.rowNumbers ? opts.rowNumbers[r] : r) + 1);
+    const shown = names.length > 20 ? `${names.slice(0, 20).join(', ')} … (${names.length - 20} more)` : names.join(', ');
+    data.notes.push(`${removed.length} observation${removed.length === 1 ? '' : 's'} with a zero outcome removed as separated by the regressors and fixed effects (ppmlhdfe's ReLU check; their coefficients would run to infinity): data rows ${shown}.`);
+  }
+  return data;
 }
 
 function checkCounts(y: Float64Array, dependent: string): void {
@@ -92,18 +130,23 @@ function irls(data: EstimationData, dependent: string, opts: Required<PoissonFit
     const etaOld = Float64Array.from(eta);
     for (let i = 0; i < n; i++) eta[i] = z[i] - e[i];
     let newDeviance = poissonDeviance(y, eta, prior);
-    for (let halving = 0; !(newDeviance <= deviance * (1 + 1e-12)) && halving < 30; halving++) {
+    // As fixest: no halving once the change is within glm.tol, and no stop right after a halving (the estimate
+    // must come from a full weighted least-squares step).
+    const settled = (d: number) => Number.isFinite(d) && Math.abs(d - deviance) / (0.1 + Math.abs(d)) < opts.glmTol;
+    let halvings = 0;
+    for (; !settled(newDeviance) && !(newDeviance <= deviance) && halvings < 30; halvings++) {
       for (let i = 0; i < n; i++) eta[i] = (eta[i] + etaOld[i]) / 2;
       newDeviance = poissonDeviance(y, eta, prior);
     }
     if (!Number.isFinite(newDeviance)) throw new EstimationError('The Poisson fit diverged (the deviance is not finite); check the regressors for extreme values or separation.');
     for (let i = 0; i < n; i++) mu[i] = Math.exp(eta[i]);
-    const change = Math.abs(newDeviance - deviance) / (0.1 + Math.abs(newDeviance));
+    const change = halvings > 0 ? Infinity : Math.abs(newDeviance - deviance) / (0.1 + Math.abs(newDeviance));
     deviance = newDeviance;
-    if (change < opts.glmTol) return summaryInputs(data, dependent, frame, kept, beta, mu, eta, deviance, iteration, Xd, w, notes);
-    if (iteration >= opts.glmMaxIter) {
-      throw new EstimationError(`The Poisson fit did not converge in ${opts.glmMaxIter} iterations (relative deviance change ${change.toExponential(2)}); raise glmMaxIter.`);
+    // As fixest, a fit that reaches the iteration cap is kept, and said to be unconverged.
+    if (iteration >= opts.glmMaxIter && !(change < opts.glmTol)) {
+      notes.push(`The IRLS iterations did not converge in ${opts.glmMaxIter} iterations (relative deviance change ${change.toExponential(2)} against a tolerance of ${opts.glmTol}): the estimates are those of the last iteration; allow more iterations.`);
     }
+    if (change < opts.glmTol || iteration >= opts.glmMaxIter) return summaryInputs(data, dependent, frame, kept, beta, mu, eta, deviance, iteration, Xd, w, notes);
   }
 }
 

@@ -74,7 +74,9 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
   // Report the frame's own regressors; fixed-effect dummies come last in the design, so they are the tail.
   const reported = kept.map((j, k) => ({ j, k })).filter(({ j }) => j < frame.X.length);
   const vcovReported = reported.map((a) => reported.map((b) => covariance.beta[a.k][b.k]));
-  const nullMean = hasIntercept ? y.reduce((s, v) => s + v, 0) / n : 1;
+  // R's null model is intercept-only (μ = ȳ) whenever the model has an intercept, which fixed effects span
+  // (`y ~ x + factor(g)` in glm.nb); only a model with neither has μ = 1 (a zero linear predictor).
+  const nullMean = hasIntercept || dummies.summaries.length > 0 ? y.reduce((s, v) => s + v, 0) / n : 1;
   const dropped = frame.X.filter((_, j) => solve.aliased[j]).map((c) => c.name);
   const droppedDummies = dummies.columns.filter((_, j) => solve.aliased[frame.X.length + j]).length;
   return {
