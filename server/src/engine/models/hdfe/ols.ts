@@ -10,6 +10,7 @@ import type { HdfeFrame } from './frame.js';
 import { residuals, solveNormalEquations, weightedDot } from './leastSquares.js';
 import { centredSumOfSquares, partialRegressors, prepareData } from './prepare.js';
 import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.js';
+import { gaussianFit } from '../fitStatistics.js';
 
 export interface HdfeFitOptions {
   /** Convergence tolerance of the FE partialling (fixest's fixef.tol); default 1e-6. */
@@ -82,7 +83,7 @@ export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFi
             within_adj_r2: 1 - (ssr / ssrFeOnly) * ((n - feParams) / (n - feParams - p)),
           }
         : {}),
-      rmse: Math.sqrt(ssr / n),
+      ...gaussianFit(ssr, n, p + feParams),
       ssr,
       tss,
       ...(hasFixedEffects ? { ssr_fe_only: ssrFeOnly } : {}),

@@ -11,6 +11,7 @@ import { residuals, solveNormalEquations } from './leastSquares.js';
 import { OLS_DEFAULTS, type HdfeFitOptions } from './ols.js';
 import { partialRegressors, prepareData, type EstimationData } from './prepare.js';
 import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.js';
+import { countFit } from '../fitStatistics.js';
 
 export interface PoissonFitOptions extends HdfeFitOptions {
   /** IRLS stops when |Δdeviance| / (0.1 + deviance) < glmTol (fixest's glm.tol); default 1e-8. */
@@ -139,6 +140,7 @@ function summaryInputs(
     loglik += pw * (y[i] * eta[i] - mu[i] - lf);
     llNull += pw * (y[i] * Math.log(yMean) - yMean - lf);
   }
+  const parameters = kept.length + modelFixedEffectParameters(fe, 'fixest');
   return {
     estimator: 'fepois',
     dependent,
@@ -148,7 +150,7 @@ function summaryInputs(
     rows: data.rows,
     fixedEffects: data.fixedEffects,
     scores: { n, bread, scores, iidScale: 1, fe },
-    fit: { n, n_original: data.nOriginal, parameters: kept.length + modelFixedEffectParameters(fe, 'fixest'), loglik, deviance, ll_null: llNull, pseudo_r2: 1 - loglik / llNull, iterations },
+    fit: { n, n_original: data.nOriginal, parameters, deviance, null_deviance: poissonDeviance(y, new Float64Array(n).fill(Math.log(yMean)), prior), ...countFit(y, mu, loglik, llNull, parameters), iterations },
     notes,
     cluster: frame.cluster,
   };

@@ -11,6 +11,7 @@ import { fixedEffectDummies } from './dummies.js';
 import { deviance, fitLogLinkGlm, type IrlsControl } from './irls.js';
 import { Nb2Likelihood } from './likelihood.js';
 import { thetaMl } from './thetaMl.js';
+import { countFit } from '../fitStatistics.js';
 
 export interface NegbinOptions {
   /** Covariance convention (default `glm.nb`: expected information, dispersion 1). */
@@ -74,7 +75,8 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
   // Report the frame's own regressors; fixed-effect dummies come last in the design, so they are the tail.
   const reported = kept.map((j, k) => ({ j, k })).filter(({ j }) => j < frame.X.length);
   const vcovReported = reported.map((a) => reported.map((b) => covariance.beta[a.k][b.k]));
-  const nullMean = hasIntercept ? y.reduce((s, v) => s + v, 0) / n : 1;
+  // As glm: the null model is the intercept (which fixed effects include) or, without one, η = 0.
+  const nullMean = hasIntercept || dummies.summaries.length > 0 ? y.reduce((s, v) => s + v, 0) / n : 1;
   const dropped = frame.X.filter((_, j) => solve.aliased[j]).map((c) => c.name);
   const droppedDummies = dummies.columns.filter((_, j) => solve.aliased[frame.X.length + j]).length;
   return {
@@ -86,8 +88,8 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
     vcovType: { type: vcov.endsWith('HC0') ? 'hetero' : 'iid', convention: VCOV_NOTES[vcov] },
     fit: {
       n,
-      loglik: logLik,
-      aic: -2 * logLik + 2 * solve.rank + 2,
+      // K: the coefficients (FE dummies included) and θ, as fixest's fenegbin and glm.nb's AIC count them.
+      ...countFit(y, mu, logLik, nullLogLikelihood(likelihood, maxit, checkpoint), solve.rank + 1),
       deviance: fit.deviance,
       null_deviance: deviance(y, new Float64Array(n).fill(nullMean), thetaOfFit),
       theta: estimate.theta,
@@ -108,4 +110,14 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
       ...(droppedDummies ? [`${droppedDummies} fixed-effect dummies dropped as collinear`] : []),
     ],
   };
+}
+
+/**
+ * The log-likelihood of the intercept-only NB2 model, fixest's null model for pseudo R²: μ = ȳ (its maximum
+ * likelihood estimate whatever θ) and θ at its maximum given that μ.
+ */
+function nullLogLikelihood(likelihood: Nb2Likelihood, maxit: number, checkpoint?: Checkpoint): number {
+  const y = likelihood.y;
+  const mu = new Float64Array(y.length).fill(y.reduce((s, v) => s + v, 0) / y.length);
+  return likelihood.logLikelihood(thetaMl(likelihood, mu, maxit, checkpoint).theta, mu);
 }

@@ -1,0 +1,44 @@
+// Fit statistics, fixed-effect values and factor regressors of ols / poisson / negbin through the runner,
+// against fixest's definitions computed in R from dummy-variable fits (lm, glm, MASS::glm.nb):
+// test/oracles/econ/scripts/fit_fixef_factors.R. Tolerance 1e-6 relative.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { close, readEconJson } from '../engine/models/econOracles.ts';
+import { result, runSpec } from './harness.ts';
+
+const run = runSpec(fileURLToPath(new URL('./fixtures/fitFixef.study', import.meta.url)));
+const oracle = readEconJson('fit_fixef_factors_R.json');
+
+function model(name: string) {
+  return run.then((r) => {
+    const found = result(r, name);
+    assert.equal(found.status, 'ok', found.error?.message);
+    return found.model!;
+  });
+}
+
+test('fit statistics as fixest defines them: OLS with and without fixed effects, Poisson and NB2 with two', async () => {
+  for (const name of ['ols_fe', 'ols_plain', 'pois_fe', 'nb_fe']) {
+    const m = await model(name);
+    const expected = oracle[name].fit as Record<string, number>;
+    assert.equal(m.fit.n, expected.n, `${name} n`);
+    assert.equal(m.fit.parameters ?? m.fit.rank + 1, expected.K, `${name} K`);
+    for (const [key, value] of Object.entries(expected)) {
+      if (key === 'n' || key === 'K') continue;
+      close(m.fit[key], value, `${name} ${key}`);
+    }
+    for (const [term, value] of Object.entries(oracle[name].coef as Record<string, number>)) {
+      close(m.coefficients.find((c) => c.term === term)!.estimate, value, `${name} ${term}`);
+    }
+  }
+});
+
+test('a table picks the fit statistics its stats: lists, in that order', async () => {
+  const table = result(await run, 'fits').regression!;
+  assert.deepEqual(table.stats.map((s) => s.key), ['n', 'loglik', 'aic', 'bic', 'sigma2', 'rmse', 'pseudo_r2', 'adj_pseudo_r2', 'sq_cor', 'deviance', 'null_deviance']);
+  const aic = table.stats.find((s) => s.key === 'aic')!;
+  ['ols_fe', 'ols_plain', 'pois_fe', 'nb_fe'].forEach((name, k) => close(aic.cells[k] as number, oracle[name].fit.aic, `${name} AIC in the table`));
+  const sigma2 = table.stats.find((s) => s.key === 'sigma2')!;
+  assert.deepEqual(sigma2.cells.slice(2), [null, null], 'σ² is an OLS statistic');
+});
