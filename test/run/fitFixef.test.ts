@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { close, readEconJson } from '../engine/models/econOracles.ts';
-import { result, runSpec } from './harness.ts';
+import { records, result, runSpec } from './harness.ts';
 
 const run = runSpec(fileURLToPath(new URL('./fixtures/fitFixef.study', import.meta.url)));
 const oracle = readEconJson('fit_fixef_factors_R.json');
@@ -41,4 +41,24 @@ test('a table picks the fit statistics its stats: lists, in that order', async (
   ['ols_fe', 'ols_plain', 'pois_fe', 'nb_fe'].forEach((name, k) => close(aic.cells[k] as number, oracle[name].fit.aic, `${name} AIC in the table`));
   const sigma2 = table.stats.find((s) => s.key === 'sigma2')!;
   assert.deepEqual(sigma2.cells.slice(2), [null, null], 'σ² is an OLS statistic');
+});
+
+test('fixef: true reports every level as fixest\'s fixef(), the second FE\'s first-row level at 0', async () => {
+  const results = await run;
+  for (const name of ['ols_fe', 'pois_fe', 'nb_fe', 'ols_fe1']) {
+    const expected = oracle[name].fixef as Record<string, Record<string, number>>;
+    const r = result(results, name);
+    assert.deepEqual(r.model!.fixef!.map((f) => [f.name, f.levels]), Object.entries(expected).map(([fe, levels]) => [fe, Object.keys(levels).sort()]), name);
+    const rows = records(r, 'fixef');
+    assert.equal(rows.length, Object.values(expected).reduce((s, levels) => s + Object.keys(levels).length, 0));
+    for (const row of rows) {
+      const value = expected[row.fixed_effect as string][row.level as string];
+      if (value === 0) assert.ok(Math.abs(row.value as number) < 1e-12, `${name} ${row.fixed_effect}::${row.level} is the reference`);
+      else close(row.value as number, value, `${name} ${row.fixed_effect}::${row.level}`);
+    }
+  }
+  const ols = result(results, 'ols_fe');
+  assert.deepEqual(ols.model!.fixef!.map((f) => f.references), [0, 1]);
+  assert.ok(ols.notes.some((n) => n.includes('1 level of `sector` set to 0')), ols.notes.join('\n'));
+  assert.equal(result(results, 'ols_plain').tables.fixef, undefined);
 });

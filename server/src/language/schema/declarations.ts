@@ -296,6 +296,12 @@ const panel: DeclSpec = {
 // ---------------------------------------------------------------- models
 const formulaParam = { name: 'formula', doc: 'fixest-style formula `y ~ x + l(x, 1) | fe1^fe2 + fe3`.', value: { type: 'formula' } } as const;
 const dataOption: OptionSpec = { name: 'data', doc: 'The table the model is estimated on: a panel, a dataset or node measures.', value: ref('panel', 'dataset', 'measures'), required: true };
+const fixefOption: OptionSpec = {
+  name: 'fixef',
+  doc: 'Report the value of every fixed-effect level as the result table `fixef` (fixest\'s fixef()). With two or more fixed effects the values are identified up to one constant per extra fixed effect: as fixest, the first observation\'s level of every fixed effect after the first is set to 0 (and so for each group of observations not connected to it).',
+  value: bool,
+  default: 'false',
+};
 const feOptions: OptionSpec[] = [
   { name: 'vcov', doc: 'Variance estimator (default: clustered when `cluster` is given, else iid, as fixest).', value: oneOf(['iid', 'Homoskedastic.'], ['hc1', 'Heteroskedasticity-robust, n/(n−K).'], ['cluster', 'Clustered by `cluster`.'], ['twoway', 'Two-way clustered by the two `cluster` terms.']) },
   { name: 'cluster', doc: 'Cluster variable(s) or interactions, e.g. `i^j`.', value: { type: 'terms' }, list: true },
@@ -303,6 +309,7 @@ const feOptions: OptionSpec[] = [
   { name: 'singletons', doc: 'FE groups of one observation.', value: oneOf(['drop', 'Drop them and report the count (fixest ≥ 0.13).'], ['keep', 'Keep them.']), default: 'drop' },
   { name: 'tolerance', doc: 'Convergence tolerance of the fixed-effects solver (fixest\'s fixef.tol).', value: { type: 'number', min: 0 }, default: '1e-6' },
   { name: 'max_iter', doc: 'Iteration cap of the solver.', value: integer(1), default: '10000' },
+  fixefOption,
 ];
 const gmmOptions: OptionSpec[] = [
   { name: 'gmm', doc: 'GMM-style instruments with lag ranges: `l(y, 2..)`, `l(x, 2..4)`.', value: { type: 'terms' }, list: true },
@@ -316,7 +323,7 @@ const gmmOptions: OptionSpec[] = [
 const modelSources: SourceSpec[] = [
   { name: 'ols', doc: 'Linear regression with any number of high-dimensional fixed effects (fixest::feols / reghdfe).', params: [formulaParam], options: feOptions },
   { name: 'poisson', doc: 'Poisson pseudo-maximum likelihood with fixed effects (fixest::fepois / ppmlhdfe).', params: [formulaParam], options: feOptions },
-  { name: 'negbin', doc: 'Negative binomial NB2 by maximum likelihood, fixed effects as dummies (MASS::glm.nb); θ and α = 1/θ reported. A fractional count outcome is accepted (the likelihood at non-integer y, as glm.nb and fenegbin; noted).', params: [formulaParam], options: [{ name: 'vcov', doc: 'Variance estimator.', value: oneOf(['glm.nb', 'MASS::glm.nb: expected information with θ fixed (default).'], ['fixest', 'fixest::fenegbin: observed information of (β, α) jointly, times (n − 1)/(n − K).'], ['statsmodels', 'statsmodels NB2: observed information of (β, α) jointly.'], ['hc0', 'sandwich::vcovHC(type = "HC0") on the glm.nb fit, θ fixed.']), default: 'glm.nb' }] },
+  { name: 'negbin', doc: 'Negative binomial NB2 by maximum likelihood, fixed effects as dummies (MASS::glm.nb); θ and α = 1/θ reported. A fractional count outcome is accepted (the likelihood at non-integer y, as glm.nb and fenegbin; noted).', params: [formulaParam], options: [{ name: 'vcov', doc: 'Variance estimator.', value: oneOf(['glm.nb', 'MASS::glm.nb: expected information with θ fixed (default).'], ['fixest', 'fixest::fenegbin: observed information of (β, α) jointly, times (n − 1)/(n − K).'], ['statsmodels', 'statsmodels NB2: observed information of (β, α) jointly.'], ['hc0', 'sandwich::vcovHC(type = "HC0") on the glm.nb fit, θ fixed.']), default: 'glm.nb' }, fixefOption] },
   { name: 'diffgmm', doc: 'Arellano–Bond difference GMM.', params: [formulaParam], options: gmmOptions },
   { name: 'sysgmm', doc: 'Blundell–Bond system GMM.', params: [formulaParam], options: gmmOptions },
   {

@@ -12,6 +12,7 @@ import { OLS_DEFAULTS, type HdfeFitOptions } from './ols.js';
 import { partialRegressors, prepareData, type EstimationData } from './prepare.js';
 import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.js';
 import { countFit } from '../fitStatistics.js';
+import { fixedEffectValues, labelledFactors, sumOfFixedEffects, withNote } from '../fixedEffectValues.js';
 
 export interface PoissonFitOptions extends HdfeFitOptions {
   /** IRLS stops when |Δdeviance| / (0.1 + deviance) < glmTol (fixest's glm.tol); default 1e-8. */
@@ -101,7 +102,7 @@ function irls(data: EstimationData, dependent: string, opts: Required<PoissonFit
     for (let i = 0; i < n; i++) mu[i] = Math.exp(eta[i]);
     const change = Math.abs(newDeviance - deviance) / (0.1 + Math.abs(newDeviance));
     deviance = newDeviance;
-    if (change < opts.glmTol) return summaryInputs(data, dependent, frame, kept, beta, mu, eta, deviance, iteration, Xd, w, notes);
+    if (change < opts.glmTol) return summaryInputs(data, dependent, frame, kept, beta, mu, eta, deviance, iteration, Xd, w, notes, opts.fixef);
     if (iteration >= opts.glmMaxIter) {
       throw new EstimationError(`The Poisson fit did not converge in ${opts.glmMaxIter} iterations (relative deviance change ${change.toExponential(2)}); raise glmMaxIter.`);
     }
@@ -125,6 +126,7 @@ function summaryInputs(
   Xd: Float64Array[],
   w: Float64Array,
   notes: string[],
+  fixef: boolean,
 ): HdfeFit {
   const { y, w: prior } = data;
   const n = y.length;
@@ -153,6 +155,7 @@ function summaryInputs(
     fit: { n, n_original: data.nOriginal, parameters, deviance, null_deviance: poissonDeviance(y, new Float64Array(n).fill(Math.log(yMean)), prior), ...countFit(y, mu, loglik, llNull, parameters), iterations },
     notes,
     cluster: frame.cluster,
+    ...(fixef && fe.length > 0 ? { fixef: withNote(fixedEffectValues(sumOfFixedEffects(eta, kept.map((k) => data.X[k].values), beta), labelledFactors(frame.fe, fe, data.rows)), notes) } : {}),
   };
 }
 

@@ -12,6 +12,8 @@ import { deviance, fitLogLinkGlm, type IrlsControl } from './irls.js';
 import { Nb2Likelihood } from './likelihood.js';
 import { thetaMl } from './thetaMl.js';
 import { countFit } from '../fitStatistics.js';
+import { fixedEffectValues, labelledFactors, sumOfFixedEffects } from '../fixedEffectValues.js';
+import { denseCodes } from '../hdfe/factors.js';
 
 export interface NegbinOptions {
   /** Covariance convention (default `glm.nb`: expected information, dispersion 1). */
@@ -23,6 +25,8 @@ export interface NegbinOptions {
   epsilon?: number;
   /** Throws when the run is cancelled; called every IRLS step, θ step and alternation. */
   checkpoint?: Checkpoint;
+  /** Report every fixed-effect level's value, normalised as fixest's fixef() (default false). */
+  fixef?: boolean;
 }
 
 const VCOV_NOTES: Record<NegbinVcov, string> = {
@@ -77,6 +81,7 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
   const vcovReported = reported.map((a) => reported.map((b) => covariance.beta[a.k][b.k]));
   // As glm: the null model is the intercept (which fixed effects include) or, without one, η = 0.
   const nullMean = hasIntercept || dummies.summaries.length > 0 ? y.reduce((s, v) => s + v, 0) / n : 1;
+  const fixef = options.fixef && frame.fe?.length ? negbinFixef(frame, mu, reported.map(({ j }) => ({ x: columns[j], beta: solve.coefficients[j] }))) : undefined;
   const dropped = frame.X.filter((_, j) => solve.aliased[j]).map((c) => c.name);
   const droppedDummies = dummies.columns.filter((_, j) => solve.aliased[frame.X.length + j]).length;
   return {
@@ -102,12 +107,14 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
       alternations,
     },
     ...(dummies.summaries.length ? { fixedEffects: dummies.summaries } : {}),
+    ...(fixef ? { fixef: fixef.effects } : {}),
     notes: [
       'NB2 (Var y = μ + μ²/θ, α = 1/θ) by maximum likelihood as MASS::glm.nb; Wald z intervals',
       VCOV_NOTES[vcov],
       ...(likelihood.fractional ? [`${likelihood.fractional} of ${n} outcomes are not whole numbers: the likelihood is evaluated at non-integer y through lgamma, digamma and trigamma, as MASS::glm.nb and fixest::fenegbin do (a quasi-likelihood for fractional counts)`] : []),
       ...(dropped.length ? [`dropped as collinear: ${dropped.join(', ')}`] : []),
       ...(droppedDummies ? [`${droppedDummies} fixed-effect dummies dropped as collinear`] : []),
+      ...(fixef?.note ? [fixef.note] : []),
     ],
   };
 }
@@ -120,4 +127,12 @@ function nullLogLikelihood(likelihood: Nb2Likelihood, maxit: number, checkpoint?
   const y = likelihood.y;
   const mu = new Float64Array(y.length).fill(y.reduce((s, v) => s + v, 0) / y.length);
   return likelihood.logLikelihood(thetaMl(likelihood, mu, maxit, checkpoint).theta, mu);
+}
+
+/** The dummies' coefficients recast in fixest's normalisation: from η − Xβ, the frame's own regressors. */
+function negbinFixef(frame: ModelFrame, mu: Float64Array, regressors: { x: Float64Array; beta: number }[]): ReturnType<typeof fixedEffectValues> {
+  const fe = frame.fe ?? [];
+  const eta = mu.map(Math.log);
+  const sumFE = sumOfFixedEffects(eta, regressors.map((r) => r.x), regressors.map((r) => r.beta));
+  return fixedEffectValues(sumFE, labelledFactors(fe, fe.map((f) => denseCodes(f.codes)), null));
 }

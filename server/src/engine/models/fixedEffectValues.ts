@@ -1,0 +1,171 @@
+// The estimated value of every fixed-effect level, as fixest's fixef(): from each observation's sum of fixed
+// effects S_i = Σ_q α_q[level_q(i)] (y − Xβ − e for OLS, η − Xβ for the GLMs) the levels are solved one by one.
+// One dimension: α = S of any observation of the level. Several: the values are identified only up to one
+// constant per extra dimension (per connected group of observations), so references are set to 0 as fixest's
+// cpp_get_fe_gnl does: take the first observation of the estimation sample, keep its first dimension free and
+// set the level of every other dimension to 0; then every observation with a single unknown level fixes that
+// level, until none is left; a group not reached starts again from its observation that has most dimensions
+// known (the first such in sample order). With two dimensions: the second FE's level of each group's first
+// observation is 0.
+import type { DenseFactor } from './hdfe/factors.js';
+import { FixedEffectsDemeaner } from './hdfe/demean.js';
+import type { FactorColumn } from './frame.js';
+import type { FixedEffectValues } from '../../results/modelResult.js';
+
+export interface NamedFactor extends DenseFactor {
+  name: string;
+  /** The label of each dense code. */
+  labels: string[];
+}
+
+/** The values, and a note when the reference rule could not identify them (three or more FE). */
+export function fixedEffectValues(sumFE: Float64Array, fe: NamedFactor[]): { effects: FixedEffectValues[]; note?: string } {
+  let { values, references } = solveLevels(sumFE, fe);
+  let note: string | undefined;
+  if (!reproduces(sumFE, fe, values)) {
+    // Three or more FE can need more references than the rule sets, and its values then miss some sums.
+    // fixest falls back to its demeaning algorithm's coefficients (when a sum is off by more than 0.1);
+    // here the alternating projections' coefficients, which reproduce every sum but fix no level at 0.
+    values = projectedValues(sumFE, fe);
+    references = fe.map(() => 0);
+    note = 'The fixed-effect values are not identified by setting one level per extra fixed effect to 0 (as fixest\'s fixef() tries first); they are the alternating projections\' solution, identified only up to constants.';
+  }
+  const effects = fe.map((f, q) => {
+    const order = sortedLevels(f.labels);
+    return { name: f.name, levels: order.map((l) => f.labels[l]), values: order.map((l) => values[q][l]), references: references[q] };
+  });
+  return note ? { effects, note } : { effects };
+}
+
+function reproduces(S: Float64Array, fe: DenseFactor[], values: Float64Array[]): boolean {
+  for (let i = 0; i < S.length; i++) {
+    let sum = 0;
+    fe.forEach((f, q) => (sum += values[q][f.codes[i]]));
+    if (!(Math.abs(sum - S[i]) <= 1e-8 * (1 + Math.abs(S[i])))) return false;
+  }
+  return true;
+}
+
+function projectedValues(S: Float64Array, fe: DenseFactor[]): Float64Array[] {
+  const { alpha } = new FixedEffectsDemeaner(fe, null).demean(S, { tol: 1e-12, maxIter: 100_000 }, undefined, 'the sums of fixed effects');
+  let offset = 0;
+  return fe.map((f) => alpha.slice(offset, (offset += f.levels)));
+}
+
+function solveLevels(S: Float64Array, fe: DenseFactor[]): { values: Float64Array[]; references: number[] } {
+  const Q = fe.length;
+  const n = S.length;
+  const values = fe.map((f) => new Float64Array(f.levels));
+  const references = fe.map(() => 0);
+  if (Q === 1) {
+    fe[0].codes.forEach((level, i) => (values[0][level] = S[i]));
+    return { values, references };
+  }
+  const members = fe.map(membersByLevel);
+  const known = fe.map((f) => new Uint8Array(f.levels));
+  const knownDims = new Int32Array(n);
+  const ready: number[] = [];
+  const fix = (q: number, level: number) => {
+    known[q][level] = 1;
+    const { start, obs } = members[q];
+    for (let k = start[level]; k < start[level + 1]; k++) if (++knownDims[obs[k]] === Q - 1) ready.push(obs[k]);
+  };
+  let remaining = Int32Array.from({ length: n }, (_, i) => i);
+  for (let first = true; remaining.length > 0; first = false) {
+    const from = first ? 0 : referenceObservation(remaining, knownDims, Q);
+    let spared = false;
+    for (let q = 0; q < Q; q++) {
+      const level = fe[q].codes[from];
+      if (known[q][level]) continue;
+      if (!spared) {
+        spared = true;
+        continue;
+      }
+      values[q][level] = 0;
+      references[q]++;
+      fix(q, level);
+    }
+    while (ready.length > 0) {
+      const i = ready.pop()!;
+      let open = -1;
+      let others = 0;
+      for (let q = 0; q < Q; q++) {
+        const level = fe[q].codes[i];
+        if (known[q][level]) others += values[q][level];
+        else open = q;
+      }
+      if (open < 0) continue; // its last level was fixed by another observation meanwhile
+      values[open][fe[open].codes[i]] = S[i] - others;
+      fix(open, fe[open].codes[i]);
+    }
+    remaining = remaining.filter((i) => knownDims[i] < Q);
+  }
+  return { values, references };
+}
+
+/** fixest's choice: the first observation with all but two dimensions known, else the one with most known. */
+function referenceObservation(remaining: Int32Array, knownDims: Int32Array, Q: number): number {
+  let best = -1;
+  let most = 0;
+  for (const i of remaining) {
+    const k = knownDims[i];
+    if (k === Q - 2) return i;
+    if (k > most) {
+      best = i;
+      most = k;
+    } else if (best < 0 && k === 0) best = i;
+  }
+  return best;
+}
+
+/** The observations of each level, contiguous: obs[start[l]] … obs[start[l + 1] − 1], in sample order. */
+function membersByLevel(f: DenseFactor): { start: Int32Array; obs: Int32Array } {
+  const start = new Int32Array(f.levels + 1);
+  for (const c of f.codes) start[c + 1]++;
+  for (let l = 0; l < f.levels; l++) start[l + 1] += start[l];
+  const next = start.slice(0, f.levels);
+  const obs = new Int32Array(f.codes.length);
+  f.codes.forEach((c, i) => (obs[next[c]++] = i));
+  return { start, obs };
+}
+
+/** Levels in fixest's sorted order: numerically when every label is a whole number, else by code point. */
+function sortedLevels(labels: string[]): number[] {
+  const order = labels.map((_, l) => l);
+  const numeric = labels.every((s) => /^\d+$/.test(s));
+  return order.sort(numeric ? (a, b) => Number(labels[a]) - Number(labels[b]) : (a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : 0));
+}
+
+/**
+ * The fixed effects over the estimation sample (`dense`, codes of the sample's rows) named by the frame's
+ * columns and labelled by their `labels` (the code itself when a column has none); `rows` maps the sample to
+ * the columns' rows (null: the same rows).
+ */
+export function labelledFactors(columns: readonly FactorColumn[], dense: readonly DenseFactor[], rows: Int32Array | null): NamedFactor[] {
+  return dense.map((f, q) => {
+    const column = columns[q];
+    const labels: string[] = new Array(f.levels);
+    f.codes.forEach((c, k) => {
+      if (labels[c] !== undefined) return;
+      const code = column.codes[rows ? rows[k] : k];
+      labels[c] = column.labels?.[code] ?? String(code);
+    });
+    return { ...f, name: column.name, labels };
+  });
+}
+
+/** y − Σ_k x_k β_k − e (e: the residual; omitted for a GLM's linear predictor). */
+export function sumOfFixedEffects(y: Float64Array, X: readonly Float64Array[], beta: ArrayLike<number>, e?: Float64Array): Float64Array {
+  const s = Float64Array.from(y);
+  X.forEach((x, k) => {
+    for (let i = 0; i < s.length; i++) s[i] -= beta[k] * x[i];
+  });
+  if (e) for (let i = 0; i < s.length; i++) s[i] -= e[i];
+  return s;
+}
+
+/** The values, their note (if any) added to `notes`. */
+export function withNote(result: { effects: FixedEffectValues[]; note?: string }, notes: string[]): FixedEffectValues[] {
+  if (result.note) notes.push(result.note);
+  return result.effects;
+}
