@@ -3,6 +3,7 @@
 // test/oracles/econ/scripts/fit_fixef_factors.R. Tolerance 1e-6 relative.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { close, readEconJson } from '../engine/models/econOracles.ts';
 import { records, result, runSpec } from './harness.ts';
@@ -61,4 +62,24 @@ test('fixef: true reports every level as fixest\'s fixef(), the second FE\'s fir
   assert.deepEqual(ols.model!.fixef!.map((f) => f.references), [0, 1]);
   assert.ok(ols.notes.some((n) => n.includes('1 level of `sector` set to 0')), ols.notes.join('\n'));
   assert.equal(result(results, 'ols_plain').tables.fixef, undefined);
+});
+
+test('factors: i() with ref: on text and numbers, i(x, var) slopes per level, factor(), named as fixest prints them', async () => {
+  for (const name of ['ols_factors', 'ols_factor_call', 'pois_factors', 'nb_factors']) {
+    const m = await model(name);
+    const expected = oracle[name].coef as Record<string, number>;
+    assert.deepEqual(m.coefficients.map((c) => c.term).sort(), Object.keys(expected).sort(), `${name} terms`);
+    for (const c of m.coefficients) close(c.estimate, expected[c.term], `${name} ${c.term}`);
+  }
+  assert.equal((await model('ols_factors')).fit.n, oracle.ols_factors.n);
+  close((await model('nb_factors')).fit.theta, oracle.nb_factors.theta, 'θ');
+});
+
+test('a ref: level absent from the estimation sample is a run error at the level, listing the levels', async () => {
+  const bad = result(await run, 'bad_ref');
+  assert.equal(bad.status, 'error');
+  assert.match(bad.error!.message, /`ref: "agri"` is not a level of `sector` in the estimation sample \(its levels: chem, elec, mech\)/);
+  const text = readFileSync(fileURLToPath(new URL('./fixtures/fitFixef.study', import.meta.url)), 'utf8');
+  const line = text.split('\n').findIndex((l) => l.startsWith('model bad_ref')) + 1;
+  assert.deepEqual([bad.error!.spec!.line, bad.error!.spec!.column], [line, text.split('\n')[line - 1].indexOf('"agri"') + 1]);
 });

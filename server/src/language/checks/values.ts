@@ -97,6 +97,14 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
       for (const side of sides) if (side) checkRef(ctx, side, ['regions', 'dataset'], sides.length > 1 ? 'each side of `×`' : what);
       return;
     }
+    case 'level': {
+      const items = expr.type === 'tuple' && expr.bracket === '(' ? expr.items : [expr];
+      for (const item of items) {
+        const literal = item.type === 'string' || item.type === 'number' || (item.type === 'unary' && item.op === '-' && item.operand?.type === 'number');
+        if (!literal) ctx.error('bad-value', item.span, `${capital(what)} must be a level of the factor: a quoted string such as "US", a number such as 2004, or a list of them in parentheses`);
+      }
+      return;
+    }
     case 'expr': return checkWith(v, v.variables ?? v.columns, 'formula', expr);
   }
 }

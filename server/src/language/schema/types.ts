@@ -38,6 +38,8 @@ export type ValueSpec =
   | { type: 'regionPair' }
   /** A panel's units: a `regions` set or an attribute dataset (its `key` values), or two of them joined by `×`. */
   | { type: 'units' }
+  /** A level of a factor: a quoted string or a number (`"US"`, `2004`, `-1`), or a list of them in parentheses. */
+  | { type: 'level' }
   /** Any expression; checked by the declaration's own rule. */
   | { type: 'expr' };
 
