@@ -10,14 +10,13 @@ export function gaussianFit(ssr: number, n: number, K: number): Record<string, n
 
 /**
  * Count models: McFadden's pseudo R² 1 − LL/LL₀ (fixest's `pr2`), its adjusted form 1 − (LL − K + 1)/LL₀
- * (`apr2`), AIC, BIC and the squared correlation of y and the fitted means (`sq.cor`, unweighted).
+ * (`apr2`), AIC, BIC and the squared correlation of y and the fitted means (`sq.cor`, unweighted). Without
+ * a null model (`llNull` undefined) the pseudo R²s are left out.
  */
-export function countFit(y: Float64Array, mu: Float64Array, loglik: number, llNull: number, K: number): Record<string, number> {
+export function countFit(y: Float64Array, mu: Float64Array, loglik: number, llNull: number | undefined, K: number): Record<string, number> {
   return {
     loglik,
-    ll_null: llNull,
-    pseudo_r2: 1 - loglik / llNull,
-    adj_pseudo_r2: 1 - (loglik - K + 1) / llNull,
+    ...(llNull === undefined ? {} : { ll_null: llNull, pseudo_r2: 1 - loglik / llNull, adj_pseudo_r2: 1 - (loglik - K + 1) / llNull }),
     ...informationCriteria(loglik, y.length, K),
     sq_cor: squaredCorrelation(y, mu),
   };

@@ -81,6 +81,7 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
   const vcovReported = reported.map((a) => reported.map((b) => covariance.beta[a.k][b.k]));
   // As glm: the null model is the intercept (which fixed effects include) or, without one, η = 0.
   const nullMean = hasIntercept || dummies.summaries.length > 0 ? y.reduce((s, v) => s + v, 0) / n : 1;
+  const llNull = nullLogLikelihood(likelihood, maxit, checkpoint);
   const fixef = options.fixef && frame.fe?.length ? negbinFixef(frame, mu, reported.map(({ j }) => ({ x: columns[j], beta: solve.coefficients[j] }))) : undefined;
   const dropped = frame.X.filter((_, j) => solve.aliased[j]).map((c) => c.name);
   const droppedDummies = dummies.columns.filter((_, j) => solve.aliased[frame.X.length + j]).length;
@@ -94,7 +95,7 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
     fit: {
       n,
       // K: the coefficients (FE dummies included) and θ, as fixest's fenegbin and glm.nb's AIC count them.
-      ...countFit(y, mu, logLik, nullLogLikelihood(likelihood, maxit, checkpoint), solve.rank + 1),
+      ...countFit(y, mu, logLik, llNull, solve.rank + 1),
       deviance: fit.deviance,
       null_deviance: deviance(y, new Float64Array(n).fill(nullMean), thetaOfFit),
       theta: estimate.theta,
@@ -115,18 +116,24 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
       ...(dropped.length ? [`dropped as collinear: ${dropped.join(', ')}`] : []),
       ...(droppedDummies ? [`${droppedDummies} fixed-effect dummies dropped as collinear`] : []),
       ...(fixef?.note ? [fixef.note] : []),
+      ...(llNull === undefined ? ['No pseudo R²: the intercept-only NB2 model has no finite θ (the outcome is not overdispersed around its mean).'] : []),
     ],
   };
 }
 
 /**
  * The log-likelihood of the intercept-only NB2 model, fixest's null model for pseudo R²: μ = ȳ (its maximum
- * likelihood estimate whatever θ) and θ at its maximum given that μ.
+ * likelihood estimate whatever θ) and θ at its maximum given that μ; undefined when that θ does not exist.
  */
-function nullLogLikelihood(likelihood: Nb2Likelihood, maxit: number, checkpoint?: Checkpoint): number {
+function nullLogLikelihood(likelihood: Nb2Likelihood, maxit: number, checkpoint?: Checkpoint): number | undefined {
   const y = likelihood.y;
   const mu = new Float64Array(y.length).fill(y.reduce((s, v) => s + v, 0) / y.length);
-  return likelihood.logLikelihood(thetaMl(likelihood, mu, maxit, checkpoint).theta, mu);
+  try {
+    return likelihood.logLikelihood(thetaMl(likelihood, mu, maxit, checkpoint).theta, mu);
+  } catch (err) {
+    if (err instanceof ConvergenceError) return undefined;
+    throw err;
+  }
 }
 
 /** The dummies' coefficients recast in fixest's normalisation: from η − Xβ, the frame's own regressors. */
