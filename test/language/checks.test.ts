@@ -95,6 +95,9 @@ test('factor terms: i() and factor() name variables of the model\'s data, ref: t
   assert.deepEqual(ds[0].fixes, ['gdp']);
   assert.match(ds[2].message, /argument `ref` of `factor` must be a level of the factor: a quoted string such as "US", a number such as 2004/i);
   assert.deepEqual(ds[3].fixes, ['ref']);
+  const [d] = check('model m = ols(Deg ~ gdp, data: p, fixef: true)\n');
+  assert.deepEqual([d.code, d.at], ['no-fixed-effects', 'true']);
+  assert.match(d.message, /add them after `\|`/);
 });
 
 test('table stats: take the fit statistics by name, with a did-you-mean', () => {
