@@ -85,5 +85,5 @@ test('i() and factor(): which level each leaves out, fixest\'s and model.matrix\
   assert.deepEqual(names('y ~ factor(i) - 1'), ['factor(i)1', 'factor(i)2', 'factor(i)3']);
   assert.throws(() => design('y ~ i(sector, ref: "z")'), (e: FormulaError) => e instanceof FormulaError && /`ref: "z"` is not a level of `sector` in the estimation sample \(its levels: a, b, c\)/.test(e.message));
   assert.throws(() => design('y ~ i(i, t)'), /`t` is text: i\(x, var\) interacts the factor x with a numeric variable/);
-  assert.throws(() => design('y ~ x', { where: 'i(sector) == 1' }), /makes dummy regressors: it can only be a term of a model's formula/);
+  assert.throws(() => design('y ~ x', { where: 'i(sector) == 1' }), /makes dummy regressors: it can only be a regressor term of a model's formula/);
 });
