@@ -9,6 +9,8 @@
 // observation is 0.
 import type { DenseFactor } from './hdfe/factors.js';
 import { FixedEffectsDemeaner } from './hdfe/demean.js';
+import { EstimationError } from './hdfe/errors.js';
+import type { Checkpoint } from '../cancel.js';
 import type { FactorColumn } from './frame.js';
 import type { FixedEffectValues } from '../../results/modelResult.js';
 
@@ -18,17 +20,27 @@ export interface NamedFactor extends DenseFactor {
   labels: string[];
 }
 
+/** fixest's fixef(): the greedy rule's values are replaced when, with 3+ FE, they miss a sum by more than this. */
+const MISMATCH = 0.1;
+/** fixef()'s own tolerance and iteration cap for that fallback (fixef.tol, fixef.iter). */
+const FALLBACK = { tol: 1e-5, maxIter: 10000 };
+
 /** The values, and a note when the reference rule could not identify them (three or more FE). */
-export function fixedEffectValues(sumFE: Float64Array, fe: NamedFactor[]): { effects: FixedEffectValues[]; note?: string } {
-  let { values, references } = solveLevels(sumFE, fe);
+export function fixedEffectValues(sumFE: Float64Array, fe: NamedFactor[], checkpoint?: Checkpoint): { effects: FixedEffectValues[]; note?: string } {
+  let { values, references } = solveLevels(sumFE, fe, checkpoint);
   let note: string | undefined;
-  if (!reproduces(sumFE, fe, values)) {
-    // Three or more FE can need more references than the rule sets, and its values then miss some sums.
-    // fixest falls back to its demeaning algorithm's coefficients (when a sum is off by more than 0.1);
-    // here the alternating projections' coefficients, which reproduce every sum but fix no level at 0.
-    values = projectedValues(sumFE, fe);
-    references = fe.map(() => 0);
-    note = 'The fixed-effect values are not identified by setting one level per extra fixed effect to 0 (as fixest\'s fixef() tries first); they are the alternating projections\' solution, identified only up to constants.';
+  // Three or more FE can need more references than the rule sets, and its values then miss some sums. As
+  // fixest (only then, and only by more than 0.1), fall back to the alternating projections' coefficients,
+  // which reproduce every sum but fix no level at 0.
+  if (fe.length >= 3 && references.some((r) => r > 1) && largestMiss(sumFE, fe, values) > MISMATCH) {
+    try {
+      values = projectedValues(sumFE, fe, checkpoint);
+      references = fe.map(() => 0);
+      note = 'The fixed-effect values are not identified by setting one level per extra fixed effect to 0 (fixest\'s fixef() rule); they are the alternating projections\' solution, as fixest falls back to, identified only up to constants.';
+    } catch (err) {
+      if (!(err instanceof EstimationError)) throw err;
+      note = `The fixed-effect values are not identified by setting one level per extra fixed effect to 0 (fixest's fixef() rule), and the alternating projections did not converge: some observations' fixed effects do not add up (by up to ${largestMiss(sumFE, fe, values).toPrecision(3)}).`;
+    }
   }
   const effects = fe.map((f, q) => {
     const order = sortedLevels(f.labels);
@@ -37,22 +49,23 @@ export function fixedEffectValues(sumFE: Float64Array, fe: NamedFactor[]): { eff
   return note ? { effects, note } : { effects };
 }
 
-function reproduces(S: Float64Array, fe: DenseFactor[], values: Float64Array[]): boolean {
+function largestMiss(S: Float64Array, fe: DenseFactor[], values: Float64Array[]): number {
+  let largest = 0;
   for (let i = 0; i < S.length; i++) {
     let sum = 0;
     fe.forEach((f, q) => (sum += values[q][f.codes[i]]));
-    if (!(Math.abs(sum - S[i]) <= 1e-8 * (1 + Math.abs(S[i])))) return false;
+    largest = Math.max(largest, Math.abs(sum - S[i]));
   }
-  return true;
+  return largest;
 }
 
-function projectedValues(S: Float64Array, fe: DenseFactor[]): Float64Array[] {
-  const { alpha } = new FixedEffectsDemeaner(fe, null).demean(S, { tol: 1e-12, maxIter: 100_000 }, undefined, 'the sums of fixed effects');
+function projectedValues(S: Float64Array, fe: DenseFactor[], checkpoint?: Checkpoint): Float64Array[] {
+  const { alpha } = new FixedEffectsDemeaner(fe, null).demean(S, { ...FALLBACK, checkpoint }, undefined, 'the sums of fixed effects');
   let offset = 0;
   return fe.map((f) => alpha.slice(offset, (offset += f.levels)));
 }
 
-function solveLevels(S: Float64Array, fe: DenseFactor[]): { values: Float64Array[]; references: number[] } {
+function solveLevels(S: Float64Array, fe: DenseFactor[], checkpoint?: Checkpoint): { values: Float64Array[]; references: number[] } {
   const Q = fe.length;
   const n = S.length;
   const values = fe.map((f) => new Float64Array(f.levels));
@@ -70,9 +83,11 @@ function solveLevels(S: Float64Array, fe: DenseFactor[]): { values: Float64Array
     const { start, obs } = members[q];
     for (let k = start[level]; k < start[level + 1]; k++) if (++knownDims[obs[k]] === Q - 1) ready.push(obs[k]);
   };
-  let remaining = Int32Array.from({ length: n }, (_, i) => i);
-  for (let first = true; remaining.length > 0; first = false) {
-    const from = first ? 0 : referenceObservation(remaining, knownDims, Q);
+  // The observations not yet fully known, in sample order; compacted in the pass that picks the next start.
+  const remaining = Int32Array.from({ length: n }, (_, i) => i);
+  let count = n;
+  for (let from = 0; from >= 0; ) {
+    checkpoint?.();
     let spared = false;
     for (let q = 0; q < Q; q++) {
       const level = fe[q].codes[from];
@@ -98,24 +113,28 @@ function solveLevels(S: Float64Array, fe: DenseFactor[]): { values: Float64Array
       values[open][fe[open].codes[i]] = S[i] - others;
       fix(open, fe[open].codes[i]);
     }
-    remaining = remaining.filter((i) => knownDims[i] < Q);
+    // fixest's next start: the first observation with all but two dimensions known, else the first with
+    // the most known (-1 when every observation is known).
+    let kept = 0;
+    let first = -1;
+    let best = -1;
+    let most = 0;
+    for (let k = 0; k < count; k++) {
+      const i = remaining[k];
+      const d = knownDims[i];
+      if (d >= Q) continue;
+      remaining[kept++] = i;
+      if (first >= 0) continue;
+      if (d === Q - 2) first = i;
+      else if (d > most) {
+        best = i;
+        most = d;
+      } else if (best < 0 && d === 0) best = i;
+    }
+    count = kept;
+    from = first >= 0 ? first : best;
   }
   return { values, references };
-}
-
-/** fixest's choice: the first observation with all but two dimensions known, else the one with most known. */
-function referenceObservation(remaining: Int32Array, knownDims: Int32Array, Q: number): number {
-  let best = -1;
-  let most = 0;
-  for (const i of remaining) {
-    const k = knownDims[i];
-    if (k === Q - 2) return i;
-    if (k > most) {
-      best = i;
-      most = k;
-    } else if (best < 0 && k === 0) best = i;
-  }
-  return best;
 }
 
 /** The observations of each level, contiguous: obs[start[l]] … obs[start[l + 1] − 1], in sample order. */

@@ -95,6 +95,6 @@ export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFi
     },
     notes,
     cluster: frame.cluster,
-    ...(opts.fixef && hasFixedEffects ? { fixef: withNote(fixedEffectValues(sumOfFixedEffects(y, rx.kept.map((k) => data.X[k].values), beta, e), labelledFactors(frame.fe, fe, data.rows)), notes) } : {}),
+    ...(opts.fixef && hasFixedEffects ? { fixef: withNote(fixedEffectValues(sumOfFixedEffects(y, rx.kept.map((k) => data.X[k].values), beta, e), labelledFactors(frame.fe, fe, data.rows), opts.checkpoint), notes) } : {}),
   };
 }

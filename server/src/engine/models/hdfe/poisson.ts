@@ -3,6 +3,7 @@
 // regressors, warm-started from the previous step's FE coefficients.
 import gammaln from '@stdlib/math-base-special-gammaln';
 import type { ModelResult } from '../../../results/modelResult.js';
+import type { Checkpoint } from '../../cancel.js';
 import { FixedEffectsDemeaner, type DemeanOptions } from './demean.js';
 import { modelFixedEffectParameters } from './dof.js';
 import { EstimationError } from './errors.js';
@@ -102,7 +103,7 @@ function irls(data: EstimationData, dependent: string, opts: Required<PoissonFit
     for (let i = 0; i < n; i++) mu[i] = Math.exp(eta[i]);
     const change = Math.abs(newDeviance - deviance) / (0.1 + Math.abs(newDeviance));
     deviance = newDeviance;
-    if (change < opts.glmTol) return summaryInputs(data, dependent, frame, kept, beta, mu, eta, deviance, iteration, Xd, w, notes, opts.fixef);
+    if (change < opts.glmTol) return summaryInputs(data, dependent, frame, kept, beta, mu, eta, deviance, iteration, Xd, w, notes, opts.fixef, opts.checkpoint);
     if (iteration >= opts.glmMaxIter) {
       throw new EstimationError(`The Poisson fit did not converge in ${opts.glmMaxIter} iterations (relative deviance change ${change.toExponential(2)}); raise glmMaxIter.`);
     }
@@ -127,6 +128,7 @@ function summaryInputs(
   w: Float64Array,
   notes: string[],
   fixef: boolean,
+  checkpoint: Checkpoint,
 ): HdfeFit {
   const { y, w: prior } = data;
   const n = y.length;
@@ -155,7 +157,7 @@ function summaryInputs(
     fit: { n, n_original: data.nOriginal, parameters, deviance, null_deviance: poissonDeviance(y, new Float64Array(n).fill(Math.log(yMean)), prior), ...countFit(y, mu, loglik, llNull, parameters), iterations },
     notes,
     cluster: frame.cluster,
-    ...(fixef && fe.length > 0 ? { fixef: withNote(fixedEffectValues(sumOfFixedEffects(eta, kept.map((k) => data.X[k].values), beta), labelledFactors(frame.fe, fe, data.rows)), notes) } : {}),
+    ...(fixef && fe.length > 0 ? { fixef: withNote(fixedEffectValues(sumOfFixedEffects(eta, kept.map((k) => data.X[k].values), beta), labelledFactors(frame.fe, fe, data.rows), checkpoint), notes) } : {}),
   };
 }
 

@@ -82,7 +82,7 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
   // As glm: the null model is the intercept (which fixed effects include) or, without one, η = 0.
   const nullMean = hasIntercept || dummies.summaries.length > 0 ? y.reduce((s, v) => s + v, 0) / n : 1;
   const llNull = nullLogLikelihood(likelihood, maxit, checkpoint);
-  const fixef = options.fixef && frame.fe?.length ? negbinFixef(frame, mu, reported.map(({ j }) => ({ x: columns[j], beta: solve.coefficients[j] }))) : undefined;
+  const fixef = options.fixef && frame.fe?.length ? negbinFixef(frame, mu, reported.map(({ j }) => ({ x: columns[j], beta: solve.coefficients[j] })), checkpoint) : undefined;
   const dropped = frame.X.filter((_, j) => solve.aliased[j]).map((c) => c.name);
   const droppedDummies = dummies.columns.filter((_, j) => solve.aliased[frame.X.length + j]).length;
   return {
@@ -137,9 +137,9 @@ function nullLogLikelihood(likelihood: Nb2Likelihood, maxit: number, checkpoint?
 }
 
 /** The dummies' coefficients recast in fixest's normalisation: from η − Xβ, the frame's own regressors. */
-function negbinFixef(frame: ModelFrame, mu: Float64Array, regressors: { x: Float64Array; beta: number }[]): ReturnType<typeof fixedEffectValues> {
+function negbinFixef(frame: ModelFrame, mu: Float64Array, regressors: { x: Float64Array; beta: number }[], checkpoint?: Checkpoint): ReturnType<typeof fixedEffectValues> {
   const fe = frame.fe ?? [];
   const eta = mu.map(Math.log);
   const sumFE = sumOfFixedEffects(eta, regressors.map((r) => r.x), regressors.map((r) => r.beta));
-  return fixedEffectValues(sumFE, labelledFactors(fe, fe.map((f) => denseCodes(f.codes)), null));
+  return fixedEffectValues(sumFE, labelledFactors(fe, fe.map((f) => denseCodes(f.codes)), null), checkpoint);
 }
