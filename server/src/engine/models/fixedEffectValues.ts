@@ -70,12 +70,16 @@ function solveLevels(S: Float64Array, fe: DenseFactor[], checkpoint?: Checkpoint
   const n = S.length;
   const values = fe.map((f) => new Float64Array(f.levels));
   const references = fe.map(() => 0);
+  const known = fe.map((f) => new Uint8Array(f.levels));
   if (Q === 1) {
-    fe[0].codes.forEach((level, i) => (values[0][level] = S[i]));
+    // As fixest: the level's first observation (all of them agree up to the solver's tolerance).
+    fe[0].codes.forEach((level, i) => {
+      if (!known[0][level]) values[0][level] = S[i];
+      known[0][level] = 1;
+    });
     return { values, references };
   }
   const members = fe.map(membersByLevel);
-  const known = fe.map((f) => new Uint8Array(f.levels));
   const knownDims = new Int32Array(n);
   const ready: number[] = [];
   const fix = (q: number, level: number) => {
