@@ -52,6 +52,19 @@ test('--only runs the named declarations and what they need', () => {
   assert.equal(r.stderr, '');
 });
 
+test('fixef: true reaches the command line: the summary, the results JSON and <model>.fixef.csv', () => {
+  const out = mkdtempSync(join(tmpdir(), 'innograph-fixef-'));
+  const r = cli('run', 'test/run/fixtures/fitFixef.study', '--only', 'ols_fe', '--out', out, '--format', 'csv');
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^model ols_fe: ok in \d+\.\d\d s \(coefficients 2 rows, fixef 8 rows\)$/m);
+  assert.match(r.stdout, /^ {2}note: Fixed-effect values as fixest's fixef\(\): 1 level of `sector` set to 0/m);
+  const csv = readFileSync(join(out, 'ols_fe.fixef.csv'), 'utf8').split('\r\n');
+  assert.equal(csv[0], 'fixed_effect,level,value');
+  assert.deepEqual(csv.slice(1, 9).map((line) => line.split(',').slice(0, 2).join(',')), ['ctry,DE', 'ctry,FR', 'ctry,JP', 'ctry,KR', 'ctry,US', 'sector,chem', 'sector,elec', 'sector,mech']);
+  const model = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).results.find((x: { name: string }) => x.name === 'ols_fe').model;
+  assert.deepEqual(model.fixef.map((f: { name: string; references: number }) => [f.name, f.references]), [['ctry', 0], ['sector', 1]]);
+});
+
 test('a spec with errors is not run; a failing declaration makes exit code 1 and names its place', () => {
   const dir = mkdtempSync(join(tmpdir(), 'innograph-'));
   writeFileSync(join(dir, 'bad.study'), 'dataset a from "missing.csv" { patent: p }\n');

@@ -88,6 +88,23 @@ test('formula terms must name panel variables, attributes or functions', () => {
   assert.deepEqual(ds[0].fixes, ['Deg']);
 });
 
+test('factor terms: i() and factor() name variables of the model\'s data, ref: takes levels, fixef: a boolean', () => {
+  assert.deepEqual(check('model m = ols(Deg ~ i(gdp, pop, ref: 2004) + factor(pop, ref: "a") + i(gdp, ref: (-1, 0)) | i + t, data: p, fixef: true)\n'), []);
+  const ds = check('model m = ols(Deg ~ i(gdpp) + i(gdp, pp) + factor(pop, ref: Deg) + i(gdp, rf: 1) | i, data: p, fixef: yes)\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.at]), [['unknown-variable', 'gdpp'], ['unknown-variable', 'pp'], ['bad-value', 'Deg'], ['unknown-argument', 'rf'], ['bad-value', 'yes']]);
+  assert.deepEqual(ds[0].fixes, ['gdp']);
+  assert.match(ds[2].message, /argument `ref` of `factor` must be a level of the factor: a quoted string such as "US", a number such as 2004/i);
+  assert.deepEqual(ds[3].fixes, ['ref']);
+  const [d] = check('model m = ols(Deg ~ gdp, data: p, fixef: true)\n');
+  assert.deepEqual([d.code, d.at], ['no-fixed-effects', 'true']);
+  assert.match(d.message, /add them after `\|`/);
+});
+
+test('table stats: take the fit statistics by name, with a did-you-mean', () => {
+  const ds = check('model m = poisson(Deg ~ gdp | i, data: p)\ntable t = m { stats: n, loglik, aic, bic, sq_cor, adj_pseudo_r2, null_deviance, sigma2, rmse, deviance, bci }\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.at, d.fixes]), [['bad-value', 'bci', ['bic']]]);
+});
+
 test('a model without data says which option is missing', () => {
   const [d] = check('model m = ols(y ~ x)\n');
   assert.equal(d.code, 'missing-option');

@@ -308,3 +308,48 @@ describe('editing aids', () => {
     assert.deepEqual(actions[0].edit.changes[uri][0], { range: rangeOf(text, 'levle'), newText: 'level' });
   });
 });
+
+describe('factor terms, fixed-effect values and fit statistics', () => {
+  const at = async (marked: string) => {
+    const f = fixture(marked);
+    const { uri, diagnostics } = await lsp.open('fixture.study', f.text);
+    return { uri, diagnostics, position: f.position };
+  };
+  const FACTORS = SPEC.replace('+ gdp_pc |', '+ i(gdp_pc, Deg, ref: 1) + factor(t) |');
+
+  test('i() and factor() check clean, are offered in formulas and explain themselves on hover', async () => {
+    assert.deepEqual((await lsp.open('fixture.study', FACTORS)).diagnostics.map((d) => d.message), []);
+    const got = labels(await completionsAt(SPEC.replace('+ gdp_pc |', '+ $0 |')));
+    assert.ok(got.includes('factor') && got.filter((l) => l === 'i').length === 2, 'the variable i and the function i()');
+    const { uri, position } = await at(FACTORS.replace('factor(t)', 'fac$0tor(t)'));
+    const h = await lsp.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position });
+    assert.match(h.contents.value, /^`factor\(x, ref: level\)`/);
+    assert.match(h.contents.value, /treatment coding/);
+  });
+
+  test('signature help inside i( points at the parameter being written', async () => {
+    const { uri, position } = await at(FACTORS.replace('i(gdp_pc, Deg, ref: 1)', 'i(gdp_pc, $0'));
+    const help = await lsp.request<{ signatures: { label: string }[]; activeParameter: number }>('textDocument/signatureHelp', { textDocument: { uri }, position });
+    assert.equal(help.signatures[0].label, 'i(x, var, ref: level)');
+    assert.equal(help.activeParameter, 1);
+  });
+
+  test('a misspelt variable in i() is reported with a did-you-mean; a ref: that is not a level literal too', async () => {
+    const text = FACTORS.replace('i(gdp_pc, Deg, ref: 1)', 'i(gdp_p, Deg, ref: Deg)');
+    const { diagnostics } = await lsp.open('fixture.study', text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['unknown-variable', rangeIn(text, 'i(gdp_p,', 'gdp_p')], ['bad-value', rangeIn(text, 'ref: Deg', 'Deg')]]);
+    assert.match(diagnostics[0].message, /Did you mean `gdp_pc`\?/);
+  });
+
+  test('fixef: completes true/false and hovers with fixest\'s rule; stats: offers the fit statistics', async () => {
+    const withFixef = SPEC.replace('data: prov, cluster: i)', 'data: prov, cluster: i, fixef: $0)');
+    assert.deepEqual(labels(await completionsAt(withFixef)), ['true', 'false']);
+    const { uri, position } = await at(SPEC.replace('data: prov, cluster: i)', 'data: prov, cluster: i, fi$0xef: true)'));
+    const h = await lsp.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position });
+    assert.match(h.contents.value, /\*\*fixef\*\*/);
+    assert.match(h.contents.value, /first observation's level of every fixed effect after the first is set to 0/);
+    assert.match(h.contents.value, /Default: `false`/);
+    const stats = labels(await completionsAt(SPEC.replace('table t1 = m1 { paren: t }', 'table t1 = m1 { paren: t, stats: n, $0 }')));
+    for (const s of ['loglik', 'aic', 'bic', 'sigma2', 'rmse', 'sq_cor', 'adj_pseudo_r2', 'deviance', 'null_deviance']) assert.ok(stats.includes(s), s);
+  });
+});

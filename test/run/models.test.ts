@@ -78,6 +78,25 @@ test('ssc_* options override the dof preset: exact K with all fixed effects, con
   }
 });
 
+test('fit statistics on the gravity panel from fixest\'s own nparams, logLik, ll_null and SSR (AIC = −2LL + 2K, BIC, apr2)', async () => {
+  const pois = readEconJson('gravity_fepois_fixest.json');
+  const { model: ppml } = await coefficients('ppml_gravity');
+  assert.equal(ppml.fit.parameters, pois.nparams);
+  close(ppml.fit.loglik, pois.loglik, 'Poisson logLik');
+  close(ppml.fit.ll_null, pois.ll_null, 'Poisson ll_null');
+  close(ppml.fit.aic, -2 * pois.loglik + 2 * pois.nparams, 'Poisson AIC');
+  close(ppml.fit.bic, -2 * pois.loglik + pois.nparams * Math.log(pois.nobs), 'Poisson BIC');
+  close(ppml.fit.adj_pseudo_r2, 1 - (pois.loglik - pois.nparams + 1) / pois.ll_null, 'Poisson apr2');
+  const ols = readEconJson('gravity_feols_fixest.json');
+  const { model: feols } = await coefficients('ols_gravity');
+  assert.equal(feols.fit.parameters, ols.nparams);
+  const loglik = -(ols.nobs / 2) * (Math.log(2 * Math.PI) + Math.log(ols.ssr / ols.nobs) + 1); // logLik.fixest
+  close(feols.fit.loglik, loglik, 'OLS logLik');
+  close(feols.fit.aic, -2 * loglik + 2 * ols.nparams, 'OLS AIC');
+  close(feols.fit.sigma2, ols.ssr / (ols.nobs - ols.nparams), 'OLS σ²');
+  close(feols.fit.rmse, ols.fitstat.rmse, 'OLS RMSE');
+});
+
 test('negbin: MASS::glm.nb with text regressors as dummies against the first level', async () => {
   const oracle = readEconJson('nb_quine_R.json').glmnb_main;
   const { model } = await coefficients('nb_quine');

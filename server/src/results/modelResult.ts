@@ -30,6 +30,15 @@ export interface FixedEffectSummary {
   removed?: number;
 }
 
+/** One fixed effect's estimated values (fixest's fixef()), levels in sorted order. */
+export interface FixedEffectValues {
+  name: string;
+  levels: string[];
+  values: number[];
+  /** Levels set to 0 to identify the others (one per connected group of observations, none for the first FE). */
+  references: number;
+}
+
 export interface VcovSummary {
   /** `iid`, `hetero` (HC1), `cluster`, `twoway`, `robust` (GMM), `windmeijer`. */
   type: string;
@@ -50,6 +59,8 @@ export interface ModelResult {
   /** n, r2, adj_r2, within_r2, pseudo_r2, loglik, deviance, theta, alpha, groups, instruments … */
   fit: Record<string, number>;
   fixedEffects?: FixedEffectSummary[];
+  /** Each fixed effect's values, when the model asked for them (`fixef: true`). */
+  fixef?: FixedEffectValues[];
   tests?: Record<string, TestResult>;
   /** Models a test compares this one with, by role (Hausman: `random`, the random-effects estimates). */
   compared?: Record<string, ModelResult>;

@@ -15,7 +15,10 @@ export function engineExpr(e: SpecExpr | undefined, whole?: SpecExpr): Expr {
     case 'string': return { type: 'string', value: e.value, at };
     case 'bool': return { type: 'number', value: e.value ? 1 : 0, at };
     case 'member': return { type: 'var', name: `${memberPath(e.object)}.${e.property?.name ?? ''}`, at };
-    case 'call': return { type: 'call', fn: e.callee.name, args: e.args.map((a) => engineExpr(a.value, e)), at };
+    case 'call': {
+      const args = e.args.map((a) => engineExpr(a.value, e));
+      return e.args.some((a) => a.name) ? { type: 'call', fn: e.callee.name, args, names: e.args.map((a) => a.name?.name), at } : { type: 'call', fn: e.callee.name, args, at };
+    }
     case 'unary': return { type: 'unary', op: e.op, operand: engineExpr(e.operand, e), at };
     case 'tuple': return e.items.length === 1 && e.bracket === '(' ? engineExpr(e.items[0], e) : { type: 'list', items: e.items.map((i) => engineExpr(i, e)), at };
     case 'binary': {

@@ -36,6 +36,23 @@ test('feols: R², adjusted R², within R², within adjusted R², RMSE and sums o
   close(f.ssr_fe_only, oracle.ssr_fe_only, 'ssr_fe_only', 1e-9);
 });
 
+test('fixef on the gravity panel\'s three fixed effects: every level, one free dimension, the fitted sums reproduced', () => {
+  const withValues = fitFeols(frame, { fixef: true });
+  const values = withValues.fixef!;
+  assert.deepEqual(values.map((f) => [f.name, f.levels.length]), Object.entries(oracle.fixef_sizes));
+  assert.equal(values[0].references, 0, 'the first FE has no reference');
+  assert.ok(values[1].references >= 1 && values[2].references >= 1);
+  // With the levels' values the residuals y − Xβ − Σ_q α_q must give fixest's SSR.
+  const byLabel = values.map((f) => new Map(f.levels.map((l, k) => [l, f.values[k]])));
+  let ssr = 0;
+  for (let r = 0; r < panel.n; r++) {
+    // This frame's factors carry no labels: a level is named by its code.
+    const effects = byLabel.reduce((s, m, q) => s + m.get(String(frame.fe[q].codes[r]))!, 0);
+    ssr += (panel.y[r] - panel.X.reduce((s, x, k) => s + withValues.beta[k] * x.values[r], 0) - effects) ** 2;
+  }
+  close(ssr, oracle.ssr, 'SSR from the fixed-effect values', 1e-6);
+});
+
 const i = { name: 'i', codes: panel.i };
 const j = { name: 'j', codes: panel.j };
 for (const [name, options] of Object.entries(VARIANTS(i, j))) {

@@ -188,12 +188,26 @@ export interface RegressionTableOptions {
   paren?: 'se' | 't';
   stars?: number[];
   digits?: number;
+  /** Add the rows a table shows only on request (AIC, BIC, log-likelihood …); a `stats:` list then picks. */
+  requestedRows?: boolean;
 }
 
 /** Fit statistics in print order, with their labels (a row appears when a model has the value). */
 const FIT_ROWS: [key: string, label: string][] = [
   ['n', 'Observations'], ['groups', 'Groups'], ['instruments', 'Instruments'], ['r2', 'R²'], ['adj_r2', 'Adjusted R²'],
   ['within_r2', 'Within R²'], ['pseudo_r2', 'Pseudo R²'], ['theta', 'θ'],
+];
+/** Fit statistics shown only when a table's `stats:` asks for them (fixest's fitstat names in comments). */
+const REQUESTED_FIT_ROWS: [key: string, label: string][] = [
+  ['adj_pseudo_r2', 'Adjusted pseudo R²'], // apr2
+  ['sq_cor', 'Squared correlation'], // sq.cor
+  ['sigma2', 'σ²'],
+  ['rmse', 'RMSE'],
+  ['loglik', 'Log-likelihood'], // ll
+  ['deviance', 'Deviance'],
+  ['null_deviance', 'Null deviance'],
+  ['aic', 'AIC'],
+  ['bic', 'BIC'],
 ];
 const TEST_ROWS: [key: string, label: string][] = [['ar1', 'AR(1) p'], ['ar2', 'AR(2) p'], ['sargan', 'Sargan p'], ['hansen', 'Hansen p']];
 
@@ -235,7 +249,7 @@ export function regressionTableFromModels(models: readonly TableModel[], options
       ...feNames.flatMap((name) => row(`fe:${name}`, `${name} fixed effects`, (r) => (r.fixedEffects?.some((f) => f.name === name) ? 'Yes' : 'No'))),
       ...row('vcov', 'Standard errors', (r) => r.vcovType?.type),
       ...clusterNames.flatMap((name) => row(`clusters:${name}`, `Clusters (${name})`, (r) => r.vcovType?.clusters?.find((c) => c.name === name)?.count)),
-      ...FIT_ROWS.flatMap(([key, label]) => row(key, label, (r) => r.fit[key])),
+      ...[...FIT_ROWS, ...(options.requestedRows ? REQUESTED_FIT_ROWS : [])].flatMap(([key, label]) => row(key, label, (r) => r.fit[key])),
       ...TEST_ROWS.flatMap(([key, label]) => row(`test:${key}`, label, (r) => r.tests?.[key]?.p)),
     ],
   };

@@ -11,6 +11,8 @@ export interface FactorColumn {
   name: string;
   /** Non-negative integer codes, one per row; need not be dense. */
   codes: Int32Array;
+  /** The level each code stands for (`labels[code]`), when known: names fixed-effect values. */
+  labels?: string[];
 }
 
 export interface ModelFrame {

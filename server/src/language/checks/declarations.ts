@@ -333,7 +333,8 @@ function regionNames(e: Expr): Expr[] {
 /** Models defined by extension (`m1 + x`), split (`m1 by g in (…)`) or an estimator call. */
 function checkModelForm(ctx: CheckContext, decl: Decl, v: ValueContext): void {
   const value = decl.values[0];
-  if (!value || value.type === 'call') return;
+  if (value?.type === 'call') return checkFixefWanted(ctx, decl);
+  if (!value) return;
   if (value.type === 'binary' && value.op === 'by') {
     checkModelBase(ctx, value.left);
     if (value.right?.type === 'binary' && value.right.op === 'in') {
@@ -359,6 +360,15 @@ function checkModelForm(ctx: CheckContext, decl: Decl, v: ValueContext): void {
     return;
   }
   ctx.error('bad-model', value.span, 'A model is an estimator call `ols(y ~ x, data: d)`, an extension `m1 + x`, or a split `m1 by g`');
+}
+
+/** `fixef: true` on an estimator call whose formula has no `| fixed effects` has nothing to report. */
+function checkFixefWanted(ctx: CheckContext, decl: Decl): void {
+  const fixef = ctx.model.option(decl, 'fixef')?.values[0];
+  const formula = ctx.model.source(decl)?.call.args.find((a) => !a.name)?.value;
+  if (fixef?.type !== 'bool' || !fixef.value || formula?.type !== 'binary' || formula.op !== '~') return;
+  if (formula.right?.type === 'binary' && formula.right.op === '|') return;
+  ctx.error('no-fixed-effects', fixef.span, '`fixef: true` reports the values of fixed effects, but the formula has none; add them after `|` (`y ~ x | region + year`)');
 }
 
 /** Clusters are identified from location quotients, not from any measures. */

@@ -99,6 +99,14 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
       return;
     }
     case 'split': return checkSplit(v, expr);
+    case 'level': {
+      const items = expr.type === 'tuple' && expr.bracket === '(' ? expr.items : [expr];
+      for (const item of items) {
+        const literal = item.type === 'string' || item.type === 'number' || (item.type === 'unary' && item.op === '-' && item.operand?.type === 'number');
+        if (!literal) ctx.error('bad-value', item.span, `${capital(what)} must be a level of the factor: a quoted string such as "US", a number such as 2004, or a list of them in parentheses`);
+      }
+      return;
+    }
     case 'expr': return checkWith(v, v.variables ?? v.columns, 'formula', expr);
   }
 }

@@ -375,6 +375,12 @@ const panel: DeclSpec = {
 // ---------------------------------------------------------------- models
 const formulaParam = { name: 'formula', doc: 'fixest-style formula `y ~ x + l(x, 1) | fe1^fe2 + fe3`.', value: { type: 'formula' } } as const;
 const dataOption: OptionSpec = { name: 'data', doc: 'The table the model is estimated on: a panel, a dataset or node measures.', value: ref('panel', 'dataset', 'measures'), required: true };
+const fixefOption: OptionSpec = {
+  name: 'fixef',
+  doc: 'Report the value of every fixed-effect level as the result table `fixef` (fixest\'s fixef()). With two or more fixed effects the values are identified up to one constant per extra fixed effect: as fixest, the first observation\'s level of every fixed effect after the first is set to 0 (and so for each group of observations not connected to it).',
+  value: bool,
+  default: 'false',
+};
 const feOptions: OptionSpec[] = [
   { name: 'vcov', doc: 'Variance estimator (default: clustered when `cluster` is given, else iid, as fixest).', value: oneOf(['iid', 'Homoskedastic.'], ['hc1', 'Heteroskedasticity-robust, n/(n−K).'], ['cluster', 'Clustered by `cluster`.'], ['twoway', 'Two-way clustered by the two `cluster` terms.']) },
   { name: 'cluster', doc: 'Cluster variable(s) or interactions, e.g. `i^j`.', value: { type: 'terms' }, list: true },
@@ -389,6 +395,7 @@ const feOptions: OptionSpec[] = [
   { name: 'ssc_cluster_adj', doc: 'Cluster factor G/(G − 1) (fixest\'s ssc(cluster.adj)); overrides `dof`.', value: bool, default: 'true' },
   { name: 'ssc_cluster_df', doc: 'The G/(G − 1) factor of two-way clustering (fixest\'s ssc(cluster.df)); overrides `dof`.', value: oneOf(['min', 'One factor with the smaller G.'], ['conventional', 'Each term of V₁ + V₂ − V₁₂ its own G.']), default: 'min' },
   { name: 'ssc_t_df', doc: 'Degrees of freedom of clustered t tests (fixest\'s ssc(t.df)); overrides `dof`.', value: oneOf(['min', 'G − 1 with the smaller G.'], ['conventional', 'n − K.']), default: 'min' },
+  fixefOption,
 ];
 const poissonOptions: OptionSpec[] = [
   ...feOptions,
@@ -420,7 +427,7 @@ const plmOptions: OptionSpec[] = [
 const modelSources: SourceSpec[] = [
   { name: 'ols', doc: 'Linear regression with any number of high-dimensional fixed effects (fixest::feols / reghdfe).', params: [formulaParam], options: feOptions },
   { name: 'poisson', doc: 'Poisson pseudo-maximum likelihood with fixed effects (fixest::fepois / ppmlhdfe).', params: [formulaParam], options: poissonOptions },
-  { name: 'negbin', doc: 'Negative binomial NB2 by maximum likelihood, fixed effects as dummies (MASS::glm.nb); θ and α = 1/θ reported. A fractional count outcome is accepted (the likelihood at non-integer y, as glm.nb and fenegbin; noted).', params: [formulaParam], options: [{ name: 'vcov', doc: 'Variance estimator.', value: oneOf(['glm.nb', 'MASS::glm.nb: expected information with θ fixed (default).'], ['fixest', 'fixest::fenegbin: observed information of (β, α) jointly, times (n − 1)/(n − K).'], ['statsmodels', 'statsmodels NB2: observed information of (β, α) jointly.'], ['hc0', 'sandwich::vcovHC(type = "HC0") on the glm.nb fit, θ fixed.']), default: 'glm.nb' }] },
+  { name: 'negbin', doc: 'Negative binomial NB2 by maximum likelihood, fixed effects as dummies (MASS::glm.nb); θ and α = 1/θ reported. A fractional count outcome is accepted (the likelihood at non-integer y, as glm.nb and fenegbin; noted).', params: [formulaParam], options: [{ name: 'vcov', doc: 'Variance estimator.', value: oneOf(['glm.nb', 'MASS::glm.nb: expected information with θ fixed (default).'], ['fixest', 'fixest::fenegbin: observed information of (β, α) jointly, times (n − 1)/(n − K).'], ['statsmodels', 'statsmodels NB2: observed information of (β, α) jointly.'], ['hc0', 'sandwich::vcovHC(type = "HC0") on the glm.nb fit, θ fixed.']), default: 'glm.nb' }, fixefOption] },
   { name: 'diffgmm', doc: 'Arellano–Bond difference GMM.', params: [formulaParam], options: gmmOptions },
   { name: 'sysgmm', doc: 'Blundell–Bond system GMM.', params: [formulaParam], options: gmmOptions },
   {
@@ -501,7 +508,7 @@ const table: DeclSpec = {
     { name: 'paren', doc: 'What goes in parentheses under each coefficient.', value: oneOf(['se', 'Standard errors (default).'], ['t', 't (or z) statistics.']), default: 'se' },
     { name: 'stars', doc: 'Significance thresholds for *, **, ***.', value: { type: 'number', min: 0, max: 1 }, list: true, default: '0.1, 0.05, 0.01' },
     { name: 'digits', doc: 'Decimals shown.', value: integer(0, 12), default: '3' },
-    { name: 'stats', doc: 'Fit statistics rows.', list: true, value: oneOf(['n', 'Observations.'], ['r2', 'R².'], ['adj_r2', 'Adjusted R².'], ['within_r2', 'Within R².'], ['pseudo_r2', 'Pseudo R².'], ['theta', 'NB θ.'], ['ar1', 'AR(1) p-value.'], ['ar2', 'AR(2) p-value.'], ['sargan', 'Sargan p-value.'], ['hansen', 'Hansen p-value.'], ['instruments', 'Instrument count.'], ['groups', 'Group count.'], ['clusters', 'Cluster counts.'], ['fe', 'Fixed-effects Yes/No rows.']) },
+    { name: 'stats', doc: 'Fit statistics rows.', list: true, value: oneOf(['n', 'Observations.'], ['r2', 'R².'], ['adj_r2', 'Adjusted R².'], ['within_r2', 'Within R².'], ['pseudo_r2', 'Pseudo R² (McFadden, fixest\'s `pr2`).'], ['adj_pseudo_r2', 'Adjusted pseudo R², 1 − (LL − K + 1)/LL₀ (fixest\'s `apr2`).'], ['sq_cor', 'Squared correlation of the outcome and the fitted values (fixest\'s `sq.cor`).'], ['sigma2', 'OLS residual variance RSS/(n − K).'], ['rmse', 'OLS root mean squared error √(RSS/n).'], ['loglik', 'Log-likelihood (OLS: Gaussian with σ² = RSS/n, as fixest).'], ['deviance', 'Deviance (Poisson, NB).'], ['null_deviance', 'Deviance of the intercept-only model (Poisson, NB).'], ['aic', 'AIC = −2LL + 2K, K counting fixed-effect levels (and NB θ).'], ['bic', 'BIC = −2LL + K log n.'], ['theta', 'NB θ.'], ['ar1', 'AR(1) p-value.'], ['ar2', 'AR(2) p-value.'], ['sargan', 'Sargan p-value.'], ['hansen', 'Hansen p-value.'], ['instruments', 'Instrument count.'], ['groups', 'Group count.'], ['clusters', 'Cluster counts.'], ['fe', 'Fixed-effects Yes/No rows.']) },
     { name: 'keep', doc: 'Coefficients to show (default: all).', value: { type: 'terms' }, list: true },
   ],
 };

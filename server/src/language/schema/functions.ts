@@ -11,6 +11,7 @@ const count = (doc: string): ParamSpec => ({ name: 'n', doc, value: { type: 'num
 const literal = (name: string, doc: string): ParamSpec => ({ name, doc, value: { type: 'string' } });
 const condition: ParamSpec = { name: 'condition', doc: 'A condition over the row: `country == "US"`.', value: { type: 'expr' }, accepts: ['bool'] };
 const value = (name: string, doc: string): ParamSpec => ({ name, doc, value: { type: 'expr' } });
+const factorRef: ParamSpec = { name: 'ref', doc: 'The reference level(s) left out: `"US"`, `2004`, or a list `("US", "JP")`.', value: { type: 'level' } };
 const net: ParamSpec = { name: 'network', doc: 'A network.', value: { type: 'ref', kinds: ['network'] } };
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
@@ -22,6 +23,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'sqrt', signature: 'sqrt(x)', context: 'formula', doc: 'Square root.', params: [x] },
   { name: 'center', signature: 'center(x)', context: 'formula', doc: 'x minus its sample mean (for interactions / moderation).', params: [x] },
   { name: 'standardize', signature: 'standardize(x)', context: 'formula', doc: '(x − mean) / sd.', params: [x] },
+  {
+    name: 'i', signature: 'i(x, var, ref: level)', context: 'formula',
+    doc: 'x (numbers or text) as a factor, as fixest\'s `i()`: one dummy per level (levels sorted), named `x::level`. Alone in a term it leaves out its reference level (`ref:`, default the first level; kept in full as the first such term of a model with neither intercept nor fixed effects). `i(x, var)` with a numeric `var`: a slope of var for every level, named `x::level:var`, leaving out only the levels `ref:` names. A `ref:` level absent from the estimation sample is an error.',
+    params: [x, { name: 'var', doc: 'A numeric variable to interact with every level of x (optional).', value: { type: 'expr' } }, factorRef],
+  },
+  {
+    name: 'factor', signature: 'factor(x, ref: level)', context: 'formula',
+    doc: 'x (numbers or text) as a factor with R\'s treatment coding, as `factor(x)` in lm or fixest: dummies named `factor(x)level`, the reference level left out where the intercept or a fixed effect stands for it. `ref:` names the reference level (R\'s `relevel`); default the first level in sorted order.',
+    params: [x, factorRef],
+  },
 
   // Panel variables.
   { name: 'count', signature: 'count(dataset, side, counting: records, where: condition)', context: 'panel', doc: 'Rows of a dataset in the region and period: patents of a patent table, inventor (applicant) entries of an inventor (applicant) table. In dyadic panels `side` is `i` or `j`. `counting: full` counts distinct patents, `fractional` gives a patent with k rows 1/k per row, `distinct` the distinct applicants (inventors). In a panel over applicants (`level: applicant`) `count(patents)` counts each firm\'s patents. `where:` counts only the rows meeting a condition, which may look at each row\'s patent: `count(inventors, i, where: any(inventors, ctry_code == "CN") and any(inventors, ctry_code != "CN"))`.', params: [{ name: 'dataset', doc: 'The table to count.', value: { type: 'ref', kinds: ['dataset'] } }, { name: 'side', doc: '`i` or `j` in dyadic panels.', value: { type: 'expr' } }, { name: 'counting', doc: '`records` (default), `full`, `fractional`, `distinct` or `share`.', value: { type: 'enum', values: [{ name: 'records', doc: 'Each row counts 1 (default).' }, { name: 'full', doc: 'Each patent counts 1 in every region holding it.' }, { name: 'fractional', doc: 'A patent with k rows gives 1/k to each.' }, { name: 'distinct', doc: 'Distinct applicants or inventors (the dataset\'s `applicant` or `inventor` column).' }, { name: 'share', doc: 'Each row its declared share of the patent (the dataset\'s `share` column: REGPAT `reg_share`, `inv_share`).' }] } }, { name: 'where', doc: 'Count only the rows meeting this condition over the dataset\'s columns (and its patents\' holders).', value: { type: 'filter', rows: 'dataset' } }] },

@@ -41,6 +41,8 @@ export type ValueSpec =
   | { type: 'units' }
   /** `ipc by ";"`: a column whose values hold several, and the separator between them. */
   | { type: 'split' }
+  /** A level of a factor: a quoted string or a number (`"US"`, `2004`, `-1`), or a list of them in parentheses. */
+  | { type: 'level' }
   /** Any expression; checked by the declaration's own rule. */
   | { type: 'expr' };
 

@@ -14,7 +14,7 @@ import { poolingEstimator } from '../../engine/models/panel/pooling.js';
 import { randomEffectsEstimator } from '../../engine/models/panel/randomEffects.js';
 import type { PanelVcov, PanelVcovMethod, PanelVcovType } from '../../engine/models/panel/robustCovariance.js';
 import { withinEstimator } from '../../engine/models/panel/within.js';
-import type { ModelResult } from '../../results/modelResult.js';
+import type { FixedEffectValues, ModelResult } from '../../results/modelResult.js';
 import type { Expr as SpecExpr } from '../../language/syntax/ast.js';
 import { SpecError } from '../errors.js';
 import { engineExpr } from '../expressions.js';
@@ -71,6 +71,7 @@ function fitHdfe(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint
     glmMaxIter: numberOption(spec, 'glm_iter', 25),
     ...separationRules(spec),
     rowNumbers: design.rows,
+    fixef: wantsFixef(spec, formula),
     checkpoint,
   };
   const result = spec.estimator === 'ols' ? feols(design.frame, options) : fepois(design.frame, options);
@@ -102,11 +103,18 @@ function smallSample(spec: ModelSpec): SmallSample {
   };
 }
 
+/** `fixef: true`, which needs fixed effects to report. */
+function wantsFixef(spec: ModelSpec, formula: Formula): boolean {
+  if (wordOption(spec, 'fixef', 'false') !== 'true') return false;
+  if (formula.fixedEffects.length === 0) throw new SpecError('`fixef: true` reports the values of fixed effects, but the formula has none; add them after `|` (`y ~ x | region + year`).', spec.option('fixef')![0].span);
+  return true;
+}
+
 const NEGBIN_VCOV: Record<string, NegbinVcov> = { 'glm.nb': 'glm.nb', fixest: 'fixest', statsmodels: 'statsmodels', hc0: 'HC0' };
 
 function fitNegbin(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint: Checkpoint, where?: Expr): ModelResult {
   const design = buildDesign(formula, table, { where, checkpoint });
-  const result = negativeBinomial(design.frame, { vcov: NEGBIN_VCOV[wordOption(spec, 'vcov', 'glm.nb')], checkpoint });
+  const result = negativeBinomial(design.frame, { vcov: NEGBIN_VCOV[wordOption(spec, 'vcov', 'glm.nb')], fixef: wantsFixef(spec, formula), checkpoint });
   result.notes = [...design.notes, ...result.notes];
   return result;
 }
@@ -193,6 +201,11 @@ export function regressionOutcome(spec: ModelSpec, model: ModelResult, table: Da
   for (const [role, other] of Object.entries(model.compared ?? {})) tables[role] = coefficientsTable(other);
   const moderation = model.coefficients.length ? moderationTable(spec, model, table) : undefined;
   if (moderation) tables.moderation = moderation;
+  if (model.fixef) {
+    tables.fixef = fixefTable(model.fixef);
+    const references = model.fixef.filter((f) => f.references > 0).map((f) => `${f.references} level${f.references === 1 ? '' : 's'} of \`${f.name}\``);
+    if (references.length) model.notes.push(`Fixed-effect values as fixest's fixef(): ${references.join(', ')} set to 0 as reference (the first observation's, per connected group).`);
+  }
   return { model, tables, notes: model.notes };
 }
 
@@ -202,6 +215,11 @@ export function coefficientsTable(model: ModelResult): Table {
     columns: ['term', 'estimate', 'se', stat, 'p', 'ci_low', 'ci_high'],
     rows: model.coefficients.map((c) => [c.term, c.estimate, c.se, c.stat, c.p, c.ciLow, c.ciHigh]),
   };
+}
+
+/** Every fixed-effect level's value, one row per level, fixed effects in formula order. */
+function fixefTable(fixef: FixedEffectValues[]): Table {
+  return { columns: ['fixed_effect', 'level', 'value'], rows: fixef.flatMap((f) => f.levels.map((level, k) => [f.name, level, f.values[k]])) };
 }
 
 /** One model per group of the split variable; the table stacks their coefficients with a `group` column. */

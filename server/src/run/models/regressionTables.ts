@@ -25,13 +25,15 @@ export async function runRegressionTable(ctx: RunContext, symbol: Symbol): Promi
     else throw new SpecError(`${model.name} has no coefficients to tabulate.`, expr.span);
   }
   const stars = (ctx.model.option(decl, 'stars')?.values ?? []).flatMap((v) => (v.type === 'number' ? [v.value] : []));
+  const stats = ctx.words(decl, 'stats');
   const full = regressionTableFromModels(models, {
     title: ctx.word(decl, 'title', '') || undefined,
     paren: ctx.word(decl, 'paren', 'se') === 't' ? 't' : 'se',
     stars: stars.length ? [...stars].sort((a, b) => b - a) : undefined,
     digits: ctx.number(decl, 'digits', 3),
+    requestedRows: stats.length > 0,
   });
-  const regression = selectRows(full, ctx.words(decl, 'stats'), (ctx.model.option(decl, 'keep')?.values ?? []).map((e) => label(engineExpr(e))), notes);
+  const regression = selectRows(full, stats, (ctx.model.option(decl, 'keep')?.values ?? []).map((e) => label(engineExpr(e))), notes);
   return { regression, tables: { table: flatTable(regression) }, notes };
 }
 

@@ -69,3 +69,21 @@ test('without fixed effects, feols drops a regressor collinear with the intercep
   assert.deepEqual(fit.notes, ['Removed because of collinearity with other regressors: "g7".']);
   assert.throws(() => fitFeols(design('y ~ 0').frame), (e: Error) => e instanceof EstimationError && e.message === 'The model has no regressors.');
 });
+
+test('i() and factor(): which level each leaves out, fixest\'s and model.matrix\'s names, ref: checked against the sample', () => {
+  const names = (formula: string) => design(formula).frame.X.map((c) => c.name);
+  // i(x) alone drops its first level (sorted numerically for numbers) or the ref: levels; with a slope it keeps all.
+  assert.deepEqual(names('y ~ i(i)'), ['(Intercept)', 'i::2', 'i::3']);
+  assert.deepEqual(names('y ~ i(sector, ref: "b")'), ['(Intercept)', 'sector::a', 'sector::c']);
+  assert.deepEqual(names('y ~ i(i, ref: (1, 3)) | t'), ['i::2']);
+  assert.deepEqual(names('y ~ i(sector, x)'), ['(Intercept)', 'sector::a:x', 'sector::b:x', 'sector::c:x']);
+  assert.deepEqual([...design('y ~ i(sector, x)').frame.X[1].values], [0, 0, 0, 6, 0]);
+  // Without intercept and fixed effects the first i() is coded in full, a second one is not.
+  assert.deepEqual(names('y ~ i(sector) + i(t) - 1'), ['sector::a', 'sector::b', 'sector::c', 't::v']);
+  // factor(): R's treatment coding and names, ref: as relevel().
+  assert.deepEqual(names('y ~ x + factor(sector, ref: "c")'), ['(Intercept)', 'x', 'factor(sector)a', 'factor(sector)b']);
+  assert.deepEqual(names('y ~ factor(i) - 1'), ['factor(i)1', 'factor(i)2', 'factor(i)3']);
+  assert.throws(() => design('y ~ i(sector, ref: "z")'), (e: FormulaError) => e instanceof FormulaError && /`ref: "z"` is not a level of `sector` in the estimation sample \(its levels: a, b, c\)/.test(e.message));
+  assert.throws(() => design('y ~ i(i, t)'), /`t` is text: i\(x, var\) interacts the factor x with a numeric variable/);
+  assert.throws(() => design('y ~ x', { where: 'i(sector) == 1' }), /makes dummy regressors: it can only be a regressor term of a model's formula/);
+});

@@ -36,7 +36,18 @@ export function expr(text: string): Expr {
     if (/^\d/.test(t)) return { type: 'number', value: Number(t) };
     if (peek() === '(') {
       next();
-      return { type: 'call', fn: t, args: list(')') };
+      // Named arguments `ref: "b"` as the spec writes them.
+      const args: Expr[] = [];
+      const names: (string | undefined)[] = [];
+      while (peek() !== ')') {
+        const named = /^[A-Za-z_]/.test(peek()) && tokens[pos + 1] === ':' ? next() : undefined;
+        if (named) next();
+        names.push(named);
+        args.push(binary(0));
+        if (peek() === ',') next();
+      }
+      expect(')');
+      return names.some(Boolean) ? { type: 'call', fn: t, args, names } : { type: 'call', fn: t, args };
     }
     return { type: 'var', name: t };
   };

@@ -21,6 +21,10 @@ test('y ~ overlap + lag + c1 + c2 | i^t + j^t + i^j, cluster i^j: the hand-built
   assert.deepEqual(design.notes, []);
   assert.deepEqual(design.frame.X.map((x) => x.name), expected.X.map((x) => x.name));
   design.frame.X.forEach((x, k) => assert.deepEqual(x.values, expected.X[k].values));
-  assert.deepEqual(design.frame.fe, expected.fe);
-  assert.deepEqual(design.frame.cluster, expected.cluster);
+  const codes = (factors: { name: string; codes: Int32Array }[] | undefined) => factors?.map(({ name, codes }) => ({ name, codes }));
+  assert.deepEqual(codes(design.frame.fe), expected.fe);
+  assert.deepEqual(codes(design.frame.cluster), expected.cluster);
+  // Levels are labelled as fixest names interacted fixed effects: the values joined by `_`.
+  const it = design.frame.fe[0];
+  assert.equal(it.labels?.[it.codes[0]], `${panel.i[0]}_${panel.t[0]}`);
 });

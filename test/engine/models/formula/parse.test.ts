@@ -11,6 +11,7 @@ test('labels deparse as fixest prints coefficient names', () => {
   assert.deepEqual(terms('InvCo ~ l(Overlap, 3) + log1p(IP) + center(log1p(IP)):center(NC)'), ['l(Overlap, 3)', 'log1p(IP)', 'center(log1p(IP)):center(NC)']);
   assert.equal(label(expr('log(x + 1)/2 * 3^2 - (a - b)')), 'log(x + 1)/2 * 3^2 - (a - b)'); // R: deparse(quote(...))
   assert.equal(label(expr('ctry in ("JP", "KR") and g7 == 1')), 'ctry in ("JP", "KR") and g7 == 1');
+  assert.equal(label(expr('i(year, treat, ref: -1)')), 'i(year, treat, ref = -1)'); // named arguments as R deparses them
 });
 
 test('x*z expands to x, z, x:z; (a + b):c to a:c, b:c; terms by degree, then as written', () => {

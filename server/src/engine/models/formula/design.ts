@@ -10,6 +10,7 @@ import { Evaluator } from './evaluate.js';
 import { FormulaError, type Expr } from './expr.js';
 import { interactedFactor, isMissing, regressorColumns } from './factor.js';
 import { label } from './label.js';
+import { factorColumns, factorInputs, factorTerm, type FactorTerm } from './factorTerms.js';
 import { splitChain, type Formula } from './parse.js';
 
 export interface DesignOptions {
@@ -35,7 +36,11 @@ export function buildDesign(formula: Formula, table: DataTable, options: DesignO
   const notes: string[] = [];
   const inside = subsample(first, options.where, notes);
   const clusters = (options.cluster ?? []).map((c) => splitChain(c, '^'));
-  const regressors = formula.terms.flatMap((t) => t.factors);
+  // A factor term's inputs are its variable and slope: their values decide which rows are complete.
+  const regressors = formula.terms.flatMap((t) => t.factors).flatMap((f) => {
+    const factor = factorTerm(f);
+    return factor ? factorInputs(factor) : [f];
+  });
   first.numbers(formula.lhs); // the outcome must be numeric
   if (options.weights) first.numbers(options.weights);
   const parts: [string, Expr[]][] = [
@@ -120,17 +125,22 @@ function completeRows(ev: Evaluator, inside: Uint8Array, parts: [string, Expr[]]
 /** The columns of one term: the product of its factors, the first varying fastest (as model.matrix). */
 function termColumns(factors: Expr[], ev: Evaluator, rows: Int32Array, coding: TextCoding): NumericColumn[] {
   return factors
-    .map((f) => regressorColumns(label(f), ev.evaluate(f), rows, coding.hasReference(factors, f)))
+    .map((f) => {
+      const factor = factorTerm(f);
+      return factor ? factorColumns(factor, ev, rows, coding.dropsReference(factors, f, factor)) : regressorColumns(label(f), ev.evaluate(f), rows, coding.hasReference(factors, f));
+    })
     .reduce((left, right) =>
       right.flatMap((b) => left.map((a) => ({ name: `${a.name}:${b.name}`, values: a.values.map((v, i) => v * b.values[i]) }))),
     );
 }
 
 /**
- * R's rule (model.c, TermCode) for coding a text factor f in a term: by contrasts (the reference level left
- * out) when the term without f is empty — the intercept, or here a fixed effect, stands for it — or lies
- * within an earlier term; by a dummy for every level otherwise (`x:f` alone has a slope per level). Without
- * intercept and fixed effects, the first text factor of the first term that has one is coded in full.
+ * R's rule (model.c, TermCode) for coding a text factor f in a term (and factor(x)): by contrasts (the
+ * reference level left out) when the term without f is empty — the intercept, or here a fixed effect, stands
+ * for it — or lies within an earlier term; by a dummy for every level otherwise (`x:f` alone has a slope per
+ * level). Without intercept and fixed effects, the first text factor of the first term that has one is coded
+ * in full. fixest's rule for i() (fixest_model_matrix, i_ref): a term that is i(x) alone leaves out its
+ * reference, unless it is that first factor; i() in a product or with a slope keeps every level.
  */
 class TextCoding {
   private readonly fullFactor: Expr | undefined;
@@ -140,7 +150,16 @@ class TextCoding {
     ev: Evaluator,
   ) {
     const hasConstant = formula.intercept || formula.fixedEffects.length > 0;
-    this.fullFactor = hasConstant ? undefined : formula.terms.flatMap((t) => t.factors).find((f) => ev.evaluate(f).type === 'text');
+    const categorical = (f: Expr) => {
+      const factor = factorTerm(f);
+      return factor ? !factor.slope : ev.evaluate(f).type === 'text';
+    };
+    this.fullFactor = hasConstant ? undefined : formula.terms.flatMap((t) => t.factors).find(categorical);
+  }
+
+  dropsReference(factors: Expr[], f: Expr, factor: FactorTerm): boolean {
+    if (factor.kind === 'factor') return this.hasReference(factors, f);
+    return factors.length === 1 && !factor.slope && f !== this.fullFactor;
   }
 
   hasReference(factors: Expr[], f: Expr): boolean {

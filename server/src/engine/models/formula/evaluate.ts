@@ -94,6 +94,7 @@ export class Evaluator {
 
   private call(e: Call): Float64Array {
     const fn = FUNCTIONS[e.fn];
+    if (!fn && (e.fn === 'i' || e.fn === 'factor')) throw new FormulaError(`\`${label(e)}\` makes dummy regressors: it can only be a regressor term of a model's formula (not of GMM or geodetector formulas), not part of an expression, a condition or a list of variables.`, e.at);
     if (!fn) throw new FormulaError(`Unknown function \`${e.fn}\`; formulas know ${Object.keys(FUNCTIONS).join(', ')}.${didYouMean(e.fn, Object.keys(FUNCTIONS))}`, e.at);
     const [min, max] = fn.arity;
     if (e.args.length < min || e.args.length > max) {

@@ -8,7 +8,8 @@ export type Expr =
   | { type: 'var'; name: string; at?: Place }
   | { type: 'number'; value: number; at?: Place }
   | { type: 'string'; value: string; at?: Place }
-  | { type: 'call'; fn: string; args: Expr[]; at?: Place }
+  /** `names[k]` is the name a named argument was given (`ref` in `i(x, ref: "US")`), undefined for a positional one. */
+  | { type: 'call'; fn: string; args: Expr[]; names?: (string | undefined)[]; at?: Place }
   /** `..` with no right side is an open lag range `2..`. */
   | { type: 'binary'; op: BinaryOp; left: Expr; right?: Expr; at?: Place }
   | { type: 'unary'; op: '-' | 'not'; operand: Expr; at?: Place }

@@ -21,10 +21,14 @@ export function factorCodes(column: Column, rows: Int32Array): Int32Array {
   });
 }
 
-/** The factor `a^b^…` over `rows`, named by `name`. */
+/** The factor `a^b^…` over `rows`, named by `name`; a level's label joins its values with `_`, as fixest. */
 export function interactedFactor(name: string, columns: Column[], rows: Int32Array): FactorColumn {
   const codes = columns.map((c) => factorCodes(c, rows)).reduce((a, b) => interactCodes(a, b).codes);
-  return { name, codes };
+  const labels: string[] = [];
+  codes.forEach((code, k) => {
+    if (labels[code] === undefined) labels[code] = columns.map((c) => String(c.values[rows[k]])).join('_');
+  });
+  return { name, codes, labels };
 }
 
 /**

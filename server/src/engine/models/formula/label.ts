@@ -22,7 +22,7 @@ export function label(e: Expr): string {
     case 'string':
       return JSON.stringify(e.value);
     case 'call':
-      return `${e.fn}(${e.args.map(label).join(', ')})`;
+      return `${e.fn}(${e.args.map((a, k) => (e.names?.[k] ? `${e.names[k]} = ${label(a)}` : label(a))).join(', ')})`;
     case 'list':
       return `(${e.items.map(label).join(', ')})`;
     case 'unary':

@@ -10,6 +10,8 @@ import type { HdfeFrame } from './frame.js';
 import { residuals, solveNormalEquations, weightedDot } from './leastSquares.js';
 import { centredSumOfSquares, partialRegressors, prepareData } from './prepare.js';
 import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.js';
+import { gaussianFit } from '../fitStatistics.js';
+import { fixedEffectValues, labelledFactors, sumOfFixedEffects, withNote } from '../fixedEffectValues.js';
 
 export interface HdfeFitOptions {
   /** Convergence tolerance of the FE partialling (fixest's fixef.tol); default 1e-6. */
@@ -22,9 +24,11 @@ export interface HdfeFitOptions {
   collinearityTol?: number;
   /** Throws when the run is cancelled; called every demeaning sweep and IRLS step. */
   checkpoint?: Checkpoint;
+  /** Report every fixed-effect level's value (fixest's fixef()); default false. */
+  fixef?: boolean;
 }
 
-export const OLS_DEFAULTS: Required<HdfeFitOptions> = { fixefTol: 1e-6, fixefMaxIter: 10000, dropSingletons: true, collinearityTol: 1e-10, checkpoint: NEVER_CANCELLED };
+export const OLS_DEFAULTS: Required<HdfeFitOptions> = { fixefTol: 1e-6, fixefMaxIter: 10000, dropSingletons: true, collinearityTol: 1e-10, checkpoint: NEVER_CANCELLED, fixef: false };
 
 /** Estimates and summarises in one call: `summarizeFit(fitFeols(frame, options), options)`. */
 export function feols(frame: HdfeFrame, options: HdfeFitOptions & InferenceOptions = {}): ModelResult {
@@ -82,7 +86,7 @@ export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFi
             within_adj_r2: 1 - (ssr / ssrFeOnly) * ((n - feParams) / (n - feParams - p)),
           }
         : {}),
-      rmse: Math.sqrt(ssr / n),
+      ...gaussianFit(ssr, n, p + feParams),
       ssr,
       tss,
       ...(hasFixedEffects ? { ssr_fe_only: ssrFeOnly } : {}),
@@ -91,5 +95,6 @@ export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFi
     },
     notes,
     cluster: frame.cluster,
+    ...(opts.fixef && hasFixedEffects ? { fixef: withNote(fixedEffectValues(sumOfFixedEffects(y, rx.kept.map((k) => data.X[k].values), beta, e), labelledFactors(frame.fe, fe, data.rows), opts.checkpoint), notes) } : {}),
   };
 }

@@ -3,6 +3,7 @@
 // regressors, warm-started from the previous step's FE coefficients.
 import gammaln from '@stdlib/math-base-special-gammaln';
 import type { ModelResult } from '../../../results/modelResult.js';
+import type { Checkpoint } from '../../cancel.js';
 import { FixedEffectsDemeaner, type DemeanOptions } from './demean.js';
 import { modelFixedEffectParameters } from './dof.js';
 import { EstimationError } from './errors.js';
@@ -13,6 +14,8 @@ import { partialRegressors, prepareData, type EstimationData } from './prepare.j
 import type { SampleRules } from './sample.js';
 import { DENSE_RELU_COLUMNS, reluSeparation, RELU_DEFAULTS } from './separation.js';
 import { summarizeFit, type HdfeFit, type InferenceOptions } from './summary.js';
+import { countFit } from '../fitStatistics.js';
+import { fixedEffectValues, labelledFactors, sumOfFixedEffects, withNote } from '../fixedEffectValues.js';
 
 export interface PoissonFitOptions extends HdfeFitOptions {
   /** IRLS stops when |Δdeviance| / (0.1 + deviance) < glmTol (fixest's glm.tol); default 1e-8. */
@@ -146,7 +149,7 @@ function irls(data: EstimationData, dependent: string, opts: Required<PoissonFit
     if (iteration >= opts.glmMaxIter && !(change < opts.glmTol)) {
       notes.push(`The IRLS iterations did not converge in ${opts.glmMaxIter} iterations (relative deviance change ${change.toExponential(2)} against a tolerance of ${opts.glmTol}): the estimates are those of the last iteration; allow more iterations.`);
     }
-    if (change < opts.glmTol || iteration >= opts.glmMaxIter) return summaryInputs(data, dependent, frame, kept, beta, mu, eta, deviance, iteration, Xd, w, notes);
+    if (change < opts.glmTol || iteration >= opts.glmMaxIter) return summaryInputs(data, dependent, frame, kept, beta, mu, eta, deviance, iteration, Xd, w, notes, opts.fixef, opts.checkpoint);
   }
 }
 
@@ -167,6 +170,8 @@ function summaryInputs(
   Xd: Float64Array[],
   w: Float64Array,
   notes: string[],
+  fixef: boolean,
+  checkpoint: Checkpoint,
 ): HdfeFit {
   const { y, w: prior } = data;
   const n = y.length;
@@ -182,6 +187,7 @@ function summaryInputs(
     loglik += pw * (y[i] * eta[i] - mu[i] - lf);
     llNull += pw * (y[i] * Math.log(yMean) - yMean - lf);
   }
+  const parameters = kept.length + modelFixedEffectParameters(fe, 'fixest');
   return {
     estimator: 'fepois',
     dependent,
@@ -191,9 +197,10 @@ function summaryInputs(
     rows: data.rows,
     fixedEffects: data.fixedEffects,
     scores: { n, bread, scores, iidScale: 1, fe },
-    fit: { n, n_original: data.nOriginal, parameters: kept.length + modelFixedEffectParameters(fe, 'fixest'), loglik, deviance, ll_null: llNull, pseudo_r2: 1 - loglik / llNull, iterations },
+    fit: { n, n_original: data.nOriginal, parameters, deviance, null_deviance: poissonDeviance(y, new Float64Array(n).fill(Math.log(yMean)), prior), ...countFit(y, mu, loglik, llNull, parameters), iterations },
     notes,
     cluster: frame.cluster,
+    ...(fixef && fe.length > 0 ? { fixef: withNote(fixedEffectValues(sumOfFixedEffects(eta, kept.map((k) => data.X[k].values), beta), labelledFactors(frame.fe, fe, data.rows), checkpoint), notes) } : {}),
   };
 }
 

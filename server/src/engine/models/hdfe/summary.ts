@@ -1,6 +1,6 @@
 // From a fitted HDFE model to the shared ModelResult: the variance chosen at summary time (as fixest's
 // `summary(m, vcov = …, ssc = …)`), so one fit serves every standard-error variant.
-import type { ModelResult } from '../../../results/modelResult.js';
+import type { FixedEffectValues, ModelResult } from '../../../results/modelResult.js';
 import { coefficientTable } from '../coefficientTable.js';
 import type { DenseFactor } from './factors.js';
 import { denseCodes } from './factors.js';
@@ -23,6 +23,8 @@ export interface HdfeFit {
   notes: string[];
   /** The frame's clustering factors (over all its rows). */
   cluster?: FactorColumn[];
+  /** Every fixed-effect level's value, when asked for. */
+  fixef?: FixedEffectValues[];
 }
 
 export interface InferenceOptions {
@@ -53,6 +55,7 @@ export function summarizeFit(fit: HdfeFit, options: InferenceOptions = {}): Mode
     vcovType: v.summary,
     fit: { ...fit.fit, df_K: v.K, ...(Number.isFinite(df) ? { df_t: df } : {}) },
     fixedEffects: fit.fixedEffects.map((f) => ({ name: f.name, levels: f.factor.levels, ...(f.removedLevels > 0 ? { removed: f.removedLevels } : {}) })),
+    ...(fit.fixef ? { fixef: fit.fixef } : {}),
     notes: fit.notes,
   };
 }

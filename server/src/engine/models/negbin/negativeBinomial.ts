@@ -11,6 +11,9 @@ import { fixedEffectDummies } from './dummies.js';
 import { deviance, fitLogLinkGlm, type IrlsControl } from './irls.js';
 import { Nb2Likelihood } from './likelihood.js';
 import { thetaMl } from './thetaMl.js';
+import { countFit } from '../fitStatistics.js';
+import { fixedEffectValues, labelledFactors, sumOfFixedEffects } from '../fixedEffectValues.js';
+import { denseCodes } from '../hdfe/factors.js';
 
 export interface NegbinOptions {
   /** Covariance convention (default `glm.nb`: expected information, dispersion 1). */
@@ -22,6 +25,8 @@ export interface NegbinOptions {
   epsilon?: number;
   /** Throws when the run is cancelled; called every IRLS step, θ step and alternation. */
   checkpoint?: Checkpoint;
+  /** Report every fixed-effect level's value, normalised as fixest's fixef() (default false). */
+  fixef?: boolean;
 }
 
 const VCOV_NOTES: Record<NegbinVcov, string> = {
@@ -74,9 +79,10 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
   // Report the frame's own regressors; fixed-effect dummies come last in the design, so they are the tail.
   const reported = kept.map((j, k) => ({ j, k })).filter(({ j }) => j < frame.X.length);
   const vcovReported = reported.map((a) => reported.map((b) => covariance.beta[a.k][b.k]));
-  // R's null model is intercept-only (μ = ȳ) whenever the model has an intercept, which fixed effects span
-  // (`y ~ x + factor(g)` in glm.nb); only a model with neither has μ = 1 (a zero linear predictor).
+  // As glm: the null model is the intercept (which fixed effects include) or, without one, η = 0.
   const nullMean = hasIntercept || dummies.summaries.length > 0 ? y.reduce((s, v) => s + v, 0) / n : 1;
+  const llNull = nullLogLikelihood(likelihood, maxit, checkpoint);
+  const fixef = options.fixef && frame.fe?.length ? negbinFixef(frame, mu, reported.map(({ j }) => ({ x: columns[j], beta: solve.coefficients[j] })), checkpoint) : undefined;
   const dropped = frame.X.filter((_, j) => solve.aliased[j]).map((c) => c.name);
   const droppedDummies = dummies.columns.filter((_, j) => solve.aliased[frame.X.length + j]).length;
   return {
@@ -88,8 +94,8 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
     vcovType: { type: vcov.endsWith('HC0') ? 'hetero' : 'iid', convention: VCOV_NOTES[vcov] },
     fit: {
       n,
-      loglik: logLik,
-      aic: -2 * logLik + 2 * solve.rank + 2,
+      // K: the coefficients (FE dummies included) and θ, as fixest's fenegbin and glm.nb's AIC count them.
+      ...countFit(y, mu, logLik, llNull, solve.rank + 1),
       deviance: fit.deviance,
       null_deviance: deviance(y, new Float64Array(n).fill(nullMean), thetaOfFit),
       theta: estimate.theta,
@@ -102,12 +108,38 @@ export function negativeBinomial(frame: ModelFrame, options: NegbinOptions = {})
       alternations,
     },
     ...(dummies.summaries.length ? { fixedEffects: dummies.summaries } : {}),
+    ...(fixef ? { fixef: fixef.effects } : {}),
     notes: [
       'NB2 (Var y = μ + μ²/θ, α = 1/θ) by maximum likelihood as MASS::glm.nb; Wald z intervals',
       VCOV_NOTES[vcov],
       ...(likelihood.fractional ? [`${likelihood.fractional} of ${n} outcomes are not whole numbers: the likelihood is evaluated at non-integer y through lgamma, digamma and trigamma, as MASS::glm.nb and fixest::fenegbin do (a quasi-likelihood for fractional counts)`] : []),
       ...(dropped.length ? [`dropped as collinear: ${dropped.join(', ')}`] : []),
       ...(droppedDummies ? [`${droppedDummies} fixed-effect dummies dropped as collinear`] : []),
+      ...(fixef?.note ? [fixef.note] : []),
+      ...(llNull === undefined ? ['No pseudo R²: the intercept-only NB2 model has no finite θ (the outcome is not overdispersed around its mean).'] : []),
     ],
   };
+}
+
+/**
+ * The log-likelihood of the intercept-only NB2 model, fixest's null model for pseudo R²: μ = ȳ (its maximum
+ * likelihood estimate whatever θ) and θ at its maximum given that μ; undefined when that θ does not exist.
+ */
+function nullLogLikelihood(likelihood: Nb2Likelihood, maxit: number, checkpoint?: Checkpoint): number | undefined {
+  const y = likelihood.y;
+  const mu = new Float64Array(y.length).fill(y.reduce((s, v) => s + v, 0) / y.length);
+  try {
+    return likelihood.logLikelihood(thetaMl(likelihood, mu, maxit, checkpoint).theta, mu);
+  } catch (err) {
+    if (err instanceof ConvergenceError) return undefined;
+    throw err;
+  }
+}
+
+/** The dummies' coefficients recast in fixest's normalisation: from η − Xβ, the frame's own regressors. */
+function negbinFixef(frame: ModelFrame, mu: Float64Array, regressors: { x: Float64Array; beta: number }[], checkpoint?: Checkpoint): ReturnType<typeof fixedEffectValues> {
+  const fe = frame.fe ?? [];
+  const eta = mu.map(Math.log);
+  const sumFE = sumOfFixedEffects(eta, regressors.map((r) => r.x), regressors.map((r) => r.beta));
+  return fixedEffectValues(sumFE, labelledFactors(fe, fe.map((f) => denseCodes(f.codes)), null), checkpoint);
 }
