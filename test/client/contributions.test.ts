@@ -35,6 +35,16 @@ test('package.json wires the language, grammar, snippets and commands', () => {
   assert.ok(pkg.engines.vscode.startsWith('^1.100'), 'must install in code-server 4.100.3');
 });
 
+test('.study files do not box `×`, en dashes or the other look-alikes the examples use as ambiguous characters', () => {
+  const allowed = json('package.json').contributes.configurationDefaults['[study]']['editor.unicodeHighlight.allowedCharacters'];
+  // Characters VS Code's confusables table maps to ASCII (x, -, '), as they occur in specs.
+  const lookAlikes = new Set(['×', '–', '—', '−', '′', '‘', '’']);
+  const examples = readdirSync(resolve(ROOT, 'examples')).filter((f) => f.endsWith('.study'))
+    .map((f) => readFileSync(resolve(ROOT, 'examples', f), 'utf8')).join('');
+  const used = new Set([...examples].filter((c) => lookAlikes.has(c)));
+  for (const c of ['×', '–', ...used]) assert.equal(allowed[c], true, `${c} is boxed`);
+});
+
 test('every contributed command is registered by the extension, and menus and views name contributed ones', () => {
   const pkg = json('package.json');
   const contributed = new Set<string>(pkg.contributes.commands.map((c: { command: string }) => c.command));

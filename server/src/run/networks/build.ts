@@ -2,6 +2,7 @@
 // from the declared roles, joins, lookups and filters; DuckDB then builds every window's ties at once.
 import type { Call, Decl, Expr } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
+import { isRegionPair } from '../../language/semantic/regionPair.js';
 import { collaborationNetworks, pairNetworks, type RegionSets } from '../../engine/networks/collaboration.js';
 import { overlapNetworks, type OverlapWeight } from '../../engine/networks/overlap.js';
 import type { Network } from '../../engine/networks/network.js';
@@ -222,7 +223,7 @@ async function mapRegions(ctx: RunContext, decl: Decl, table: string, notes: str
 async function regionSets(ctx: RunContext, decl: Decl, option: string): Promise<RegionSets | undefined> {
   const value = ctx.model.option(decl, option)?.values[0];
   if (!value) return undefined;
-  if (value.type !== 'binary' || value.op !== '×') throw new SpecError('Expected two region sets, e.g. `china × foreign`.', value.span);
+  if (!isRegionPair(value)) throw new SpecError('Expected two region sets, e.g. `china × foreign` (or `china * foreign`).', value.span);
   return {
     left: await regionSet(ctx, ctx.symbol(value.left, 'a regions set')),
     right: await regionSet(ctx, ctx.symbol(value.right, 'a regions set')),
