@@ -13,14 +13,16 @@ import { DataError, SpecError } from '../errors.js';
 import { regionSet } from '../data/regionSets.js';
 import { edgeRows } from './edgeList.js';
 import { lookupSql, quoteIdent } from '../sql.js';
+import type { YearRange } from '../values.js';
+import { yearRange } from './emptyWindows.js';
 
 /** The network over one window given by a `window:` option: a declared window is reused, any other built. */
-export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: Window): Promise<{ network: Network; notes: string[] }> {
+export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: Window): Promise<{ network: Network; notes: string[]; years?: YearRange }> {
   const run = await ctx.valueOf('network', symbol);
   const i = run.windows.findIndex((w) => w.from === window.from && w.to === window.to);
-  if (i >= 0) return { network: run.networks[i], notes: [] };
+  if (i >= 0) return { network: run.networks[i], notes: [], years: run.years };
   const built = await buildNetworks(ctx, symbol, [window]);
-  return { network: built.networks[0], notes: built.notes };
+  return { network: built.networks[0], notes: built.notes, years: built.years };
 }
 
 /** Why `counting: share` or `patents_share` cannot count a dataset's rows. */
@@ -28,7 +30,8 @@ export function noShare(dataset: string): string {
   return `Counting by shares needs the rows' shares: ${dataset} declares no \`share\` column (e.g. \`share: reg_share\`).`;
 }
 
-export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[] }> {
+/** Every window's network; `years`, the data's year range, only when a window is empty (for its note). */
+export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[]; years?: YearRange }> {
   const { decl } = symbol;
   const source = ctx.model.source(decl);
   if (!source) throw new SpecError('A network is built by `coapplication(…)`, `coinvention(…)`, `cocitation(…)` or `edges(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
@@ -42,23 +45,28 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
   let built: { directed: boolean; networks: Network[] };
   /** A relation with a `region` column: the regions `nodes: all` keeps. */
   let regions: string;
+  /** The relation whose `year` column the windows cut, when it has one. */
+  let dated: string | undefined;
   if (source.spec.name === 'edges') {
     const edges = await edgeRows(ctx, decl, source.call);
     if (!edges.hasYear) needYears(`${source.call.args[0]?.value?.type === 'ident' ? source.call.args[0].value.name : 'the edge list'} has no \`year\` column`);
     notes.unshift(...edges.notes);
     built = { directed: edges.directed, networks: await pairNetworks(ctx.db, edges.table, 'sum(w)', windows, { directed: edges.directed, between, touching: touching?.table, keepIntra: keepsIntra(ctx, decl) }) };
     regions = edges.nodes;
+    if (edges.hasYear) dated = edges.table;
   } else {
     const holders = await holderTable(ctx, decl);
     if (!holders.hasYear) needYears(`${holders.dataset.name} has no \`year\` column and joins no patents dataset with one`);
     notes.unshift(...holders.notes);
+    if (holders.hasYear) dated = holders.table;
     regions = await excludeJoint(ctx, decl, holders.table);
     built = source.spec.name === 'cocitation'
       ? { directed: false, networks: await cocitationNetworks(ctx, decl, source.call, regions, windows, between, touching?.table) }
       : await collaborations(ctx, decl, holders, regions, windows, between, touching?.table);
   }
   if (ctx.word(decl, 'nodes', 'active') === 'all') notes.push(await keepEveryRegion(ctx, built.networks, regions, between));
-  return { ...built, notes };
+  const years = dated && built.networks.some((n) => !n.nodes.length) ? await yearRange(ctx, dated) : undefined;
+  return { ...built, notes, ...(years ? { years } : {}) };
 }
 
 function keepsIntra(ctx: RunContext, decl: Decl): boolean {
