@@ -10,13 +10,23 @@ import { parseStudy } from '../../server/src/language/syntax/parse.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const json = (path: string) => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8'));
 
+const SNIPPETS = Object.values(json('snippets/study.json')) as { prefix: string; body: string[] }[];
+/** A snippet's text with its tab stops at their defaults (choices: the first). */
+const defaults = (s: { body: string[] }) => s.body.join('\n').replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1');
+
 test('every declaration kind has a snippet whose body parses without errors', () => {
-  const snippets = Object.values(json('snippets/study.json')) as { prefix: string; body: string[] }[];
-  for (const d of DECLARATIONS) assert.ok(snippets.some((s) => s.prefix.split(' ')[0] === d.kind), `no snippet for ${d.kind}`);
-  for (const s of snippets) {
-    // Replace tab stops by their defaults (choices: the first).
-    const body = s.body.join('\n').replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1');
-    assert.deepEqual(parseStudy(body).errors, [], `${s.prefix}: ${body}`);
+  for (const d of DECLARATIONS) assert.ok(SNIPPETS.some((s) => s.prefix.split(' ')[0] === d.kind), `no snippet for ${d.kind}`);
+  for (const s of SNIPPETS) assert.deepEqual(parseStudy(defaults(s)).errors, [], `${s.prefix}: ${defaults(s)}`);
+});
+
+test('each layout\'s snippet is the datasets of its docs page, whose spec the layout tests run', () => {
+  const layouts = readdirSync(resolve(ROOT, 'docs/layouts')).map((f) => f.replace(/\.md$/, ''));
+  assert.ok(layouts.length > 0);
+  for (const layout of layouts) {
+    const snippet = SNIPPETS.find((s) => s.prefix === `dataset ${layout}`);
+    assert.ok(snippet, `no snippet for ${layout}`);
+    const page = readFileSync(resolve(ROOT, `docs/layouts/${layout}.md`), 'utf8');
+    assert.ok(/```study\n([\s\S]*?)```/.exec(page)![1]!.includes(defaults(snippet)), `${layout}: the snippet differs from the page's spec`);
   }
 });
 

@@ -97,6 +97,15 @@ network net = coapplication(applicants)\n`;
   assert.equal(net.error!.spec?.column, 11);
 });
 
+test('a patents file with a row per class of a patent (REGPAT\'s EPO_IPC) gives each patent\'s holders once', async () => {
+  const spec = `${SPEC_HEAD}windows years = 2001..2003\nnetwork net = coapplication(applicants) { windows: years, count: per_patent }\n`;
+  const once = await run({}, spec);
+  const perClass = await run({ 'patents.csv': `${PATENTS}P1,2001\nP1,2001\nP4,2003\n` }, spec);
+  const windows = (r: typeof once) => result(r.results, 'net').network!.windows.map((w) => [w.ties, w.intra]);
+  assert.deepEqual(windows(perClass), windows(once));
+  assert.deepEqual(result(once.results, 'net').network!.windows[0].ties.map((t) => t.weight), [1, 1]);
+});
+
 test('windows over dates given as years are empty, and the note names the dates the data has', async () => {
   const patents = 'patent_id,app_date\nP1,20010421\nP2,20010930\nP3,20020105\nP4,20030621\n';
   const { results } = await run({ 'patents.csv': patents }, `${SPEC_HEAD.replace('year: app_year', 'year: app_date')}windows periods = 2001..2003 by 3

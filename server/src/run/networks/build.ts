@@ -196,9 +196,11 @@ async function patentsJoin(ctx: RunContext, dataset: LoadedDataset, span: { star
   const patent = dataset.role('patent') ?? dataset.role('id');
   const joinsExpr = ctx.model.option(dataset.symbol.decl, 'joins')?.values[0];
   if (!id || (!ownYear && !year)) throw new SpecError(`${patentsSymbol.name} must declare ${ownYear ? 'an `id` column' : '`id` and `year` columns'} to be joined to ${dataset.symbol.name}.`, joinsExpr?.span ?? span);
+  // A patents file may have a row per class of a patent (REGPAT's EPO_IPC): for its year, one row per patent.
+  const rows = patentColumns.length ? patents.table : `(SELECT DISTINCT ${quoteIdent(id)}, ${quoteIdent(year!)} FROM ${patents.table})`;
   return {
     yearSql: ownYear ?? `CAST(p.${quoteIdent(year!)} AS INTEGER)`,
-    join: `JOIN ${patents.table} p ON CAST(p.${quoteIdent(id)} AS VARCHAR) = CAST(a.${quoteIdent(patent!)} AS VARCHAR)`,
+    join: `JOIN ${rows} p ON CAST(p.${quoteIdent(id)} AS VARCHAR) = CAST(a.${quoteIdent(patent!)} AS VARCHAR)`,
   };
 }
 

@@ -1,0 +1,7 @@
+// The layouts the generator writes, by the name the command line takes.
+import type { Layout } from './layout.js';
+import { REGPAT_LAYOUT } from './regpatLayout.js';
+
+export const LAYOUTS: Readonly<Record<string, Layout>> = { regpat: REGPAT_LAYOUT };
+export { writeLayout, type Layout } from './layout.js';
+export { generatePatentRecords, type PatentRecord, type Holder } from './patentRecords.js';
