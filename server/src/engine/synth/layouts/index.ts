@@ -1,7 +1,9 @@
 // The layouts the generator writes, by the name the command line takes.
 import type { Layout } from './layout.js';
 import { REGPAT_LAYOUT } from './regpatLayout.js';
+import { PATENTSVIEW_LAYOUT } from './patentsViewLayout.js';
 
-export const LAYOUTS: Readonly<Record<string, Layout>> = { regpat: REGPAT_LAYOUT };
+export const LAYOUTS: Readonly<Record<string, Layout>> = { regpat: REGPAT_LAYOUT, patentsview: PATENTSVIEW_LAYOUT };
 export { writeLayout, type Layout } from './layout.js';
 export { generatePatentRecords, type PatentRecord, type Holder } from './patentRecords.js';
+export { usState } from './patentsViewLayout.js';

@@ -9,11 +9,11 @@ export interface Layout {
   /** Where the layout is documented, for the files' readers. */
   source: string;
   tables: TableSpecs;
-  /** Writes one patent's rows into the layout's tables. */
-  write(patent: PatentRecord, sinks: Record<string, RowSink>): Promise<void>;
+  /** A writer of one set's patents into the layout's tables (it may remember what it wrote: a location once). */
+  writer(sinks: Record<string, RowSink>): (patent: PatentRecord) => Promise<void>;
 }
 
 /** Writes the generator's patents in `layout` into `dir`. */
 export function writeLayout(layout: Layout, dir: string, options: RegpatOptions): Promise<WrittenFile[]> {
-  return writeCsvTables(dir, layout.tables, (sinks) => generatePatentRecords(options, (patent) => layout.write(patent, sinks)));
+  return writeCsvTables(dir, layout.tables, (sinks) => generatePatentRecords(options, layout.writer(sinks)));
 }

@@ -22,7 +22,7 @@ export const REGPAT_LAYOUT: Layout = {
     applicants: { file: `${EDITION}_EPO_App_reg.txt`, columns: personColumns('app_name', 'app_share'), dialect: PIPES },
     citations: { file: `${EDITION}_EP_Citations.txt`, columns: ['Citing_pub_nbr', 'Citing_appln_id', 'Cited_pub_nbr', 'Cited_Appln_id', 'Citn_origin'], dialect: PIPES },
   },
-  async write(p, sinks) {
+  writer: (sinks) => async (p) => {
     // EP filings claim their priority within the twelve months the Paris Convention allows: filed a year on.
     await sinks.ipc!.writeRow([p.applnId, p.prioYear, p.prioYear + 1, p.ipc]);
     await writePersons(sinks.inventors!, p, p.inventors, 'INVENTOR', 0);
