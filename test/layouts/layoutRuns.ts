@@ -82,7 +82,9 @@ export async function checkLayout(layout: string, region: (h: Holder) => string,
   const china = (h: Holder) => h.country === 'CN';
   const chinese = new Set(patents.flatMap((p) => p.inventors.filter(china).map(region)));
   assert.deepEqual(tiesOf(results, 'china_foreign'), coinventionTies(patents, region, (a, b) => chinese.has(a) !== chinese.has(b)));
-  assert.deepEqual(tiesOf(results, 'overlap'), cocitationTies(patents, country));
+  const overlap = tiesOf(results, 'overlap');
+  assert.deepEqual(overlap, cocitationTies(patents, country));
+  assert.ok(overlap.every((w) => w.length > 0), 'every window has shared prior art');
 
   // The panel: invco's regions (of any window) × the windows; a region's applications and its share of them.
   const nodes = distinct(result(results, 'invco').network!.windows.flatMap((w) => w.nodes));
