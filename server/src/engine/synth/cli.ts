@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   };
   for (const p of presets) await report(p, () => writePresetCsv(p, join(out, p), options));
-  if (layout !== undefined) await report(layout, () => writeLayout(LAYOUTS[layout]!, join(out, layout), options));
+  if (layout !== undefined) await report(`${layout} (${LAYOUTS[layout]!.source})`, () => writeLayout(LAYOUTS[layout]!, join(out, layout), options));
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

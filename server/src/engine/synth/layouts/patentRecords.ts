@@ -54,4 +54,3 @@ export function dayOf(year: number, applnId: number): Date {
 }
 
 export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
-export const compactDate = (d: Date): string => isoDate(d).replace(/-/g, '');

@@ -13,7 +13,7 @@ const PUBLICATION_OFFSET = 400_000_000;
 const publication = (applnId: number) => applnId + PUBLICATION_OFFSET;
 
 export const PATSTAT_LAYOUT: Layout = {
-  source: 'EPO PATSTAT Global, Data Catalog (2023 editions)',
+  source: 'EPO PATSTAT Global, Data Catalog, 2023 editions',
   tables: {
     applications: { file: 'tls201_appln.csv', columns: ['appln_id', 'appln_auth', 'appln_nr', 'appln_kind', 'appln_filing_date', 'appln_filing_year', 'earliest_filing_date', 'earliest_filing_year', 'granted', 'docdb_family_id', 'nb_applicants', 'nb_inventors'], dialect: CSV_QUOTED },
     persons: { file: 'tls206_person.csv', columns: ['person_id', 'person_name', 'person_address', 'person_ctry_code', 'nuts', 'nuts_level', 'psn_sector'], dialect: CSV_QUOTED },
