@@ -114,3 +114,8 @@ network invco = coinvention(inventors) { count: per_patent }
   assert.deepEqual(net.ties.map((t) => [t.source, t.target, t.weight]), [['CA', 'NY', 2], ['CA', 'unknown', 1], ['NY', 'unknown', 1]]);
   assert.deepEqual(net.intra, { CA: 1 });
 });
+
+test('a lookup\'s own derived column that looks up stops on the call, as the checker reports it', () => {
+  const decl = parseStudy('lookup l from "patents.csv" {\n  k = lookup(other, ipc)\n  key: k, value: patent\n}\n').decls[0];
+  assert.throws(() => derivedRelation('scan', decl, () => 'text'), /`lookup` cannot be used in a derived column of a lookup/);
+});

@@ -39,16 +39,17 @@ export function loadDataset(ctx: RunContext, symbol: Symbol): Promise<LoadedData
  * added (`derivedSql.ts`); `upTo` stops after that derived column.
  */
 async function datasetRelation(ctx: RunContext, symbol: Symbol, upTo?: AssignEntry): Promise<string> {
+  const scan = tableScan(fileSource(ctx, symbol));
+  const types = (c: string) => ctx.model.columnType(symbol, c);
   // A dataset's derived columns may look codes up; a lookup's may not, so no lookup waits on itself.
+  if (symbol.kind === 'lookup') return derivedRelation(scan, symbol.decl, types, upTo);
   const lookups = new Map<Call, LookupRelation>();
-  if (symbol.kind !== 'lookup') {
-    for (const entry of derivedColumns(symbol.decl)) {
-      const calls: Call[] = [];
-      walkExpr(entry.value, (e) => { if (e.type === 'call' && e.callee.name === 'lookup') calls.push(e); });
-      for (const call of calls) lookups.set(call, await lookupRelation(ctx, ctx.symbol(call.args[0]?.value, 'a lookup')));
-    }
+  for (const entry of derivedColumns(symbol.decl)) {
+    const calls: Call[] = [];
+    walkExpr(entry.value, (e) => { if (e.type === 'call' && e.callee.name === 'lookup') calls.push(e); });
+    for (const call of calls) lookups.set(call, await lookupRelation(ctx, ctx.symbol(call.args[0]?.value, 'a lookup')));
   }
-  return derivedRelation(tableScan(fileSource(ctx, symbol)), symbol.decl, (c) => ctx.model.columnType(symbol, c), upTo, (call) => lookups.get(call)!);
+  return derivedRelation(scan, symbol.decl, types, upTo, (call) => lookups.get(call)!);
 }
 
 /** A file declaration's data file as DuckDB reads it; a missing file is a data error. */
