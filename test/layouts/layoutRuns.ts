@@ -2,7 +2,7 @@
 // layout's docs page runs on it, and its networks and counts are recomputed here from the generator's own
 // patents (generatePatentRecords), without DuckDB or the runner.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +18,13 @@ export async function runDocsSpec(layout: string): Promise<ResultsFile> {
   const page = readFileSync(fileURLToPath(new URL(`../../docs/layouts/${layout}.md`, import.meta.url)), 'utf8');
   const spec = /```study\n([\s\S]*?)```/.exec(page)![1]!;
   const dir = mkdtempSync(join(tmpdir(), `innograph-${layout}-`));
-  await writeLayout(LAYOUTS[layout]!, join(dir, layout), OPTIONS);
-  writeFileSync(join(dir, `${layout}.study`), spec);
-  return runSpec(join(dir, `${layout}.study`));
+  try {
+    await writeLayout(LAYOUTS[layout]!, join(dir, layout), OPTIONS);
+    writeFileSync(join(dir, `${layout}.study`), spec);
+    return await runSpec(join(dir, `${layout}.study`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function generatorPatents(): Promise<PatentRecord[]> {
