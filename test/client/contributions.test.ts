@@ -10,13 +10,23 @@ import { parseStudy } from '../../server/src/language/syntax/parse.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const json = (path: string) => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8'));
 
+const SNIPPETS = Object.values(json('snippets/study.json')) as { prefix: string; body: string[] }[];
+/** A snippet's text with its tab stops at their defaults (choices: the first). */
+const defaults = (s: { body: string[] }) => s.body.join('\n').replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1');
+
 test('every declaration kind has a snippet whose body parses without errors', () => {
-  const snippets = Object.values(json('snippets/study.json')) as { prefix: string; body: string[] }[];
-  for (const d of DECLARATIONS) assert.ok(snippets.some((s) => s.prefix.split(' ')[0] === d.kind), `no snippet for ${d.kind}`);
-  for (const s of snippets) {
-    // Replace tab stops by their defaults (choices: the first).
-    const body = s.body.join('\n').replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1');
-    assert.deepEqual(parseStudy(body).errors, [], `${s.prefix}: ${body}`);
+  for (const d of DECLARATIONS) assert.ok(SNIPPETS.some((s) => s.prefix.split(' ')[0] === d.kind), `no snippet for ${d.kind}`);
+  for (const s of SNIPPETS) assert.deepEqual(parseStudy(defaults(s)).errors, [], `${s.prefix}: ${defaults(s)}`);
+});
+
+test('each layout\'s snippet is the datasets of its docs page, whose spec the layout tests run', () => {
+  const layouts = readdirSync(resolve(ROOT, 'docs/layouts')).map((f) => f.replace(/\.md$/, ''));
+  assert.ok(layouts.length > 0);
+  for (const layout of layouts) {
+    const snippet = SNIPPETS.find((s) => s.prefix === `dataset ${layout}`);
+    assert.ok(snippet, `no snippet for ${layout}`);
+    const page = readFileSync(resolve(ROOT, `docs/layouts/${layout}.md`), 'utf8');
+    assert.ok(/```study\n([\s\S]*?)```/.exec(page)![1]!.includes(defaults(snippet)), `${layout}: the snippet differs from the page's spec`);
   }
 });
 
@@ -33,6 +43,16 @@ test('package.json wires the language, grammar, snippets and commands', () => {
   assert.equal(pkg.contributes.grammars[0].path, './syntaxes/study.tmLanguage.json');
   assert.ok(pkg.contributes.commands.every((c: { category: string }) => c.category === 'Innograph'));
   assert.ok(pkg.engines.vscode.startsWith('^1.100'), 'must install in code-server 4.100.3');
+});
+
+test('.study files do not box `×`, en dashes or the other look-alikes the examples use as ambiguous characters', () => {
+  const allowed = json('package.json').contributes.configurationDefaults['[study]']['editor.unicodeHighlight.allowedCharacters'];
+  // Characters VS Code's confusables table maps to ASCII (x, -, '), as they occur in specs.
+  const lookAlikes = new Set(['×', '–', '—', '−', '′', '‘', '’']);
+  const examples = readdirSync(resolve(ROOT, 'examples')).filter((f) => f.endsWith('.study'))
+    .map((f) => readFileSync(resolve(ROOT, 'examples', f), 'utf8')).join('');
+  const used = new Set([...examples].filter((c) => lookAlikes.has(c)));
+  for (const c of ['×', '–', ...used]) assert.equal(allowed[c], true, `${c} is boxed`);
 });
 
 test('every contributed command is registered by the extension, and menus and views name contributed ones', () => {

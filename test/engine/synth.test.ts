@@ -538,6 +538,25 @@ test('examples/data is exactly what the documented command regenerates (no drift
   }
 });
 
+test('CLI: --layout writes the regpat preset\'s patents in a source\'s own files (OECD REGPAT: pipe-delimited, shares per person)', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'synth-layout-'));
+  try {
+    const ok = runCli(['--layout', 'regpat', '--out', out, '--seed', '5', '--patents', '200']);
+    assert.equal(ok.status, 0, ok.stderr);
+    const lines = (file: string) => readFile(join(out, 'regpat', file), 'utf8').then((t) => t.trim().split('\n').map((l) => l.split('|')));
+    const ipc = await lines('202307_EPO_IPC.txt');
+    const patents = parseCsv((await generatePresetCsvText('regpat', { seed: 5, patents: 200 }))['patents.csv']!).rows;
+    assert.deepEqual(ipc.slice(1).map(([id, prio, , code]) => [id, prio, code]), patents.map((p) => [p.appln_id, p.prio_year, p.ipc]));
+    const inventors = await lines('202307_EPO_Inv_reg.txt');
+    assert.equal(inventors[0]!.join('|'), 'appln_id|pub_nbr|person_id|inv_name|address|city|postal_code|reg_code|ctry_code|reg_share|inv_share');
+    const perPatent = new Map<string, number>();
+    for (const row of inventors.slice(1)) perPatent.set(row[0]!, (perPatent.get(row[0]!) ?? 0) + Number(row[10]));
+    assert.ok([...perPatent.values()].every((s) => Math.abs(s - 1) < 1e-5), 'inventor shares add up to 1 per application');
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+});
+
 test('CLI: writes DIR/<preset>, honours --patents, rejects bad arguments', async () => {
   const out = await mkdtemp(join(tmpdir(), 'synth-cli-'));
   try {
@@ -550,6 +569,8 @@ test('CLI: writes DIR/<preset>, honours --patents, rejects bad arguments', async
     assert.equal(runCli(['--preset', 'nope', '--out', out, '--seed', '1']).status, 1);
     assert.equal(runCli(['--preset', 'ai', '--out', out]).status, 1, '--seed is required');
     assert.equal(runCli(['--preset', 'ai', '--out', out, '--seed', '1', '--patents', 'x']).status, 1);
+    assert.equal(runCli(['--layout', 'nope', '--out', out, '--seed', '1']).status, 1);
+    assert.equal(runCli(['--preset', 'regpat', '--layout', 'regpat', '--out', out, '--seed', '1']).status, 1, 'one of --preset and --layout');
   } finally {
     await rm(out, { recursive: true, force: true });
   }

@@ -200,3 +200,11 @@ test('clusters need location-quotient measures', () => {
 test('a model has one definition', () => {
   assert.deepEqual(check('model m = ols(Deg ~ gdp, data: p), gdp\n').map((d) => [d.code, d.at]), [['unexpected-value', 'gdp']]);
 });
+
+test('`between:` takes `*` as the ASCII form of `×`; any other operator is a bad value', () => {
+  const sets = 'regions cn = applicants where province == "X"\nregions other = applicants where province != "X"\n';
+  const net = (pair: string) => `network b = coapplication(applicants) { between: ${pair}, windows: periods }\n`;
+  assert.deepEqual(check(sets + net('cn * other')), []);
+  assert.deepEqual(check(sets + net('cn * othr')).map((d) => [d.code, d.at]), [['unknown-name', 'othr']]);
+  assert.deepEqual(check(sets + net('cn + other')).map((d) => [d.code, d.at]), [['bad-value', 'cn + other']]);
+});

@@ -95,3 +95,10 @@ test('a geometry derives no columns', () => {
   const [d] = check('geometry g from "patents.csv" { x = 1, key: ipc }\n');
   assert.equal(d.code, 'unexpected-assignment');
 });
+
+test('a dataset\'s derived column looks a code up in a lookup; a lookup\'s own columns cannot', () => {
+  const states = 'lookup states from "locations.csv" { key: seq, value: state }\n';
+  assert.deepEqual(check(`${states}dataset inv from "locations.csv" {\n  st = lookup(states, country) + "-x"\n  patent: patent_number\n  region: st\n}\n`), []);
+  assert.deepEqual(check(`${states}dataset inv from "locations.csv" {\n  st = lookup(stats, country)\n  patent: patent_number\n}\n`).map((d) => [d.code, d.at, d.fixes]), [['unknown-name', 'stats', ['states']]]);
+  assert.deepEqual(check(`${states}lookup again from "locations.csv" {\n  k = lookup(states, seq)\n  key: k, value: state\n}\n`).map((d) => [d.code, d.at]), [['unknown-function', 'lookup']]);
+});

@@ -97,12 +97,31 @@ network net = coapplication(applicants)\n`;
   assert.equal(net.error!.spec?.column, 11);
 });
 
+test('a patents file with a row per class of a patent (REGPAT\'s EPO_IPC) gives each patent\'s holders once', async () => {
+  const spec = `${SPEC_HEAD}windows years = 2001..2003\nnetwork net = coapplication(applicants) { windows: years, count: per_patent }\n`;
+  const once = await run({}, spec);
+  const perClass = await run({ 'patents.csv': `${PATENTS}P1,2001\nP1,2001\nP4,2003\n` }, spec);
+  const windows = (r: typeof once) => result(r.results, 'net').network!.windows.map((w) => [w.ties, w.intra]);
+  assert.deepEqual(windows(perClass), windows(once));
+  assert.deepEqual(result(once.results, 'net').network!.windows[0].ties.map((t) => t.weight), [1, 1]);
+});
+
+test('windows over dates given as years are empty, and the note names the dates the data has', async () => {
+  const patents = 'patent_id,app_date\nP1,20010421\nP2,20010930\nP3,20020105\nP4,20030621\n';
+  const { results } = await run({ 'patents.csv': patents }, `${SPEC_HEAD.replace('year: app_year', 'year: app_date')}windows periods = 2001..2003 by 3
+network net = coapplication(applicants) { windows: periods }
+measures overall = whole(net, window: 2001..2002) { nodes }\n`);
+  const expected = 'the data\'s years are 20010421–20030621: is `year:` a date?';
+  assert.ok(result(results, 'net').notes.some((n) => n.startsWith(`Window 2001–2003 is empty: no ties in it; ${expected}`)), result(results, 'net').notes.join('\n'));
+  assert.ok(result(results, 'overall').notes.some((n) => n.startsWith(`Window 2001–2002 is empty: no ties in it; ${expected}`)), result(results, 'overall').notes.join('\n'));
+});
+
 test('an empty window is reported, not silently zero, and measures of it are null', async () => {
   const { results } = await run({}, `${SPEC_HEAD}windows years = 2000..2003
 network net = coapplication(applicants) { windows: years }
 measures overall = whole(net) { nodes, edges, density }\n`);
   const net = result(results, 'net');
-  assert.ok(net.notes.includes('Window 2000 is empty: no ties in it.'));
+  assert.ok(net.notes.includes('Window 2000 is empty: no ties in it; the data\'s years are 2001–2003.'), net.notes.join('\n'));
   const [first, second] = records(result(results, 'overall'), 'indicators');
   assert.deepEqual(first, { window: '2000', nodes: 0, edges: 0, density: null });
   assert.deepEqual(second, { window: '2001', nodes: 3, edges: 2, density: 2 / 3 });

@@ -3,7 +3,9 @@
 // SQL of each function and of a split is run on a small CSV; a date that is none stops the run on its column.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parseStudy } from '../../server/src/language/syntax/parse.ts';
@@ -90,4 +92,30 @@ test('a split gives one row per trimmed value, drops empty values and keeps a ro
 test('strings are quoted for SQL: a quote inside a string is text, not SQL', async () => {
   const found = await rows(`q = "it's '" + left(ipc, 1) + "'; DROP TABLE x; --"`, { ipc: 'text' });
   assert.deepEqual(found.map((r) => r[1]), ["it's 'A'; DROP TABLE x; --", "it's 'H'; DROP TABLE x; --", null, "it's 'G'; DROP TABLE x; --"]);
+});
+
+test('a derived column looks a row\'s place up in another file: networks between the places the lookup gives', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'innograph-lookup-'));
+  writeFileSync(join(dir, 'patents.csv'), 'patent,app_date\nP1,20030109\nP2,20040302\nP3,20040701\n');
+  writeFileSync(join(dir, 'inventors.csv'), 'patent,location_id\nP1,L1\nP1,L2\nP2,L2\nP2,L3\nP2,L9\nP3,L1\nP3,L4\n');
+  writeFileSync(join(dir, 'locations.csv'), 'location_id,state\nL1,CA\nL2,NY\nL3,CA\nL4,CA\n');
+  writeFileSync(join(dir, 'spec.study'), `lookup states from "locations.csv" { key: location_id, value: state }
+dataset patents from "patents.csv" { app_year = year(app_date)  id: patent  year: app_year }
+dataset inventors from "inventors.csv" {
+  state = coalesce(lookup(states, location_id), "unknown")
+  patent: patent
+  region: state
+  joins:  patents
+}
+network invco = coinvention(inventors) { count: per_patent }
+`);
+  const net = result(await runSpec(join(dir, 'spec.study')), 'invco').network!.windows[0];
+  // P1: CA–NY; P2: NY, CA and an unknown place; P3: CA twice (intra).
+  assert.deepEqual(net.ties.map((t) => [t.source, t.target, t.weight]), [['CA', 'NY', 2], ['CA', 'unknown', 1], ['NY', 'unknown', 1]]);
+  assert.deepEqual(net.intra, { CA: 1 });
+});
+
+test('a lookup\'s own derived column that looks up stops on the call, as the checker reports it', () => {
+  const decl = parseStudy('lookup l from "patents.csv" {\n  k = lookup(other, ipc)\n  key: k, value: patent\n}\n').decls[0];
+  assert.throws(() => derivedRelation('scan', decl, () => 'text'), /`lookup` cannot be used in a derived column of a lookup/);
 });

@@ -47,6 +47,16 @@ test('a dyadic panel pairs every region of one declared set with every region of
   assert.ok(declared.notes.some((n) => n.includes(`every region of china (${china.length}) with every region of foreign (${foreign.length})`)), declared.notes.join('\n'));
 });
 
+test('`*` is the ASCII form of `×`: the same bipartite network and the same declared pairs', async () => {
+  const unicode = await runSpec(SPEC, spec('units: china × foreign'));
+  const ascii = await runSpec(SPEC, spec('units: china * foreign').replace('between: china ×', 'between: china *'));
+  for (const name of ['invco', 'p']) {
+    const { tables, network } = result(ascii, name);
+    assert.deepEqual({ tables, network }, { tables: result(unicode, name).tables, network: result(unicode, name).network }, name);
+  }
+  assert.ok(result(ascii, 'invco').network!.windows.some((w) => w.ties.length > 0));
+});
+
 test('a node panel over an attribute table has a row for every key, with or without ties', async () => {
   const keys = distinct('data/regpat/countries.csv', 'ctry_code');
   const r = result(await runSpec(SPEC, spec('units: countries\n  years: 2000..2001', 'node_panel(countries_net)').replace('InvCo = invco.weight', 'Deg = degree(countries_net)')), 'p');

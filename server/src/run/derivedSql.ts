@@ -6,16 +6,19 @@ import type { ValueType } from '../language/schema/types.js';
 import { derivedColumns, splits, valueArguments, valueTypeOf } from '../language/semantic/derived.js';
 import { sqlString } from '../engine/data/duckdb.js';
 import { SpecError } from './errors.js';
-import { OPERATORS, quoteIdent } from './sql.js';
+import { OPERATORS, lookupSql, quoteIdent, type LookupRelation } from './sql.js';
 
 export type ColumnTypes = (name: string) => ValueType | undefined;
+
+/** The loaded keys of the lookup a `lookup(table, code)` call names. */
+export type Lookups = (call: Call) => LookupRelation;
 
 /**
  * The file's rows as the declaration states them: `scan` with each split column unnested into one row per
  * trimmed, non-empty value (a row without values kept, with none), then the derived columns, each in its
  * own select item so that a derived column may name those above it. `scan` itself when there are neither.
  */
-export function derivedRelation(scan: string, decl: Decl, types: ColumnTypes, upTo?: AssignEntry): string {
+export function derivedRelation(scan: string, decl: Decl, types: ColumnTypes, upTo?: AssignEntry, lookups?: Lookups): string {
   let relation = scan;
   const split = splits(decl);
   if (split.length) {
@@ -28,12 +31,12 @@ export function derivedRelation(scan: string, decl: Decl, types: ColumnTypes, up
   const derived = derivedColumns(decl);
   const shown = upTo ? derived.slice(0, derived.indexOf(upTo) + 1) : derived;
   if (!shown.length) return relation;
-  const items = shown.map((e) => `${valueSql(e.value, types, e)} AS ${quoteIdent(e.name.name)}`);
+  const items = shown.map((e) => `${valueSql(e.value, types, e, lookups)} AS ${quoteIdent(e.name.name)}`);
   return `(SELECT *, ${items.join(', ')} FROM ${relation})`;
 }
 
 /** The value of a derived column's expression as SQL. */
-export function valueSql(expr: Expr | undefined, types: ColumnTypes, entry: AssignEntry): string {
+export function valueSql(expr: Expr | undefined, types: ColumnTypes, entry: AssignEntry, lookups?: Lookups): string {
   const sql = (e: Expr | undefined): string => {
     if (!e) throw new SpecError(`The definition of \`${entry.name.name}\` is incomplete.`, entry.span);
     switch (e.type) {
@@ -56,7 +59,7 @@ export function valueSql(expr: Expr | undefined, types: ColumnTypes, entry: Assi
         if (op) return `(${sql(e.left)} ${op} ${sql(e.right)})`;
         break;
       }
-      case 'call': return callSql(e, sql, types);
+      case 'call': return callSql(e, sql, types, lookups);
       default: break;
     }
     throw new SpecError(`This cannot be computed in a derived column.`, e.span);
@@ -76,7 +79,7 @@ function dateSql(arg: Expr | undefined, sql: (e: Expr | undefined) => string, ty
   }
 }
 
-function callSql(call: Call, sql: (e: Expr | undefined) => string, types: ColumnTypes): string {
+function callSql(call: Call, sql: (e: Expr | undefined) => string, types: ColumnTypes, lookups: Lookups | undefined): string {
   const args = call.args.map((a) => a.value);
   const named = (name: string, position: number) => call.args.find((a) => a.name?.name === name)?.value ?? call.args.filter((a) => !a.name)[position]?.value;
   switch (call.callee.name) {
@@ -108,6 +111,10 @@ function callSql(call: Call, sql: (e: Expr | undefined) => string, types: Column
       return `(CASE ${branches.join(' ')}${fallback} END)`;
     }
     case 'coalesce': return `coalesce(${args.map(sql).join(', ')})`;
-    default: throw new SpecError(`\`${call.callee.name}\` cannot be used in a derived column.`, call.callee.span);
+    case 'lookup':
+      if (!lookups) break;
+      return `CAST(${lookupSql(lookups(call), sql(args[1]))} AS VARCHAR)`;
+    default: break;
   }
+  throw new SpecError(`\`${call.callee.name}\` cannot be used in a derived column${call.callee.name === 'lookup' ? ' of a lookup' : ''}.`, call.callee.span);
 }

@@ -21,6 +21,9 @@ export function clusterMembers(clusters: Outcome): string[] {
 }
 
 /** A network declaration's windows and each window's network. */
+/** The smallest and largest year of a network's data. */
+export interface YearRange { first: number; last: number }
+
 export interface NetworkRun {
   name: string;
   directed: boolean;
@@ -28,6 +31,8 @@ export interface NetworkRun {
   networks: Network[];
   /** What was dropped or assumed while building, for the results' notes. */
   notes: string[];
+  /** The data's year range, when a window is empty. */
+  years?: YearRange;
 }
 
 /** A CONCOR partition of one window's network: each region's block, and the blocks' tables. */

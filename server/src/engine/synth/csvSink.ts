@@ -12,17 +12,26 @@ export interface RowSink {
   close(): Promise<void>;
 }
 
-function formatCell(cell: Cell): string {
+/** How a delimited text file writes its fields: the separator, and whether text is always quoted. */
+export interface Dialect {
+  delimiter: ',' | '|' | '\t';
+  /** Quote every text field (PatentsView's TSV, PATSTAT's CSV export); otherwise only where needed (RFC 4180). */
+  quoteText: boolean;
+}
+
+export const CSV: Dialect = { delimiter: ',', quoteText: false };
+
+function formatCell(cell: Cell, dialect: Dialect): string {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) throw new Error(`non-finite number in CSV output: ${cell}`);
     return Object.is(cell, -0) ? '0' : String(cell);
   }
-  // Quote only when needed (RFC 4180), so plain values stay plain.
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  const quote = dialect.quoteText || cell.includes(dialect.delimiter) || /["\r\n]/.test(cell);
+  return quote ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-export function formatCsvRow(row: readonly Cell[]): string {
-  return row.map(formatCell).join(',') + '\n';
+export function formatCsvRow(row: readonly Cell[], dialect: Dialect = CSV): string {
+  return row.map((c) => formatCell(c, dialect)).join(dialect.delimiter) + '\n';
 }
 
 /** Fixed decimals, with "-0.00" normalised so output never depends on the sign of zero. */
@@ -44,35 +53,36 @@ export class MemorySink implements RowSink {
   async close(): Promise<void> {}
 
   toCsv(): string {
-    return formatCsvRow(this.header) + this.rows.map(formatCsvRow).join('');
+    return formatCsvRow(this.header) + this.rows.map((r) => formatCsvRow(r)).join('');
   }
 }
 
 const FLUSH_AT = 1 << 16; // batch small rows into ~64 KB writes
 
-/** Streams CSV to a file with a header row, honouring the stream's backpressure. */
+/** Streams delimited text (CSV unless told) to a file with a header row, honouring the stream's backpressure. */
 export class CsvFileSink implements RowSink {
   private buffer = '';
   private failure: Error | undefined;
   private readonly stream: WriteStream;
   rowCount = 0;
 
-  constructor(readonly path: string, header: readonly string[]) {
+  constructor(readonly path: string, header: readonly string[], private readonly dialect: Dialect = CSV) {
     this.stream = createWriteStream(path, { encoding: 'utf8' });
     this.stream.on('error', (err) => {
       this.failure = err;
     });
-    this.buffer = formatCsvRow(header);
+    // Headers are names: quoted only where a field would be.
+    this.buffer = formatCsvRow(header, { ...dialect, quoteText: false });
   }
 
-  static async open(path: string, header: readonly string[]): Promise<CsvFileSink> {
+  static async open(path: string, header: readonly string[], dialect: Dialect = CSV): Promise<CsvFileSink> {
     await mkdir(dirname(path), { recursive: true });
-    return new CsvFileSink(path, header);
+    return new CsvFileSink(path, header, dialect);
   }
 
   writeRow(row: readonly Cell[]): void | Promise<void> {
     if (this.failure) throw this.failure;
-    this.buffer += formatCsvRow(row);
+    this.buffer += formatCsvRow(row, this.dialect);
     this.rowCount++;
     if (this.buffer.length >= FLUSH_AT) return this.flush();
   }

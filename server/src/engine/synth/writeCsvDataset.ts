@@ -1,12 +1,12 @@
 // Runs a generator with one streaming CSV file per table in a directory.
 import { join } from 'node:path';
 import { mkdir, stat } from 'node:fs/promises';
-import { CsvFileSink, MemorySink, type RowSink } from './csvSink.js';
+import { CsvFileSink, MemorySink, type Dialect, type RowSink } from './csvSink.js';
 import { AI_TABLES, generateAi, type AiOptions } from './ai.js';
 import { RARE_EARTH_TABLES, generateRareEarth, type RareEarthOptions } from './rareEarth.js';
 import { REGPAT_TABLES, generateRegpat, type RegpatOptions } from './regpat.js';
 
-export type TableSpecs = Readonly<Record<string, { readonly file: string; readonly columns: readonly string[] }>>;
+export type TableSpecs = Readonly<Record<string, { readonly file: string; readonly columns: readonly string[]; readonly dialect?: Dialect }>>;
 
 export interface WrittenFile {
   path: string;
@@ -41,7 +41,7 @@ export async function writeCsvTables(
 ): Promise<WrittenFile[]> {
   await mkdir(dir, { recursive: true });
   const sinks: Record<string, CsvFileSink> = {};
-  for (const [name, spec] of Object.entries(tables)) sinks[name] = await CsvFileSink.open(join(dir, spec.file), spec.columns);
+  for (const [name, spec] of Object.entries(tables)) sinks[name] = await CsvFileSink.open(join(dir, spec.file), spec.columns, spec.dialect);
   let generated = false;
   try {
     await generate(sinks);

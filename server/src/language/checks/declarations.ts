@@ -4,6 +4,7 @@ import type { Decl, Entry, Expr } from '../syntax/ast.js';
 import { DECLARATIONS, declSpec, optionsFor } from '../schema/declarations.js';
 import type { DeclSpec, OptionSpec, SourceSpec } from '../schema/types.js';
 import { declFile, type Symbol, type TableInfo } from '../semantic/model.js';
+import { isRegionPair } from '../semantic/regionPair.js';
 import { listNames, type CheckContext } from './context.js';
 import { checkDerivedColumn } from './derivedColumns.js';
 import { checkExpr } from './expressions.js';
@@ -325,7 +326,7 @@ function regionsCycle(ctx: CheckContext, start: string): string[] | undefined {
 
 /** The names in a region-set option value: `a × b`, `joint(a, b)` or `a`. */
 function regionNames(e: Expr): Expr[] {
-  if (e.type === 'binary' && e.op === '×') return e.right ? [e.left, e.right] : [e.left];
+  if (isRegionPair(e)) return e.right ? [e.left, e.right] : [e.left];
   if (e.type === 'call') return e.args.flatMap((a) => (a.value ? [a.value] : []));
   return [e];
 }

@@ -27,6 +27,10 @@ export function checkDerivedColumn(v: ValueContext, dataset: Symbol, entry: Assi
   }, entry.value);
   // Each derived column is computed from those above it (one SQL select list, in order).
   walkExpr(entry.value, (e) => {
+    // A lookup's keys are read through its own columns: looking up from them could wait on itself.
+    if (e.type === 'call' && e.callee.name === 'lookup' && dataset.kind === 'lookup') {
+      ctx.error('unknown-function', e.callee.span, `\`lookup(…)\` derives a dataset's columns, not a lookup's own: look the code up in the dataset that uses \`${name}\``);
+    }
     const at = e.type === 'ident' && !(info?.status === 'ok' && info.columns.includes(e.name)) ? positions.get(e.name) : undefined;
     if (e.type === 'ident' && at !== undefined && at >= index) {
       ctx.error('derived-order', e.span, at === index ? `\`${name}\` cannot be computed from itself` : `\`${e.name}\` is derived below \`${name}\`: move its definition above`);

@@ -4,6 +4,7 @@ import { functionSpec } from '../schema/functions.js';
 import { TABLE_KINDS } from '../schema/declarations.js';
 import type { DeclKind, ValueSpec } from '../schema/types.js';
 import type { Scope, Symbol } from '../semantic/model.js';
+import { isRegionPair } from '../semantic/regionPair.js';
 import { NameIndex } from '../../util/suggest.js';
 import { listNames, type CheckContext } from './context.js';
 import { checkExpr, type ExprMode } from './expressions.js';
@@ -85,16 +86,16 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
     }
     case 'call': return checkHelperCall(v, expr, spec, what);
     case 'regionPair': {
-      if (expr.type === 'binary' && expr.op === '×') {
+      if (isRegionPair(expr)) {
         checkRef(ctx, expr.left, ['regions'], 'each side of `×`');
         if (expr.right) checkRef(ctx, expr.right, ['regions'], 'each side of `×`');
         return;
       }
-      ctx.error('bad-value', expr.span, `${capital(what)} must be two region sets joined by \`×\`, e.g. \`china × foreign\``);
+      ctx.error('bad-value', expr.span, `${capital(what)} must be two region sets joined by \`×\` (or \`*\`), e.g. \`china × foreign\``);
       return;
     }
     case 'units': {
-      const sides = expr.type === 'binary' && expr.op === '×' ? [expr.left, expr.right] : [expr];
+      const sides = isRegionPair(expr) ? [expr.left, expr.right] : [expr];
       for (const side of sides) if (side) checkRef(ctx, side, ['regions', 'dataset'], sides.length > 1 ? 'each side of `×`' : what);
       return;
     }

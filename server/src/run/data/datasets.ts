@@ -38,8 +38,18 @@ export function loadDataset(ctx: RunContext, symbol: Symbol): Promise<LoadedData
  * A file declaration's rows as SQL: its file read by DuckDB, split columns unnested and derived columns
  * added (`derivedSql.ts`); `upTo` stops after that derived column.
  */
-function datasetRelation(ctx: RunContext, symbol: Symbol, upTo?: AssignEntry): string {
-  return derivedRelation(tableScan(fileSource(ctx, symbol)), symbol.decl, (c) => ctx.model.columnType(symbol, c), upTo);
+async function datasetRelation(ctx: RunContext, symbol: Symbol, upTo?: AssignEntry): Promise<string> {
+  const scan = tableScan(fileSource(ctx, symbol));
+  const types = (c: string) => ctx.model.columnType(symbol, c);
+  // A dataset's derived columns may look codes up; a lookup's may not, so no lookup waits on itself.
+  if (symbol.kind === 'lookup') return derivedRelation(scan, symbol.decl, types, upTo);
+  const lookups = new Map<Call, LookupRelation>();
+  for (const entry of derivedColumns(symbol.decl)) {
+    const calls: Call[] = [];
+    walkExpr(entry.value, (e) => { if (e.type === 'call' && e.callee.name === 'lookup') calls.push(e); });
+    for (const call of calls) lookups.set(call, await lookupRelation(ctx, ctx.symbol(call.args[0]?.value, 'a lookup')));
+  }
+  return derivedRelation(scan, symbol.decl, types, upTo, (call) => lookups.get(call)!);
 }
 
 /** A file declaration's data file as DuckDB reads it; a missing file is a data error. */
@@ -63,7 +73,7 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
     if (err instanceof TableShapeError) throw new DataError(`Cannot read ${from.value}: ${err.message}`, file, err.line);
     throw err;
   }
-  const relation = datasetRelation(ctx, symbol);
+  const relation = await datasetRelation(ctx, symbol);
   const derived = derivedColumns(decl);
   const isPatentTable = PATENT_ROLES.some((r) => role(r));
   const columns = isPatentTable ? usedColumns(ctx, symbol, roles) : undefined;
@@ -121,7 +131,7 @@ export async function rowConditionSql(ctx: RunContext, expr: Expr, rows: { colum
     const holders = ctx.symbol(call.args[0]?.value, 'a dataset');
     const patent = ctx.model.patentColumn(holders);
     if (!patent) throw new SpecError(`${holders.name} declares no \`patent\` column to match its rows to patents.`, call.args[0]!.value!.span);
-    relations.set(call, { from: rows.files ? datasetRelation(ctx, holders) : (await loadDataset(ctx, holders)).table, patent });
+    relations.set(call, { from: rows.files ? await datasetRelation(ctx, holders) : (await loadDataset(ctx, holders)).table, patent });
   }
   return conditionSql(expr, rows.column, { patent: rows.patent, relation: (call) => relations.get(call)!, lookup: (call) => lookups.get(call)! });
 }
@@ -180,7 +190,7 @@ export async function checkNumberColumn(ctx: RunContext, symbol: Symbol, column:
   const source = fileSource(ctx, symbol);
   // A derived weight is checked in the rows it is computed over (lines unknown only after a split).
   const isDerived = derivedColumns(symbol.decl).some((e) => e.name.name === column);
-  const rows = isDerived ? datasetRelation(ctx, symbol) : tableScan(source, true);
+  const rows = isDerived ? await datasetRelation(ctx, symbol) : tableScan(source, true);
   await checkNumbers(ctx, rows, isDerived && splits(symbol.decl).length ? undefined : source.header === false ? 0 : 1, source.path, column, role, 'DOUBLE');
 }
 
@@ -198,7 +208,7 @@ async function failedDerivedColumn(ctx: RunContext, symbol: Symbol, err: unknown
   if (!EVALUATION_ERROR.test((err as Error).message ?? '')) return;
   for (const entry of derivedColumns(symbol.decl)) {
     try {
-      await ctx.db.run(`SELECT count(${quoteIdent(entry.name.name)}) FROM ${datasetRelation(ctx, symbol, entry)}`);
+      await ctx.db.run(`SELECT count(${quoteIdent(entry.name.name)}) FROM ${await datasetRelation(ctx, symbol, entry)}`);
     } catch (failed) {
       throw new SpecError(`\`${entry.name.name}\` cannot be computed on ${symbol.decl.from!.value}: ${firstLine((failed as Error).message ?? '')}`, entry.span);
     }

@@ -3,6 +3,7 @@
 import type { Call, Decl, Expr, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import { PATENT_NETWORKS } from '../../language/schema/declarations.js';
+import { isRegionPair } from '../../language/semantic/regionPair.js';
 import { collaborationNetworks, pairNetworks, type RegionSets } from '../../engine/networks/collaboration.js';
 import { overlapNetworks, type OverlapWeight } from '../../engine/networks/overlap.js';
 import type { Network } from '../../engine/networks/network.js';
@@ -14,14 +15,16 @@ import { regionSet } from '../data/regionSets.js';
 import { edgeRows } from './edgeList.js';
 import { fileEdgeRows } from './fileNetwork.js';
 import { lookupSql, quoteIdent } from '../sql.js';
+import type { YearRange } from '../values.js';
+import { yearRange } from './emptyWindows.js';
 
 /** The network over one window given by a `window:` option: a declared window is reused, any other built. */
-export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: Window): Promise<{ network: Network; notes: string[] }> {
+export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: Window): Promise<{ network: Network; notes: string[]; years?: YearRange }> {
   const run = await ctx.valueOf('network', symbol);
   const i = run.windows.findIndex((w) => w.from === window.from && w.to === window.to);
-  if (i >= 0) return { network: run.networks[i], notes: [] };
+  if (i >= 0) return { network: run.networks[i], notes: [], years: run.years };
   const built = await buildNetworks(ctx, symbol, [window]);
-  return { network: built.networks[0], notes: built.notes };
+  return { network: built.networks[0], notes: built.notes, years: built.years };
 }
 
 /** Why `counting: share` or `patents_share` cannot count a dataset's rows. */
@@ -47,7 +50,8 @@ function notFromPatents(ctx: RunContext, decl: Decl): string {
   return ctx.model.source(decl)?.spec.name === 'file' ? 'read from a network file' : 'read from an edge list';
 }
 
-export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[] }> {
+/** Every window's network; `years`, the data's year range, only when a window is empty (for its note). */
+export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<{ directed: boolean; networks: Network[]; notes: string[]; years?: YearRange }> {
   const { decl } = symbol;
   const source = ctx.model.source(decl);
   if (!source) throw new SpecError('A network is built by `coapplication(…)`, `coinvention(…)`, `cocitation(…)`, `edges(…)` or `file(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
@@ -61,6 +65,8 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
   let built: { directed: boolean; networks: Network[] };
   /** A relation with a `region` column: the regions `nodes: all` keeps. */
   let regions: string;
+  /** The relation whose `year` column the windows cut, when it has one. */
+  let dated: string | undefined;
   const fromFile = source.spec.name === 'file';
   if (source.spec.name === 'edges' || fromFile) {
     const edges = fromFile ? await fileEdgeRows(ctx, decl, source.call) : await edgeRows(ctx, decl, source.call);
@@ -69,10 +75,12 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
     notes.unshift(...edges.notes);
     built = { directed: edges.directed, networks: await pairNetworks(ctx.db, edges.table, 'sum(w)', windows, { directed: edges.directed, between, touching: touching?.table, keepIntra: keepsIntra(ctx, decl) }) };
     regions = edges.nodes;
+    if (edges.hasYear) dated = edges.table;
   } else {
     const holders = await holderTable(ctx, decl);
     if (!holders.hasYear) needYears(`${holders.dataset.name} has no \`year\` column and joins no patents dataset with one`);
     notes.unshift(...holders.notes);
+    if (holders.hasYear) dated = holders.table;
     regions = await excludeJoint(ctx, decl, holders.table);
     built = source.spec.name === 'cocitation'
       ? { directed: false, networks: await cocitationNetworks(ctx, decl, source.call, regions, windows, between, touching?.table) }
@@ -85,7 +93,8 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
       ? `Nodes: all ${count} nodes of the file, isolates included (\`nodes: all\`, the default for a network file, as UCINET keeps every actor).`
       : `Nodes: all ${count} regions of the network's data in every window, isolates included (\`nodes: all\`, as UCINET keeps every actor of a matrix).`);
   }
-  return { ...built, notes };
+  const years = dated && built.networks.some((n) => !n.nodes.length) ? await yearRange(ctx, dated) : undefined;
+  return { ...built, notes, ...(years ? { years } : {}) };
 }
 
 function keepsIntra(ctx: RunContext, decl: Decl): boolean {
@@ -216,9 +225,11 @@ async function patentsJoin(ctx: RunContext, dataset: LoadedDataset, span: { star
   const patent = dataset.role('patent') ?? dataset.role('id');
   const joinsExpr = ctx.model.option(dataset.symbol.decl, 'joins')?.values[0];
   if (!id || (!ownYear && !year)) throw new SpecError(`${patentsSymbol.name} must declare ${ownYear ? 'an `id` column' : '`id` and `year` columns'} to be joined to ${dataset.symbol.name}.`, joinsExpr?.span ?? span);
+  // A patents file may have a row per class of a patent (REGPAT's EPO_IPC): for its year, one row per patent.
+  const rows = patentColumns.length ? patents.table : `(SELECT DISTINCT ${quoteIdent(id)}, ${quoteIdent(year!)} FROM ${patents.table})`;
   return {
     yearSql: ownYear ?? `CAST(p.${quoteIdent(year!)} AS INTEGER)`,
-    join: `JOIN ${patents.table} p ON CAST(p.${quoteIdent(id)} AS VARCHAR) = CAST(a.${quoteIdent(patent!)} AS VARCHAR)`,
+    join: `JOIN ${rows} p ON CAST(p.${quoteIdent(id)} AS VARCHAR) = CAST(a.${quoteIdent(patent!)} AS VARCHAR)`,
   };
 }
 
@@ -251,7 +262,7 @@ async function mapRegions(ctx: RunContext, decl: Decl, table: string, notes: str
 async function regionSets(ctx: RunContext, decl: Decl, option: string): Promise<RegionSets | undefined> {
   const value = ctx.model.option(decl, option)?.values[0];
   if (!value) return undefined;
-  if (value.type !== 'binary' || value.op !== '×') throw new SpecError('Expected two region sets, e.g. `china × foreign`.', value.span);
+  if (!isRegionPair(value)) throw new SpecError('Expected two region sets, e.g. `china × foreign` (or `china * foreign`).', value.span);
   return {
     left: await regionSet(ctx, ctx.symbol(value.left, 'a regions set')),
     right: await regionSet(ctx, ctx.symbol(value.right, 'a regions set')),

@@ -9,6 +9,7 @@ import type { RunContext } from '../context.js';
 import { windowOption } from '../data/windows.js';
 import { seedOf } from '../options.js';
 import { networkInWindow } from './build.js';
+import { emptyWindowNote } from './emptyWindows.js';
 
 export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions {
   return {
@@ -32,8 +33,8 @@ export async function measuredWindows(ctx: RunContext, decl: Decl, network: Symb
   const option = ctx.model.option(decl, 'window')?.values[0];
   if (option) {
     const window = windowOption(option);
-    const { network: net, notes } = await networkInWindow(ctx, network, window);
-    if (!net.nodes.length) notes.push(`Window ${window.label} is empty: no ties in it.`);
+    const { network: net, notes, years } = await networkInWindow(ctx, network, window);
+    if (!net.nodes.length) notes.push(emptyWindowNote(window, years));
     return { windows: [window], networks: [net], notes };
   }
   const run = await ctx.valueOf('network', network);

@@ -9,13 +9,14 @@ import { networkGeometry } from '../data/geometry.js';
 import { windowsOf } from '../data/windows.js';
 import type { Computed, NetworkRun } from '../values.js';
 import { buildNetworks } from './build.js';
+import { emptyWindowNote } from './emptyWindows.js';
 
 /** The network of every declared window (one unbounded window without `windows:`). */
 export async function runNetwork(ctx: RunContext, symbol: Symbol): Promise<NetworkRun> {
   const windowsRef = ctx.model.option(symbol.decl, 'windows')?.values[0];
   const windows = windowsRef ? windowsOf(ctx, ctx.symbol(windowsRef, 'windows')) : [ALL_YEARS];
   const built = await buildNetworks(ctx, symbol, windows);
-  for (const [i, net] of built.networks.entries()) if (!net.nodes.length) built.notes.push(`Window ${windows[i].label} is empty: no ties in it.`);
+  for (const [i, net] of built.networks.entries()) if (!net.nodes.length) built.notes.push(emptyWindowNote(windows[i], built.years));
   return { name: symbol.name, windows, ...built };
 }
 

@@ -2,6 +2,7 @@
 // so that a panel's N and cluster count do not depend on which regions happen to have ties (seed 000's
 // dyadic panel pairs the Chinese regions with all 586 foreign regions, tied or not).
 import type { Decl, Expr } from '../../language/syntax/ast.js';
+import { isRegionPair } from '../../language/semantic/regionPair.js';
 import type { RunContext } from '../context.js';
 import { loadDataset } from '../data/datasets.js';
 import { regionSet } from '../data/regionSets.js';
@@ -17,7 +18,7 @@ export interface Units { left: string[]; right: string[]; crossed: boolean; name
 export async function declaredUnits(ctx: RunContext, decl: Decl): Promise<Units | undefined> {
   const value = ctx.model.option(decl, 'units')?.values[0];
   if (!value) return undefined;
-  if (value.type === 'binary' && value.op === '×' && value.right) {
+  if (isRegionPair(value) && value.right) {
     const [left, right] = [await unitsOf(ctx, value.left), await unitsOf(ctx, value.right)];
     return { left, right, crossed: true, name: nameOf(value.left), description: `every region of ${nameOf(value.left)} (${left.length}) with every region of ${nameOf(value.right)} (${right.length})` };
   }
