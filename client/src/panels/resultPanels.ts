@@ -159,10 +159,11 @@ export class ResultPanels implements vscode.Disposable {
   }
 }
 
-async function readGeometry(uri: vscode.Uri, declared?: Pick<MapGeometry, 'key' | 'object'>): Promise<MapGeometry> {
+async function readGeometry(uri: vscode.Uri, declared?: Pick<MapGeometry, 'key' | 'object' | 'aliases'>): Promise<MapGeometry> {
   const topology = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
   if (topology?.type !== 'Topology') throw new Error(`${uri.fsPath} is not TopoJSON (its "type" is not "Topology").`);
-  return { name: uri.path.split('/').pop() ?? uri.path, topology, ...(declared?.key ? { key: declared.key } : {}), ...(declared?.object ? { object: declared.object } : {}) };
+  const { key, object, aliases } = declared ?? {};
+  return { name: uri.path.split('/').pop() ?? uri.path, topology, ...(key ? { key } : {}), ...(object ? { object } : {}), ...(aliases ? { aliases } : {}) };
 }
 
 function titleOf(content: PanelContent): string {
