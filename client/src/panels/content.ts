@@ -25,6 +25,18 @@ export function panelKinds(file: Results, focus: DeclarationResult): PanelKind[]
   return regression.length ? [...regression, ...charts, ...tables, ...graph] : [...tables, ...charts, ...graph];
 }
 
+/**
+ * A run's results joined with the earlier results of the same spec that it did not redo, so that running
+ * `rein_nodes` alone still finds its network `rein` for the map. An earlier result computed on a network
+ * the run redid is dropped: its numbers may be stale.
+ */
+export function withEarlierResults(earlier: ResultsFile | undefined, run: ResultsFile): ResultsFile {
+  if (!earlier || earlier.spec !== run.spec) return run;
+  const redone = new Set(run.results.map((r) => r.name));
+  const kept = earlier.results.filter((r) => !redone.has(r.name) && !(r.of !== undefined && redone.has(r.of)));
+  return { ...run, results: [...kept, ...run.results] };
+}
+
 /** What the panel of `kind` (default: the declaration's first kind) shows for the declaration `name`. */
 export function panelContent(file: Results, name: string, kind?: PanelKind, geometry?: MapGeometry): PanelContent {
   const focus = file.results.find((r) => r.name === name);

@@ -22,7 +22,8 @@ const typeset = { tex: [regressionLatex, tableLatex], md: [regressionMarkdown, t
  * result table as `<declaration>.<table>.csv`, every regression table (a `table` declaration's, or an estimated
  * model's own) in print layout as `<name>.csv`, and the networks' exports; `tex`, `md`: the regression tables
  * as `<name>.tex|md` and the other result tables as `<declaration>.<table>.tex|md`; `html`: report.html.
- * A figure is its file, `<name>.svg`, whatever the formats (report.html shows it inline).
+ * A figure is its file, `<name>.svg`, and a network with a `geometry:` its maps, `<name>.map.<window>.svg`,
+ * whatever the formats (report.html shows them inline).
  */
 export async function outputFiles(results: ResultsFile, formats: ReadonlySet<Format>): Promise<ExportFile[]> {
   const files: ExportFile[] = [{ name: 'results.json', text: `${JSON.stringify(results, null, 1)}\n` }];
@@ -50,8 +51,11 @@ export async function outputFiles(results: ResultsFile, formats: ReadonlySet<For
       for (const [name, t] of printedTables(r)) files.push({ name: tableFile(r.name, name, ext), text: tableText(t, `${r.name}: ${name}`) });
     }
   }
+  // d3-geo and the map file are loaded only for a run that has a map.
+  const maps = results.results.some((r) => r.network?.geometry) ? (await import('../run/output/mapFiles.js')).networkMaps(results) : new Map();
+  for (const map of [...maps.values()].flat()) files.push({ name: map.fileName, text: map.svg });
   if (formats.has('html')) {
-    files.push({ name: 'report.html', text: htmlReport(results, { figures, ...(formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) }) });
+    files.push({ name: 'report.html', text: htmlReport(results, { figures, maps, ...(formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) }) });
   }
   return files;
 }
