@@ -52,6 +52,10 @@ test('the rare-earth example runs end to end: summary, JSON results and CSV tabl
   const filled = [...latestMap.matchAll(/<path class="region node" data-region="([^"]+)"[^>]* fill="#[0-9a-f]{6}"/g)].map((m) => m[1]);
   assert.equal(new Set(filled).size, 31);
   assert.ok(filled.includes('Inner Mongolia') && filled.includes('Tibet'));
+  // The charts the charts panel draws: indicators across windows, the geodetector's q bars.
+  const charted = (name: string) => report.slice(report.indexOf(`<section id="d-${name}">`)).split('</section>')[0];
+  assert.match(charted('table1_province'), /<figure class="scroll chart">\n<svg [^>]*>[\s\S]*>Network indicators across windows</);
+  assert.match(charted('drivers'), /<figure class="scroll chart">\n<svg [^>]*>[\s\S]*>Geographical detector: q of each factor</);
   assert.ok(!/<script|https?:/i.test(report), 'the report must not load or run anything');
 });
 

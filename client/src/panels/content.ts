@@ -2,7 +2,7 @@
 // needs besides it (a network's view also shows the measures and blocks computed on it, linked by `of`).
 import type { DeclarationResult, ResultsFile } from '../../../server/src/results/format.js';
 import { regressionOf } from '../../../server/src/engine/exports/regressionTable.js';
-import { chartKinds, hasPrimaryChart } from './charts.js';
+import { chartKinds, hasPrimaryChart } from '../../../server/src/engine/exports/charts.js';
 import type { MapGeometry, PanelContent, PanelKind } from './messages.js';
 
 type Results = Pick<ResultsFile, 'results'> & { title?: string };
