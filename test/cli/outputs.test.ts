@@ -137,6 +137,8 @@ test('a network with a geometry: its map per window as SVG, inline in the report
   assert.deepEqual(filled.sort(), ['Beijing', 'Hebei', 'Tibet'], 'the alias fills Tibet; the unmatched region is not drawn');
   assert.match(latest, /<g class="legend" data-legend="deg\.degree \(jenks, 2 classes\)">[\s\S]*?>1 \(2\)<\/text>[\s\S]*?>1 – 3 \(1\)<\/text>/);
   assert.equal((latest.match(/<line class="tie"/g) ?? []).length, 2, 'the tie to the unmatched region is not drawn');
+  // No ties(…) tiers in the run: the window's weights in Jenks classes, over all its ties (9 is not drawn).
+  assert.match(latest, /<g class="legend" data-legend="tie strength \(jenks\)">[\s\S]*?>4 \(2\)<\/text>[\s\S]*?>4 – 9 \(0\)<\/text>/);
   assert.match(section, /<figcaption>prov — map, 2011–2020<\/figcaption>/);
   assert.ok(!html.includes('<img'), 'a user string reached the page unescaped');
   assert.ok(!/<script|https?:/i.test(html), 'the report must not load or run anything');

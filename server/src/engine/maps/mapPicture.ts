@@ -139,7 +139,8 @@ function tiesOf(source: MapSource, matched: ReadonlyMap<string, RegionFeature>, 
   const drawn = w.ties.filter((t) => matched.has(t.source) && matched.has(t.target));
   const runTier = (t: (typeof drawn)[number]) => tieTiers.get(tieKey(w.label, t.source, t.target));
   const fromRun = w.ties.some((t) => runTier(t) !== undefined);
-  const classes = fromRun ? undefined : classesOf(drawn.map((t) => t.weight), options);
+  // Classed over all the window's ties, as the run's tiers are, drawn or not.
+  const classes = fromRun ? undefined : classesOf(w.ties.map((t) => t.weight), options);
   const tierOf = (t: (typeof drawn)[number]) => (fromRun ? runTier(t) ?? null : classes ? classes.classOf(t.weight) : null);
   const count = fromRun ? Math.max(0, ...[...tieTiers.values()].map((k) => k ?? 0)) : classes?.count ?? 0;
   const width = (tier: number) => 0.8 + 1.1 * (tier - 1);
