@@ -92,6 +92,7 @@ test('fill choices are the measures computed; another measure in quantile classe
   const entries = await page.locator(`svg g.legend[data-legend="rein_nodes.betweenness (quantile, ${classes} classes)"] g.entry`).allTextContents();
   assert.equal(entries.length, classes);
   assert.equal(entries.reduce((sum, e) => sum + Number(/\((\d+)\)$/.exec(e)![1]), 0), 31, 'every province in one class');
+  await panel.screenshot('map-betweenness-quantile');
 
   await page.locator('label.control', { hasText: 'Window' }).locator('select').selectOption({ label: '2001–2005' });
   const first = rein().windows[0];

@@ -6,9 +6,10 @@ import { geoMercator, geoPath, type GeoProjection, type GeoStream, type GeoStrea
 import { escapeHtml } from '../exports/escape.js';
 import { SYMBOL_COLOR, type MapLegend, type MapPicture } from './mapPicture.js';
 
-export const MAP_WIDTH = 900;
-export const MAP_HEIGHT = 640;
-const LEGEND_WIDTH = 250;
+const MAP_WIDTH = 900;
+const MAP_HEIGHT = 640;
+// room for a title such as "rein_nodes.betweenness (quantile, 5 classes)"
+const LEGEND_WIDTH = 330;
 const ROW = 20;
 /** Circles keep their size in the legend, so their rows are taller. */
 const rowOf = (legend: MapLegend) => (legend.kind === 'circle' ? 30 : ROW);
