@@ -140,6 +140,9 @@ test('a network with a geometry: its map per window as SVG, inline in the report
   // No ties(…) tiers in the run: the window's weights in Jenks classes, over all its ties (9 is not drawn).
   assert.match(latest, /<g class="legend" data-legend="tie strength \(jenks\)">[\s\S]*?>4 \(2\)<\/text>[\s\S]*?>4 – 9 \(0\)<\/text>/);
   assert.match(section, /<figcaption>prov — map, 2011–2020<\/figcaption>/);
+  const earliest = section.slice(section.indexOf('<svg'), section.indexOf('</svg>'));
+  assert.ok(!/fill="#/.test(earliest.slice(earliest.indexOf('<g class="regions"'), earliest.indexOf('<g class="ties"'))), 'no measure covers 2001–2010: plain regions, no "no value" grey');
+  assert.ok(!earliest.includes('data-legend="deg.degree'));
   assert.ok(!html.includes('<img'), 'a user string reached the page unescaped');
   assert.ok(!/<script|https?:/i.test(html), 'the report must not load or run anything');
 });
