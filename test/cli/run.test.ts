@@ -42,7 +42,21 @@ test('the rare-earth example runs end to end: summary, JSON results and CSV tabl
   const svg = readFileSync(join(out, 'tables', 'fig_density.svg'), 'utf8');
   assert.match(svg, /^<svg [^>]*>[\s\S]*<g class="mark-line role-mark[^>]*><path [^>]*\/><\/g>/);
   assert.match(svg, />Density of the provincial network by period</);
-  assert.match(readFileSync(join(out, 'tables', 'report.html'), 'utf8'), /<section id="d-fig_density">[\s\S]*<figure class="scroll">\n<svg /);
+  const report = readFileSync(join(out, 'tables', 'report.html'), 'utf8');
+  assert.match(report, /<section id="d-fig_density">[\s\S]*<figure class="scroll">\n<svg /);
+  // rein's maps, one per period: in the latest, all 31 provinces filled (two through the geometry's aliases).
+  assert.ok(existsSync(join(out, 'tables', 'rein.map.2016_2020.svg')));
+  const section = report.slice(report.indexOf('<section id="d-rein">'), report.indexOf('<section id="d-rein_city">'));
+  assert.equal(section.match(/<figure class="scroll map">\n<svg class="map"/g)?.length, 4);
+  const latestMap = section.slice(section.lastIndexOf('<svg class="map"'));
+  const filled = [...latestMap.matchAll(/<path class="region node" data-region="([^"]+)"[^>]* fill="#[0-9a-f]{6}"/g)].map((m) => m[1]);
+  assert.equal(new Set(filled).size, 31);
+  assert.ok(filled.includes('Inner Mongolia') && filled.includes('Tibet'));
+  // The charts the charts panel draws: indicators across windows, the geodetector's q bars.
+  const charted = (name: string) => report.slice(report.indexOf(`<section id="d-${name}">`)).split('</section>')[0];
+  assert.match(charted('table1_province'), /<figure class="scroll chart">\n<svg [^>]*>[\s\S]*>Network indicators across windows</);
+  assert.match(charted('drivers'), /<figure class="scroll chart">\n<svg [^>]*>[\s\S]*>Geographical detector: q of each factor</);
+  assert.ok(!/<script|https?:/i.test(report), 'the report must not load or run anything');
 });
 
 test('--only runs the named declarations and what they need', () => {

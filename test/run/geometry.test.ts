@@ -61,3 +61,25 @@ measures deg = nodes(net) { degree }
   assert.equal(result(results, 'deg').of, 'net');
   assert.equal(net.of, undefined);
 });
+
+test('aliases match regions the map spells otherwise; an alias to no feature is reported and its region stays unmatched', async () => {
+  const spec = workspace(`lookup spellings from "aliases.csv" { key: city, value: map_name }
+geometry map from "cities.topo.json" { key: name, aliases: spellings }
+network net = coapplication(applicants) { geometry: map }
+`);
+  writeFileSync(join(spec, '../aliases.csv'), 'city,map_name\nXian,Wuhan\n');
+  const matched = result(await runSpec(spec), 'net');
+  assert.equal(matched.status, 'ok', matched.error?.message);
+  assert.deepEqual(matched.network!.geometry!.aliases, { Xian: 'Wuhan' });
+  assert.deepEqual(matched.network!.geometry!.unmatched, []);
+  assert.deepEqual(matched.notes, []);
+
+  writeFileSync(join(spec, '../aliases.csv'), 'city,map_name\nXian,Xi\'an\nBeijing,Peking\n');
+  const dead = result(await runSpec(spec), 'net');
+  assert.deepEqual(dead.network!.geometry!.unmatched, ['Beijing', 'Xian'], 'an alias wins over the region\'s own name');
+  assert.deepEqual(dead.notes, [
+    '2 aliases name no feature of cities.topo.json by `name`: Beijing → Peking, Xian → Xi\'an.',
+    '2 regions have no feature in cities.topo.json by `name` and stay off its map: Beijing, Xian.',
+  ]);
+  assert.deepEqual(await diagnostics('geometry map from "cities.topo.json" { key: name, aliases: patents }\n').then((d) => d.map(([code]) => code)), ['wrong-kind']);
+});

@@ -2,7 +2,7 @@
 // needs besides it (a network's view also shows the measures and blocks computed on it, linked by `of`).
 import type { DeclarationResult, ResultsFile } from '../../../server/src/results/format.js';
 import { regressionOf } from '../../../server/src/engine/exports/regressionTable.js';
-import { chartKinds, hasPrimaryChart } from './charts.js';
+import { chartKinds, hasPrimaryChart } from '../../../server/src/engine/exports/charts.js';
 import type { MapGeometry, PanelContent, PanelKind } from './messages.js';
 
 type Results = Pick<ResultsFile, 'results'> & { title?: string };
@@ -23,6 +23,18 @@ export function panelKinds(file: Results, focus: DeclarationResult): PanelKind[]
   const graph: PanelKind[] = networkOf(file, focus) ? ['network', 'map'] : [];
   if (hasPrimaryChart(focus)) return [...charts, ...regression, ...tables, ...graph];
   return regression.length ? [...regression, ...charts, ...tables, ...graph] : [...tables, ...charts, ...graph];
+}
+
+/**
+ * A run's results joined with the earlier results of the same spec that it did not redo, so that running
+ * `rein_nodes` alone still finds its network `rein` for the map. An earlier result computed on a network
+ * the run redid is dropped: its numbers may be stale.
+ */
+export function withEarlierResults(earlier: ResultsFile | undefined, run: ResultsFile): ResultsFile {
+  if (!earlier || earlier.spec !== run.spec) return run;
+  const redone = new Set(run.results.map((r) => r.name));
+  const kept = earlier.results.filter((r) => !redone.has(r.name) && !(r.of !== undefined && redone.has(r.of)));
+  return { ...run, results: [...kept, ...run.results] };
 }
 
 /** What the panel of `kind` (default: the declaration's first kind) shows for the declaration `name`. */

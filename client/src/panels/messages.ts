@@ -5,13 +5,17 @@ import type { DeclarationResult } from '../../../server/src/results/format.js';
 export type PanelKind = 'regression' | 'network' | 'map' | 'charts' | 'tables';
 export const PANEL_KINDS: readonly PanelKind[] = ['regression', 'network', 'map', 'charts', 'tables'];
 
-/** TopoJSON regions for the map view; `key` is the feature property region names are matched on, `object` the TopoJSON object (default: the first). */
+/**
+ * TopoJSON regions for the map view; `key` is the feature property region names are matched on, `object` the
+ * TopoJSON object (default: the first), `aliases` the declared geometry's region → feature value pairs.
+ */
 export interface MapGeometry {
   /** The file name, shown in the panel. */
   name: string;
   topology: unknown;
   key?: string;
   object?: string;
+  aliases?: Record<string, string>;
 }
 
 /** What a panel shows: the declaration in focus and the results it draws on (its network, that network's measures and blocks). */

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ResultsFile } from '../../../server/src/results/format.js';
 import { regressionCsv, regressionHtml, regressionLatex, regressionMarkdown, regressionOf, htmlPage } from '../../../server/src/engine/exports/regressionTable.js';
 import { regressionDocx } from '../../../server/src/engine/exports/regressionTableDocx.js';
-import { panelContent } from './content.js';
+import { panelContent, withEarlierResults } from './content.js';
 import { panelHtml } from './html.js';
 import { PANEL_KINDS, type FromWebview, type MapGeometry, type PanelContent, type PanelKind, type RegressionFormat, type ToWebview } from './messages.js';
 
@@ -18,6 +18,8 @@ interface OpenPanel { panel: vscode.WebviewPanel; content?: PanelContent }
 
 export class ResultPanels implements vscode.Disposable {
   private readonly open = new Map<PanelKind, OpenPanel>();
+  /** The results of the editor's runs by spec, joined (withEarlierResults): what a run's panels draw on. */
+  private readonly runs = new Map<string, ResultsFile>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
@@ -26,6 +28,13 @@ export class ResultPanels implements vscode.Disposable {
         deserializeWebviewPanel: async (panel, state?: PanelContent) => this.adopt(kind, panel, state?.kind === kind ? state : undefined),
       }));
     }
+  }
+
+  /** Shows a declaration of a run's results, with the earlier runs' of the same spec that it did not redo. */
+  async showRun(results: ResultsFile, declarationName: string): Promise<void> {
+    const joined = withEarlierResults(this.runs.get(results.spec), results);
+    this.runs.set(results.spec, joined);
+    await this.showResult(joined, declarationName);
   }
 
   /** Shows a declaration of a results file in the panel of `kind` (default: the kind that suits it best). */
@@ -159,10 +168,11 @@ export class ResultPanels implements vscode.Disposable {
   }
 }
 
-async function readGeometry(uri: vscode.Uri, declared?: Pick<MapGeometry, 'key' | 'object'>): Promise<MapGeometry> {
+async function readGeometry(uri: vscode.Uri, declared?: Pick<MapGeometry, 'key' | 'object' | 'aliases'>): Promise<MapGeometry> {
   const topology = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
   if (topology?.type !== 'Topology') throw new Error(`${uri.fsPath} is not TopoJSON (its "type" is not "Topology").`);
-  return { name: uri.path.split('/').pop() ?? uri.path, topology, ...(declared?.key ? { key: declared.key } : {}), ...(declared?.object ? { object: declared.object } : {}) };
+  const { key, object, aliases } = declared ?? {};
+  return { name: uri.path.split('/').pop() ?? uri.path, topology, ...(key ? { key } : {}), ...(object ? { object } : {}), ...(aliases ? { aliases } : {}) };
 }
 
 function titleOf(content: PanelContent): string {

@@ -4,12 +4,12 @@ import '../shared/base.css';
 import './charts.css';
 import embed, { type Result } from 'vega-embed';
 import { expressionInterpreter } from 'vega-interpreter';
-import { chartKinds, type ChartKind } from '../../src/panels/charts.js';
+import { chartKinds, type ChartKind } from '../../../server/src/engine/exports/charts.js';
+import { chartSpec, type ChartColors } from '../../../server/src/engine/exports/chartSpecs.js';
 import { button, h } from '../shared/dom.js';
 import { savePng, saveText, themeColor } from '../shared/files.js';
 import { focusOf, renderFrame } from '../shared/frame.js';
 import { startPanel } from '../shared/host.js';
-import { chartSpec, type ChartColors } from './specs.js';
 
 function colors(): ChartColors {
   return {

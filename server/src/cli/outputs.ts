@@ -1,5 +1,7 @@
 // The files `innograph run --out DIR` writes for the formats asked (`--format`): results in, files out.
 import { tableCsv } from '../engine/exports/csv.js';
+import { chartKinds } from '../engine/exports/charts.js';
+import { chartSpec, type ChartColors } from '../engine/exports/chartSpecs.js';
 import { figureSpec } from '../engine/exports/figure.js';
 import { tableLatex, tableMarkdown } from '../engine/exports/plainTable.js';
 import { regressionCsv, regressionLatex, regressionMarkdown, regressionOf } from '../engine/exports/regressionTable.js';
@@ -22,7 +24,8 @@ const typeset = { tex: [regressionLatex, tableLatex], md: [regressionMarkdown, t
  * result table as `<declaration>.<table>.csv`, every regression table (a `table` declaration's, or an estimated
  * model's own) in print layout as `<name>.csv`, and the networks' exports; `tex`, `md`: the regression tables
  * as `<name>.tex|md` and the other result tables as `<declaration>.<table>.tex|md`; `html`: report.html.
- * A figure is its file, `<name>.svg`, whatever the formats (report.html shows it inline).
+ * A figure is its file, `<name>.svg`, and a network with a `geometry:` its maps, `<name>.map.<window>.svg`,
+ * whatever the formats (report.html shows them inline, with the charts the charts panel draws of each result).
  */
 export async function outputFiles(results: ResultsFile, formats: ReadonlySet<Format>): Promise<ExportFile[]> {
   const files: ExportFile[] = [{ name: 'results.json', text: `${JSON.stringify(results, null, 1)}\n` }];
@@ -50,8 +53,27 @@ export async function outputFiles(results: ResultsFile, formats: ReadonlySet<For
       for (const [name, t] of printedTables(r)) files.push({ name: tableFile(r.name, name, ext), text: tableText(t, `${r.name}: ${name}`) });
     }
   }
+  // d3-geo and the map file are loaded only for a run that has a map.
+  const maps = results.results.some((r) => r.network?.geometry) ? (await import('../run/output/mapFiles.js')).networkMaps(results) : new Map();
+  for (const map of [...maps.values()].flat()) files.push({ name: map.fileName, text: map.svg });
   if (formats.has('html')) {
-    files.push({ name: 'report.html', text: htmlReport(results, { figures, ...(formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) }) });
+    const charts = await reportCharts(results);
+    files.push({ name: 'report.html', text: htmlReport(results, { figures, maps, charts, ...(formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) }) });
   }
   return files;
+}
+
+/** The report's charts: the light theme's colours on a white page. */
+const REPORT_COLORS: ChartColors = { foreground: '#333333', muted: '#777777', grid: '#dddddd', accent: '#4e79a7', font: 'sans-serif' };
+
+/** Each result's charts (a figure is drawn above, as its own file), as SVG by declaration. */
+async function reportCharts(results: ResultsFile): Promise<Map<string, string[]>> {
+  const charts = new Map<string, string[]>();
+  for (const r of results.results) {
+    const kinds = r.status === 'ok' ? chartKinds(r).filter((kind) => kind !== 'figure') : [];
+    if (!kinds.length) continue;
+    const { figureSvg } = await import('../engine/exports/figureSvg.js');
+    charts.set(r.name, await Promise.all(kinds.map((kind) => figureSvg(chartSpec(kind, r, REPORT_COLORS)))));
+  }
+  return charts;
 }

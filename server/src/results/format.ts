@@ -32,6 +32,8 @@ export interface NetworkGeometry {
   key: string;
   /** The TopoJSON object holding the regions, when declared. */
   object?: string;
+  /** The geometry's `aliases:` (region code → the feature's `key` value), when declared. */
+  aliases?: Record<string, string>;
   /** Regions of any window that no feature matches. */
   unmatched: string[];
 }

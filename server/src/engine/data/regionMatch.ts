@@ -25,16 +25,33 @@ export function defaultKey(keys: readonly string[]): string {
 const valueOf = (f: GeometryFeature, key: string) => String((key === 'id' ? f.id : f.properties?.[key]) ?? '');
 const normal = (text: string) => text.trim().toLowerCase();
 
-/** Regions matched to features by `key`: exactly, else ignoring case and surrounding spaces. Unmatched regions come back sorted. */
-export function matchRegions<F extends GeometryFeature>(regions: Iterable<string>, features: readonly F[], key: string): { matched: Map<string, F>; unmatched: string[] } {
-  const exact = new Map(features.map((f) => [valueOf(f, key), f]));
-  const loose = new Map(features.map((f) => [normal(valueOf(f, key)), f]));
+/** A geometry's `aliases:`: region code → the feature's `key` value, where the map spells a region otherwise. */
+export type RegionAliases = Readonly<Record<string, string>>;
+
+/**
+ * Regions matched to features by `key` (through `aliases` where a region has one): exactly, else ignoring
+ * case and surrounding spaces. Unmatched regions come back sorted.
+ */
+export function matchRegions<F extends GeometryFeature>(regions: Iterable<string>, features: readonly F[], key: string, aliases: RegionAliases = {}): { matched: Map<string, F>; unmatched: string[] } {
+  const find = featureFinder(features, key);
   const matched = new Map<string, F>();
   const unmatched: string[] = [];
   for (const region of regions) {
-    const f = exact.get(region) ?? loose.get(normal(region));
+    const f = find(Object.hasOwn(aliases, region) ? aliases[region] : region);
     if (f) matched.set(region, f);
     else unmatched.push(region);
   }
   return { matched, unmatched: unmatched.sort() };
+}
+
+/** The aliases whose value no feature has by `key`: a misspelt alias, reported rather than leaving its region off the map unexplained. */
+export function deadAliases(aliases: RegionAliases, features: readonly GeometryFeature[], key: string): [string, string][] {
+  const find = featureFinder(features, key);
+  return Object.entries(aliases).filter(([, value]) => !find(value));
+}
+
+function featureFinder<F extends GeometryFeature>(features: readonly F[], key: string): (value: string) => F | undefined {
+  const exact = new Map(features.map((f) => [valueOf(f, key), f]));
+  const loose = new Map(features.map((f) => [normal(valueOf(f, key)), f]));
+  return (value) => exact.get(value) ?? loose.get(normal(value));
 }

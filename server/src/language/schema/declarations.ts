@@ -77,6 +77,7 @@ const geometry: DeclSpec = {
   options: [
     { name: 'key', doc: 'The feature property region codes match (`id` for the feature id); exact, else ignoring case and surrounding spaces.', value: column, required: true },
     { name: 'object', doc: 'The TopoJSON object holding the regions (default: the first).', value: { type: 'string' } },
+    { name: 'aliases', doc: 'A lookup from region codes to the `key` value of their feature, where the map spells a region otherwise (`Tibet` → `Xizang`); a run reports an alias that matches no feature.', value: ref('lookup') },
   ],
 };
 

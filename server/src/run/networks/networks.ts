@@ -21,10 +21,10 @@ export async function runNetwork(ctx: RunContext, symbol: Symbol): Promise<Netwo
 }
 
 /** A network declaration's result: a summary per window and the windows' ties for panels and exports. */
-export function networkResult(run: NetworkRun, ctx: RunContext, symbol: Symbol): Computed & Pick<DeclarationResult, 'network'> {
+export async function networkResult(run: NetworkRun, ctx: RunContext, symbol: Symbol): Promise<Computed & Pick<DeclarationResult, 'network'>> {
   const windows = run.windows.map((w, i) => serialiseWindow(w, run.networks[i]));
   const rows = run.networks.map((net, i) => [run.windows[i].label, net.nodes.length, net.ties.length, net.ties.reduce((s, t) => s + t.weight, 0), [...net.intra.values()].reduce((s, x) => s + x, 0)]);
-  const map = networkGeometry(ctx, symbol.decl, windows.flatMap((w) => w.nodes));
+  const map = await networkGeometry(ctx, symbol.decl, windows.flatMap((w) => w.nodes));
   return {
     tables: { summary: { columns: ['window', 'nodes', 'ties', 'total_weight', 'intra'], rows } },
     notes: [...run.notes, ...(map?.notes ?? [])],

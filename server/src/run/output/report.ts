@@ -1,6 +1,6 @@
 // The run's report (report.html): one self-contained page — inline CSS, no script, nothing remote (its CSP
 // forbids both), every user string escaped — with the study, then each declaration's status, error, notes,
-// figure (inline SVG, rendered by the caller), regression table and result tables. Results in, text out: the
+// figure, charts or a network's maps (inline SVG, drawn by the caller), regression table and result tables. Results in, text out: the
 // caller writes the file.
 import { basename } from 'node:path';
 import { escapeHtml } from '../../engine/exports/escape.js';
@@ -15,6 +15,10 @@ export interface ReportOptions {
   tableFile?: (declaration: string, table: string) => string;
   /** The SVG of each figure by declaration name (engine/exports/figureSvg.ts), shown in place of its `data` table. */
   figures?: ReadonlyMap<string, string>;
+  /** The SVG maps of each network with a geometry, one per window (run/output/mapFiles.ts), shown after its notes. */
+  maps?: ReadonlyMap<string, readonly { window: string; svg: string }[]>;
+  /** The charts the charts panel draws of each result (engine/exports/chartSpecs.ts), as SVG by declaration name. */
+  charts?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The result tables to print: a `table` declaration's flat `table` repeats its regression table, so it is left out. */
@@ -74,6 +78,8 @@ function section(r: DeclarationResult, spec: string, options: ReportOptions): st
     ...(r.notes.length ? [`<ul class="notes">\n${r.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('\n')}\n</ul>`] : []),
     ...(r.conventions ? [`<dl class="conventions">\n${Object.entries(r.conventions).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('\n')}\n</dl>`] : []),
     ...(regression ? [`<div class="scroll">\n${regressionHtml(regression)}</div>`] : []),
+    ...(options.charts?.get(r.name) ?? []).map((chart) => `<figure class="scroll chart">\n${inline(chart)}\n</figure>`),
+    ...(options.maps?.get(r.name) ?? []).map((map) => `<figure class="scroll map">\n${inline(map.svg)}\n<figcaption>${escapeHtml(r.name)} — map, ${escapeHtml(map.window)}</figcaption>\n</figure>`),
     ...(svg ? [`<figure class="scroll">\n${inline(svg)}\n<figcaption>${escapeHtml(r.figure?.title ?? r.name)} — ${escapeHtml(r.figure?.table ?? '')}</figcaption>\n</figure>`] : []),
     ...printedTables(r).filter(([name]) => !(svg && name === 'data')).map(([name, table]) => resultTable(r.name, name, table, options)),
     '</section>',

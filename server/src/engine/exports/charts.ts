@@ -1,7 +1,7 @@
 // Which charts a declaration's tables make: recognised by table name and columns, so a chart appears as soon
 // as an engine part writes the table; a `figure` declaration is its own chart. The webview's charts panel
-// draws each kind (client/webview/charts).
-import type { DeclarationResult } from '../../../server/src/results/format.js';
+// draws each kind (client/webview/charts) and report.html shows them (chartSpecs.ts for both).
+import type { DeclarationResult } from '../../results/format.js';
 
 export type ChartKind = 'figure' | 'indicators' | 'placebo' | 'moderation' | 'sensitivity' | 'geodetector';
 

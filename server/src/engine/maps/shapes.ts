@@ -1,11 +1,9 @@
-// Map geometry, DOM-free: TopoJSON to GeoJSON features. Matching regions to them (a region without a
-// feature is reported, never dropped silently) is shared with runs: server/src/engine/data/regionMatch.ts.
+// Region shapes for drawing, DOM-free and Node-free (the map panel and the run's SVG maps both use it):
+// TopoJSON to GeoJSON features. Matching regions to them is regionMatch.ts, shared with runs' notes.
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { featureKeys } from '../../../server/src/engine/data/regionMatch.js';
-
-export { defaultKey, matchRegions } from '../../../server/src/engine/data/regionMatch.js';
+import { featureKeys } from '../data/regionMatch.js';
 
 export type RegionFeature = Feature<Geometry, Record<string, unknown>>;
 

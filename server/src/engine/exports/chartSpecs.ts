@@ -1,11 +1,11 @@
-// Vega-Lite specifications of the charts a result makes (client/src/panels/charts.ts says which apply):
+// Vega-Lite specifications of the charts a result makes (charts.ts says which apply):
 // indicators across windows, a placebo distribution with the real estimate marked, moderation lines, the
 // percentile sensitivity scan and geodetector q bars; a declared figure as the CLI draws it
-// (engine/exports/figure.ts). Pure data in, spec out.
+// (figure.ts). Pure data in, spec out: the charts panel and report.html (drawn by figureSvg.ts) share it.
 import type { TopLevelSpec } from 'vega-lite';
-import type { ChartKind } from '../../src/panels/charts.js';
-import type { Cell, DeclarationResult, Table } from '../../../server/src/results/format.js';
-import { figureSpec } from '../../../server/src/engine/exports/figure.js';
+import type { ChartKind } from './charts.js';
+import type { Cell, DeclarationResult, Table } from '../../results/format.js';
+import { figureSpec } from './figure.js';
 
 export interface ChartColors { foreground: string; muted: string; grid: string; accent: string; font: string }
 
@@ -95,7 +95,8 @@ function geodetector(result: DeclarationResult, colors: ChartColors): TopLevelSp
     transform: [{ calculate: 'datum.p < 0.05 ? "p < 0.05" : "p ≥ 0.05"', as: 'significance' }],
     width: 420, height: { step: 24 },
     encoding: {
-      y: { field: 'factor', type: 'nominal', sort: '-x', title: null },
+      // max, not -x's sum: the bar and text layers' domains are unioned, which takes only count, min or max.
+      y: { field: 'factor', type: 'nominal', sort: { field: 'q', op: 'max', order: 'descending' }, title: null },
       x: { field: 'q', type: 'quantitative', scale: { domain: [0, 1] } },
       tooltip: [{ field: 'factor' }, { field: 'q', format: '.4f' }, { field: 'p', format: '.4f' }],
     },

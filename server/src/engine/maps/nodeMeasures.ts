@@ -1,6 +1,7 @@
-// Node measures of a network found in a panel's results (`measures … = nodes(net)` tables: window, region,
-// measures), and tie tiers (`measures … = ties(net)`: window, source, target, weight_tier), DOM-free.
-import type { Cell, DeclarationResult } from '../../../server/src/results/format.js';
+// Node measures of a network found in results (`measures … = nodes(net)` tables: window, region, measures), and
+// tie tiers (`measures … = ties(net)`: window, source, target, weight_tier), for the map and network panels and
+// the run's SVG maps; DOM-free.
+import type { Cell, DeclarationResult } from '../../results/format.js';
 
 /** A node measure column: `declaration.column`. */
 export interface NodeMeasure { key: string; declaration: string; column: string; numeric: boolean; tier: boolean }
