@@ -4,7 +4,7 @@
 // regression with adjusted R² = 1 − (1 − R²)(n − 1)/df.residual.
 import { coefficientTable } from '../coefficientTable.js';
 import { ModelInputError } from '../describe/frame.js';
-import type { Coefficient, VcovSummary } from '../../../results/modelResult.js';
+import type { Coefficient, ModelResult, VcovSummary } from '../../../results/modelResult.js';
 import type { PanelGroups } from './groups.js';
 import { classicalInference, leastSquares, type LeastSquaresFit } from './leastSquares.js';
 import { describePanelVcov, panelRobustCovariance, type PanelVcov } from './robustCovariance.js';
@@ -74,4 +74,20 @@ function squaredCorrelation(a: Float64Array, b: Float64Array): number {
     bb += (b[i] - mb) ** 2;
   }
   return (ab * ab) / (aa * bb);
+}
+
+/** A least-squares panel model's result (within, pooling): its inference with plm's fit figures. */
+export function panelModelResult(
+  estimator: 'within' | 'pooling', dependent: string | undefined, model: PanelInference, groups: PanelGroups, extra: Pick<ModelResult, 'fixedEffects' | 'notes'>,
+): ModelResult {
+  return {
+    estimator,
+    dependent: dependent ?? 'y',
+    statistic: 't',
+    coefficients: model.coefficients,
+    vcov: model.vcov,
+    vcovType: model.vcovType,
+    fit: { n: model.fit.fitted.length, groups: groups.count, ssr: model.fit.ssr, sigma2: model.sigma2, df_residual: model.df, r2: model.r2, adj_r2: model.adjR2 },
+    ...extra,
+  };
 }

@@ -5,7 +5,7 @@ import { isInterceptColumn } from '../describe/frame.js';
 import type { ModelFrame } from '../frame.js';
 import type { ModelResult } from '../../../results/modelResult.js';
 import { panelGroups, quasiDemean } from './groups.js';
-import { panelInference, type PanelModelOptions } from './panelInference.js';
+import { panelInference, panelModelResult, type PanelModelOptions } from './panelInference.js';
 
 export function withinEstimator(frame: ModelFrame, options: PanelModelOptions = {}): ModelResult {
   const groups = panelGroups(frame);
@@ -13,15 +13,8 @@ export function withinEstimator(frame: ModelFrame, options: PanelModelOptions = 
   const columns = frame.X.map((c) => quasiDemean(c.values, groups, 1));
   const model = panelInference(columns, quasiDemean(frame.y, groups, 1), frame.X.map((c) => c.name), (rank) => n - groups.count - rank, groups, options, 'within', 'plm: σ² = SSR/(n − N − K)');
   const dropped = frame.X.filter((c, j) => model.fit.aliased[j] && !isInterceptColumn(c)).map((c) => c.name);
-  return {
-    estimator: 'within',
-    dependent: frame.yName ?? 'y',
-    statistic: 't',
-    coefficients: model.coefficients,
-    vcov: model.vcov,
-    vcovType: model.vcovType,
-    fit: { n, groups: groups.count, ssr: model.fit.ssr, sigma2: model.sigma2, df_residual: model.df, r2: model.r2, adj_r2: model.adjR2 },
+  return panelModelResult('within', frame.yName, model, groups, {
     fixedEffects: [{ name: groups.name, levels: groups.count }],
     notes: dropped.length ? [`dropped (no variation within ${groups.name}, or collinear): ${dropped.join(', ')}`] : [],
-  };
+  });
 }
