@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LspClient } from '../lsp/harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -46,13 +47,16 @@ test('raw USPTO files: the application year derived from its date, regions count
   assert.match(spec, /region: country, state, city/);
 });
 
-test('the language server answers innograph/newStudy with the same proposal', async () => {
+test('the language server answers innograph/newStudy with the same proposal, which checks clean unsaved beside the data', async () => {
   const dir = copyOf('rare_earth');
   const lsp = await LspClient.start();
   try {
     const { text } = await lsp.connection.sendRequest<{ text: string }>('innograph/newStudy', { folder: dir });
     assert.equal(text, cli('new', dir).stdout);
     assert.match(text, /region: {4}province, city/);
+    // The editor opens it unsaved at its future path: its data files are found beside it.
+    const { diagnostics } = await lsp.open(`untitled:${pathToFileURL(join(dir, 'study.study')).pathname}`, text);
+    assert.deepEqual(diagnostics.map((d) => d.message), []);
   } finally {
     await lsp.stop();
   }

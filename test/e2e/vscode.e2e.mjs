@@ -798,7 +798,8 @@ test('the walkthrough lists its steps, and "Open the Example Study" copies the e
   await step('11-example', async () => {
     await paletteCommand('Innograph: Open the Example Study');
     await until('the example copied into the workspace', () => fs.existsSync(copied) && fs.existsSync(path.join(ws, 'innograph-example', 'data', 'rare_earth', 'applicants.csv')), 60_000);
-    await page.locator('.tabs-container .tab.active[aria-label*="rare_earth.study"]').waitFor({ timeout: 60_000 });
+    // the copy is open (its breadcrumbs show its folder): a tab of the same name is already open from the workspace
+    await page.locator('.breadcrumbs-control', { hasText: 'innograph-example' }).first().waitFor({ timeout: 60_000 });
     await until('the copied example checks clean', async () => {
       const label = await problemsLabel();
       if (!/No Problems/i.test(label)) throw new Error(`status.problems says "${label}"`);
@@ -812,14 +813,26 @@ test('"New Study from a Folder of Data…" proposes a spec for the example\'s da
   const folder = path.join(ws, 'data', 'rare_earth');
   await step('12-new-study', async () => {
     await paletteCommand('Innograph: New Study from a Folder of Data');
-    // code-server's own folder dialog: a quick input holding a path
+    // code-server's own folder dialog: a quick input holding a path, typed over (it completes as one types)
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: 30_000 });
-    await input.fill(`${folder}/`);
-    await until('the dialog showing the folder', async () => (await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'applicants.csv' }).count()) > 0, 30_000);
-    await page.locator('.quick-input-widget .quick-input-action a, .quick-input-widget .monaco-button', { hasText: /Propose a Study|OK/ }).first().click();
-    await page.locator('.tabs-container .tab.active[aria-label*="study.study"]').waitFor({ timeout: 60_000 });
-    await editor().locator('.view-line', { hasText: 'dataset applicants from "applicants.csv"' }).first().waitFor({ timeout: 60_000 });
+    await input.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(`${folder}/`);
+    await until('the dialog holding the folder', async () => {
+      const value = await input.inputValue({ timeout: 2_000 });
+      if (value !== `${folder}/`) throw new Error(`the dialog holds "${value}"`);
+      return true;
+    }, 30_000);
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Propose a Study' }).first().click();
+    await page.locator('.editor-group-container.active .tab.active[aria-label*="study.study"]').waitFor({ timeout: 60_000 });
+    await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'dataset applicants from "applicants.csv"' }).first().waitFor({ timeout: 60_000 });
+    // unsaved beside the data, it finds them: the proposal checks clean
+    await until('the proposal checks clean', async () => {
+      const label = await problemsLabel();
+      if (!/No Problems/i.test(label)) throw new Error(`status.problems says "${label}"`);
+      return true;
+    }, 120_000);
   });
   assert.ok(!fs.existsSync(path.join(folder, 'study.study')), 'the proposal stays unsaved: nothing is written into the data folder');
   await shot('12-new-study');

@@ -56,9 +56,12 @@ export class LspClient {
     return client;
   }
 
-  /** Opens (or replaces) a document (path relative to examples/, or absolute) and waits for its final diagnostics. */
+  /**
+   * Opens (or replaces) a document (path relative to examples/, or absolute, or an `untitled:` URI) and waits
+   * for its final diagnostics.
+   */
   async open(name: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
-    const uri = pathToFileURL(resolve(EXAMPLES, name)).href;
+    const uri = name.startsWith('untitled:') ? name : pathToFileURL(resolve(EXAMPLES, name)).href;
     const version = ++this.version;
     if (this.diagnostics.has(uri)) {
       await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });

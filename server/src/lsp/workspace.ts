@@ -93,5 +93,9 @@ export class StudyWorkspace {
 
 /** A spec's path on disk; unsaved documents resolve data paths against the working directory. */
 export function specPath(uri: string): string {
-  return uri.startsWith('file:') ? fileURLToPath(uri) : `${process.cwd()}/untitled.study`;
+  if (uri.startsWith('file:')) return fileURLToPath(uri);
+  // An unsaved spec that has its file's path (New Study opens one beside the data) reads its data from there.
+  const untitled = /^untitled:(\/.*)$/.exec(uri);
+  if (untitled) return fileURLToPath(`file://${untitled[1]}`);
+  return `${process.cwd()}/untitled.study`;
 }
