@@ -159,6 +159,15 @@ async function problemsLabel() {
   const el = problemsStatus();
   return `${await el.getAttribute('aria-label').catch(() => null)} | ${(await el.innerText().catch(() => '')).replace(/\s+/g, ' ')}`;
 }
+/** Waits until the status bar's problems item says there are none. */
+function untilNoProblems(what, timeout) {
+  return until(what, async () => {
+    const label = await problemsLabel();
+    if (!/No Problems/i.test(label)) throw new Error(`status.problems says "${label}"`);
+    return true;
+  }, timeout);
+}
+
 async function problemRows() {
   const rows = page.locator('.markers-panel .monaco-list-row');
   const n = await rows.count();
@@ -695,11 +704,7 @@ test(`"▶ Run" above network ${RUN_NETWORK} in ${SPEC} draws its last window wi
     await page.keyboard.type('File: Revert File');
     await page.locator('.quick-input-widget .monaco-list-row[aria-label^="File: Revert File"]').first().click();
     await page.locator(`.tabs-container .tab.dirty[aria-label*="${SPEC}"]`).waitFor({ state: 'detached', timeout: 15_000 });
-    await until('no problems after the revert', async () => {
-      const label = await problemsLabel();
-      if (!/No Problems/i.test(label)) throw new Error(`status.problems says "${label}"`);
-      return true;
-    }, 60_000);
+    await untilNoProblems('no problems after the revert', 60_000);
   });
   lap(`${SPEC} reverted, no problems`);
   await step('8-open', () => openAtLine(SPEC, declaration.line));
@@ -800,11 +805,7 @@ test('the walkthrough lists its steps, and "Open the Example Study" copies the e
     await until('the example copied into the workspace', () => fs.existsSync(copied) && fs.existsSync(path.join(ws, 'innograph-example', 'data', 'rare_earth', 'applicants.csv')), 60_000);
     // the copy is open (its breadcrumbs show its folder): a tab of the same name is already open from the workspace
     await page.locator('.breadcrumbs-control', { hasText: 'innograph-example' }).first().waitFor({ timeout: 60_000 });
-    await until('the copied example checks clean', async () => {
-      const label = await problemsLabel();
-      if (!/No Problems/i.test(label)) throw new Error(`status.problems says "${label}"`);
-      return true;
-    }, 120_000);
+    await untilNoProblems('the copied example checks clean', 120_000);
   });
   lap('walkthrough: example copied and checked clean');
 });
@@ -828,11 +829,7 @@ test('"New Study from a Folder of Data…" proposes a spec for the example\'s da
     await page.locator('.editor-group-container.active .tab.active[aria-label*="study.study"]').waitFor({ timeout: 60_000 });
     await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'dataset applicants from "applicants.csv"' }).first().waitFor({ timeout: 60_000 });
     // unsaved beside the data, it finds them: the proposal checks clean
-    await until('the proposal checks clean', async () => {
-      const label = await problemsLabel();
-      if (!/No Problems/i.test(label)) throw new Error(`status.problems says "${label}"`);
-      return true;
-    }, 120_000);
+    await untilNoProblems('the proposal checks clean', 120_000);
   });
   assert.ok(!fs.existsSync(path.join(folder, 'study.study')), 'the proposal stays unsaved: nothing is written into the data folder');
   await shot('12-new-study');

@@ -21,7 +21,7 @@ const HOLDERS = `(SELECT patent_id AS patent, applicant_order AS ord, region, 20
 const CITATIONS = `(SELECT patent_id AS citing, cited_id AS cited FROM read_csv(${sqlString(`${CASE}/citations.csv`)}))`;
 
 async function build(options: Partial<CollaborationOptions>, windows: Window[] = [ALL_YEARS]): Promise<Network[]> {
-  return collaborationNetworks(await duckdb(), HOLDERS, windows, { ties: 'all_pairs', count: 'per_pair', intra: 'separate', ...options });
+  return collaborationNetworks(await duckdb(), HOLDERS, windows, { ties: 'all_pairs', count: 'per_pair', keepIntra: true, ...options });
 }
 
 test('first-applicant-led ties and intra counts (case 01)', async () => {
@@ -47,7 +47,7 @@ test('all-pairs ties per applicant pair and per patent (case 01)', async () => {
   const degree = (ties: Tie[], n: string) => ties.filter((t) => t.source === n || t.target === n).reduce((s, t) => s + t.weight, 0);
   assert.equal(degree(pairs.ties, 'BJ'), 38);
   assert.equal(degree(patents.ties, 'BJ'), 29);
-  const [dropped] = await build({ intra: 'drop' });
+  const [dropped] = await build({ keepIntra: false });
   assert.equal(dropped.intra.size, 0);
   assert.deepEqual(dropped.ties, pairs.ties);
 });
@@ -68,7 +68,7 @@ test('a bipartite restriction keeps only cross-set ties, oriented left → right
   const db = await duckdb();
   const left = "(SELECT * FROM (VALUES ('BJ'), ('SH')) AS l(region))";
   const right = "(SELECT region FROM (SELECT DISTINCT region FROM read_csv(" + sqlString(`${CASE}/patents.csv`) + ")) WHERE region NOT IN ('BJ', 'SH'))";
-  const [net] = await collaborationNetworks(db, HOLDERS, [ALL_YEARS], { ties: 'all_pairs', count: 'per_pair', intra: 'separate', between: { left, right } });
+  const [net] = await collaborationNetworks(db, HOLDERS, [ALL_YEARS], { ties: 'all_pairs', count: 'per_pair', keepIntra: true, between: { left, right } });
   const [all] = await build({});
   const cross = all.ties.filter((t) => ['BJ', 'SH'].includes(t.source) !== ['BJ', 'SH'].includes(t.target));
   assert.equal(net.ties.length, cross.length);

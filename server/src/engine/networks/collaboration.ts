@@ -8,17 +8,12 @@ import { IN_WINDOW, windowsRelation } from './windowSql.js';
 /** Two region sets (SQL relations with a `region` column) for bipartite restrictions. */
 export interface RegionSets { left: string; right: string }
 
-export interface CollaborationOptions {
+/** How holders' patents make ties; `ties` decides the direction, the rest is `pairNetworks`' (see PairOptions). */
+export interface CollaborationOptions extends Omit<PairOptions, 'directed'> {
   /** `all_pairs`: every unordered pair; `first_led`: first applicant → each other applicant. */
   ties: 'all_pairs' | 'first_led';
   /** `per_pair`: each applicant pair adds 1; `per_patent`: each distinct region pair adds 1 per patent. */
   count: 'per_pair' | 'per_patent';
-  /** `separate`: same-region pairs are counted apart as intra volume; `drop`: not at all. */
-  intra: 'separate' | 'drop';
-  /** Keep only ties between the two sets, oriented left → right (e.g. China × foreign). */
-  between?: RegionSets;
-  /** Keep only ties with at least one end in this set (a relation with a `region` column); intra ties of its regions. */
-  touching?: string;
 }
 
 /**
@@ -30,16 +25,17 @@ export async function collaborationNetworks(db: DuckDBConnection, holders: strin
   const pairCondition = directed ? 'a.k = 1 AND b.k > 1' : 'a.k < b.k';
   const pairs = `(WITH h AS (SELECT patent, region, year, row_number() OVER (PARTITION BY patent ORDER BY ord) AS k FROM ${holders})
     SELECT a.patent, a.year, a.region AS r1, b.region AS r2 FROM h a JOIN h b ON a.patent = b.patent AND ${pairCondition})`;
-  return pairNetworks(db, pairs, options.count === 'per_pair' ? 'count(*)' : 'count(DISTINCT patent)', windows, {
-    directed, between: options.between, touching: options.touching, keepIntra: options.intra === 'separate',
-  });
+  const { between, touching, keepIntra } = options;
+  return pairNetworks(db, pairs, options.count === 'per_pair' ? 'count(*)' : 'count(DISTINCT patent)', windows, { directed, between, touching, keepIntra });
 }
 
 export interface PairOptions {
   directed: boolean;
+  /** Keep only ties between the two sets, oriented left → right (e.g. China × foreign). */
   between?: RegionSets;
+  /** Keep only ties with at least one end in this set (a relation with a `region` column); intra ties of its regions. */
   touching?: string;
-  /** Keep same-region pairs as the region's intra volume. */
+  /** Keep same-region pairs as the region's intra volume (else they are not counted at all). */
   keepIntra: boolean;
 }
 

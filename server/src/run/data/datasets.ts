@@ -74,7 +74,6 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
     throw err;
   }
   const relation = await datasetRelation(ctx, symbol);
-  const derived = derivedColumns(decl);
   const isPatentTable = PATENT_ROLES.some((r) => role(r));
   const columns = isPatentTable ? usedColumns(ctx, symbol, roles) : undefined;
   // The header read for the checks knows each column's type: only text-typed role columns are scanned.
@@ -83,14 +82,10 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   for (const r of INTEGER_ROLES) {
     const column = role(r);
     if (!column || /INT/.test(typeOf(column) ?? '')) continue;
-    // A derived column is checked in the rows it is computed over: their order is the file's unless split.
-    const isDerived = derived.some((e) => e.name.name === column);
-    const rows = isDerived ? relation : tableScan(source, true);
-    await checkNumbers(ctx, rows, isDerived && splits(decl).length ? undefined : source.header === false ? 0 : 1, file, column, r, 'BIGINT')
-      .catch(async (err) => {
-        await failedDerivedColumn(ctx, symbol, err);
-        throw err;
-      });
+    await checkNumbers(ctx, symbol, column, r, 'BIGINT').catch(async (err) => {
+      await failedDerivedColumn(ctx, symbol, err);
+      throw err;
+    });
   }
   const where = ctx.model.option(decl, 'where')?.values[0];
   const patent = ctx.model.patentColumn(symbol);
@@ -166,10 +161,14 @@ function usedColumns(ctx: RunContext, symbol: Symbol, roles: (name: string) => s
 
 /**
  * Years, orders and times must be whole numbers (BIGINT), weights numbers (DOUBLE): the first offending row is
- * reported with its line in the file (`lineOffset` lines before the first row; unknown when undefined) and the
- * number of such rows.
+ * reported with its line in the file and the number of such rows. A derived column is checked in the rows it is
+ * computed over: their order is the file's, unless a split multiplied them (the line is then unknown).
  */
-async function checkNumbers(ctx: RunContext, rows: string, lineOffset: number | undefined, file: string, column: string, role: string, type: 'BIGINT' | 'DOUBLE'): Promise<void> {
+async function checkNumbers(ctx: RunContext, symbol: Symbol, column: string, role: string, type: 'BIGINT' | 'DOUBLE'): Promise<void> {
+  const source = fileSource(ctx, symbol);
+  const isDerived = derivedColumns(symbol.decl).some((e) => e.name.name === column);
+  const rows = isDerived ? await datasetRelation(ctx, symbol) : tableScan(source, true);
+  const lineOffset = isDerived && splits(symbol.decl).length ? undefined : source.header === false ? 0 : 1;
   const text = `CAST(${quoteIdent(column)} AS VARCHAR)`;
   const bad = await ctx.db.runAndReadAll(`
     SELECT first(rn ORDER BY rn), first(v ORDER BY rn), count(*) FROM (
@@ -179,7 +178,7 @@ async function checkNumbers(ctx: RunContext, rows: string, lineOffset: number | 
   if (!Number(count)) return;
   const line = lineOffset === undefined ? undefined : Number(rn) + lineOffset;
   const more = Number(count) > 1 ? ` (${Number(count)} rows like this)` : '';
-  throw new DataError(`Column ${column} (the ${role}) must hold ${type === 'BIGINT' ? 'whole numbers' : 'numbers'}, but has ${JSON.stringify(String(value))}${more}.`, file, line, column);
+  throw new DataError(`Column ${column} (the ${role}) must hold ${type === 'BIGINT' ? 'whole numbers' : 'numbers'}, but has ${JSON.stringify(String(value))}${more}.`, source.path, line, column);
 }
 
 /** A dataset's column that the run reads as numbers (an edge list's weights), checked row by row unless its header type is numeric. */
@@ -187,11 +186,7 @@ export async function checkNumberColumn(ctx: RunContext, symbol: Symbol, column:
   const info = ctx.model.table(symbol);
   const type = info?.status === 'ok' ? info.types[info.columns.indexOf(column)] : undefined;
   if (/INT|DOUBLE|FLOAT|DECIMAL|REAL/.test(type ?? '')) return;
-  const source = fileSource(ctx, symbol);
-  // A derived weight is checked in the rows it is computed over (lines unknown only after a split).
-  const isDerived = derivedColumns(symbol.decl).some((e) => e.name.name === column);
-  const rows = isDerived ? await datasetRelation(ctx, symbol) : tableScan(source, true);
-  await checkNumbers(ctx, rows, isDerived && splits(symbol.decl).length ? undefined : source.header === false ? 0 : 1, source.path, column, role, 'DOUBLE');
+  await checkNumbers(ctx, symbol, column, role, 'DOUBLE');
 }
 
 /** DuckDB's words for a value or expression that cannot be computed (not an interrupt, not a missing file). */

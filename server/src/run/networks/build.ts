@@ -118,7 +118,7 @@ async function collaborations(ctx: RunContext, decl: Decl, holders: HolderTable,
   const networks = await collaborationNetworks(ctx.db, rows, windows, {
     ties,
     count: ctx.word(decl, 'count', 'per_pair') as 'per_pair' | 'per_patent',
-    intra: keepsIntra(ctx, decl) ? 'separate' : 'drop',
+    keepIntra: keepsIntra(ctx, decl),
     between,
     touching,
   });
