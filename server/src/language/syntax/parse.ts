@@ -21,7 +21,21 @@ function parser(): StudyParser {
 }
 
 /** One piece of the text parsed: spans are offsets in the text it was parsed at, `start` being its offset. */
-interface ParsedPiece { decl?: Decl; comments: Comment[]; errors: SyntaxError[]; start: number }
+export interface ParsedPiece { decl?: Decl; comments: Comment[]; errors: SyntaxError[]; start: number }
+
+/** The file whose pieces, in text order, these are. */
+export function fileOf(pieces: readonly ParsedPiece[]): StudyFile {
+  const decls: Decl[] = [];
+  const comments: Comment[] = [];
+  const errors: SyntaxError[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k];
+    if (piece.decl) decls.push(piece.decl);
+    for (let i = 0; i < piece.comments.length; i++) comments.push(piece.comments[i]);
+    for (let i = 0; i < piece.errors.length; i++) errors.push(piece.errors[i]);
+  }
+  return { decls, comments, errors: dedupe(errors) };
+}
 
 export function parseStudy(text: string): StudyFile {
   const parse = new StudyParse(text);
@@ -42,9 +56,7 @@ export async function parseStudyInSlices(text: string, parsed: (decl: Decl) => v
 
 /** One parse of a text, piece by piece. */
 class StudyParse {
-  private readonly decls: Decl[] = [];
-  private readonly comments: Comment[] = [];
-  private readonly errors: SyntaxError[] = [];
+  private readonly pieces: ParsedPiece[] = [];
   private readonly starts: number[];
   private next = 0;
   private parsedAny = false;
@@ -67,12 +79,8 @@ class StudyParse {
         this.parsedAny = true;
       }
       const piece = parsed.start === start ? parsed : shiftSpans(parsed, start - parsed.start);
-      if (piece.decl) {
-        this.decls.push(piece.decl);
-        this.parsed?.(piece.decl);
-      }
-      for (const c of piece.comments) this.comments.push(c);
-      for (const e of piece.errors) this.errors.push(e);
+      this.pieces.push(piece);
+      if (piece.decl) this.parsed?.(piece.decl);
       // Reading the clock costs: look at it every 64 pieces.
       if ((k & 63) === 63 && performance.now() > deadline) break;
     }
@@ -81,7 +89,7 @@ class StudyParse {
 
   result(): StudyFile {
     cache.endOfFile(this.parsedAny ? this.text.length : 0);
-    return { decls: this.decls, comments: this.comments, errors: dedupe(this.errors) };
+    return fileOf(this.pieces);
   }
 }
 
@@ -126,7 +134,7 @@ const MAX_PIECES = 4096;
 const MAX_RETAINED_CHARS = 4 * 2 ** 20;
 const cache = new PieceCache();
 
-function parsePiece(source: string, start: number): ParsedPiece {
+export function parsePiece(source: string, start: number): ParsedPiece {
   const errors: SyntaxError[] = [];
   let comments: Comment[] = [];
   let tokens: IToken[] = [];
@@ -173,11 +181,11 @@ function moved(tokens: IToken[], start: number): IToken[] {
 
 function parseDeclaration(tokens: IToken[]): { decl?: Decl; errors: SyntaxError[] } {
   const errors: SyntaxError[] = [];
-  const report = (message: string, span: Span) => errors.push({ message, span });
+  // Errors get spans of their own: the nodes they point at keep theirs (see `copySpan` in parser.ts).
+  const report = (message: string, span: Span) => errors.push({ message, span: { start: span.start, end: span.end } });
   const p = parser();
   p.hooks = { report };
-  p.input = limitNesting(tokens, report);
-  const decl = p.declaration();
+  const decl = p.parse(limitNesting(tokens, report));
   for (const e of p.errors) errors.push({ message: e.message, span: tokenSpan(e.token) ?? endOf(tokens) });
   return { decl: decl?.keyword ? decl : fallbackDecl(tokens), errors };
 }

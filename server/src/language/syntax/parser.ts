@@ -28,20 +28,36 @@ export function tokenSpan(token: IToken): Span | undefined {
   if (token.isInsertedInRecovery || Number.isNaN(token.startOffset)) return undefined;
   return { start: token.startOffset, end: (token.endOffset ?? token.startOffset) + 1 };
 }
+/**
+ * A span of its own for a node that borrows another's position: no two nodes share a span object, so that a
+ * document's tree can be moved in place after an edit (`shiftInPlace`).
+ */
+function copySpan(span: Span | undefined): Span {
+  return span ? { start: span.start, end: span.end } : nowhere();
+}
+
+/**
+ * Where the declaration being parsed starts: the position of a node that recovery left without one, so that
+ * a declaration parses to the same tree wherever it is parsed and then moved.
+ */
+let origin = 0;
+function nowhere(): Span {
+  return { start: origin, end: origin };
+}
 function join(a: Span | undefined, b: Span | undefined): Span {
-  const first = a ?? b ?? { start: 0, end: 0 };
+  const first = a ?? b ?? nowhere();
   const last = b ?? a ?? first;
   return { start: Math.min(first.start, last.start), end: Math.max(first.end, last.end) };
 }
 function ident(token: IToken): Ident {
-  return { type: 'ident', name: token.image, span: tokenSpan(token) ?? { start: 0, end: 0 } };
+  return { type: 'ident', name: token.image, span: tokenSpan(token) ?? nowhere() };
 }
 function unquote(image: string): string {
   const body = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
   return body.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
 }
 function stringLit(token: IToken): StringLit {
-  return { type: 'string', value: unquote(token.image), span: tokenSpan(token) ?? { start: 0, end: 0 } };
+  return { type: 'string', value: unquote(token.image), span: tokenSpan(token) ?? nowhere() };
 }
 function describe(token: IToken): string {
   return token.tokenType === EOF ? 'the end of the declaration' : `\`${token.image}\``;
@@ -88,6 +104,13 @@ export class StudyParser extends EmbeddedActionsParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages });
     this.performSelfAnalysis();
+  }
+
+  /** Parses one declaration's tokens; `errors` then holds the grammar's errors. */
+  parse(tokens: IToken[]): Decl | undefined {
+    origin = tokens[0]?.startOffset ?? 0;
+    this.input = tokens;
+    return this.declaration();
   }
 
   public declaration = this.RULE('declaration', (): Decl => {
@@ -145,7 +168,7 @@ export class StudyParser extends EmbeddedActionsParser {
     });
     const close = this.CONSUME(T.RBrace);
     return this.ACTION(() => {
-      const openSpan = tokenSpan(open) ?? { start: 0, end: 0 };
+      const openSpan = tokenSpan(open) ?? nowhere();
       const closeSpan = tokenSpan(close);
       const present = entries.filter(Boolean);
       return { type: 'block', entries: present, open: openSpan, close: closeSpan, span: join(openSpan, closeSpan ?? present.at(-1)?.span) };
@@ -205,7 +228,7 @@ export class StudyParser extends EmbeddedActionsParser {
   private itemEntry = this.RULE('itemEntry', (): Entry => {
     const value = this.SUBRULE(this.expression, { ARGS: [0] });
     // No value means recovery skipped it: the block drops the entry (see `present` there).
-    return this.ACTION(() => (value ? { type: 'item', value, span: value.span } : (undefined as unknown as Entry)));
+    return this.ACTION(() => (value ? { type: 'item', value, span: copySpan(value.span) } : (undefined as unknown as Entry)));
   });
 
   /** Precedence climbing: operators binding tighter than `minPrecedence` extend the left operand. */
@@ -223,7 +246,7 @@ export class StudyParser extends EmbeddedActionsParser {
           DEF: () => { right = this.SUBRULE(this.expression, { ARGS: [T.OPERATOR_PRECEDENCE.get(op.tokenType) ?? 0] }); },
         });
         left = this.ACTION(() => {
-          const opSpan = tokenSpan(op) ?? left?.span ?? { start: 0, end: 0 };
+          const opSpan = tokenSpan(op) ?? copySpan(left?.span);
           // An open range `2..` is allowed (lag ranges: `l(x, 2..)`); any other operator needs a right side.
           if (!right && op.tokenType !== T.DotDot) this.hooks.report(`Expected an expression after \`${op.image}\``, opSpan);
           // Recovery can leave the left operand missing: keep what exists rather than a hole in the tree.
@@ -282,7 +305,7 @@ export class StudyParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const t = this.CONSUME(T.NumberLiteral);
-        return this.ACTION(() => ({ type: 'number', value: Number(t.image), text: t.image, span: tokenSpan(t) ?? { start: 0, end: 0 } }) as Expr);
+        return this.ACTION(() => ({ type: 'number', value: Number(t.image), text: t.image, span: tokenSpan(t) ?? nowhere() }) as Expr);
       },
     },
     { ALT: () => { const t = this.CONSUME(T.StringLiteral); return this.ACTION(() => stringLit(t)); } },
@@ -326,7 +349,7 @@ export class StudyParser extends EmbeddedActionsParser {
     return this.ACTION(() => {
       const callee = ident(name);
       if (!open) return callee;
-      const openSpan = tokenSpan(open) ?? callee.span;
+      const openSpan = tokenSpan(open) ?? copySpan(callee.span);
       const closeSpan = close && tokenSpan(close);
       const present = args.filter(Boolean);
       return { type: 'call', callee, args: present, open: openSpan, close: closeSpan, span: join(callee.span, closeSpan ?? present.at(-1)?.span ?? openSpan) };
@@ -343,7 +366,7 @@ export class StudyParser extends EmbeddedActionsParser {
     this.OPTION2({ GATE: () => startsExpression(this.LA(1)), DEF: () => { value = this.SUBRULE(this.expression, { ARGS: [0] }); } });
     return this.ACTION(() => {
       const n = name && tokenSpan(name) ? ident(name) : undefined;
-      if (!n && !value) this.hooks.report(`Expected an argument, found ${describe(this.LA(1))}`, tokenSpan(this.LA(1)) ?? { start: 0, end: 0 });
+      if (!n && !value) this.hooks.report(`Expected an argument, found ${describe(this.LA(1))}`, tokenSpan(this.LA(1)) ?? nowhere());
       return { name: n, value, span: join(n?.span, value?.span ?? n?.span) };
     });
   });
