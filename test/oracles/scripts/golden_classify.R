@@ -48,3 +48,5 @@ for (name in names(samples)) {
 out <- list(tool = paste("R", getRversion(), "classInt", as.character(packageVersion("classInt"))),
   samples = lapply(samples, function(x) x), cases = cases)
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, na = "null", pretty = TRUE), "test/oracles/stats/classify.json")
+# airquality's Ozone and Month with empty cells for missing values, for the run test's dataset.
+write.csv(airquality[, c("Ozone", "Month")], "test/oracles/stats/airquality_ozone.csv", na = "", row.names = FALSE, quote = FALSE)

@@ -454,6 +454,15 @@ const modelSources: SourceSpec[] = [
     ],
   },
   { name: 'descriptives', doc: 'Descriptive statistics (N, mean, SD, min, max) of the listed variables.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
+  {
+    name: 'classify', doc: 'Classes of each listed numeric variable of the `data` (a dataset\'s column, a panel variable or a node measure): breaks, class counts, each class\'s smallest and largest value, and the goodness of variance fit (GVF), as R classInt.',
+    params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }],
+    options: [
+      { name: 'classes', doc: 'Method and number of classes: `jenks(5)` (Fisher\'s exact optimum; breaks at the classes\' upper data values, as ArcGIS and classInt "jenks"), `quantiles(5)` or `equal(5)` (classInt "quantile", "equal").', value: { type: 'call', functions: ['jenks', 'quantiles', 'equal'] }, default: 'jenks(5)' },
+      { name: 'closure', doc: 'Which end of a class interval a value on a break belongs to.', value: oneOf(['right', 'b_{c−1} < x ≤ b_c, the minimum in class 1: ArcGIS, classInt "jenks", R\'s cut(include.lowest = TRUE).'], ['left', 'b_{c−1} ≤ x < b_c, the maximum in class k: classInt\'s closure for "quantile" and "equal".']), default: 'right' },
+      { name: 'quantile_type', doc: 'The Hyndman–Fan type of `quantiles(k)` breaks, as R\'s quantile(type =); classInt passes R\'s default.', value: integer(1, 9), default: '7' },
+    ],
+  },
   { name: 'correlation', doc: 'Pearson correlation matrix with p-values and stars.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
   { name: 'vif', doc: 'Variance inflation factors of a formula\'s regressors (as car::vif, with a constant).', params: [formulaParam] },
   { name: 'within', doc: 'Fixed-effects (within) panel model over the individuals of `index` (plm, model = "within"): OLS on individually demeaned data, σ² = SSR/(n − N − K).', params: [formulaParam], options: plmOptions },
