@@ -5,7 +5,7 @@
 import type { Checkpoint } from '../cancel.js';
 import { Rng } from '../prng.js';
 import type { Matrix } from './measures.js';
-import { communitiesOnce, type Algorithm, type WeightedGraph } from './multilevel.js';
+import { communitiesOnce, quality, type Algorithm, type WeightedGraph } from './multilevel.js';
 
 /** Undirected weights: reciprocal and parallel arc weights summed; unweighted, 1 for every tie. */
 function undirectedWeights(m: Matrix, weighted: boolean): number[][] {
@@ -14,20 +14,7 @@ function undirectedWeights(m: Matrix, weighted: boolean): number[][] {
 }
 
 export function modularity(m: Matrix, membership: readonly number[], resolution = 1, weighted = true): number {
-  const w = undirectedWeights(m, weighted);
-  const n = w.length;
-  const strength = w.map((row) => row.reduce((s, x) => s + x, 0));
-  const total = strength.reduce((s, x) => s + x, 0) / 2; // m: total edge weight
-  if (total === 0) return 0;
-  const inside = new Map<number, number>();
-  const degree = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    degree.set(membership[i], (degree.get(membership[i]) ?? 0) + strength[i]);
-    for (let j = i + 1; j < n; j++) if (membership[i] === membership[j]) inside.set(membership[i], (inside.get(membership[i]) ?? 0) + w[i][j]);
-  }
-  let q = 0;
-  for (const [c, deg] of degree) q += (resolution * (inside.get(c) ?? 0)) / total - (deg / (2 * total)) ** 2;
-  return q;
+  return quality(weightedGraph(m, weighted), membership, resolution);
 }
 
 export interface CommunityOptions {
@@ -51,7 +38,7 @@ export function bestCommunities(m: Matrix, options: CommunityOptions): Communiti
   for (let run = 0; run < options.runs; run++) {
     options.checkpoint?.();
     const membership = communitiesOnce(graph, options.algorithm, options.resolution, rng);
-    const q = modularity(m, membership, options.resolution, options.weighted);
+    const q = quality(graph, membership, options.resolution);
     if (best && Math.abs(q - best.modularity) <= SAME_Q) best.runsAtBest++;
     else if (!best || q > best.modularity) best = { membership, modularity: q, count: Math.max(...membership) + 1, runsAtBest: 1 };
   }

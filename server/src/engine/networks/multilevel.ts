@@ -47,7 +47,7 @@ function louvain(g: WeightedGraph, resolution: number, rng: Rng): Int32Array {
     }
     if (!moved) return membership;
     const { labels, count } = relabel(partition.community);
-    membership = membership.map((x) => labels[x]);
+    membership = compose(membership, labels);
     graph = aggregate(graph, labels, count);
   }
 }
@@ -60,14 +60,14 @@ function leiden(g: WeightedGraph, initial: Int32Array, resolution: number, rng: 
     const partition = new Partition(graph, start, resolution);
     fastLocalMoving(partition, graph, rng);
     const { labels, count } = relabel(partition.community);
-    if (count === graph.strength.length) return membership.map((x) => labels[x]);
+    if (count === graph.strength.length) return compose(membership, labels);
     // Aggregate the refined partition, each part starting in its community; when refinement merges nothing
     // (every part a single node), aggregate the communities themselves, so that each level shrinks the graph.
     let parts = relabel(refine(graph, labels, resolution, rng));
     if (parts.count === graph.strength.length) parts = { labels, count };
     start = new Int32Array(parts.count);
     for (let v = 0; v < labels.length; v++) start[parts.labels[v]] = labels[v];
-    membership = membership.map((x) => parts.labels[x]);
+    membership = compose(membership, parts.labels);
     graph = aggregate(graph, parts.labels, parts.count);
   }
 }
@@ -136,12 +136,16 @@ class Partition {
   private readonly size: Int32Array;
   /** Labels no node holds, for a node that does best on its own. */
   private readonly empty: number[] = [];
+  /** Scratch for one move: the weight from the node to each community, and the communities it touches. */
+  private readonly link: Float64Array;
+  private readonly touched: number[] = [];
 
   constructor(private readonly g: WeightedGraph, start: Int32Array, private readonly resolution: number) {
     const n = g.strength.length;
     this.community = Int32Array.from(start);
     this.total = new Float64Array(n);
     this.size = new Int32Array(n);
+    this.link = new Float64Array(n);
     for (let v = 0; v < n; v++) {
       this.total[start[v]] += g.strength[v];
       this.size[start[v]]++;
@@ -151,19 +155,26 @@ class Partition {
 
   /** Moves v to the community (its own, a neighbour's or an empty one) that raises Q most; true if it moved. */
   moveBest(v: number): boolean {
-    const { g, community, total, size } = this;
+    const { g, community, total, size, link, touched } = this;
     const own = community[v];
-    const links = new Map<number, number>([[own, 0]]);
-    for (const { node, weight } of g.adjacency[v]) links.set(community[node], (links.get(community[node]) ?? 0) + weight);
+    touched.length = 0;
+    touched.push(own);
+    for (const { node, weight } of g.adjacency[v]) {
+      const c = community[node];
+      if (link[c] === 0 && c !== own) touched.push(c);
+      link[c] += weight;
+    }
     total[own] -= g.strength[v];
     size[own]--;
     // The gain of joining c from outside every community: γ·w_vc/m − k_v·K_c/2m².
-    const gain = (c: number) => (this.resolution * links.get(c)!) / g.total - (g.strength[v] * total[c]) / (2 * g.total * g.total);
+    const m = g.total;
+    const pull = g.strength[v] / (2 * m * m);
     let best = own;
-    let bestGain = gain(own);
-    for (const c of links.keys()) {
-      const x = gain(c);
-      if (x > bestGain + EPSILON) [best, bestGain] = [c, x];
+    let bestGain = (this.resolution * link[own]) / m - pull * total[own];
+    for (const c of touched) {
+      const gain = (this.resolution * link[c]) / m - pull * total[c];
+      if (gain > bestGain + EPSILON) [best, bestGain] = [c, gain];
+      link[c] = 0;
     }
     if (bestGain < -EPSILON && size[own] > 0) best = this.empty.pop()!;
     if (!size[own] && best !== own) this.empty.push(own);
@@ -174,8 +185,9 @@ class Partition {
   }
 }
 
-/** Q of a partition of the original graph (no ties inside nodes). */
-function quality(g: WeightedGraph, membership: Int32Array, resolution: number): number {
+/** Gephi's Q of a partition of the original graph (no ties inside nodes). */
+export function quality(g: WeightedGraph, membership: ArrayLike<number>, resolution: number): number {
+  if (g.total === 0) return 0;
   const m = g.total;
   const totals = new Map<number, number>();
   let inside = 0;
@@ -201,14 +213,23 @@ function aggregate(g: WeightedGraph, labels: Int32Array, count: number): Weighte
   return { adjacency: ties.map((t) => [...t].map(([node, weight]) => ({ node, weight }))), strength, total: g.total };
 }
 
-/** Labels renumbered 0..count−1 in order of first appearance. */
+/** Labels (each below labels.length) renumbered 0..count−1 in order of first appearance. */
 function relabel(labels: Int32Array): { labels: Int32Array; count: number } {
-  const renumber = new Map<number, number>();
-  const out = labels.map((c) => {
-    if (!renumber.has(c)) renumber.set(c, renumber.size);
-    return renumber.get(c)!;
-  });
-  return { labels: out, count: renumber.size };
+  const renumber = new Int32Array(labels.length).fill(-1);
+  const out = new Int32Array(labels.length);
+  let count = 0;
+  for (let v = 0; v < labels.length; v++) {
+    if (renumber[labels[v]] < 0) renumber[labels[v]] = count++;
+    out[v] = renumber[labels[v]];
+  }
+  return { labels: out, count };
+}
+
+/** Each original node's label after its current node is relabelled: labels[membership[v]]. */
+function compose(membership: Int32Array, labels: Int32Array): Int32Array {
+  const out = new Int32Array(membership.length);
+  for (let v = 0; v < membership.length; v++) out[v] = labels[membership[v]];
+  return out;
 }
 
 function firstAppearance(labels: Int32Array): number[] {
@@ -216,9 +237,11 @@ function firstAppearance(labels: Int32Array): number[] {
 }
 
 function identity(n: number): Int32Array {
-  return Int32Array.from({ length: n }, (_, i) => i);
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 function shuffledNodes(g: WeightedGraph, rng: Rng): number[] {
-  return Array.from(rng.shuffled(Float64Array.from(identity(g.strength.length))));
+  return Array.from(rng.shuffled(new Float64Array(identity(g.strength.length))));
 }
