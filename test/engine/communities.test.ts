@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bestCommunities, modularity, type CommunityOptions } from '../../server/src/engine/networks/communities.ts';
 import type { Matrix } from '../../server/src/engine/networks/measures.ts';
+import { Rng } from '../../server/src/engine/prng.ts';
 import { SNA, case01LedMatrix as case01, readJson, readRecords as records } from '../oracles/read.ts';
 
 function karate(): Matrix {
@@ -85,4 +86,36 @@ test('a higher resolution γ (Gephi\'s form weighs the inside term) never gives 
   const k = karate();
   const counts = [0.5, 1, 2].map((resolution) => bestCommunities(k, { ...defaults('leiden'), weighted: false, resolution, runs: 20 }).count);
   assert.ok(counts[0] >= counts[1] && counts[1] >= counts[2], `${counts}`);
+});
+
+/** A seeded random graph with ten planted groups and integer weights. */
+function randomGraph(seed: number, n: number): Matrix {
+  const rng = new Rng(seed);
+  const nodes = Array.from({ length: n }, (_, i) => `r${i}`);
+  const w = nodes.map(() => nodes.map(() => 0));
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (rng.chance(i % 10 === j % 10 ? 0.5 : 0.06)) w[i][j] = w[j][i] = rng.int(1, 4);
+  return { nodes, w, directed: false };
+}
+
+test('Leiden\'s communities are connected, and no single node move raises its Q', () => {
+  // Louvain promises neither: after aggregation an original node no longer moves on its own.
+  for (let seed = 1; seed <= 12; seed++) {
+    const m = randomGraph(seed, 20 + 5 * seed);
+    const { membership, modularity: q } = bestCommunities(m, { ...defaults('leiden'), runs: 3, seed });
+    for (const c of new Set(membership)) {
+      const members = membership.flatMap((x, i) => (x === c ? [i] : []));
+      const reached = new Set([members[0]]);
+      for (const stack = [members[0]]; stack.length; ) {
+        const v = stack.pop()!;
+        for (const u of members) if (m.w[v][u] > 0 && !reached.has(u)) { reached.add(u); stack.push(u); }
+      }
+      assert.equal(reached.size, members.length, `seed ${seed}: community ${c} is disconnected`);
+    }
+    for (let v = 0; v < m.nodes.length; v++) {
+      for (const c of [...new Set(membership), Math.max(...membership) + 1]) {
+        const moved = membership.map((x, i) => (i === v ? c : x));
+        assert.ok(modularity(m, moved) <= q + 1e-12, `seed ${seed}: moving ${v} to ${c} raises Q`);
+      }
+    }
+  }
 });
