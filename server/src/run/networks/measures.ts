@@ -18,7 +18,7 @@ import type { Computed } from '../values.js';
 import { runLocationQuotients } from './locationQuotients.js';
 import { indicatorOptions, measuredWindows } from './measured.js';
 
-const INDICATOR_OPTIONS = ['density', 'centralization', 'scale', 'clustering', 'unreachable', 'betweenness', 'flow_sign', 'symmetrize', 'local_clustering', 'structural_holes'];
+const INDICATOR_OPTIONS = ['density', 'centralization', 'scale', 'clustering', 'unreachable', 'betweenness', 'flow_sign', 'symmetrize', 'local_clustering', 'structural_holes', 'algorithm'];
 
 /** The declaration's items (the bare names listed in its block). */
 export function itemsOf(decl: Decl): string[] {
