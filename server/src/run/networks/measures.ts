@@ -3,7 +3,7 @@
 import type { Decl, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import { isBrokerageRole, nodeIndicators, wholeIndicators, type Value } from '../../engine/networks/indicators.js';
-import { classify, type ClassMethod } from '../../engine/stats/classify.js';
+import { classTable, type ClassMethod } from '../../engine/stats/classify.js';
 import { classOf } from '../../engine/stats/jenks.js';
 import type { Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
@@ -160,7 +160,7 @@ function tierBreaks(spec: TierSpec, values: readonly Value[], window: Window, no
     if (present.length) notes.push(`Window ${window.label}: fewer than ${spec.k} distinct values of ${spec.of}, so no ${spec.name} tiers.`);
     return undefined;
   }
-  const { breaks } = classify(present, spec.method, spec.k);
-  notes.push(`Window ${window.label}: ${spec.name}(${spec.k}) breaks of ${spec.of} (upper bounds, right-closed): ${breaks.slice(1).map((b) => +b.toPrecision(6)).join(', ')}.`);
+  const { breaks, gvf } = classTable(present, spec.method, spec.k);
+  notes.push(`Window ${window.label}: ${spec.name}(${spec.k}) breaks of ${spec.of} (upper bounds, right-closed; GVF ${+gvf.toPrecision(4)}): ${breaks.slice(1).map((b) => +b.toPrecision(6)).join(', ')}.`);
   return breaks;
 }
