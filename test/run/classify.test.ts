@@ -9,7 +9,8 @@ import { classTable } from '../../server/src/engine/stats/classify.ts';
 import { readJson } from '../oracles/read.ts';
 import { records, result, runSpec } from './harness.ts';
 
-const SPEC = fileURLToPath(new URL('./fixtures/classify.study', import.meta.url));
+// The spec's path only places its data paths; the text is given here.
+const SPEC = fileURLToPath(new URL('./fixtures/classify_test.study', import.meta.url));
 const golden = readJson(resolve(import.meta.dirname, '../oracles/stats/classify.json'));
 const ozone = (style: string, k: number, type: number | null = null) => golden.cases.find((c: { sample: string; style: string; k: number; type: number | null }) => c.sample === 'ozone' && c.style === style && c.k === k && c.type === type);
 
