@@ -2,14 +2,16 @@
 //
 // The text is first cut into declarations (`split.ts`) and each piece is lexed and parsed on its own: a typo
 // in one declaration yields one error there while every other declaration keeps its tree, its outline
-// entry and its completions; an edit re-parses one piece, the others come from the cache. The work is
-// linear in the text: one scan to cut it, then each piece once.
+// entry and its completions; in an open document an edit re-parses the pieces it touched (`reparse.ts`).
+// The work is linear in the text: one scan to cut it, then each piece once, well-formed ones by the quick
+// parser (`quickParse.ts`), the others by chevrotain's grammar with its error recovery (`parser.ts`).
 import { tokenMatcher, type IToken } from 'chevrotain';
 import type { Comment, Decl, Span, StudyFile, SyntaxError } from './ast.js';
 import { lexStudy } from './lexer.js';
 import { limitNesting } from './nesting.js';
-import { StudyParser, tokenSpan } from './parser.js';
-import { shiftSpans } from './shift.js';
+import { tokenSpan } from './nodes.js';
+import { StudyParser } from './parser.js';
+import { quickParse } from './quickParse.js';
 import { declarationStarts } from './split.js';
 import * as T from './tokens.js';
 
@@ -59,7 +61,6 @@ class StudyParse {
   private readonly pieces: ParsedPiece[] = [];
   private readonly starts: number[];
   private next = 0;
-  private parsedAny = false;
 
   constructor(private readonly text: string, private readonly parsed?: (decl: Decl) => void) {
     this.starts = declarationStarts(text);
@@ -72,13 +73,7 @@ class StudyParse {
     while (this.next < starts.length) {
       const k = this.next++;
       const start = starts[k];
-      const source = text.slice(start, starts[k + 1] ?? text.length);
-      let parsed = cache.get(source);
-      if (!parsed) {
-        parsed = cache.set(source, parsePiece(source, start));
-        this.parsedAny = true;
-      }
-      const piece = parsed.start === start ? parsed : shiftSpans(parsed, start - parsed.start);
+      const piece = parsePiece(text.slice(start, starts[k + 1] ?? text.length), start);
       this.pieces.push(piece);
       if (piece.decl) this.parsed?.(piece.decl);
       // Reading the clock costs: look at it every 64 pieces.
@@ -88,51 +83,9 @@ class StudyParse {
   }
 
   result(): StudyFile {
-    cache.endOfFile(this.parsedAny ? this.text.length : 0);
     return fileOf(this.pieces);
   }
 }
-
-/**
- * Parsed pieces by their text, in two generations: the pieces of the last files parsed, and those of the
- * files before. A file's every piece stays until the next parse of it has looked them up, however large.
- *
- * A piece's text and the names in its tree are slices of the whole file's text, which they keep alive: a
- * generation is therefore bounded by the texts it holds pieces of (every edit adds one piece of a new
- * version), not only by its number of pieces.
- */
-class PieceCache {
-  private recent = new Map<string, ParsedPiece>();
-  private older = new Map<string, ParsedPiece>();
-  /** Characters of the file versions `recent` has pieces of (an upper bound: some may be gone). */
-  private retained = 0;
-
-  get(source: string): ParsedPiece | undefined {
-    const recent = this.recent.get(source);
-    if (recent) return recent;
-    const older = this.older.get(source);
-    if (older) this.recent.set(source, older);
-    return older;
-  }
-
-  set(source: string, parsed: ParsedPiece): ParsedPiece {
-    this.recent.set(source, parsed);
-    return parsed;
-  }
-
-  /** After a parse; `newText` is the length of the file if any of its pieces was new, else 0. */
-  endOfFile(newText: number): void {
-    this.retained += newText;
-    if (this.recent.size < MAX_PIECES && this.retained < MAX_RETAINED_CHARS) return;
-    this.older = this.recent;
-    this.recent = new Map();
-    this.retained = 0;
-  }
-}
-const MAX_PIECES = 4096;
-/** 4 M characters (8 MB of UTF-16) of file versions per generation. */
-const MAX_RETAINED_CHARS = 4 * 2 ** 20;
-const cache = new PieceCache();
 
 export function parsePiece(source: string, start: number): ParsedPiece {
   const errors: SyntaxError[] = [];
@@ -162,8 +115,8 @@ export function parsePiece(source: string, start: number): ParsedPiece {
 }
 
 /**
- * Most pieces have no comment and no error: they share one frozen empty array rather than hold two each (a
- * large spec's every piece stays cached, and what the cache holds is what the garbage collector walks).
+ * Most pieces have no comment and no error: they share one frozen empty array rather than hold two each (an
+ * open document keeps its every piece, and what it holds is what the garbage collector walks).
  */
 const NONE = Object.freeze([]) as readonly never[] as never[];
 function orNone<T>(list: T[]): T[] {
@@ -183,9 +136,12 @@ function parseDeclaration(tokens: IToken[]): { decl?: Decl; errors: SyntaxError[
   const errors: SyntaxError[] = [];
   // Errors get spans of their own: the nodes they point at keep theirs (see `copySpan` in parser.ts).
   const report = (message: string, span: Span) => errors.push({ message, span: { start: span.start, end: span.end } });
+  const limited = limitNesting(tokens, report);
+  const quick = errors.length ? undefined : quickParse(limited);
+  if (quick) return { decl: quick, errors };
   const p = parser();
   p.hooks = { report };
-  const decl = p.parse(limitNesting(tokens, report));
+  const decl = p.parse(limited);
   for (const e of p.errors) errors.push({ message: e.message, span: tokenSpan(e.token) ?? endOf(tokens) });
   return { decl: decl?.keyword ? decl : fallbackDecl(tokens), errors };
 }
