@@ -31,7 +31,7 @@ export function compareResults(packaged: ResultsFile, now: ResultsFile, toleranc
   function compare(a: unknown, b: unknown, where: string): void {
     if (typeof a === 'number' && typeof b === 'number') {
       numbers++;
-      if (!(Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b))) && !(Number.isNaN(a) && Number.isNaN(b))) differences.push({ where, packaged: String(a), now: String(b) });
+      if (!(Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b)))) differences.push({ where, packaged: String(a), now: String(b) });
       return;
     }
     if (Array.isArray(a) && Array.isArray(b)) {

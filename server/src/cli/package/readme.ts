@@ -48,7 +48,6 @@ export function replicationReadme(input: ReadmeInput): string {
   const ran = results.results.filter((r) => r.status === 'ok');
   const seconds = ran.reduce((sum, r) => sum + r.seconds, 0);
   const peak = Math.max(0, ...ran.map((r) => r.peakMemory ?? 0));
-  const undeclaredData = manifest.files.filter((f) => !f.provenance || !f.licence);
   const lines = [
     `# ${study.title ?? manifest.spec}: replication package`,
     '',
@@ -61,8 +60,10 @@ export function replicationReadme(input: ReadmeInput): string {
     '',
     '### Statement about Rights',
     '',
+    'For the authors to tick (a certification no tool can make for them):',
+    '',
     '- [ ] I certify that the author(s) of the manuscript have legitimate access to and permission to use the data used in this manuscript.',
-    `- [${manifest.data === 'copy' && !undeclaredData.length ? 'x' : ' '}] I certify that the author(s) of the manuscript have documented permission to redistribute/publish the data contained within this replication package.`,
+    '- [ ] I certify that the author(s) of the manuscript have documented permission to redistribute/publish the data contained within this replication package.',
     '',
     '### License for Data',
     '',
