@@ -122,6 +122,9 @@ test('bad arguments and folders that are not packages are refused with a message
   assert.match(cli('package', 'examples/rare_earth.study').stderr, /package needs --out DIR/);
   assert.match(cli('package', 'examples/rare_earth.study', '--out', join(work, 'x'), '--data', 'link').stderr, /--data is copy or reference, not "link"/);
   assert.match(cli('verify', work, '--tolerance', '-1').stderr, /--tolerance is a number ≥ 0/);
+  const full = cli('package', 'examples/rare_earth.study', '--out', rareEarth);
+  assert.equal(full.status, 2);
+  assert.match(full.stdout, /not empty; a replication package is written into a new or empty folder/);
   const notPackage = cli('verify', join(ROOT, 'examples'));
   assert.equal(notPackage.status, 2);
   assert.match(notPackage.stdout, /not a replication package \(.*manifest\.json is missing\)/);

@@ -6,13 +6,13 @@
 //   DIR/results/           results.json, tables as CSV / TeX / Markdown, figures and maps as SVG, report.html
 //   DIR/README.md          the template README (readme.ts)
 // User data files are only read; nothing is written beside them.
-import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import type { Analysis } from '../../workspace/analysis.js';
 import { TableCache } from '../../workspace/tableCache.js';
 import { runSpec, writeOutputs, type CacheChoice } from '../run.js';
 import type { Format } from '../outputs.js';
-import { dataFiles, environment, MANIFEST_FORMAT, studyMetadata, type Manifest } from './manifest.js';
+import { dataFiles, environment, MANIFEST_FORMAT, studyMetadata, type Manifest, type StudyMetadata } from './manifest.js';
 import { replicationReadme } from './readme.js';
 
 export interface PackageOptions { out: string; data: 'copy' | 'reference'; cache: CacheChoice; quiet: boolean; signal?: AbortSignal }
@@ -21,6 +21,12 @@ export interface PackageOptions { out: string; data: 'copy' | 'reference'; cache
 const PACKAGE_FORMATS: ReadonlySet<Format> = new Set(['json', 'csv', 'tex', 'md', 'html']);
 
 export async function packageCommand(specPath: string, options: PackageOptions, print: (line: string) => void, progress: (line: string) => void): Promise<number> {
+  const dir = resolve(options.out);
+  // A package is all of one run: files left from another would be taken for its own.
+  if (existsSync(dir) && readdirSync(dir).length) {
+    print(`${options.out}: not empty; a replication package is written into a new or empty folder.`);
+    return 2;
+  }
   const run = await runSpec(specPath, { ...options, only: [], tables: new TableCache({ rowCounts: () => true }) }, print, progress);
   if (typeof run === 'number') return run;
   const { analysis, results, text } = run;
@@ -37,7 +43,6 @@ export async function packageCommand(specPath: string, options: PackageOptions, 
       return 2;
     }
   }
-  const dir = resolve(options.out);
   const studyDir = join(dir, 'study');
   mkdirSync(studyDir, { recursive: true });
   const specName = basename(specPath);
@@ -91,8 +96,9 @@ function outputsByDeclaration(names: string[]): Map<string, string[]> {
 }
 
 /** What the README marks as undeclared, said once on the command line too. */
-function missingMetadata(study: ReturnType<typeof studyMetadata>, manifest: Manifest): string[] {
-  const study_ = (['availability', 'licence', 'citation'] as const).filter((o) => !study[o]).map((o) => `the study declares no \`${o}:\` for the README`);
-  const files = manifest.files.filter((f) => !f.provenance || !f.licence).map((f) => `${f.declarations[0]} declares no ${[!f.provenance && '`provenance:`', !f.licence && '`licence:`'].filter(Boolean).join(' or ')} for ${f.path}`);
-  return [...study_, ...files];
+function missingMetadata(study: StudyMetadata, manifest: Manifest): string[] {
+  const ofStudy = (['availability', 'licence', 'citation'] as const).filter((o) => !study[o]).map((o) => `the study declares no \`${o}:\` for the README`);
+  const ofFiles = manifest.files.filter((f) => !f.provenance || !f.licence)
+    .map((f) => `${f.declarations[0]} declares no ${[!f.provenance && '`provenance:`', !f.licence && '`licence:`'].filter(Boolean).join(' or ')} for ${f.path}`);
+  return [...ofStudy, ...ofFiles];
 }
