@@ -72,18 +72,31 @@ test('the README has every section of the template, in order, and maps each resu
   assert.match(readme, /^\| Table 1's density by period as a figure[^|]*\| `figure fig_density` \| [^|]+ \| `fig_density\.svg`/m);
 });
 
-test('a spec without metadata is packaged with the places to fill marked, and each noted', () => {
-  const dir = join(work, 'uspto-reference');
-  const r = cli('package', 'examples/uspto.study', '--out', dir, '--data', 'reference', '--cache-dir', join(work, 'cache'), '--quiet');
+test('a spec without metadata is packaged with the places to fill marked, and each noted; referenced data stay where they are', () => {
+  // tech_overlap.study declares no metadata; its run comes from the test's cache, filled when it was packaged above.
+  const dir = join(work, 'tech_overlap-reference');
+  const r = cli('package', 'examples/tech_overlap.study', '--out', dir, '--data', 'reference', '--cache-dir', join(work, 'cache'), '--quiet');
   assert.equal(r.status, 0, r.stdout + r.stderr);
-  assert.match(r.stdout, /^examples\/uspto\.study: note: the study declares no `availability:` for the README$/m);
-  assert.match(r.stdout, /^examples\/uspto\.study: note: dataset \w+ declares no `provenance:` or `licence:` for data\/uspto\/raw\/\w+\.csv$/m);
+  assert.match(r.stdout, /^examples\/tech_overlap\.study: note: the study declares no `availability:` for the README$/m);
+  assert.match(r.stdout, /^examples\/tech_overlap\.study: note: dataset \w+ declares no `provenance:` or `licence:` for data\/regpat\/\w+\.csv$/m);
   const readme = readFileSync(join(dir, 'README.md'), 'utf8');
   assert.match(readme, /### Summary of Availability\n\n\*Not declared in the spec: add `availability:` to the `study` declaration\.\*/);
   assert.match(readme, /The data are \*\*not\*\* provided/);
-  // Referenced data stay where they are: nothing but the spec in study/, and verify finds them through the manifest.
-  assert.deepEqual(readdirSync(join(dir, 'study')), ['uspto.study']);
-  assert.equal(cli('verify', dir, '--quiet').status, 0);
+  assert.deepEqual(readdirSync(join(dir, 'study')), ['tech_overlap.study']);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  assert.equal(manifest.dataRoot, join(ROOT, 'examples'));
+});
+
+test('a package that references its data verifies against the files where they are, or under --data-root', () => {
+  const dir = join(work, 'rare_earth-reference');
+  assert.equal(cli('package', 'examples/rare_earth.study', '--out', dir, '--data', 'reference', '--cache-dir', join(work, 'cache'), '--quiet').status, 0);
+  const r = cli('verify', dir, '--quiet');
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const elsewhere = cli('verify', dir, '--data-root', join(rareEarth, 'study'), '--quiet');
+  assert.equal(elsewhere.status, 0, elsewhere.stdout + elsewhere.stderr);
+  const missing = cli('verify', dir, '--data-root', work, '--quiet');
+  assert.equal(missing.status, 1);
+  assert.match(missing.stdout, /^data file data\/rare_earth\/patents\.csv: missing \(looked for .*\)$/m);
 });
 
 test('a changed data file fails verification, naming the file', () => {
