@@ -57,13 +57,12 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const parsed = parseRunArgs(rest);
       if (typeof parsed === 'string') return usageError(parsed);
-      const { runCommand, cacheDirFor } = await import('./run.js');
+      const { runCommand, cacheChoice } = await import('./run.js');
       return interruptible(async (signal, stopped) => {
         let worst = 0;
         for (const spec of parsed.specs) {
           const out = parsed.out && parsed.specs.length > 1 ? join(parsed.out, basename(spec, extname(spec))) : parsed.out;
-          const cache = parsed.noCache ? 'none' as const : { dir: cacheDirFor(spec, parsed.cacheDir) };
-          const code = await runCommand(spec, { ...parsed, out, cache, signal }, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`));
+          const code = await runCommand(spec, { ...parsed, out, cache: cacheChoice(spec, parsed), signal }, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`));
           const stop = stopped(code, spec);
           if (stop !== undefined) return stop;
           worst = Math.max(worst, code);
@@ -74,10 +73,9 @@ async function main(argv: string[]): Promise<number> {
     case 'package': {
       const parsed = parsePackageArgs(rest);
       if (typeof parsed === 'string') return usageError(parsed, 'package');
-      const [{ packageCommand }, { cacheDirFor }] = await Promise.all([import('./package/package.js'), import('./run.js')]);
-      const cache = parsed.noCache ? 'none' as const : { dir: cacheDirFor(parsed.spec, parsed.cacheDir) };
+      const [{ packageCommand }, { cacheChoice }] = await Promise.all([import('./package/package.js'), import('./run.js')]);
       return interruptible(async (signal, stopped) => {
-        const code = await packageCommand(parsed.spec, { ...parsed, cache, signal }, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`));
+        const code = await packageCommand(parsed.spec, { ...parsed, cache: cacheChoice(parsed.spec, parsed), signal }, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`));
         return stopped(code, parsed.spec) ?? code;
       });
     }

@@ -34,8 +34,9 @@ export async function stopRunWorker(): Promise<void> {
 /** Where a run keeps results between runs: a folder (the persistent cache), or none (`--no-cache`). */
 export type CacheChoice = { dir: string } | 'none';
 
-/** The persistent cache's folder: `--cache-dir`, else `.innograph/cache/` beside the spec (never among the data). */
-export const cacheDirFor = (specPath: string, cacheDir?: string) => resolve(cacheDir ?? join(dirname(resolve(specPath)), '.innograph', 'cache'));
+/** `--no-cache`, or the persistent cache's folder: `--cache-dir`, else `.innograph/cache/` beside the spec (never among the data). */
+export const cacheChoice = (specPath: string, given: { noCache: boolean; cacheDir?: string }): CacheChoice =>
+  given.noCache ? 'none' : { dir: resolve(given.cacheDir ?? join(dirname(resolve(specPath)), '.innograph', 'cache')) };
 
 export interface SpecRunOptions {
   only: string[]; quiet: boolean; cache: CacheChoice; signal?: AbortSignal;

@@ -81,4 +81,3 @@ function contentStamp(path: string): string {
     return `${path}\u0000missing`;
   }
 }
-
