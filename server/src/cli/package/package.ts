@@ -73,14 +73,23 @@ export async function packageCommand(specPath: string, options: PackageOptions, 
   return 0;
 }
 
-/** Each declaration's line and the comment right above it, which names it as the paper does ("Table 1: …"). */
+/** Each declaration's line and the comment lines right above it, which name it as the paper does ("Table 1: …"). */
 function declarationPlaces(analysis: Analysis): Map<string, { line: number; note?: string }> {
+  const { text, file } = analysis;
   const places = new Map<string, { line: number; note?: string }>();
-  for (const decl of analysis.file.decls) {
+  for (const decl of file.decls) {
     if (!decl.name) continue;
-    const above = analysis.file.comments.filter((c) => c.span.end <= decl.span.start && !analysis.text.slice(c.span.end, decl.span.start).trim());
-    const comment = above.at(-1)?.text.replace(/^\/\/\s*/, '').trim();
-    places.set(decl.name.name, { line: analysis.lines.position(decl.span.start).line + 1, note: comment || undefined });
+    const lines: string[] = [];
+    let above = decl.span.start;
+    // Comments on the lines just above, each on a line of its own (not the end of a line of code), up to a blank line.
+    for (const c of file.comments.filter((c) => c.span.end <= decl.span.start).reverse()) {
+      const gap = text.slice(c.span.end, above);
+      const lineStart = text.lastIndexOf('\n', c.span.start - 1) + 1;
+      if (gap.trim() || gap.split('\n').length > 2 || text.slice(lineStart, c.span.start).trim()) break;
+      lines.unshift(c.text.replace(/^\/\/\s*/, '').trim());
+      above = lineStart;
+    }
+    places.set(decl.name.name, { line: analysis.lines.position(decl.span.start).line + 1, note: lines.join(' ') || undefined });
   }
   return places;
 }

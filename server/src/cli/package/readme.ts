@@ -142,13 +142,20 @@ export function replicationReadme(input: ReadmeInput): string {
     '',
     ...[
       study.citation ?? UNDECLARED('citation'),
-      ...manifest.files.filter((f) => f.provenance).map((f) => `${f.provenance} (\`${f.path}\`)`),
+      ...dataSources(manifest),
       `Innograph ${env.innograph}. Study specs for innovation geography.`,
       `DuckDB ${env.duckdb}. Raasveldt, M. and Mühleisen, H. (2019). DuckDB: an embeddable analytical database. SIGMOD '19.`,
     ].map((reference) => `- ${reference}`),
     '',
   ];
   return lines.join('\n');
+}
+
+/** Each declared provenance once, with the files it covers. */
+function dataSources(manifest: Manifest): string[] {
+  const files = new Map<string, string[]>();
+  for (const f of manifest.files) if (f.provenance) files.set(f.provenance, [...(files.get(f.provenance) ?? []), `\`${f.path}\``]);
+  return [...files].map(([provenance, paths]) => `${provenance} (${paths.join(', ')})`);
 }
 
 function resultRow(r: DeclarationResult, input: ReadmeInput, spec: string): string {
