@@ -1,29 +1,10 @@
 // A replication package's README.md in the Social Science Data Editors' template
-// (https://social-science-data-editors.github.io/template_README/): every section of the template, filled
+// (https://social-science-data-editors.github.io/template_README/; test/cli/package.test.ts holds the README to
+// the template's sections): every section of the template, filled
 // from the spec (study metadata, each file's provenance and licence), the manifest, the environment and the
 // run (each declaration's runtime and memory). What the spec does not declare is marked for the authors.
 import type { DeclarationResult, ResultsFile } from '../../results/format.js';
 import type { Environment, Manifest, StudyMetadata } from './manifest.js';
-
-/** The template's sections, in its order (the checklist `test/cli/package.test.ts` holds the README to). */
-export const TEMPLATE_SECTIONS = [
-  '## Overview',
-  '## Data Availability and Provenance Statements',
-  '### Statement about Rights',
-  '### License for Data',
-  '### Summary of Availability',
-  '### Details on each Data Source',
-  '## Dataset list',
-  '## Computational requirements',
-  '### Software Requirements',
-  '### Controlled Randomness',
-  '### Memory, Runtime, Storage Requirements',
-  '## Description of programs/code',
-  '### License for Code',
-  '## Instructions to Replicators',
-  '## List of tables and programs',
-  '## References',
-] as const;
 
 export interface ReadmeInput {
   study: StudyMetadata;
