@@ -1,7 +1,8 @@
 // The command line's persistent run cache: each declaration's result stored as `<key>.json` under a folder
 // (`.innograph/cache/` beside the spec by default), keyed by its content key (cacheKeys.ts, data files by
-// their SHA-256) and kept per Innograph version, so that a re-run after editing one model recomputes that
-// model only, as R's `targets` does. Nothing is written beside or into the data files.
+// their SHA-256) and kept per build of Innograph (its sources' hash, esbuild.mjs: results of other code are
+// never reused), so that a re-run after editing one model recomputes that model only, as R's `targets` does.
+// Nothing is written into the data files.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeclarationResult } from '../results/format.js';
@@ -18,8 +19,8 @@ export class ResultStore implements ResultCache {
   readonly contentHashes = true;
   private readonly dir: string;
 
-  constructor(cacheDir: string, engineVersion: string) {
-    this.dir = join(cacheDir, engineVersion.replace(/[^\w.-]/g, '_'));
+  constructor(cacheDir: string, build: string) {
+    this.dir = join(cacheDir, build.replace(/[^\w.-]/g, '_'));
   }
 
   get(key: string): DeclarationResult | undefined {

@@ -15,7 +15,7 @@ export function serveRuns(): void {
   const running = new Map<number, AbortController>();
   let queue = Promise.resolve();
   const cacheFor = (job: RunJob): ResultCache | undefined =>
-    job.fresh ? undefined : job.cacheDir ? new ResultStore(job.cacheDir, process.env.INNOGRAPH_VERSION ?? 'dev') : cache;
+    job.fresh ? undefined : job.cacheDir ? new ResultStore(job.cacheDir, process.env.INNOGRAPH_BUILD ?? 'dev') : cache;
   port.on('message', (message: ToWorker) => {
     if (message.type === 'cancel') { running.get(message.id)?.abort(); return; }
     const controller = new AbortController();
