@@ -7,7 +7,7 @@ import type { ResultsFile } from '../../results/format.js';
 import { sha256File } from '../../util/sha256.js';
 import { runSpec } from '../run.js';
 import { compareResults } from './compare.js';
-import { MANIFEST_FORMAT, type Manifest } from './manifest.js';
+import { MANIFEST_FORMAT, type Environment, type Manifest } from './manifest.js';
 
 export interface VerifyOptions { tolerance: number; dataRoot?: string; quiet: boolean; signal?: AbortSignal }
 
@@ -23,6 +23,10 @@ export async function verifyCommand(packageDir: string, options: VerifyOptions, 
     print(`${packageDir}: ${packaged}`);
     return 2;
   }
+  // Numbers may legitimately move between versions (a fixed convention, a more exact algorithm): say so first.
+  const packagedWith = readJson<Environment>(join(dir, 'environment.json'));
+  const running = process.env.INNOGRAPH_VERSION ?? 'dev';
+  if (typeof packagedWith !== 'string' && packagedWith.innograph !== running) print(`${packageDir}: note: packaged with Innograph ${packagedWith.innograph}, verified with ${running}`);
   const root = resolve(options.dataRoot ?? (manifest.data === 'copy' ? join(dir, 'study') : manifest.dataRoot ?? join(dir, 'study')));
   let problems = 0;
   for (const file of manifest.files) {
