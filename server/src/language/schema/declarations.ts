@@ -11,6 +11,12 @@ const integer = (min: number, max?: number): ValueSpec => ({ type: 'number', int
 const bool: ValueSpec = { type: 'bool' };
 
 const seedOption: OptionSpec = { name: 'seed', doc: 'Random seed, so that a run can be repeated exactly.', value: integer(0) };
+// What a replication package's README says of a data file (`innograph package`); no result depends on them.
+const fileMetadata: OptionSpec[] = [
+  { name: 'provenance', doc: 'Where the file comes from and how a replicator obtains it (source, version, date of access, URL), for the replication package\'s README.', value: { type: 'string' }, describes: true },
+  { name: 'licence', doc: 'The licence or terms the file is distributed under (e.g. `"CC-BY-4.0"`, `"OECD terms of use"`), for the replication package.', value: { type: 'string' }, describes: true },
+];
+
 const windowOption: OptionSpec = {
   name: 'window', doc: 'The window to use: a year, a range `2016..2020`, or one window of the network\'s `windows`.',
   value: { type: 'window' },
@@ -51,6 +57,7 @@ const dataset: DeclSpec = {
     { name: 'delimiter', doc: 'Field delimiter of a text file; detected by default.', value: { type: 'string' } },
     { name: 'encoding', doc: 'Text encoding of a text file.', value: oneOf(['utf8', 'UTF-8 (default).'], ['utf16', 'UTF-16.'], ['latin1', 'ISO-8859-1 / Windows-1252.']), default: 'utf8' },
     { name: 'header', doc: 'Whether the first line of a text file holds the column names.', value: bool, default: 'true' },
+    ...fileMetadata,
   ],
 };
 
@@ -66,6 +73,7 @@ const lookup: DeclSpec = {
     { name: 'match', doc: 'How a code finds its key.', value: oneOf(['exact', 'The key equals the code (default).'], ['prefix', 'The longest key the code begins with, spaces and case ignored: `H01M 10/0525` finds `H01M` (IPC concordances).']), default: 'exact' },
     { name: 'unmatched', doc: 'What to do with codes missing from the table.', value: oneOf(['error', 'Stop with the unmatched codes and their counts (default).'], ['drop', 'Drop those rows and report their counts.'], ['keep', 'Keep the original code.']), default: 'error' },
     { name: 'format', doc: 'File format; detected from the file name by default.', value: oneOf(['csv', 'Delimited text.'], ['tsv', 'Tab-separated text.'], ['parquet', 'Apache Parquet.']) },
+    ...fileMetadata,
   ],
 };
 
@@ -78,6 +86,7 @@ const geometry: DeclSpec = {
     { name: 'key', doc: 'The feature property region codes match (`id` for the feature id); exact, else ignoring case and surrounding spaces.', value: column, required: true },
     { name: 'object', doc: 'The TopoJSON object holding the regions (default: the first).', value: { type: 'string' } },
     { name: 'aliases', doc: 'A lookup from region codes to the `key` value of their feature, where the map spells a region otherwise (`Tibet` → `Xizang`); a run reports an alias that matches no feature.', value: ref('lookup') },
+    ...fileMetadata,
   ],
 };
 
@@ -563,8 +572,11 @@ const study: DeclSpec = {
   example: 'study "China\'s rare-earth innovation network, 2001–2020"',
   options: [
     seedOption,
-    { name: 'authors', doc: 'Authors, for reports.', value: { type: 'string' } },
-    { name: 'description', doc: 'A sentence on what the study does.', value: { type: 'string' } },
+    { name: 'authors', doc: 'Authors, for reports.', value: { type: 'string' }, describes: true },
+    { name: 'description', doc: 'A sentence on what the study does.', value: { type: 'string' }, describes: true },
+    { name: 'availability', doc: 'The data availability statement of the replication package: whether the data are public, restricted or proprietary, and how a replicator gets access.', value: { type: 'string' }, describes: true },
+    { name: 'licence', doc: 'The licence of the replication package\'s code and results (e.g. `"MIT"`, `"CC-BY-4.0"`).', value: { type: 'string' }, describes: true },
+    { name: 'citation', doc: 'How to cite the study (the paper the package replicates).', value: { type: 'string' }, describes: true },
   ],
 };
 
