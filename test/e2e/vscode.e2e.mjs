@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {
-  REPO, CACHE, TMP, SPEC, BROKEN_LINE, UNKNOWN_NAME, COMPLETION_LINE, EXPECTED_ITEM, RUN_SPEC, RUN_MODEL, RUN_NETWORK,
+  REPO, CACHE, TMP, SPEC, BROKEN_LINE, UNKNOWN_NAME, COMPLETION_LINE, EXPECTED_ITEM, RUN_SPEC, RUN_MODEL, RUN_NETWORK, RUN_MEASURES,
   artifactsDir, cliResults, copyExamples, formatEstimate, lap,
 } from './lib.mjs';
 
@@ -780,6 +780,37 @@ test(`"Also as: Map" draws ${RUN_NETWORK} on the geometry its spec declares, lis
   });
   lap('map from the declared geometry');
   await shot('10-map-panel');
+});
+
+test(`"Also as: Map" from ${RUN_MEASURES} fills the provinces by its degree tiers and reads them in the legend`, { timeout: 300_000 }, async (t) => {
+  if (!state.network) return t.skip(`${RUN_NETWORK} did not run`);
+  const declaration = declarationLine(path.join(ws, SPEC), new RegExp(`^measures\\s+${RUN_MEASURES}\\b`));
+  await step('10b-open', () => openAtLine(SPEC, declaration.line));
+  await step('10b-code-lens', () => clickRunLens(declaration));
+  await step('10b-map-fill', async () => {
+    const tables = await until(`the ${RUN_MEASURES} panel`, () => panelFrame('tables'), 180_000);
+    await tables.locator('nav.alternatives button', { hasText: /^Map$/ }).click();
+    const frame = await until('the map panel filled its regions', async () => {
+      const f = await panelFrame('map');
+      return f && (await f.locator('svg path.region.node').count()) > 0 && f;
+    }, 120_000);
+    const shown = await frame.evaluate(() => {
+      const fill = document.querySelector('svg .legend[data-legend*="(jenks"]');
+      return {
+        title: fill?.getAttribute('data-legend'),
+        entries: [...(fill?.querySelectorAll('.entry text') ?? [])].map((e) => e.textContent),
+        filled: [...document.querySelectorAll('svg path.region.node')].map((p) => p.getAttribute('fill')),
+      };
+    });
+    console.log(`map: ${JSON.stringify({ title: shown.title, entries: shown.entries })}`);
+    assert.equal(shown.title, `${RUN_MEASURES}.degree (jenks, 4 classes)`, 'the fill is the declared Jenks tiers of degree');
+    assert.equal(shown.entries.length, 4, 'a legend entry per class');
+    const counts = shown.entries.map((e) => Number(/\((\d+)\)$/.exec(e)?.[1]));
+    assert.equal(counts.reduce((a, b) => a + b, 0), shown.filled.length, 'the legend counts every filled province once');
+    assert.ok(shown.filled.every((f) => f && f !== 'none'), 'every matched province is filled');
+  });
+  lap('map filled by the measures\' tiers, with its legend');
+  await shot('10b-map-fill');
 });
 
 /** Runs a command through the Command Palette by its title. */

@@ -272,10 +272,17 @@ export class SemanticModel {
    * chains. A cycle answers undefined.
    */
   private alongBaseModels<T>(decl: Decl, cache: Map<Decl, T | undefined>, own: (d: Decl) => { found: T | undefined } | undefined): T | undefined {
-    const chain: Decl[] = [];
-    const seen = new Set<Decl>();
+    if (cache.has(decl)) return cache.get(decl);
+    // Most models have their own answer: no chain to walk.
+    const direct = own(decl);
+    if (direct) {
+      cache.set(decl, direct.found);
+      return direct.found;
+    }
+    const chain: Decl[] = [decl];
+    const seen = new Set<Decl>(chain);
     let answer: T | undefined;
-    for (let d: Decl | undefined = decl; d && !seen.has(d); d = this.baseModel(d)?.decl) {
+    for (let d = this.baseModel(decl)?.decl; d && !seen.has(d); d = this.baseModel(d)?.decl) {
       seen.add(d);
       if (cache.has(d)) { answer = cache.get(d); break; }
       chain.push(d);
