@@ -1,0 +1,73 @@
+// Economic complexity of regions (KCI) and technologies (TCI) by EconGeo's eigenvector method (Hidalgo &
+// Hausmann 2009): the eigenvector of the second largest eigenvalue of the projected region × region
+// (technology × technology) Markov matrix of the binary RCA matrix — rounded to 4 digits by EconGeo before the
+// eigen decomposition — divided by its sum (which also fixes its scale), then signed by EconGeo's rules.
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
+import { colSums, rounded, rowSums, transpose, type Rounding } from './matrix.js';
+
+/** KCI(mat, RCA = TRUE): signed to correlate positively with the 20th method-of-reflections step (MORc). */
+export function kci(binary: readonly number[][], rounding: Rounding): number[] {
+  const values = secondEigenvector(projected(binary, rounding));
+  return correlation(values, reflections(binary, 20), sampleCorrelation) < 0 ? values.map((v) => -v) : values;
+}
+
+/** TCI(mat, RCA = TRUE): signed to correlate negatively (Spearman) with ubiquity, as EconGeo does. */
+export function tci(binary: readonly number[][], rounding: Rounding): number[] {
+  const values = secondEigenvector(projected(transpose(binary), rounding));
+  return correlation(values, colSums(binary), sampleRankCorrelation) > 0 ? values.map((v) => -v) : values;
+}
+
+/** (M / rowSums) · (Mᵀ / colSums): the rows' Markov matrix over their shared columns, rounded to 4 digits. */
+function projected(m: readonly number[][], rounding: Rounding): Matrix {
+  const rows = rowSums(m);
+  const cols = colSums(m);
+  const shares = new Matrix(m.map((row, r) => row.map((x) => x / rows[r])));
+  const back = new Matrix(transpose(m).map((col, c) => col.map((x) => x / cols[c])));
+  return new Matrix(shares.mmul(back).to2DArray().map((row) => row.map((x) => rounded(x, 4, rounding))));
+}
+
+/** v/Σv for the eigenvector of the eigenvalue second by modulus (R's eigen() orders them so). */
+function secondEigenvector(m: Matrix): number[] {
+  const evd = new EigenvalueDecomposition(m);
+  const re = evd.realEigenvalues;
+  const im = evd.imaginaryEigenvalues;
+  const order = re.map((_, k) => k).sort((a, b) => Math.hypot(re[b], im[b]) - Math.hypot(re[a], im[a]) || a - b);
+  const v = evd.eigenvectorMatrix.getColumn(order[1]);
+  const sum = v.reduce((s, x) => s + x, 0);
+  return v.map((x) => x / sum);
+}
+
+/**
+ * MORc(mat, steps): Hidalgo & Hausmann's method of reflections, rows' and columns' values averaged over each
+ * other in turn from diversity and ubiquity; from the third step on each is rescaled to 0–100.
+ */
+function reflections(m: readonly number[][], steps: number): number[] {
+  const diversity = rowSums(m);
+  const ubiquity = colSums(m);
+  const mt = transpose(m);
+  const rescale = (x: number[]) => {
+    const lo = Math.min(...x);
+    const hi = Math.max(...x);
+    return x.map((v) => ((v - lo) / (hi - lo)) * 100);
+  };
+  const average = (rows: readonly number[][], by: readonly number[], size: readonly number[]) => rows.map((row, r) => row.reduce((s, x, k) => s + x * by[k], 0) / size[r]);
+  let regions = average(m, ubiquity, diversity);
+  let technologies = average(mt, diversity, ubiquity);
+  for (let step = 2; step <= steps; step++) {
+    const next = average(m, technologies, diversity);
+    technologies = average(mt, regions, ubiquity);
+    regions = next;
+    if (step >= 3) {
+      regions = rescale(regions);
+      technologies = rescale(technologies);
+    }
+  }
+  return regions;
+}
+
+/** A correlation over the pairs both of whose values are numbers (R's pairwise.complete.obs); NaN without two. */
+function correlation(x: readonly number[], y: readonly number[], of: (a: number[], b: number[]) => number): number {
+  const keep = x.map((_, k) => k).filter((k) => Number.isFinite(x[k]) && Number.isFinite(y[k]));
+  return keep.length < 2 ? NaN : of(keep.map((k) => x[k]), keep.map((k) => y[k]));
+}
