@@ -317,7 +317,9 @@ export class SemanticModel {
   }
 
   private tableColumns(symbol: Symbol, spec: ResultTableSpec): Scope {
-    const items = spec.items ? this.listedWords(symbol.decl, 'items') : [];
+    const listed = spec.items ? this.listedWords(symbol.decl, 'items') : [];
+    const only = Array.isArray(spec.items) ? spec.items : undefined;
+    const items = only ? listed.filter((i) => only.includes(i)) : listed;
     const tiers = this.option(symbol.decl, 'tiers')?.values[0];
     const tiered = spec.tiers && tiers?.type === 'binary' && tiers.op === 'of' && tiers.right?.type === 'ident' ? [`${tiers.right.name}_tier`] : [];
     const doc = `Column of table \`${spec.name}\` of \`${symbol.name}\``;

@@ -1,0 +1,129 @@
+// `region_technology(data, region: …, technology: …, count: …, period: …)`: the region × technology counts of
+// each period summed by DuckDB, EconGeo's indicators computed by the engine, one table per level.
+import type { Symbol } from '../../language/semantic/model.js';
+import { regionTechnologyIndicators, type ToolkitOptions, type ToolkitValues } from '../../engine/measures/regionTechnology/indicators.js';
+import { colSums, rowSums, type RegionTechnology } from '../../engine/measures/regionTechnology/matrix.js';
+import type { RelatednessMethod } from '../../engine/measures/regionTechnology/relatedness.js';
+import type { Cell, Table } from '../../results/format.js';
+import type { RunContext } from '../context.js';
+import { checkNumberColumn, loadDataset } from '../data/datasets.js';
+import { DataError, SpecError } from '../errors.js';
+import { conventions } from '../options.js';
+import { quoteIdent } from '../sql.js';
+import type { Computed } from '../values.js';
+import { itemsOf } from './measured.js';
+
+interface Period { label: string; data: RegionTechnology }
+
+export async function runRegionTechnology(ctx: RunContext, symbol: Symbol): Promise<Computed> {
+  const { decl } = symbol;
+  const items = itemsOf(decl);
+  const notes: string[] = [];
+  const periods = await periodMatrices(ctx, symbol, notes);
+  const options: ToolkitOptions = {
+    relatedness: ctx.word(decl, 'relatedness', 'prob') as RelatednessMethod,
+    rounding: ctx.word(decl, 'rounding', 'econgeo') === 'none' ? 'none' : 'econgeo',
+    population: ctx.word(decl, 'population', 'uniform') === 'total' ? 'total' : 'uniform',
+  };
+  const tables = { nodes: table(['window', 'region']), technologies: table(['window', 'technology']), cells: table(['window', 'region', 'technology', 'count']), pairs: table(['window', 'source', 'target']) };
+  for (const { label, data } of periods) {
+    ctx.checkpoint();
+    const values = regionTechnologyIndicators(data, items, options);
+    addRows(tables, label, data, values);
+  }
+  const listed = (t: Table, fixed: number) => t.columns.length > fixed;
+  return {
+    tables: {
+      nodes: tables.nodes,
+      ...(listed(tables.technologies, 2) ? { technologies: tables.technologies } : {}),
+      ...(listed(tables.cells, 4) ? { cells: tables.cells } : {}),
+      ...(listed(tables.pairs, 3) ? { pairs: tables.pairs } : {}),
+    },
+    notes,
+    conventions: conventions(ctx, decl, ['relatedness', 'rounding', 'population']),
+  };
+}
+
+function table(columns: string[]): Table {
+  return { columns, rows: [] };
+}
+
+/** One period's rows of every table; a table's item columns are set from the first period's values. */
+function addRows(tables: Record<'nodes' | 'technologies' | 'cells' | 'pairs', Table>, label: string, data: RegionTechnology, values: ToolkitValues): void {
+  const { regions, technologies, counts } = data;
+  const columns = (t: Table, fixed: number, names: Iterable<string>) => { if (t.columns.length === fixed) t.columns.push(...names); };
+  columns(tables.nodes, 2, values.regions.keys());
+  columns(tables.technologies, 2, values.technologies.keys());
+  columns(tables.cells, 4, values.cells.keys());
+  columns(tables.pairs, 3, values.pairs.keys());
+  const cell = (x: number): Cell => (Number.isFinite(x) ? x : null);
+  regions.forEach((region, r) => tables.nodes.rows.push([label, region, ...[...values.regions.values()].map((v) => cell(v[r]))]));
+  if (values.technologies.size) technologies.forEach((tech, t) => tables.technologies.rows.push([label, tech, ...[...values.technologies.values()].map((v) => cell(v[t]))]));
+  if (values.cells.size) regions.forEach((region, r) => technologies.forEach((tech, t) => tables.cells.rows.push([label, region, tech, counts[r][t], ...[...values.cells.values()].map((v) => cell(v[r][t]))])));
+  // Pairs are symmetric: each once, and only those that co-occur (every relatedness is 0 otherwise).
+  const cooc = values.pairs.get('co_occurrence') ?? values.pairs.get('relatedness');
+  if (!cooc) return;
+  technologies.forEach((a, i) => technologies.forEach((b, j) => {
+    if (j > i && cooc[i][j] !== 0) tables.pairs.rows.push([label, a, b, ...[...values.pairs.values()].map((v) => cell(v[i][j]))]);
+  }));
+}
+
+/**
+ * Each period's count matrix, summed by DuckDB over the rows (or their `count:`), with the regions and
+ * technologies that have counts in it — EconGeo's KCI and TCI drop empty rows and columns, and the other
+ * indicators are undefined for them.
+ */
+async function periodMatrices(ctx: RunContext, symbol: Symbol, notes: string[]): Promise<Period[]> {
+  const { decl } = symbol;
+  const dataset = await loadDataset(ctx, ctx.symbol(ctx.model.source(decl)?.call.args[0]?.value, 'the dataset of patent rows or counts'));
+  const at = decl.values[0]?.span ?? symbol.nameSpan;
+  const region = ctx.word(decl, 'region', '');
+  const technology = ctx.word(decl, 'technology', '');
+  if (!region || !technology) throw new SpecError('Say which columns hold the region and the technology: `region: …, technology: …`.', at);
+  const count = ctx.word(decl, 'count', '');
+  const period = ctx.word(decl, 'period', '');
+  if (count) await checkNumberColumn(ctx, dataset.symbol, count, 'count');
+  const periodSql = period ? quoteIdent(period) : `'all'`;
+  const present = [region, technology, ...(period ? [period] : [])].map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ');
+  const rows = (await ctx.db.runAndReadAll(`
+    SELECT CAST(${periodSql} AS VARCHAR), CAST(${quoteIdent(region)} AS VARCHAR), CAST(${quoteIdent(technology)} AS VARCHAR),
+      sum(${count ? `CAST(${quoteIdent(count)} AS DOUBLE)` : '1'})
+    FROM ${dataset.table} WHERE ${present} GROUP BY ${periodSql}, 2, 3 ORDER BY ${periodSql}, 2, 3`)).getRows();
+  const [dropped] = (await ctx.db.runAndReadAll(`SELECT count(*) FROM ${dataset.table} WHERE NOT (${present})`)).getRows()[0] ?? [0];
+  if (Number(dropped)) notes.push(`${Number(dropped)} rows of ${dataset.symbol.name} without a region, technology${period ? ' or period' : ''} left out.`);
+  const negative = rows.find((r) => Number(r[3]) < 0);
+  if (negative) throw new DataError(`Column ${count} (the count) sums to ${Number(negative[3])} for region ${negative[1]}, technology ${negative[2]}${period ? `, period ${negative[0]}` : ''}: counts cannot be negative.`, dataset.file, undefined, count);
+  const byPeriod = new Map<string, [string, string, number][]>();
+  for (const [p, r, t, n] of rows) {
+    const label = String(p);
+    if (!byPeriod.has(label)) byPeriod.set(label, []);
+    byPeriod.get(label)!.push([String(r), String(t), Number(n)]);
+  }
+  return [...byPeriod].flatMap(([label, cells]) => {
+    const data = matrixOf(cells);
+    if (data.regions.length < 2 || data.technologies.length < 2) {
+      notes.push(`Window ${label}: ${data.regions.length} region(s) and ${data.technologies.length} technolog${data.technologies.length === 1 ? 'y' : 'ies'} with counts; the toolkit needs two of each, so the window is left out.`);
+      return [];
+    }
+    return [{ label, data }];
+  });
+}
+
+/** The matrix of the regions and technologies with a positive total. */
+function matrixOf(cells: readonly [string, string, number][]): RegionTechnology {
+  const regions = [...new Set(cells.map((c) => c[0]))].sort();
+  const technologies = [...new Set(cells.map((c) => c[1]))].sort();
+  const counts = regions.map(() => new Array<number>(technologies.length).fill(0));
+  const ri = new Map(regions.map((r, k) => [r, k]));
+  const ti = new Map(technologies.map((t, k) => [t, k]));
+  for (const [r, t, n] of cells) counts[ri.get(r)!][ti.get(t)!] += n;
+  const rs = rowSums(counts);
+  const cs = colSums(counts);
+  const keptRegions = regions.flatMap((_, k) => (rs[k] > 0 ? [k] : []));
+  const keptTechnologies = technologies.flatMap((_, k) => (cs[k] > 0 ? [k] : []));
+  return {
+    regions: keptRegions.map((k) => regions[k]),
+    technologies: keptTechnologies.map((k) => technologies[k]),
+    counts: keptRegions.map((r) => keptTechnologies.map((t) => counts[r][t])),
+  };
+}
