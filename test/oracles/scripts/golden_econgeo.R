@@ -67,6 +67,7 @@ yearResults <- function(y) {
     diversity = unname(diversity(mat, RCA = TRUE)), ubiquity = unname(ubiquity(mat, RCA = TRUE)),
     hoover = Hoover.index(mat)$Hoover.index, hoover_unrounded = unrounded(Hoover.index)(mat)$Hoover.index,
     hoover_total = Hoover.index(mat, pop = rowSums(mat))$Hoover.index,
+    hoover_total_unrounded = unrounded(Hoover.index)(mat, pop = rowSums(mat))$Hoover.index,
     krugman = unname(Krugman.index(mat)),
     entropy = unname(entropy(mat)), entropy_unrounded = unname(unrounded(entropy)(mat))
   )

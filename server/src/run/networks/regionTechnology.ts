@@ -83,12 +83,13 @@ async function periodMatrices(ctx: RunContext, symbol: Symbol, notes: string[]):
   const count = ctx.word(decl, 'count', '');
   const period = ctx.word(decl, 'period', '');
   if (count) await checkNumberColumn(ctx, dataset.symbol, count, 'count');
-  const periodSql = period ? quoteIdent(period) : `'all'`;
+  // Periods ordered as their column's values are (numbers as numbers), labelled as text.
+  const byPeriodSql = period ? `${quoteIdent(period)}, ` : '';
   const present = [region, technology, ...(period ? [period] : [])].map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ');
   const rows = (await ctx.db.runAndReadAll(`
-    SELECT CAST(${periodSql} AS VARCHAR), CAST(${quoteIdent(region)} AS VARCHAR), CAST(${quoteIdent(technology)} AS VARCHAR),
+    SELECT ${period ? `CAST(${quoteIdent(period)} AS VARCHAR)` : `'all'`}, CAST(${quoteIdent(region)} AS VARCHAR), CAST(${quoteIdent(technology)} AS VARCHAR),
       sum(${count ? `CAST(${quoteIdent(count)} AS DOUBLE)` : '1'})
-    FROM ${dataset.table} WHERE ${present} GROUP BY ${periodSql}, 2, 3 ORDER BY ${periodSql}, 2, 3`)).getRows();
+    FROM ${dataset.table} WHERE ${present} GROUP BY ${byPeriodSql}2, 3 ORDER BY ${byPeriodSql}2, 3`)).getRows();
   const [dropped] = (await ctx.db.runAndReadAll(`SELECT count(*) FROM ${dataset.table} WHERE NOT (${present})`)).getRows()[0] ?? [0];
   if (Number(dropped)) notes.push(`${Number(dropped)} rows of ${dataset.symbol.name} without a region, technology${period ? ' or period' : ''} left out.`);
   const negative = rows.find((r) => Number(r[3]) < 0);
