@@ -3,11 +3,12 @@
 // with EconGeo's rounding and without it (EconGeo's functions with `round` made the identity).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readJson } from '../oracles/read.ts';
 import { regionTechnologyIndicators, type ToolkitOptions } from '../../server/src/engine/measures/regionTechnology/indicators.ts';
 import { rca } from '../../server/src/engine/measures/regionTechnology/specialisation.ts';
-import type { RelatednessMethod } from '../../server/src/engine/measures/regionTechnology/relatedness.ts';
+import { coOccurrence, type RelatednessMethod } from '../../server/src/engine/measures/regionTechnology/relatedness.ts';
 
 const expected = readJson(resolve(import.meta.dirname, '../oracles/econgeo/expected.json'));
 const ALL = ['diversity', 'krugman', 'entropy', 'kci', 'density_outside', 'density_inside', 'ubiquity', 'tci', 'hoover', 'rca', 'rca_binary', 'density', 'co_occurrence', 'relatedness'];
@@ -73,4 +74,20 @@ test('only the indicators asked for are computed', () => {
   const r = expected.years['2019'];
   const v = regionTechnologyIndicators({ regions: r.regions, technologies: r.technologies, counts: r.counts }, ['kci'], options());
   assert.deepEqual([...v.regions.keys(), ...v.technologies.keys(), ...v.cells.keys(), ...v.pairs.keys()], ['kci']);
+});
+
+test('technologies co-occurring on patents: relatedness and density from patent-level co-occurrence', () => {
+  for (const [year, p] of Object.entries<Record<string, any>>(expected.patents)) {
+    // The patents' technology × patent incidence matrix, rebuilt from the committed rows.
+    const rows = readFileSync(resolve(import.meta.dirname, '../oracles/econgeo/patent_technologies.csv'), 'utf8').trim().split('\n').slice(1)
+      .map((l) => l.split(',')).filter((r) => r[3] === year);
+    const patents = [...new Set(rows.map((r) => r[0]))];
+    const incidence = patents.map((id) => p.technologies.map((t: string) => (rows.some((r) => r[0] === id && r[2] === t) ? 1 : 0)));
+    const cooccurrence = coOccurrence(incidence);
+    close(cooccurrence, p.co_occurrence, `${year} co.occurrence on patents`);
+    const v = regionTechnologyIndicators({ regions: p.regions, technologies: p.technologies, counts: p.counts, cooccurrence }, ['relatedness', 'density', 'density_outside'], options());
+    close(v.pairs.get('relatedness'), p.relatedness, `${year} relatedness`);
+    close(v.cells.get('density'), p.density, `${year} relatedness.density`);
+    close(v.regions.get('density_outside'), p.density_outside, `${year} relatedness.density.ext.avg`);
+  }
 });

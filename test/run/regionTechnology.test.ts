@@ -71,6 +71,34 @@ test('patent rows give the same counts; options choose the normalisation, no rou
   }
 });
 
+test('technologies co-occurring on patents: pairs, relatedness and density as EconGeo on the patent incidence matrix', async () => {
+  const onPatents = result(await runSpec(SPEC), 'on_patents');
+  assert.equal(onPatents.status, 'ok', onPatents.error?.message);
+  for (const [year, e] of Object.entries<Record<string, any>>(readJson(resolve(import.meta.dirname, '../oracles/econgeo/expected.json')).patents)) {
+    records(onPatents, 'nodes').filter((r) => r.window === year).forEach((r, k) => near(r.density_outside, e.density_outside[k], `${year} ${r.region} density_outside`));
+    for (const c of records(onPatents, 'cells').filter((r) => r.window === year)) {
+      near(c.density, e.density[e.regions.indexOf(c.region)][e.technologies.indexOf(c.technology)], `${year} ${c.region} ${c.technology} density`);
+    }
+    const pairs = records(onPatents, 'pairs').filter((r) => r.window === year);
+    assert.equal(pairs.length, e.co_occurrence.flatMap((row: number[], i: number) => row.filter((x, j) => j > i && x > 0)).length);
+    for (const p of pairs) {
+      const [i, j] = [e.technologies.indexOf(p.source), e.technologies.indexOf(p.target)];
+      near(p.co_occurrence, e.co_occurrence[i][j], `${year} ${p.source} ${p.target} co_occurrence`);
+      near(p.relatedness, e.relatedness[i][j], `${year} ${p.source} ${p.target} relatedness`);
+    }
+  }
+});
+
+test('co-occurrence on patents needs patent rows: a count table is told so at the option', async () => {
+  const spec = `${readFileSync(SPEC, 'utf8')}\nmeasures wrong = region_technology(counts, region: region, technology: technology, count: n) { relatedness  cooccurrence: patents }\n`;
+  const wrong = result(await runSpec(SPEC, spec), 'wrong');
+  assert.equal(wrong.status, 'error');
+  assert.match(wrong.error!.message, /A count table has no patents/);
+  const lines = spec.split('\n');
+  const at = wrong.error!.spec!;
+  assert.equal(lines[at.line - 1].slice(at.column - 1, at.endColumn - 1), 'patents');
+});
+
 test('node indicators are node-panel variables by region and year, and model data', async () => {
   const spec = `${readFileSync(SPEC, 'utf8')}
 panel years = node_panel(toolkit, years: 2019..2020) {

@@ -74,5 +74,28 @@ yearResults <- function(y) {
 }
 
 out <- setNames(lapply(years, yearResults), years)
-writeLines(toJSON(list(source = "EconGeo 1.3 (github PABalland/EconGeo 420c3c5)", years = out), digits = NA, auto_unbox = TRUE),
+
+# Technologies co-occurring on patents: 150 patents a year, each in one region with one to three distinct
+# technologies. Each row counts 1 in the region × technology matrix; co.occurrence reads the technology ×
+# patent incidence matrix (a patent has a technology or not).
+patentTechnologies <- do.call(rbind, lapply(seq_len(300), function(k) {
+  techs <- sample(technologies, sample(1:3, 1, prob = c(0.3, 0.45, 0.25)), prob = popularity)
+  data.frame(patent = sprintf("Q%03d", k), region = sample(regions, 1, prob = size), technology = techs, year = years[(k - 1) %/% 150 + 1])
+}))
+write.csv(patentTechnologies, file.path(root, "patent_technologies.csv"), row.names = FALSE, quote = FALSE)
+onPatents <- function(y) {
+  d <- patentTechnologies[patentTechnologies$year == y, ]
+  mat <- unclass(table(d$region, d$technology))
+  mat <- matrix(as.numeric(mat), nrow(mat), dimnames = dimnames(mat))
+  stopifnot(all(rowSums(mat) > 0), all(colSums(mat) > 0), identical(colnames(mat), technologies), identical(rownames(mat), regions))
+  incidence <- (unclass(table(d$technology, d$patent)) > 0) * 1
+  cooc <- co.occurrence(incidence)
+  rel <- relatedness(cooc)
+  binary <- RCA(mat, binary = TRUE)
+  list(regions = rownames(mat), technologies = colnames(mat), counts = unname(mat), co_occurrence = unname(cooc), relatedness = unname(rel),
+       density = unname(relatedness.density(binary, rel)), density_outside = unname(relatedness.density.ext.avg(binary, rel)))
+}
+patents <- setNames(lapply(years, onPatents), years)
+
+writeLines(toJSON(list(source = "EconGeo 1.3 (github PABalland/EconGeo 420c3c5)", years = out, patents = patents), digits = NA, auto_unbox = TRUE),
            file.path(root, "expected.json"))

@@ -258,7 +258,7 @@ const REGION_TECHNOLOGY_ITEMS = {
     ['density', 'Relatedness density 0–100 of the technology around the region: the share of its relatedness held in technologies the region has an RCA in (EconGeo relatedness.density).'],
   ),
   pairs: choices(
-    ['co_occurrence', 'Regions with an RCA in both technologies (EconGeo co.occurrence(t(RCA binary)), diagonal 0).'],
+    ['co_occurrence', 'Regions with an RCA in both technologies, or with `cooccurrence: patents` patents having both (EconGeo co.occurrence), diagonal 0.'],
     ['relatedness', 'Co-occurrence normalised by `relatedness:` (EconGeo relatedness).'],
   ),
 };
@@ -326,6 +326,7 @@ const measureSources: SourceSpec[] = [
       { name: 'technology', doc: 'Technology column (an IPC class, a field).', value: column, required: true },
       { name: 'count', doc: 'Count column of an aggregated table, summed per region, technology and period; unset, every row counts 1.', value: column },
       { name: 'period', doc: 'Period column (a year): one window per value; unset, the whole table is one window `all`.', value: column },
+      { name: 'cooccurrence', doc: 'What two technologies co-occur in: the rows of EconGeo co.occurrence()\'s incidence matrix.', value: oneOf(['regions', 'Regions with an RCA in both: technologies co-located (a count table has nothing else).'], ['patents', 'Patents having both, each patent\'s distinct technologies: patent rows with the dataset\'s `id:` or `patent:` column.']), default: 'regions' },
       { name: 'relatedness', doc: 'How co-occurrences are normalised into relatedness (EconGeo relatedness(method); van Eck & Waltman 2009).', value: oneOf(['prob', 'EconGeo\'s default: Steijn\'s probability index, co-occurrences over those expected drawing pairs without repetition.'], ['association', 'Association strength C_ij·T/(S_i S_j).'], ['cosine', 'Cosine C_ij/√(S_i S_j).'], ['jaccard', 'Jaccard C_ij/(S_i + S_j − C_ij).']), default: 'prob' },
       { name: 'rounding', doc: 'Whether results are rounded where EconGeo rounds them (RCA 2 digits, relatedness density 2, its averages and their densities 0, the KCI/TCI Markov matrices 4 before the eigenvectors, entropy 3, Hoover 2).', value: oneOf(['econgeo', 'As EconGeo.'], ['none', 'Never rounded.']), default: 'econgeo' },
       { name: 'population', doc: 'The distribution the Hoover index compares a technology\'s with (EconGeo Hoover.index(mat, pop)).', value: oneOf(['uniform', 'Every region alike (EconGeo\'s default, pop unset).'], ['total', 'The regions\' totals over all technologies.']), default: 'uniform' },

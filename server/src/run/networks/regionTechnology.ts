@@ -6,7 +6,7 @@ import { colSums, rowSums, type RegionTechnology } from '../../engine/measures/r
 import type { RelatednessMethod } from '../../engine/measures/regionTechnology/relatedness.js';
 import type { Cell, Table } from '../../results/format.js';
 import type { RunContext } from '../context.js';
-import { checkNumberColumn, loadDataset } from '../data/datasets.js';
+import { checkNumberColumn, loadDataset, type LoadedDataset } from '../data/datasets.js';
 import { DataError, SpecError } from '../errors.js';
 import { conventions } from '../options.js';
 import { quoteIdent } from '../sql.js';
@@ -87,7 +87,7 @@ async function periodMatrices(ctx: RunContext, symbol: Symbol, notes: string[]):
   const byPeriodSql = period ? `${quoteIdent(period)}, ` : '';
   const present = [region, technology, ...(period ? [period] : [])].map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ');
   const rows = (await ctx.db.runAndReadAll(`
-    SELECT ${period ? `CAST(${quoteIdent(period)} AS VARCHAR)` : `'all'`}, CAST(${quoteIdent(region)} AS VARCHAR), CAST(${quoteIdent(technology)} AS VARCHAR),
+    SELECT ${periodLabel(period)}, CAST(${quoteIdent(region)} AS VARCHAR), CAST(${quoteIdent(technology)} AS VARCHAR),
       sum(${count ? `CAST(${quoteIdent(count)} AS DOUBLE)` : '1'})
     FROM ${dataset.table} WHERE ${present} GROUP BY ${byPeriodSql}2, 3 ORDER BY ${byPeriodSql}2, 3`)).getRows();
   const [dropped] = (await ctx.db.runAndReadAll(`SELECT count(*) FROM ${dataset.table} WHERE NOT (${present})`)).getRows()[0] ?? [0];
@@ -100,14 +100,56 @@ async function periodMatrices(ctx: RunContext, symbol: Symbol, notes: string[]):
     if (!byPeriod.has(label)) byPeriod.set(label, []);
     byPeriod.get(label)!.push([String(r), String(t), Number(n)]);
   }
+  const cooccurrences = await patentCooccurrences(ctx, symbol, dataset, { technology, period, present });
   return [...byPeriod].flatMap(([label, cells]) => {
     const data = matrixOf(cells);
+    if (cooccurrences) data.cooccurrence = squareOf(data.technologies, cooccurrences.get(label) ?? []);
     if (data.regions.length < 2 || data.technologies.length < 2) {
       notes.push(`Window ${label}: ${data.regions.length} region(s) and ${data.technologies.length} technolog${data.technologies.length === 1 ? 'y' : 'ies'} with counts; the toolkit needs two of each, so the window is left out.`);
       return [];
     }
     return [{ label, data }];
   });
+}
+
+/**
+ * `cooccurrence: patents`: per period, the pairs of distinct technologies of each patent, counted over the
+ * patents (EconGeo's co.occurrence of the technology × patent incidence matrix); undefined for `regions`.
+ */
+async function patentCooccurrences(ctx: RunContext, symbol: Symbol, dataset: LoadedDataset, rows: { technology: string; period: string; present: string }): Promise<Map<string, [string, string, number][]> | undefined> {
+  const option = ctx.model.option(symbol.decl, 'cooccurrence')?.values[0];
+  if (ctx.word(symbol.decl, 'cooccurrence', 'regions') !== 'patents') return undefined;
+  const patent = ctx.model.patentColumn(dataset.symbol);
+  if (ctx.word(symbol.decl, 'count', '')) throw new SpecError('A count table has no patents for technologies to co-occur on: `cooccurrence: patents` reads patent rows, without `count:`.', option!.span);
+  if (!patent) throw new SpecError(`Technologies co-occur on patents named by ${dataset.symbol.name}'s \`id:\` or \`patent:\` column; it declares neither.`, option!.span);
+  const pairs = (await ctx.db.runAndReadAll(`
+    WITH held AS (
+      SELECT DISTINCT ${periodLabel(rows.period)} AS period, ${quoteIdent(patent)} AS patent, CAST(${quoteIdent(rows.technology)} AS VARCHAR) AS technology
+      FROM ${dataset.table} WHERE ${rows.present} AND ${quoteIdent(patent)} IS NOT NULL)
+    SELECT a.period, a.technology, b.technology, count(*) FROM held a JOIN held b
+      ON a.period = b.period AND a.patent = b.patent AND a.technology <> b.technology GROUP BY 1, 2, 3`)).getRows();
+  const byPeriod = new Map<string, [string, string, number][]>();
+  for (const [p, a, b, n] of pairs) {
+    if (!byPeriod.has(String(p))) byPeriod.set(String(p), []);
+    byPeriod.get(String(p))!.push([String(a), String(b), Number(n)]);
+  }
+  return byPeriod;
+}
+
+/** A row's period label: its `period:` column's value as text, or `all`. */
+function periodLabel(period: string): string {
+  return period ? `CAST(${quoteIdent(period)} AS VARCHAR)` : `'all'`;
+}
+
+/** A technology × technology matrix of the listed pairs' values, 0 elsewhere. */
+function squareOf(technologies: readonly string[], pairs: readonly [string, string, number][]): number[][] {
+  const index = new Map(technologies.map((t, k) => [t, k]));
+  const m = technologies.map(() => new Array<number>(technologies.length).fill(0));
+  for (const [a, b, n] of pairs) {
+    const [i, j] = [index.get(a), index.get(b)];
+    if (i !== undefined && j !== undefined) m[i][j] = n;
+  }
+  return m;
 }
 
 /** The matrix of the regions and technologies with a positive total. */

@@ -33,7 +33,7 @@ export function regionTechnologyIndicators(data: RegionTechnology, items: readon
   const asked = (list: readonly string[]) => list.filter((i) => items.includes(i));
   let cooc: number[][] | undefined;
   let phi: number[][] | undefined;
-  const coocOnce = () => (cooc ??= coOccurrence(binary));
+  const coocOnce = () => (cooc ??= data.cooccurrence ?? coOccurrence(binary));
   const phiOnce = () => (phi ??= relatedness(coocOnce(), options.relatedness));
   const region: Record<string, () => number[]> = {
     diversity: () => diversity(binary),

@@ -7,6 +7,11 @@ export interface RegionTechnology {
   technologies: string[];
   /** counts[r][t]: the technology's patents (or rows, or summed counts) in the region. */
   counts: number[][];
+  /**
+   * Technology × technology co-occurrences counted on events such as patents (diagonal 0); unset, technologies
+   * co-occur in the regions with an RCA in both.
+   */
+  cooccurrence?: number[][];
 }
 
 export type Rounding = 'econgeo' | 'none';

@@ -4,7 +4,10 @@ import { colSums, rounded, type Rounding } from './matrix.js';
 
 export type RelatednessMethod = 'prob' | 'association' | 'cosine' | 'jaccard';
 
-/** co.occurrence(t(binary)): pairs of technologies counted over the regions with an RCA in both; diagonal 0. */
+/**
+ * co.occurrence(t(incidence)): pairs of technologies counted over the incidence matrix's rows — the regions
+ * with an RCA in both (binary RCA), or the patents having both; diagonal 0.
+ */
 export function coOccurrence(binary: readonly number[][]): number[][] {
   const n = binary[0]?.length ?? 0;
   const c = Array.from({ length: n }, () => new Array<number>(n).fill(0));
