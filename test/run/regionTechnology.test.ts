@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readJson } from '../oracles/read.ts';
-import { records, result, runSpec } from './harness.ts';
+import { analyseSpec, records, result, runSpec } from './harness.ts';
 
 const SPEC = resolve(import.meta.dirname, 'fixtures/region_technology.study');
 const expected = readJson(resolve(import.meta.dirname, '../oracles/econgeo/expected.json')).years;
@@ -135,4 +135,13 @@ test('a negative or non-numeric count is reported at its file and column', async
   assert.match(text.error!.message, /Column n \(the count\) must hold numbers, but has "five"/);
   assert.equal(text.error!.data?.line, 3);
   assert.equal(text.error!.data?.column, 'n');
+});
+
+test('the checker names a misspelt column, option value or indicator, and a missing technology column, where they are written', async () => {
+  const spec = `${readFileSync(SPEC, 'utf8')}
+measures typo = region_technology(counts, region: regoin, technology: technology) { kci, rcaa  cooccurrence: patent }
+measures partial = region_technology(counts, region: region) { kci }
+`;
+  const found = (await analyseSpec(SPEC, spec)).diagnostics.map((d) => `${d.code} ${spec.slice(d.span.start, d.span.end)}`);
+  assert.deepEqual(found.sort(), ['bad-value patent', 'missing-option partial', 'unknown-column regoin', 'unknown-item rcaa']);
 });

@@ -1,5 +1,6 @@
 # The region × technology toolkit (issue 13 item 6) by EconGeo itself, on a generated region × technology ×
-# year count table, also written as patent rows (one row per patent, region and technology).
+# year count table, also written as patent rows (one row per patent, region and technology), and on 300
+# generated patents with one to three technologies each (technologies co-occurring on patents).
 # EconGeo is sourced from its public repository (read and run only):
 #   git clone https://github.com/PABalland/EconGeo /tmp/EconGeo   # commit 420c3c5 (2022-12-20), version 1.3
 #   Rscript test/oracles/scripts/golden_econgeo.R /tmp/EconGeo     (from the repository root; r-cran-matrix, r-cran-jsonlite)
