@@ -94,14 +94,8 @@ async function periodMatrices(ctx: RunContext, symbol: Symbol, notes: string[]):
   if (Number(dropped)) notes.push(`${Number(dropped)} rows of ${dataset.symbol.name} without a region, technology${period ? ' or period' : ''} left out.`);
   const negative = rows.find((r) => Number(r[3]) < 0);
   if (negative) throw new DataError(`Column ${count} (the count) sums to ${Number(negative[3])} for region ${negative[1]}, technology ${negative[2]}${period ? `, period ${negative[0]}` : ''}: counts cannot be negative.`, dataset.file, undefined, count);
-  const byPeriod = new Map<string, [string, string, number][]>();
-  for (const [p, r, t, n] of rows) {
-    const label = String(p);
-    if (!byPeriod.has(label)) byPeriod.set(label, []);
-    byPeriod.get(label)!.push([String(r), String(t), Number(n)]);
-  }
   const cooccurrences = await patentCooccurrences(ctx, symbol, dataset, { technology, period, present });
-  return [...byPeriod].flatMap(([label, cells]) => {
+  return [...byPeriod(rows)].flatMap(([label, cells]) => {
     const data = matrixOf(cells);
     if (cooccurrences) data.cooccurrence = squareOf(data.technologies, cooccurrences.get(label) ?? []);
     if (data.regions.length < 2 || data.technologies.length < 2) {
@@ -117,23 +111,29 @@ async function periodMatrices(ctx: RunContext, symbol: Symbol, notes: string[]):
  * patents (EconGeo's co.occurrence of the technology × patent incidence matrix); undefined for `regions`.
  */
 async function patentCooccurrences(ctx: RunContext, symbol: Symbol, dataset: LoadedDataset, rows: { technology: string; period: string; present: string }): Promise<Map<string, [string, string, number][]> | undefined> {
-  const option = ctx.model.option(symbol.decl, 'cooccurrence')?.values[0];
   if (ctx.word(symbol.decl, 'cooccurrence', 'regions') !== 'patents') return undefined;
+  const option = ctx.model.option(symbol.decl, 'cooccurrence')!.values[0];
   const patent = ctx.model.patentColumn(dataset.symbol);
-  if (ctx.word(symbol.decl, 'count', '')) throw new SpecError('A count table has no patents for technologies to co-occur on: `cooccurrence: patents` reads patent rows, without `count:`.', option!.span);
-  if (!patent) throw new SpecError(`Technologies co-occur on patents named by ${dataset.symbol.name}'s \`id:\` or \`patent:\` column; it declares neither.`, option!.span);
+  if (ctx.word(symbol.decl, 'count', '')) throw new SpecError('A count table has no patents for technologies to co-occur on: `cooccurrence: patents` reads patent rows, without `count:`.', option.span);
+  if (!patent) throw new SpecError(`Technologies co-occur on patents named by ${dataset.symbol.name}'s \`id:\` or \`patent:\` column; it declares neither.`, option.span);
   const pairs = (await ctx.db.runAndReadAll(`
     WITH held AS (
       SELECT DISTINCT ${periodLabel(rows.period)} AS period, ${quoteIdent(patent)} AS patent, CAST(${quoteIdent(rows.technology)} AS VARCHAR) AS technology
       FROM ${dataset.table} WHERE ${rows.present} AND ${quoteIdent(patent)} IS NOT NULL)
     SELECT a.period, a.technology, b.technology, count(*) FROM held a JOIN held b
       ON a.period = b.period AND a.patent = b.patent AND a.technology <> b.technology GROUP BY 1, 2, 3`)).getRows();
-  const byPeriod = new Map<string, [string, string, number][]>();
-  for (const [p, a, b, n] of pairs) {
-    if (!byPeriod.has(String(p))) byPeriod.set(String(p), []);
-    byPeriod.get(String(p))!.push([String(a), String(b), Number(n)]);
+  return byPeriod(pairs);
+}
+
+/** Rows (period, a, b, value) read from DuckDB, grouped by period in their order. */
+function byPeriod(rows: readonly unknown[][]): Map<string, [string, string, number][]> {
+  const periods = new Map<string, [string, string, number][]>();
+  for (const [p, a, b, n] of rows) {
+    const label = String(p);
+    if (!periods.has(label)) periods.set(label, []);
+    periods.get(label)!.push([String(a), String(b), Number(n)]);
   }
-  return byPeriod;
+  return periods;
 }
 
 /** A row's period label: its `period:` column's value as text, or `all`. */
