@@ -40,7 +40,7 @@ export async function runRegionTechnology(ctx: RunContext, symbol: Symbol): Prom
       ...(listed(tables.pairs, 3) ? { pairs: tables.pairs } : {}),
     },
     notes,
-    conventions: conventions(ctx, decl, ['relatedness', 'rounding', 'population']),
+    conventions: conventions(ctx, decl, ['cooccurrence', 'relatedness', 'rounding', 'population']),
   };
 }
 
