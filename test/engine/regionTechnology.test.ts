@@ -91,3 +91,14 @@ test('technologies co-occurring on patents: relatedness and density from patent-
     close(v.regions.get('density_outside'), p.density_outside, `${year} relatedness.density.ext.avg`);
   }
 });
+
+test('KCI and TCI of 120 regions and 40 technologies with a nested structure, rounded and not', () => {
+  const c = expected.complexity;
+  const data = { regions: c.regions, technologies: c.technologies, counts: c.counts };
+  const rounded = regionTechnologyIndicators(data, ['kci', 'tci'], options());
+  close(rounded.regions.get('kci'), c.kci, 'KCI');
+  close(rounded.technologies.get('tci'), c.tci, 'TCI');
+  const unrounded = regionTechnologyIndicators(data, ['kci', 'tci'], options({ rounding: 'none' }));
+  close(unrounded.regions.get('kci'), c.kci_unrounded, 'KCI unrounded');
+  close(unrounded.technologies.get('tci'), c.tci_unrounded, 'TCI unrounded');
+});

@@ -98,5 +98,17 @@ onPatents <- function(y) {
 }
 patents <- setNames(lapply(years, onPatents), years)
 
-writeLines(toJSON(list(source = "EconGeo 1.3 (github PABalland/EconGeo 420c3c5)", years = out, patents = patents), digits = NA, auto_unbox = TRUE),
+# KCI and TCI at a larger size, on a nested structure (capable regions hold complex technologies too).
+capability <- seq(0.2, 3, length.out = 120)
+complexityOf <- seq(0.1, 2.8, length.out = 40)
+large <- outer(capability, complexityOf, function(a, c) rpois(length(a), 6 * pmax(a - c, 0) + 0.3))
+dimnames(large) <- list(sprintf("L%03d", 1:120), sprintf("K%02d", 1:40))
+stopifnot(all(rowSums(large) > 0), all(colSums(large) > 0))
+write.csv(data.frame(region = rownames(large)[row(large)], technology = colnames(large)[col(large)], n = as.vector(large)),
+          file.path(root, "large.csv"), row.names = FALSE, quote = FALSE)
+complexity <- function(mat) list(regions = rownames(mat), technologies = colnames(mat), counts = unname(mat),
+  kci = KCI(mat, RCA = TRUE), kci_unrounded = unrounded(KCI)(mat, RCA = TRUE), tci = TCI(mat, RCA = TRUE), tci_unrounded = unrounded(TCI)(mat, RCA = TRUE))
+
+writeLines(toJSON(list(source = "EconGeo 1.3 (github PABalland/EconGeo 420c3c5)", years = out, patents = patents,
+                       complexity = complexity(large)), digits = NA, auto_unbox = TRUE),
            file.path(root, "expected.json"))

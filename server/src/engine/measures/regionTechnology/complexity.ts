@@ -2,38 +2,42 @@
 // Hausmann 2009): the eigenvector of the second largest eigenvalue of the projected region × region
 // (technology × technology) Markov matrix of the binary RCA matrix — rounded to 4 digits by EconGeo before the
 // eigen decomposition — divided by its sum (which also fixes its scale), then signed by EconGeo's rules.
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { secondEigenvector } from './eigen.js';
 import { sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
 import { colSums, rounded, rowSums, transpose, type Rounding } from './matrix.js';
 
 /** KCI(mat, RCA = TRUE): signed to correlate positively with the 20th method-of-reflections step (MORc). */
 export function kci(binary: readonly number[][], rounding: Rounding): number[] {
-  const values = secondEigenvector(projected(binary, rounding));
+  const values = complexity(projected(binary, rounding));
   return correlation(values, reflections(binary, 20), sampleCorrelation) < 0 ? values.map((v) => -v) : values;
 }
 
 /** TCI(mat, RCA = TRUE): signed to correlate negatively (Spearman) with ubiquity, as EconGeo does. */
 export function tci(binary: readonly number[][], rounding: Rounding): number[] {
-  const values = secondEigenvector(projected(transpose(binary), rounding));
+  const values = complexity(projected(transpose(binary), rounding));
   return correlation(values, colSums(binary), sampleRankCorrelation) > 0 ? values.map((v) => -v) : values;
 }
 
-/** (M / rowSums) · (Mᵀ / colSums): the rows' Markov matrix over their shared columns, rounded to 4 digits. */
-function projected(m: readonly number[][], rounding: Rounding): Matrix {
+/**
+ * (M / rowSums) · (Mᵀ / colSums): the rows' Markov matrix over their shared columns, rounded to 4 digits.
+ * M is binary and mostly zeros, so each column adds only to the pairs of rows it holds.
+ */
+function projected(m: readonly number[][], rounding: Rounding): number[][] {
   const rows = rowSums(m);
   const cols = colSums(m);
-  const shares = new Matrix(m.map((row, r) => row.map((x) => x / rows[r])));
-  const back = new Matrix(transpose(m).map((col, c) => col.map((x) => x / cols[c])));
-  return new Matrix(shares.mmul(back).to2DArray().map((row) => row.map((x) => rounded(x, 4, rounding))));
+  const holders = transpose(m).map((col) => col.flatMap((x, r) => (x ? [r] : [])));
+  const out = m.map(() => new Float64Array(m.length));
+  m.forEach((row, i) => row.forEach((x, t) => {
+    if (!x) return;
+    const share = x / rows[i];
+    for (const k of holders[t]) out[i][k] += share * (m[k][t] / cols[t]);
+  }));
+  return out.map((row) => Array.from(row, (x) => rounded(x, 4, rounding)));
 }
 
-/** v/Σv for the eigenvector of the eigenvalue second by modulus (R's eigen() orders them so). */
-function secondEigenvector(m: Matrix): number[] {
-  const evd = new EigenvalueDecomposition(m);
-  const re = evd.realEigenvalues;
-  const im = evd.imaginaryEigenvalues;
-  const order = re.map((_, k) => k).sort((a, b) => Math.hypot(re[b], im[b]) - Math.hypot(re[a], im[a]) || a - b);
-  const v = evd.eigenvectorMatrix.getColumn(order[1]);
+/** v/Σv for the eigenvector of the eigenvalue second by modulus. */
+function complexity(m: number[][]): number[] {
+  const v = secondEigenvector(m);
   const sum = v.reduce((s, x) => s + x, 0);
   return v.map((x) => x / sum);
 }
