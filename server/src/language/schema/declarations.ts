@@ -341,11 +341,12 @@ const measureSources: SourceSpec[] = [
 ];
 const measures: DeclSpec = {
   kind: 'measures',
-  doc: 'Indicators of a network (whole or per node), tie tables, or location quotients; list the indicators as items in the block.',
+  doc: 'Indicators of a network (whole or per node), tie tables, location quotients, or the region × technology toolkit; list the indicators as items in the block.',
   form: 'value',
   example: 'measures rein_overall = whole(rein) {\n  nodes, edges, density, modularity, clustering, path_length\n}',
   sources: measureSources,
-  options: measureOptions,
+  // The network indicators' options, windows and tiers are no region × technology toolkit's.
+  options: measureOptions.map((o) => ({ ...o, only: o.only ?? ['whole', 'nodes', 'ties', 'location_quotient'] })),
 };
 
 // ---------------------------------------------------------------- blocks and clusters
