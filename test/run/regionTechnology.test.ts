@@ -137,11 +137,13 @@ test('a negative or non-numeric count is reported at its file and column', async
   assert.equal(text.error!.data?.column, 'n');
 });
 
-test('the checker names a misspelt column, option value or indicator, and a missing technology column, where they are written', async () => {
+test('the checker names a misspelt column, option value or indicator, a missing technology column and a technology indicator as a region\'s, where they are written', async () => {
   const spec = `${readFileSync(SPEC, 'utf8')}
 measures typo = region_technology(counts, region: regoin, technology: technology) { kci, rcaa  cooccurrence: patent }
 measures partial = region_technology(counts, region: region) { kci }
+panel p = node_panel(toolkit, years: 2019..2020) { X = toolkit.tci }
 `;
   const found = (await analyseSpec(SPEC, spec)).diagnostics.map((d) => `${d.code} ${spec.slice(d.span.start, d.span.end)}`);
-  assert.deepEqual(found.sort(), ['bad-value patent', 'missing-option partial', 'unknown-column regoin', 'unknown-item rcaa']);
+  // A technology's indicator is no region's panel variable.
+  assert.deepEqual(found.sort(), ['bad-value patent', 'missing-option partial', 'unknown-column regoin', 'unknown-item rcaa', 'unknown-member tci']);
 });

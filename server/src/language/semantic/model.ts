@@ -220,16 +220,20 @@ export class SemanticModel {
     return { description: `the variables of panel \`${panel.name}\``, names, complete };
   }
 
-  /** Indicators of a `measures` declaration: its items plus `i` (the region) and `t`. */
+  /**
+   * Indicators of a `measures` declaration: its items plus `i` (the region) and `t` — those of its `nodes`
+   * table where the source says which are (a region × technology toolkit's technology indicators are not).
+   */
   private measureScope(measures: Symbol): Scope {
     const names = new Map<string, ScopeEntry>();
     names.set('i', { name: 'i', doc: 'The region.' });
     names.set('t', { name: 't', doc: 'The window.' });
     const src = this.source(measures.decl);
+    const perRegion = src?.spec.tables?.find((t) => t.name === 'nodes')?.items;
     for (const e of measures.decl.block?.entries ?? []) {
       if (e.type === 'item' && e.value.type === 'ident') {
         const item = src?.spec.items?.find((x) => x.name === (e.value as Ident).name);
-        if (item) names.set(item.name, { name: item.name, doc: item.doc });
+        if (item && (!Array.isArray(perRegion) || perRegion.includes(item.name))) names.set(item.name, { name: item.name, doc: item.doc });
       }
     }
     for (const item of src?.spec.items ?? []) {
