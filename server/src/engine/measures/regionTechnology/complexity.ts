@@ -51,8 +51,8 @@ function reflections(m: readonly number[][], steps: number): number[] {
   const ubiquity = colSums(m);
   const mt = transpose(m);
   const rescale = (x: number[]) => {
-    const lo = Math.min(...x);
-    const hi = Math.max(...x);
+    const lo = x.reduce((a, v) => Math.min(a, v), Infinity);
+    const hi = x.reduce((a, v) => Math.max(a, v), -Infinity);
     return x.map((v) => ((v - lo) / (hi - lo)) * 100);
   };
   const average = (rows: readonly number[][], by: readonly number[], size: readonly number[]) => rows.map((row, r) => row.reduce((s, x, k) => s + x * by[k], 0) / size[r]);

@@ -6,11 +6,6 @@ import { kci, tci } from './complexity.js';
 import { binaryRca, diversity, entropy, hoover, krugman, rca, ubiquity } from './specialisation.js';
 import { rowSums, type RegionTechnology, type Rounding } from './matrix.js';
 
-export const REGION_INDICATORS = ['diversity', 'krugman', 'entropy', 'kci', 'density_outside', 'density_inside'] as const;
-export const TECHNOLOGY_INDICATORS = ['ubiquity', 'tci', 'hoover'] as const;
-export const CELL_INDICATORS = ['rca', 'rca_binary', 'density'] as const;
-export const PAIR_INDICATORS = ['co_occurrence', 'relatedness'] as const;
-
 export interface ToolkitOptions {
   relatedness: RelatednessMethod;
   rounding: Rounding;
@@ -18,7 +13,10 @@ export interface ToolkitOptions {
   population: 'uniform' | 'total';
 }
 
-/** Each asked indicator's values: regions' and technologies' in their order, cells [region][technology], pairs [i][j]. */
+/**
+ * Each asked indicator's values, in the order asked: regions' and technologies' in their order, cells
+ * [region][technology], pairs [i][j].
+ */
 export interface ToolkitValues {
   regions: Map<string, number[]>;
   technologies: Map<string, number[]>;
@@ -30,7 +28,6 @@ export function regionTechnologyIndicators(data: RegionTechnology, items: readon
   const { counts } = data;
   const { rounding } = options;
   const binary = binaryRca(counts);
-  const asked = (list: readonly string[]) => list.filter((i) => items.includes(i));
   let cooc: number[][] | undefined;
   let phi: number[][] | undefined;
   const coocOnce = () => (cooc ??= data.cooccurrence ?? coOccurrence(binary));
@@ -54,11 +51,6 @@ export function regionTechnologyIndicators(data: RegionTechnology, items: readon
     density: () => relatednessDensity(binary, phiOnce(), rounding),
   };
   const pair: Record<string, () => number[][]> = { co_occurrence: coocOnce, relatedness: phiOnce };
-  const compute = <T>(list: readonly string[], by: Record<string, () => T>) => new Map(asked(list).map((i) => [i, by[i]()]));
-  return {
-    regions: compute(REGION_INDICATORS, region),
-    technologies: compute(TECHNOLOGY_INDICATORS, technology),
-    cells: compute(CELL_INDICATORS, cell),
-    pairs: compute(PAIR_INDICATORS, pair),
-  };
+  const compute = <T>(by: Record<string, () => T>) => new Map(items.filter((i) => Object.hasOwn(by, i)).map((i) => [i, by[i]()]));
+  return { regions: compute(region), technologies: compute(technology), cells: compute(cell), pairs: compute(pair) };
 }
