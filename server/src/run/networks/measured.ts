@@ -1,5 +1,5 @@
-// What a measures or blocks declaration is computed on and with: the windows of its network it covers, and
-// the indicator conventions its options choose, and the items it lists.
+// What a measures or blocks declaration is computed on and with: the windows of its network it covers, the
+// indicator conventions its options choose and the items it lists.
 import type { Decl } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import type { IndicatorOptions } from '../../engine/networks/indicators.js';
