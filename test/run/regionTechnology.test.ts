@@ -89,6 +89,28 @@ test('technologies co-occurring on patents: pairs, relatedness and density as Ec
   }
 });
 
+test('a window sums its years\' counts, and its node indicators are a node panel\'s over that window', async () => {
+  const spec = `${readFileSync(SPEC, 'utf8')}
+panel over = node_panel(windowed, windows: both) { Complexity = windowed.kci }
+`;
+  const results = await runSpec(SPEC, spec);
+  const windowed = result(results, 'windowed');
+  assert.equal(windowed.status, 'ok', windowed.error?.message);
+  const e = readJson(resolve(import.meta.dirname, '../oracles/econgeo/expected.json')).window;
+  const nodes = records(windowed, 'nodes');
+  assert.deepEqual([...new Set(nodes.map((r) => r.window))], ['2019–2020']);
+  nodes.forEach((r, k) => near(r.kci, e.kci[k], `${r.region} kci`));
+  for (const c of records(windowed, 'cells')) {
+    const [i, j] = [e.regions.indexOf(c.region), e.technologies.indexOf(c.technology)];
+    near(c.count, e.counts[i][j], 'count');
+    near(c.rca, e.rca[i][j], `${c.region} ${c.technology} rca`);
+    near(c.density, e.density.prob[i][j], `${c.region} ${c.technology} density`);
+  }
+  const complexity = records(result(results, 'over'), 'variables').find((r) => r.variable === 'Complexity')!;
+  assert.equal(complexity.n, 14);
+  near(complexity.mean, e.kci.reduce((s: number, x: number) => s + x, 0) / 14, 'mean KCI of the window');
+});
+
 test('co-occurrence on patents needs patent rows: a count table is told so at the option', async () => {
   const spec = `${readFileSync(SPEC, 'utf8')}\nmeasures wrong = region_technology(counts, region: region, technology: technology, count: n) { relatedness  cooccurrence: patents }\n`;
   const wrong = result(await runSpec(SPEC, spec), 'wrong');

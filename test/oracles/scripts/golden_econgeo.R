@@ -41,8 +41,8 @@ unrounded <- function(f) {
   f
 }
 
-yearResults <- function(y) {
-  d <- rows[rows$year == y, ]
+# EconGeo's results on the counts of some rows (a year, or a window's years summed).
+results <- function(d) {
   mat <- xtabs(n ~ region + technology, d)
   mat <- matrix(as.numeric(mat), nrow(mat), dimnames = dimnames(mat))
   stopifnot(all(rowSums(mat) > 0), all(colSums(mat) > 0))
@@ -74,7 +74,8 @@ yearResults <- function(y) {
   )
 }
 
-out <- setNames(lapply(years, yearResults), years)
+out <- setNames(lapply(years, function(y) results(rows[rows$year == y, ])), years)
+window <- results(rows)  # the window 2019–2020: both years' counts summed
 
 # Technologies co-occurring on patents: 150 patents a year, each in one region with one to three distinct
 # technologies. Each row counts 1 in the region × technology matrix; co.occurrence reads the technology ×
@@ -109,6 +110,6 @@ write.csv(data.frame(region = rownames(large)[row(large)], technology = colnames
 complexity <- function(mat) list(regions = rownames(mat), technologies = colnames(mat), counts = unname(mat),
   kci = KCI(mat, RCA = TRUE), kci_unrounded = unrounded(KCI)(mat, RCA = TRUE), tci = TCI(mat, RCA = TRUE), tci_unrounded = unrounded(TCI)(mat, RCA = TRUE))
 
-writeLines(toJSON(list(source = "EconGeo 1.3 (github PABalland/EconGeo 420c3c5)", years = out, patents = patents,
+writeLines(toJSON(list(source = "EconGeo 1.3 (github PABalland/EconGeo 420c3c5)", years = out, window = window, patents = patents,
                        complexity = complexity(large)), digits = NA, auto_unbox = TRUE),
            file.path(root, "expected.json"))

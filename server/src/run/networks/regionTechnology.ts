@@ -10,6 +10,9 @@ import { checkNumberColumn, loadDataset, type LoadedDataset } from '../data/data
 import { DataError, SpecError } from '../errors.js';
 import { conventions } from '../options.js';
 import { quoteIdent } from '../sql.js';
+import { sqlString } from '../../engine/data/duckdb.js';
+import type { Window } from '../../engine/windows/windows.js';
+import { windowsOf } from '../data/windows.js';
 import type { Computed } from '../values.js';
 import { itemsOf } from './measured.js';
 
@@ -83,19 +86,22 @@ async function periodMatrices(ctx: RunContext, symbol: Symbol, notes: string[]):
   const count = ctx.word(decl, 'count', '');
   const period = ctx.word(decl, 'period', '');
   if (count) await checkNumberColumn(ctx, dataset.symbol, count, 'count');
-  // Periods ordered as their column's values are (numbers as numbers), labelled as text.
-  const byPeriodSql = period ? `${quoteIdent(period)}, ` : '';
+  const windows = await windowsFor(ctx, symbol, dataset, period);
+  const periods = periodsSql(period, windows);
   const present = [region, technology, ...(period ? [period] : [])].map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ');
   const rows = (await ctx.db.runAndReadAll(`
-    SELECT ${periodLabel(period)}, CAST(${quoteIdent(region)} AS VARCHAR), CAST(${quoteIdent(technology)} AS VARCHAR),
+    SELECT ${periods.label}, CAST(${quoteIdent(region)} AS VARCHAR), CAST(${quoteIdent(technology)} AS VARCHAR),
       sum(${count ? `CAST(${quoteIdent(count)} AS DOUBLE)` : '1'})
-    FROM ${dataset.table} WHERE ${present} GROUP BY ${byPeriodSql}2, 3 ORDER BY ${byPeriodSql}2, 3`)).getRows();
+    FROM ${dataset.table}${periods.join} WHERE ${present} GROUP BY ${periods.order}2, 3 ORDER BY ${periods.order}2, 3`)).getRows();
   const [dropped] = (await ctx.db.runAndReadAll(`SELECT count(*) FROM ${dataset.table} WHERE NOT (${present})`)).getRows()[0] ?? [0];
   if (Number(dropped)) notes.push(`${Number(dropped)} rows of ${dataset.symbol.name} without a region, technology${period ? ' or period' : ''} left out.`);
   const negative = rows.find((r) => Number(r[3]) < 0);
   if (negative) throw new DataError(`Column ${count} (the count) sums to ${Number(negative[3])} for region ${negative[1]}, technology ${negative[2]}${period ? `, period ${negative[0]}` : ''}: counts cannot be negative.`, dataset.file, undefined, count);
-  const cooccurrences = await patentCooccurrences(ctx, symbol, dataset, { technology, period, present });
-  return [...byPeriod(rows)].flatMap(([label, cells]) => {
+  const cooccurrences = await patentCooccurrences(ctx, symbol, dataset, { technology, periods, present });
+  const counted = byPeriod(rows);
+  const empty = windows?.filter((w) => !counted.has(w.label)).map((w) => w.label) ?? [];
+  if (empty.length) notes.push(`No rows in window${empty.length > 1 ? 's' : ''} ${empty.join(', ')}.`);
+  return [...counted].flatMap(([label, cells]) => {
     const data = matrixOf(cells);
     if (cooccurrences) data.cooccurrence = squareOf(data.technologies, cooccurrences.get(label) ?? []);
     if (data.regions.length < 2 || data.technologies.length < 2) {
@@ -110,7 +116,7 @@ async function periodMatrices(ctx: RunContext, symbol: Symbol, notes: string[]):
  * `cooccurrence: patents`: per period, the pairs of distinct technologies of each patent, counted over the
  * patents (EconGeo's co.occurrence of the technology × patent incidence matrix); undefined for `regions`.
  */
-async function patentCooccurrences(ctx: RunContext, symbol: Symbol, dataset: LoadedDataset, rows: { technology: string; period: string; present: string }): Promise<Map<string, [string, string, number][]> | undefined> {
+async function patentCooccurrences(ctx: RunContext, symbol: Symbol, dataset: LoadedDataset, rows: { technology: string; periods: PeriodsSql; present: string }): Promise<Map<string, [string, string, number][]> | undefined> {
   if (ctx.word(symbol.decl, 'cooccurrence', 'regions') !== 'patents') return undefined;
   const option = ctx.model.option(symbol.decl, 'cooccurrence')!.values[0];
   const patent = ctx.model.patentColumn(dataset.symbol);
@@ -118,8 +124,8 @@ async function patentCooccurrences(ctx: RunContext, symbol: Symbol, dataset: Loa
   if (!patent) throw new SpecError(`Technologies co-occur on patents named by ${dataset.symbol.name}'s \`id:\` or \`patent:\` column; it declares neither.`, option.span);
   const pairs = (await ctx.db.runAndReadAll(`
     WITH held AS (
-      SELECT DISTINCT ${periodLabel(rows.period)} AS period, ${quoteIdent(patent)} AS patent, CAST(${quoteIdent(rows.technology)} AS VARCHAR) AS technology
-      FROM ${dataset.table} WHERE ${rows.present} AND ${quoteIdent(patent)} IS NOT NULL)
+      SELECT DISTINCT ${rows.periods.label} AS period, ${quoteIdent(patent)} AS patent, CAST(${quoteIdent(rows.technology)} AS VARCHAR) AS technology
+      FROM ${dataset.table}${rows.periods.join} WHERE ${rows.present} AND ${quoteIdent(patent)} IS NOT NULL)
     SELECT a.period, a.technology, b.technology, count(*) FROM held a JOIN held b
       ON a.period = b.period AND a.patent = b.patent AND a.technology <> b.technology GROUP BY 1, 2, 3`)).getRows();
   return byPeriod(pairs);
@@ -136,9 +142,29 @@ function byPeriod(rows: readonly unknown[][]): Map<string, [string, string, numb
   return periods;
 }
 
-/** A row's period label: its `period:` column's value as text, or `all`. */
-function periodLabel(period: string): string {
-  return period ? `CAST(${quoteIdent(period)} AS VARCHAR)` : `'all'`;
+/** `windows: w`: the windows the `period:` column's years fall in, that column checked to hold numbers. */
+async function windowsFor(ctx: RunContext, symbol: Symbol, dataset: LoadedDataset, period: string): Promise<Window[] | undefined> {
+  const value = ctx.model.option(symbol.decl, 'windows')?.values[0];
+  if (!value) return undefined;
+  if (!period) throw new SpecError('Windows group the years of a period column: name it with `period: …`.', value.span);
+  await checkNumberColumn(ctx, dataset.symbol, period, 'period');
+  return windowsOf(ctx, ctx.symbol(value, 'a windows declaration'));
+}
+
+/**
+ * How rows fall into periods: `label` a row's period label (its `period:` value as text, the label of each
+ * window its year is in, or `all`), `join` what a row is joined with for that, `order` the period's order
+ * as the first terms of a GROUP BY (a period column's values as they sort, numbers as numbers).
+ */
+interface PeriodsSql { label: string; join: string; order: string }
+
+function periodsSql(period: string, windows: Window[] | undefined): PeriodsSql {
+  if (windows) {
+    const values = windows.map((w, k) => `(${k}, ${sqlString(w.label)}, ${w.from}, ${w.to})`).join(', ');
+    return { label: 'w.label', join: ` JOIN (VALUES ${values}) AS w(k, label, lo, hi) ON CAST(${quoteIdent(period)} AS DOUBLE) BETWEEN w.lo AND w.hi`, order: 'w.k, w.label, ' };
+  }
+  if (period) return { label: `CAST(${quoteIdent(period)} AS VARCHAR)`, join: '', order: `${quoteIdent(period)}, ` };
+  return { label: `'all'`, join: '', order: '' };
 }
 
 /** A technology × technology matrix of the listed pairs' values, 0 elsewhere. */
