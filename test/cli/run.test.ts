@@ -208,3 +208,21 @@ test('--format: an unknown format, or no --out to write into, is a usage error (
   assert.match(noOut.stderr, /^--format needs --out DIR/m);
   assert.equal(cli('run', 'examples/tech_overlap.study', '--out', out, '--format').status, 2);
 });
+
+test('a region × technology toolkit runs end to end: KCI per region and year as EconGeo, its tables as CSV', () => {
+  const out = mkdtempSync(join(tmpdir(), 'innograph-out-'));
+  const json = join(out, 'results.json');
+  const r = cli('run', 'test/run/fixtures/region_technology.study', '--json', json, '--out', join(out, 'tables'));
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^measures toolkit: ok in \d+\.\d\d s \(nodes 28 rows, technologies 18 rows, cells 252 rows, pairs \d+ rows\)$/m);
+  const expected = JSON.parse(readFileSync(join(ROOT, 'test/oracles/econgeo/expected.json'), 'utf8')).years;
+  const nodes = JSON.parse(readFileSync(json, 'utf8')).results.find((x: { name: string }) => x.name === 'toolkit').tables.nodes;
+  const kci = nodes.columns.indexOf('kci');
+  for (const year of ['2019', '2020']) {
+    const rows = nodes.rows.filter((row: unknown[]) => row[0] === year);
+    rows.forEach((row: number[], k: number) => assert.ok(Math.abs(row[kci] - expected[year].kci[k]) <= 1e-6 * Math.abs(expected[year].kci[k]), `${year} ${row[1]} KCI`));
+  }
+  const csv = readFileSync(join(out, 'tables', 'toolkit.cells.csv'), 'utf8').split('\r\n');
+  assert.equal(csv[0], 'window,region,technology,count,rca,rca_binary,density');
+  assert.equal(csv.length, 254); // header, 2 years × 14 regions × 9 technologies, final line end
+});

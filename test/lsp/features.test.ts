@@ -84,6 +84,14 @@ describe('completion', () => {
     assert.deepEqual(labels(await completionsAt(`${SPEC}\nfigure f = bars(rein_nodes.nodes, x: region) {\n  y: $0\n}`)).sort(), columns);
   });
 
+  test('a region × technology toolkit\'s tables each hold the indicators of their level', async () => {
+    const geo = `${SPEC}\nmeasures geo = region_technology(applicants, region: province, technology: seq) { kci, rca, tci }\n`;
+    assert.deepEqual(labels(await completionsAt(`${geo}figure f = bars(geo, x: $0)`)).sort(), ['kci', 'region', 'window']);
+    assert.deepEqual(labels(await completionsAt(`${geo}figure f = bars(geo.cells, x: $0)`)).sort(), ['count', 'rca', 'region', 'technology', 'window']);
+    const options = labels(await completionsAt(geo.replace('{ kci, rca, tci }', '{ kci\n  $0\n}')));
+    assert.ok(['relatedness', 'rounding', 'population', 'count', 'period'].every((o) => options.includes(o)), options.join());
+  });
+
   test('option names inside a block, without the ones already given', async () => {
     const got = labels(await completionsAt(SPEC.replace('  level:   province\n', '  level:   province\n  $0\n')));
     assert.ok(got.includes('count') && got.includes('intra') && got.includes('between'));

@@ -248,6 +248,33 @@ const NODE_ITEMS = [...choices(
   ['gatekeeper', 'Brokerage: c in the node\'s group, a outside it (sna b_OI).'],
   ['liaison', 'Brokerage: a, the node and c in three different groups (sna b_O).'],
 )];
+/** The region × technology toolkit's indicators by the table they are columns of. */
+const REGION_TECHNOLOGY_ITEMS = {
+  regions: choices(
+    ['diversity', 'The technologies the region has an RCA in (EconGeo diversity(mat, RCA = TRUE)).'],
+    ['krugman', 'Krugman specialisation index Σ_t |x_rt/x_r − x_t/x| (EconGeo Krugman.index).'],
+    ['entropy', 'Shannon entropy −Σ_t f log2(f + 1e-9) of the region\'s technology shares (EconGeo entropy).'],
+    ['kci', 'Knowledge complexity of the region: EconGeo KCI(mat, RCA = TRUE), the second eigenvector of the region × region Markov matrix over its sum, signed by the method of reflections.'],
+    ['density_outside', 'Mean relatedness density of the technologies the region has no RCA in (EconGeo relatedness.density.ext.avg).'],
+    ['density_inside', 'Mean relatedness density of the technologies the region has an RCA in (EconGeo relatedness.density.int.avg).'],
+  ),
+  technologies: choices(
+    ['ubiquity', 'The regions with an RCA in the technology (EconGeo ubiquity(mat, RCA = TRUE)).'],
+    ['tci', 'Technological complexity: EconGeo TCI(mat, RCA = TRUE), signed to fall with ubiquity.'],
+    ['hoover', 'Hoover index of the technology\'s spread over regions, 0–100 (EconGeo Hoover.index).'],
+  ),
+  cells: choices(
+    ['rca', 'Revealed comparative advantage (location quotient) (x_rt/x_r)/(x_t/x) (EconGeo RCA).'],
+    ['rca_binary', '1 where the RCA is at least 1 (EconGeo RCA(mat, binary = TRUE)).'],
+    ['density', 'Relatedness density 0–100 of the technology around the region: the share of its relatedness held in technologies the region has an RCA in (EconGeo relatedness.density).'],
+  ),
+  pairs: choices(
+    ['co_occurrence', 'Regions with an RCA in both technologies, or with `cooccurrence: patents` patents having both (EconGeo co.occurrence), diagonal 0.'],
+    ['relatedness', 'Co-occurrence normalised by `relatedness:` (EconGeo relatedness).'],
+  ),
+};
+const names = (list: Choice[]) => list.map((c) => c.name);
+
 const measureOptions: OptionSpec[] = [
   { name: 'density', doc: 'Which density.', value: oneOf(['binary', 'Arcs over possible arcs (Gephi).'], ['valued', 'Mean tie value, diagonal excluded (UCINET Density Overall on valued data).']), default: 'binary' },
   { name: 'centralization', doc: 'Degree centralization on valued or dichotomised data.', value: oneOf(['valued', 'UCINET on valued data: (n·max O − ΣO)/(w_max(n−1)²).'], ['binary', 'On the dichotomised network.']), default: 'valued' },
@@ -309,14 +336,38 @@ const measureSources: SourceSpec[] = [
       { name: 'sensitivity', doc: 'Percentiles to rescan the threshold over, e.g. `76..84`.', value: { type: 'range' } },
     ],
   },
+  {
+    name: 'region_technology',
+    doc: 'The region × technology toolkit of evolutionary economic geography as EconGeo (Balland) computes it, per period, from patent rows or a region × technology count table.',
+    params: [{ name: 'data', doc: 'Patent rows (each row counts 1) or a count table (with `count:`).', value: ref('dataset') }],
+    items: [...REGION_TECHNOLOGY_ITEMS.regions, ...REGION_TECHNOLOGY_ITEMS.technologies, ...REGION_TECHNOLOGY_ITEMS.cells, ...REGION_TECHNOLOGY_ITEMS.pairs],
+    options: [
+      { name: 'region', doc: 'Region column.', value: column, required: true },
+      { name: 'technology', doc: 'Technology column (an IPC class, a field).', value: column, required: true },
+      { name: 'count', doc: 'Count column of an aggregated table, summed per region, technology and period; unset, every row counts 1.', value: column },
+      { name: 'period', doc: 'Period column (a year): one window per value; unset, the whole table is one window `all`.', value: column },
+      { name: 'windows', doc: 'Windows of the `period` column\'s years (a `windows` declaration, fixed or rolling): each window sums the counts of its years.', value: ref('windows') },
+      { name: 'cooccurrence', doc: 'What two technologies co-occur in: the rows of EconGeo co.occurrence()\'s incidence matrix.', value: oneOf(['regions', 'Regions with an RCA in both: technologies co-located (a count table has nothing else).'], ['patents', 'Patents having both, each patent\'s distinct technologies: patent rows with the dataset\'s `id:` or `patent:` column.']), default: 'regions' },
+      { name: 'relatedness', doc: 'How co-occurrences are normalised into relatedness (EconGeo relatedness(method); van Eck & Waltman 2009).', value: oneOf(['prob', 'EconGeo\'s default: Steijn\'s probability index, co-occurrences over those expected drawing pairs without repetition.'], ['association', 'Association strength C_ij·T/(S_i S_j).'], ['cosine', 'Cosine C_ij/√(S_i S_j).'], ['jaccard', 'Jaccard C_ij/(S_i + S_j − C_ij).']), default: 'prob' },
+      { name: 'rounding', doc: 'Whether results are rounded where EconGeo rounds them (RCA 2 digits, relatedness density 2, its averages and their densities 0, the KCI/TCI Markov matrices 4 before the eigenvectors, entropy 3, Hoover 2).', value: oneOf(['econgeo', 'Rounded where and as EconGeo rounds.'], ['none', 'Never rounded.']), default: 'econgeo' },
+      { name: 'population', doc: 'The distribution the Hoover index compares a technology\'s with (EconGeo Hoover.index(mat, pop)).', value: oneOf(['uniform', 'Every region alike (EconGeo\'s default, pop unset).'], ['total', 'The regions\' totals over all technologies.']), default: 'uniform' },
+    ],
+    tables: [
+      { name: 'nodes', columns: ['window', 'region'], items: names(REGION_TECHNOLOGY_ITEMS.regions) },
+      { name: 'technologies', columns: ['window', 'technology'], items: names(REGION_TECHNOLOGY_ITEMS.technologies) },
+      { name: 'cells', columns: ['window', 'region', 'technology', 'count'], items: names(REGION_TECHNOLOGY_ITEMS.cells) },
+      { name: 'pairs', columns: ['window', 'source', 'target'], items: names(REGION_TECHNOLOGY_ITEMS.pairs) },
+    ],
+  },
 ];
 const measures: DeclSpec = {
   kind: 'measures',
-  doc: 'Indicators of a network (whole or per node), tie tables, or location quotients; list the indicators as items in the block.',
+  doc: 'Indicators of a network (whole or per node), tie tables, location quotients, or the region × technology toolkit; list the indicators as items in the block.',
   form: 'value',
   example: 'measures rein_overall = whole(rein) {\n  nodes, edges, density, modularity, clustering, path_length\n}',
   sources: measureSources,
-  options: measureOptions,
+  // The network indicators' options, windows and tiers are no region × technology toolkit's.
+  options: measureOptions.map((o) => ({ ...o, only: o.only ?? ['whole', 'nodes', 'ties', 'location_quotient'] })),
 };
 
 // ---------------------------------------------------------------- blocks and clusters

@@ -90,8 +90,8 @@ export interface ResultTableSpec {
   name: string;
   /** Its columns known from the spec alone, in order. */
   columns: string[];
-  /** The indicators listed in the block are columns too, after `columns`. */
-  items?: boolean;
+  /** The indicators listed in the block are columns too, after `columns`: all of them, or those of this list. */
+  items?: boolean | string[];
   /** `tiers: jenks(4) of x` adds the column `x_tier`. */
   tiers?: boolean;
   /** It has columns named after the data (a block matrix's `B1`, `B2` …): other names are not reported. */

@@ -230,16 +230,20 @@ export class SemanticModel {
     return { description: `the variables of panel \`${panel.name}\``, names, complete };
   }
 
-  /** Indicators of a `measures` declaration: its items plus `i` (the region) and `t`. */
+  /**
+   * Indicators of a `measures` declaration: its items plus `i` (the region) and `t` — those of its `nodes`
+   * table where the source says which are (a region × technology toolkit's technology indicators are not).
+   */
   private measureScope(measures: Symbol): Scope {
     const names = new Map<string, ScopeEntry>();
     names.set('i', { name: 'i', doc: 'The region.' });
     names.set('t', { name: 't', doc: 'The window.' });
     const src = this.source(measures.decl);
+    const perRegion = src?.spec.tables?.find((t) => t.name === 'nodes')?.items;
     for (const e of measures.decl.block?.entries ?? []) {
       if (e.type === 'item' && e.value.type === 'ident') {
         const item = src?.spec.items?.find((x) => x.name === (e.value as Ident).name);
-        if (item) names.set(item.name, { name: item.name, doc: item.doc });
+        if (item && (!Array.isArray(perRegion) || perRegion.includes(item.name))) names.set(item.name, { name: item.name, doc: item.doc });
       }
     }
     for (const item of src?.spec.items ?? []) {
@@ -334,7 +338,9 @@ export class SemanticModel {
   }
 
   private tableColumns(symbol: Symbol, spec: ResultTableSpec): Scope {
-    const items = spec.items ? this.listedWords(symbol.decl, 'items') : [];
+    const listed = spec.items ? this.listedWords(symbol.decl, 'items') : [];
+    const only = Array.isArray(spec.items) ? spec.items : undefined;
+    const items = only ? listed.filter((i) => only.includes(i)) : listed;
     const tiers = this.option(symbol.decl, 'tiers')?.values[0];
     const tiered = spec.tiers && tiers?.type === 'binary' && tiers.op === 'of' && tiers.right?.type === 'ident' ? [`${tiers.right.name}_tier`] : [];
     const doc = `Column of table \`${spec.name}\` of \`${symbol.name}\``;
