@@ -92,10 +92,15 @@ export interface RegressionTable {
   stars: number[];
   digits: number;
   models: RegressionColumn[];
-  /** One row per coefficient, in first-appearance order; a cell is null where the model lacks the term. */
-  coefficients: { term: string; cells: (RegressionCell | null)[] }[];
+  /**
+   * One row per coefficient, in first-appearance order; a cell is null where the model lacks the term.
+   * `label`: the spec's `labels` for the term (an interaction's parts joined by ×), printed instead of the term.
+   */
+  coefficients: { term: string; label?: string; cells: (RegressionCell | null)[] }[];
   /** Fit statistics, FE Yes/No rows, SE type and cluster rows, in the order the table asked for them. */
   stats: { key: string; label: string; cells: (number | string | null)[] }[];
+  /** The table's `notes:` lines, printed under it before the parenthesis and stars legend. */
+  notes?: string[];
 }
 
 export interface RegressionColumn {
@@ -104,6 +109,8 @@ export interface RegressionColumn {
   /** Its `title:` option, else its name. */
   title: string;
   dependent: string;
+  /** The spec's label of the dependent variable, printed instead of `dependent`. */
+  dependentLabel?: string;
   estimator: string;
 }
 
