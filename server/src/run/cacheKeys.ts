@@ -1,7 +1,7 @@
 // Content keys of declarations, so that a re-run reuses what did not change: a declaration's key hashes its
 // own text, the keys of the declarations it names (transitively), the study's options (seed) and, for
 // datasets and network files, the file's path, size and modification time. Editing one model changes that model's key
-// (and the keys of tables listing it) only.
+// (and the keys of tables listing it) only; editing a `labels` declaration changes the tables' keys.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +13,8 @@ export function declarationKeys(analysis: Analysis): Map<string, string> {
   const { model, text } = analysis;
   const study = analysis.file.decls.find((d) => d.keyword.name === 'study');
   const shared = study ? text.slice(study.span.start, study.span.end) : '';
+  // Tables print with the spec's labels: a table's key holds every `labels` declaration's text.
+  const labels = analysis.file.decls.filter((d) => d.keyword.name === 'labels').map((d) => text.slice(d.span.start, d.span.end)).join('\u0000');
   const keys = new Map<string, string>();
   const visiting = new Set<string>();
   const keyOf = (decl: Decl): string => {
@@ -20,6 +22,7 @@ export function declarationKeys(analysis: Analysis): Map<string, string> {
     const known = keys.get(name);
     if (known) return known;
     const hash = createHash('sha256').update(shared).update('\u0000').update(text.slice(decl.span.start, decl.span.end));
+    if (decl.keyword.name === 'table') hash.update(labels);
     const file = declFile(decl);
     if (file) hash.update(fileStamp(resolve(analysis.baseDir, file.value)));
     visiting.add(name);

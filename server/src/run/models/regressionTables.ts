@@ -9,6 +9,7 @@ import { engineExpr } from '../expressions.js';
 import { label } from '../../engine/models/formula/index.js';
 import type { RegressionTable, Table } from '../../results/format.js';
 import type { Outcome } from '../values.js';
+import { specLabels } from '../labels.js';
 
 export async function runRegressionTable(ctx: RunContext, symbol: Symbol): Promise<Outcome> {
   const { decl } = symbol;
@@ -32,19 +33,23 @@ export async function runRegressionTable(ctx: RunContext, symbol: Symbol): Promi
     stars: stars.length ? [...stars].sort((a, b) => b - a) : undefined,
     digits: ctx.number(decl, 'digits', 3),
     requestedRows: stats.length > 0,
+    labels: specLabels(ctx.model),
+    notes: ctx.model.option(decl, 'notes')?.values.flatMap((v) => (v.type === 'string' ? [v.value] : [])),
   });
   const regression = selectRows(full, stats, (ctx.model.option(decl, 'keep')?.values ?? []).map((e) => label(engineExpr(e))), notes);
   return { regression, tables: { table: flatTable(regression) }, notes };
 }
 
-/** Stat rows in the order `stats:` lists them (`fe` → every FE row, `clusters` → SE type and counts). */
+/** Stat rows in the order `stats:` lists them (`fe` → every FE row, `clusters` → cluster counts); the SE type row
+ * always, where `se` or `clusters` stands, else last, so that columns with different SEs say so. */
 function selectRows(table: RegressionTable, stats: string[], keep: string[], notes: string[]): RegressionTable {
   const coefficients = keep.length ? table.coefficients.filter((c) => keep.includes(c.term)) : table.coefficients;
   for (const k of keep) if (!table.coefficients.some((c) => c.term === k)) notes.push(`\`keep: ${k}\` matches no coefficient.`);
   if (!stats.length) return { ...table, coefficients };
   const matches = (stat: string, key: string) =>
-    stat === 'fe' ? key.startsWith('fe:') : stat === 'clusters' ? key === 'vcov' || key.startsWith('clusters:') : key === stat || key === `test:${stat}`;
-  const rows = stats.flatMap((stat) => table.stats.filter((row) => matches(stat, row.key)));
+    stat === 'fe' ? key.startsWith('fe:') : stat === 'clusters' ? key === 'vcov' || key.startsWith('clusters:') : stat === 'se' ? key === 'vcov' : key === stat || key === `test:${stat}`;
+  const listed = stats.includes('se') || stats.includes('clusters') ? stats : [...stats, 'se'];
+  const rows = [...new Set(listed.flatMap((stat) => table.stats.filter((row) => matches(stat, row.key))))];
   for (const stat of stats) if (!table.stats.some((row) => matches(stat, row.key))) notes.push(`No model in this table reports \`${stat}\`.`);
   return { ...table, coefficients, stats: rows };
 }
@@ -53,7 +58,7 @@ function selectRows(table: RegressionTable, stats: string[], keep: string[], not
 function flatTable(t: RegressionTable): Table {
   const rows: Table['rows'] = [];
   for (const c of t.coefficients) {
-    rows.push([c.term, ...c.cells.map((cell) => cell?.estimate ?? null)]);
+    rows.push([c.label ?? c.term, ...c.cells.map((cell) => cell?.estimate ?? null)]);
     rows.push([`(${t.paren})`, ...c.cells.map((cell) => (cell ? (t.paren === 'se' ? cell.se : cell.stat) : null))]);
   }
   for (const s of t.stats) rows.push([s.label, ...s.cells]);
