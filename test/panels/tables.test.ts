@@ -17,7 +17,7 @@ test('blocks: partition, density, image and E-I tables; null shown as —; CSV e
   const { page } = panel;
   assert.deepEqual(await page.locator('section.table h2').allTextContents(), ['partition 31 rows', 'density 4 rows', 'image 4 rows', 'ei 5 rows']);
   const ei = page.locator('section[data-table="ei"] tbody tr');
-  assert.deepEqual(await ei.last().locator('td').allTextContents(), ['whole', '70', '86', '0.1026', '97', '164', '0.2567']);
+  assert.deepEqual(await ei.last().locator('td').allTextContents(), ['whole', '70', '86', '0.103', '97', '164', '0.257']);
   const density = table('rein_groups', 'density');
   assert.equal(await page.locator('section[data-table="density"] tbody tr').first().locator('td').nth(1).getAttribute('title'), String(density.rows[0][1]));
 

@@ -27,7 +27,7 @@ function toolbar(): HTMLElement[] {
 
 startPanel({
   show(content) {
-    const table = regressionOf(focusOf(content));
+    const table = regressionOf(focusOf(content), content.labels);
     if (!table) throw new Error(`${content.focus} has no regression table`);
     const f = formatRegression(table);
     const [numbers, ...head] = f.head;

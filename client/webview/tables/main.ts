@@ -11,14 +11,14 @@ import { startPanel } from '../shared/host.js';
 
 const ALL = '\u0000all';
 
-function tableSection(declaration: string, name: string, table: Table): HTMLElement {
+function tableSection(declaration: string, name: string, table: Table, digits: number | undefined): HTMLElement {
   const section = h('section', { class: 'table', 'data-table': name });
   const windowColumn = table.columns.indexOf('window');
   const windows = windowColumn < 0 ? [] : [...new Set(table.rows.map((r) => String(r[windowColumn])))];
   const holder = h('div');
   const show = (window: string) => {
     const rows = window === ALL ? table.rows : table.rows.filter((r) => String(r[windowColumn]) === window);
-    holder.replaceChildren(dataTable({ columns: table.columns, rows }));
+    holder.replaceChildren(dataTable({ columns: table.columns, rows }, undefined, digits));
   };
   const save = button('Save CSV…', () => saveText(`${declaration}.${name}.csv`, tableCsv(table)), `Save ${name} as CSV`);
   const filter = windows.length > 1 ? labelled('Window', select([[ALL, 'all windows'], ...windows.map((w) => [w, w] as const)], ALL, show)) : null;
@@ -31,7 +31,7 @@ startPanel({
   show(content) {
     const focus = focusOf(content);
     const tables = Object.entries(focus.tables);
-    const body = h('div', { class: 'tables' }, ...(tables.length ? tables.map(([name, table]) => tableSection(focus.name, name, table)) : [h('p', {}, focus.status === 'ok' ? 'This result has no tables.' : `Status: ${focus.status}.`)]));
+    const body = h('div', { class: 'tables' }, ...(tables.length ? tables.map(([name, table]) => tableSection(focus.name, name, table, focus.regression?.digits)) : [h('p', {}, focus.status === 'ok' ? 'This result has no tables.' : `Status: ${focus.status}.`)]));
     renderFrame(content, [], body);
   },
 });

@@ -38,7 +38,7 @@ export async function outputFiles(results: ResultsFile, formats: ReadonlySet<For
       figures.set(r.name, svg);
       files.push({ name: `${r.name}.svg`, text: svg });
     }
-    const regression = regressionOf(r);
+    const regression = regressionOf(r, results.labels);
     if (formats.has('csv')) {
       for (const [name, t] of Object.entries(r.tables)) {
         files.push({ name: tableFile(r.name, name, 'csv'), text: tableCsv(t) });

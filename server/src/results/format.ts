@@ -137,5 +137,7 @@ export interface ResultsFile {
   title?: string;
   engine: string;
   createdAt: string;
+  /** The spec's `labels` (term, as coefficients are named → label): a model's own column prints with them too. */
+  labels?: Record<string, string>;
   results: DeclarationResult[];
 }

@@ -255,11 +255,13 @@ export function seTypeLabel(r: ModelResult, name: (term: string) => string = (t)
 }
 
 /** A `table` declaration's models side by side, or an estimated model's own column (one per group when split):
- * what the regression panel shows and `--format tex|md|csv` writes. */
-export function regressionOf(r: DeclarationResult): RegressionTable | undefined {
+ * what the regression panel shows and `--format tex|md|csv` writes. A table is labelled by its run already;
+ * a model's column takes the results file's `labels`. */
+export function regressionOf(r: DeclarationResult, labels?: Readonly<Record<string, string>>): RegressionTable | undefined {
   if (r.regression) return r.regression;
-  if (r.groups?.length) return regressionTableFromModels(r.groups.map((g) => ({ name: r.name, title: g.group, result: g.model })));
-  if (r.model?.coefficients.length) return regressionTableFromModels([{ name: r.name, result: r.model }]);
+  const options = { labels: new Map(Object.entries(labels ?? {})) };
+  if (r.groups?.length) return regressionTableFromModels(r.groups.map((g) => ({ name: r.name, title: g.group, result: g.model })), options);
+  if (r.model?.coefficients.length) return regressionTableFromModels([{ name: r.name, result: r.model }], options);
   return undefined;
 }
 

@@ -54,7 +54,7 @@ ${CSS}${REGRESSION_CSS}</style></head>
 ${results.results.map((r) => `<li><a href="#${anchor(r)}">${declaration(r)}</a> ${status(r)}</li>`).join('\n')}
 </ol></nav>
 <main>
-${results.results.map((r) => section(r, results.spec, options)).join('\n')}
+${results.results.map((r) => section(r, results, options)).join('\n')}
 </main>
 </body></html>
 `;
@@ -65,8 +65,9 @@ const anchor = (r: DeclarationResult) => `d-${escapeHtml(r.name)}`;
 const declaration = (r: DeclarationResult) => `<span class="kind">${escapeHtml(r.kind)}</span> ${escapeHtml(r.name)}`;
 const status = (r: DeclarationResult) => `<span class="status ${escapeHtml(r.status)}">${escapeHtml(r.status)}</span>`;
 
-function section(r: DeclarationResult, spec: string, options: ReportOptions): string {
-  const regression = regressionOf(r);
+function section(r: DeclarationResult, results: ResultsFile, options: ReportOptions): string {
+  const { spec } = results;
+  const regression = regressionOf(r, results.labels);
   const svg = options.figures?.get(r.name);
   const windows = r.network?.windows.length;
   const facts = [r.source ?? '', `${r.seconds.toFixed(2)} s`, r.network ? `${r.network.directed ? 'directed' : 'undirected'} ties, ${windows} window${windows === 1 ? '' : 's'}` : ''];
