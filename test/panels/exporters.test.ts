@@ -181,3 +181,23 @@ function zipEntry(zip: Buffer, name: string): string {
   }
   throw new Error(`${name} not in the archive`);
 }
+
+test('stacked standard errors: brackets, then braces, under the model\'s own; the note says so', () => {
+  const stacked: RegressionTable = {
+    paren: 'se', stars: [0.1, 0.05, 0.01], digits: 3, stackedSe: ['hc1', 'iid'],
+    models: [{ name: 'a', title: 'A', dependent: 'y', estimator: 'feols' }],
+    coefficients: [{ term: 'x', cells: [{ estimate: 0.5, se: 0.1, stat: 5, p: 0.001, stacked: [{ se: 0.2, stat: 2.5, p: 0.02 }, { se: 0.05, stat: 10, p: 0 }] }] }],
+    stats: [
+      { key: 'vcov', label: 'Standard errors ( )', cells: ['Clustered (pair)'] },
+      { key: 'vcov:1', label: 'Standard errors [ ]', cells: ['Robust (HC1)'] },
+      { key: 'vcov:2', label: 'Standard errors { }', cells: ['IID'] },
+    ],
+  };
+  const tex = regressionLatex(stacked).split('\n');
+  const x = tex.indexOf('x & 0.500$^{***}$ \\\\');
+  assert.deepEqual(tex.slice(x + 1, x + 3), [' & (0.100) \\\\', ' & {[}0.200{]} \\\\']);
+  assert.equal(tex[x + 3], ' & \\{0.050\\} \\\\');
+  assert.ok(tex.includes('Standard errors {[} {]} & Robust (HC1) \\\\'));
+  assert.ok(tex.includes('\\item Standard errors in parentheses, {[}brackets{]} and \\{braces\\}: one standard-error type each, as the Standard errors rows name them'));
+  assert.deepEqual(regressionCsv(stacked).split('\r\n').slice(3, 7), ['x,0.500***', ',(0.100)', ',[0.200]', ',{0.050}']);
+});

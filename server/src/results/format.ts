@@ -101,6 +101,11 @@ export interface RegressionTable {
   stats: { key: string; label: string; cells: (number | string | null)[] }[];
   /** The table's `notes:` lines, printed under it before the parenthesis and stars legend. */
   notes?: string[];
+  /**
+   * `stack_se:`: further standard errors under each coefficient's own, in this order (`hc1`, `iid`, `cluster`,
+   * `twoway`), printed in [brackets] then {braces}; each cell's `stacked` holds them, the stats their SE type rows.
+   */
+  stackedSe?: string[];
 }
 
 export interface RegressionColumn {
@@ -120,6 +125,8 @@ export interface RegressionCell {
   /** t or z statistic. */
   stat: number;
   p: number;
+  /** The same estimate under each of the table's `stackedSe`, in order (the stars stay the model's own). */
+  stacked?: { se: number; stat: number; p: number }[];
 }
 
 export interface RunError {

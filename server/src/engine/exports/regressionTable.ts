@@ -48,10 +48,18 @@ export function starsFor(p: number, thresholds: readonly number[]): string {
 const empty: FormattedCell = { text: '', stars: '' };
 const plain = (text: string): FormattedCell => ({ text, stars: '' });
 
+/** The model's own standard errors in parentheses, stacked ones (`stack_se:`) in brackets, then braces. */
+export const SE_BRACKETS = ['()', '[]', '{}'] as const;
+
 export function formatRegression(table: RegressionTable): FormattedRegression {
   const { digits } = table;
   const estimate = (c: RegressionCell | null) => (c ? { text: formatNumber(c.estimate, digits), stars: starsFor(c.p, table.stars) } : empty);
-  const paren = (c: RegressionCell | null) => (c ? plain(`(${formatNumber(table.paren === 'se' ? c.se : c.stat, digits)})`) : empty);
+  const under = (k: number) => (c: RegressionCell | null) => {
+    const v = k ? c?.stacked?.[k - 1] : c;
+    return v ? plain(`${SE_BRACKETS[k][0]}${formatNumber(table.paren === 'se' ? v.se : v.stat, digits)}${SE_BRACKETS[k][1]}`) : empty;
+  };
+  const stacked = table.stackedSe?.length ?? 0;
+  const what = table.paren === 'se' ? 'Standard errors' : 't statistics';
   return {
     title: table.title,
     head: [
@@ -61,11 +69,13 @@ export function formatRegression(table: RegressionTable): FormattedRegression {
     ],
     coefficients: table.coefficients.flatMap((row) => [
       { label: row.label ?? row.term, cells: row.cells.map(estimate) },
-      { label: '', cells: row.cells.map(paren) },
+      ...Array.from({ length: stacked + 1 }, (_, k) => ({ label: '', cells: row.cells.map(under(k)) })),
     ]),
     stats: table.stats.map((row) => ({ label: row.label, cells: row.cells.map((v) => plain(formatStat(v, digits))) })),
     notes: table.notes ?? [],
-    parenthesis: `${table.paren === 'se' ? 'Standard errors' : 't statistics'} in parentheses`,
+    parenthesis: stacked
+      ? `${what} in parentheses, [brackets]${stacked > 1 ? ' and {braces}' : ''}: one standard-error type each, as the Standard errors rows name them`
+      : `${what} in parentheses`,
     legend: [...table.stars].sort((a, b) => b - a).map((threshold, i) => ({ stars: '*'.repeat(i + 1), threshold })),
   };
 }
@@ -196,6 +206,8 @@ export interface TableModel {
   name: string;
   title?: string;
   result: ModelResult;
+  /** The model re-estimated under each of the table's `stackedSe`, in order. */
+  stacked?: ModelResult[];
 }
 
 export interface RegressionTableOptions {
@@ -208,6 +220,8 @@ export interface RegressionTableOptions {
   /** The spec's variable labels: coefficient rows, dependent variables, fixed effects and clusters print with them. */
   labels?: TermLabels;
   notes?: string[];
+  /** `stack_se:` (each model's `stacked` results are estimated under these, in order). */
+  stackedSe?: string[];
 }
 
 /** Which columns a fit row fills: every model's value, only those of count models (GLMs), or none until `stats:` asks. */
@@ -273,10 +287,11 @@ export function regressionTableFromModels(models: readonly TableModel[], options
   const terms = distinct(results.flatMap((r) => r.coefficients.map((c) => c.term)));
   const feNames = distinct(results.flatMap((r) => r.fixedEffects?.map((f) => f.name) ?? []));
   const clusterNames = distinct(results.flatMap((r) => r.vcovType?.clusters?.map((c) => c.name) ?? []));
-  const row = (key: string, label: string, cell: (r: ModelResult) => number | string | null | undefined) => {
-    const cells = results.map((r) => cell(r) ?? null);
+  const row = (key: string, label: string, cell: (r: ModelResult, i: number) => number | string | null | undefined) => {
+    const cells = results.map((r, i) => cell(r, i) ?? null);
     return cells.some((c) => c !== null) ? [{ key, label, cells }] : [];
   };
+  const stackedSe = options.stackedSe ?? [];
   const fitRows = FIT_ROWS.filter(([, , shown]) => shown !== 'requested' || options.requestedRows);
   const table: RegressionTable = {
     ...(options.title ? { title: options.title } : {}),
@@ -286,19 +301,26 @@ export function regressionTableFromModels(models: readonly TableModel[], options
     models: models.map((m) => ({ name: m.name, title: m.title ?? m.name, dependent: m.result.dependent, estimator: m.result.estimator })),
     coefficients: terms.map((term) => ({
       term,
-      cells: results.map((r) => {
+      cells: results.map((r, i) => {
         const c = r.coefficients.find((k) => k.term === term);
-        return c ? { estimate: c.estimate, se: c.se, stat: c.stat, p: c.p } : null;
+        if (!c) return null;
+        const stacked = models[i].stacked?.map((s) => s.coefficients.find((k) => k.term === term) ?? { se: NaN, stat: NaN, p: NaN });
+        return { estimate: c.estimate, se: c.se, stat: c.stat, p: c.p, ...(stacked ? { stacked: stacked.map(({ se, stat, p }) => ({ se, stat, p })) } : {}) };
       }),
     })),
     stats: [
       ...feNames.flatMap((fe) => row(`fe:${fe}`, `${name(fe)} fixed effects`, (r) => (r.fixedEffects?.some((f) => f.name === fe) ? 'Yes' : 'No'))),
-      ...row('vcov', 'Standard errors', (r) => seTypeLabel(r, name)),
+      ...row('vcov', stackedSe.length ? 'Standard errors ( )' : 'Standard errors', (r) => seTypeLabel(r, name)),
+      ...stackedSe.flatMap((_, k) => row(`vcov:${k + 1}`, `Standard errors ${SE_BRACKETS[k + 1].split('').join(' ')}`, (_r, i) => {
+        const s = models[i].stacked?.[k];
+        return s && seTypeLabel(s, name);
+      })),
       ...clusterNames.flatMap((c) => row(`clusters:${c}`, `Clusters (${name(c)})`, (r) => r.vcovType?.clusters?.find((k) => k.name === c)?.count)),
       ...fitRows.flatMap(([key, label, shown]) => row(key, label, (r) => (shown === 'glm' && !options.requestedRows && !GLM_ESTIMATORS.has(r.estimator) ? null : r.fit[key]))),
       ...TEST_ROWS.flatMap(([key, label]) => row(`test:${key}`, label, (r) => r.tests?.[key]?.p)),
     ],
     ...(options.notes?.length ? { notes: options.notes } : {}),
+    ...(stackedSe.length ? { stackedSe } : {}),
   };
   return labelRegression(table, labels);
 }
