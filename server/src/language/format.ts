@@ -99,7 +99,8 @@ function spaceBetween(tokens: IToken[], k: number, text: string): string {
   if (isComment(cur) || is(cur, T.Equals, T.From)) return originalGap(tokens, k, text);
   if (endsValue(prev) && isKeyColon(tokens, k + 1)) return originalGap(tokens, k, text);
   if (is(cur, T.Colon)) return '';
-  if (is(prev, T.Colon)) return isKeyColon(tokens, k - 1) ? originalGap(tokens, k, text) : '';
+  // A string after `:` is a label (`l(x, 3):  "Lagged x"` in `labels`), never an interaction's factor.
+  if (is(prev, T.Colon)) return isKeyColon(tokens, k - 1) || is(cur, T.StringLiteral) ? originalGap(tokens, k, text) : '';
   if (is(prev, T.LParen, T.LBracket) || is(cur, T.RParen, T.RBracket, T.Comma)) return '';
   if (is(cur, T.LParen) && is(prev, T.Identifier)) return ''; // a call, not `in (…)`
   if (is(prev, T.Dot, T.DotDot, T.Caret) || is(cur, T.Dot, T.DotDot, T.Caret)) return '';
