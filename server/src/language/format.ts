@@ -75,9 +75,17 @@ function originalGap(tokens: IToken[], k: number, text: string): string {
  * `{`, `,` or `(`, or right after a value, as entries on one line need no comma (`data: d  cluster: i`).
  */
 function isKeyColon(tokens: IToken[], k: number): boolean {
-  if (!is(tokens[k], T.Colon) || !isWord(tokens[k - 1])) return false;
+  if (!is(tokens[k], T.Colon) || !isWord(tokens[k - 1]) || startsLabelledInteraction(tokens, k)) return false;
   const before = tokens[k - 2];
   return k - 1 === 0 || is(before, T.LBrace, T.Comma, T.LParen) || endsValue(before);
+}
+
+/** `a:b: "A × B"` in `labels`: the first `:` joins an interaction whose label follows (a short, bounded look ahead). */
+function startsLabelledInteraction(tokens: IToken[], k: number): boolean {
+  for (let j = k + 1; j < k + 16 && isWord(tokens[j]) && is(tokens[j + 1], T.Colon); j += 2) {
+    if (is(tokens[j + 2], T.StringLiteral)) return true;
+  }
+  return false;
 }
 
 /** A token that can end a value: two values side by side are two entries. */
