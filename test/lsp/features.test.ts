@@ -199,6 +199,16 @@ describe('navigation', () => {
     assert.deepEqual(loc.range, rangeIn(f.text, '  Deg =', 'Deg'));
   });
 
+  test('a label\'s names lead to the variables they label; an unknown one is a located warning', async () => {
+    const labelled = `${SPEC}\nlabels vars {\n  l(Deg, 1): "Degree (t−1)"\n  gdp_pcc:   "GDP per capita"\n}\n`;
+    const f = fixture(labelled.replace('l(Deg, 1): "', 'l(D$0eg, 1): "'));
+    const { uri, diagnostics } = await lsp.open('fixture.study', f.text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range]), [['unknown-label', 2, rangeOf(f.text, 'gdp_pcc')]]);
+    assert.match(diagnostics[0].message, /Did you mean `gdp_pc`\?/);
+    const loc = await lsp.request<Location>('textDocument/definition', { textDocument: { uri }, position: f.position });
+    assert.deepEqual(loc.range, rangeIn(f.text, '  Deg =', 'Deg'));
+  });
+
   test('find references of a network', async () => {
     const f = fixture(SPEC.replace('network rein =', 'network re$0in ='));
     const { uri } = await lsp.open('fixture.study', f.text);
