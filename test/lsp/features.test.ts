@@ -209,6 +209,12 @@ describe('navigation', () => {
     assert.deepEqual(loc.range, rangeIn(f.text, '  Deg =', 'Deg'));
   });
 
+  test('in a labels block, the models\' variables and formula functions are offered; nothing inside the label', async () => {
+    const offered = labels(await completionsAt(`${SPEC}\nlabels vars {\n  l($0\n}\n`));
+    for (const name of ['Deg', 'LogDeg', 'gdp_pc', 'log1p']) assert.ok(offered.includes(name), name);
+    assert.deepEqual(await completionsAt(`${SPEC}\nlabels vars {\n  Deg: "De$0\n}\n`), []);
+  });
+
   test('find references of a network', async () => {
     const f = fixture(SPEC.replace('network rein =', 'network re$0in ='));
     const { uri } = await lsp.open('fixture.study', f.text);

@@ -3,8 +3,7 @@
 // matches no coefficient changes no number, and a spec may keep labels for models it no longer declares.
 import type { Decl, Expr } from '../syntax/ast.js';
 import { walkExpr } from '../syntax/ast.js';
-import { labelEntries } from '../semantic/labels.js';
-import type { ScopeEntry } from '../semantic/model.js';
+import { labelEntries, labelScope } from '../semantic/labels.js';
 import { NameIndex } from '../../util/suggest.js';
 import type { CheckContext } from './context.js';
 import { sourceText } from './values.js';
@@ -13,10 +12,7 @@ export function checkLabels(ctx: CheckContext, decl: Decl): void {
   for (const entry of decl.block?.entries ?? []) {
     if (entry.type === 'assign') ctx.error('unexpected-assignment', entry.name.span, `A label is written \`${entry.name.name}: "Label"\``);
   }
-  const scopes = ctx.model.symbolsOfKind(['model']).flatMap((m) => ctx.model.modelScope(m) ?? []);
-  const names = new Map<string, ScopeEntry>();
-  for (const scope of scopes) for (const [name, entry] of scope.names) if (!names.has(name)) names.set(name, entry);
-  const complete = scopes.every((s) => s.complete);
+  const { names, complete } = labelScope(ctx.model);
   let index: NameIndex | undefined;
   const seen = new Set<string>();
   for (const { term, label, span } of labelEntries(decl)) {

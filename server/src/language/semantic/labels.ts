@@ -3,6 +3,7 @@
 // (`Overlap: "…"`, `a:b: "…"` whose value is `b: "…"`), anything else an item `l(x, 3): "…"`; a comma after a
 // value continues the option's list, so `{ a: "A", l(b, 1): "B" }` gives `a` two values.
 import type { Binary, Decl, Expr, Span, StringLit } from '../syntax/ast.js';
+import type { Scope, ScopeEntry, SemanticModel } from './model.js';
 
 export interface LabelEntry {
   term: Expr;
@@ -20,6 +21,14 @@ function splitPair(expr: Expr): { term: Expr; label?: StringLit } {
 /** `key` joined to the term its option value begins with: `a` and `b: "…"` are the term `a:b`. */
 function joined(key: Expr, rest: Expr): Binary {
   return { type: 'binary', op: ':', opSpan: { start: key.span.end, end: rest.span.start }, left: key, right: rest, span: { start: key.span.start, end: rest.span.end } };
+}
+
+/** What a label's names may be: the variables of every model's data (complete once every header is read). */
+export function labelScope(model: SemanticModel): Scope {
+  const scopes = model.symbolsOfKind(['model']).flatMap((m) => model.modelScope(m) ?? []);
+  const names = new Map<string, ScopeEntry>();
+  for (const scope of scopes) for (const [name, entry] of scope.names) if (!names.has(name)) names.set(name, entry);
+  return { description: 'the variables of the models\' data', names, complete: scopes.every((s) => s.complete) };
 }
 
 export function labelEntries(decl: Decl): LabelEntry[] {
