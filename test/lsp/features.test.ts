@@ -207,6 +207,8 @@ describe('navigation', () => {
     assert.match(diagnostics[0].message, /Did you mean `gdp_pc`\?/);
     const loc = await lsp.request<Location>('textDocument/definition', { textDocument: { uri }, position: f.position });
     assert.deepEqual(loc.range, rangeIn(f.text, '  Deg =', 'Deg'));
+    const h = await lsp.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: f.position });
+    assert.match(h.contents.value, /Deg/);
   });
 
   test('in a labels block, the models\' variables and formula functions are offered; nothing inside the label', async () => {
