@@ -16,12 +16,12 @@ export interface FormattedRegression {
   title?: string;
   /** `['', '(1)', '(2)']`, the model titles and the dependent variables: the head of every format. */
   head: string[][];
-  /** An estimate row, then its parenthesis row, per coefficient. */
+  /** Per coefficient: an estimate row, then its parenthesis row and one row per stacked SE type (brackets, braces). */
   coefficients: FormattedRow[];
   stats: FormattedRow[];
   /** The table's own note lines (`notes:`), printed before the parenthesis line and the legend. */
   notes: string[];
-  /** "Standard errors in parentheses" or "t statistics in parentheses". */
+  /** "Standard errors in parentheses" or "t statistics in parentheses" (and what brackets and braces hold, when stacked). */
   parenthesis: string;
   /** One entry per threshold, fewest stars first: `{ stars: '*', threshold: 0.1 }`. */
   legend: { stars: string; threshold: number }[];
@@ -85,14 +85,14 @@ export function legendText(f: FormattedRegression): string {
   return f.legend.map((l) => `${l.stars} p<${l.threshold}`).join(', ');
 }
 
-const cellText = (c: FormattedCell) => c.text + c.stars;
-
-// ---------------------------------------------------------------- LaTeX (booktabs, threeparttable)
-
 /** The note lines every format prints under the table: the table's notes, what the parentheses hold, the stars. */
 export function noteLines(f: FormattedRegression): string[] {
   return [...f.notes, f.parenthesis, legendText(f)];
 }
+
+const cellText = (c: FormattedCell) => c.text + c.stars;
+
+// ---------------------------------------------------------------- LaTeX (booktabs, threeparttable)
 
 /** A `table` float with a `threeparttable`, so that the notes wrap at the tabular's width. */
 export function regressionLatex(table: RegressionTable): string {
