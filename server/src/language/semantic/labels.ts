@@ -23,13 +23,21 @@ function joined(key: Expr, rest: Expr): Binary {
   return { type: 'binary', op: ':', opSpan: { start: key.span.end, end: rest.span.start }, left: key, right: rest, span: { start: key.span.start, end: rest.span.end } };
 }
 
-/** What a label's names may be: the variables of every model's data (complete once every header is read). */
+/**
+ * What a label's names may be: the variables of every model's data (complete once every header is read).
+ * Computed once per semantic model (which never changes), however many `labels` declarations ask.
+ */
 export function labelScope(model: SemanticModel): Scope {
+  let scope = labelScopes.get(model);
+  if (scope) return scope;
   const scopes = model.symbolsOfKind(['model']).flatMap((m) => model.modelScope(m) ?? []);
   const names = new Map<string, ScopeEntry>();
-  for (const scope of scopes) for (const [name, entry] of scope.names) if (!names.has(name)) names.set(name, entry);
-  return { description: 'the variables of the models\' data', names, complete: scopes.every((s) => s.complete) };
+  for (const s of scopes) for (const [name, entry] of s.names) if (!names.has(name)) names.set(name, entry);
+  scope = { description: 'the variables of the models\' data', names, complete: scopes.every((s) => s.complete) };
+  labelScopes.set(model, scope);
+  return scope;
 }
+const labelScopes = new WeakMap<SemanticModel, Scope>();
 
 export function labelEntries(decl: Decl): LabelEntry[] {
   const out: LabelEntry[] = [];
