@@ -148,6 +148,9 @@ test('--format tex,md,html,csv: regression tables as LaTeX, Markdown and CSV, th
   ]);
   assert.match(readFileSync(join(out, 'dyads.variables.tex'), 'utf8'), /\\caption\{dyads: variables\}[\s\S]*\\toprule\nvariable & type & n/);
   assert.ok(!existsSync(join(out, 'table3.table.tex')), "the table declaration's flat copy is not typeset again");
+  // Descriptives print their variables labelled too; their CSV keeps the terms.
+  assert.match(readFileSync(join(out, 'table2_all.descriptives.tex'), 'utf8'), /^Overlap\\_ijt\$-\$3 & /m);
+  assert.match(readFileSync(join(out, 'table2_all.descriptives.csv'), 'utf8'), /^"l\(Overlap, 3\)",/m);
 
   // Markdown: the head rows with the models' titles.
   const titles = named('table5').regression.models.map((m: { title: string }) => m.title);

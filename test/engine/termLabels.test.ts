@@ -2,7 +2,7 @@
 // fixest factor levels as `Label = level`, and a table's rows, dependent variables, FE and cluster rows labelled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { interactionParts, termLabel } from '../../server/src/engine/exports/termLabels.ts';
+import { interactionParts, labelVariables, termLabel } from '../../server/src/engine/exports/termLabels.ts';
 import { regressionLatex, regressionMarkdown, regressionTableFromModels } from '../../server/src/engine/exports/regressionTable.ts';
 import type { ModelResult } from '../../server/src/results/modelResult.ts';
 
@@ -73,4 +73,14 @@ test('asked for in stats:, the log-likelihood row fills every column', () => {
   const table = regressionTableFromModels([{ name: 'ols', result: feols }, { name: 'ppml', result: fepois(0.131) }], { requestedRows: true });
   assert.deepEqual(table.stats.find((s) => s.key === 'loglik')?.cells, [-2000, -1234.5678]);
   assert.equal(table.coefficients[0].label, undefined);
+});
+
+test('result tables print their variables labelled: a descriptives column, a correlation matrix\'s heads', () => {
+  const correlation = { columns: ['variable', 'InvCo', 'l(Overlap, 3)', 'other'], rows: [['InvCo', 1, 0.2, 0.1], ['l(Overlap, 3)', 0.2, 1, 0.3], ['z', 0.1, 0.3, 1]] };
+  assert.deepEqual(labelVariables(correlation, labels), {
+    columns: ['variable', 'Co-invention', 'Overlap (t−3)', 'other'],
+    rows: [['Co-invention', 1, 0.2, 0.1], ['Overlap (t−3)', 0.2, 1, 0.3], ['z', 0.1, 0.3, 1]],
+  });
+  const nodes = { columns: ['region', 'degree'], rows: [['InvCo', 1]] };
+  assert.equal(labelVariables(nodes, labels), nodes, 'a table without a variable column is printed as it is');
 });

@@ -50,7 +50,7 @@ export async function outputFiles(results: ResultsFile, formats: ReadonlySet<For
       if (!formats.has(ext)) continue;
       const [regressionText, tableText] = typeset[ext];
       if (regression) files.push({ name: `${r.name}.${ext}`, text: regressionText(regression) });
-      for (const [name, t] of printedTables(r)) files.push({ name: tableFile(r.name, name, ext), text: tableText(t, `${r.name}: ${name}`) });
+      for (const [name, t] of printedTables(r, results.labels)) files.push({ name: tableFile(r.name, name, ext), text: tableText(t, `${r.name}: ${name}`) });
     }
   }
   // d3-geo and the map file are loaded only for a run that has a map.

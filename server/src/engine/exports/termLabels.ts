@@ -1,7 +1,7 @@
 // Variable labels as journals print them: a term's own label, else an interaction's parts labelled and joined
 // by × (`l(Overlap, 3):Techadv_j` → "Overlap (t−3) × Technological advantage (j)"), and a fixest factor
 // level as `Sector = chem` (etable's spelling of `sector::chem`).
-import type { RegressionTable } from '../../results/format.js';
+import type { Cell, RegressionTable, Table } from '../../results/format.js';
 
 /** Term (as the estimators name coefficients: `l(Overlap, 3)`) → label. */
 export type TermLabels = ReadonlyMap<string, string>;
@@ -42,6 +42,21 @@ export function termLabel(term: string, labels: TermLabels): string | undefined 
   const parts = interactionParts(term);
   const labelled = parts.map((p) => partLabel(p, labels));
   return labelled.some((l) => l !== undefined) ? parts.map((p, i) => labelled[i] ?? p).join(' × ') : undefined;
+}
+
+/**
+ * A result table as printed: the terms of its `variable` column (descriptives, correlations, VIF) with their
+ * labels, and a correlation matrix's column heads too. The data (CSV, results JSON) keep the terms.
+ */
+export function labelVariables(table: Table, labels: TermLabels): Table {
+  const k = table.columns.indexOf('variable');
+  if (k < 0 || !labels.size) return table;
+  const named = (v: Cell) => (typeof v === 'string' ? termLabel(v, labels) ?? v : v);
+  const variables = new Set(table.rows.map((row) => row[k]));
+  return {
+    columns: table.columns.map((c, j) => (j !== k && variables.has(c) ? String(named(c)) : c)),
+    rows: table.rows.map((row) => row.map((v, j) => (j === k ? named(v) : v))),
+  };
 }
 
 /** The table with its coefficient rows and dependent variables labelled where the labels name them. */
