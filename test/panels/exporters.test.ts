@@ -201,3 +201,10 @@ test('stacked standard errors: brackets, then braces, under the model\'s own; th
   assert.ok(tex.includes('\\item Standard errors in parentheses, {[}brackets{]} and \\{braces\\}: one standard-error type each, as the Standard errors rows name them'));
   assert.deepEqual(regressionCsv(stacked).split('\r\n').slice(3, 7), ['x,0.500***', ',(0.100)', ',[0.200]', ',{0.050}']);
 });
+
+test('under paren: t, the note names the statistic: z for Poisson, NB and GMM columns, t (or z) when mixed', () => {
+  const z = { ...small, models: small.models.map((m) => ({ ...m, statistic: 'z' as const })) };
+  assert.match(regressionMarkdown(z), /^z statistics in parentheses; /m);
+  const mixed = { ...small, models: [{ ...small.models[0], statistic: 't' as const }, { ...small.models[1], statistic: 'z' as const }] };
+  assert.match(regressionMarkdown(mixed), /^t \(or z\) statistics in parentheses; /m);
+});

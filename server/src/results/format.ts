@@ -117,6 +117,8 @@ export interface RegressionColumn {
   /** The spec's label of the dependent variable, printed instead of `dependent`. */
   dependentLabel?: string;
   estimator: string;
+  /** What its tests use: t, or z for the likelihood and GMM estimators (the note under `paren: t` says which). */
+  statistic?: 't' | 'z';
 }
 
 export interface RegressionCell {

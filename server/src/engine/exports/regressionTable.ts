@@ -45,6 +45,12 @@ export function starsFor(p: number, thresholds: readonly number[]): string {
   return '*'.repeat(thresholds.filter((t) => p < t).length);
 }
 
+/** `t`, `z` when every column's test is a z test (Poisson, NB, GMM: "z statistics" as Stata prints), `t (or z)` when mixed. */
+function statisticName(table: RegressionTable): string {
+  const kinds = new Set(table.models.map((m) => m.statistic ?? 't'));
+  return kinds.size > 1 ? 't (or z)' : kinds.has('z') ? 'z' : 't';
+}
+
 const empty: FormattedCell = { text: '', stars: '' };
 const plain = (text: string): FormattedCell => ({ text, stars: '' });
 
@@ -59,7 +65,7 @@ export function formatRegression(table: RegressionTable): FormattedRegression {
     return v ? plain(`${SE_BRACKETS[k][0]}${formatNumber(table.paren === 'se' ? v.se : v.stat, digits)}${SE_BRACKETS[k][1]}`) : empty;
   };
   const stacked = table.stackedSe?.length ?? 0;
-  const what = table.paren === 'se' ? 'Standard errors' : 't statistics';
+  const what = table.paren === 'se' ? 'Standard errors' : `${statisticName(table)} statistics`;
   return {
     title: table.title,
     head: [
@@ -298,7 +304,7 @@ export function regressionTableFromModels(models: readonly TableModel[], options
     paren: options.paren ?? 'se',
     stars: options.stars ?? [0.1, 0.05, 0.01],
     digits: options.digits ?? 3,
-    models: models.map((m) => ({ name: m.name, title: m.title ?? m.name, dependent: m.result.dependent, estimator: m.result.estimator })),
+    models: models.map((m) => ({ name: m.name, title: m.title ?? m.name, dependent: m.result.dependent, estimator: m.result.estimator, statistic: m.result.statistic })),
     coefficients: terms.map((term) => ({
       term,
       cells: results.map((r, i) => {
