@@ -115,9 +115,9 @@ function hostileSpec(): string {
   return join(dir, 'x.study');
 }
 
-test('--format tex,md,html,csv: regression tables as LaTeX, Markdown and CSV, the other tables, the report', () => {
+test('--format tex,md,docx,html,csv: regression tables as LaTeX, Markdown, Word and CSV, the other tables, the report', () => {
   const out = mkdtempSync(join(tmpdir(), 'innograph-formats-'));
-  const r = cli('run', 'examples/tech_overlap.study', '--out', out, '--format', 'tex,md', '--format', 'html,csv', '--quiet');
+  const r = cli('run', 'examples/tech_overlap.study', '--out', out, '--format', 'tex,md,docx', '--format', 'html,csv', '--quiet');
   assert.equal(r.status, 0, r.stdout + r.stderr);
   const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
   const named = (name: string) => results.results.find((x: { name: string }) => x.name === name);
@@ -164,6 +164,11 @@ test('--format tex,md,html,csv: regression tables as LaTeX, Markdown and CSV, th
   ]);
   // A model's own column prints with the labels too.
   assert.match(readFileSync(join(out, 'm1.md'), 'utf8'), /^\| Overlap\\_ijt−3 \| 0\.053\\\*\\\*\\\* \|$/m);
+
+  // Word: a .docx (a zip) per regression table, with the labels.
+  const docx = readFileSync(join(out, 'table3.docx'));
+  assert.equal(docx.subarray(0, 2).toString('latin1'), 'PK');
+  assert.ok(existsSync(join(out, 'm1.docx')) && !existsSync(join(out, 'dyads.docx')));
 
   // CSV: the printed grid next to the raw table, every result table, the networks' exports.
   const csv = readFileSync(join(out, 'table3.csv'), 'utf8').split('\r\n');
@@ -214,7 +219,7 @@ test('--format: an unknown format, or no --out to write into, is a usage error (
   const out = join(mkdtempSync(join(tmpdir(), 'innograph-')), 'out');
   const unknown = cli('run', 'examples/tech_overlap.study', '--out', out, '--format', 'csv,pdf');
   assert.equal(unknown.status, 2);
-  assert.match(unknown.stderr, /^Unknown format "pdf": formats are json, csv, tex, md, html$/m);
+  assert.match(unknown.stderr, /^Unknown format "pdf": formats are json, csv, tex, md, html, docx$/m);
   assert.equal(unknown.stdout, '');
   assert.ok(!existsSync(out));
   const noOut = cli('run', 'examples/tech_overlap.study', '--format', 'html');

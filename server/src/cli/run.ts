@@ -11,7 +11,7 @@ import { RunWorker } from '../run/worker.js';
 import type { DeclarationResult } from '../results/format.js';
 import { errorPlace } from '../run/output/report.js';
 import { diagnosticLine, located } from './check.js';
-import { outputFiles, type Format } from './outputs.js';
+import { outputFiles, wordFiles, type Format } from './outputs.js';
 
 export interface RunCommandOptions {
   only: string[]; json?: string; out?: string; formats: ReadonlySet<Format>; quiet: boolean;
@@ -67,9 +67,11 @@ export async function runCommand(specPath: string, options: RunCommandOptions, p
   if (options.out) {
     const dir = resolve(options.out);
     const files = await outputFiles(results, options.formats);
+    const documents = options.formats.has('docx') ? await wordFiles(results) : [];
     mkdirSync(dir, { recursive: true });
     for (const file of files) writeFileSync(join(dir, file.name), file.text);
-    print(`${specPath}: ${files.length} files in ${dir}${options.formats.has('html') ? ` (report: ${join(dir, 'report.html')})` : ''}`);
+    for (const file of documents) writeFileSync(join(dir, file.name), file.bytes);
+    print(`${specPath}: ${files.length + documents.length} files in ${dir}${options.formats.has('html') ? ` (report: ${join(dir, 'report.html')})` : ''}`);
   }
   return results.results.some((r) => r.status === 'error') ? 1 : 0;
 }
