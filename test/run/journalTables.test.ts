@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { regressionMarkdown } from '../../server/src/engine/exports/regressionTable.ts';
-import { result, runSpec } from './harness.ts';
+import { declarationKeys } from '../../server/src/run/cacheKeys.ts';
+import { analyseSpec, result, runSpec } from './harness.ts';
 
 const results = await runSpec(resolve(import.meta.dirname, 'fixtures/journalTables.study'));
 
@@ -64,4 +65,14 @@ test('a stacked SE a model cannot have is a run error at the table\'s value', as
   assert.equal(bad.error!.spec!.line, lines.findIndex((l) => l.startsWith('table bad')) + 1);
   assert.equal(bad.error!.spec!.column, lines.find((l) => l.startsWith('table bad'))!.indexOf('cluster') + 1);
   assert.match(result(rerun, 'many').error!.message, /^At most two further standard errors/);
+});
+
+test('editing the labels changes the tables\' content keys only, so a re-run prints the new labels and reuses the models', async () => {
+  const path = resolve(import.meta.dirname, 'fixtures/journalTables.study');
+  const text = readFileSync(path, 'utf8');
+  const before = declarationKeys(await analyseSpec(path, text));
+  const after = declarationKeys(await analyseSpec(path, text.replace('"Exports"', '"Exports (log)"')));
+  assert.notEqual(after.get('journal'), before.get('journal'));
+  assert.notEqual(after.get('plain'), before.get('plain'));
+  for (const model of ['ols_cl', 'ols_hc1', 'pois']) assert.equal(after.get(model), before.get(model), model);
 });
