@@ -3,9 +3,16 @@
 // DuckDB's native binding (and the loader that picks the platform's) stays external and ships from node_modules;
 // its JavaScript API is bundled.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+// The build's identity: the server's sources and the locked dependencies. The CLI's run cache is kept per
+// build (server/src/run/resultStore.ts), so that results computed by other code are never reused.
+const sources = readdirSync('server/src', { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort();
+const build = createHash('sha256');
+for (const file of [...sources.map((f) => `server/src/${f}`), 'package-lock.json']) build.update(file).update(readFileSync(file));
 
 const common = {
   bundle: true,
@@ -14,7 +21,10 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  define: { 'process.env.INNOGRAPH_VERSION': JSON.stringify(version) },
+  define: {
+    'process.env.INNOGRAPH_VERSION': JSON.stringify(version),
+    'process.env.INNOGRAPH_BUILD': JSON.stringify(`${version}-${build.digest('hex').slice(0, 16)}`),
+  },
 };
 
 // Chunk names carry content hashes: stale chunks from earlier builds must not pile up (or ship).

@@ -26,7 +26,7 @@ const groups12 = [1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 2, 3]; // as golden_indicator
 const defaults: IndicatorOptions = {
   density: 'binary', centralization: 'valued', scale: 'proportion', clustering: 'gephi', unreachable: 'max_plus_one',
   betweenness: 'raw', flowSign: 'leader_positive', symmetrize: 'none', localClustering: 'missing', structuralHoles: 'valued',
-  louvain: { runs: 1, seed: 1, resolution: 1 },
+  communities: { algorithm: 'louvain', runs: 1, seed: 1, resolution: 1 },
 };
 
 function closeAll(actual: readonly Value[], want: readonly (number | null)[], what: string, tolerance = 1e-9) {

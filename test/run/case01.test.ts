@@ -2,6 +2,7 @@
 // UCINET/Gephi reference values (1e-9), under the default conventions and the alternatives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SNA, readJson, readRecords } from '../oracles/read.ts';
 import { records, result, runSpec } from './harness.ts';
@@ -84,4 +85,29 @@ test('patent counts per region: full (once per region) and fractional (1/k per h
     close(row.patents_fractional, fractional.get(row.region as string)!, `fractional ${row.region}`);
   }
   close(rows.reduce((s, r) => s + (r.patents_fractional as number), 0), k.size, 'fractional counts add up to the patents');
+});
+
+test('Leiden from a spec: the optimal modularity, how many runs reached it, the optimal communities', async () => {
+  const text = `${readFileSync(SPEC, 'utf8')}
+measures led_leiden = whole(led) {
+  modularity, modularity_runs, communities
+  algorithm: leiden
+  runs:      10
+}
+measures led_community = nodes(led) {
+  community
+  algorithm: leiden
+  runs:      10
+}
+`;
+  const results = await runSpec(SPEC, text);
+  const [row] = records(result(results, 'led_leiden'), 'indicators');
+  close(row.modularity, w.modularity_optimal_weighted_undirected, 'Leiden modularity');
+  assert.equal(row.communities, w.optimal_partition.length);
+  assert.ok(typeof row.modularity_runs === 'number' && row.modularity_runs >= 1 && row.modularity_runs <= 10);
+  assert.match(result(results, 'led_leiden').conventions?.algorithm ?? '', /^leiden: /);
+  // Regions share a community exactly when they share a block of the optimal partition.
+  const community = new Map(records(result(results, 'led_community'), 'nodes').map((r) => [r.region as string, r.community]));
+  const block = (region: string) => w.optimal_partition.findIndex((b: string[]) => b.includes(region));
+  for (const a of community.keys()) for (const b of community.keys()) assert.equal(community.get(a) === community.get(b), block(a) === block(b), `${a} ${b}`);
 });

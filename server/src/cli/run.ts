@@ -1,20 +1,21 @@
 // `innograph run`: checks a spec, runs it, prints a summary with timings, and writes the results as
 // JSON (`--json FILE`) and/or results.json plus the files of each `--format` into `--out DIR` (outputs.ts).
+// Unchanged declarations are read from the persistent cache (run/resultStore.ts) unless `--no-cache`.
 // The spec runs in the run worker thread (run/worker.ts), as in the editor: a synchronous estimator loop
 // would otherwise keep the SIGINT handler from running until it ends, and Ctrl+C must stop a run at once.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { analyzeWithHeaders } from '../workspace/analysis.js';
+import { dirname, join, resolve } from 'node:path';
+import { analyzeWithHeaders, type Analysis } from '../workspace/analysis.js';
 import { TableCache } from '../workspace/tableCache.js';
 import { Cancelled } from '../engine/cancel.js';
 import { RunWorker } from '../run/worker.js';
-import type { DeclarationResult } from '../results/format.js';
+import type { DeclarationResult, ResultsFile } from '../results/format.js';
 import { errorPlace } from '../run/output/report.js';
 import { diagnosticLine, located } from './check.js';
 import { outputFiles, wordFiles, type Format } from './outputs.js';
 
 export interface RunCommandOptions {
-  only: string[]; json?: string; out?: string; formats: ReadonlySet<Format>; quiet: boolean;
+  only: string[]; json?: string; out?: string; formats: ReadonlySet<Format>; quiet: boolean; cache: CacheChoice;
   /** Ctrl+C: the run stops and the command answers `INTERRUPTED`. */
   signal?: AbortSignal;
 }
@@ -30,16 +31,34 @@ export async function stopRunWorker(): Promise<void> {
   worker = undefined;
 }
 
-export async function runCommand(specPath: string, options: RunCommandOptions, print: (line: string) => void, progress: (line: string) => void): Promise<number> {
+/** Where a run keeps results between runs: a folder (the persistent cache), or none (`--no-cache`). */
+export type CacheChoice = { dir: string } | 'none';
+
+/** `--no-cache`, or the persistent cache's folder: `--cache-dir`, else `.innograph/cache/` beside the spec (never among the data). */
+export const cacheChoice = (specPath: string, given: { noCache: boolean; cacheDir?: string }): CacheChoice =>
+  given.noCache ? 'none' : { dir: resolve(given.cacheDir ?? join(dirname(resolve(specPath)), '.innograph', 'cache')) };
+
+export interface SpecRunOptions {
+  only: string[]; quiet: boolean; cache: CacheChoice; signal?: AbortSignal;
+  /** Run the text as if it were the spec at `specPath` (verify: a packaged spec beside the data it references). */
+  text?: string;
+  /** Headers (and row counts, when asked) of the spec's files. */
+  tables?: TableCache;
+}
+
+export interface SpecRun { text: string; analysis: Analysis; results: ResultsFile }
+
+/** Checks a spec and runs it in the run worker: the run, or the exit code when it has errors or was interrupted. */
+export async function runSpec(specPath: string, options: SpecRunOptions, print: (line: string) => void, progress: (line: string) => void): Promise<SpecRun | number> {
   const abs = resolve(specPath);
-  let text: string;
+  let text = options.text;
   try {
-    text = readFileSync(abs, 'utf8');
+    text ??= readFileSync(abs, 'utf8');
   } catch {
     print(`${specPath}: cannot read the spec`);
     return 2;
   }
-  const analysis = await analyzeWithHeaders(text, abs, new TableCache({ rowCounts: () => false }));
+  const analysis = await analyzeWithHeaders(text, abs, options.tables ?? new TableCache({ rowCounts: () => false }));
   const errors = located(specPath, analysis).filter((d) => d.severity === 'error');
   if (errors.length) {
     for (const d of errors) print(diagnosticLine(d));
@@ -51,29 +70,44 @@ export async function runCommand(specPath: string, options: RunCommandOptions, p
     print(`${specPath}: no declaration named ${unknown.join(', ')}`);
     return 2;
   }
-  let results;
+  const cache = options.cache === 'none' ? { fresh: true } : { cacheDir: options.cache.dir };
   try {
     worker ??= new RunWorker(process.argv[1]);
-    results = await worker.run({ text, specPath: abs, only: options.only, fresh: true }, {
+    const results = await worker.run({ text, specPath: abs, only: options.only, ...cache }, {
       signal: options.signal,
       progress: (message, done, total) => { if (!options.quiet && done < total) progress(`[${done + 1}/${total}] ${message}`); },
     });
+    return { text, analysis, results };
   } catch (err) {
     if (err instanceof Cancelled) return INTERRUPTED;
     throw err;
   }
+}
+
+export async function runCommand(specPath: string, options: RunCommandOptions, print: (line: string) => void, progress: (line: string) => void): Promise<number> {
+  const run = await runSpec(specPath, options, print, progress);
+  if (typeof run === 'number') return run;
+  const { results } = run;
   for (const r of results.results) for (const line of summarise(specPath, r)) print(line);
+  const reused = results.results.filter((r) => r.cached).length;
+  if (reused && options.cache !== 'none') print(`${specPath}: ${reused} of ${results.results.length} declarations reused from the cache in ${options.cache.dir} (--no-cache runs them all)`);
   if (options.json) writeFileSync(resolve(options.json), `${JSON.stringify(results, null, 1)}\n`);
   if (options.out) {
     const dir = resolve(options.out);
-    const files = await outputFiles(results, options.formats);
-    const documents = options.formats.has('docx') ? await wordFiles(results) : [];
-    mkdirSync(dir, { recursive: true });
-    for (const file of files) writeFileSync(join(dir, file.name), file.text);
-    for (const file of documents) writeFileSync(join(dir, file.name), file.bytes);
-    print(`${specPath}: ${files.length + documents.length} files in ${dir}${options.formats.has('html') ? ` (report: ${join(dir, 'report.html')})` : ''}`);
+    const files = await writeOutputs(results, options.formats, dir);
+    print(`${specPath}: ${files.length} files in ${dir}${options.formats.has('html') ? ` (report: ${join(dir, 'report.html')})` : ''}`);
   }
   return results.results.some((r) => r.status === 'error') ? 1 : 0;
+}
+
+/** Writes the files of each format into `dir` (Word documents as bytes); their names. */
+export async function writeOutputs(results: ResultsFile, formats: ReadonlySet<Format>, dir: string): Promise<string[]> {
+  const files = await outputFiles(results, formats);
+  const documents = formats.has('docx') ? await wordFiles(results) : [];
+  mkdirSync(dir, { recursive: true });
+  for (const file of files) writeFileSync(join(dir, file.name), file.text);
+  for (const file of documents) writeFileSync(join(dir, file.name), file.bytes);
+  return [...files, ...documents].map((f) => f.name);
 }
 
 function summarise(specPath: string, r: DeclarationResult): string[] {

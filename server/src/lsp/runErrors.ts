@@ -19,20 +19,30 @@ export interface RunErrorAnchor {
   message: string;
 }
 
-/** Anchors each failed declaration's error, given the analysis of the text the run was made on. */
-export function anchorRunErrors(ranOn: Analysis, results: ResultsFile): RunErrorAnchor[] {
+/**
+ * The text a run is made on and where its declarations are, taken when the run starts: the document's
+ * tree moves with later edits (see `DocumentParser`), the run's line numbers do not.
+ */
+export interface RunText { text: string; lines: Analysis['lines']; decls: { key: string; start: number; end: number }[] }
+
+export function runText(analysis: Analysis): RunText {
+  return { text: analysis.text, lines: analysis.lines, decls: analysis.file.decls.map((d) => ({ key: declarationKey(d), start: d.span.start, end: d.span.end })) };
+}
+
+/** Anchors each failed declaration's error in the text the run was made on. */
+export function anchorRunErrors(ranOn: RunText, results: ResultsFile): RunErrorAnchor[] {
   return results.results.flatMap((r) => {
     const at = r.status === 'error' ? r.error?.spec : undefined;
     if (!at) return [];
     const start = ranOn.lines.offset({ line: at.line - 1, character: at.column - 1 });
     const end = ranOn.lines.offset({ line: at.endLine - 1, character: at.endColumn - 1 });
-    const decl = ranOn.file.decls.find((d) => d.span.start <= start && start <= d.span.end);
+    const decl = ranOn.decls.find((d) => d.start <= start && start <= d.end);
     if (!decl) return [];
     const data = r.error!.data;
     const where = data ? ` (${data.file}${data.line ? `:${data.line}` : ''}${data.column ? `, column ${data.column}` : ''})` : '';
     return [{
-      declaration: declarationKey(decl), source: sourceOf(ranOn, decl),
-      start: start - decl.span.start, end: end - decl.span.start, message: `${r.name}: ${r.error!.message}${where}`,
+      declaration: decl.key, source: ranOn.text.slice(decl.start, decl.end),
+      start: start - decl.start, end: end - decl.start, message: `${r.name}: ${r.error!.message}${where}`,
     }];
   });
 }
@@ -44,7 +54,7 @@ export function placeRunErrors(now: Analysis, anchors: readonly RunErrorAnchor[]
   for (const d of now.file.decls) if (!decls.has(declarationKey(d))) decls.set(declarationKey(d), d);
   return anchors.flatMap((a) => {
     const decl = decls.get(a.declaration);
-    if (!decl || sourceOf(now, decl) !== a.source) return [];
+    if (!decl || now.text.slice(decl.span.start, decl.span.end) !== a.source) return [];
     const span = { start: decl.span.start + a.start, end: decl.span.start + a.end };
     return [{ range: toRange(now.lines, span), severity: 1, source: 'innograph run', code: 'run-error', message: a.message }];
   });
@@ -54,6 +64,3 @@ function declarationKey(decl: Decl): string {
   return `${decl.keyword.name} ${decl.name?.name ?? ''}`;
 }
 
-function sourceOf(analysis: Analysis, decl: Decl): string {
-  return analysis.text.slice(decl.span.start, decl.span.end);
-}

@@ -4,7 +4,7 @@
 import { LSPErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResultsFile } from '../results/format.js';
-import { anchorRunErrors } from './runErrors.js';
+import { anchorRunErrors, runText } from './runErrors.js';
 import { Cancelled } from '../run/context.js';
 import { RunWorker } from '../run/worker.js';
 import { RUN_PROGRESS, RUN_REQUEST, type RunParams, type RunProgress } from './runProtocol.js';
@@ -24,6 +24,7 @@ export function registerRunRequests(connection: Connection, documents: TextDocum
       const first = analysis.lines.position(errors[0].span.start);
       throw new ResponseError(3, `Fix the spec's ${errors.length} error${errors.length === 1 ? '' : 's'} first (line ${first.line + 1}: ${errors[0].message}).`);
     }
+    const ranOn = runText(analysis);
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     try {
@@ -31,7 +32,7 @@ export function registerRunRequests(connection: Connection, documents: TextDocum
         signal: controller.signal,
         progress: (message, done, total) => void connection.sendNotification(RUN_PROGRESS, { uri: params.uri, message, done, total } satisfies RunProgress),
       });
-      await workspace.setRunErrors(params.uri, anchorRunErrors(analysis, results));
+      await workspace.setRunErrors(params.uri, anchorRunErrors(ranOn, results));
       return results;
     } catch (err) {
       if (err instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, err.message);

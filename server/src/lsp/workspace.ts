@@ -3,7 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../workspace/analysis.js';
+import { DocumentParser } from '../language/syntax/reparse.js';
+import { reanalyze, type Analysis } from '../workspace/analysis.js';
 import { TableCache } from '../workspace/tableCache.js';
 import { toDiagnostic } from './convert.js';
 import { CHECKED, type CheckedParams } from './runProtocol.js';
@@ -20,6 +21,8 @@ export class StudyWorkspace {
   /** Failures of the last run, shown on their declarations until these are edited. */
   private readonly runErrors = new Map<string, RunErrorAnchor[]>();
   private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
+  /** Each open document's parser: a new version re-parses what changed (and moves the previous version's tree). */
+  private readonly parsers = new Map<string, DocumentParser>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>) {
@@ -32,7 +35,11 @@ export class StudyWorkspace {
     if (!doc) return undefined;
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version) return cached.analysis;
-    const analysis = analyze(doc.getText(), specPath(uri), this.tables);
+    let parser = this.parsers.get(uri);
+    if (!parser) this.parsers.set(uri, (parser = new DocumentParser()));
+    // The new version takes over the previous one's tree and symbols: its unfinished checks stop.
+    cached?.analysis.checks.abandon();
+    const analysis = reanalyze(doc.getText(), specPath(uri), this.tables, parser, cached?.analysis);
     this.analyses.set(uri, { version: doc.version, analysis });
     return analysis;
   }
@@ -56,8 +63,8 @@ export class StudyWorkspace {
     const analysis = this.analysis(uri);
     if (!doc || !analysis) return;
     const { version } = doc;
-    await analysis.checks.inSlices();
-    if (this.documents.get(uri)?.version !== version || this.analyses.get(uri)?.analysis !== analysis) return;
+    const checked = await analysis.checks.inSlices();
+    if (!checked || this.documents.get(uri)?.version !== version || this.analyses.get(uri)?.analysis !== analysis) return;
     void this.connection.sendDiagnostics({
       uri, version,
       diagnostics: [...analysis.diagnostics.map((d) => toDiagnostic(analysis.lines, d)), ...placeRunErrors(analysis, this.runErrors.get(uri) ?? [])],
@@ -75,12 +82,14 @@ export class StudyWorkspace {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.analyses.delete(uri);
+    this.parsers.delete(uri);
     this.runErrors.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** A data file was read or changed: cached analyses may hold stale column lists. */
   recheckAll(): void {
+    for (const { analysis } of this.analyses.values()) analysis.checks.abandon();
     this.analyses.clear();
     for (const doc of this.documents.all()) this.scheduleDiagnostics(doc.uri, 0);
   }

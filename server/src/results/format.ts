@@ -48,6 +48,8 @@ export interface DeclarationResult {
   status: 'ok' | 'error' | 'skipped';
   /** Wall time of this declaration, seconds (dependencies computed for it included). */
   seconds: number;
+  /** The process's peak resident memory when the declaration ended, bytes (what a replicator's machine needs). */
+  peakMemory?: number;
   /** Reused from an earlier run in the same session: nothing it depends on changed. */
   cached?: boolean;
   tables: Record<string, Table>;

@@ -11,6 +11,7 @@ import { ConvergenceError, ModelInputError } from '../engine/models/describe/fra
 import { GeoDetectorInputError } from '../engine/models/geodetector/index.js';
 import { RUNNABLE_KINDS } from '../language/schema/declarations.js';
 import { declarationKeys } from './cacheKeys.js';
+import type { ResultCache } from './resultStore.js';
 import { Cancelled, RunContext, type RunOptions } from './context.js';
 import { DataError, SpecError } from './errors.js';
 import { EXECUTORS } from './executors.js';
@@ -22,7 +23,7 @@ export interface RunRequest extends RunOptions {
   only?: readonly string[];
   specPath: string;
   /** Results of earlier runs by content key (cacheKeys.ts): an unchanged declaration is not recomputed. */
-  cache?: Map<string, DeclarationResult>;
+  cache?: ResultCache;
 }
 
 /** The declarations a run covers, in spec order. */
@@ -34,7 +35,7 @@ function runnableSymbols(analysis: Analysis, only?: readonly string[]): Symbol[]
 export async function runStudy(analysis: Analysis, request: RunRequest): Promise<ResultsFile> {
   const ctx = await RunContext.open(analysis, EXECUTORS, request);
   const symbols = runnableSymbols(analysis, request.only);
-  const keys = request.cache ? declarationKeys(analysis) : undefined;
+  const keys = request.cache ? declarationKeys(analysis, { contentHashes: request.cache.contentHashes }) : undefined;
   const results: DeclarationResult[] = [];
   try {
     for (const [i, symbol] of symbols.entries()) {
@@ -66,7 +67,7 @@ async function runOne(ctx: RunContext, symbol: Symbol): Promise<DeclarationResul
   const seconds = () => (performance.now() - started) / 1000;
   try {
     const outcome = await ctx.resultOf(symbol);
-    return { ...base, status: 'ok', seconds: seconds(), ...outcome };
+    return { ...base, status: 'ok', seconds: seconds(), peakMemory: process.resourceUsage().maxRSS * 1024, ...outcome };
   } catch (err) {
     // A DuckDB query interrupted by the cancellation fails with its own error: the run was cancelled all the same.
     if (err instanceof Cancelled) throw err;

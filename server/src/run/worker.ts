@@ -22,8 +22,10 @@ export interface RunJob {
   text: string;
   specPath: string;
   only?: string[];
-  /** Recompute every declaration (the command line: each run stands alone); default: reuse unchanged results. */
+  /** Recompute every declaration (`--no-cache`, `verify`); default: reuse unchanged results. */
   fresh?: boolean;
+  /** Keep results in this folder between runs (the command line's persistent cache, resultStore.ts). */
+  cacheDir?: string;
 }
 
 /** How long a cancelled run may take to answer before its worker is terminated. */

@@ -5,7 +5,8 @@ import type { DeclarationResult } from '../results/format.js';
 import { TableCache } from '../workspace/tableCache.js';
 import { analyzeWithHeaders } from '../workspace/analysis.js';
 import { runStudy } from './runner.js';
-import type { FromWorker, ToWorker } from './worker.js';
+import { ResultStore, type ResultCache } from './resultStore.js';
+import type { FromWorker, RunJob, ToWorker } from './worker.js';
 
 /** The worker thread's side: waits for jobs and answers with progress and results. */
 export function serveRuns(): void {
@@ -13,6 +14,8 @@ export function serveRuns(): void {
   const cache = new Map<string, DeclarationResult>();
   const running = new Map<number, AbortController>();
   let queue = Promise.resolve();
+  const cacheFor = (job: RunJob): ResultCache | undefined =>
+    job.fresh ? undefined : job.cacheDir ? new ResultStore(job.cacheDir, process.env.INNOGRAPH_BUILD ?? 'dev') : cache;
   port.on('message', (message: ToWorker) => {
     if (message.type === 'cancel') { running.get(message.id)?.abort(); return; }
     const controller = new AbortController();
@@ -23,7 +26,7 @@ export function serveRuns(): void {
         // Headers are read afresh for every run: data files may have changed in between.
         const analysis = await analyzeWithHeaders(message.job.text, message.job.specPath, new TableCache({ rowCounts: () => false }));
         const results = await runStudy(analysis, {
-          specPath: message.job.specPath, only: message.job.only, cache: message.job.fresh ? undefined : cache,
+          specPath: message.job.specPath, only: message.job.only, cache: cacheFor(message.job),
           signal: controller.signal, cancelFlag: message.cancelFlag,
           progress: (text, done, total) => send({ type: 'progress', id: message.id, message: text, done, total }),
         });

@@ -2,9 +2,10 @@
 // by the language server's features and the command line.
 import { dirname } from 'node:path';
 import { StudyCheck, type CheckResult } from '../language/checks/index.js';
-import { declDialect, declFile, SemanticModel } from '../language/semantic/model.js';
+import { declDialect, declFile, SemanticModel, type ModelEdit } from '../language/semantic/model.js';
 import { LineIndex } from '../language/syntax/lines.js';
 import { parseStudy, parseStudyInSlices } from '../language/syntax/parse.js';
+import type { DocumentParser } from '../language/syntax/reparse.js';
 import type { StudyFile } from '../language/syntax/ast.js';
 import type { TableCache } from './tableCache.js';
 
@@ -41,14 +42,23 @@ export function analyze(text: string, specPath: string, tables: TableCache): Ana
   return analyzed(text, parseStudy(text), specPath, tables);
 }
 
-function analyzed(text: string, file: StudyFile, specPath: string, tables: TableCache): Analysis {
+/**
+ * A new version of an open document, re-parsing only what changed since `previous` (the analysis of the
+ * version `parser` parsed last, if any): `previous` is superseded and must not be read again.
+ */
+export function reanalyze(text: string, specPath: string, tables: TableCache, parser: DocumentParser, previous?: Analysis): Analysis {
+  const file = parser.parse(text);
+  return analyzed(text, file, specPath, tables, previous && { previous: previous.model, ...parser.lastEdit });
+}
+
+function analyzed(text: string, file: StudyFile, specPath: string, tables: TableCache, edit?: ModelEdit): Analysis {
   const baseDir = dirname(specPath);
   let readingData = false;
   const model = new SemanticModel(file, (relative, dialect) => {
     const info = tables.get(baseDir, relative, dialect);
     readingData ||= tables.reading(baseDir, relative, dialect);
     return info;
-  });
+  }, edit);
   const checks = new StudyCheck(model);
   return {
     text, file, model, checks, lines: new LineIndex(text), baseDir,

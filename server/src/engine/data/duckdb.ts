@@ -15,6 +15,11 @@ export async function duckdb(): Promise<DuckDBConnection> {
   return db;
 }
 
+/** The embedded DuckDB's version, for a replication package's environment. */
+export async function duckdbVersion(): Promise<string> {
+  return (await import('@duckdb/node-api')).default.version();
+}
+
 /**
  * Closes a connection from `duckdb()` and frees its instance, tables and all: its memory is native, which the
  * garbage collector neither sees nor hurries to free (a server reading headers all day would grow).

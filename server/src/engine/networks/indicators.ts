@@ -4,7 +4,7 @@ import type { Checkpoint } from '../cancel.js';
 import { blockModel } from './blocks.js';
 import { BROKERAGE_ROLES, brokerage, type BrokerageRole } from './brokerage.js';
 import { componentSummary, coreness, localClustering, strongComponents, transitivity, weakComponents } from './cohesion.js';
-import { louvainCommunities } from './communities.js';
+import { bestCommunities, type Communities, type CommunityOptions } from './communities.js';
 import {
   averageClustering, betweenness, fagioloClustering, closeness, degreeCentralization, density, dichotomize, edgeCount, flowRate, inStrength,
   normalizeBetweenness, outStrength, pathLength, symmetrize, toMatrix, type Matrix, type Symmetrize, type Unreachable,
@@ -27,7 +27,7 @@ export interface IndicatorOptions {
   localClustering: 'missing' | 'zero';
   /** Constraint and effective size on tie values (igraph, networkx) or on binary ties (Borgatti). */
   structuralHoles: 'valued' | 'binary';
-  louvain: { runs: number; seed: number; resolution: number };
+  communities: Omit<CommunityOptions, 'weighted' | 'checkpoint'>;
   /** Throws when the run is cancelled; called before every indicator and Louvain restart. */
   checkpoint?: Checkpoint;
 }
@@ -41,6 +41,8 @@ export function wholeIndicators(net: Network, items: readonly string[], options:
   const scale = options.scale === 'percent' ? 100 : 1;
   const row: Record<string, Value> = {};
   const path = () => (n ? pathLength(m) : undefined);
+  let found: Communities | undefined; // one partition for modularity, its runs and its communities
+  const partition = () => (found ??= communitiesOf(m, options));
   for (const item of items) {
     options.checkpoint?.();
     switch (item) {
@@ -48,7 +50,9 @@ export function wholeIndicators(net: Network, items: readonly string[], options:
       case 'edges': row.edges = edgeCount(m); break;
       case 'total_weight': row.total_weight = net.ties.reduce((sum, t) => sum + t.weight, 0); break;
       case 'density': row.density = n > 1 ? density(m, options.density) : null; break;
-      case 'modularity': row.modularity = net.ties.length ? louvainCommunities(m, { ...options.louvain, weighted: true, checkpoint: options.checkpoint }).modularity : null; break;
+      case 'modularity': row.modularity = net.ties.length ? partition().modularity : null; break;
+      case 'modularity_runs': row.modularity_runs = net.ties.length ? partition().runsAtBest : null; break;
+      case 'communities': row.communities = n ? partition().count : null; break;
       case 'clustering': row.clustering = n ? (m.directed && options.clustering === 'fagiolo' ? fagioloClustering(m) : averageClustering(m)).average : null; break;
       case 'path_length': { const p = path(); row.path_length = p && p.reachablePairs ? p.average : null; break; }
       case 'diameter': { const p = path(); row.diameter = p && p.reachablePairs ? p.diameter : null; break; }
@@ -99,12 +103,17 @@ export function nodeIndicators(net: Network, items: readonly string[], options: 
       case 'betweenness': out.betweenness = scaleBetweenness(m, options.betweenness); break;
       case 'flow_rate': out.flow_rate = flowRate(m, options.flowSign); break;
       case 'intra': out.intra = m.nodes.map((r) => net.intra.get(r) ?? 0); break;
-      case 'community': out.community = n ? louvainCommunities(m, { ...options.louvain, weighted: true, checkpoint: options.checkpoint }).membership : []; break;
+      case 'community': out.community = n ? communitiesOf(m, options).membership : []; break;
       default:
         if (isBrokerageRole(item)) out[item] = groups ? (roles ??= brokerage(m, groups))[item] : m.nodes.map(() => null);
     }
   }
   return out;
+}
+
+/** Communities of the weighted undirected view (Gephi's), as the options choose. */
+export function communitiesOf(m: Matrix, options: Pick<IndicatorOptions, 'communities' | 'checkpoint'>): Communities {
+  return bestCommunities(m, { ...options.communities, weighted: true, checkpoint: options.checkpoint });
 }
 
 /** The network's matrix, or its undirected view when `symmetrize` names one. */

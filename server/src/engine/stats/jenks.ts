@@ -28,7 +28,8 @@ export function classOf(value: number, breaks: readonly number[]): number {
   return breaks.length - 1;
 }
 
-function sumSquares(xs: readonly number[]): number {
+/** Σ (x − mean)²; 0 for no values. */
+export function sumSquares(xs: readonly number[]): number {
   const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
   return xs.reduce((s, x) => s + (x - mean) ** 2, 0);
 }

@@ -11,6 +11,12 @@ const integer = (min: number, max?: number): ValueSpec => ({ type: 'number', int
 const bool: ValueSpec = { type: 'bool' };
 
 const seedOption: OptionSpec = { name: 'seed', doc: 'Random seed, so that a run can be repeated exactly.', value: integer(0) };
+// What a replication package's README says of a data file (`innograph package`); no result depends on them.
+const fileMetadata: OptionSpec[] = [
+  { name: 'provenance', doc: 'Where the file comes from and how a replicator obtains it (source, version, date of access, URL), for the replication package\'s README.', value: { type: 'string' }, describes: true },
+  { name: 'licence', doc: 'The licence or terms the file is distributed under (e.g. `"CC-BY-4.0"`, `"OECD terms of use"`), for the replication package.', value: { type: 'string' }, describes: true },
+];
+
 const windowOption: OptionSpec = {
   name: 'window', doc: 'The window to use: a year, a range `2016..2020`, or one window of the network\'s `windows`.',
   value: { type: 'window' },
@@ -51,6 +57,7 @@ const dataset: DeclSpec = {
     { name: 'delimiter', doc: 'Field delimiter of a text file; detected by default.', value: { type: 'string' } },
     { name: 'encoding', doc: 'Text encoding of a text file.', value: oneOf(['utf8', 'UTF-8 (default).'], ['utf16', 'UTF-16.'], ['latin1', 'ISO-8859-1 / Windows-1252.']), default: 'utf8' },
     { name: 'header', doc: 'Whether the first line of a text file holds the column names.', value: bool, default: 'true' },
+    ...fileMetadata,
   ],
 };
 
@@ -66,6 +73,7 @@ const lookup: DeclSpec = {
     { name: 'match', doc: 'How a code finds its key.', value: oneOf(['exact', 'The key equals the code (default).'], ['prefix', 'The longest key the code begins with, spaces and case ignored: `H01M 10/0525` finds `H01M` (IPC concordances).']), default: 'exact' },
     { name: 'unmatched', doc: 'What to do with codes missing from the table.', value: oneOf(['error', 'Stop with the unmatched codes and their counts (default).'], ['drop', 'Drop those rows and report their counts.'], ['keep', 'Keep the original code.']), default: 'error' },
     { name: 'format', doc: 'File format; detected from the file name by default.', value: oneOf(['csv', 'Delimited text.'], ['tsv', 'Tab-separated text.'], ['parquet', 'Apache Parquet.']) },
+    ...fileMetadata,
   ],
 };
 
@@ -78,6 +86,7 @@ const geometry: DeclSpec = {
     { name: 'key', doc: 'The feature property region codes match (`id` for the feature id); exact, else ignoring case and surrounding spaces.', value: column, required: true },
     { name: 'object', doc: 'The TopoJSON object holding the regions (default: the first).', value: { type: 'string' } },
     { name: 'aliases', doc: 'A lookup from region codes to the `key` value of their feature, where the map spells a region otherwise (`Tibet` → `Xizang`); a run reports an alias that matches no feature.', value: ref('lookup') },
+    ...fileMetadata,
   ],
 };
 
@@ -188,7 +197,9 @@ const WHOLE_ITEMS = [...choices(
   ['edges', 'Number of distinct arcs i≠j with weight > 0 (Gephi, UCINET count arcs, not weights).'],
   ['total_weight', 'Sum of the tie weights between distinct regions in the window (same-region volumes left out): with `count: per_patent`, the joint patents, as a yearly series of cooperation is drawn.'],
   ['density', 'Binary density m/(n(n−1)) directed, 2m/(n(n−1)) undirected (Gephi); `density: valued` gives UCINET\'s mean tie value.'],
-  ['modularity', 'Louvain modularity on the undirected view with weights (Gephi defaults: resolution 1, randomised; best of `runs`).'],
+  ['modularity', 'Modularity of the best of `runs` seeded Louvain or Leiden runs (`algorithm`) on the undirected view with weights (Gephi\'s formula, resolution γ).'],
+  ['modularity_runs', 'How many of the `runs` reached the reported modularity.'],
+  ['communities', 'Number of communities of the best run.'],
   ['clustering', 'Average clustering coefficient, Gephi convention (directed: all n in the denominator).'],
   ['path_length', 'Average shortest-path length over reachable ordered pairs, binary (Gephi, UCINET).'],
   ['diameter', 'Longest shortest path over reachable pairs.'],
@@ -228,7 +239,7 @@ const NODE_ITEMS = [...choices(
   ['patents', 'Patents with at least one holder in the region (full counting).'],
   ['patents_fractional', 'Fractional patent count: a patent with k holders gives 1/k to each holder\'s region.'],
   ['patents_share', 'Patent count by the holders\' declared shares (the dataset\'s `share` column, REGPAT `reg_share`): the sum of the region\'s rows\' shares.'],
-  ['community', 'Louvain community of the node.'],
+  ['community', 'Community of the node in the best of `runs` (Louvain or Leiden, `algorithm`), numbered 0, 1, … in node order.'],
 ), ...needing(
   'groups',
   ['coordinator', 'Gould–Fernandez brokerage: open two-paths a → v → c through the node with a, v, c in one of the `groups` (R sna `brokerage` w_I).'],
@@ -259,11 +270,20 @@ const measureOptions: OptionSpec[] = [
   },
   { name: 'local_clustering', doc: 'Local clustering of a node with fewer than two neighbours.', value: oneOf(['missing', 'Missing, as igraph\'s NaN.'], ['zero', '0, as networkx.']), default: 'missing' },
   { name: 'structural_holes', doc: 'Tie values in `constraint` and `effective_size`.', value: oneOf(['valued', 'Mutual tie values w_ij + w_ji (igraph, networkx with weights).'], ['binary', 'Every tie 1 (Borgatti\'s effective size n − 2t/n).']), default: 'valued' },
-  { name: 'runs', doc: 'Louvain runs; the best modularity is kept.', value: integer(1), default: '10' },
-  { name: 'resolution', doc: 'Louvain resolution γ.', value: { type: 'number', min: 0 }, default: '1.0' },
+  {
+    name: 'algorithm',
+    doc: 'How communities (`modularity`, `community`, `groups: community`) are found, each run from its own random node order.',
+    value: oneOf(
+      ['louvain', 'Louvain (Blondel et al. 2008): local moves, then aggregation; Gephi\'s method.'],
+      ['leiden', 'Leiden (Traag et al. 2019): queued local moves, refinement into well-connected parts, aggregation of the parts; reaches the optimum in more runs.'],
+    ),
+    default: 'louvain',
+  },
+  { name: 'runs', doc: 'Seeded community runs; the best modularity is kept and `modularity_runs` counts the runs that reached it.', value: integer(1), default: '100' },
+  { name: 'resolution', doc: 'Resolution γ of Gephi\'s modularity Σ_c [γ·in_c/m − (K_c/2m)²].', value: { type: 'number', min: 0 }, default: '1.0' },
   seedOption,
   windowOption,
-  { name: 'groups', doc: 'Node groups for the E-I index and brokerage roles: a `blocks` name (its partition), a `regions` or `clusters` name (its members and the rest) or `community`.', value: { type: 'ref', kinds: ['blocks', 'regions', 'clusters'], words: choices(['community', 'The Louvain communities of the network.']) } },
+  { name: 'groups', doc: 'Node groups for the E-I index and brokerage roles: a `blocks` name (its partition), a `regions` or `clusters` name (its members and the rest) or `community`.', value: { type: 'ref', kinds: ['blocks', 'regions', 'clusters'], words: choices(['community', 'The network\'s communities (`algorithm`, `runs`).']) } },
   { name: 'tiers', doc: 'Classify a measure into tiers: `jenks(4) of degree` (ArcGIS-style upper-bound breaks), `quantiles(4) of …`, `equal(4) of …`.', value: { type: 'call', functions: ['jenks', 'quantiles', 'equal'], of: true } },
   {
     name: 'tier_window',
@@ -443,6 +463,15 @@ const modelSources: SourceSpec[] = [
     ],
   },
   { name: 'descriptives', doc: 'Descriptive statistics (N, mean, SD, min, max) of the listed variables.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
+  {
+    name: 'classify', doc: 'Classes of each listed numeric variable of the `data` (a dataset\'s column, a panel variable or a node measure): breaks, class counts, each class\'s smallest and largest value, and the goodness of variance fit (GVF), as R classInt.',
+    params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }],
+    options: [
+      { name: 'classes', doc: 'Method and number of classes: `jenks(5)` (Fisher\'s exact optimum; breaks at the classes\' upper data values, as ArcGIS and classInt "jenks"), `quantiles(5)` or `equal(5)` (classInt "quantile", "equal").', value: { type: 'call', functions: ['jenks', 'quantiles', 'equal'] }, default: 'jenks(5)' },
+      { name: 'closure', doc: 'Which end of a class interval a value on a break belongs to.', value: oneOf(['right', 'b_{c−1} < x ≤ b_c, the minimum in class 1: ArcGIS, classInt "jenks", R\'s cut(include.lowest = TRUE).'], ['left', 'b_{c−1} ≤ x < b_c, the maximum in class k: classInt\'s closure for "quantile" and "equal".']), default: 'right' },
+      { name: 'quantile_type', doc: 'The Hyndman–Fan type of `quantiles(k)` breaks, as R\'s quantile(type =); classInt passes R\'s default.', value: integer(1, 9), default: '7' },
+    ],
+  },
   { name: 'correlation', doc: 'Pearson correlation matrix with p-values and stars.', params: [{ name: 'variables', doc: 'Variables, separated by `+`.', value: { type: 'terms' } }] },
   { name: 'vif', doc: 'Variance inflation factors of a formula\'s regressors (as car::vif, with a constant).', params: [formulaParam] },
   { name: 'within', doc: 'Fixed-effects (within) panel model over the individuals of `index` (plm, model = "within"): OLS on individually demeaned data, σ² = SSR/(n − N − K).', params: [formulaParam], options: plmOptions },
@@ -553,8 +582,11 @@ const study: DeclSpec = {
   example: 'study "China\'s rare-earth innovation network, 2001–2020"',
   options: [
     seedOption,
-    { name: 'authors', doc: 'Authors, for reports.', value: { type: 'string' } },
-    { name: 'description', doc: 'A sentence on what the study does.', value: { type: 'string' } },
+    { name: 'authors', doc: 'Authors, for reports.', value: { type: 'string' }, describes: true },
+    { name: 'description', doc: 'A sentence on what the study does.', value: { type: 'string' }, describes: true },
+    { name: 'availability', doc: 'The data availability statement of the replication package: whether the data are public, restricted or proprietary, and how a replicator gets access.', value: { type: 'string' }, describes: true },
+    { name: 'licence', doc: 'The licence of the replication package\'s code and results (e.g. `"MIT"`, `"CC-BY-4.0"`).', value: { type: 'string' }, describes: true },
+    { name: 'citation', doc: 'How to cite the study (the paper the package replicates).', value: { type: 'string' }, describes: true },
   ],
 };
 

@@ -60,6 +60,8 @@ export interface OptionSpec {
   required?: boolean;
   /** Only for these source functions (e.g. `weight` only for `cocitation`). */
   only?: string[];
+  /** Describes the study for its replication package and changes no result, so no cache key includes it. */
+  describes?: boolean;
 }
 
 export interface ParamSpec {

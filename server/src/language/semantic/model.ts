@@ -60,9 +60,15 @@ export interface ResultTable { name: string; columns: Scope }
 /** What a figure draws: the declaration named, the table named after the dot, and that table when known. */
 export interface FigureData { target: Symbol; name?: Ident; table?: ResultTable }
 
+/**
+ * How a document's new version differs from the version `previous` modelled: the declarations its parser
+ * replaced, in file order (the others are the same objects, moved).
+ */
+export interface ModelEdit { previous: SemanticModel; removed: readonly Decl[]; added: readonly Decl[] }
+
 export class SemanticModel {
-  readonly symbols = new Map<string, Symbol>();
-  readonly duplicates: Symbol[] = [];
+  readonly symbols: Map<string, Symbol>;
+  readonly duplicates: Symbol[];
   // The model is immutable once built: tables and scopes are computed once per analysis.
   private readonly tableInfo = new Map<string, TableInfo>();
   private readonly scopeCache = new Map<Symbol, Scope | undefined>();
@@ -74,11 +80,15 @@ export class SemanticModel {
   private readonly byKinds = new Map<string, Symbol[]>();
   private readonly nameIndexes = new Map<string, NameIndex>();
 
-  constructor(readonly file: StudyFile, readonly tables: TableProvider) {
+  /** `edit`: the symbol table is taken over from the previous version where the edit allows (see `takeOver`). */
+  constructor(readonly file: StudyFile, readonly tables: TableProvider, edit?: ModelEdit) {
+    const taken = edit && takeOver(edit);
+    this.symbols = taken?.symbols ?? new Map();
+    this.duplicates = taken?.duplicates ?? [];
+    if (taken) return;
     for (const decl of file.decls) {
-      const kind = decl.keyword.name;
-      if (!decl.name || !declSpec(kind)) continue;
-      const symbol: Symbol = { name: decl.name.name, kind: kind as DeclKind, decl, nameSpan: decl.name.span };
+      const symbol = symbolOf(decl);
+      if (!symbol) continue;
       if (this.symbols.has(symbol.name)) this.duplicates.push(symbol);
       else this.symbols.set(symbol.name, symbol);
     }
@@ -456,4 +466,29 @@ export function declFile(decl: Decl): StringLit | undefined {
   if (decl.keyword.name !== 'network' || call?.type !== 'call' || call.callee.name !== 'file') return undefined;
   const path = call.args[0];
   return path && !path.name && path.value?.type === 'string' ? path.value : undefined;
+}
+
+function symbolOf(decl: Decl): Symbol | undefined {
+  const kind = decl.keyword.name;
+  if (!decl.name || !declSpec(kind)) return undefined;
+  return { name: decl.name.name, kind: kind as DeclKind, decl, nameSpan: decl.name.span };
+}
+
+/**
+ * The previous version's symbol table, updated, when the edit re-declared the same kinds and names in the
+ * same order (typing inside a declaration): a 65,536-declaration spec then costs a few entries per edit,
+ * not a new table. The previous model gives its table up and must not be read again; any other edit
+ * builds a new table.
+ */
+function takeOver({ previous, removed, added }: ModelEdit): { symbols: Map<string, Symbol>; duplicates: Symbol[] } | undefined {
+  const before = removed.filter((d) => symbolOf(d));
+  const after = added.map(symbolOf).filter((s): s is Symbol => s !== undefined);
+  if (before.length !== after.length) return undefined;
+  if (before.some((d, i) => d.name!.name !== after[i].name || d.keyword.name !== after[i].kind)) return undefined;
+  const { symbols, duplicates } = previous;
+  before.forEach((old, i) => {
+    if (symbols.get(after[i].name)?.decl === old) symbols.set(after[i].name, after[i]);
+    else duplicates[duplicates.findIndex((d) => d.decl === old)] = after[i];
+  });
+  return { symbols, duplicates };
 }

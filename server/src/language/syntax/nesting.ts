@@ -3,7 +3,7 @@
 // stack (in the main thread or a worker) and the declaration's other parts still parse.
 import type { IToken } from 'chevrotain';
 import type { Span } from './ast.js';
-import { tokenSpan } from './parser.js';
+import { tokenSpan } from './nodes.js';
 import * as T from './tokens.js';
 
 /** Far below the ~300 levels that overflow the stack, far beyond any real formula. */

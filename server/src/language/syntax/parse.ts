@@ -2,14 +2,16 @@
 //
 // The text is first cut into declarations (`split.ts`) and each piece is lexed and parsed on its own: a typo
 // in one declaration yields one error there while every other declaration keeps its tree, its outline
-// entry and its completions; an edit re-parses one piece, the others come from the cache. The work is
-// linear in the text: one scan to cut it, then each piece once.
+// entry and its completions; in an open document an edit re-parses the pieces it touched (`reparse.ts`).
+// The work is linear in the text: one scan to cut it, then each piece once, well-formed ones by the quick
+// parser (`quickParse.ts`), the others by chevrotain's grammar with its error recovery (`parser.ts`).
 import { tokenMatcher, type IToken } from 'chevrotain';
 import type { Comment, Decl, Span, StudyFile, SyntaxError } from './ast.js';
 import { lexStudy } from './lexer.js';
 import { limitNesting } from './nesting.js';
-import { StudyParser, tokenSpan } from './parser.js';
-import { shiftSpans } from './shift.js';
+import { tokenSpan } from './nodes.js';
+import { StudyParser } from './parser.js';
+import { quickParse } from './quickParse.js';
 import { declarationStarts } from './split.js';
 import * as T from './tokens.js';
 
@@ -21,7 +23,21 @@ function parser(): StudyParser {
 }
 
 /** One piece of the text parsed: spans are offsets in the text it was parsed at, `start` being its offset. */
-interface ParsedPiece { decl?: Decl; comments: Comment[]; errors: SyntaxError[]; start: number }
+export interface ParsedPiece { decl?: Decl; comments: Comment[]; errors: SyntaxError[]; start: number }
+
+/** The file whose pieces, in text order, these are. */
+export function fileOf(pieces: readonly ParsedPiece[]): StudyFile {
+  const decls: Decl[] = [];
+  const comments: Comment[] = [];
+  const errors: SyntaxError[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k];
+    if (piece.decl) decls.push(piece.decl);
+    for (let i = 0; i < piece.comments.length; i++) comments.push(piece.comments[i]);
+    for (let i = 0; i < piece.errors.length; i++) errors.push(piece.errors[i]);
+  }
+  return { decls, comments, errors: dedupe(errors) };
+}
 
 export function parseStudy(text: string): StudyFile {
   const parse = new StudyParse(text);
@@ -42,12 +58,9 @@ export async function parseStudyInSlices(text: string, parsed: (decl: Decl) => v
 
 /** One parse of a text, piece by piece. */
 class StudyParse {
-  private readonly decls: Decl[] = [];
-  private readonly comments: Comment[] = [];
-  private readonly errors: SyntaxError[] = [];
+  private readonly pieces: ParsedPiece[] = [];
   private readonly starts: number[];
   private next = 0;
-  private parsedAny = false;
 
   constructor(private readonly text: string, private readonly parsed?: (decl: Decl) => void) {
     this.starts = declarationStarts(text);
@@ -60,19 +73,9 @@ class StudyParse {
     while (this.next < starts.length) {
       const k = this.next++;
       const start = starts[k];
-      const source = text.slice(start, starts[k + 1] ?? text.length);
-      let parsed = cache.get(source);
-      if (!parsed) {
-        parsed = cache.set(source, parsePiece(source, start));
-        this.parsedAny = true;
-      }
-      const piece = parsed.start === start ? parsed : shiftSpans(parsed, start - parsed.start);
-      if (piece.decl) {
-        this.decls.push(piece.decl);
-        this.parsed?.(piece.decl);
-      }
-      for (const c of piece.comments) this.comments.push(c);
-      for (const e of piece.errors) this.errors.push(e);
+      const piece = parsePiece(text.slice(start, starts[k + 1] ?? text.length), start);
+      this.pieces.push(piece);
+      if (piece.decl) this.parsed?.(piece.decl);
       // Reading the clock costs: look at it every 64 pieces.
       if ((k & 63) === 63 && performance.now() > deadline) break;
     }
@@ -80,53 +83,11 @@ class StudyParse {
   }
 
   result(): StudyFile {
-    cache.endOfFile(this.parsedAny ? this.text.length : 0);
-    return { decls: this.decls, comments: this.comments, errors: dedupe(this.errors) };
+    return fileOf(this.pieces);
   }
 }
 
-/**
- * Parsed pieces by their text, in two generations: the pieces of the last files parsed, and those of the
- * files before. A file's every piece stays until the next parse of it has looked them up, however large.
- *
- * A piece's text and the names in its tree are slices of the whole file's text, which they keep alive: a
- * generation is therefore bounded by the texts it holds pieces of (every edit adds one piece of a new
- * version), not only by its number of pieces.
- */
-class PieceCache {
-  private recent = new Map<string, ParsedPiece>();
-  private older = new Map<string, ParsedPiece>();
-  /** Characters of the file versions `recent` has pieces of (an upper bound: some may be gone). */
-  private retained = 0;
-
-  get(source: string): ParsedPiece | undefined {
-    const recent = this.recent.get(source);
-    if (recent) return recent;
-    const older = this.older.get(source);
-    if (older) this.recent.set(source, older);
-    return older;
-  }
-
-  set(source: string, parsed: ParsedPiece): ParsedPiece {
-    this.recent.set(source, parsed);
-    return parsed;
-  }
-
-  /** After a parse; `newText` is the length of the file if any of its pieces was new, else 0. */
-  endOfFile(newText: number): void {
-    this.retained += newText;
-    if (this.recent.size < MAX_PIECES && this.retained < MAX_RETAINED_CHARS) return;
-    this.older = this.recent;
-    this.recent = new Map();
-    this.retained = 0;
-  }
-}
-const MAX_PIECES = 4096;
-/** 4 M characters (8 MB of UTF-16) of file versions per generation. */
-const MAX_RETAINED_CHARS = 4 * 2 ** 20;
-const cache = new PieceCache();
-
-function parsePiece(source: string, start: number): ParsedPiece {
+export function parsePiece(source: string, start: number): ParsedPiece {
   const errors: SyntaxError[] = [];
   let comments: Comment[] = [];
   let tokens: IToken[] = [];
@@ -154,8 +115,8 @@ function parsePiece(source: string, start: number): ParsedPiece {
 }
 
 /**
- * Most pieces have no comment and no error: they share one frozen empty array rather than hold two each (a
- * large spec's every piece stays cached, and what the cache holds is what the garbage collector walks).
+ * Most pieces have no comment and no error: they share one frozen empty array rather than hold two each (an
+ * open document keeps its every piece, and what it holds is what the garbage collector walks).
  */
 const NONE = Object.freeze([]) as readonly never[] as never[];
 function orNone<T>(list: T[]): T[] {
@@ -173,11 +134,14 @@ function moved(tokens: IToken[], start: number): IToken[] {
 
 function parseDeclaration(tokens: IToken[]): { decl?: Decl; errors: SyntaxError[] } {
   const errors: SyntaxError[] = [];
-  const report = (message: string, span: Span) => errors.push({ message, span });
+  // Errors get spans of their own: the nodes they point at keep theirs (see `copySpan` in parser.ts).
+  const report = (message: string, span: Span) => errors.push({ message, span: { start: span.start, end: span.end } });
+  const limited = limitNesting(tokens, report);
+  const quick = errors.length ? undefined : quickParse(limited);
+  if (quick) return { decl: quick, errors };
   const p = parser();
   p.hooks = { report };
-  p.input = limitNesting(tokens, report);
-  const decl = p.declaration();
+  const decl = p.parse(limited);
   for (const e of p.errors) errors.push({ message: e.message, span: tokenSpan(e.token) ?? endOf(tokens) });
   return { decl: decl?.keyword ? decl : fallbackDecl(tokens), errors };
 }

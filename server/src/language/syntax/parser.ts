@@ -6,43 +6,12 @@ import {
   type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType,
 } from 'chevrotain';
 import * as T from './tokens.js';
-import type { Arg, Block, Decl, Entry, Expr, Ident, Span, StringLit } from './ast.js';
+import type { Arg, Block, Decl, Entry, Expr, Span } from './ast.js';
+import {
+  argNode, assignNode, binaryNode, blockNode, boolLit, declNode, ident, isKey, itemNode, memberNode, nameOrCallNode,
+  NOT_MIN_PRECEDENCE, nowhere, numberLit, operatorSpan, optionNode, startDeclaration, startsExpression, stringLit, tokenSpan, tupleNode, unaryNode,
+} from './nodes.js';
 
-/** Tokens that can begin an expression: the gate for optional operands and values. */
-const EXPRESSION_STARTS: TokenType[] = [
-  T.Identifier, T.NumberLiteral, T.StringLiteral, T.UnterminatedString, T.True, T.False,
-  T.Not, T.Minus, T.LParen, T.LBracket,
-];
-/** `not x` binds looser than comparisons but tighter than `and`. */
-const NOT_MIN_PRECEDENCE = 5;
-
-export function startsExpression(token: IToken): boolean {
-  return EXPRESSION_STARTS.some((t) => tokenMatcher(token, t));
-}
-function isKey(token: IToken): boolean {
-  return tokenMatcher(token, T.Identifier) || tokenMatcher(token, T.Keyword);
-}
-
-/** Chevrotain marks tokens it invented during recovery with NaN offsets. */
-export function tokenSpan(token: IToken): Span | undefined {
-  if (token.isInsertedInRecovery || Number.isNaN(token.startOffset)) return undefined;
-  return { start: token.startOffset, end: (token.endOffset ?? token.startOffset) + 1 };
-}
-function join(a: Span | undefined, b: Span | undefined): Span {
-  const first = a ?? b ?? { start: 0, end: 0 };
-  const last = b ?? a ?? first;
-  return { start: Math.min(first.start, last.start), end: Math.max(first.end, last.end) };
-}
-function ident(token: IToken): Ident {
-  return { type: 'ident', name: token.image, span: tokenSpan(token) ?? { start: 0, end: 0 } };
-}
-function unquote(image: string): string {
-  const body = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
-  return body.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
-}
-function stringLit(token: IToken): StringLit {
-  return { type: 'string', value: unquote(token.image), span: tokenSpan(token) ?? { start: 0, end: 0 } };
-}
 function describe(token: IToken): string {
   return token.tokenType === EOF ? 'the end of the declaration' : `\`${token.image}\``;
 }
@@ -90,6 +59,13 @@ export class StudyParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
+  /** Parses one declaration's tokens; `errors` then holds the grammar's errors. */
+  parse(tokens: IToken[]): Decl | undefined {
+    startDeclaration(tokens);
+    this.input = tokens;
+    return this.declaration();
+  }
+
   public declaration = this.RULE('declaration', (): Decl => {
     const keyword = this.CONSUME(T.Identifier);
     let name: IToken | undefined;
@@ -122,18 +98,7 @@ export class StudyParser extends EmbeddedActionsParser {
       });
     });
     this.OPTION4(() => { block = this.SUBRULE(this.block); });
-    return this.ACTION(() => {
-      const kw = ident(keyword);
-      const present = values.filter(Boolean);
-      const last = block?.span ?? present.at(-1)?.span ?? (from && tokenSpan(from)) ?? (title && tokenSpan(title)) ?? (name && tokenSpan(name));
-      return {
-        type: 'decl', keyword: kw,
-        name: name && tokenSpan(name) ? ident(name) : undefined,
-        title: title && tokenSpan(title) ? stringLit(title) : undefined,
-        from: from && tokenSpan(from) ? stringLit(from) : undefined,
-        values: present, block, span: join(kw.span, last),
-      };
-    });
+    return this.ACTION(() => declNode(keyword, name, title, from, values, block));
   });
 
   private block = this.RULE('block', (): Block => {
@@ -144,12 +109,7 @@ export class StudyParser extends EmbeddedActionsParser {
       this.OPTION(() => this.CONSUME(T.Comma));
     });
     const close = this.CONSUME(T.RBrace);
-    return this.ACTION(() => {
-      const openSpan = tokenSpan(open) ?? { start: 0, end: 0 };
-      const closeSpan = tokenSpan(close);
-      const present = entries.filter(Boolean);
-      return { type: 'block', entries: present, open: openSpan, close: closeSpan, span: join(openSpan, closeSpan ?? present.at(-1)?.span) };
-    });
+    return this.ACTION(() => blockNode(open, entries, close));
   });
 
   private entryAlternatives?: IOrAlt<Entry>[];
@@ -177,11 +137,7 @@ export class StudyParser extends EmbeddedActionsParser {
         });
       },
     });
-    return this.ACTION(() => {
-      const k = ident(key);
-      const present = values.filter(Boolean);
-      return { type: 'option', key: k, values: present, span: join(k.span, present.at(-1)?.span ?? { start: k.span.end, end: k.span.end + 1 }) };
-    });
+    return this.ACTION(() => optionNode(key, values));
   });
 
   private optionKeyAlternatives?: IOrAlt<IToken>[];
@@ -198,14 +154,14 @@ export class StudyParser extends EmbeddedActionsParser {
     return this.ACTION(() => {
       const n = ident(name);
       if (!value) this.hooks.report(`Expected an expression after \`${n.name} =\``, n.span);
-      return { type: 'assign', name: n, value, span: join(n.span, value?.span) };
+      return assignNode(n, value);
     });
   });
 
   private itemEntry = this.RULE('itemEntry', (): Entry => {
     const value = this.SUBRULE(this.expression, { ARGS: [0] });
     // No value means recovery skipped it: the block drops the entry (see `present` there).
-    return this.ACTION(() => (value ? { type: 'item', value, span: value.span } : (undefined as unknown as Entry)));
+    return this.ACTION(() => (value ? itemNode(value) : (undefined as unknown as Entry)));
   });
 
   /** Precedence climbing: operators binding tighter than `minPrecedence` extend the left operand. */
@@ -223,12 +179,11 @@ export class StudyParser extends EmbeddedActionsParser {
           DEF: () => { right = this.SUBRULE(this.expression, { ARGS: [T.OPERATOR_PRECEDENCE.get(op.tokenType) ?? 0] }); },
         });
         left = this.ACTION(() => {
-          const opSpan = tokenSpan(op) ?? left?.span ?? { start: 0, end: 0 };
           // An open range `2..` is allowed (lag ranges: `l(x, 2..)`); any other operator needs a right side.
-          if (!right && op.tokenType !== T.DotDot) this.hooks.report(`Expected an expression after \`${op.image}\``, opSpan);
+          if (!right && op.tokenType !== T.DotDot) this.hooks.report(`Expected an expression after \`${op.image}\``, operatorSpan(op, left));
           // Recovery can leave the left operand missing: keep what exists rather than a hole in the tree.
           if (!left) return right as Expr;
-          return { type: 'binary', op: op.image, opSpan, left, right, span: join(left.span, right?.span ?? opSpan) };
+          return binaryNode(op, left, right);
         });
       },
     });
@@ -242,14 +197,14 @@ export class StudyParser extends EmbeddedActionsParser {
       ALT: () => {
         const minus = this.CONSUME(T.Minus);
         const operand = this.SUBRULE(this.unary);
-        return this.ACTION(() => ({ type: 'unary', op: '-', operand, span: join(tokenSpan(minus), operand?.span) }) as Expr);
+        return this.ACTION(() => unaryNode('-', minus, operand));
       },
     },
     {
       ALT: () => {
         const not = this.CONSUME(T.Not);
         const operand = this.SUBRULE(this.expression, { ARGS: [NOT_MIN_PRECEDENCE] });
-        return this.ACTION(() => ({ type: 'unary', op: 'not', operand, span: join(tokenSpan(not), operand?.span) }) as Expr);
+        return this.ACTION(() => unaryNode('not', not, operand));
       },
     },
     { ALT: () => this.postfix() },
@@ -270,7 +225,7 @@ export class StudyParser extends EmbeddedActionsParser {
         if (!object) return object;
         const prop = property && tokenSpan(property) ? ident(property) : undefined;
         if (!prop) this.hooks.report('Expected a name after `.`', tokenSpan(dot) ?? object.span);
-        return { type: 'member', object, property: prop, span: join(object?.span, prop?.span ?? tokenSpan(dot)) };
+        return memberNode(object, dot, prop);
       });
     });
     return object;
@@ -282,7 +237,7 @@ export class StudyParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const t = this.CONSUME(T.NumberLiteral);
-        return this.ACTION(() => ({ type: 'number', value: Number(t.image), text: t.image, span: tokenSpan(t) ?? { start: 0, end: 0 } }) as Expr);
+        return this.ACTION(() => numberLit(t));
       },
     },
     { ALT: () => { const t = this.CONSUME(T.StringLiteral); return this.ACTION(() => stringLit(t)); } },
@@ -296,8 +251,8 @@ export class StudyParser extends EmbeddedActionsParser {
         });
       },
     },
-    { ALT: () => { const t = this.CONSUME(T.True); return this.ACTION(() => ({ type: 'bool', value: true, span: tokenSpan(t)! }) as Expr); } },
-    { ALT: () => { const t = this.CONSUME(T.False); return this.ACTION(() => ({ type: 'bool', value: false, span: tokenSpan(t)! }) as Expr); } },
+    { ALT: () => { const t = this.CONSUME(T.True); return this.ACTION(() => boolLit(t, true)); } },
+    { ALT: () => { const t = this.CONSUME(T.False); return this.ACTION(() => boolLit(t, false)); } },
     { ALT: () => this.SUBRULE2(this.tuple) },
     { ALT: () => this.SUBRULE3(this.list) },
   ]));
@@ -323,14 +278,7 @@ export class StudyParser extends EmbeddedActionsParser {
       });
       close = this.CONSUME(T.RParen);
     });
-    return this.ACTION(() => {
-      const callee = ident(name);
-      if (!open) return callee;
-      const openSpan = tokenSpan(open) ?? callee.span;
-      const closeSpan = close && tokenSpan(close);
-      const present = args.filter(Boolean);
-      return { type: 'call', callee, args: present, open: openSpan, close: closeSpan, span: join(callee.span, closeSpan ?? present.at(-1)?.span ?? openSpan) };
-    });
+    return this.ACTION(() => nameOrCallNode(name, open, args, close));
   }
 
   private argument = this.RULE('argument', (): Arg => {
@@ -343,8 +291,8 @@ export class StudyParser extends EmbeddedActionsParser {
     this.OPTION2({ GATE: () => startsExpression(this.LA(1)), DEF: () => { value = this.SUBRULE(this.expression, { ARGS: [0] }); } });
     return this.ACTION(() => {
       const n = name && tokenSpan(name) ? ident(name) : undefined;
-      if (!n && !value) this.hooks.report(`Expected an argument, found ${describe(this.LA(1))}`, tokenSpan(this.LA(1)) ?? { start: 0, end: 0 });
-      return { name: n, value, span: join(n?.span, value?.span ?? n?.span) };
+      if (!n && !value) this.hooks.report(`Expected an argument, found ${describe(this.LA(1))}`, tokenSpan(this.LA(1)) ?? nowhere());
+      return argNode(n, value);
     });
   });
 
@@ -362,9 +310,6 @@ export class StudyParser extends EmbeddedActionsParser {
       });
     });
     const close = this.CONSUME(closeType);
-    return this.ACTION(() => {
-      const present = items.filter(Boolean);
-      return { type: 'tuple', bracket, items: present, span: join(tokenSpan(open), tokenSpan(close) ?? present.at(-1)?.span) };
-    });
+    return this.ACTION(() => tupleNode(bracket, open, items, close));
   }
 }

@@ -17,10 +17,18 @@ const SPECIAL = /["#/\n]/g;
 
 /** Offsets where declarations start; the text before the first one (comments, stray tokens) is its own piece. */
 export function declarationStarts(text: string): number[] {
+  return declarationStartsFrom(text, 0, () => false);
+}
+
+/**
+ * The declaration starts from `lineStart` (the start of a line outside any block comment) on, up to and
+ * including the first one for which `stop(start, itsLineStart)` holds: a re-split after an edit stops where
+ * the old split resumes.
+ */
+export function declarationStartsFrom(text: string, lineStart: number, stop: (start: number, lineStart: number) => boolean): number[] {
   const starts: number[] = [];
   /** Where the block comment open at a line start ends (lines starting before it are inside it). */
   let commentEnd = 0;
-  let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
@@ -30,6 +38,7 @@ export function declarationStarts(text: string): number[] {
       if (word && !KEYWORDS.has(word) && (DECLARATION_KEYWORDS.has(word) || at === lineStart)
         && startsNameOrString(text, skipTrivia(text, at + word.length))) {
         starts.push(at);
+        if (stop(at, lineStart)) return starts;
       }
     }
     commentEnd = blockCommentEnd(text, Math.max(lineStart, commentEnd), lineEnd, commentEnd);

@@ -1,5 +1,5 @@
-// Model declarations that are designs rather than one regression: descriptives, correlation matrices, the
-// geographical detector, mediation and placebo permutations.
+// Model declarations that are designs rather than one regression: descriptives, classes, correlation
+// matrices, the geographical detector, mediation and placebo permutations.
 import { Cancelled } from '../../engine/cancel.js';
 import { correlationMatrix } from '../../engine/models/describe/correlation.js';
 import { describeColumns } from '../../engine/models/describe/descriptives.js';
@@ -10,7 +10,8 @@ import { decomposeMediation, mediationAnalysis, type MediationResult } from '../
 import type { ModelResult } from '../../results/modelResult.js';
 import { rngFor } from '../../engine/prng.js';
 import { kernelDensity } from '../../engine/stats/density.js';
-import type { ClassMethod } from '../../engine/stats/classify.js';
+import { classTable, type ClassMethod, type Closure } from '../../engine/stats/classify.js';
+import type { QuantileType } from '../../engine/stats/quantile.js';
 import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
 import { engineExpr } from '../expressions.js';
@@ -18,14 +19,16 @@ import { modelData } from './modelData.js';
 import { coefficientsTable, fitModel, requireFormula } from './estimators.js';
 import { modelSpec, numberOption, wordOption, type ModelSpec } from './modelSpecs.js';
 import { seedOf } from '../options.js';
+import type { Span } from '../../language/syntax/ast.js';
 import type { Cell } from '../../results/format.js';
 import type { Outcome } from '../values.js';
 
-export const DESIGNS: ReadonlySet<string> = new Set(['descriptives', 'correlation', 'vif', 'geodetector', 'mediation', 'mediation_of', 'permute']);
+export const DESIGNS: ReadonlySet<string> = new Set(['descriptives', 'classify', 'correlation', 'vif', 'geodetector', 'mediation', 'mediation_of', 'permute']);
 
 export async function runDesign(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   switch (spec.estimator) {
     case 'descriptives': return descriptives(ctx, spec);
+    case 'classify': return classes(ctx, spec);
     case 'correlation': return correlation(ctx, spec);
     case 'vif': return vif(ctx, spec);
     case 'geodetector': return geodetector(ctx, spec);
@@ -62,6 +65,43 @@ async function descriptives(ctx: RunContext, spec: ModelSpec): Promise<Outcome> 
   return { tables: { descriptives: { columns: ['variable', 'n', 'mean', 'sd', 'min', 'p25', 'median', 'p75', 'max', 'missing'], rows } }, notes };
 }
 
+/** `classify(a + b, data: …)`: each variable's classes (interval, count, extremes) and its GVF. */
+async function classes(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
+  const { columns, notes } = await listedVariables(ctx, spec);
+  const { method, k, span } = classesOption(spec, 'classes');
+  const options = { closure: wordOption(spec, 'closure', 'right') as Closure, quantileType: numberOption(spec, 'quantile_type', 7) as QuantileType };
+  const classRows: Cell[][] = [];
+  const fitRows: Cell[][] = [];
+  for (const { name, values } of columns) {
+    const present = Array.from(values).filter((v) => Number.isFinite(v));
+    const distinct = new Set(present).size;
+    if (method === 'jenks' && distinct < k) throw new SpecError(`\`${name}\` has ${distinct} distinct values: too few for ${k} Jenks classes.`, span);
+    if (!present.length) throw new SpecError(`\`${name}\` has no values to classify.`, span);
+    const table = classTable(present, method, k, options);
+    table.classes.forEach((c, i) => classRows.push([name, i + 1, c.lower, c.upper, c.count, c.min, c.max]));
+    fitRows.push([name, method, table.classes.length, present.length, values.length - present.length, table.gvf]);
+    if (table.classes.length < k) notes.push(`\`${name}\`: coinciding quantile breaks merged, ${table.classes.length} classes instead of ${k}.`);
+  }
+  notes.push(`Classes are ${options.closure === 'right' ? 'right-closed (lower < x ≤ upper, the minimum in class 1)' : 'left-closed (lower ≤ x < upper, the maximum in the last class)'}${method === 'quantile' ? `; quantiles of type ${options.quantileType}` : ''}.`);
+  return {
+    tables: {
+      classes: { columns: ['variable', 'class', 'lower', 'upper', 'count', 'min', 'max'], rows: classRows },
+      fit: { columns: ['variable', 'method', 'classes', 'n', 'missing', 'gvf'], rows: fitRows },
+    },
+    notes,
+  };
+}
+
+const CLASS_METHODS: Record<string, ClassMethod> = { jenks: 'jenks', quantiles: 'quantile', equal: 'equal' };
+
+/** `jenks(5)`, `quantiles(4)`, `equal(5)` of a classes or discretize option; unset, jenks(5). */
+function classesOption(spec: ModelSpec, name: string): { method: ClassMethod; k: number; span: Span } {
+  const expr = spec.option(name)?.[0];
+  const method = expr?.type === 'call' ? CLASS_METHODS[expr.callee.name] : 'jenks';
+  const k = expr?.type === 'call' && expr.args[0]?.value?.type === 'number' ? expr.args[0].value.value : 5;
+  return { method, k, span: expr?.span ?? spec.call.span };
+}
+
 async function correlation(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   const { columns, notes } = await listedVariables(ctx, spec);
   const m = correlationMatrix(columns);
@@ -88,14 +128,10 @@ async function vif(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   return { tables: { vif: { columns: ['variable', 'vif'], rows } }, notes: [...notes, ...design.notes] };
 }
 
-const CLASS_METHODS: Record<string, ClassMethod> = { jenks: 'jenks', quantiles: 'quantile', equal: 'equal' };
-
 async function geodetector(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   const formula = requireFormula(spec);
   const { table, notes } = await modelData(ctx, spec);
-  const discretizeExpr = spec.option('discretize')?.[0];
-  const method = discretizeExpr?.type === 'call' ? CLASS_METHODS[discretizeExpr.callee.name] : 'jenks';
-  const k = discretizeExpr?.type === 'call' && discretizeExpr.args[0]?.value?.type === 'number' ? discretizeExpr.args[0].value.value : 5;
+  const { method, k } = classesOption(spec, 'discretize');
   const y = evaluate(formula.lhs, table);
   if (y.type !== 'number') throw new SpecError('The geographical detector explains a number.', spec.call.span);
   const factorColumns = formula.terms.map((t) => ({ name: t.label, column: evaluate(t.factors.length === 1 ? t.factors[0] : { type: 'var', name: t.label }, table) }));

@@ -1,8 +1,8 @@
-// The node groups a `groups:` option names for E-I indices and brokerage roles: Louvain communities, a
+// The node groups a `groups:` option names for E-I indices and brokerage roles: communities (Louvain or Leiden), a
 // blocks declaration's CONCOR partition, or the members of a region set or of a clusters declaration and the rest.
 import type { Decl } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
-import { louvainCommunities } from '../../engine/networks/communities.js';
+import { communitiesOf } from '../../engine/networks/indicators.js';
 import { toMatrix } from '../../engine/networks/measures.js';
 import type { Network } from '../../engine/networks/network.js';
 import type { RunContext } from '../context.js';
@@ -17,7 +17,7 @@ export async function groupsOf(ctx: RunContext, decl: Decl, networks: readonly N
   if (!value) throw new SpecError('The E-I index and brokerage roles need `groups:` — a `blocks`, `regions` or `clusters` name, or `community`.', decl.values[0]?.span ?? decl.span);
   if (value.type === 'ident' && value.name === 'community') {
     const options = indicatorOptions(ctx, decl);
-    return networks.map((net) => louvainCommunities(toMatrix(net), { ...options.louvain, weighted: true, checkpoint: ctx.checkpoint }).membership);
+    return networks.map((net) => communitiesOf(toMatrix(net), options).membership);
   }
   const symbol = ctx.symbol(value, 'a blocks, regions or clusters declaration');
   if (symbol.kind === 'regions' || symbol.kind === 'clusters') {

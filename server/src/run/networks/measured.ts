@@ -3,6 +3,7 @@
 import type { Decl } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import type { IndicatorOptions } from '../../engine/networks/indicators.js';
+import type { Algorithm } from '../../engine/networks/multilevel.js';
 import type { Network } from '../../engine/networks/network.js';
 import type { Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
@@ -23,7 +24,12 @@ export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions 
     symmetrize: ctx.word(decl, 'symmetrize', 'none') as IndicatorOptions['symmetrize'],
     structuralHoles: ctx.word(decl, 'structural_holes', 'valued') as IndicatorOptions['structuralHoles'],
     localClustering: ctx.word(decl, 'local_clustering', 'missing') as IndicatorOptions['localClustering'],
-    louvain: { runs: ctx.number(decl, 'runs', 10), seed: seedOf(ctx, decl), resolution: ctx.number(decl, 'resolution', 1) },
+    communities: {
+      algorithm: ctx.word(decl, 'algorithm', 'louvain') as Algorithm,
+      runs: ctx.number(decl, 'runs', 100),
+      seed: seedOf(ctx, decl),
+      resolution: ctx.number(decl, 'resolution', 1),
+    },
     checkpoint: ctx.checkpoint,
   };
 }

@@ -3,7 +3,7 @@
 import type { Decl, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import { isBrokerageRole, nodeIndicators, wholeIndicators, type Value } from '../../engine/networks/indicators.js';
-import { classify, type ClassMethod } from '../../engine/stats/classify.js';
+import { classTable, type ClassMethod } from '../../engine/stats/classify.js';
 import { classOf } from '../../engine/stats/jenks.js';
 import type { Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
@@ -18,7 +18,7 @@ import type { Computed } from '../values.js';
 import { runLocationQuotients } from './locationQuotients.js';
 import { indicatorOptions, measuredWindows } from './measured.js';
 
-const INDICATOR_OPTIONS = ['density', 'centralization', 'scale', 'clustering', 'unreachable', 'betweenness', 'flow_sign', 'symmetrize', 'local_clustering', 'structural_holes'];
+const INDICATOR_OPTIONS = ['density', 'centralization', 'scale', 'clustering', 'unreachable', 'betweenness', 'flow_sign', 'symmetrize', 'local_clustering', 'structural_holes', 'algorithm'];
 
 /** The declaration's items (the bare names listed in its block). */
 export function itemsOf(decl: Decl): string[] {
@@ -160,7 +160,7 @@ function tierBreaks(spec: TierSpec, values: readonly Value[], window: Window, no
     if (present.length) notes.push(`Window ${window.label}: fewer than ${spec.k} distinct values of ${spec.of}, so no ${spec.name} tiers.`);
     return undefined;
   }
-  const { breaks } = classify(present, spec.method, spec.k);
-  notes.push(`Window ${window.label}: ${spec.name}(${spec.k}) breaks of ${spec.of} (upper bounds, right-closed): ${breaks.slice(1).map((b) => +b.toPrecision(6)).join(', ')}.`);
+  const { breaks, gvf } = classTable(present, spec.method, spec.k);
+  notes.push(`Window ${window.label}: ${spec.name}(${spec.k}) breaks of ${spec.of} (upper bounds, right-closed; GVF ${+gvf.toPrecision(4)}): ${breaks.slice(1).map((b) => +b.toPrecision(6)).join(', ')}.`);
   return breaks;
 }
