@@ -207,6 +207,24 @@ describe('navigation', () => {
     assert.deepEqual(loc.range, rangeIn(f.text, '  Deg =', 'Deg'));
   });
 
+  test('a label\'s names lead to the variables they label; an unknown one is a located warning', async () => {
+    const labelled = `${SPEC}\nlabels vars {\n  l(Deg, 1): "Degree (t−1)"\n  gdp_pcc:   "GDP per capita"\n}\n`;
+    const f = fixture(labelled.replace('l(Deg, 1): "', 'l(D$0eg, 1): "'));
+    const { uri, diagnostics } = await lsp.open('fixture.study', f.text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range]), [['unknown-label', 2, rangeOf(f.text, 'gdp_pcc')]]);
+    assert.match(diagnostics[0].message, /Did you mean `gdp_pc`\?/);
+    const loc = await lsp.request<Location>('textDocument/definition', { textDocument: { uri }, position: f.position });
+    assert.deepEqual(loc.range, rangeIn(f.text, '  Deg =', 'Deg'));
+    const h = await lsp.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: f.position });
+    assert.match(h.contents.value, /Deg/);
+  });
+
+  test('in a labels block, the models\' variables and formula functions are offered; nothing inside the label', async () => {
+    const offered = labels(await completionsAt(`${SPEC}\nlabels vars {\n  l($0\n}\n`));
+    for (const name of ['Deg', 'LogDeg', 'gdp_pc', 'log1p']) assert.ok(offered.includes(name), name);
+    assert.deepEqual(await completionsAt(`${SPEC}\nlabels vars {\n  Deg: "De$0\n}\n`), []);
+  });
+
   test('find references of a network', async () => {
     const f = fixture(SPEC.replace('network rein =', 'network re$0in ='));
     const { uri } = await lsp.open('fixture.study', f.text);

@@ -5,7 +5,7 @@ import { regressionOf } from '../../../server/src/engine/exports/regressionTable
 import { chartKinds, hasPrimaryChart } from '../../../server/src/engine/exports/charts.js';
 import type { MapGeometry, PanelContent, PanelKind } from './messages.js';
 
-type Results = Pick<ResultsFile, 'results'> & { title?: string };
+type Results = Pick<ResultsFile, 'results' | 'labels'> & { title?: string };
 
 /** The network a declaration draws on: itself, or the network its measures or blocks were computed on. */
 function networkOf(file: Results, focus: DeclarationResult): DeclarationResult | undefined {
@@ -50,6 +50,7 @@ export function panelContent(file: Results, name: string, kind?: PanelKind, geom
     kind: chosen,
     focus: name,
     ...(file.title ? { study: file.title } : {}),
+    ...(file.labels ? { labels: file.labels } : {}),
     results: [focus, ...related.filter((r) => r !== focus)],
     alternatives: kinds.filter((k) => k !== chosen),
     ...(chosen === 'map' && geometry ? { geometry } : {}),

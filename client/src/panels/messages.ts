@@ -25,6 +25,8 @@ export interface PanelContent {
   /** The study's title. */
   study?: string;
   results: DeclarationResult[];
+  /** The spec's variable labels (`ResultsFile.labels`), for a model's own regression column. */
+  labels?: Record<string, string>;
   /** The other panel kinds that can show the focus, most useful first. */
   alternatives: PanelKind[];
   geometry?: MapGeometry;

@@ -118,12 +118,12 @@ export class ResultPanels implements vscode.Disposable {
   }
 
   private async openAs(from: PanelContent, kind: PanelKind, focus: string): Promise<void> {
-    this.show(await this.withGeometry(panelContent({ title: from.study, results: from.results }, focus, kind, from.geometry)));
+    this.show(await this.withGeometry(panelContent({ title: from.study, results: from.results, labels: from.labels }, focus, kind, from.geometry)));
   }
 
   private async exportRegression(content: PanelContent, format: RegressionFormat, to: 'file' | 'clipboard'): Promise<void> {
     const result = content.results.find((r) => r.name === content.focus);
-    const table = result && regressionOf(result);
+    const table = result && regressionOf(result, content.labels);
     if (!table) return;
     if (format === 'docx') return this.save(`${content.focus}.docx`, await regressionDocx(table));
     const text = format === 'tex' ? regressionLatex(table)

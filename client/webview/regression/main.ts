@@ -2,7 +2,7 @@
 // the LaTeX, Markdown, HTML, CSV and Word exports use (the extension writes those files).
 import '../shared/base.css';
 import './regression.css';
-import { formatRegression, legendText, type FormattedCell, type FormattedRow } from '../../../server/src/engine/exports/regressionTable.js';
+import { formatRegression, noteLines, type FormattedCell, type FormattedRow } from '../../../server/src/engine/exports/regressionTable.js';
 import { regressionOf } from '../../../server/src/engine/exports/regressionTable.js';
 import type { RegressionFormat } from '../../src/panels/messages.js';
 import { button, h, labelled, select } from '../shared/dom.js';
@@ -27,7 +27,7 @@ function toolbar(): HTMLElement[] {
 
 startPanel({
   show(content) {
-    const table = regressionOf(focusOf(content));
+    const table = regressionOf(focusOf(content), content.labels);
     if (!table) throw new Error(`${content.focus} has no regression table`);
     const f = formatRegression(table);
     const [numbers, ...head] = f.head;
@@ -38,7 +38,7 @@ startPanel({
         ...head.map(([label, ...cells]) => h('tr', {}, h('th', { scope: 'row' }, label), ...cells.map((c) => h('th', {}, c))))),
       bodyRows(f.coefficients, 'coefficients'),
       f.stats.length ? bodyRows(f.stats, 'stats') : null,
-      h('tfoot', {}, h('tr', {}, h('td', { colspan: String(numbers.length) }, f.parenthesis, h('br'), legendText(f)))));
+      h('tfoot', {}, h('tr', {}, h('td', { colspan: String(numbers.length) }, ...noteLines(f).flatMap((line, i) => (i ? [h('br'), line] : [line]))))));
     renderFrame(content, toolbar(), h('div', { class: 'regression-holder' }, element));
   },
 });

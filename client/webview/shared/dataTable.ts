@@ -10,7 +10,8 @@ function compare(a: Cell, b: Cell): number {
   return String(a).localeCompare(String(b), undefined, { numeric: true });
 }
 
-export function dataTable(table: Table, caption?: string): HTMLTableElement {
+/** `digits`: decimals of non-whole numbers (the sort uses the full values). */
+export function dataTable(table: Table, caption?: string, digits?: number): HTMLTableElement {
   const element = h('table', { class: 'data' });
   const body = h('tbody');
   let sort: { column: number; descending: boolean } | undefined;
@@ -30,7 +31,7 @@ export function dataTable(table: Table, caption?: string): HTMLTableElement {
       return sort!.descending && a[sort!.column] !== null && b[sort!.column] !== null ? -byColumn : byColumn;
     }) : table.rows;
     body.replaceChildren(...rows.map((row) => h('tr', {}, ...row.map((cell) => {
-      const td = h('td', { class: typeof cell === 'number' ? 'number' : cell === null ? 'missing' : undefined, title: cell === null ? 'not defined' : String(cell) }, displayCell(cell));
+      const td = h('td', { class: typeof cell === 'number' ? 'number' : cell === null ? 'missing' : undefined, title: cell === null ? 'not defined' : String(cell) }, displayCell(cell, digits));
       return td;
     }))));
   };

@@ -579,6 +579,14 @@ const model: DeclSpec = {
   ],
 };
 
+const labels: DeclSpec = {
+  kind: 'labels',
+  doc: 'Variable labels, declared once: every table, panel and export prints a term, a dependent variable, a fixed effect or a cluster variable with its label. Each entry is `term: "Label"`; an interaction without a label of its own joins its parts\' labels with ×, a factor level prints as `Label = level`.',
+  form: 'block',
+  example: 'labels vars {\n  Overlap: "Technological overlap"\n  l(Overlap, 3): "Overlap (t−3)"\n}',
+  options: [],
+};
+
 const table: DeclSpec = {
   kind: 'table',
   doc: 'Models side by side as a journal prints them (esttab / etable conventions).',
@@ -589,8 +597,10 @@ const table: DeclSpec = {
     { name: 'paren', doc: 'What goes in parentheses under each coefficient.', value: oneOf(['se', 'Standard errors (default).'], ['t', 't (or z) statistics.']), default: 'se' },
     { name: 'stars', doc: 'Significance thresholds for *, **, ***.', value: { type: 'number', min: 0, max: 1 }, list: true, default: '0.1, 0.05, 0.01' },
     { name: 'digits', doc: 'Decimals shown.', value: integer(0, 12), default: '3' },
-    { name: 'stats', doc: 'Fit statistics rows.', list: true, value: oneOf(['n', 'Observations.'], ['r2', 'R².'], ['adj_r2', 'Adjusted R².'], ['within_r2', 'Within R².'], ['pseudo_r2', 'Pseudo R² (McFadden, fixest\'s `pr2`).'], ['adj_pseudo_r2', 'Adjusted pseudo R², 1 − (LL − K + 1)/LL₀ (fixest\'s `apr2`).'], ['sq_cor', 'Squared correlation of the outcome and the fitted values (fixest\'s `sq.cor`).'], ['sigma2', 'OLS residual variance RSS/(n − K).'], ['rmse', 'OLS root mean squared error √(RSS/n).'], ['loglik', 'Log-likelihood (OLS: Gaussian with σ² = RSS/n, as fixest).'], ['deviance', 'Deviance (Poisson, NB).'], ['null_deviance', 'Deviance of the intercept-only model (Poisson, NB).'], ['aic', 'AIC = −2LL + 2K, K counting fixed-effect levels (and NB θ).'], ['bic', 'BIC = −2LL + K log n.'], ['theta', 'NB θ.'], ['ar1', 'AR(1) p-value.'], ['ar2', 'AR(2) p-value.'], ['sargan', 'Sargan p-value.'], ['hansen', 'Hansen p-value.'], ['instruments', 'Instrument count.'], ['groups', 'Group count.'], ['clusters', 'Cluster counts.'], ['fe', 'Fixed-effects Yes/No rows.']) },
+    { name: 'stats', doc: 'Fit statistics rows.', list: true, value: oneOf(['n', 'Observations.'], ['r2', 'R².'], ['adj_r2', 'Adjusted R².'], ['within_r2', 'Within R².'], ['pseudo_r2', 'Pseudo R² (McFadden, fixest\'s `pr2`).'], ['adj_pseudo_r2', 'Adjusted pseudo R², 1 − (LL − K + 1)/LL₀ (fixest\'s `apr2`).'], ['sq_cor', 'Squared correlation of the outcome and the fitted values (fixest\'s `sq.cor`).'], ['sigma2', 'OLS residual variance RSS/(n − K).'], ['rmse', 'OLS root mean squared error √(RSS/n).'], ['loglik', 'Log-likelihood (OLS: Gaussian with σ² = RSS/n, as fixest).'], ['deviance', 'Deviance (Poisson, NB).'], ['null_deviance', 'Deviance of the intercept-only model (Poisson, NB).'], ['aic', 'AIC = −2LL + 2K, K counting fixed-effect levels (and NB θ).'], ['bic', 'BIC = −2LL + K log n.'], ['theta', 'NB θ.'], ['ar1', 'AR(1) p-value.'], ['ar2', 'AR(2) p-value.'], ['sargan', 'Sargan p-value.'], ['hansen', 'Hansen p-value.'], ['instruments', 'Instrument count.'], ['groups', 'Group count.'], ['se', 'The standard errors of each column: IID, Robust (HC1), Clustered (pair) … (shown last when not listed).'], ['clusters', 'The standard errors and cluster counts.'], ['fe', 'Fixed-effects Yes/No rows.']) },
     { name: 'keep', doc: 'Coefficients to show (default: all).', value: { type: 'terms' }, list: true },
+    { name: 'stack_se', doc: 'Further standard errors printed under each coefficient\'s own, in [brackets] then {braces} (at most two): each `ols` or `poisson` model is re-estimated with that `vcov`; the stars stay those of the model\'s own.', list: true, value: oneOf(['iid', 'Homoskedastic.'], ['hc1', 'Heteroskedasticity-robust, n/(n − K).'], ['cluster', 'Clustered by the model\'s `cluster:`.'], ['twoway', 'Two-way clustered by the model\'s two `cluster:` terms.']) },
+    { name: 'notes', doc: 'Note lines printed under the table, before what the parentheses hold and the stars legend (threeparttable notes in LaTeX).', value: { type: 'string' }, list: true },
   ],
 };
 
@@ -631,7 +641,7 @@ const study: DeclSpec = {
   ],
 };
 
-export const DECLARATIONS: readonly DeclSpec[] = [study, dataset, lookup, geometry, regions, windows, network, measures, blocks, clusters, panel, model, table, figure];
+export const DECLARATIONS: readonly DeclSpec[] = [study, dataset, lookup, geometry, regions, windows, network, measures, blocks, clusters, panel, model, labels, table, figure];
 
 /** Declarations whose results hold tables a figure can draw: every runnable kind but `figure`, whose table is another's. */
 export const TABLE_KINDS: readonly DeclKind[] = ['network', 'measures', 'blocks', 'clusters', 'panel', 'model', 'table'];

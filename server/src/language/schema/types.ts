@@ -3,7 +3,7 @@
 
 export type DeclKind =
   | 'study' | 'dataset' | 'lookup' | 'geometry' | 'regions' | 'windows' | 'network' | 'measures' | 'blocks'
-  | 'clusters' | 'panel' | 'model' | 'table' | 'figure';
+  | 'clusters' | 'panel' | 'model' | 'labels' | 'table' | 'figure';
 
 /** A word with its meaning; `needs` names an option an item cannot be computed without (`ei` needs `groups`). */
 export interface Choice { name: string; doc: string; needs?: string }
@@ -103,8 +103,8 @@ export interface ResultTableSpec {
 export interface DeclSpec {
   kind: DeclKind;
   doc: string;
-  /** How the declaration is written. */
-  form: 'title' | 'from' | 'value';
+  /** How the declaration is written; `block`: a name and a block only (`labels`). */
+  form: 'title' | 'from' | 'value' | 'block';
   example: string;
   sources?: SourceSpec[];
   options: OptionSpec[];
