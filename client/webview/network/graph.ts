@@ -65,12 +65,12 @@ export function placeNew(graph: NetworkGraph, known: ReadonlyMap<string, { x: nu
   });
 }
 
-/** Betweenness and closeness of every node (binary ties), or undefined past this many node × tie steps. */
+/** Betweenness (raw counts, as UCINET) and closeness of every node, on binary ties; undefined past this many node × tie steps. */
 const CENTRALITY_BUDGET = 5e7;
 
 export function centralities(graph: NetworkGraph): { betweenness: Record<string, number>; closeness: Record<string, number> } | undefined {
   if (graph.order * Math.max(graph.size, 1) > CENTRALITY_BUDGET) return undefined;
-  return { betweenness: betweenness(graph, { getEdgeWeight: null }), closeness: closeness(graph) };
+  return { betweenness: betweenness(graph, { getEdgeWeight: null, normalized: false }), closeness: closeness(graph) };
 }
 
 /** The `count` largest nodes: their labels are always drawn. */

@@ -200,6 +200,7 @@ class NetworkView {
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 5,
       defaultDrawNodeLabel: labels.draw,
+      defaultDrawNodeHover: labels.hover,
       zIndex: true,
       nodeReducer: (node, data) => {
         const fade = this.highlighted !== undefined && node !== this.highlighted && !this.graph.areNeighbors(node, this.highlighted);
