@@ -17,3 +17,36 @@ export function networkViewKey(content: Pick<PanelContent, 'spec' | 'results'>):
   const network = content.results.find((r) => r.network);
   return content.spec && network ? `innograph.networkView:${content.spec}#${network.name}` : undefined;
 }
+
+/**
+ * The open result panels and, per kind, the one a new result replaces: the latest unpinned panel. A pinned
+ * panel keeps its result (a new one opens beside it); unpinned, it takes its kind's slot back if it is free.
+ */
+export class PanelSlots<K, P> {
+  private readonly reusable = new Map<K, P>();
+  private readonly panels = new Set<P>();
+
+  /** The panel a new result of `kind` replaces, if any. */
+  slot(kind: K): P | undefined {
+    return this.reusable.get(kind);
+  }
+
+  all(): P[] {
+    return [...this.panels];
+  }
+
+  add(kind: K, panel: P, pinned: boolean): void {
+    this.panels.add(panel);
+    if (!pinned) this.reusable.set(kind, panel);
+  }
+
+  remove(kind: K, panel: P): void {
+    this.panels.delete(panel);
+    if (this.reusable.get(kind) === panel) this.reusable.delete(kind);
+  }
+
+  pin(kind: K, panel: P, pinned: boolean): void {
+    if (pinned && this.reusable.get(kind) === panel) this.reusable.delete(kind);
+    if (!pinned && !this.reusable.has(kind)) this.reusable.set(kind, panel);
+  }
+}

@@ -9,7 +9,7 @@ import { regressionDocx } from '../../../server/src/engine/exports/regressionTab
 import { panelContent, withEarlierResults } from './content.js';
 import { panelHtml } from './html.js';
 import { PANEL_KINDS, type FromWebview, type MapGeometry, type NetworkViewState, type PanelContent, type PanelKind, type RegressionFormat, type ToWebview } from './messages.js';
-import { networkViewKey, resultColumn } from './placement.js';
+import { networkViewKey, PanelSlots, resultColumn } from './placement.js';
 
 export const viewType = (kind: PanelKind) => `innograph.results.${kind}`;
 
@@ -19,9 +19,7 @@ const GEOMETRY_KEY = 'innograph.mapGeometry';
 interface OpenPanel { panel: vscode.WebviewPanel; content?: PanelContent }
 
 export class ResultPanels implements vscode.Disposable {
-  /** The reusable (unpinned) panel of each kind. */
-  private readonly open = new Map<PanelKind, OpenPanel>();
-  private readonly panels = new Set<OpenPanel>();
+  private readonly slots = new PanelSlots<PanelKind, OpenPanel>();
   /** The editor column result panels were last seen in. */
   private column: number | undefined;
   /** The results of the editor's runs by spec, joined (withEarlierResults): what a run's panels draw on. */
@@ -50,7 +48,7 @@ export class ResultPanels implements vscode.Disposable {
 
   show(shown: PanelContent): void {
     const content = this.withNetworkView(shown);
-    const existing = this.open.get(content.kind);
+    const existing = this.slots.slot(content.kind);
     if (existing) {
       existing.content = content;
       existing.panel.title = titleOf(content);
@@ -58,13 +56,13 @@ export class ResultPanels implements vscode.Disposable {
       void this.post(existing.panel, { type: 'show', content });
       return;
     }
-    const column = resultColumn([...this.panels].map((p) => p.panel.viewColumn), this.column);
+    const column = resultColumn(this.slots.all().map((p) => p.panel.viewColumn), this.column);
     const panel = vscode.window.createWebviewPanel(viewType(content.kind), titleOf(content), { viewColumn: column === 'beside' ? vscode.ViewColumn.Beside : column, preserveFocus: true }, this.options());
     this.adopt(content.kind, panel, content);
   }
 
   dispose(): void {
-    for (const { panel } of this.panels) panel.dispose();
+    for (const { panel } of this.slots.all()) panel.dispose();
     for (const d of this.disposables) d.dispose();
   }
 
@@ -78,8 +76,7 @@ export class ResultPanels implements vscode.Disposable {
 
   private adopt(kind: PanelKind, panel: vscode.WebviewPanel, content: PanelContent | undefined): void {
     const entry: OpenPanel = { panel, content };
-    this.panels.add(entry);
-    if (!content?.pinned) this.open.set(kind, entry);
+    this.slots.add(kind, entry, content?.pinned ?? false);
     this.column = panel.viewColumn ?? this.column;
     panel.webview.options = this.options();
     panel.webview.html = panelHtml({
@@ -89,10 +86,7 @@ export class ResultPanels implements vscode.Disposable {
       script: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.bundleFolder(), `${kind}.js`)).toString(),
       style: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.bundleFolder(), `${kind}.css`)).toString(),
     });
-    panel.onDidDispose(() => {
-      this.panels.delete(entry);
-      if (this.open.get(kind) === entry) this.open.delete(kind);
-    });
+    panel.onDidDispose(() => this.slots.remove(kind, entry));
     panel.onDidChangeViewState(({ webviewPanel }) => { if (webviewPanel.active) this.column = webviewPanel.viewColumn ?? this.column; });
     panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(entry, message).catch((e: unknown) => {
       this.log.error(`[panels] ${message.type}: ${e instanceof Error ? e.message : String(e)}`);
@@ -131,14 +125,11 @@ export class ResultPanels implements vscode.Disposable {
     }
   }
 
-  /** A pinned panel leaves its kind's slot; unpinned, it takes the slot back if no other panel holds it. */
   private pin(entry: OpenPanel, pinned: boolean): void {
     if (!entry.content) return;
-    const kind = entry.content.kind;
     entry.content = { ...entry.content, pinned };
     entry.panel.title = titleOf(entry.content);
-    if (pinned && this.open.get(kind) === entry) this.open.delete(kind);
-    if (!pinned && !this.open.has(kind)) this.open.set(kind, entry);
+    this.slots.pin(entry.content.kind, entry, pinned);
   }
 
   private async rememberNetworkView(entry: OpenPanel, view: NetworkViewState): Promise<void> {
