@@ -54,8 +54,8 @@ interface Section { kind: ChartKind; holder: HTMLElement }
 /** Draws every chart at the charts' current width; a later call (a resize) waits for this one. */
 let drawing: Promise<void> = Promise.resolve();
 function draw(focus: DeclarationResult, sections: readonly Section[], width: number): void {
+  document.body.dataset.charts = 'pending';
   drawing = drawing.then(async () => {
-    document.body.dataset.charts = 'pending';
     for (const v of views) v.finalize();
     views = [];
     try {
