@@ -137,6 +137,8 @@ test('colour by CONCOR block and by degree tier; size by a node measure; thresho
   assert.equal((gexf.match(/<node /g) ?? []).length, first.nodes.length);
   assert.equal((gexf.match(/<edge /g) ?? []).length, first.ties.length);
   assert.equal((svg.match(/<circle /g) ?? []).length, first.nodes.length);
+  assert.ok(rein().directed, 'rein is directed');
+  assert.equal((svg.match(/<path d="M[^"]*Q/g) ?? []).length, Number(await body(panel, 'visibleEdges')), 'the shown ties (threshold 3), directed as arcs, as on screen');
   assert.equal(Buffer.from(png, 'base64').subarray(1, 4).toString(), 'PNG');
   await panel.assertClean();
 });

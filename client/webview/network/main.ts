@@ -19,6 +19,7 @@ import { legend } from '../shared/legend.js';
 import { categoryColor, NO_VALUE, tierColor } from '../../../server/src/engine/maps/palette.js';
 import { nodeMeasures, type NodeMeasure } from '../../../server/src/engine/maps/nodeMeasures.js';
 import { blockPartitions, centralities, communities, largestNodes, placeNew, windowGraph, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from './graph.js';
+import { CurvedArrowProgram } from './curvedEdges.js';
 import { labelDrawer } from './labels.js';
 import { runLayout, type LayoutRun } from './layout.js';
 import { networkSvg } from './svg.js';
@@ -190,8 +191,11 @@ class NetworkView {
   private createRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
     const foreground = themeColor('--vscode-editor-foreground', '#333333');
     const labels = labelDrawer(themeColor('--vscode-editor-background', '#ffffff'));
+    // opaque: sigma adds a translucent colour's light (premultiplied blending), so faint grey ties turned white
+    const faded = themeColor('--vscode-panel-border', '#e5e5e5');
     const renderer = new Sigma(this.graph, this.canvas, {
-      defaultEdgeType: this.network.directed ? 'arrow' : 'line',
+      defaultEdgeType: this.network.directed ? 'curvedArrow' : 'line',
+      edgeProgramClasses: { curvedArrow: CurvedArrowProgram },
       labelColor: { color: foreground },
       labelFont: themeColor('--vscode-font-family', 'sans-serif'),
       labelSize: 12,
@@ -209,7 +213,7 @@ class NetworkView {
       edgeReducer: (edge, data) => {
         const hidden = data.weight < this.threshold;
         const fade = this.highlighted !== undefined && !this.graph.extremities(edge).includes(this.highlighted);
-        return { ...data, hidden, color: fade ? 'rgba(128,128,128,0.08)' : data.color };
+        return { ...data, hidden, color: fade ? faded : data.color };
       },
     });
     renderer.on('clickNode', ({ node }) => this.highlight(node));
