@@ -72,3 +72,21 @@ test("a single model's result is a one-column table with its coefficient", async
   assert.deepEqual(await page.locator('tbody.coefficients tr').first().locator('th, td').allTextContents(), ['Overlap_ijt−3', `${c.estimate.toFixed(3)}${stars(c.p)}`]);
   await panel.assertClean();
 });
+
+test('pin: the page asks the extension to keep the panel, and a revived pinned panel offers to unpin', async () => {
+  const panel = await PanelPage.open(browser, panelContent(results, 'm1'));
+  const { page } = panel;
+  const pin = page.locator('button', { hasText: /^(Pin|Unpin)$/ });
+  assert.equal(await pin.textContent(), 'Pin');
+  await pin.click();
+  assert.equal(await pin.textContent(), 'Unpin');
+  assert.equal(await pin.getAttribute('aria-pressed'), 'true');
+  await pin.click();
+  assert.deepEqual((await panel.posted()).filter((m) => m.type === 'pin'), [{ type: 'pin', pinned: true }, { type: 'pin', pinned: false }]);
+  await panel.assertClean();
+
+  const pinned = await PanelPage.open(browser, { ...panelContent(results, 'm1'), pinned: true });
+  assert.equal(await pinned.page.locator('button', { hasText: /^(Pin|Unpin)$/ }).textContent(), 'Unpin');
+  await pinned.screenshot('regression-pinned');
+  await pinned.assertClean();
+});

@@ -1,5 +1,6 @@
 // Tables panel in headless Chromium, from the rare-earth example's real results: the CONCOR blocks' four
-// tables (undefined cells as "—"), sorting, the window filter of tie measures and the CSV export.
+// tables (undefined cells as "—"), sorting, fixed decimals per column, the window filter of tie measures and
+// the CSV export.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { panelContent } from '../../client/src/panels/content.ts';
@@ -53,13 +54,33 @@ test('node measures sort by a column (a top-N centrality list)', async () => {
   await panel.assertClean();
 });
 
+test('each number column with fixed decimals from its values, changed per column', async () => {
+  const panel = await PanelPage.open(example.browser, panelContent(example.results, 'rein_nodes'));
+  const { page } = panel;
+  const nodes = table('rein_nodes', 'nodes');
+  const section = page.locator('section[data-table="nodes"]');
+  const column = (name: string) => section.locator(`tbody td:nth-child(${nodes.columns.indexOf(name) + 1})`).allTextContents();
+  const decimalsOf = (texts: string[]) => new Set(texts.filter((t) => t !== '—').map((t) => t.split('.')[1]?.length ?? 0));
+  assert.deepEqual(decimalsOf(await column('degree')), new Set([0]), 'counts without decimals');
+  const closeness = decimalsOf(await column('closeness'));
+  assert.equal(closeness.size, 1, 'one number of decimals down the column');
+  assert.ok([...closeness][0] >= 2, `closeness with ${[...closeness][0]} decimals`);
+  await section.locator('select[title="Decimals of closeness"]').selectOption('1');
+  assert.deepEqual(decimalsOf(await column('closeness')), new Set([1]));
+  assert.deepEqual(decimalsOf(await column('degree')), new Set([0]), 'other columns keep theirs');
+  const first = nodes.rows[0][nodes.columns.indexOf('closeness')];
+  assert.equal((await column('closeness'))[0], typeof first === 'number' ? first.toFixed(1) : '—');
+  await panel.screenshot('tables-decimals');
+  await panel.assertClean();
+});
+
 test('tie measures: a window filter; each row with the tier the run gave it (— where none)', async () => {
   const panel = await PanelPage.open(example.browser, panelContent(example.results, 'rein_ties'));
   const { page } = panel;
   const section = page.locator('section[data-table="ties"]');
   const ties = table('rein_ties', 'ties');
   assert.equal(await section.locator('tbody tr').count(), ties.rows.length);
-  await section.locator('select').selectOption('2001–2005');
+  await section.locator('.toolbar select').selectOption('2001–2005');
   const first = ties.rows.filter((r) => r[0] === '2001–2005');
   assert.equal(await section.locator('tbody tr').count(), first.length);
   assert.deepEqual(await section.locator('tbody tr').first().locator('td').allTextContents(), [...first[0].slice(0, 4).map(String), String(first[0][4] ?? '—')]);

@@ -3,6 +3,8 @@
 // here, CONCOR blocks, Jenks tiers).
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
+import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import closenessModule from 'graphology-metrics/centrality/closeness.js';
 import type { AbstractGraph } from 'graphology-types';
 import { Rng } from '../../../server/src/engine/prng.js';
 import type { DeclarationResult, NetworkWindow } from '../../../server/src/results/format.js';
@@ -11,8 +13,10 @@ export interface NodeAttributes { label: string; x: number; y: number; size: num
 export interface EdgeAttributes { weight: number; size: number; color: string }
 export type NetworkGraph = AbstractGraph<NodeAttributes, EdgeAttributes>;
 
-// The package is CommonJS (`module.exports = louvain`): the default import is the function at run time.
+// The packages are CommonJS (`module.exports = louvain`): the default import is the function at run time.
 const louvain = louvainModule as unknown as typeof louvainModule.default;
+const betweenness = betweennessModule as unknown as typeof betweennessModule.default;
+const closeness = closenessModule as unknown as typeof closenessModule.default;
 
 export function windowGraph(window: NetworkWindow, directed: boolean): NetworkGraph {
   const graph: NetworkGraph = directed ? new DirectedGraph<NodeAttributes, EdgeAttributes>() : new UndirectedGraph<NodeAttributes, EdgeAttributes>();
@@ -59,4 +63,17 @@ export function placeNew(graph: NetworkGraph, known: ReadonlyMap<string, { x: nu
   graph.nodes().forEach((node, i) => {
     graph.mergeNodeAttributes(node, known.get(node) ?? { x: Math.cos((2 * Math.PI * i) / n) * 100, y: Math.sin((2 * Math.PI * i) / n) * 100 });
   });
+}
+
+/** Betweenness (raw counts, as UCINET) and closeness of every node, on binary ties; undefined past this many node × tie steps. */
+const CENTRALITY_BUDGET = 5e7;
+
+export function centralities(graph: NetworkGraph): { betweenness: Record<string, number>; closeness: Record<string, number> } | undefined {
+  if (graph.order * Math.max(graph.size, 1) > CENTRALITY_BUDGET) return undefined;
+  return { betweenness: betweenness(graph, { getEdgeWeight: null, normalized: false }), closeness: closeness(graph) };
+}
+
+/** The `count` largest nodes: their labels are always drawn. */
+export function largestNodes(graph: NetworkGraph, count: number): Set<string> {
+  return new Set(graph.nodes().sort((a, b) => graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size') || a.localeCompare(b)).slice(0, count));
 }

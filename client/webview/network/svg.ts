@@ -1,6 +1,7 @@
-// The network window as a standalone SVG (what "SVG…" saves and "PNG…" rasterises): ties as lines under the
-// nodes, node circles in their current colours and sizes, and the labels of the largest nodes. Built with the
-// DOM and serialised, so region names are escaped by the serializer.
+// The network window as a standalone SVG (what "SVG…" saves and "PNG…" rasterises): ties under the nodes
+// (directed ones as the view's arcs), node circles in their current colours and sizes, and the labels of the
+// largest nodes. Built with the DOM and serialised, so region names are escaped by the serializer.
+import { controlPoint } from './curvedEdges.js';
 import type { NetworkGraph } from './graph.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -32,10 +33,20 @@ export function networkSvg(graph: NetworkGraph, edges: readonly string[], direct
     defs.append(marker);
     svg.append(defs);
   }
-  const ties = node('g', { class: 'ties', stroke: '#999', 'stroke-opacity': 0.5 });
+  const ties = node('g', { class: 'ties', stroke: '#999', 'stroke-opacity': 0.5, fill: 'none' });
   for (const edge of edges) {
     const [s, t] = graph.extremities(edge).map((n) => graph.getNodeAttributes(n));
-    ties.append(node('line', { x1: px(s.x), y1: py(s.y), x2: px(t.x), y2: py(t.y), 'stroke-width': graph.getEdgeAttribute(edge, 'size'), ...(directed ? { 'marker-end': 'url(#arrow)' } : {}) }));
+    const width = graph.getEdgeAttribute(edge, 'size');
+    if (!directed) {
+      ties.append(node('line', { x1: px(s.x), y1: py(s.y), x2: px(t.x), y2: py(t.y), 'stroke-width': width }));
+      continue;
+    }
+    // an arc as on screen, its arrow's tip at the target's rim
+    const c = controlPoint(s, t);
+    const [cx, cy, tx, ty] = [px(c.x), py(c.y), px(t.x), py(t.y)];
+    const away = Math.hypot(tx - cx, ty - cy) || 1;
+    const [ex, ey] = [tx - ((tx - cx) / away) * t.size, ty - ((ty - cy) / away) * t.size];
+    ties.append(node('path', { d: `M${px(s.x)},${py(s.y)} Q${cx},${cy} ${ex},${ey}`, 'stroke-width': width, 'marker-end': 'url(#arrow)' }));
   }
   const nodes = node('g', { class: 'nodes', stroke: '#fff', 'stroke-width': 0.5 });
   graph.forEachNode((_, a) => nodes.append(node('circle', { cx: px(a.x), cy: py(a.y), r: a.size, fill: a.color })));

@@ -2,7 +2,7 @@
 // node measures as a top-N centrality list …), sortable, filtered by window where it has one, saved as CSV.
 import '../shared/base.css';
 import type { Table } from '../../../server/src/results/format.js';
-import { dataTable } from '../shared/dataTable.js';
+import { dataTable, tableDecimals } from '../shared/dataTable.js';
 import { button, h, labelled, select } from '../shared/dom.js';
 import { saveText } from '../shared/files.js';
 import { tableCsv } from '../../../server/src/engine/exports/csv.js';
@@ -18,9 +18,10 @@ function tableSection(declaration: string, name: string, table: Table, shown: Ta
   const windowColumn = table.columns.indexOf('window');
   const windows = windowColumn < 0 ? [] : [...new Set(table.rows.map((r) => String(r[windowColumn])))];
   const holder = h('div');
+  const decimals = tableDecimals(shown, digits);
   const show = (window: string) => {
     const rows = window === ALL ? shown.rows : shown.rows.filter((r) => String(r[windowColumn]) === window);
-    holder.replaceChildren(dataTable({ columns: shown.columns, rows }, undefined, digits));
+    holder.replaceChildren(dataTable({ columns: shown.columns, rows }, decimals));
   };
   const save = button('Save CSV…', () => saveText(`${declaration}.${name}.csv`, tableCsv(table)), `Save ${name} as CSV`);
   const filter = windows.length > 1 ? labelled('Window', select([[ALL, 'all windows'], ...windows.map((w) => [w, w] as const)], ALL, show)) : null;
