@@ -44,7 +44,9 @@ export function panelContent(file: Results, name: string, kind?: PanelKind, geom
   const kinds = panelKinds(file, focus);
   const chosen = kind ?? kinds[0];
   if (!kinds.includes(chosen)) throw new Error(`"${name}" (${focus.kind}) cannot be shown as ${chosen}.`);
-  const network = chosen === 'network' || chosen === 'map' ? networkOf(file, focus) : undefined;
+  // Every panel of a declaration that can be drawn carries its network, so that "Also as" can switch to the
+  // network or map from any of them.
+  const network = kinds.includes('network') ? networkOf(file, focus) : undefined;
   const related = network ? [network, ...file.results.filter((r) => r.status === 'ok' && r.of === network.name)] : [];
   return {
     kind: chosen,
