@@ -169,3 +169,30 @@ panel p = node_panel(toolkit, years: 2019..2020) { X = toolkit.tci }
   // A technology's indicator is no region's panel variable.
   assert.deepEqual(found.sort(), ['bad-value patent', 'missing-option partial', 'unknown-column regoin', 'unknown-item rcaa', 'unknown-member tci']);
 });
+
+test('the entry regression on the toolkit\'s cells: binary RCA on the density one window earlier, with region, technology and window effects, as R\'s lm', async () => {
+  const spec = `${readFileSync(SPEC, 'utf8')}
+model entry  = ols(rca_binary ~ l(density, 1) + l(rca_binary, 1) | region + technology + t, data: toolkit.cells)
+model levels = ols(rca ~ density + toolkit.kci | region + technology + t, data: toolkit.cells)
+`;
+  const results = await runSpec(SPEC, spec);
+  const wanted = readJson(resolve(import.meta.dirname, '../oracles/econgeo/entry_regression_R.json'));
+  const terms: Record<string, Record<string, string>> = {
+    entry: { 'l(density, 1)': 'density_lag', 'l(rca_binary, 1)': 'rca_binary_lag' },
+    levels: { density: 'density', 'toolkit.kci': 'kci' },
+  };
+  for (const [name, names] of Object.entries(terms)) {
+    const model = result(results, name);
+    assert.equal(model.status, 'ok', model.error?.message);
+    const rows = records(model, 'coefficients');
+    assert.deepEqual(rows.map((r) => r.term), Object.keys(names), name);
+    for (const r of rows) {
+      near(r.estimate, wanted[name].coef[names[r.term as string]], `${name} ${r.term} estimate`);
+      near(r.se, wanted[name].se[names[r.term as string]], `${name} ${r.term} standard error`);
+    }
+    const fit = (model as any).model.fit;
+    assert.equal(fit.n, wanted[name].n, `${name} observations`);
+    near(fit.r2, wanted[name].r2, `${name} R²`);
+    near(fit.ssr, wanted[name].rss, `${name} residual sum of squares`);
+  }
+});
