@@ -196,3 +196,18 @@ model levels = ols(rca ~ density + toolkit.kci | region + technology + t, data: 
     near(fit.ssr, wanted[name].rss, `${name} residual sum of squares`);
   }
 });
+
+test('a model on the cells is checked against their columns: a misspelt column or table is named where it is written, with a did-you-mean', async () => {
+  const spec = `${readFileSync(SPEC, 'utf8')}
+model a = ols(rca_binary ~ l(desnity, 1) | region + technology + t, data: toolkit.cells)
+model b = ols(rca ~ kci, data: toolkit.cels)
+model c = ols(rca ~ density, data: windowed.cells) { where: windw == "2019–2020" }
+`;
+  const diagnostics = (await analyseSpec(SPEC, spec)).diagnostics;
+  const found = diagnostics.map((d) => `${d.code} ${spec.slice(d.span.start, d.span.end)}`);
+  assert.deepEqual(found.sort(), ['unknown-table cels', 'unknown-variable desnity', 'unknown-variable windw']);
+  const message = (word: string) => diagnostics.find((d) => spec.slice(d.span.start, d.span.end) === word)!.message;
+  assert.match(message('desnity'), /the columns of `toolkit\.cells`.*Did you mean `density`\?/s);
+  assert.match(message('cels'), /`toolkit` has no table `cels`: its tables are `nodes`, `technologies`, `cells`, `pairs`.*Did you mean `cells`\?/s);
+  assert.match(message('windw'), /Did you mean `window`\?/);
+});
