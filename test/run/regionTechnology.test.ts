@@ -211,3 +211,34 @@ model c = ols(rca ~ density, data: windowed.cells) { where: windw == "2019–202
   assert.match(message('cels'), /`toolkit` has no table `cels`: its tables are `nodes`, `technologies`, `cells`, `pairs`.*Did you mean `cells`\?/s);
   assert.match(message('windw'), /Did you mean `window`\?/);
 });
+
+test('a dyadic panel joins the regions\' indicators to both sides of each pair, by region and period, as attributes', async () => {
+  const spec = `${readFileSync(SPEC, 'utf8')}
+dataset region_ties from "region_ties.csv" { year: year }
+windows yearly = 2019..2020 by 1
+network ties = edges(region_ties) { from: source  to: target  weight: weight  windows: yearly }
+panel dyads = dyadic(ties) {
+  attributes: toolkit
+  Tie = ties.weight
+  Gap = kci_i - kci_j
+}
+model m = ols(Tie ~ kci_i + kci_j + Gap, data: dyads)
+`;
+  const results = await runSpec(SPEC, spec);
+  const dyads = result(results, 'dyads');
+  assert.equal(dyads.status, 'ok', dyads.error?.message);
+  const variables = new Map(records(dyads, 'variables').map((r) => [r.variable, r]));
+  for (const name of ['kci_i', 'kci_j', 'diversity_j', 'density_inside_i']) assert.equal(variables.get(name)?.missing, 0, name);
+  // Every pair of the four regions in both years: kci_i − kci_j is Gap, and side means are EconGeo's KCIs.
+  const kci = (year: string, region: string) => expected[year].kci[expected[year].regions.indexOf(region)];
+  const pairs = [['R01', 'R02'], ['R01', 'R03'], ['R01', 'R04'], ['R02', 'R03'], ['R02', 'R04'], ['R03', 'R04']];
+  const rows = (['2019', '2020'] as const).flatMap((y) => pairs.map(([a, b]) => [kci(y, a), kci(y, b)]));
+  assert.equal(variables.get('Gap')!.n, rows.length);
+  near(variables.get('Gap')!.mean, rows.reduce((s, [a, b]) => s + a - b, 0) / rows.length, 'mean KCI gap');
+  near(variables.get('kci_j')!.mean, rows.reduce((s, [, b]) => s + b, 0) / rows.length, 'mean partner KCI');
+  assert.equal(result(results, 'm').status, 'ok', result(results, 'm').error?.message);
+  const diagnostics = (await analyseSpec(SPEC, spec.replace('Gap = kci_i - kci_j', 'Gap = kci_i - kci_k'))).diagnostics;
+  const typo = diagnostics.filter((d) => d.message.includes('kci_k'));
+  assert.equal(typo.length, 1);
+  assert.match(typo[0].message, /Did you mean `kci_[ij]`\?/);
+});

@@ -433,7 +433,7 @@ const panel: DeclSpec = {
   options: [
     { name: 'years', doc: 'Yearly time axis, e.g. `2011..2020` (node panels).', value: { type: 'range' } },
     { name: 'windows', doc: 'Time axis given by windows.', value: ref('windows') },
-    { name: 'attributes', doc: 'Attribute tables joined by their `key` (and `time`) roles; their columns become panel variables (in dyadic panels once per side: `gdp_i`, `gdp_j`).', value: ref('dataset'), list: true },
+    { name: 'attributes', doc: 'Attribute tables joined by their `key` (and `time`) roles, or node measures by region and period (a region × technology toolkit\'s regions\' indicators); their columns become panel variables (in dyadic panels once per side: `gdp_i`, `gdp_j`, `kci_i`, `kci_j`).', value: ref('dataset', 'measures'), list: true },
     { name: 'level', doc: 'A node panel over a holder dataset: the column whose values are the units — a `region` column (regions × time), or the `applicant` or `inventor` column (holders × time: a firm panel). Default: the dataset\'s first `region` column.', value: column, only: ['node_panel'] },
     { name: 'fill', doc: 'Value of a dyad absent from a window.', value: oneOf(['zero', 'Absent ties are 0 (default).'], ['missing', 'Absent ties are missing.']), default: 'zero' },
     {

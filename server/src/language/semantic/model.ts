@@ -221,8 +221,8 @@ export class SemanticModel {
     }
     for (const attr of this.option(panel.decl, 'attributes')?.values ?? []) {
       const ds = this.resolve(attr);
-      if (ds?.kind !== 'dataset') continue;
-      const cols = this.scopeOf(ds)!;
+      const cols = ds?.kind === 'dataset' ? this.scopeOf(ds)! : ds?.kind === 'measures' ? this.nodeColumns(ds) : undefined;
+      if (!cols) continue;
       complete &&= cols.complete;
       // Dyadic panels join attributes to both sides of the pair: `gdp` becomes `gdp_i` and `gdp_j`.
       const sides = dyadic ? ['_i', '_j'] : [''];
@@ -231,6 +231,14 @@ export class SemanticModel {
       }
     }
     return { description: `the variables of panel \`${panel.name}\``, names, complete };
+  }
+
+  /** The indicators of a measures declaration's `nodes` table (its columns but `window` and `region`), as attributes join them. */
+  private nodeColumns(measures: Symbol): Scope | undefined {
+    const nodes = this.resultTables(measures)?.find((t) => t.name === 'nodes')?.columns;
+    if (!nodes) return undefined;
+    const names = new Map([...nodes.names].filter(([n]) => n !== 'window' && n !== 'region'));
+    return { ...nodes, names };
   }
 
   /**
