@@ -1,6 +1,7 @@
 // `region_technology(…)` run from a spec: read as a count table and as patent rows, every indicator equals
-// EconGeo's (golden_econgeo.R) to 1e-6; its node indicators are panel variables and model data; bad
-// counts are reported at their file and column.
+// EconGeo's (golden_econgeo.R) to 1e-6; its node indicators are panel variables (both sides of a dyadic
+// panel's pairs as attributes) and model data; its cells a model's data, the entry regression held to R's lm
+// (entry_regression.R); bad counts are reported at their file and column.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
