@@ -92,6 +92,19 @@ describe('completion', () => {
     assert.ok(['relatedness', 'rounding', 'population', 'count', 'period'].every((o) => options.includes(o)), options.join());
   });
 
+  test('a model reads a toolkit\'s keyed tables: `data: geo.` offers them, and the formula the columns of the one named', async () => {
+    const geo = `${SPEC}\nmeasures geo = region_technology(applicants, region: province, technology: seq) { kci, rca, tci }\n`;
+    assert.deepEqual(labels(await completionsAt(`${geo}model e = ols(rca ~ kci, data: geo.$0)`)).sort(), ['cells', 'nodes', 'pairs', 'technologies']);
+    const got = labels(await completionsAt(`${geo}model e = ols(rca ~ $0, data: geo.cells)`));
+    for (const name of ['window', 'region', 'technology', 'count', 'rca', 't']) assert.ok(got.includes(name), name);
+    assert.ok(!got.includes('kci'), 'a region indicator offered among the cells\' columns');
+    const f = fixture(`${geo}model e = ols(r$0ca ~ l(count, 1) | region + technology + t, data: geo.cells)`);
+    const { uri, diagnostics } = await lsp.open('fixture.study', f.text);
+    assert.deepEqual(diagnostics.map((d) => d.message), []);
+    const hover = await lsp.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: f.position });
+    assert.match(hover.contents.value, /Revealed comparative advantage/);
+  });
+
   test('option names inside a block, without the ones already given', async () => {
     const got = labels(await completionsAt(SPEC.replace('  level:   province\n', '  level:   province\n  $0\n')));
     assert.ok(got.includes('count') && got.includes('intra') && got.includes('between'));

@@ -1,6 +1,7 @@
 // `region_technology(…)` run from a spec: read as a count table and as patent rows, every indicator equals
-// EconGeo's (golden_econgeo.R) to 1e-6; its node indicators are panel variables and model data; bad
-// counts are reported at their file and column.
+// EconGeo's (golden_econgeo.R) to 1e-6; its node indicators are panel variables (both sides of a dyadic
+// panel's pairs as attributes) and model data; its cells a model's data, the entry regression held to R's lm
+// (entry_regression.R); bad counts are reported at their file and column.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -168,4 +169,77 @@ panel p = node_panel(toolkit, years: 2019..2020) { X = toolkit.tci }
   const found = (await analyseSpec(SPEC, spec)).diagnostics.map((d) => `${d.code} ${spec.slice(d.span.start, d.span.end)}`);
   // A technology's indicator is no region's panel variable.
   assert.deepEqual(found.sort(), ['bad-value patent', 'missing-option partial', 'unknown-column regoin', 'unknown-item rcaa', 'unknown-member tci']);
+});
+
+test('the entry regression on the toolkit\'s cells: binary RCA on the density one window earlier, with region, technology and window effects, as R\'s lm', async () => {
+  const spec = `${readFileSync(SPEC, 'utf8')}
+model entry  = ols(rca_binary ~ l(density, 1) + l(rca_binary, 1) | region + technology + t, data: toolkit.cells)
+model levels = ols(rca ~ density + toolkit.kci | region + technology + t, data: toolkit.cells)
+`;
+  const results = await runSpec(SPEC, spec);
+  const wanted = readJson(resolve(import.meta.dirname, '../oracles/econgeo/entry_regression_R.json'));
+  const terms: Record<string, Record<string, string>> = {
+    entry: { 'l(density, 1)': 'density_lag', 'l(rca_binary, 1)': 'rca_binary_lag' },
+    levels: { density: 'density', 'toolkit.kci': 'kci' },
+  };
+  for (const [name, names] of Object.entries(terms)) {
+    const model = result(results, name);
+    assert.equal(model.status, 'ok', model.error?.message);
+    const rows = records(model, 'coefficients');
+    assert.deepEqual(rows.map((r) => r.term), Object.keys(names), name);
+    for (const r of rows) {
+      near(r.estimate, wanted[name].coef[names[r.term as string]], `${name} ${r.term} estimate`);
+      near(r.se, wanted[name].se[names[r.term as string]], `${name} ${r.term} standard error`);
+    }
+    const fit = (model as any).model.fit;
+    assert.equal(fit.n, wanted[name].n, `${name} observations`);
+    near(fit.r2, wanted[name].r2, `${name} R²`);
+    near(fit.ssr, wanted[name].rss, `${name} residual sum of squares`);
+  }
+});
+
+test('a model on the cells is checked against their columns: a misspelt column or table is named where it is written, with a did-you-mean', async () => {
+  const spec = `${readFileSync(SPEC, 'utf8')}
+model a = ols(rca_binary ~ l(desnity, 1) | region + technology + t, data: toolkit.cells)
+model b = ols(rca ~ kci, data: toolkit.cels)
+model c = ols(rca ~ density, data: windowed.cells) { where: windw == "2019–2020" }
+`;
+  const diagnostics = (await analyseSpec(SPEC, spec)).diagnostics;
+  const found = diagnostics.map((d) => `${d.code} ${spec.slice(d.span.start, d.span.end)}`);
+  assert.deepEqual(found.sort(), ['unknown-table cels', 'unknown-variable desnity', 'unknown-variable windw']);
+  const message = (word: string) => diagnostics.find((d) => spec.slice(d.span.start, d.span.end) === word)!.message;
+  assert.match(message('desnity'), /the columns of `toolkit\.cells`.*Did you mean `density`\?/s);
+  assert.match(message('cels'), /`toolkit` has no table `cels`: its tables are `nodes`, `technologies`, `cells`, `pairs`.*Did you mean `cells`\?/s);
+  assert.match(message('windw'), /Did you mean `window`\?/);
+});
+
+test('a dyadic panel joins the regions\' indicators to both sides of each pair, by region and period, as attributes', async () => {
+  const spec = `${readFileSync(SPEC, 'utf8')}
+dataset region_ties from "region_ties.csv" { year: year }
+windows yearly = 2019..2020 by 1
+network ties = edges(region_ties) { from: source  to: target  weight: weight  windows: yearly }
+panel dyads = dyadic(ties) {
+  attributes: toolkit
+  Tie = ties.weight
+  Gap = kci_i - kci_j
+}
+model m = ols(Tie ~ kci_i + kci_j + Gap, data: dyads)
+`;
+  const results = await runSpec(SPEC, spec);
+  const dyads = result(results, 'dyads');
+  assert.equal(dyads.status, 'ok', dyads.error?.message);
+  const variables = new Map(records(dyads, 'variables').map((r) => [r.variable, r]));
+  for (const name of ['kci_i', 'kci_j', 'diversity_j', 'density_inside_i']) assert.equal(variables.get(name)?.missing, 0, name);
+  // Every pair of the four regions in both years: kci_i − kci_j is Gap, and side means are EconGeo's KCIs.
+  const kci = (year: string, region: string) => expected[year].kci[expected[year].regions.indexOf(region)];
+  const pairs = [['R01', 'R02'], ['R01', 'R03'], ['R01', 'R04'], ['R02', 'R03'], ['R02', 'R04'], ['R03', 'R04']];
+  const rows = (['2019', '2020'] as const).flatMap((y) => pairs.map(([a, b]) => [kci(y, a), kci(y, b)]));
+  assert.equal(variables.get('Gap')!.n, rows.length);
+  near(variables.get('Gap')!.mean, rows.reduce((s, [a, b]) => s + a - b, 0) / rows.length, 'mean KCI gap');
+  near(variables.get('kci_j')!.mean, rows.reduce((s, [, b]) => s + b, 0) / rows.length, 'mean partner KCI');
+  assert.equal(result(results, 'm').status, 'ok', result(results, 'm').error?.message);
+  const diagnostics = (await analyseSpec(SPEC, spec.replace('Gap = kci_i - kci_j', 'Gap = kci_i - kci_k'))).diagnostics;
+  const typo = diagnostics.filter((d) => d.message.includes('kci_k'));
+  assert.equal(typo.length, 1);
+  assert.match(typo[0].message, /Did you mean `kci_[ij]`\?/);
 });

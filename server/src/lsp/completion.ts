@@ -15,6 +15,7 @@ import { labelScope } from '../language/semantic/labels.js';
 import type { DeclKind, DeclSpec, OptionSpec, SourceSpec, ValueSpec } from '../language/schema/types.js';
 import type { Scope, Scopes, SemanticModel } from '../language/semantic/model.js';
 import { functionsFor, type ExprMode } from '../language/checks/expressions.js';
+import { listNames } from '../language/checks/context.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { declAt, enclosingCall, type CallContext } from './locate.js';
 import { declarationSnippet, itemDoc, optionDoc } from './docs.js';
@@ -47,6 +48,8 @@ export function complete(a: Analysis, offset: number): CompletionItem[] {
   // A `labels` block's terms name the variables of every model's data.
   const scopes = spec.form === 'block' ? { variables: labelScope(model) } : model.scopes(decl);
   const recent = lineBefore.slice(-CONTEXT_CHARS);
+  const dataOf = decl.keyword.name === 'model' ? /\bdata\s*:\s*([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z_0-9]*$/.exec(recent)?.[1] : undefined;
+  if (dataOf) return dataTableItems(model, dataOf);
   const memberOf = /([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z_0-9]*$/.exec(recent)?.[1];
   if (memberOf) return memberItems(model, memberOf);
 
@@ -236,6 +239,13 @@ function memberItems(model: SemanticModel, name: string): CompletionItem[] {
   if (!target) return [];
   if (target.kind === 'network') return [{ label: 'weight', kind: CompletionItemKind.Field, documentation: md('Tie strength of the network, per window.') }];
   return scopeItems(model.scopeOf(target), CompletionItemKind.Field);
+}
+
+/** After `data: name.` in a model: the tables of name's result a model can read (`geo.cells`). */
+function dataTableItems(model: SemanticModel, name: string): CompletionItem[] {
+  const target = model.symbols.get(name);
+  const tables = (target && model.resultTables(target)?.filter((t) => t.keys)) ?? [];
+  return tables.map((t) => ({ label: t.name, kind: CompletionItemKind.Struct, detail: `${name}.${t.name}`, documentation: md(`A panel of ${t.keys!.join(' × ')} over the windows: ${listNames([...t.columns.names.keys()])}.`) }));
 }
 
 const DATA_FILE = /\.(csv|tsv|tab|txt|parquet|pq)(\.gz)?$/i;

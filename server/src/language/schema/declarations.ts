@@ -353,10 +353,10 @@ const measureSources: SourceSpec[] = [
       { name: 'population', doc: 'The distribution the Hoover index compares a technology\'s with (EconGeo Hoover.index(mat, pop)).', value: oneOf(['uniform', 'Every region alike (EconGeo\'s default, pop unset).'], ['total', 'The regions\' totals over all technologies.']), default: 'uniform' },
     ],
     tables: [
-      { name: 'nodes', columns: ['window', 'region'], items: names(REGION_TECHNOLOGY_ITEMS.regions) },
-      { name: 'technologies', columns: ['window', 'technology'], items: names(REGION_TECHNOLOGY_ITEMS.technologies) },
-      { name: 'cells', columns: ['window', 'region', 'technology', 'count'], items: names(REGION_TECHNOLOGY_ITEMS.cells) },
-      { name: 'pairs', columns: ['window', 'source', 'target'], items: names(REGION_TECHNOLOGY_ITEMS.pairs) },
+      { name: 'nodes', columns: ['window', 'region'], items: names(REGION_TECHNOLOGY_ITEMS.regions), keys: ['region'] },
+      { name: 'technologies', columns: ['window', 'technology'], items: names(REGION_TECHNOLOGY_ITEMS.technologies), keys: ['technology'] },
+      { name: 'cells', columns: ['window', 'region', 'technology', 'count'], items: names(REGION_TECHNOLOGY_ITEMS.cells), keys: ['region', 'technology'] },
+      { name: 'pairs', columns: ['window', 'source', 'target'], items: names(REGION_TECHNOLOGY_ITEMS.pairs), keys: ['source', 'target'] },
     ],
   },
 ];
@@ -433,7 +433,7 @@ const panel: DeclSpec = {
   options: [
     { name: 'years', doc: 'Yearly time axis, e.g. `2011..2020` (node panels).', value: { type: 'range' } },
     { name: 'windows', doc: 'Time axis given by windows.', value: ref('windows') },
-    { name: 'attributes', doc: 'Attribute tables joined by their `key` (and `time`) roles; their columns become panel variables (in dyadic panels once per side: `gdp_i`, `gdp_j`).', value: ref('dataset'), list: true },
+    { name: 'attributes', doc: 'Attribute tables joined by their `key` (and `time`) roles, or node measures by region and period (a region × technology toolkit\'s regions\' indicators); their columns become panel variables (in dyadic panels once per side: `gdp_i`, `gdp_j`, `kci_i`, `kci_j`).', value: ref('dataset', 'measures'), list: true },
     { name: 'level', doc: 'A node panel over a holder dataset: the column whose values are the units — a `region` column (regions × time), or the `applicant` or `inventor` column (holders × time: a firm panel). Default: the dataset\'s first `region` column.', value: column, only: ['node_panel'] },
     { name: 'fill', doc: 'Value of a dyad absent from a window.', value: oneOf(['zero', 'Absent ties are 0 (default).'], ['missing', 'Absent ties are missing.']), default: 'zero' },
     {
@@ -446,7 +446,12 @@ const panel: DeclSpec = {
 
 // ---------------------------------------------------------------- models
 const formulaParam = { name: 'formula', doc: 'fixest-style formula `y ~ x + l(x, 1) | fe1^fe2 + fe3`.', value: { type: 'formula' } } as const;
-const dataOption: OptionSpec = { name: 'data', doc: 'The table the model is estimated on: a panel, a dataset or node measures.', value: ref('panel', 'dataset', 'measures'), required: true };
+const dataOption: OptionSpec = {
+  name: 'data',
+  doc: 'The table the model is estimated on: a panel, a dataset or node measures, or a table of a region × technology toolkit (`geo.cells`: its rows a panel of region × technology over the windows).',
+  value: { type: 'ref', kinds: ['panel', 'dataset', 'measures'], tables: true },
+  required: true,
+};
 const fixefOption: OptionSpec = {
   name: 'fixef',
   doc: 'Report the value of every fixed-effect level as the result table `fixef` (fixest\'s fixef()). With two or more fixed effects the values are identified up to one constant per extra fixed effect: as fixest, the first observation\'s level of every fixed effect after the first is set to 0 (and so for each group of observations not connected to it).',

@@ -15,8 +15,11 @@ export type ValueSpec =
   | { type: 'column' }
   /** A computed result's table: `measures.table`, or a declaration's name for its first table. */
   | { type: 'resultTable' }
-  /** A declared name of one of these kinds, or one of `words` (e.g. `community`). */
-  | { type: 'ref'; kinds: DeclKind[]; words?: Choice[] }
+  /**
+   * A declared name of one of these kinds, or one of `words` (e.g. `community`); with `tables`, also
+   * `name.table`, a table of its result whose rows have `keys` (a model's `data: geo.cells`).
+   */
+  | { type: 'ref'; kinds: DeclKind[]; words?: Choice[]; tables?: boolean }
   | { type: 'number'; integer?: boolean; min?: number; max?: number }
   | { type: 'string' }
   | { type: 'bool' }
@@ -98,6 +101,11 @@ export interface ResultTableSpec {
   open?: boolean;
   /** Present when the `report:` option is unset or lists the table. */
   report?: boolean;
+  /**
+   * The columns that name a row within its window (a cell's region and technology): a model may read the
+   * table as its data, a panel of these units over the windows in order.
+   */
+  keys?: string[];
 }
 
 export interface DeclSpec {
