@@ -74,12 +74,14 @@ function* checkSteps(model: SemanticModel): Generator<void, CheckResult> {
   const studies = file.decls.filter((d) => d.keyword.name === 'study');
   for (const extra of studies.slice(1)) ctx.error('duplicate-study', extra.keyword.span, 'A spec has one `study` declaration');
   for (const decl of file.decls) {
+    ctx.beginDeclaration();
     try {
       checkDeclaration(ctx, decl);
     } catch (err) {
       // A check bug must not silence the other declarations' diagnostics.
       ctx.error('internal', decl.keyword.span, `Internal error while checking this declaration: ${(err as Error).message}`);
     }
+    ctx.endDeclaration(decl.keyword.span);
     yield;
   }
   return { model, diagnostics: ctx.diagnostics, references: ctx.references };
