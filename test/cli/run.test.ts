@@ -45,7 +45,7 @@ test('the rare-earth example runs end to end: summary, JSON results and CSV tabl
   const report = readFileSync(join(out, 'tables', 'report.html'), 'utf8');
   assert.match(report, /<section id="d-fig_density">[\s\S]*<figure class="scroll">\n<svg /);
   // rein's maps, one per period: in the latest, all 31 provinces filled (two through the geometry's aliases).
-  assert.ok(existsSync(join(out, 'tables', 'rein.map.2016_2020.svg')));
+  assert.ok(existsSync(join(out, 'tables', 'rein.map.2016-2020.svg')));
   const section = report.slice(report.indexOf('<section id="d-rein">'), report.indexOf('<section id="d-rein_city">'));
   assert.equal(section.match(/<figure class="scroll map">\n<svg class="map"/g)?.length, 4);
   const latestMap = section.slice(section.lastIndexOf('<svg class="map"'));

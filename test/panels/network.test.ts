@@ -80,7 +80,7 @@ test('colour by CONCOR block and by degree tier; size by a node measure; thresho
   await page.waitForFunction(() => window.__posted.filter((m) => m.type === 'save').length === 3);
   const saves = (await panel.posted()).filter((m) => m.type === 'save');
   assert.deepEqual(saves.map((m) => m.type === 'save' && [m.fileName, m.encoding]), [
-    ['rein.2001_2005.gexf', 'utf8'], ['rein.2001_2005.svg', 'utf8'], ['rein.2001_2005.png', 'base64'],
+    ['rein.2001-2005.gexf', 'utf8'], ['rein.2001-2005.svg', 'utf8'], ['rein.2001-2005.png', 'base64'],
   ]);
   const [gexf, svg, png] = saves.map((m) => (m.type === 'save' ? m.data : ''));
   assert.equal((gexf.match(/<node /g) ?? []).length, first.nodes.length);

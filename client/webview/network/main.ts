@@ -18,6 +18,7 @@ import { nodeMeasures, type NodeMeasure } from '../../../server/src/engine/maps/
 import { blockPartitions, communities, placeNew, windowGraph, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from './graph.js';
 import { runLayout, type LayoutRun } from './layout.js';
 import { networkSvg } from './svg.js';
+import { asciiFileName } from '../../../server/src/engine/exports/fileName.js';
 
 const PLAY_MS = 1500;
 
@@ -115,7 +116,7 @@ class NetworkView {
   }
 
   private fileName(extension: string): string {
-    return `${this.networkName}.${this.window.label.replace(/[^\w-]+/g, '_')}.${extension}`;
+    return asciiFileName(`${this.networkName}.${this.window.label}.${extension}`);
   }
 
   private showWindow(index: number): void {

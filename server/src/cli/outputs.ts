@@ -3,6 +3,7 @@ import { tableCsv } from '../engine/exports/csv.js';
 import { chartKinds } from '../engine/exports/charts.js';
 import { chartSpec, type ChartColors } from '../engine/exports/chartSpecs.js';
 import { figureSpec } from '../engine/exports/figure.js';
+import { asciiFileName } from '../engine/exports/fileName.js';
 import { tableLatex, tableMarkdown } from '../engine/exports/plainTable.js';
 import { regressionCsv, regressionLatex, regressionMarkdown, regressionOf } from '../engine/exports/regressionTable.js';
 import { networkFiles, type ExportFile } from '../run/output/networkFiles.js';
@@ -15,7 +16,7 @@ export const DEFAULT_FORMATS: readonly Format[] = ['json', 'csv', 'html'];
 
 export const isFormat = (name: string): name is Format => (FORMATS as readonly string[]).includes(name);
 
-const tableFile = (declaration: string, table: string, ext: string) => `${declaration}.${table}.${ext}`;
+const tableFile = (declaration: string, table: string, ext: string) => asciiFileName(`${declaration}.${table}.${ext}`);
 
 const typeset = { tex: [regressionLatex, tableLatex], md: [regressionMarkdown, tableMarkdown] } as const;
 
@@ -60,7 +61,7 @@ export async function outputFiles(results: ResultsFile, formats: ReadonlySet<For
     const charts = await reportCharts(results);
     files.push({ name: 'report.html', text: htmlReport(results, { figures, maps, charts, ...(formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) }) });
   }
-  return files;
+  return files.map((f) => ({ ...f, name: asciiFileName(f.name) }));
 }
 
 /** The report's charts: the light theme's colours on a white page. */
