@@ -1,6 +1,6 @@
 // Network view: sigma.js (WebGL) over a graphology graph of one window. Size by degree or any node measure,
 // colour by Louvain community, CONCOR block or Jenks tier (with a legend), an edge-weight threshold, a window
-// slider with play, search and highlight, node details on click, and SVG/PNG/GEXF exports.
+// slider with play, search and highlight, node details on click, a tie's patents on click, and SVG/PNG/GEXF exports.
 import '../shared/base.css';
 import './network.css';
 import Sigma from 'sigma';
@@ -18,6 +18,7 @@ import { nodeMeasures, type NodeMeasure } from '../../../server/src/engine/maps/
 import { blockPartitions, communities, placeNew, windowGraph, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from './graph.js';
 import { runLayout, type LayoutRun } from './layout.js';
 import { networkSvg } from './svg.js';
+import { tieDetails } from './tieDetails.js';
 import { asciiFileName } from '../../../server/src/engine/exports/fileName.js';
 
 const PLAY_MS = 1500;
@@ -25,6 +26,8 @@ const PLAY_MS = 1500;
 class NetworkView {
   private readonly network: { directed: boolean; windows: NetworkWindow[] };
   private readonly networkName: string;
+  /** The network's source function (coapplication, edges …): whether its ties have patents to list. */
+  private readonly networkSource: string | undefined;
   private readonly measures: NodeMeasure[];
   private readonly values;
   private readonly partitions;
@@ -50,6 +53,7 @@ class NetworkView {
   constructor(private readonly content: PanelContent, network: DeclarationResult) {
     this.network = network.network!;
     this.networkName = network.name;
+    this.networkSource = network.source;
     ({ measures: this.measures, values: this.values } = nodeMeasures(content.results));
     this.partitions = blockPartitions(content.results);
     this.windowIndex = this.network.windows.length - 1;
@@ -164,6 +168,7 @@ class NetworkView {
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 5,
       zIndex: true,
+      enableEdgeEvents: true,
       nodeReducer: (node, data) => {
         const fade = this.highlighted !== undefined && node !== this.highlighted && !this.graph.areNeighbors(node, this.highlighted);
         return fade ? { ...data, color: NO_VALUE, label: '', zIndex: 0 } : { ...data, zIndex: 1, highlighted: node === this.highlighted };
@@ -176,6 +181,7 @@ class NetworkView {
     });
     renderer.on('clickNode', ({ node }) => this.highlight(node));
     renderer.on('clickStage', () => this.highlight(undefined));
+    renderer.on('clickEdge', ({ edge }) => this.showTie(this.graph.source(edge), this.graph.target(edge)));
     return renderer;
   }
 
@@ -252,7 +258,22 @@ class NetworkView {
       ...(this.colorBy !== 'none' ? [[this.colorBy.replace(/:.*/, ''), this.categories.get(node) ?? '—']] as [string, string][] : []),
       ...this.measures.map((m) => [m.key, displayCell(this.measure(node, m.key))] as [string, string]),
     ];
-    this.details.replaceChildren(h('h2', {}, node), h('table', { class: 'data' }, h('tbody', {}, ...rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', { class: 'number' }, v))))));
+    this.details.replaceChildren(h('h2', {}, node), h('table', { class: 'data' }, h('tbody', {}, ...rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', { class: 'number' }, v))))),
+      ...this.tieButtons(node));
+  }
+
+  /** The node's ties, heaviest first, each opening its patents (as clicking the edge does). */
+  private tieButtons(node: string): HTMLElement[] {
+    const ties = this.window.ties.filter((t) => t.source === node || t.target === node).sort((a, b) => b.weight - a.weight);
+    if (!ties.length) return [];
+    const arrow = this.network.directed ? '→' : '—';
+    return [h('h3', {}, 'Ties'), h('ul', { class: 'ties' }, ...ties.map((t) =>
+      h('li', {}, button(`${t.source} ${arrow} ${t.target} (${t.weight})`, () => this.showTie(t.source, t.target), 'The patents that made this tie'))))];
+  }
+
+  private showTie(source: string, target: string): void {
+    const back = this.highlighted ? [button(`← ${this.highlighted}`, () => this.showDetails(this.highlighted))] : [];
+    this.details.replaceChildren(...back, ...tieDetails(this.window, source, target, this.network.directed, this.networkSource));
   }
 
   private svg() {
