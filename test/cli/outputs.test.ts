@@ -160,3 +160,27 @@ test('every file name is ASCII: en dashes become hyphens, accents are dropped, t
   assert.ok(files.includes('net.2016-2020.graphml') && files.includes('net.2011-2015.net'), files.join(' '));
   assert.ok(files.every((name) => /^[\x21-\x7e]+$/.test(name)), files.join(' '));
 });
+
+test('the report draws each network window as static SVG (seeded layout): no script, nothing remote, one SVG per figure', async () => {
+  const window = (label: string, ties: [string, string, number][]) => ({ label, from: null, to: null, nodes: [...new Set(ties.flatMap(([s, t]) => [s, t]))].sort(), ties: ties.map(([source, target, weight]) => ({ source, target, weight })), intra: {} });
+  const drawn: ResultsFile = {
+    ...results,
+    results: [
+      { name: 'net', kind: 'network', source: 'coapplication', status: 'ok', seconds: 0.1, notes: [], tables: {}, network: { directed: true, windows: [window('2001–2010', [['A', 'B', 1], ['B', HOSTILE, 3]]), window('2011–2020', [['A', 'B', 2], ['B', 'C', 1], ['C', 'A', 5]])] } },
+      ...declarations.filter((d) => d.name !== 'net'),
+    ],
+  };
+  const report = async () => (await outputFiles(drawn, new Set<Format>(['html']))).find((f) => f.name === 'report.html')!.text;
+  const html = await report();
+  assert.doesNotMatch(html, /<script/i);
+  assert.doesNotMatch(html, /https?:/i, 'nothing remote, not even a namespace URL');
+  const figures = html.split('<figure').slice(1).map((f) => f.slice(0, f.indexOf('</figure>')));
+  assert.ok(figures.every((f) => (f.match(/<svg/g) ?? []).length === 1), 'one SVG per figure');
+  assert.equal((html.match(/<svg/g) ?? []).length, figures.length, 'every SVG in a figure');
+  const section = html.slice(html.indexOf('<section id="d-net">'), html.indexOf('</section>', html.indexOf('<section id="d-net">')));
+  assert.equal((section.match(/<svg class="network"/g) ?? []).length, 2, 'one picture per window');
+  assert.equal((section.match(/<circle /g) ?? []).length, 3 + 3);
+  assert.equal((section.match(/<line /g) ?? []).length, 2 + 3);
+  assert.ok(section.includes('&lt;img src=x') && !section.includes('<img'), 'region names escaped');
+  assert.equal(await report(), html, 'the same picture every time (seeded layout)');
+});

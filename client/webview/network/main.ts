@@ -15,9 +15,11 @@ import { startPanel } from '../shared/host.js';
 import { legend } from '../shared/legend.js';
 import { categoryColor, NO_VALUE, tierColor } from '../../../server/src/engine/maps/palette.js';
 import { nodeMeasures, type NodeMeasure } from '../../../server/src/engine/maps/nodeMeasures.js';
-import { blockPartitions, communities, placeNew, windowGraph, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from './graph.js';
+import { communities, placeNew, windowGraph, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from '../../../server/src/engine/networkPicture/graph.js';
+import { networkSvg } from '../../../server/src/engine/networkPicture/svg.js';
+import { maxTieWeight, nodeSize, tieWidth } from '../../../server/src/engine/networkPicture/picture.js';
+import { blockPartitions } from './graph.js';
 import { runLayout, type LayoutRun } from './layout.js';
-import { networkSvg } from './svg.js';
 import { tieDetails } from './tieDetails.js';
 import { asciiFileName } from '../../../server/src/engine/exports/fileName.js';
 
@@ -114,9 +116,8 @@ class NetworkView {
     return this.network.windows[this.windowIndex];
   }
 
-  /** The window's strongest tie (at least 1); a loop, as spreading 50,000+ weights into Math.max overflows the stack. */
   private get maxWeight(): number {
-    return this.window.ties.reduce((m, t) => Math.max(m, t.weight), 1);
+    return maxTieWeight(this.window);
   }
 
   private fileName(extension: string): string {
@@ -197,10 +198,10 @@ class NetworkView {
       : this.sizeBy === 'weight' ? this.graph.getNodeAttribute(node, 'weight') : this.measure(node, this.sizeBy);
     const sizes = this.graph.nodes().map((n) => Number(size(n) ?? 0));
     const max = sizes.reduce((m, x) => Math.max(m, Math.abs(x)), 1e-9);
-    this.graph.nodes().forEach((node, i) => this.graph.setNodeAttribute(node, 'size', 3 + 12 * Math.sqrt(Math.abs(sizes[i]) / max)));
+    this.graph.nodes().forEach((node, i) => this.graph.setNodeAttribute(node, 'size', nodeSize(sizes[i], max)));
     const maxWeight = this.maxWeight;
     const edge = themeColor('--vscode-descriptionForeground', '#888888');
-    this.graph.forEachEdge((e, a) => this.graph.mergeEdgeAttributes(e, { size: 0.5 + 3 * Math.sqrt(a.weight / maxWeight), color: edge }));
+    this.graph.forEachEdge((e, a) => this.graph.mergeEdgeAttributes(e, { size: tieWidth(a.weight, maxWeight), color: edge }));
 
     this.categories = this.categorize();
     const classes = [...new Set([...this.categories.values()].filter((c): c is string => c !== null))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));

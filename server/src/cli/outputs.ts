@@ -59,7 +59,9 @@ export async function outputFiles(results: ResultsFile, formats: ReadonlySet<For
   for (const map of [...maps.values()].flat()) files.push({ name: map.fileName, text: map.svg });
   if (formats.has('html')) {
     const charts = await reportCharts(results);
-    files.push({ name: 'report.html', text: htmlReport(results, { figures, maps, charts, ...(formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) }) });
+    // graphology and ForceAtlas2 are loaded only for a report with a network.
+    const networks = results.results.some((r) => r.network) ? (await import('../run/output/networkPictures.js')).networkPictures(results) : new Map();
+    files.push({ name: 'report.html', text: htmlReport(results, { figures, maps, charts, networks, ...(formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) }) });
   }
   return files.map((f) => ({ ...f, name: asciiFileName(f.name) }));
 }
