@@ -1,4 +1,4 @@
-// Each network's picture per window for report.html: the network panel's opening picture (engine/networkPicture:
+// Each network's picture per window for report.html, drawn as the network panel opens it (engine/networkPicture:
 // seeded ForceAtlas2, sized by degree, coloured by Louvain community), as static SVG. A window with more
 // ties than a page can carry is not drawn; its caption says so and where to see it.
 import { networkSvg } from '../../engine/networkPicture/svg.js';
