@@ -47,3 +47,14 @@ test('the list is cut at the limit; the count stays the tie\'s', async () => {
   assert.deepEqual(cut.map((t) => t.patents[0]), full.map((t) => t.patents[0]));
   assert.ok(full.some((t) => t.count > 1));
 });
+
+test('a bipartite restriction lists the kept ties, oriented left → right, as the network has them', async () => {
+  const db = await duckdb();
+  const left = "(SELECT * FROM (VALUES ('BJ'), ('SH')) AS l(region))";
+  const right = `(SELECT DISTINCT region FROM ${HOLDERS} WHERE region NOT IN ('BJ', 'SH'))`;
+  const options: CollaborationOptions = { ties: 'all_pairs', count: 'per_patent', keepIntra: false, between: { left, right } };
+  const [net] = await collaborationNetworks(db, HOLDERS, [ALL_YEARS], options);
+  const [ties] = await tiePatents(db, HOLDERS, [ALL_YEARS], options, 1000);
+  assert.deepEqual(ties.map((t) => [t.source, t.target, t.count]), net.ties.map((t) => [t.source, t.target, t.weight]));
+  assert.ok(ties.length > 0 && ties.every((t) => ['BJ', 'SH'].includes(t.source) && !['BJ', 'SH'].includes(t.target)));
+});
