@@ -41,6 +41,8 @@ class NetworkView {
   private colorBy = 'community';
   private threshold = 0;
   private highlighted: string | undefined;
+  /** The tie whose patents the details show, drawn in the focus colour. */
+  private selectedTie: string | undefined;
   private renderer: Sigma<NodeAttributes, EdgeAttributes> | undefined;
   private layout: LayoutRun | undefined;
   private player: number | undefined;
@@ -175,6 +177,7 @@ class NetworkView {
         return fade ? { ...data, color: NO_VALUE, label: '', zIndex: 0 } : { ...data, zIndex: 1, highlighted: node === this.highlighted };
       },
       edgeReducer: (edge, data) => {
+        if (edge === this.selectedTie) return { ...data, color: themeColor('--vscode-focusBorder', '#e15759'), size: data.size + 2, zIndex: 2 };
         const hidden = data.weight < this.threshold;
         const fade = this.highlighted !== undefined && !this.graph.extremities(edge).includes(this.highlighted);
         return { ...data, hidden, color: fade ? 'rgba(128,128,128,0.08)' : data.color };
@@ -246,6 +249,7 @@ class NetworkView {
   }
 
   private showDetails(node: string | undefined): void {
+    this.selectedTie = undefined;
     if (!node || !this.graph.hasNode(node)) {
       this.details.replaceChildren(h('p', { class: 'hint' }, `${this.window.label}: ${this.graph.order} regions, ${this.graph.size} ties. Click a region for its measures.`));
       return;
@@ -273,8 +277,10 @@ class NetworkView {
   }
 
   private showTie(source: string, target: string): void {
-    const back = this.highlighted ? [button(`← ${this.highlighted}`, () => this.showDetails(this.highlighted))] : [];
+    const back = this.highlighted ? [button(`← ${this.highlighted}`, () => { this.showDetails(this.highlighted); this.renderer?.refresh(); })] : [];
     this.details.replaceChildren(...back, ...tieDetails(this.window, source, target, this.network.directed, this.networkSource));
+    this.selectedTie = this.graph.edge(source, target);
+    this.renderer?.refresh();
   }
 
   private svg() {
