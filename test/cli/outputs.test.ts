@@ -180,7 +180,7 @@ test('the report draws each network window as static SVG (seeded layout): no scr
   const section = html.slice(html.indexOf('<section id="d-net">'), html.indexOf('</section>', html.indexOf('<section id="d-net">')));
   assert.equal((section.match(/<svg class="network"/g) ?? []).length, 2, 'one picture per window');
   assert.equal((section.match(/<circle /g) ?? []).length, 3 + 3);
-  assert.equal((section.match(/<line /g) ?? []).length, 2 + 3);
+  assert.equal((section.match(/<path [^>]*marker-end/g) ?? []).length, 2 + 3, 'directed ties as arcs with arrow heads');
   assert.ok(section.includes('&lt;img src=x') && !section.includes('<img'), 'region names escaped');
   assert.equal(await report(), html, 'the same picture every time (seeded layout)');
 });

@@ -117,29 +117,42 @@ function hostileSpec(): string {
   return join(dir, 'x.study');
 }
 
-test('--format tex,md,html,csv: regression tables as LaTeX, Markdown and CSV, the other tables, the report', () => {
+test('--format tex,md,docx,html,csv: regression tables as LaTeX, Markdown, Word and CSV, the other tables, the report', () => {
   const out = mkdtempSync(join(tmpdir(), 'innograph-formats-'));
-  const r = cli('run', 'examples/tech_overlap.study', '--out', out, '--format', 'tex,md', '--format', 'html,csv', '--quiet');
+  const r = cli('run', 'examples/tech_overlap.study', '--out', out, '--format', 'tex,md,docx', '--format', 'html,csv', '--quiet');
   assert.equal(r.status, 0, r.stdout + r.stderr);
   const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
   const named = (name: string) => results.results.find((x: { name: string }) => x.name === name);
   const table3 = named('table3').regression;
   const [first] = table3.coefficients;
   assert.equal(first.term, 'l(Overlap, 3)');
+  // The spec's `labels vars { … }`: the run records them, and every table prints with them.
+  assert.equal(first.label, 'Overlap_ijt−3');
+  assert.equal(results.labels['l(Overlap, 3)'], 'Overlap_ijt−3');
   const stars = (p: number) => '*'.repeat(table3.stars.filter((t: number) => p < t).length);
   // As journals print them: an estimate that rounds to zero has no minus sign.
   const fixed = (x: number) => x.toFixed(table3.digits).replace(/^-(0\.0+)$/, '$1');
 
-  // LaTeX: booktabs, and the first term's estimates (the table's digits, stars) and t statistics in parentheses.
+  // LaTeX: booktabs in a threeparttable, and the first term's (labelled) estimates (the table's digits, stars) and t statistics in parentheses.
   const tex = readFileSync(join(out, 'table3.tex'), 'utf8').split('\n');
-  assert.ok(tex.includes('\\toprule') && tex.includes('\\bottomrule'));
+  assert.ok(tex.includes('\\toprule') && tex.includes('\\bottomrule') && tex.includes('\\begin{threeparttable}'));
   const estimates = first.cells.map((c: { estimate: number; p: number }) => `${fixed(c.estimate)}${stars(c.p) && `$^{${stars(c.p)}}$`}`);
-  const row = tex.indexOf(`l(Overlap, 3) & ${estimates.join(' & ')} \\\\`);
+  const row = tex.indexOf(`Overlap\\_ijt$-$3 & ${estimates.join(' & ')} \\\\`);
   assert.ok(row > 0, tex.join('\n'));
-  assert.equal(tex[row], 'l(Overlap, 3) & 0.053$^{***}$ & 0.042$^{***}$ & 0.019$^{***}$ \\\\');
+  assert.equal(tex[row], 'Overlap\\_ijt$-$3 & 0.053$^{***}$ & 0.042$^{***}$ & 0.019$^{***}$ \\\\');
   assert.equal(tex[row + 1], ` & ${first.cells.map((c: { stat: number }) => `(${c.stat.toFixed(3)})`).join(' & ')} \\\\`);
+  assert.ok(tex.includes('Standard errors & Clustered (pair) & Clustered (pair) & Clustered (pair) \\\\'), tex.join('\n'));
+  assert.ok(tex.includes('pair fixed effects & No & No & Yes \\\\'), tex.join('\n'));
+  assert.deepEqual(tex.slice(tex.indexOf('\\begin{tablenotes}[flushleft]') + 2, tex.indexOf('\\end{tablenotes}')), [
+    '\\item All standard errors are clustered at the level of Chinese and foreign geographical unit pairs.',
+    '\\item t statistics in parentheses',
+    '\\item $^{*}$ $p<0.1$, $^{**}$ $p<0.05$, $^{***}$ $p<0.01$',
+  ]);
   assert.match(readFileSync(join(out, 'dyads.variables.tex'), 'utf8'), /\\caption\{dyads: variables\}[\s\S]*\\toprule\nvariable & type & n/);
   assert.ok(!existsSync(join(out, 'table3.table.tex')), "the table declaration's flat copy is not typeset again");
+  // Descriptives print their variables labelled too; their CSV keeps the terms.
+  assert.match(readFileSync(join(out, 'table2_all.descriptives.tex'), 'utf8'), /^Overlap\\_ijt\$-\$3 & /m);
+  assert.match(readFileSync(join(out, 'table2_all.descriptives.csv'), 'utf8'), /^"l\(Overlap, 3\)",/m);
 
   // Markdown: the head rows with the models' titles.
   const titles = named('table5').regression.models.map((m: { title: string }) => m.title);
@@ -149,14 +162,20 @@ test('--format tex,md,html,csv: regression tables as LaTeX, Markdown and CSV, th
     '**Country comparison of international cooperation partners**', '',
     '|  | (1) | (2) | (3) | (4) | (5) | (6) | (7) | (8) | (9) |', '|:---|:---:|:---:|:---:|:---:|:---:|:---:|:---:|:---:|:---:|',
     '|  | G7 | US | G7 excl. US | non-G7 | JK | BRICS | Beijing | Shanghai | Shenzhen (Guangdong) |',
-    '| Dependent variable | InvCo | InvCo | InvCo | InvCo | InvCo | InvCo | InvCo | InvCo | InvCo |',
+    '| Dependent variable | InvCo\\_ijt | InvCo\\_ijt | InvCo\\_ijt | InvCo\\_ijt | InvCo\\_ijt | InvCo\\_ijt | InvCo\\_ijt | InvCo\\_ijt | InvCo\\_ijt |',
   ]);
-  assert.match(readFileSync(join(out, 'm1.md'), 'utf8'), /^\| l\(Overlap, 3\) \| 0\.053\\\*\\\*\\\* \|$/m);
+  // A model's own column prints with the labels too.
+  assert.match(readFileSync(join(out, 'm1.md'), 'utf8'), /^\| Overlap\\_ijt−3 \| 0\.053\\\*\\\*\\\* \|$/m);
+
+  // Word: a .docx (a zip) per regression table, with the labels.
+  const docx = readFileSync(join(out, 'table3.docx'));
+  assert.equal(docx.subarray(0, 2).toString('latin1'), 'PK');
+  assert.ok(existsSync(join(out, 'm1.docx')) && !existsSync(join(out, 'dyads.docx')));
 
   // CSV: the printed grid next to the raw table, every result table, the networks' exports.
   const csv = readFileSync(join(out, 'table3.csv'), 'utf8').split('\r\n');
   assert.equal(csv[0], ',(1),(2),(3)');
-  assert.equal(csv[3], `"l(Overlap, 3)",${first.cells.map((c: { estimate: number; p: number }) => fixed(c.estimate) + stars(c.p)).join(',')}`);
+  assert.equal(csv[3], `Overlap_ijt−3,${first.cells.map((c: { estimate: number; p: number }) => fixed(c.estimate) + stars(c.p)).join(',')}`);
   for (const name of ['table3.table.csv', 'table7_all.moderation.csv', 'invco.gexf', 'overlap.edges.csv']) assert.ok(existsSync(join(out, name)), name);
 
   // The report: a contents entry and a section per declaration, the regression tables, the estimates.
@@ -168,7 +187,7 @@ test('--format tex,md,html,csv: regression tables as LaTeX, Markdown and CSV, th
   // One regression table per table and per estimated model (descriptives have their own table).
   assert.equal(html.match(/<table class="regression">/g)?.length, results.results.filter((d: { regression?: unknown; model?: unknown }) => d.regression || d.model).length);
   assert.match(html, /<caption>Effects of technological overlap on international co-invention<\/caption>/);
-  assert.match(html, /<th scope="row">l\(Overlap, 3\)<\/th><td>0\.053<sup>\*\*\*<\/sup><\/td><td>0\.042<sup>\*\*\*<\/sup><\/td>/);
+  assert.match(html, /<th scope="row">Overlap_ijt−3<\/th><td>0\.053<sup>\*\*\*<\/sup><\/td><td>0\.042<sup>\*\*\*<\/sup><\/td>/);
   assert.match(html, /<h1>Technological overlap and international co-invention, 1998–2017<\/h1>/);
 });
 
@@ -202,11 +221,29 @@ test('--format: an unknown format, or no --out to write into, is a usage error (
   const out = join(mkdtempSync(join(tmpdir(), 'innograph-')), 'out');
   const unknown = cli('run', 'examples/tech_overlap.study', '--out', out, '--format', 'csv,pdf');
   assert.equal(unknown.status, 2);
-  assert.match(unknown.stderr, /^Unknown format "pdf": formats are json, csv, tex, md, html$/m);
+  assert.match(unknown.stderr, /^Unknown format "pdf": formats are json, csv, tex, md, html, docx$/m);
   assert.equal(unknown.stdout, '');
   assert.ok(!existsSync(out));
   const noOut = cli('run', 'examples/tech_overlap.study', '--format', 'html');
   assert.equal(noOut.status, 2);
   assert.match(noOut.stderr, /^--format needs --out DIR/m);
   assert.equal(cli('run', 'examples/tech_overlap.study', '--out', out, '--format').status, 2);
+});
+
+test('a region × technology toolkit runs end to end: KCI per region and year as EconGeo, its tables as CSV', () => {
+  const out = mkdtempSync(join(tmpdir(), 'innograph-out-'));
+  const json = join(out, 'results.json');
+  const r = cli('run', 'test/run/fixtures/region_technology.study', '--json', json, '--out', join(out, 'tables'));
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^measures toolkit: ok in \d+\.\d\d s \(nodes 28 rows, technologies 18 rows, cells 252 rows, pairs \d+ rows\)$/m);
+  const expected = JSON.parse(readFileSync(join(ROOT, 'test/oracles/econgeo/expected.json'), 'utf8')).years;
+  const nodes = JSON.parse(readFileSync(json, 'utf8')).results.find((x: { name: string }) => x.name === 'toolkit').tables.nodes;
+  const kci = nodes.columns.indexOf('kci');
+  for (const year of ['2019', '2020']) {
+    const rows = nodes.rows.filter((row: unknown[]) => row[0] === year);
+    rows.forEach((row: number[], k: number) => assert.ok(Math.abs(row[kci] - expected[year].kci[k]) <= 1e-6 * Math.abs(expected[year].kci[k]), `${year} ${row[1]} KCI`));
+  }
+  const csv = readFileSync(join(out, 'tables', 'toolkit.cells.csv'), 'utf8').split('\r\n');
+  assert.equal(csv[0], 'window,region,technology,count,rca,rca_binary,density');
+  assert.equal(csv.length, 254); // header, 2 years × 14 regions × 9 technologies, final line end
 });

@@ -26,6 +26,8 @@ export const RUN_SPEC = 'tech_overlap.study';
 export const RUN_MODEL = 'm1';
 /** The network the run test starts from its code lens in SPEC (the province co-application network, well under a second). */
 export const RUN_NETWORK = 'rein';
+/** Node measures of RUN_NETWORK, run from their code lens and drawn as a map filled by their degree tiers. */
+export const RUN_MEASURES = 'rein_nodes';
 
 const t0 = Date.now();
 /** Progress line (TAP comment) with the seconds since this test file started. */

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {
-  REPO, CACHE, TMP, SPEC, BROKEN_LINE, UNKNOWN_NAME, COMPLETION_LINE, EXPECTED_ITEM, RUN_SPEC, RUN_MODEL, RUN_NETWORK,
+  REPO, CACHE, TMP, SPEC, BROKEN_LINE, UNKNOWN_NAME, COMPLETION_LINE, EXPECTED_ITEM, RUN_SPEC, RUN_MODEL, RUN_NETWORK, RUN_MEASURES,
   artifactsDir, cliResults, copyExamples, formatEstimate, lap,
 } from './lib.mjs';
 
@@ -478,8 +478,10 @@ test(`"▶ Run" above model ${RUN_MODEL} in ${RUN_SPEC} shows its regression tab
   const model = cli.results.find((r) => r.name === RUN_MODEL);
   assert.equal(model?.status, 'ok', `the command line could not run ${RUN_MODEL}: ${JSON.stringify(model?.error)}`);
   const first = model.model.coefficients[0];
+  // the panel and its exports print the label the spec's `labels` declaration gives the term
+  const term = cli.labels?.[first.term] ?? first.term;
   const expected = formatEstimate(first);
-  lap(`command line: ${RUN_MODEL} ${first.term} = ${first.estimate} (p ${first.p}) -> "${expected.text}${expected.stars}"`);
+  lap(`command line: ${RUN_MODEL} ${first.term} (${term}) = ${first.estimate} (p ${first.p}) -> "${expected.text}${expected.stars}"`);
 
   await step('4-open', () => openAtLine(RUN_SPEC, declaration.line));
   lap(`${RUN_SPEC} open at line ${declaration.line}`);
@@ -491,19 +493,19 @@ test(`"▶ Run" above model ${RUN_MODEL} in ${RUN_SPEC} shows its regression tab
   await step('4-regression-panel', async () => {
     await regressionTab().first().waitFor({ timeout: 180_000 });
     lap('regression panel open');
-    const cell = await until(`the regression table's ${first.term} row`, async () => {
-      const c = await regressionCell(first.term);
-      if (c && !c.text) throw new Error(`no cell for ${first.term}; the table's terms are ${JSON.stringify(c.terms)}`);
+    const cell = await until(`the regression table's ${term} row`, async () => {
+      const c = await regressionCell(term);
+      if (c && !c.text) throw new Error(`no cell for ${term}; the table's terms are ${JSON.stringify(c.terms)}`);
       return c;
     }, 60_000);
-    console.log(`panel: models ${JSON.stringify(cell.models)}, ${first.term} = "${cell.text}" stars "${cell.stars}"`);
+    console.log(`panel: models ${JSON.stringify(cell.models)}, ${term} = "${cell.text}" stars "${cell.stars}"`);
     assert.ok(cell.models.includes(RUN_MODEL), `the table's model columns are ${JSON.stringify(cell.models)}`);
-    assert.equal(cell.text, expected.text, `${first.term}: the panel shows ${cell.text}, the command line estimates ${first.estimate}`);
-    assert.equal(cell.stars, expected.stars, `${first.term}: stars for p = ${first.p}`);
+    assert.equal(cell.text, expected.text, `${term}: the panel shows ${cell.text}, the command line estimates ${first.estimate}`);
+    assert.equal(cell.stars, expected.stars, `${term}: stars for p = ${first.p}`);
     // the progress notification has gone once the run is over
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'Innograph: running' }).waitFor({ state: 'hidden', timeout: 30_000 });
   });
-  state.ran = { term: first.term, expected, line: declaration.line };
+  state.ran = { term, expected, line: declaration.line };
   await shot('4-regression-panel');
 });
 
@@ -631,6 +633,8 @@ const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
 /** Markdown and CSV fields as regressionTable.ts / csv.ts write them. */
 const markdownText = (text) => text.replace(/[\\|*_`]/g, (ch) => `\\${ch}`);
+/** A label as the LaTeX export escapes it (engine/exports/escape.ts), for the characters the examples' labels use. */
+const latexText = (text) => text.replace(/[_&%$#−×]/g, (ch) => ({ '−': '$-$', '×': '$\\times$' })[ch] ?? `\\${ch}`);
 const csvField = (text) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 test(`the regression panel copies ${RUN_MODEL} as Markdown and LaTeX and saves it as CSV through the save dialog`, { timeout: 240_000 }, async (t) => {
@@ -666,7 +670,7 @@ test(`the regression panel copies ${RUN_MODEL} as Markdown and LaTeX and saves i
     const tex = await copyAs('tex', 'TEX');
     assert.match(tex, /^\\begin\{table\}/, `LaTeX on the clipboard:\n${tex}`);
     const estimate = `& ${expected.text}${expected.stars ? `$^{${expected.stars}}$` : ''} \\\\`;
-    const line = tex.split('\n').find((l) => l.startsWith(term) && l.endsWith(estimate));
+    const line = tex.split('\n').find((l) => l.startsWith(latexText(term)) && l.endsWith(estimate));
     assert.ok(line, `no LaTeX row "${term} ${estimate}":\n${tex}`);
     console.log(`clipboard (LaTeX): ${line}`);
   });
@@ -780,6 +784,37 @@ test(`"Also as: Map" draws ${RUN_NETWORK} on the geometry its spec declares, lis
   });
   lap('map from the declared geometry');
   await shot('10-map-panel');
+});
+
+test(`"Also as: Map" from ${RUN_MEASURES} fills the provinces by its degree tiers and reads them in the legend`, { timeout: 300_000 }, async (t) => {
+  if (!state.network) return t.skip(`${RUN_NETWORK} did not run`);
+  const declaration = declarationLine(path.join(ws, SPEC), new RegExp(`^measures\\s+${RUN_MEASURES}\\b`));
+  await step('10b-open', () => openAtLine(SPEC, declaration.line));
+  await step('10b-code-lens', () => clickRunLens(declaration));
+  await step('10b-map-fill', async () => {
+    const tables = await until(`the ${RUN_MEASURES} panel`, () => panelFrame('tables'), 180_000);
+    await tables.locator('nav.alternatives button', { hasText: /^Map$/ }).click();
+    const frame = await until('the map panel filled its regions', async () => {
+      const f = await panelFrame('map');
+      return f && (await f.locator('svg path.region.node').count()) > 0 && f;
+    }, 120_000);
+    const shown = await frame.evaluate(() => {
+      const fill = document.querySelector('svg .legend[data-legend*="(jenks"]');
+      return {
+        title: fill?.getAttribute('data-legend'),
+        entries: [...(fill?.querySelectorAll('.entry text') ?? [])].map((e) => e.textContent),
+        filled: [...document.querySelectorAll('svg path.region.node')].map((p) => p.getAttribute('fill')),
+      };
+    });
+    console.log(`map: ${JSON.stringify({ title: shown.title, entries: shown.entries })}`);
+    assert.equal(shown.title, `${RUN_MEASURES}.degree (jenks, 4 classes)`, 'the fill is the declared Jenks tiers of degree');
+    assert.equal(shown.entries.length, 4, 'a legend entry per class');
+    const counts = shown.entries.map((e) => Number(/\((\d+)\)$/.exec(e)?.[1]));
+    assert.equal(counts.reduce((a, b) => a + b, 0), shown.filled.length, 'the legend counts every filled province once');
+    assert.ok(shown.filled.every((f) => f && f !== 'none'), 'every matched province is filled');
+  });
+  lap('map filled by the measures\' tiers, with its legend');
+  await shot('10b-map-fill');
 });
 
 /** Runs a command through the Command Palette by its title. */

@@ -8,7 +8,7 @@ import { tableCsv, csvTable } from '../../server/src/engine/exports/csv.ts';
 import { escapeLatex } from '../../server/src/engine/exports/escape.ts';
 import { pajek } from '../../server/src/engine/exports/index.ts';
 import { tableHtml, tableLatex, tableMarkdown } from '../../server/src/engine/exports/plainTable.ts';
-import { regressionCsv, regressionLatex, regressionMarkdown } from '../../server/src/engine/exports/regressionTable.ts';
+import { regressionCsv, regressionHtml, regressionLatex, regressionMarkdown } from '../../server/src/engine/exports/regressionTable.ts';
 import { regressionDocx } from '../../server/src/engine/exports/regressionTableDocx.ts';
 import { htmlReport } from '../../server/src/run/output/report.ts';
 import type { RegressionTable, ResultsFile, Table } from '../../server/src/results/format.ts';
@@ -97,3 +97,22 @@ function zipEntry(zip: Buffer, path: string): string {
   const start = header + 30 + zip.readUInt16LE(header + 26) + zip.readUInt16LE(header + 28);
   return inflateRawSync(zip.subarray(start, start + zip.readUInt32LE(header + 18))).toString('utf8');
 }
+
+test('labels and notes from the spec are escaped like every other user string', () => {
+  const labelled: RegressionTable = {
+    ...regression,
+    models: [{ ...regression.models[0], dependentLabel: IMG }],
+    coefficients: [{ ...regression.coefficients[0], label: `${PIPE} × ${LATEX}` }],
+    notes: [IMG, BRACKET, LATEX],
+  };
+  const latex = regressionLatex(labelled);
+  assert.match(latex, /^\\item \{\[\}1cm\{\]\} \{\*\}x$/m, 'a note cannot become \\item\'s optional argument');
+  assert.match(latex, /^\\item \\textbackslash\{\} \\& \\%/m);
+  assert.match(latex, /^a \| b c \$\\times\$ \\textbackslash\{\}/m);
+  const html = regressionHtml(labelled);
+  assert.doesNotMatch(html, /<img/);
+  assert.match(html, /<tfoot><tr><td colspan="2">&lt;img src=x onerror=alert\(1\)&gt;<br>\[1cm\] \*x<br>/);
+  const md = regressionMarkdown(labelled).split('\n');
+  assert.ok(md.includes('\\<img src=x onerror=alert(1)\\>  '), md.join('\n'));
+  assert.ok(md.some((l) => l.startsWith('| a \\| b c × \\\\ \\& ')), md.join('\n'));
+});

@@ -33,3 +33,7 @@ test('entries side by side on one line keep their keys and the gap between them;
   const text = 'model m = sysgmm(y ~ l(y, 1) + a:b) {\n  data: firms  gmm: l(y, 2..3)  iv: a, b  collapse:true  title: "M"\n}\n';
   assert.equal(formatStudy(text, { indent: '  ' }), 'model m = sysgmm(y ~ l(y, 1) + a:b) {\n  data: firms  gmm: l(y, 2..3)  iv: a, b  collapse: true  title: "M"\n}\n');
 });
+
+test('a label after `:` is spaced as an option value, aligned by hand or not; interactions stay tight', () => {
+  assert.equal(formatStudy('labels v {\n  l(x,1):"X"\n  a:b:   "A × B"\n}\n', { indent: '  ' }), 'labels v {\n  l(x, 1): "X"\n  a:b:   "A × B"\n}\n');
+});

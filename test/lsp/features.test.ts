@@ -84,6 +84,27 @@ describe('completion', () => {
     assert.deepEqual(labels(await completionsAt(`${SPEC}\nfigure f = bars(rein_nodes.nodes, x: region) {\n  y: $0\n}`)).sort(), columns);
   });
 
+  test('a region × technology toolkit\'s tables each hold the indicators of their level', async () => {
+    const geo = `${SPEC}\nmeasures geo = region_technology(applicants, region: province, technology: seq) { kci, rca, tci }\n`;
+    assert.deepEqual(labels(await completionsAt(`${geo}figure f = bars(geo, x: $0)`)).sort(), ['kci', 'region', 'window']);
+    assert.deepEqual(labels(await completionsAt(`${geo}figure f = bars(geo.cells, x: $0)`)).sort(), ['count', 'rca', 'region', 'technology', 'window']);
+    const options = labels(await completionsAt(geo.replace('{ kci, rca, tci }', '{ kci\n  $0\n}')));
+    assert.ok(['relatedness', 'rounding', 'population', 'count', 'period'].every((o) => options.includes(o)), options.join());
+  });
+
+  test('a model reads a toolkit\'s keyed tables: `data: geo.` offers them, and the formula the columns of the one named', async () => {
+    const geo = `${SPEC}\nmeasures geo = region_technology(applicants, region: province, technology: seq) { kci, rca, tci }\n`;
+    assert.deepEqual(labels(await completionsAt(`${geo}model e = ols(rca ~ kci, data: geo.$0)`)).sort(), ['cells', 'nodes', 'pairs', 'technologies']);
+    const got = labels(await completionsAt(`${geo}model e = ols(rca ~ $0, data: geo.cells)`));
+    for (const name of ['window', 'region', 'technology', 'count', 'rca', 't']) assert.ok(got.includes(name), name);
+    assert.ok(!got.includes('kci'), 'a region indicator offered among the cells\' columns');
+    const f = fixture(`${geo}model e = ols(r$0ca ~ l(count, 1) | region + technology + t, data: geo.cells)`);
+    const { uri, diagnostics } = await lsp.open('fixture.study', f.text);
+    assert.deepEqual(diagnostics.map((d) => d.message), []);
+    const hover = await lsp.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: f.position });
+    assert.match(hover.contents.value, /Revealed comparative advantage/);
+  });
+
   test('option names inside a block, without the ones already given', async () => {
     const got = labels(await completionsAt(SPEC.replace('  level:   province\n', '  level:   province\n  $0\n')));
     assert.ok(got.includes('count') && got.includes('intra') && got.includes('between'));
@@ -197,6 +218,24 @@ describe('navigation', () => {
     const { uri } = await lsp.open('fixture.study', f.text);
     const loc = await lsp.request<Location>('textDocument/definition', { textDocument: { uri }, position: f.position });
     assert.deepEqual(loc.range, rangeIn(f.text, '  Deg =', 'Deg'));
+  });
+
+  test('a label\'s names lead to the variables they label; an unknown one is a located warning', async () => {
+    const labelled = `${SPEC}\nlabels vars {\n  l(Deg, 1): "Degree (t−1)"\n  gdp_pcc:   "GDP per capita"\n}\n`;
+    const f = fixture(labelled.replace('l(Deg, 1): "', 'l(D$0eg, 1): "'));
+    const { uri, diagnostics } = await lsp.open('fixture.study', f.text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range]), [['unknown-label', 2, rangeOf(f.text, 'gdp_pcc')]]);
+    assert.match(diagnostics[0].message, /Did you mean `gdp_pc`\?/);
+    const loc = await lsp.request<Location>('textDocument/definition', { textDocument: { uri }, position: f.position });
+    assert.deepEqual(loc.range, rangeIn(f.text, '  Deg =', 'Deg'));
+    const h = await lsp.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: f.position });
+    assert.match(h.contents.value, /Deg/);
+  });
+
+  test('in a labels block, the models\' variables and formula functions are offered; nothing inside the label', async () => {
+    const offered = labels(await completionsAt(`${SPEC}\nlabels vars {\n  l($0\n}\n`));
+    for (const name of ['Deg', 'LogDeg', 'gdp_pc', 'log1p']) assert.ok(offered.includes(name), name);
+    assert.deepEqual(await completionsAt(`${SPEC}\nlabels vars {\n  Deg: "De$0\n}\n`), []);
   });
 
   test('find references of a network', async () => {

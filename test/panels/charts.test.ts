@@ -93,3 +93,36 @@ test('placebo: the permuted distribution with the actual estimate marked; sensit
   await scan.screenshot('charts-sensitivity');
   await scan.assertClean();
 });
+
+test('charts reflow to the panel width: a view fills it, small multiples wrap; none is clipped in a narrow column', async () => {
+  const panel = await openChart(rareEarth, 'fig_density');
+  const { page } = panel;
+  const widths = () => page.evaluate(() => ({
+    panel: document.querySelector('.charts')!.clientWidth,
+    charts: [...document.querySelectorAll('.vega svg')].map((svg) => svg.getBoundingClientRect().width),
+  }));
+  const wide = await widths();
+  assert.ok(Math.abs(wide.charts[0] - wide.panel) <= 2, `the figure fills the panel: ${JSON.stringify(wide)}`);
+  const resize = async (width: number) => {
+    const before = await page.evaluate(() => document.body.dataset.chartWidth);
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForFunction((w) => document.body.dataset.chartWidth !== w && document.body.dataset.charts === 'rendered', before);
+  };
+  await resize(480);
+  const narrow = await widths();
+  assert.ok(narrow.panel < wide.panel && Math.abs(narrow.charts[0] - narrow.panel) <= 2, `the figure follows the panel: ${JSON.stringify(narrow)}`);
+  await panel.screenshot('charts-figure-narrow');
+  await panel.assertClean();
+
+  const indicators = await openChart(rareEarth, 'table1_province');
+  const columns = () => indicators.page.evaluate(() => new Set([...document.querySelectorAll('section[data-chart="indicators"] .mark-line')].map((m) => Math.round(m.getBoundingClientRect().left))).size);
+  const wideColumns = await columns();
+  const before = await indicators.page.evaluate(() => document.body.dataset.chartWidth);
+  await indicators.page.setViewportSize({ width: 480, height: 900 });
+  await indicators.page.waitForFunction((w) => document.body.dataset.chartWidth !== w && document.body.dataset.charts === 'rendered', before);
+  const fits = await indicators.page.evaluate(() => [...document.querySelectorAll('.vega svg')].every((svg) => svg.getBoundingClientRect().right <= document.documentElement.clientWidth));
+  assert.ok(fits, 'no chart runs past the panel');
+  assert.ok(await columns() < wideColumns, 'fewer small multiples per row');
+  await indicators.screenshot('charts-indicators-narrow');
+  await indicators.assertClean();
+});

@@ -23,10 +23,11 @@ const small: RegressionTable = {
     { term: 'z', cells: [null, { estimate: 10, se: 1, stat: 10, p: 0.001 }] },
   ],
   stats: [
-    { key: 'vcov', label: 'Standard errors', cells: ['iid', 'cluster'] },
+    { key: 'vcov', label: 'Standard errors', cells: ['IID', 'Clustered (pair)'] },
     { key: 'n', label: 'Observations', cells: [12345, 678] },
     { key: 'r2', label: 'R²', cells: [0.5, null] },
   ],
+  notes: ['Source: PATSTAT 2020 & OECD_REGPAT.'],
 };
 
 test('cells: stars from the thresholds, counts with thousands separators, no negative zero', () => {
@@ -38,9 +39,11 @@ test('cells: stars from the thresholds, counts with thousands separators, no neg
   assert.equal(formatStat(null, 3), '');
 });
 
-test('LaTeX (booktabs)', () => {
-  assert.equal(regressionLatex(small), String.raw`\begin{table}[htbp]
+test('LaTeX (booktabs, threeparttable)', () => {
+  assert.equal(regressionLatex(small), String.raw`% \usepackage{booktabs, threeparttable}
+\begin{table}[htbp]
 \centering
+\begin{threeparttable}
 \caption{Growth\_1 \& more}
 \begin{tabular}{l*{2}{c}}
 \toprule
@@ -53,13 +56,18 @@ x\_1 & 0.00 & 1.23$^{**}$ \\
 z &  & 10.00$^{***}$ \\
  &  & (10.00) \\
 \midrule
-Standard errors & iid & cluster \\
+Standard errors & IID & Clustered (pair) \\
 Observations & 12,345 & 678 \\
 R$^2$ & 0.50 &  \\
 \bottomrule
-\multicolumn{3}{l}{\footnotesize t statistics in parentheses}\\
-\multicolumn{3}{l}{\footnotesize $^{*}$ $p<0.1$, $^{**}$ $p<0.05$, $^{***}$ $p<0.01$}\\
 \end{tabular}
+\begin{tablenotes}[flushleft]
+\footnotesize
+\item Source: PATSTAT 2020 \& OECD\_REGPAT.
+\item t statistics in parentheses
+\item $^{*}$ $p<0.1$, $^{**}$ $p<0.05$, $^{***}$ $p<0.01$
+\end{tablenotes}
+\end{threeparttable}
 \end{table}
 `);
 });
@@ -75,10 +83,11 @@ test('Markdown', () => {
 |  | (0.00) | (2.47) |
 | z |  | 10.00\*\*\* |
 |  |  | (10.00) |
-| Standard errors | iid | cluster |
+| Standard errors | IID | Clustered (pair) |
 | Observations | 12,345 | 678 |
 | R² | 0.50 |  |
 
+Source: PATSTAT 2020 \& OECD\_REGPAT.  
 t statistics in parentheses; \* p\<0.1, \*\* p\<0.05, \*\*\* p\<0.01
 `);
 });
@@ -98,11 +107,11 @@ test('HTML', () => {
 <tr><th scope="row"></th><td></td><td>(10.00)</td></tr>
 </tbody>
 <tbody>
-<tr><th scope="row">Standard errors</th><td>iid</td><td>cluster</td></tr>
+<tr><th scope="row">Standard errors</th><td>IID</td><td>Clustered (pair)</td></tr>
 <tr><th scope="row">Observations</th><td>12,345</td><td>678</td></tr>
 <tr><th scope="row">R²</th><td>0.50</td><td></td></tr>
 </tbody>
-<tfoot><tr><td colspan="3">t statistics in parentheses<br>* p&lt;0.1, ** p&lt;0.05, *** p&lt;0.01</td></tr></tfoot>
+<tfoot><tr><td colspan="3">Source: PATSTAT 2020 &amp; OECD_REGPAT.<br>t statistics in parentheses<br>* p&lt;0.1, ** p&lt;0.05, *** p&lt;0.01</td></tr></tfoot>
 </table>
 `);
 });
@@ -116,9 +125,10 @@ test('CSV', () => {
     ',(0.00),(2.47)',
     'z,,10.00***',
     ',,(10.00)',
-    'Standard errors,iid,cluster',
+    'Standard errors,IID,Clustered (pair)',
     'Observations,"12,345",678',
     'R²,0.50,',
+    'Source: PATSTAT 2020 & OECD_REGPAT.',
     't statistics in parentheses',
     '"* p<0.1, ** p<0.05, *** p<0.01"',
     '',
@@ -129,7 +139,7 @@ test('Word: a .docx (zip) whose document holds the title, cells and legend', asy
   const bytes = Buffer.from(await regressionDocx(small));
   assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
   const xml = zipEntry(bytes, 'word/document.xml');
-  for (const text of ['Growth_1 &amp; more', 'Dependent variable', '1.23', '12,345', 't statistics in parentheses', '* p&lt;0.1, ** p&lt;0.05, *** p&lt;0.01']) {
+  for (const text of ['Growth_1 &amp; more', 'Dependent variable', '1.23', '12,345', 'Clustered (pair)', 'Source: PATSTAT 2020 &amp; OECD_REGPAT.', 't statistics in parentheses', '* p&lt;0.1, ** p&lt;0.05, *** p&lt;0.01']) {
     assert.ok(xml.includes(text), `document.xml lacks ${text}`);
   }
   assert.match(xml, /<w:vertAlign w:val="superscript"\/>/);
@@ -142,7 +152,7 @@ test('a table from real feols output: coefficients, FE Yes/No, SE type, clusters
   assert.deepEqual(t.stats.map((s) => [s.label, s.cells.map((c) => (typeof c === 'number' && !Number.isInteger(c) ? Number(c.toFixed(3)) : c))]), [
     ['firm fixed effects', ['Yes', 'Yes']],
     ['year fixed effects', ['No', 'Yes']],
-    ['Standard errors', ['iid', 'cluster']],
+    ['Standard errors', ['IID', 'Clustered (firm)']],
     ['Clusters (firm)', [null, 10]],
     ['Observations', [200, 200]],
     ['R²', [0.944, 0.952]],
@@ -171,3 +181,30 @@ function zipEntry(zip: Buffer, name: string): string {
   }
   throw new Error(`${name} not in the archive`);
 }
+
+test('stacked standard errors: brackets, then braces, under the model\'s own; the note says so', () => {
+  const stacked: RegressionTable = {
+    paren: 'se', stars: [0.1, 0.05, 0.01], digits: 3, stackedSe: ['hc1', 'iid'],
+    models: [{ name: 'a', title: 'A', dependent: 'y', estimator: 'feols' }],
+    coefficients: [{ term: 'x', cells: [{ estimate: 0.5, se: 0.1, stat: 5, p: 0.001, stacked: [{ se: 0.2, stat: 2.5, p: 0.02 }, { se: 0.05, stat: 10, p: 0 }] }] }],
+    stats: [
+      { key: 'vcov', label: 'Standard errors ( )', cells: ['Clustered (pair)'] },
+      { key: 'vcov:1', label: 'Standard errors [ ]', cells: ['Robust (HC1)'] },
+      { key: 'vcov:2', label: 'Standard errors { }', cells: ['IID'] },
+    ],
+  };
+  const tex = regressionLatex(stacked).split('\n');
+  const x = tex.indexOf('x & 0.500$^{***}$ \\\\');
+  assert.deepEqual(tex.slice(x + 1, x + 3), [' & (0.100) \\\\', ' & {[}0.200{]} \\\\']);
+  assert.equal(tex[x + 3], ' & \\{0.050\\} \\\\');
+  assert.ok(tex.includes('Standard errors {[} {]} & Robust (HC1) \\\\'));
+  assert.ok(tex.includes('\\item Standard errors in parentheses, {[}brackets{]} and \\{braces\\}: one standard-error type each, as the Standard errors rows name them'));
+  assert.deepEqual(regressionCsv(stacked).split('\r\n').slice(3, 7), ['x,0.500***', ',(0.100)', ',[0.200]', ',{0.050}']);
+});
+
+test('under paren: t, the note names the statistic: z for Poisson, NB and GMM columns, t (or z) when mixed', () => {
+  const z = { ...small, models: small.models.map((m) => ({ ...m, statistic: 'z' as const })) };
+  assert.match(regressionMarkdown(z), /^z statistics in parentheses; /m);
+  const mixed = { ...small, models: [{ ...small.models[0], statistic: 't' as const }, { ...small.models[1], statistic: 'z' as const }] };
+  assert.match(regressionMarkdown(mixed), /^t \(or z\) statistics in parentheses; /m);
+});

@@ -131,11 +131,13 @@ test('node measures run alone join the earlier run of their network: "Also as: M
   assert.deepEqual(withEarlierResults(joined, only('rein')).results.map((r) => r.name), ['rein'], 'a rerun network drops the measures computed on the old one');
   assert.deepEqual(withEarlierResults({ ...joined, spec: 'other.study' }, only('rein')).results.map((r) => r.name), ['rein'], 'another spec\'s results are not joined');
 
-  const panel = await PanelPage.open(browser, panelContent(joined, 'rein_nodes'));
+  const tables = panelContent(joined, 'rein_nodes');
+  const panel = await PanelPage.open(browser, tables);
   const { page } = panel;
   await page.locator('nav.alternatives button', { hasText: 'Map' }).click();
   assert.deepEqual((await panel.posted()).filter((m) => m.type === 'open'), [{ type: 'open', kind: 'map', focus: 'rein_nodes' }]);
-  const map = await PanelPage.open(browser, panelContent(joined, 'rein_nodes', 'map', declared()));
+  // The extension answers from what the tables panel holds (ResultPanels.openAs), not from the whole run.
+  const map = await PanelPage.open(browser, panelContent({ results: tables.results }, 'rein_nodes', 'map', declared()));
   assert.equal(await map.page.locator('label.control', { hasText: 'Fill' }).locator('select').inputValue(), 'rein_nodes.degree');
   assert.equal(await map.page.locator('svg path.node[fill="#8a8a8a"]').count(), 0, 'no province without a value');
   await panel.assertClean();

@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { panelContent } from '../../client/src/panels/content.ts';
+import type { NetworkViewState, PanelContent } from '../../client/src/panels/messages.ts';
+import { displayCell } from '../../client/webview/shared/format.ts';
 import { exampleInBrowser, PanelPage } from './harness.ts';
 
 const example = exampleInBrowser('rare_earth.study');
@@ -13,8 +15,8 @@ const rein = () => example.results.results.find((r) => r.name === 'rein')!.netwo
 const setRange = (slider: Locator, value: number) => slider.evaluate((e: HTMLInputElement, v) => { e.value = String(v); e.dispatchEvent(new Event('input')); }, value);
 const body = (panel: PanelPage, key: string) => panel.page.evaluate((k) => document.body.dataset[k], key);
 
-async function openNetwork(name: string): Promise<PanelPage> {
-  const content = panelContent(example.results, name, 'network');
+async function openNetwork(name: string, view?: NetworkViewState): Promise<PanelPage> {
+  const content: PanelContent = { ...panelContent(example.results, name, 'network'), ...(view ? { networkView: view } : {}) };
   assert.deepEqual(content.results.map((r) => r.name).sort(), [...new Set([name, 'rein', 'rein_ties', 'rein_nodes', 'rein_groups', 'table1_province', 'table2_province', 'fig4_province'])].sort(), 'the network and its measures and blocks');
   const panel = await PanelPage.open(example.browser, content);
   await panel.page.waitForFunction(() => document.body.dataset.layout === 'done');
@@ -37,6 +39,54 @@ test('the latest window drawn with every region, Louvain communities in the lege
   assert.ok(shot.length > 10_000, 'the graph is drawn');
   await panel.screenshot('network-communities');
   await panel.assertClean();
+});
+
+test('the ten largest regions always labelled', async () => {
+  const panel = await openNetwork('rein');
+  const last = rein().windows.at(-1)!;
+  const degree = (n: string) => last.ties.filter((t) => t.source === n || t.target === n).length;
+  const top = [...last.nodes].sort((a, b) => degree(b) - degree(a) || a.localeCompare(b)).slice(0, 10);
+  // sigma draws the labels in a frame after the layout's positions arrive
+  await panel.page.waitForFunction((names) => {
+    const drawn = new Set((document.body.dataset.labels ?? '').split('\n'));
+    return names.every((n) => drawn.has(n));
+  }, top);
+  const drawn = (await body(panel, 'labels'))!.split('\n');
+  assert.ok(drawn.length >= top.length, drawn.join());
+  await panel.assertClean();
+});
+
+test('node details: the computed betweenness and closeness, and every measure the run computed for the node', async () => {
+  const panel = await openNetwork('rein');
+  const { page } = panel;
+  await page.locator('input[type=search]').fill('Beijing');
+  await page.locator('input[type=search]').press('Enter');
+  const details = await page.locator('.details').innerText();
+  // the page's betweenness (binary ties, raw) is the run's for this network
+  const nodes = example.results.results.find((r) => r.name === 'rein_nodes')!.tables.nodes;
+  const beijing = nodes.rows.find((r) => r[nodes.columns.indexOf('region')] === 'Beijing')!;
+  assert.match(details, new RegExp(`betweenness \\(computed\\)\\s+${displayCell(beijing[nodes.columns.indexOf('betweenness')])}\\n`));
+  assert.match(details, /closeness \(computed\)\s+\d/);
+  for (const column of nodes.columns.filter((c) => c !== 'window' && c !== 'region')) assert.match(details, new RegExp(`rein_nodes\\.${column}\\s`), column);
+  await panel.screenshot('network-details');
+  await panel.assertClean();
+});
+
+test('the style and the finished layout are kept: reopened with them, the same picture without a new layout', async () => {
+  const panel = await openNetwork('rein');
+  await panel.page.locator('label.control', { hasText: 'Colour' }).locator('select').selectOption('block:rein_groups');
+  const views = (await panel.posted()).filter((m) => m.type === 'networkView');
+  const view = views.at(-1)?.type === 'networkView' ? views.at(-1)!.view : undefined;
+  const last = rein().windows.at(-1)!;
+  assert.deepEqual(view?.style, { sizeBy: 'degree', colorBy: 'block:rein_groups', threshold: 0 });
+  assert.deepEqual(Object.keys(view?.positions?.[last.label] ?? {}).sort(), [...last.nodes].sort());
+  const first = await panel.page.locator('.sigma').screenshot();
+
+  const reopened = await openNetwork('rein', view);
+  assert.equal(await reopened.page.locator('label.control', { hasText: 'Colour' }).locator('select').inputValue(), 'block:rein_groups');
+  assert.deepEqual((await reopened.posted()).filter((m) => m.type === 'networkView'), [], 'nothing new to remember');
+  assert.ok(first.equals(await reopened.page.locator('.sigma').screenshot()), 'the same picture');
+  await reopened.assertClean();
 });
 
 test('colour by CONCOR block and by degree tier; size by a node measure; threshold; window slider; search and details; exports', async () => {
@@ -67,6 +117,7 @@ test('colour by CONCOR block and by degree tier; size by a node measure; thresho
   assert.match(details, /^Beijing/);
   const beijing = example.results.results.find((r) => r.name === 'rein_nodes')!.tables.nodes.rows.find((r) => r[1] === 'Beijing')!;
   assert.match(details, new RegExp(`rein_nodes\\.degree\\s+${beijing[2]}\\b`));
+  assert.deepEqual((await panel.posted()).filter((m) => m.type === 'networkView').map((m) => m.type === 'networkView' && m.view.style?.colorBy).at(-1), 'tier:rein_nodes.degree_tier', 'the style remembered');
 
   await setRange(page.locator('input[type=range][title="Window"]'), 0);
   const first = rein().windows[0];
@@ -86,6 +137,8 @@ test('colour by CONCOR block and by degree tier; size by a node measure; thresho
   assert.equal((gexf.match(/<node /g) ?? []).length, first.nodes.length);
   assert.equal((gexf.match(/<edge /g) ?? []).length, first.ties.length);
   assert.equal((svg.match(/<circle /g) ?? []).length, first.nodes.length);
+  assert.ok(rein().directed, 'rein is directed');
+  assert.equal((svg.match(/<path d="M[^"]*Q/g) ?? []).length, Number(await body(panel, 'visibleEdges')), 'the shown ties (threshold 3), directed as arcs, as on screen');
   assert.equal(Buffer.from(png, 'base64').subarray(1, 4).toString(), 'PNG');
   await panel.assertClean();
 });

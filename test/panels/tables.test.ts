@@ -1,9 +1,10 @@
 // Tables panel in headless Chromium, from the rare-earth example's real results: the CONCOR blocks' four
-// tables (undefined cells as "—"), sorting, the window filter of tie measures and the CSV export.
+// tables (undefined cells as "—"), sorting, fixed decimals per column, the window filter of tie measures and
+// the CSV export.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { panelContent } from '../../client/src/panels/content.ts';
-import { exampleInBrowser, PanelPage } from './harness.ts';
+import { exampleInBrowser, PanelPage, runExample } from './harness.ts';
 
 const example = exampleInBrowser('rare_earth.study');
 
@@ -17,7 +18,7 @@ test('blocks: partition, density, image and E-I tables; null shown as —; CSV e
   const { page } = panel;
   assert.deepEqual(await page.locator('section.table h2').allTextContents(), ['partition 31 rows', 'density 4 rows', 'image 4 rows', 'ei 5 rows']);
   const ei = page.locator('section[data-table="ei"] tbody tr');
-  assert.deepEqual(await ei.last().locator('td').allTextContents(), ['whole', '70', '86', '0.1026', '97', '164', '0.2567']);
+  assert.deepEqual(await ei.last().locator('td').allTextContents(), ['whole', '70', '86', '0.103', '97', '164', '0.257']);
   const density = table('rein_groups', 'density');
   assert.equal(await page.locator('section[data-table="density"] tbody tr').first().locator('td').nth(1).getAttribute('title'), String(density.rows[0][1]));
 
@@ -53,15 +54,52 @@ test('node measures sort by a column (a top-N centrality list)', async () => {
   await panel.assertClean();
 });
 
+test('each number column with fixed decimals from its values, changed per column', async () => {
+  const panel = await PanelPage.open(example.browser, panelContent(example.results, 'rein_nodes'));
+  const { page } = panel;
+  const nodes = table('rein_nodes', 'nodes');
+  const section = page.locator('section[data-table="nodes"]');
+  const column = (name: string) => section.locator(`tbody td:nth-child(${nodes.columns.indexOf(name) + 1})`).allTextContents();
+  const decimalsOf = (texts: string[]) => new Set(texts.filter((t) => t !== '—').map((t) => t.split('.')[1]?.length ?? 0));
+  assert.deepEqual(decimalsOf(await column('degree')), new Set([0]), 'counts without decimals');
+  const closeness = decimalsOf(await column('closeness'));
+  assert.equal(closeness.size, 1, 'one number of decimals down the column');
+  assert.ok([...closeness][0] >= 2, `closeness with ${[...closeness][0]} decimals`);
+  await section.locator('select[title="Decimals of closeness"]').selectOption('1');
+  assert.deepEqual(decimalsOf(await column('closeness')), new Set([1]));
+  assert.deepEqual(decimalsOf(await column('degree')), new Set([0]), 'other columns keep theirs');
+  const first = nodes.rows[0][nodes.columns.indexOf('closeness')];
+  assert.equal((await column('closeness'))[0], typeof first === 'number' ? first.toFixed(1) : '—');
+  await panel.screenshot('tables-decimals');
+  await panel.assertClean();
+});
+
 test('tie measures: a window filter; each row with the tier the run gave it (— where none)', async () => {
   const panel = await PanelPage.open(example.browser, panelContent(example.results, 'rein_ties'));
   const { page } = panel;
   const section = page.locator('section[data-table="ties"]');
   const ties = table('rein_ties', 'ties');
   assert.equal(await section.locator('tbody tr').count(), ties.rows.length);
-  await section.locator('select').selectOption('2001–2005');
+  await section.locator('.toolbar select').selectOption('2001–2005');
   const first = ties.rows.filter((r) => r[0] === '2001–2005');
   assert.equal(await section.locator('tbody tr').count(), first.length);
   assert.deepEqual(await section.locator('tbody tr').first().locator('td').allTextContents(), [...first[0].slice(0, 4).map(String), String(first[0][4] ?? '—')]);
+  await panel.assertClean();
+});
+
+test('descriptives show the spec\'s labels and 3 fixed decimals, as esttab prints; the CSV keeps the terms', async () => {
+  const results = runExample('tech_overlap.study', ['table2_all']);
+  const panel = await PanelPage.open(example.browser, panelContent(results, 'table2_all'));
+  const { page } = panel;
+  const descriptives = results.results.find((r) => r.name === 'table2_all')!.tables.descriptives;
+  const overlap = descriptives.rows.find((r) => r[0] === 'l(Overlap, 3)')!;
+  const row = page.locator('section[data-table="descriptives"] tbody tr').nth(descriptives.rows.indexOf(overlap));
+  const cells = await row.locator('td').allTextContents();
+  assert.equal(cells[0], 'Overlap_ijt−3');
+  const mean = descriptives.columns.indexOf('mean');
+  assert.equal(cells[mean], (overlap[mean] as number).toFixed(3));
+  await page.locator('section[data-table="descriptives"] button', { hasText: 'Save CSV' }).click();
+  const saved = (await panel.posted()).find((m) => m.type === 'save');
+  assert.ok(saved?.type === 'save' && saved.data.includes('"l(Overlap, 3)",'), 'the saved CSV is the data');
   await panel.assertClean();
 });

@@ -35,9 +35,10 @@ test('fit statistics as fixest defines them: OLS with and without fixed effects,
   }
 });
 
-test('a table picks the fit statistics its stats: lists, in that order', async () => {
+test('a table picks the fit statistics its stats: lists, in that order, then the SE type', async () => {
   const table = result(await run, 'fits').regression!;
-  assert.deepEqual(table.stats.map((s) => s.key), ['n', 'loglik', 'aic', 'bic', 'sigma2', 'rmse', 'pseudo_r2', 'adj_pseudo_r2', 'sq_cor', 'deviance', 'null_deviance']);
+  // The SE type row comes last when `stats:` names neither `se` nor `clusters`: every table says it.
+  assert.deepEqual(table.stats.map((s) => s.key), ['n', 'loglik', 'aic', 'bic', 'sigma2', 'rmse', 'pseudo_r2', 'adj_pseudo_r2', 'sq_cor', 'deviance', 'null_deviance', 'vcov']);
   const aic = table.stats.find((s) => s.key === 'aic')!;
   ['ols_fe', 'ols_plain', 'pois_fe', 'nb_fe'].forEach((name, k) => close(aic.cells[k] as number, oracle[name].fit.aic, `${name} AIC in the table`));
   const sigma2 = table.stats.find((s) => s.key === 'sigma2')!;

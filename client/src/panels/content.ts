@@ -5,7 +5,7 @@ import { regressionOf } from '../../../server/src/engine/exports/regressionTable
 import { chartKinds, hasPrimaryChart } from '../../../server/src/engine/exports/charts.js';
 import type { MapGeometry, PanelContent, PanelKind } from './messages.js';
 
-type Results = Pick<ResultsFile, 'results'> & { title?: string };
+type Results = Pick<ResultsFile, 'results' | 'labels'> & { title?: string };
 
 /** The network a declaration draws on: itself, or the network its measures or blocks were computed on. */
 function networkOf(file: Results, focus: DeclarationResult): DeclarationResult | undefined {
@@ -44,12 +44,15 @@ export function panelContent(file: Results, name: string, kind?: PanelKind, geom
   const kinds = panelKinds(file, focus);
   const chosen = kind ?? kinds[0];
   if (!kinds.includes(chosen)) throw new Error(`"${name}" (${focus.kind}) cannot be shown as ${chosen}.`);
-  const network = chosen === 'network' || chosen === 'map' ? networkOf(file, focus) : undefined;
+  // Every panel of a declaration that can be drawn carries its network, so that "Also as" can switch to the
+  // network or map from any of them.
+  const network = kinds.includes('network') ? networkOf(file, focus) : undefined;
   const related = network ? [network, ...file.results.filter((r) => r.status === 'ok' && r.of === network.name)] : [];
   return {
     kind: chosen,
     focus: name,
     ...(file.title ? { study: file.title } : {}),
+    ...(file.labels ? { labels: file.labels } : {}),
     results: [focus, ...related.filter((r) => r !== focus)],
     alternatives: kinds.filter((k) => k !== chosen),
     ...(chosen === 'map' && geometry ? { geometry } : {}),

@@ -25,9 +25,25 @@ export interface PanelContent {
   /** The study's title. */
   study?: string;
   results: DeclarationResult[];
+  /** The spec's variable labels (`ResultsFile.labels`), for a model's own regression column. */
+  labels?: Record<string, string>;
   /** The other panel kinds that can show the focus, most useful first. */
   alternatives: PanelKind[];
   geometry?: MapGeometry;
+  /** The results file's spec: with the network's name, the key its view is remembered under. */
+  spec?: string;
+  /** A pinned panel stays: later results open in another panel of its kind. */
+  pinned?: boolean;
+  /** The network view as last left: its style and each window's laid-out positions. */
+  networkView?: NetworkViewState;
+}
+
+export interface NetworkStyle { sizeBy: string; colorBy: string; threshold: number }
+
+export interface NetworkViewState {
+  style?: NetworkStyle;
+  /** Window label → node → [x, y]: a finished layout, so reopening shows the same picture. */
+  positions?: Record<string, Record<string, [number, number]>>;
 }
 
 export type RegressionFormat = 'tex' | 'md' | 'csv' | 'html' | 'docx';
@@ -46,4 +62,8 @@ export type FromWebview =
   | { type: 'exportRegression'; format: RegressionFormat; to: 'file' | 'clipboard' }
   /** Show the focus (or another declaration of the same results) in another panel kind. */
   | { type: 'open'; kind: PanelKind; focus: string }
-  | { type: 'pickGeometry' };
+  | { type: 'pickGeometry' }
+  /** Pin or unpin this panel (see PanelContent.pinned). */
+  | { type: 'pin'; pinned: boolean }
+  /** Remember the network view (style, positions) for this spec and network. */
+  | { type: 'networkView'; view: NetworkViewState };

@@ -1,5 +1,6 @@
-// One reusable webview panel per kind (never a new tab per run), revived after a window reload from the
-// state the page saved. The extension side of the typed protocol in messages.ts: it writes the files the
+// One reusable webview panel per kind (never a new tab per run), unless pinned: a pinned panel stays and the
+// next result of its kind opens in a new one. All are tabs of one editor group beside the spec (placement.ts).
+// Panels are revived after a window reload from the state the page saved. The extension side of the typed protocol in messages.ts: it writes the files the
 // pages make, formats regression exports (Word needs Node) and loads map geometry.
 import * as vscode from 'vscode';
 import type { ResultsFile } from '../../../server/src/results/format.js';
@@ -7,7 +8,8 @@ import { regressionCsv, regressionHtml, regressionLatex, regressionMarkdown, reg
 import { regressionDocx } from '../../../server/src/engine/exports/regressionTableDocx.js';
 import { panelContent, withEarlierResults } from './content.js';
 import { panelHtml } from './html.js';
-import { PANEL_KINDS, type FromWebview, type MapGeometry, type PanelContent, type PanelKind, type RegressionFormat, type ToWebview } from './messages.js';
+import { PANEL_KINDS, type FromWebview, type MapGeometry, type NetworkViewState, type PanelContent, type PanelKind, type RegressionFormat, type ToWebview } from './messages.js';
+import { networkViewKey, PanelSlots, resultColumn } from './placement.js';
 
 export const viewType = (kind: PanelKind) => `innograph.results.${kind}`;
 
@@ -17,7 +19,9 @@ const GEOMETRY_KEY = 'innograph.mapGeometry';
 interface OpenPanel { panel: vscode.WebviewPanel; content?: PanelContent }
 
 export class ResultPanels implements vscode.Disposable {
-  private readonly open = new Map<PanelKind, OpenPanel>();
+  private readonly slots = new PanelSlots<PanelKind, OpenPanel>();
+  /** The editor column result panels were last seen in. */
+  private column: number | undefined;
   /** The results of the editor's runs by spec, joined (withEarlierResults): what a run's panels draw on. */
   private readonly runs = new Map<string, ResultsFile>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -25,7 +29,7 @@ export class ResultPanels implements vscode.Disposable {
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
     for (const kind of PANEL_KINDS) {
       this.disposables.push(vscode.window.registerWebviewPanelSerializer(viewType(kind), {
-        deserializeWebviewPanel: async (panel, state?: PanelContent) => this.adopt(kind, panel, state?.kind === kind ? state : undefined),
+        deserializeWebviewPanel: async (panel, state?: PanelContent) => { this.adopt(kind, panel, state?.kind === kind ? state : undefined); },
       }));
     }
   }
@@ -39,11 +43,12 @@ export class ResultPanels implements vscode.Disposable {
 
   /** Shows a declaration of a results file in the panel of `kind` (default: the kind that suits it best). */
   async showResult(results: ResultsFile, declarationName: string, kind?: PanelKind): Promise<void> {
-    this.show(await this.withGeometry(panelContent(results, declarationName, kind)));
+    this.show(await this.withGeometry({ ...panelContent(results, declarationName, kind), spec: results.spec }));
   }
 
-  show(content: PanelContent): void {
-    const existing = this.open.get(content.kind);
+  show(shown: PanelContent): void {
+    const content = this.withNetworkView(shown);
+    const existing = this.slots.slot(content.kind);
     if (existing) {
       existing.content = content;
       existing.panel.title = titleOf(content);
@@ -51,12 +56,13 @@ export class ResultPanels implements vscode.Disposable {
       void this.post(existing.panel, { type: 'show', content });
       return;
     }
-    const panel = vscode.window.createWebviewPanel(viewType(content.kind), titleOf(content), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.options());
+    const column = resultColumn(this.slots.all().map((p) => p.panel.viewColumn), this.column);
+    const panel = vscode.window.createWebviewPanel(viewType(content.kind), titleOf(content), { viewColumn: column === 'beside' ? vscode.ViewColumn.Beside : column, preserveFocus: true }, this.options());
     this.adopt(content.kind, panel, content);
   }
 
   dispose(): void {
-    for (const { panel } of this.open.values()) panel.dispose();
+    for (const { panel } of this.slots.all()) panel.dispose();
     for (const d of this.disposables) d.dispose();
   }
 
@@ -70,7 +76,8 @@ export class ResultPanels implements vscode.Disposable {
 
   private adopt(kind: PanelKind, panel: vscode.WebviewPanel, content: PanelContent | undefined): void {
     const entry: OpenPanel = { panel, content };
-    this.open.set(kind, entry);
+    this.slots.add(kind, entry, content?.pinned ?? false);
+    this.column = panel.viewColumn ?? this.column;
     panel.webview.options = this.options();
     panel.webview.html = panelHtml({
       kind,
@@ -79,7 +86,8 @@ export class ResultPanels implements vscode.Disposable {
       script: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.bundleFolder(), `${kind}.js`)).toString(),
       style: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.bundleFolder(), `${kind}.css`)).toString(),
     });
-    panel.onDidDispose(() => { if (this.open.get(kind) === entry) this.open.delete(kind); });
+    panel.onDidDispose(() => this.slots.remove(kind, entry));
+    panel.onDidChangeViewState(({ webviewPanel }) => { if (webviewPanel.active) this.column = webviewPanel.viewColumn ?? this.column; });
     panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(entry, message).catch((e: unknown) => {
       this.log.error(`[panels] ${message.type}: ${e instanceof Error ? e.message : String(e)}`);
       void vscode.window.showErrorMessage(`Innograph: ${e instanceof Error ? e.message : String(e)}`);
@@ -104,6 +112,10 @@ export class ResultPanels implements vscode.Disposable {
       case 'open':
         if (content) await this.openAs(content, message.kind, message.focus);
         return;
+      case 'pin':
+        return this.pin(entry, message.pinned);
+      case 'networkView':
+        return this.rememberNetworkView(entry, message.view);
       case 'pickGeometry': {
         const geometry = await this.pickGeometry();
         if (!geometry) return;
@@ -113,17 +125,39 @@ export class ResultPanels implements vscode.Disposable {
     }
   }
 
+  private pin(entry: OpenPanel, pinned: boolean): void {
+    if (!entry.content) return;
+    entry.content = { ...entry.content, pinned };
+    entry.panel.title = titleOf(entry.content);
+    this.slots.pin(entry.content.kind, entry, pinned);
+  }
+
+  private async rememberNetworkView(entry: OpenPanel, view: NetworkViewState): Promise<void> {
+    if (!entry.content) return;
+    entry.content = { ...entry.content, networkView: view };
+    const key = networkViewKey(entry.content);
+    if (key) await this.context.workspaceState.update(key, view);
+  }
+
+  /** A network view as it was last left for this spec and network. */
+  private withNetworkView(content: PanelContent): PanelContent {
+    const key = content.kind === 'network' && !content.networkView ? networkViewKey(content) : undefined;
+    const view = key ? this.context.workspaceState.get<NetworkViewState>(key) : undefined;
+    return view ? { ...content, networkView: view } : content;
+  }
+
   private post(panel: vscode.WebviewPanel, message: ToWebview): Thenable<boolean> {
     return panel.webview.postMessage(message);
   }
 
   private async openAs(from: PanelContent, kind: PanelKind, focus: string): Promise<void> {
-    this.show(await this.withGeometry(panelContent({ title: from.study, results: from.results }, focus, kind, from.geometry)));
+    const content = panelContent({ title: from.study, results: from.results, labels: from.labels }, focus, kind, from.geometry);
+    this.show(await this.withGeometry({ ...content, ...(from.spec ? { spec: from.spec } : {}) }));
   }
 
   private async exportRegression(content: PanelContent, format: RegressionFormat, to: 'file' | 'clipboard'): Promise<void> {
     const result = content.results.find((r) => r.name === content.focus);
-    const table = result && regressionOf(result);
+    const table = result && regressionOf(result, content.labels);
     if (!table) return;
     if (format === 'docx') return this.save(`${content.focus}.docx`, await regressionDocx(table));
     const text = format === 'tex' ? regressionLatex(table)
@@ -176,5 +210,5 @@ async function readGeometry(uri: vscode.Uri, declared?: Pick<MapGeometry, 'key' 
 }
 
 function titleOf(content: PanelContent): string {
-  return `${content.focus} — ${TITLES[content.kind]}`;
+  return `${content.pinned ? '📌 ' : ''}${content.focus} — ${TITLES[content.kind]}`;
 }

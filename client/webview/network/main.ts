@@ -1,29 +1,36 @@
 // Network view: sigma.js (WebGL) over a graphology graph of one window. Size by degree or any node measure,
 // colour by Louvain community, CONCOR block or Jenks tier (with a legend), an edge-weight threshold, a window
-// slider with play, search and highlight, node details on click, a tie's patents on click, and SVG/PNG/GEXF exports.
+// slider with play, search and highlight, node details on click (every measure the run computed for the node,
+// and betweenness and closeness computed here), a tie's patents on click, and SVG/PNG/GEXF exports. The style
+// and each window's finished layout are kept (webview state, and the extension's workspace state per spec and
+// network), so reopening shows the same picture.
 import '../shared/base.css';
 import './network.css';
 import Sigma from 'sigma';
 import { gexf } from '../../../server/src/engine/exports/gexf.js';
 import type { Cell, DeclarationResult, NetworkWindow } from '../../../server/src/results/format.js';
-import type { PanelContent } from '../../src/panels/messages.js';
+import type { NetworkStyle, NetworkViewState, PanelContent } from '../../src/panels/messages.js';
 import { button, h, labelled, select } from '../shared/dom.js';
 import { savePng, saveText, themeColor } from '../shared/files.js';
 import { displayCell } from '../shared/format.js';
 import { focusOf, renderFrame } from '../shared/frame.js';
-import { startPanel } from '../shared/host.js';
+import { keep, post, startPanel } from '../shared/host.js';
 import { legend } from '../shared/legend.js';
 import { categoryColor, NO_VALUE, tierColor } from '../../../server/src/engine/maps/palette.js';
 import { nodeMeasures, type NodeMeasure } from '../../../server/src/engine/maps/nodeMeasures.js';
 import { communities, placeNew, windowGraph, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from '../../../server/src/engine/networkPicture/graph.js';
 import { networkSvg } from '../../../server/src/engine/networkPicture/svg.js';
 import { maxTieWeight, nodeSize, tieWidth } from '../../../server/src/engine/networkPicture/picture.js';
-import { blockPartitions } from './graph.js';
+import { blockPartitions, centralities, largestNodes } from './graph.js';
+import { CurvedArrowProgram } from './curvedEdges.js';
+import { labelDrawer } from './labels.js';
 import { runLayout, type LayoutRun } from './layout.js';
 import { tieDetails } from './tieDetails.js';
 import { asciiFileName } from '../../../server/src/engine/exports/fileName.js';
 
 const PLAY_MS = 1500;
+/** The largest nodes' labels are always drawn; the others where they fit (sigma's label grid), on hover or zoomed in. */
+const TOP_LABELS = 10;
 
 class NetworkView {
   private readonly network: { directed: boolean; windows: NetworkWindow[] };
@@ -40,6 +47,10 @@ class NetworkView {
   private sizeBy = 'degree';
   private colorBy = 'community';
   private threshold = 0;
+  private topLabels = new Set<string>();
+  /** The window's betweenness and closeness, computed when details are first shown (null: not yet). */
+  private centrality: ReturnType<typeof centralities> | null = null;
+  private readonly saved: NonNullable<NetworkViewState['positions']>;
   private highlighted: string | undefined;
   /** The tie whose patents the details show, drawn in the focus colour. */
   private selectedTie: string | undefined;
@@ -61,6 +72,17 @@ class NetworkView {
     ({ measures: this.measures, values: this.values } = nodeMeasures(content.results));
     this.partitions = blockPartitions(content.results);
     this.windowIndex = this.network.windows.length - 1;
+    const view = content.networkView ?? {};
+    this.saved = { ...view.positions };
+    if (view.style) ({ sizeBy: this.sizeBy, colorBy: this.colorBy, threshold: this.threshold } = view.style);
+  }
+
+  /** Keeps the view in the webview state and asks the extension to remember it for this spec and network. */
+  private remember(): void {
+    const style: NetworkStyle = { sizeBy: this.sizeBy, colorBy: this.colorBy, threshold: this.threshold };
+    const view: NetworkViewState = { style, positions: this.saved };
+    keep({ networkView: view });
+    post({ type: 'networkView', view });
   }
 
   render(): void {
@@ -78,6 +100,7 @@ class NetworkView {
     }, 'Step through the windows');
     Object.assign(this.thresholdInput, { type: 'range', min: '0', step: '1', title: 'Hide ties lighter than this' });
     this.thresholdInput.addEventListener('input', () => { this.threshold = Number(this.thresholdInput.value); this.refresh(); });
+    this.thresholdInput.addEventListener('change', () => this.remember());
     const search = h('input', { type: 'search', placeholder: 'Find a region', list: 'network-nodes' });
     search.addEventListener('change', () => this.highlight(search.value.trim() || undefined, true));
     const sizeOptions: [string, string][] = [['degree', 'degree (computed)'], ['weight', 'weighted degree (computed)'],
@@ -85,11 +108,14 @@ class NetworkView {
     const colorOptions: [string, string][] = [['community', 'community (Louvain)'],
       ...[...this.partitions.keys()].map((name) => [`block:${name}`, `block (${name})`] as [string, string]),
       ...this.measures.filter((m) => m.tier).map((m) => [`tier:${m.key}`, m.key] as [string, string]), ['none', 'none']];
+    // a remembered style may name a measure these results no longer have
+    if (!sizeOptions.some(([v]) => v === this.sizeBy)) this.sizeBy = 'degree';
+    if (!colorOptions.some(([v]) => v === this.colorBy)) this.colorBy = 'community';
     const toolbar = [
       h('span', { class: 'group' }, labelled('Window', slider), this.windowLabel, play),
       labelled('Ties ≥', h('span', { class: 'group' }, this.thresholdInput, this.thresholdLabel)),
-      labelled('Size', select(sizeOptions, this.sizeBy, (v) => { this.sizeBy = v; this.restyle(); })),
-      labelled('Colour', select(colorOptions, this.colorBy, (v) => { this.colorBy = v; this.restyle(); })),
+      labelled('Size', select(sizeOptions, this.sizeBy, (v) => { this.sizeBy = v; this.restyle(); this.remember(); })),
+      labelled('Colour', select(colorOptions, this.colorBy, (v) => { this.colorBy = v; this.restyle(); this.remember(); })),
       search, h('datalist', { id: 'network-nodes' }),
       h('span', { class: 'group' },
         button('Re-run layout', () => this.startLayout(300)),
@@ -131,6 +157,10 @@ class NetworkView {
     this.windowIndex = index;
     this.windowLabel.textContent = this.window.label;
     this.graph = windowGraph(this.window, this.network.directed);
+    this.centrality = null;
+    const saved = this.saved[this.window.label];
+    const complete = saved !== undefined && this.graph.everyNode((node) => saved[node] !== undefined);
+    if (complete) for (const [node, [x, y]] of Object.entries(saved)) this.positions.set(node, { x, y });
     placeNew(this.graph, this.positions);
     const maxWeight = this.maxWeight;
     this.thresholdInput.max = String(maxWeight);
@@ -145,7 +175,8 @@ class NetworkView {
     this.showDetails(this.highlighted);
     document.body.dataset.window = this.window.label;
     document.body.dataset.nodes = String(this.graph.order);
-    this.startLayout(this.positions.size ? 100 : 300);
+    if (complete) document.body.dataset.layout = 'done';
+    else this.startLayout(this.positions.size ? 100 : 300);
   }
 
   private startLayout(budget: number): void {
@@ -153,7 +184,13 @@ class NetworkView {
     this.status.textContent = 'laying out…';
     document.body.dataset.layout = 'running';
     this.layout = runLayout(this.graph, budget, (share) => { this.status.textContent = `laying out… ${Math.round(share * 100)} %`; }, () => {
-      this.graph.forEachNode((node, a) => this.positions.set(node, { x: a.x, y: a.y }));
+      const placed: Record<string, [number, number]> = {};
+      this.graph.forEachNode((node, a) => {
+        this.positions.set(node, { x: a.x, y: a.y });
+        placed[node] = [a.x, a.y];
+      });
+      this.saved[this.window.label] = placed;
+      this.remember();
       this.status.textContent = '';
       document.body.dataset.layout = 'done';
     });
@@ -161,8 +198,12 @@ class NetworkView {
 
   private createRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
     const foreground = themeColor('--vscode-editor-foreground', '#333333');
+    const labels = labelDrawer(themeColor('--vscode-editor-background', '#ffffff'));
+    // opaque: sigma adds a translucent colour's light (premultiplied blending), so faint grey ties turned white
+    const faded = themeColor('--vscode-panel-border', '#e5e5e5');
     const renderer = new Sigma(this.graph, this.canvas, {
-      defaultEdgeType: this.network.directed ? 'arrow' : 'line',
+      defaultEdgeType: this.network.directed ? 'curvedArrow' : 'line',
+      edgeProgramClasses: { curvedArrow: CurvedArrowProgram },
       labelColor: { color: foreground },
       labelFont: themeColor('--vscode-font-family', 'sans-serif'),
       labelSize: 12,
@@ -170,22 +211,26 @@ class NetworkView {
       labelDensity: 0.5,
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 5,
+      defaultDrawNodeLabel: labels.draw,
+      defaultDrawNodeHover: labels.hover,
       zIndex: true,
       enableEdgeEvents: true,
       nodeReducer: (node, data) => {
         const fade = this.highlighted !== undefined && node !== this.highlighted && !this.graph.areNeighbors(node, this.highlighted);
-        return fade ? { ...data, color: NO_VALUE, label: '', zIndex: 0 } : { ...data, zIndex: 1, highlighted: node === this.highlighted };
+        return fade ? { ...data, color: NO_VALUE, label: '', zIndex: 0 } : { ...data, zIndex: 1, highlighted: node === this.highlighted, forceLabel: this.topLabels.has(node) };
       },
       edgeReducer: (edge, data) => {
         if (edge === this.selectedTie) return { ...data, color: themeColor('--vscode-focusBorder', '#e15759'), size: data.size + 2, zIndex: 2 };
         const hidden = data.weight < this.threshold;
         const fade = this.highlighted !== undefined && !this.graph.extremities(edge).includes(this.highlighted);
-        return { ...data, hidden, color: fade ? 'rgba(128,128,128,0.08)' : data.color };
+        return { ...data, hidden, color: fade ? faded : data.color };
       },
     });
     renderer.on('clickNode', ({ node }) => this.highlight(node));
     renderer.on('clickStage', () => this.highlight(undefined));
     renderer.on('clickEdge', ({ edge }) => this.showTie(this.graph.source(edge), this.graph.target(edge)));
+    // which labels the last frame drew, for the panel tests
+    renderer.on('afterRender', () => { document.body.dataset.labels = labels.drawn().join('\n'); });
     return renderer;
   }
 
@@ -202,6 +247,7 @@ class NetworkView {
     const sizes = this.graph.nodes().map((n) => Number(size(n) ?? 0));
     const max = sizes.reduce((m, x) => Math.max(m, Math.abs(x)), 1e-9);
     this.graph.nodes().forEach((node, i) => this.graph.setNodeAttribute(node, 'size', nodeSize(sizes[i], max)));
+    this.topLabels = largestNodes(this.graph, TOP_LABELS);
     const maxWeight = this.maxWeight;
     const edge = themeColor('--vscode-descriptionForeground', '#888888');
     this.graph.forEachEdge((e, a) => this.graph.mergeEdgeAttributes(e, { size: tieWidth(a.weight, maxWeight), color: edge }));
@@ -255,15 +301,21 @@ class NetworkView {
       return;
     }
     const directed = this.network.directed;
+    if (this.centrality === null) this.centrality = centralities(this.graph); // undefined: too large, not tried again
+    const computed = (values: Record<string, number> | undefined) => values ? displayCell(values[node]) : 'too large here';
+    const measured = this.measures.filter((m) => this.values.get(this.window.label)?.get(node)?.has(m.key));
     const rows: [string, string][] = [
       ['degree', String(this.graph.degree(node))],
       ...(directed ? [['out-degree', String(this.graph.outDegree(node))], ['in-degree', String(this.graph.inDegree(node))]] as [string, string][] : []),
       ['weighted degree', String(this.graph.getNodeAttribute(node, 'weight'))],
       ['intra-region', String(this.window.intra[node] ?? 0)],
+      ['betweenness (computed)', computed(this.centrality?.betweenness)],
+      ['closeness (computed)', computed(this.centrality?.closeness)],
       ...(this.colorBy !== 'none' ? [[this.colorBy.replace(/:.*/, ''), this.categories.get(node) ?? '—']] as [string, string][] : []),
-      ...this.measures.map((m) => [m.key, displayCell(this.measure(node, m.key))] as [string, string]),
+      ...measured.map((m) => [m.key, displayCell(this.measure(node, m.key))] as [string, string]),
     ];
-    this.details.replaceChildren(h('h2', {}, node), h('table', { class: 'data' }, h('tbody', {}, ...rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', { class: 'number' }, v))))),
+    const elsewhere = this.measures.length > 0 && measured.length === 0 ? h('p', { class: 'hint' }, `The run computed no measures for ${this.window.label}.`) : null;
+    this.details.replaceChildren(h('h2', {}, node), h('table', { class: 'data' }, h('tbody', {}, ...rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', { class: 'number' }, v))))), ...(elsewhere ? [elsewhere] : []),
       ...this.tieButtons(node));
   }
 

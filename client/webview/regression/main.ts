@@ -1,19 +1,34 @@
 // Regression table panel: models side by side as esttab / etable print them, from the same formatted grid
-// the LaTeX, Markdown, HTML, CSV and Word exports use (the extension writes those files).
+// the LaTeX, Markdown, HTML, CSV and Word exports use (the extension writes those files). Pinned, the panel
+// stays as it is and the next regression opens beside it, to compare runs.
 import '../shared/base.css';
 import './regression.css';
-import { formatRegression, legendText, type FormattedCell, type FormattedRow } from '../../../server/src/engine/exports/regressionTable.js';
+import { formatRegression, noteLines, type FormattedCell, type FormattedRow } from '../../../server/src/engine/exports/regressionTable.js';
 import { regressionOf } from '../../../server/src/engine/exports/regressionTable.js';
-import type { RegressionFormat } from '../../src/panels/messages.js';
+import type { PanelContent, RegressionFormat } from '../../src/panels/messages.js';
 import { button, h, labelled, select } from '../shared/dom.js';
 import { focusOf, renderFrame } from '../shared/frame.js';
-import { post, startPanel } from '../shared/host.js';
+import { keep, post, startPanel } from '../shared/host.js';
 
 const FORMATS: [RegressionFormat, string][] = [['tex', 'LaTeX (booktabs)'], ['md', 'Markdown'], ['csv', 'CSV'], ['html', 'HTML'], ['docx', 'Word (.docx)']];
 
 const cell = (c: FormattedCell) => h('td', {}, c.text, c.stars ? h('sup', { class: 'stars' }, c.stars) : null);
 const bodyRows = (rows: FormattedRow[], className: string) =>
   h('tbody', { class: className }, ...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.label), ...r.cells.map(cell))));
+
+function pinButton(content: PanelContent): HTMLButtonElement {
+  let pinned = content.pinned ?? false;
+  const label = () => (pinned ? 'Unpin' : 'Pin');
+  const pin = button(label(), () => {
+    pinned = !pinned;
+    pin.textContent = label();
+    pin.setAttribute('aria-pressed', String(pinned));
+    keep({ pinned });
+    post({ type: 'pin', pinned });
+  }, 'Keep this table: the next regression opens in a new panel beside it');
+  pin.setAttribute('aria-pressed', String(pinned));
+  return pin;
+}
 
 function toolbar(): HTMLElement[] {
   let format: RegressionFormat = 'tex';
@@ -27,7 +42,7 @@ function toolbar(): HTMLElement[] {
 
 startPanel({
   show(content) {
-    const table = regressionOf(focusOf(content));
+    const table = regressionOf(focusOf(content), content.labels);
     if (!table) throw new Error(`${content.focus} has no regression table`);
     const f = formatRegression(table);
     const [numbers, ...head] = f.head;
@@ -38,7 +53,7 @@ startPanel({
         ...head.map(([label, ...cells]) => h('tr', {}, h('th', { scope: 'row' }, label), ...cells.map((c) => h('th', {}, c))))),
       bodyRows(f.coefficients, 'coefficients'),
       f.stats.length ? bodyRows(f.stats, 'stats') : null,
-      h('tfoot', {}, h('tr', {}, h('td', { colspan: String(numbers.length) }, f.parenthesis, h('br'), legendText(f)))));
-    renderFrame(content, toolbar(), h('div', { class: 'regression-holder' }, element));
+      h('tfoot', {}, h('tr', {}, h('td', { colspan: String(numbers.length) }, ...noteLines(f).flatMap((line, i) => (i ? [h('br'), line] : [line]))))));
+    renderFrame(content, [...toolbar(), pinButton(content)], h('div', { class: 'regression-holder' }, element));
   },
 });

@@ -14,6 +14,15 @@ export function post(message: FromWebview): void {
   vscode.postMessage(message);
 }
 
+let current: PanelContent | undefined;
+
+/** Changes the content the page keeps as its webview state (a reload revives it), without rendering again. */
+export function keep(patch: Partial<PanelContent>): void {
+  if (!current) return;
+  current = { ...current, ...patch };
+  vscode.setState(current);
+}
+
 export interface PanelHandlers {
   show(content: PanelContent): void;
   geometry?(geometry: MapGeometry): void;
@@ -21,7 +30,6 @@ export interface PanelHandlers {
 
 /** Listens for the extension's messages and says it is ready; a failing render shows its error in the page. */
 export function startPanel(handlers: PanelHandlers): void {
-  let current: PanelContent | undefined;
   window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     const message = event.data;
     guard(() => {

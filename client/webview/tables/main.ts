@@ -2,23 +2,26 @@
 // node measures as a top-N centrality list …), sortable, filtered by window where it has one, saved as CSV.
 import '../shared/base.css';
 import type { Table } from '../../../server/src/results/format.js';
-import { dataTable } from '../shared/dataTable.js';
+import { dataTable, tableDecimals } from '../shared/dataTable.js';
 import { button, h, labelled, select } from '../shared/dom.js';
 import { saveText } from '../shared/files.js';
 import { tableCsv } from '../../../server/src/engine/exports/csv.js';
 import { focusOf, renderFrame } from '../shared/frame.js';
 import { startPanel } from '../shared/host.js';
+import { labelVariables } from '../../../server/src/engine/exports/termLabels.js';
 
 const ALL = '\u0000all';
 
-function tableSection(declaration: string, name: string, table: Table): HTMLElement {
+/** `shown`: the table with its variables labelled; the CSV saved is the data as the run wrote it. */
+function tableSection(declaration: string, name: string, table: Table, shown: Table, digits: number | undefined): HTMLElement {
   const section = h('section', { class: 'table', 'data-table': name });
   const windowColumn = table.columns.indexOf('window');
   const windows = windowColumn < 0 ? [] : [...new Set(table.rows.map((r) => String(r[windowColumn])))];
   const holder = h('div');
+  const decimals = tableDecimals(shown, digits);
   const show = (window: string) => {
-    const rows = window === ALL ? table.rows : table.rows.filter((r) => String(r[windowColumn]) === window);
-    holder.replaceChildren(dataTable({ columns: table.columns, rows }));
+    const rows = window === ALL ? shown.rows : shown.rows.filter((r) => String(r[windowColumn]) === window);
+    holder.replaceChildren(dataTable({ columns: shown.columns, rows }, decimals));
   };
   const save = button('Save CSV…', () => saveText(`${declaration}.${name}.csv`, tableCsv(table)), `Save ${name} as CSV`);
   const filter = windows.length > 1 ? labelled('Window', select([[ALL, 'all windows'], ...windows.map((w) => [w, w] as const)], ALL, show)) : null;
@@ -30,8 +33,9 @@ function tableSection(declaration: string, name: string, table: Table): HTMLElem
 startPanel({
   show(content) {
     const focus = focusOf(content);
+    const labels = new Map(Object.entries(content.labels ?? {}));
     const tables = Object.entries(focus.tables);
-    const body = h('div', { class: 'tables' }, ...(tables.length ? tables.map(([name, table]) => tableSection(focus.name, name, table)) : [h('p', {}, focus.status === 'ok' ? 'This result has no tables.' : `Status: ${focus.status}.`)]));
+    const body = h('div', { class: 'tables' }, ...(tables.length ? tables.map(([name, table]) => tableSection(focus.name, name, table, labelVariables(table, labels), focus.regression?.digits)) : [h('p', {}, focus.status === 'ok' ? 'This result has no tables.' : `Status: ${focus.status}.`)]));
     renderFrame(content, [], body);
   },
 });

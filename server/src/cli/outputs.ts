@@ -10,7 +10,7 @@ import { networkFiles, type ExportFile } from '../run/output/networkFiles.js';
 import { htmlReport, printedTables } from '../run/output/report.js';
 import type { ResultsFile } from '../results/format.js';
 
-export const FORMATS = ['json', 'csv', 'tex', 'md', 'html'] as const;
+export const FORMATS = ['json', 'csv', 'tex', 'md', 'html', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
 export const DEFAULT_FORMATS: readonly Format[] = ['json', 'csv', 'html'];
 
@@ -24,7 +24,8 @@ const typeset = { tex: [regressionLatex, tableLatex], md: [regressionMarkdown, t
  * results.json always: it is the run's record, and every other file can be made from it. Then `csv`: every
  * result table as `<declaration>.<table>.csv`, every regression table (a `table` declaration's, or an estimated
  * model's own) in print layout as `<name>.csv`, and the networks' exports; `tex`, `md`: the regression tables
- * as `<name>.tex|md` and the other result tables as `<declaration>.<table>.tex|md`; `html`: report.html.
+ * as `<name>.tex|md` and the other result tables as `<declaration>.<table>.tex|md`; `html`: report.html
+ * (`docx`, the regression tables as Word documents, is `wordFiles`: binary files).
  * A figure is its file, `<name>.svg`, and a network with a `geometry:` its maps, `<name>.map.<window>.svg`,
  * whatever the formats (report.html shows them inline, with the charts the charts panel draws of each result).
  */
@@ -39,7 +40,7 @@ export async function outputFiles(results: ResultsFile, formats: ReadonlySet<For
       figures.set(r.name, svg);
       files.push({ name: `${r.name}.svg`, text: svg });
     }
-    const regression = regressionOf(r);
+    const regression = regressionOf(r, results.labels);
     if (formats.has('csv')) {
       for (const [name, t] of Object.entries(r.tables)) {
         files.push({ name: tableFile(r.name, name, 'csv'), text: tableCsv(t) });
@@ -51,7 +52,7 @@ export async function outputFiles(results: ResultsFile, formats: ReadonlySet<For
       if (!formats.has(ext)) continue;
       const [regressionText, tableText] = typeset[ext];
       if (regression) files.push({ name: `${r.name}.${ext}`, text: regressionText(regression) });
-      for (const [name, t] of printedTables(r)) files.push({ name: tableFile(r.name, name, ext), text: tableText(t, `${r.name}: ${name}`) });
+      for (const [name, t] of printedTables(r, results.labels)) files.push({ name: tableFile(r.name, name, ext), text: tableText(t, `${r.name}: ${name}`) });
     }
   }
   // d3-geo and the map file are loaded only for a run that has a map.
@@ -64,6 +65,17 @@ export async function outputFiles(results: ResultsFile, formats: ReadonlySet<For
     files.push({ name: 'report.html', text: htmlReport(results, { figures, maps, charts, networks, ...(formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) }) });
   }
   return files.map((f) => ({ ...f, name: asciiFileName(f.name) }));
+}
+
+/** `docx`: every regression table as a Word document, `<name>.docx` (the docx package is loaded only then). */
+export async function wordFiles(results: ResultsFile): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const { regressionDocx } = await import('../engine/exports/regressionTableDocx.js');
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  for (const r of results.results) {
+    const regression = regressionOf(r, results.labels);
+    if (regression) files.push({ name: `${r.name}.docx`, bytes: await regressionDocx(regression) });
+  }
+  return files;
 }
 
 /** The report's charts: the light theme's colours on a white page. */

@@ -12,7 +12,7 @@ import { RunWorker } from '../run/worker.js';
 import type { DeclarationResult, ResultsFile } from '../results/format.js';
 import { errorPlace } from '../run/output/report.js';
 import { diagnosticLine, located } from './check.js';
-import { outputFiles, type Format } from './outputs.js';
+import { outputFiles, wordFiles, type Format } from './outputs.js';
 import { ProgressLog } from './progressLog.js';
 import { plural } from '../util/text.js';
 
@@ -110,12 +110,14 @@ export async function runCommand(specPath: string, options: RunCommandOptions, p
   return results.results.some((r) => r.status === 'error') ? 1 : 0;
 }
 
-/** Writes the files of each format into `dir`; their names. */
+/** Writes the files of each format into `dir` (Word documents as bytes); their names. */
 export async function writeOutputs(results: ResultsFile, formats: ReadonlySet<Format>, dir: string): Promise<string[]> {
   const files = await outputFiles(results, formats);
+  const documents = formats.has('docx') ? await wordFiles(results) : [];
   mkdirSync(dir, { recursive: true });
   for (const file of files) writeFileSync(join(dir, file.name), file.text);
-  return files.map((f) => f.name);
+  for (const file of documents) writeFileSync(join(dir, file.name), file.bytes);
+  return [...files, ...documents].map((f) => f.name);
 }
 
 function summarise(specPath: string, r: DeclarationResult): string[] {

@@ -75,9 +75,17 @@ function originalGap(tokens: IToken[], k: number, text: string): string {
  * `{`, `,` or `(`, or right after a value, as entries on one line need no comma (`data: d  cluster: i`).
  */
 function isKeyColon(tokens: IToken[], k: number): boolean {
-  if (!is(tokens[k], T.Colon) || !isWord(tokens[k - 1])) return false;
+  if (!is(tokens[k], T.Colon) || !isWord(tokens[k - 1]) || startsLabelledInteraction(tokens, k)) return false;
   const before = tokens[k - 2];
   return k - 1 === 0 || is(before, T.LBrace, T.Comma, T.LParen) || endsValue(before);
+}
+
+/** `a:b: "A × B"` in `labels`: the first `:` joins an interaction whose label follows (a short, bounded look ahead). */
+function startsLabelledInteraction(tokens: IToken[], k: number): boolean {
+  for (let j = k + 1; j < k + 16 && isWord(tokens[j]) && is(tokens[j + 1], T.Colon); j += 2) {
+    if (is(tokens[j + 2], T.StringLiteral)) return true;
+  }
+  return false;
 }
 
 /** A token that can end a value: two values side by side are two entries. */
@@ -99,7 +107,8 @@ function spaceBetween(tokens: IToken[], k: number, text: string): string {
   if (isComment(cur) || is(cur, T.Equals, T.From)) return originalGap(tokens, k, text);
   if (endsValue(prev) && isKeyColon(tokens, k + 1)) return originalGap(tokens, k, text);
   if (is(cur, T.Colon)) return '';
-  if (is(prev, T.Colon)) return isKeyColon(tokens, k - 1) ? originalGap(tokens, k, text) : '';
+  // A string after `:` is a label (`l(x, 3):  "Lagged x"` in `labels`), never an interaction's factor.
+  if (is(prev, T.Colon)) return isKeyColon(tokens, k - 1) || is(cur, T.StringLiteral) ? originalGap(tokens, k, text) : '';
   if (is(prev, T.LParen, T.LBracket) || is(cur, T.RParen, T.RBracket, T.Comma)) return '';
   if (is(cur, T.LParen) && is(prev, T.Identifier)) return ''; // a call, not `in (…)`
   if (is(prev, T.Dot, T.DotDot, T.Caret) || is(cur, T.Dot, T.DotDot, T.Caret)) return '';

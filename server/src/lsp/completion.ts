@@ -11,9 +11,11 @@ import type { Decl } from '../language/syntax/ast.js';
 import { DECLARATIONS, TABLE_KINDS, declSpec, optionsFor } from '../language/schema/declarations.js';
 import { functionSpec } from '../language/schema/functions.js';
 import { inCondition } from '../language/semantic/conditions.js';
+import { labelScope } from '../language/semantic/labels.js';
 import type { DeclKind, DeclSpec, OptionSpec, SourceSpec, ValueSpec } from '../language/schema/types.js';
 import type { Scope, Scopes, SemanticModel } from '../language/semantic/model.js';
 import { functionsFor, type ExprMode } from '../language/checks/expressions.js';
+import { listNames } from '../language/checks/context.js';
 import type { Analysis } from '../workspace/analysis.js';
 import { declAt, enclosingCall, type CallContext } from './locate.js';
 import { declarationSnippet, itemDoc, optionDoc } from './docs.js';
@@ -43,8 +45,11 @@ export function complete(a: Analysis, offset: number): CompletionItem[] {
   if (!spec) return [];
   const model = a.model;
   const source = model.inheritedSource(decl) ?? spec.sources?.find((s) => s.name === sourceName(decl));
-  const scopes = model.scopes(decl);
+  // A `labels` block's terms name the variables of every model's data.
+  const scopes = spec.form === 'block' ? { variables: labelScope(model) } : model.scopes(decl);
   const recent = lineBefore.slice(-CONTEXT_CHARS);
+  const dataOf = decl.keyword.name === 'model' ? /\bdata\s*:\s*([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z_0-9]*$/.exec(recent)?.[1] : undefined;
+  if (dataOf) return dataTableItems(model, dataOf);
   const memberOf = /([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z_0-9]*$/.exec(recent)?.[1];
   if (memberOf) return memberItems(model, memberOf);
 
@@ -154,6 +159,8 @@ function conditionItems(model: SemanticModel, scopes: Scopes, mode: 'filter' | '
 function inBlockEntry(model: SemanticModel, decl: Decl, spec: DeclSpec, source: SourceSpec | undefined, blockText: string, scopes: Scopes): CompletionItem[] {
   const options = optionsFor(spec, source);
   const lastLine = blockText.slice(blockText.lastIndexOf('\n') + 1).slice(-CONTEXT_CHARS);
+  // A `labels` entry starts with a term of the models' variables; after its `:` comes a string, nothing to offer.
+  if (spec.form === 'block') return /:\s*"/.test(lastLine) ? [] : expressionItems(model, scopes.variables, 'formula');
   const entryText = lastLine.slice(Math.max(lastLine.lastIndexOf('{'), 0));
   const keyed = /([A-Za-z_][A-Za-z0-9_]*)\s*:(?!.*\b[A-Za-z_][A-Za-z0-9_]*\s*:)(.*)$/.exec(entryText);
   const assigned = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*(.*)$/.exec(lastLine);
@@ -232,6 +239,13 @@ function memberItems(model: SemanticModel, name: string): CompletionItem[] {
   if (!target) return [];
   if (target.kind === 'network') return [{ label: 'weight', kind: CompletionItemKind.Field, documentation: md('Tie strength of the network, per window.') }];
   return scopeItems(model.scopeOf(target), CompletionItemKind.Field);
+}
+
+/** After `data: name.` in a model: the tables of name's result a model can read (`geo.cells`). */
+function dataTableItems(model: SemanticModel, name: string): CompletionItem[] {
+  const target = model.symbols.get(name);
+  const tables = (target && model.resultTables(target)?.filter((t) => t.keys)) ?? [];
+  return tables.map((t) => ({ label: t.name, kind: CompletionItemKind.Struct, detail: `${name}.${t.name}`, documentation: md(`A panel of ${t.keys!.join(' × ')} over the windows: ${listNames([...t.columns.names.keys()])}.`) }));
 }
 
 const DATA_FILE = /\.(csv|tsv|tab|txt|parquet|pq)(\.gz)?$/i;

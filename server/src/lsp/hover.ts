@@ -81,5 +81,9 @@ function describeInDecl(a: Analysis, decl: Decl, offset: number) {
     const fn = functionSpec(expr.callee.name, inCondition(a.model, decl, offset));
     if (fn) return { value: `\`${fn.signature}\`\n\n${fn.doc}`, span: expr.callee.span };
   }
+  // A name of the data's scope that refers to no declaration, column or panel variable: a measures'
+  // indicator, a result table's column (`data: geo.cells`) — its scope's documentation.
+  const entry = expr?.type === 'ident' && within(expr.span) ? a.model.scopes(decl).variables?.names.get(expr.name) : undefined;
+  if (entry && expr) return { value: `**\`${entry.name}\`** — ${entry.doc}`, span: expr.span };
   return undefined;
 }

@@ -105,10 +105,20 @@ export interface RegressionTable {
   stars: number[];
   digits: number;
   models: RegressionColumn[];
-  /** One row per coefficient, in first-appearance order; a cell is null where the model lacks the term. */
-  coefficients: { term: string; cells: (RegressionCell | null)[] }[];
+  /**
+   * One row per coefficient, in first-appearance order; a cell is null where the model lacks the term.
+   * `label`: the spec's `labels` for the term (an interaction's parts joined by ×), printed instead of the term.
+   */
+  coefficients: { term: string; label?: string; cells: (RegressionCell | null)[] }[];
   /** Fit statistics, FE Yes/No rows, SE type and cluster rows, in the order the table asked for them. */
   stats: { key: string; label: string; cells: (number | string | null)[] }[];
+  /** The table's `notes:` lines, printed under it before the parenthesis and stars legend. */
+  notes?: string[];
+  /**
+   * `stack_se:`: further standard errors under each coefficient's own, in this order (`hc1`, `iid`, `cluster`,
+   * `twoway`), printed in [brackets] then {braces}; each cell's `stacked` holds them, the stats their SE type rows.
+   */
+  stackedSe?: string[];
 }
 
 export interface RegressionColumn {
@@ -117,7 +127,11 @@ export interface RegressionColumn {
   /** Its `title:` option, else its name. */
   title: string;
   dependent: string;
+  /** The spec's label of the dependent variable, printed instead of `dependent`. */
+  dependentLabel?: string;
   estimator: string;
+  /** What its tests use: t, or z for the likelihood and GMM estimators (the note under `paren: t` says which). */
+  statistic?: 't' | 'z';
 }
 
 export interface RegressionCell {
@@ -126,6 +140,8 @@ export interface RegressionCell {
   /** t or z statistic. */
   stat: number;
   p: number;
+  /** The same estimate under each of the table's `stackedSe`, in order (the stars stay the model's own). */
+  stacked?: { se: number; stat: number; p: number }[];
 }
 
 export interface RunError {
@@ -143,5 +159,7 @@ export interface ResultsFile {
   title?: string;
   engine: string;
   createdAt: string;
+  /** The spec's `labels` (term, as coefficients are named → label): a model's own column prints with them too. */
+  labels?: Record<string, string>;
   results: DeclarationResult[];
 }

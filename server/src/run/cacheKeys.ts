@@ -3,7 +3,8 @@
 // datasets and network files, the file: its path, size and modification time (the editor's session cache),
 // or its content's SHA-256 (`contentHashes`: the CLI's persistent cache, which must not trust a copied file's
 // mtime). Options that only describe the study for its replication package (`describes` in the schema) are
-// left out. Editing one model changes that model's key (and the keys of tables listing it) only.
+// left out. Editing one model changes that model's key (and the keys of tables listing it) only; editing a
+// `labels` declaration changes the tables' keys.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +18,8 @@ export function declarationKeys(analysis: Analysis, options: { contentHashes?: b
   const { model, text } = analysis;
   const study = analysis.file.decls.find((d) => d.keyword.name === 'study');
   const shared = study ? keyedText(text, study) : '';
+  // Tables print with the spec's labels: a table's key holds every `labels` declaration's text.
+  const labels = analysis.file.decls.filter((d) => d.keyword.name === 'labels').map((d) => text.slice(d.span.start, d.span.end)).join('\u0000');
   const stamp = options.contentHashes ? contentStamp : fileStamp;
   const keys = new Map<string, string>();
   const visiting = new Set<string>();
@@ -25,6 +28,7 @@ export function declarationKeys(analysis: Analysis, options: { contentHashes?: b
     const known = keys.get(name);
     if (known) return known;
     const hash = createHash('sha256').update(shared).update('\u0000').update(keyedText(text, decl));
+    if (decl.keyword.name === 'table') hash.update(labels);
     const file = declFile(decl);
     if (file) hash.update(stamp(resolve(analysis.baseDir, file.value)));
     visiting.add(name);

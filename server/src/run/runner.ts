@@ -15,6 +15,7 @@ import type { ResultCache } from './resultStore.js';
 import { Cancelled, RunContext, type RunOptions } from './context.js';
 import { DataError, SpecError } from './errors.js';
 import { EXECUTORS } from './executors.js';
+import { specLabels } from './labels.js';
 import { RESULTS_FORMAT, RESULTS_VERSION, type DeclarationResult, type ResultsFile, type RunError } from '../results/format.js';
 
 export interface RunRequest extends RunOptions {
@@ -52,9 +53,11 @@ export async function runStudy(analysis: Analysis, request: RunRequest): Promise
   }
   request.progress?.('done', symbols.length, symbols.length);
   const title = studyTitle(analysis);
+  const labels = specLabels(analysis.model);
   return {
     format: RESULTS_FORMAT, version: RESULTS_VERSION, spec: request.specPath, title,
-    engine: process.env.INNOGRAPH_VERSION ?? 'dev', createdAt: new Date().toISOString(), results,
+    engine: process.env.INNOGRAPH_VERSION ?? 'dev', createdAt: new Date().toISOString(),
+    ...(labels.size ? { labels: Object.fromEntries(labels) } : {}), results,
   };
 }
 

@@ -19,10 +19,10 @@ const LATEX_SPECIALS: Record<string, string> = {
   '~': '\\textasciitilde{}', '^': '\\textasciicircum{}', '<': '$<$', '>': '$>$',
   // After a row's `\\`, LaTeX reads a `[` or `*` opening the next cell as that command's argument.
   '[': '{[}', ']': '{]}', '*': '{*}',
-  '²': '$^2$', 'θ': '$\\theta$', 'α': '$\\alpha$', 'χ': '$\\chi$', '−': '$-$',
+  '²': '$^2$', 'θ': '$\\theta$', 'α': '$\\alpha$', 'χ': '$\\chi$', 'σ': '$\\sigma$', '−': '$-$', '×': '$\\times$',
 };
 
 /** Text safe in LaTeX text mode: specials as commands, line breaks (a blank line ends a table cell's paragraph) as spaces. */
 export function escapeLatex(text: string): string {
-  return text.replace(/\r\n?|\n/g, ' ').replace(/[\\&%$#_{}~^<>[\]*²θαχ−]/g, (ch) => LATEX_SPECIALS[ch]);
+  return text.replace(/\r\n?|\n/g, ' ').replace(/[\\&%$#_{}~^<>[\]*²θαχσ−×]/g, (ch) => LATEX_SPECIALS[ch]);
 }

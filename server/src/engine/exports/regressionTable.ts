@@ -1,10 +1,11 @@
 // Regression tables as journals print them (esttab / fixest::etable conventions): a `RegressionTable` of plain
-// numbers becomes a grid of formatted cells, written as LaTeX (booktabs), Markdown, HTML or CSV. Pure string
-// functions, shared by the result panel, the Word export and the command line.
+// numbers becomes a grid of formatted cells, written as LaTeX (booktabs + threeparttable), Markdown, HTML or CSV.
+// Pure string functions, shared by the result panel, the Word export and the command line.
 import type { ModelResult } from '../../results/modelResult.js';
 import type { DeclarationResult, RegressionCell, RegressionTable } from '../../results/format.js';
 import { csvTable } from './csv.js';
 import { escapeHtml, escapeLatex, escapeMarkdown } from './escape.js';
+import { labelRegression, termLabel, type TermLabels } from './termLabels.js';
 
 /** A printed cell: the number as text and its significance stars (kept apart: every format sets stars its own way). */
 export interface FormattedCell { text: string; stars: string }
@@ -15,10 +16,12 @@ export interface FormattedRegression {
   title?: string;
   /** `['', '(1)', '(2)']`, the model titles and the dependent variables: the head of every format. */
   head: string[][];
-  /** An estimate row, then its parenthesis row, per coefficient. */
+  /** Per coefficient: an estimate row, then its parenthesis row and one row per stacked SE type (brackets, braces). */
   coefficients: FormattedRow[];
   stats: FormattedRow[];
-  /** "Standard errors in parentheses" or "t statistics in parentheses". */
+  /** The table's own note lines (`notes:`), printed before the parenthesis line and the legend. */
+  notes: string[];
+  /** "Standard errors in parentheses" or "t statistics in parentheses" (and what brackets and braces hold, when stacked). */
   parenthesis: string;
   /** One entry per threshold, fewest stars first: `{ stars: '*', threshold: 0.1 }`. */
   legend: { stars: string; threshold: number }[];
@@ -42,26 +45,43 @@ export function starsFor(p: number, thresholds: readonly number[]): string {
   return '*'.repeat(thresholds.filter((t) => p < t).length);
 }
 
+/** `t`, `z` when every column's test is a z test (Poisson, NB, GMM: "z statistics" as Stata prints), `t (or z)` when mixed. */
+function statisticName(table: RegressionTable): string {
+  const kinds = new Set(table.models.map((m) => m.statistic ?? 't'));
+  return kinds.size > 1 ? 't (or z)' : kinds.has('z') ? 'z' : 't';
+}
+
 const empty: FormattedCell = { text: '', stars: '' };
 const plain = (text: string): FormattedCell => ({ text, stars: '' });
+
+/** The model's own standard errors in parentheses, stacked ones (`stack_se:`) in brackets, then braces. */
+export const SE_BRACKETS = ['()', '[]', '{}'] as const;
 
 export function formatRegression(table: RegressionTable): FormattedRegression {
   const { digits } = table;
   const estimate = (c: RegressionCell | null) => (c ? { text: formatNumber(c.estimate, digits), stars: starsFor(c.p, table.stars) } : empty);
-  const paren = (c: RegressionCell | null) => (c ? plain(`(${formatNumber(table.paren === 'se' ? c.se : c.stat, digits)})`) : empty);
+  const under = (k: number) => (c: RegressionCell | null) => {
+    const v = k ? c?.stacked?.[k - 1] : c;
+    return v ? plain(`${SE_BRACKETS[k][0]}${formatNumber(table.paren === 'se' ? v.se : v.stat, digits)}${SE_BRACKETS[k][1]}`) : empty;
+  };
+  const stacked = table.stackedSe?.length ?? 0;
+  const what = table.paren === 'se' ? 'Standard errors' : `${statisticName(table)} statistics`;
   return {
     title: table.title,
     head: [
       ['', ...table.models.map((_, i) => `(${i + 1})`)],
       ['', ...table.models.map((m) => m.title)],
-      ['Dependent variable', ...table.models.map((m) => m.dependent)],
+      ['Dependent variable', ...table.models.map((m) => m.dependentLabel ?? m.dependent)],
     ],
     coefficients: table.coefficients.flatMap((row) => [
-      { label: row.term, cells: row.cells.map(estimate) },
-      { label: '', cells: row.cells.map(paren) },
+      { label: row.label ?? row.term, cells: row.cells.map(estimate) },
+      ...Array.from({ length: stacked + 1 }, (_, k) => ({ label: '', cells: row.cells.map(under(k)) })),
     ]),
     stats: table.stats.map((row) => ({ label: row.label, cells: row.cells.map((v) => plain(formatStat(v, digits))) })),
-    parenthesis: `${table.paren === 'se' ? 'Standard errors' : 't statistics'} in parentheses`,
+    notes: table.notes ?? [],
+    parenthesis: stacked
+      ? `${what} in parentheses, [brackets]${stacked > 1 ? ' and {braces}' : ''}: one standard-error type each, as the Standard errors rows name them`
+      : `${what} in parentheses`,
     legend: [...table.stars].sort((a, b) => b - a).map((threshold, i) => ({ stars: '*'.repeat(i + 1), threshold })),
   };
 }
@@ -71,19 +91,26 @@ export function legendText(f: FormattedRegression): string {
   return f.legend.map((l) => `${l.stars} p<${l.threshold}`).join(', ');
 }
 
+/** The note lines every format prints under the table: the table's notes, what the parentheses hold, the stars. */
+export function noteLines(f: FormattedRegression): string[] {
+  return [...f.notes, f.parenthesis, legendText(f)];
+}
+
 const cellText = (c: FormattedCell) => c.text + c.stars;
 
-// ---------------------------------------------------------------- LaTeX (booktabs)
+// ---------------------------------------------------------------- LaTeX (booktabs, threeparttable)
 
+/** A `table` float with a `threeparttable`, so that the notes wrap at the tabular's width. */
 export function regressionLatex(table: RegressionTable): string {
   const f = formatRegression(table);
   const width = f.head[0].length;
   const line = (label: string, cells: string[]) => `${[escapeLatex(label), ...cells].join(' & ')} \\\\`;
   const cell = (c: FormattedCell) => escapeLatex(c.text) + (c.stars ? `$^{${c.stars}}$` : '');
-  const note = (text: string) => `\\multicolumn{${width}}{l}{\\footnotesize ${text}}\\\\`;
   return [
+    '% \\usepackage{booktabs, threeparttable}',
     '\\begin{table}[htbp]',
     '\\centering',
+    '\\begin{threeparttable}',
     ...(f.title ? [`\\caption{${escapeLatex(f.title)}}`] : []),
     `\\begin{tabular}{l*{${width - 1}}{c}}`,
     '\\toprule',
@@ -92,9 +119,13 @@ export function regressionLatex(table: RegressionTable): string {
     ...f.coefficients.map((r) => line(r.label, r.cells.map(cell))),
     ...(f.stats.length ? ['\\midrule', ...f.stats.map((r) => line(r.label, r.cells.map(cell)))] : []),
     '\\bottomrule',
-    note(escapeLatex(f.parenthesis)),
-    note(f.legend.map((l) => `$^{${l.stars}}$ $p<${l.threshold}$`).join(', ')),
     '\\end{tabular}',
+    '\\begin{tablenotes}[flushleft]',
+    '\\footnotesize',
+    ...[...f.notes, f.parenthesis].map((text) => `\\item ${escapeLatex(text)}`),
+    `\\item ${f.legend.map((l) => `$^{${l.stars}}$ $p<${l.threshold}$`).join(', ')}`,
+    '\\end{tablenotes}',
+    '\\end{threeparttable}',
     '\\end{table}',
     '',
   ].join('\n');
@@ -113,6 +144,7 @@ export function regressionMarkdown(table: RegressionTable): string {
     ...rest.map(line),
     ...[...f.coefficients, ...f.stats].map((r) => line([r.label, ...r.cells.map(cellText)])),
     '',
+    ...f.notes.map((text) => `${escapeMarkdown(text)}  `),
     escapeMarkdown(`${f.parenthesis}; ${legendText(f)}`),
     '',
   ].join('\n');
@@ -132,7 +164,7 @@ export function regressionHtml(table: RegressionTable): string {
     `<thead>\n${f.head.map(([label, ...cells]) => row('th', label, cells.map(escapeHtml))).join('\n')}\n</thead>`,
     body(f.coefficients),
     ...(f.stats.length ? [body(f.stats)] : []),
-    `<tfoot><tr><td colspan="${f.head[0].length}">${escapeHtml(f.parenthesis)}<br>${escapeHtml(legendText(f))}</td></tr></tfoot>`,
+    `<tfoot><tr><td colspan="${f.head[0].length}">${noteLines(f).map(escapeHtml).join('<br>')}</td></tr></tfoot>`,
     '</table>',
     '',
   ].join('\n');
@@ -169,8 +201,7 @@ export function regressionCsv(table: RegressionTable): string {
   return csvTable(first, [
     ...rest,
     ...[...f.coefficients, ...f.stats].map((r) => [r.label, ...r.cells.map(cellText)]),
-    [f.parenthesis],
-    [legendText(f)],
+    ...noteLines(f).map((text) => [text]),
   ]);
 }
 
@@ -181,6 +212,8 @@ export interface TableModel {
   name: string;
   title?: string;
   result: ModelResult;
+  /** The model re-estimated under each of the table's `stackedSe`, in order. */
+  stacked?: ModelResult[];
 }
 
 export interface RegressionTableOptions {
@@ -188,69 +221,112 @@ export interface RegressionTableOptions {
   paren?: 'se' | 't';
   stars?: number[];
   digits?: number;
-  /** Add the rows a table shows only on request (AIC, BIC, log-likelihood …); a `stats:` list then picks. */
+  /** Add the rows a table shows only on request (AIC, BIC, OLS log-likelihood …); a `stats:` list then picks. */
   requestedRows?: boolean;
+  /** The spec's variable labels: coefficient rows, dependent variables, fixed effects and clusters print with them. */
+  labels?: TermLabels;
+  notes?: string[];
+  /** `stack_se:` (each model's `stacked` results are estimated under these, in order). */
+  stackedSe?: string[];
 }
 
-/** Fit statistics in print order, with their labels (a row appears when a model has the value). */
-const FIT_ROWS: [key: string, label: string][] = [
-  ['n', 'Observations'], ['groups', 'Groups'], ['instruments', 'Instruments'], ['r2', 'R²'], ['adj_r2', 'Adjusted R²'],
-  ['within_r2', 'Within R²'], ['pseudo_r2', 'Pseudo R²'], ['theta', 'θ'],
-];
-/** Fit statistics shown only when a table's `stats:` asks for them (fixest's fitstat names in comments). */
-const REQUESTED_FIT_ROWS: [key: string, label: string][] = [
-  ['adj_pseudo_r2', 'Adjusted pseudo R²'], // apr2
-  ['sq_cor', 'Squared correlation'], // sq.cor
-  ['sigma2', 'σ²'],
-  ['rmse', 'RMSE'],
-  ['loglik', 'Log-likelihood'], // ll
-  ['deviance', 'Deviance'],
-  ['null_deviance', 'Null deviance'],
-  ['aic', 'AIC'],
-  ['bic', 'BIC'],
+/** Which columns a fit row fills: every model's value, only those of count models (GLMs), or none until `stats:` asks. */
+type Shown = 'always' | 'glm' | 'requested';
+
+/** Fit statistics in print order, with their labels (a row appears when a model has the value; fixest's fitstat names in comments). */
+const FIT_ROWS: [key: string, label: string, shown: Shown][] = [
+  ['n', 'Observations', 'always'], ['groups', 'Groups', 'always'], ['instruments', 'Instruments', 'always'],
+  ['r2', 'R²', 'always'], ['adj_r2', 'Adjusted R²', 'always'], ['within_r2', 'Within R²', 'always'],
+  ['pseudo_r2', 'Pseudo R²', 'always'], // pr2
+  ['adj_pseudo_r2', 'Adjusted pseudo R²', 'glm'], // apr2
+  ['loglik', 'Log-likelihood', 'glm'], // ll
+  ['theta', 'θ', 'always'],
+  ['sq_cor', 'Squared correlation', 'requested'], // sq.cor
+  ['sigma2', 'σ²', 'requested'],
+  ['rmse', 'RMSE', 'requested'],
+  ['deviance', 'Deviance', 'requested'],
+  ['null_deviance', 'Null deviance', 'requested'],
+  ['aic', 'AIC', 'requested'],
+  ['bic', 'BIC', 'requested'],
 ];
 const TEST_ROWS: [key: string, label: string][] = [['ar1', 'AR(1) p'], ['ar2', 'AR(2) p'], ['sargan', 'Sargan p'], ['hansen', 'Hansen p']];
 
+/** Count models by maximum likelihood, whose pseudo R² and log-likelihood a table shows without being asked (as etable). */
+const GLM_ESTIMATORS = new Set(['fepois', 'negbin']);
+
 const distinct = (values: string[]) => [...new Set(values)];
 
+/** A column's standard errors as etable names them: "IID", "Robust (HC1)", "Clustered (pair)" … */
+export function seTypeLabel(r: ModelResult, name: (term: string) => string = (t) => t): string | undefined {
+  const v = r.vcovType;
+  if (!v) return undefined;
+  const clusters = v.clusters?.map((c) => name(c.name)).join(' & ');
+  switch (v.type) {
+    case 'iid': return 'IID';
+    case 'hetero': return r.estimator === 'negbin' ? 'Robust (HC0)' : 'Robust (HC1)'; // glm.nb + sandwich HC0; fixest's hetero is HC1
+    case 'cluster': case 'arellano': return `Clustered (${clusters})`;
+    case 'twoway': return `Two-way clustered (${clusters})`;
+    case 'white1': return 'Robust (White)';
+    case 'white2': return 'Robust (White, group means)';
+    case 'robust': return 'Robust';
+    case 'windmeijer': return 'Robust (Windmeijer)';
+    default: return v.type;
+  }
+}
+
 /** A `table` declaration's models side by side, or an estimated model's own column (one per group when split):
- * what the regression panel shows and `--format tex|md|csv` writes. */
-export function regressionOf(r: DeclarationResult): RegressionTable | undefined {
+ * what the regression panel shows and `--format tex|md|csv` writes. A table is labelled by its run already;
+ * a model's column takes the results file's `labels`. */
+export function regressionOf(r: DeclarationResult, labels?: Readonly<Record<string, string>>): RegressionTable | undefined {
   if (r.regression) return r.regression;
-  if (r.groups?.length) return regressionTableFromModels(r.groups.map((g) => ({ name: r.name, title: g.group, result: g.model })));
-  if (r.model?.coefficients.length) return regressionTableFromModels([{ name: r.name, result: r.model }]);
+  const options = { labels: new Map(Object.entries(labels ?? {})) };
+  if (r.groups?.length) return regressionTableFromModels(r.groups.map((g) => ({ name: r.name, title: g.group, result: g.model })), options);
+  if (r.model?.coefficients.length) return regressionTableFromModels([{ name: r.name, result: r.model }], options);
   return undefined;
 }
 
 /** Models side by side as esttab / etable print them: coefficients, FE Yes/No, SE type, clusters, fit, tests. */
 export function regressionTableFromModels(models: readonly TableModel[], options: RegressionTableOptions = {}): RegressionTable {
+  const labels: TermLabels = options.labels ?? new Map();
+  const name = (term: string) => termLabel(term, labels) ?? term;
   const results = models.map((m) => m.result);
   const terms = distinct(results.flatMap((r) => r.coefficients.map((c) => c.term)));
   const feNames = distinct(results.flatMap((r) => r.fixedEffects?.map((f) => f.name) ?? []));
   const clusterNames = distinct(results.flatMap((r) => r.vcovType?.clusters?.map((c) => c.name) ?? []));
-  const row = (key: string, label: string, cell: (r: ModelResult) => number | string | null | undefined) => {
-    const cells = results.map((r) => cell(r) ?? null);
+  const row = (key: string, label: string, cell: (r: ModelResult, i: number) => number | string | null | undefined) => {
+    const cells = results.map((r, i) => cell(r, i) ?? null);
     return cells.some((c) => c !== null) ? [{ key, label, cells }] : [];
   };
-  return {
+  const stackedSe = options.stackedSe ?? [];
+  const fitRows = FIT_ROWS.filter(([, , shown]) => shown !== 'requested' || options.requestedRows);
+  const table: RegressionTable = {
     ...(options.title ? { title: options.title } : {}),
     paren: options.paren ?? 'se',
     stars: options.stars ?? [0.1, 0.05, 0.01],
     digits: options.digits ?? 3,
-    models: models.map((m) => ({ name: m.name, title: m.title ?? m.name, dependent: m.result.dependent, estimator: m.result.estimator })),
+    models: models.map((m) => ({ name: m.name, title: m.title ?? m.name, dependent: m.result.dependent, estimator: m.result.estimator, statistic: m.result.statistic })),
     coefficients: terms.map((term) => ({
       term,
-      cells: results.map((r) => {
+      cells: results.map((r, i) => {
         const c = r.coefficients.find((k) => k.term === term);
-        return c ? { estimate: c.estimate, se: c.se, stat: c.stat, p: c.p } : null;
+        if (!c) return null;
+        const stacked = models[i].stacked?.map((s) => s.coefficients.find((k) => k.term === term) ?? { se: NaN, stat: NaN, p: NaN });
+        return { estimate: c.estimate, se: c.se, stat: c.stat, p: c.p, ...(stacked ? { stacked: stacked.map(({ se, stat, p }) => ({ se, stat, p })) } : {}) };
       }),
     })),
     stats: [
-      ...feNames.flatMap((name) => row(`fe:${name}`, `${name} fixed effects`, (r) => (r.fixedEffects?.some((f) => f.name === name) ? 'Yes' : 'No'))),
-      ...row('vcov', 'Standard errors', (r) => r.vcovType?.type),
-      ...clusterNames.flatMap((name) => row(`clusters:${name}`, `Clusters (${name})`, (r) => r.vcovType?.clusters?.find((c) => c.name === name)?.count)),
-      ...[...FIT_ROWS, ...(options.requestedRows ? REQUESTED_FIT_ROWS : [])].flatMap(([key, label]) => row(key, label, (r) => r.fit[key])),
+      ...feNames.flatMap((fe) => row(`fe:${fe}`, `${name(fe)} fixed effects`, (r) => (r.fixedEffects?.some((f) => f.name === fe) ? 'Yes' : 'No'))),
+      ...row('vcov', stackedSe.length ? 'Standard errors ( )' : 'Standard errors', (r) => seTypeLabel(r, name)),
+      ...stackedSe.flatMap((_, k) => row(`vcov:${k + 1}`, `Standard errors ${SE_BRACKETS[k + 1].split('').join(' ')}`, (_r, i) => {
+        const s = models[i].stacked?.[k];
+        return s && seTypeLabel(s, name);
+      })),
+      ...clusterNames.flatMap((c) => row(`clusters:${c}`, `Clusters (${name(c)})`, (r) => r.vcovType?.clusters?.find((k) => k.name === c)?.count)),
+      ...fitRows.flatMap(([key, label, shown]) => row(key, label, (r) => (shown === 'glm' && !options.requestedRows && !GLM_ESTIMATORS.has(r.estimator) ? null : r.fit[key]))),
       ...TEST_ROWS.flatMap(([key, label]) => row(`test:${key}`, label, (r) => r.tests?.[key]?.p)),
     ],
+    ...(options.notes?.length ? { notes: options.notes } : {}),
+    ...(stackedSe.length ? { stackedSe } : {}),
   };
+  return labelRegression(table, labels);
 }

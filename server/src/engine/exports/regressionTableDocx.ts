@@ -1,8 +1,9 @@
 // A regression table as a Word document (.docx), from the same formatted grid as the text formats: booktabs
-// rules (thick top and bottom, thin under the head and above the statistics), stars as superscript.
+// rules (thick top and bottom, thin under the head and above the statistics), stars as superscript, the same
+// note lines under it.
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { RegressionTable } from '../../results/format.js';
-import { formatRegression, legendText, type FormattedCell } from './regressionTable.js';
+import { formatRegression, noteLines, type FormattedCell } from './regressionTable.js';
 
 const NO_BORDERS = { top: { style: BorderStyle.NONE }, bottom: { style: BorderStyle.NONE }, left: { style: BorderStyle.NONE }, right: { style: BorderStyle.NONE }, insideHorizontal: { style: BorderStyle.NONE }, insideVertical: { style: BorderStyle.NONE } };
 const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000' });
@@ -32,8 +33,7 @@ export async function regressionDocx(table: RegressionTable): Promise<Uint8Array
       children: [
         ...(f.title ? [new Paragraph({ children: [new TextRun({ text: f.title, bold: true })] })] : []),
         new Table({ rows, borders: { ...NO_BORDERS, top: rule(12), bottom: rule(12) }, width: { size: 100, type: WidthType.PERCENTAGE } }),
-        new Paragraph({ children: [new TextRun({ text: f.parenthesis, size: 18 })] }),
-        new Paragraph({ children: [new TextRun({ text: legendText(f), size: 18 })] }),
+        ...noteLines(f).map((text) => new Paragraph({ children: [new TextRun({ text, size: 18 })] })),
       ],
     }],
   });

@@ -1,7 +1,8 @@
 // A network window as a standalone SVG document (what the panel's "SVG…" saves and "PNG…" rasterises, and
-// what report.html shows): ties as lines under the nodes, node circles in their colours and sizes, and the
+// what report.html shows): ties under the nodes (directed ones as the panel's arcs), node circles in their colours and sizes, and the
 // labels of the largest nodes. Text only, every string escaped, so it is built the same in Node and a page.
 import { element } from '../exports/xml.js';
+import { controlPoint } from './arc.js';
 import type { NetworkGraph } from './graph.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -26,7 +27,14 @@ export function networkSvg(graph: NetworkGraph, edges: readonly string[], direct
     : [];
   const ties = edges.map((edge) => {
     const [s, t] = graph.extremities(edge).map((n) => graph.getNodeAttributes(n));
-    return element('line', { x1: px(s.x), y1: py(s.y), x2: px(t.x), y2: py(t.y), 'stroke-width': round(graph.getEdgeAttribute(edge, 'size')), 'marker-end': directed ? 'url(#arrow)' : undefined });
+    const width = round(graph.getEdgeAttribute(edge, 'size'));
+    if (!directed) return element('line', { x1: px(s.x), y1: py(s.y), x2: px(t.x), y2: py(t.y), 'stroke-width': width });
+    // an arc as on screen, its arrow's tip at the target's rim
+    const c = controlPoint(s, t);
+    const [cx, cy, tx, ty] = [px(c.x), py(c.y), px(t.x), py(t.y)];
+    const away = Math.hypot(tx - cx, ty - cy) || 1;
+    const [ex, ey] = [round(tx - ((tx - cx) / away) * t.size), round(ty - ((ty - cy) / away) * t.size)];
+    return element('path', { d: `M${px(s.x)},${py(s.y)} Q${cx},${cy} ${ex},${ey}`, 'stroke-width': width, 'marker-end': 'url(#arrow)' });
   });
   const circles = graph.mapNodes((_, a) => element('circle', { cx: px(a.x), cy: py(a.y), r: round(a.size), fill: a.color }));
   const labelled = graph.nodes().sort((a, b) => graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size')).slice(0, LABELS);
@@ -37,7 +45,7 @@ export function networkSvg(graph: NetworkGraph, edges: readonly string[], direct
   const text = element('svg', { xmlns: NS, width: WIDTH, height, viewBox: `0 0 ${WIDTH} ${height}`, 'font-family': 'sans-serif' }, [
     element('title', {}, title),
     ...arrow,
-    element('g', { class: 'ties', stroke: '#999', 'stroke-opacity': 0.5 }, ties),
+    element('g', { class: 'ties', stroke: '#999', 'stroke-opacity': 0.5, fill: 'none' }, ties),
     element('g', { class: 'nodes', stroke: '#fff', 'stroke-width': 0.5 }, circles),
     element('g', { class: 'labels', fill: foreground, 'font-size': 12 }, labels),
   ]);

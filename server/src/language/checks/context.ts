@@ -40,12 +40,12 @@ export class CheckContext {
    * Reports an unknown word with a did-you-mean suggestion (message and quick fix) when a close
    * candidate exists. Large candidate sets (declared names, scopes) come as a `NameIndex` built once.
    */
-  unknown(code: string, span: Span, word: string, message: string, candidates: Iterable<string> | NameIndex): void {
+  unknown(code: string, span: Span, word: string, message: string, candidates: Iterable<string> | NameIndex, severity: Severity = 'error'): void {
     const suggestion = suggest(word, candidates);
     if (suggestion) {
-      this.error(code, span, `${message}. Did you mean \`${suggestion}\`?`, [{ title: `Change to \`${suggestion}\``, span, newText: suggestion }]);
+      this.report(severity, code, span, `${message}. Did you mean \`${suggestion}\`?`, [{ title: `Change to \`${suggestion}\``, span, newText: suggestion }]);
     } else {
-      this.error(code, span, message);
+      this.report(severity, code, span, message);
     }
   }
 }

@@ -8,6 +8,7 @@ import { isRegionPair } from '../semantic/regionPair.js';
 import { listNames, type CheckContext } from './context.js';
 import { checkDerivedColumn } from './derivedColumns.js';
 import { checkExpr } from './expressions.js';
+import { checkLabels } from './labels.js';
 import { article, checkRange, checkRef, checkValue, type ValueContext } from './values.js';
 
 export function checkDeclaration(ctx: CheckContext, decl: Decl): void {
@@ -17,6 +18,7 @@ export function checkDeclaration(ctx: CheckContext, decl: Decl): void {
     return;
   }
   if (!checkShape(ctx, decl, spec)) return;
+  if (spec.form === 'block') return checkLabels(ctx, decl);
   const symbol = decl.name ? ctx.model.symbols.get(decl.name.name) : undefined;
   const source = checkSource(ctx, decl, spec);
   const v = valueContext(ctx, decl);
@@ -42,6 +44,11 @@ function checkShape(ctx: CheckContext, decl: Decl, spec: DeclSpec): boolean {
   if (spec.form === 'value') {
     if (decl.from) ctx.error('unexpected-from', decl.from.span, `A ${spec.kind} is not read from a file; write \`${spec.kind} ${decl.name.name} = …\``);
     if (!decl.values.length) ctx.error('missing-value', decl.name.span, `Say what \`${decl.name.name}\` is: \`${spec.example.split('\n')[0]}\``);
+  }
+  if (spec.form === 'block') {
+    if (decl.from) ctx.error('unexpected-from', decl.from.span, `A ${spec.kind} declaration is a block: \`${spec.kind} ${decl.name.name} { … }\``);
+    if (decl.values.length) ctx.error('unexpected-value', decl.values[0].span, `A ${spec.kind} declaration is a block, not defined with \`=\`: \`${spec.kind} ${decl.name.name} { … }\``);
+    return true;
   }
   if (spec.form === 'from' && decl.values.length) ctx.error('unexpected-value', decl.values[0].span, `A ${spec.kind} is read from a file, not defined with \`=\``);
   if (spec.kind !== 'table' && decl.values.length > 1) {

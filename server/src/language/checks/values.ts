@@ -3,7 +3,7 @@ import type { Expr } from '../syntax/ast.js';
 import { functionSpec } from '../schema/functions.js';
 import { TABLE_KINDS } from '../schema/declarations.js';
 import type { DeclKind, ValueSpec } from '../schema/types.js';
-import type { Scope, Symbol } from '../semantic/model.js';
+import type { ResultTable, Scope, Symbol } from '../semantic/model.js';
 import { isRegionPair } from '../semantic/regionPair.js';
 import { NameIndex } from '../../util/suggest.js';
 import { listNames, type CheckContext } from './context.js';
@@ -60,8 +60,9 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
     }
     case 'ref':
       if (expr.type === 'ident' && spec.words?.some((w) => w.name === expr.name)) return;
+      if (spec.tables && expr.type === 'member') return checkResultTable(ctx, expr, what, spec.kinds, (t) => !!t.keys);
       return checkRef(ctx, expr, spec.kinds, what);
-    case 'resultTable': return checkResultTable(ctx, expr, what);
+    case 'resultTable': return checkResultTable(ctx, expr, what, TABLE_KINDS, () => true);
     case 'number': return checkNumber(ctx, expr, spec, what);
     case 'string':
       if (expr.type !== 'string') ctx.error('bad-value', expr.span, `${capital(what)} must be a string in double quotes`);
@@ -133,20 +134,24 @@ export function checkRef(ctx: CheckContext, expr: Expr, kinds: readonly DeclKind
   }
 }
 
-/** `measures` (its first table) or `measures.table`, the table named when the spec tells the result's tables. */
-function checkResultTable(ctx: CheckContext, expr: Expr, what: string): void {
+/**
+ * `measures` (its first table) or `measures.table` of a declaration of one of `kinds`, the table named —
+ * among those that `fits` (a model reads the tables whose rows have keys) — when the spec tells the result's tables.
+ */
+function checkResultTable(ctx: CheckContext, expr: Expr, what: string, kinds: readonly DeclKind[], fits: (t: ResultTable) => boolean): void {
   const object = expr.type === 'member' ? expr.object : expr;
   if (object.type !== 'ident') {
     ctx.error('bad-value', expr.span, `${capital(what)} must be a computed declaration \`name\` or one of its tables, \`name.table\``);
     return;
   }
-  checkRef(ctx, object, TABLE_KINDS, what);
+  checkRef(ctx, object, kinds, what);
   const target = ctx.model.symbols.get(object.name);
-  const tables = target && TABLE_KINDS.includes(target.kind) ? ctx.model.resultTables(target) : undefined;
+  const tables = target && kinds.includes(target.kind) ? ctx.model.resultTables(target) : undefined;
   if (expr.type !== 'member' || !expr.property || !tables) return;
-  const names = tables.map((t) => t.name);
+  const names = tables.filter(fits).map((t) => t.name);
   const { name, span } = expr.property;
-  if (!names.includes(name)) ctx.unknown('unknown-table', span, name, `\`${object.name}\` has no table \`${name}\`: its tables are ${listNames(names)}`, names);
+  if (!names.length) ctx.error('unknown-table', span, `\`${object.name}\` has no table that ${what} can name: name \`${object.name}\` itself`);
+  else if (!names.includes(name)) ctx.unknown('unknown-table', span, name, `\`${object.name}\` has no table \`${name}\`${names.length < tables.length ? ` that ${what} can name` : ''}: its tables are ${listNames(names)}`, names);
 }
 
 function numberOf(expr: Expr): number | undefined {

@@ -248,6 +248,33 @@ const NODE_ITEMS = [...choices(
   ['gatekeeper', 'Brokerage: c in the node\'s group, a outside it (sna b_OI).'],
   ['liaison', 'Brokerage: a, the node and c in three different groups (sna b_O).'],
 )];
+/** The region × technology toolkit's indicators by the table they are columns of. */
+const REGION_TECHNOLOGY_ITEMS = {
+  regions: choices(
+    ['diversity', 'The technologies the region has an RCA in (EconGeo diversity(mat, RCA = TRUE)).'],
+    ['krugman', 'Krugman specialisation index Σ_t |x_rt/x_r − x_t/x| (EconGeo Krugman.index).'],
+    ['entropy', 'Shannon entropy −Σ_t f log2(f + 1e-9) of the region\'s technology shares (EconGeo entropy).'],
+    ['kci', 'Knowledge complexity of the region: EconGeo KCI(mat, RCA = TRUE), the second eigenvector of the region × region Markov matrix over its sum, signed by the method of reflections.'],
+    ['density_outside', 'Mean relatedness density of the technologies the region has no RCA in (EconGeo relatedness.density.ext.avg).'],
+    ['density_inside', 'Mean relatedness density of the technologies the region has an RCA in (EconGeo relatedness.density.int.avg).'],
+  ),
+  technologies: choices(
+    ['ubiquity', 'The regions with an RCA in the technology (EconGeo ubiquity(mat, RCA = TRUE)).'],
+    ['tci', 'Technological complexity: EconGeo TCI(mat, RCA = TRUE), signed to fall with ubiquity.'],
+    ['hoover', 'Hoover index of the technology\'s spread over regions, 0–100 (EconGeo Hoover.index).'],
+  ),
+  cells: choices(
+    ['rca', 'Revealed comparative advantage (location quotient) (x_rt/x_r)/(x_t/x) (EconGeo RCA).'],
+    ['rca_binary', '1 where the RCA is at least 1 (EconGeo RCA(mat, binary = TRUE)).'],
+    ['density', 'Relatedness density 0–100 of the technology around the region: the share of its relatedness held in technologies the region has an RCA in (EconGeo relatedness.density).'],
+  ),
+  pairs: choices(
+    ['co_occurrence', 'Regions with an RCA in both technologies, or with `cooccurrence: patents` patents having both (EconGeo co.occurrence), diagonal 0.'],
+    ['relatedness', 'Co-occurrence normalised by `relatedness:` (EconGeo relatedness).'],
+  ),
+};
+const names = (list: Choice[]) => list.map((c) => c.name);
+
 const measureOptions: OptionSpec[] = [
   { name: 'density', doc: 'Which density.', value: oneOf(['binary', 'Arcs over possible arcs (Gephi).'], ['valued', 'Mean tie value, diagonal excluded (UCINET Density Overall on valued data).']), default: 'binary' },
   { name: 'centralization', doc: 'Degree centralization on valued or dichotomised data.', value: oneOf(['valued', 'UCINET on valued data: (n·max O − ΣO)/(w_max(n−1)²).'], ['binary', 'On the dichotomised network.']), default: 'valued' },
@@ -309,14 +336,38 @@ const measureSources: SourceSpec[] = [
       { name: 'sensitivity', doc: 'Percentiles to rescan the threshold over, e.g. `76..84`.', value: { type: 'range' } },
     ],
   },
+  {
+    name: 'region_technology',
+    doc: 'The region × technology toolkit of evolutionary economic geography as EconGeo (Balland) computes it, per period, from patent rows or a region × technology count table.',
+    params: [{ name: 'data', doc: 'Patent rows (each row counts 1) or a count table (with `count:`).', value: ref('dataset') }],
+    items: [...REGION_TECHNOLOGY_ITEMS.regions, ...REGION_TECHNOLOGY_ITEMS.technologies, ...REGION_TECHNOLOGY_ITEMS.cells, ...REGION_TECHNOLOGY_ITEMS.pairs],
+    options: [
+      { name: 'region', doc: 'Region column.', value: column, required: true },
+      { name: 'technology', doc: 'Technology column (an IPC class, a field).', value: column, required: true },
+      { name: 'count', doc: 'Count column of an aggregated table, summed per region, technology and period; unset, every row counts 1.', value: column },
+      { name: 'period', doc: 'Period column (a year): one window per value; unset, the whole table is one window `all`.', value: column },
+      { name: 'windows', doc: 'Windows of the `period` column\'s years (a `windows` declaration, fixed or rolling): each window sums the counts of its years.', value: ref('windows') },
+      { name: 'cooccurrence', doc: 'What two technologies co-occur in: the rows of EconGeo co.occurrence()\'s incidence matrix.', value: oneOf(['regions', 'Regions with an RCA in both: technologies co-located (a count table has nothing else).'], ['patents', 'Patents having both, each patent\'s distinct technologies: patent rows with the dataset\'s `id:` or `patent:` column.']), default: 'regions' },
+      { name: 'relatedness', doc: 'How co-occurrences are normalised into relatedness (EconGeo relatedness(method); van Eck & Waltman 2009).', value: oneOf(['prob', 'EconGeo\'s default: Steijn\'s probability index, co-occurrences over those expected drawing pairs without repetition.'], ['association', 'Association strength C_ij·T/(S_i S_j).'], ['cosine', 'Cosine C_ij/√(S_i S_j).'], ['jaccard', 'Jaccard C_ij/(S_i + S_j − C_ij).']), default: 'prob' },
+      { name: 'rounding', doc: 'Whether results are rounded where EconGeo rounds them (RCA 2 digits, relatedness density 2, its averages and their densities 0, the KCI/TCI Markov matrices 4 before the eigenvectors, entropy 3, Hoover 2).', value: oneOf(['econgeo', 'Rounded where and as EconGeo rounds.'], ['none', 'Never rounded.']), default: 'econgeo' },
+      { name: 'population', doc: 'The distribution the Hoover index compares a technology\'s with (EconGeo Hoover.index(mat, pop)).', value: oneOf(['uniform', 'Every region alike (EconGeo\'s default, pop unset).'], ['total', 'The regions\' totals over all technologies.']), default: 'uniform' },
+    ],
+    tables: [
+      { name: 'nodes', columns: ['window', 'region'], items: names(REGION_TECHNOLOGY_ITEMS.regions), keys: ['region'] },
+      { name: 'technologies', columns: ['window', 'technology'], items: names(REGION_TECHNOLOGY_ITEMS.technologies), keys: ['technology'] },
+      { name: 'cells', columns: ['window', 'region', 'technology', 'count'], items: names(REGION_TECHNOLOGY_ITEMS.cells), keys: ['region', 'technology'] },
+      { name: 'pairs', columns: ['window', 'source', 'target'], items: names(REGION_TECHNOLOGY_ITEMS.pairs), keys: ['source', 'target'] },
+    ],
+  },
 ];
 const measures: DeclSpec = {
   kind: 'measures',
-  doc: 'Indicators of a network (whole or per node), tie tables, or location quotients; list the indicators as items in the block.',
+  doc: 'Indicators of a network (whole or per node), tie tables, location quotients, or the region × technology toolkit; list the indicators as items in the block.',
   form: 'value',
   example: 'measures rein_overall = whole(rein) {\n  nodes, edges, density, modularity, clustering, path_length\n}',
   sources: measureSources,
-  options: measureOptions,
+  // The network indicators' options, windows and tiers are no region × technology toolkit's.
+  options: measureOptions.map((o) => ({ ...o, only: o.only ?? ['whole', 'nodes', 'ties', 'location_quotient'] })),
 };
 
 // ---------------------------------------------------------------- blocks and clusters
@@ -382,7 +433,7 @@ const panel: DeclSpec = {
   options: [
     { name: 'years', doc: 'Yearly time axis, e.g. `2011..2020` (node panels).', value: { type: 'range' } },
     { name: 'windows', doc: 'Time axis given by windows.', value: ref('windows') },
-    { name: 'attributes', doc: 'Attribute tables joined by their `key` (and `time`) roles; their columns become panel variables (in dyadic panels once per side: `gdp_i`, `gdp_j`).', value: ref('dataset'), list: true },
+    { name: 'attributes', doc: 'Attribute tables joined by their `key` (and `time`) roles, or node measures by region and period (a region × technology toolkit\'s regions\' indicators); their columns become panel variables (in dyadic panels once per side: `gdp_i`, `gdp_j`, `kci_i`, `kci_j`).', value: ref('dataset', 'measures'), list: true },
     { name: 'level', doc: 'A node panel over a holder dataset: the column whose values are the units — a `region` column (regions × time), or the `applicant` or `inventor` column (holders × time: a firm panel). Default: the dataset\'s first `region` column.', value: column, only: ['node_panel'] },
     { name: 'fill', doc: 'Value of a dyad absent from a window.', value: oneOf(['zero', 'Absent ties are 0 (default).'], ['missing', 'Absent ties are missing.']), default: 'zero' },
     {
@@ -395,7 +446,12 @@ const panel: DeclSpec = {
 
 // ---------------------------------------------------------------- models
 const formulaParam = { name: 'formula', doc: 'fixest-style formula `y ~ x + l(x, 1) | fe1^fe2 + fe3`.', value: { type: 'formula' } } as const;
-const dataOption: OptionSpec = { name: 'data', doc: 'The table the model is estimated on: a panel, a dataset or node measures.', value: ref('panel', 'dataset', 'measures'), required: true };
+const dataOption: OptionSpec = {
+  name: 'data',
+  doc: 'The table the model is estimated on: a panel, a dataset or node measures, or a table of a region × technology toolkit (`geo.cells`: its rows a panel of region × technology over the windows).',
+  value: { type: 'ref', kinds: ['panel', 'dataset', 'measures'], tables: true },
+  required: true,
+};
 const fixefOption: OptionSpec = {
   name: 'fixef',
   doc: 'Report the value of every fixed-effect level as the result table `fixef` (fixest\'s fixef()). With two or more fixed effects the values are identified up to one constant per extra fixed effect: as fixest, the first observation\'s level of every fixed effect after the first is set to 0 (and so for each group of observations not connected to it).',
@@ -528,6 +584,14 @@ const model: DeclSpec = {
   ],
 };
 
+const labels: DeclSpec = {
+  kind: 'labels',
+  doc: 'Variable labels, declared once: every table, panel and export prints a term, a dependent variable, a fixed effect or a cluster variable with its label. Each entry is `term: "Label"`; an interaction without a label of its own joins its parts\' labels with ×, a factor level prints as `Label = level`.',
+  form: 'block',
+  example: 'labels vars {\n  Overlap: "Technological overlap"\n  l(Overlap, 3): "Overlap (t−3)"\n}',
+  options: [],
+};
+
 const table: DeclSpec = {
   kind: 'table',
   doc: 'Models side by side as a journal prints them (esttab / etable conventions).',
@@ -538,8 +602,10 @@ const table: DeclSpec = {
     { name: 'paren', doc: 'What goes in parentheses under each coefficient.', value: oneOf(['se', 'Standard errors (default).'], ['t', 't (or z) statistics.']), default: 'se' },
     { name: 'stars', doc: 'Significance thresholds for *, **, ***.', value: { type: 'number', min: 0, max: 1 }, list: true, default: '0.1, 0.05, 0.01' },
     { name: 'digits', doc: 'Decimals shown.', value: integer(0, 12), default: '3' },
-    { name: 'stats', doc: 'Fit statistics rows.', list: true, value: oneOf(['n', 'Observations.'], ['r2', 'R².'], ['adj_r2', 'Adjusted R².'], ['within_r2', 'Within R².'], ['pseudo_r2', 'Pseudo R² (McFadden, fixest\'s `pr2`).'], ['adj_pseudo_r2', 'Adjusted pseudo R², 1 − (LL − K + 1)/LL₀ (fixest\'s `apr2`).'], ['sq_cor', 'Squared correlation of the outcome and the fitted values (fixest\'s `sq.cor`).'], ['sigma2', 'OLS residual variance RSS/(n − K).'], ['rmse', 'OLS root mean squared error √(RSS/n).'], ['loglik', 'Log-likelihood (OLS: Gaussian with σ² = RSS/n, as fixest).'], ['deviance', 'Deviance (Poisson, NB).'], ['null_deviance', 'Deviance of the intercept-only model (Poisson, NB).'], ['aic', 'AIC = −2LL + 2K, K counting fixed-effect levels (and NB θ).'], ['bic', 'BIC = −2LL + K log n.'], ['theta', 'NB θ.'], ['ar1', 'AR(1) p-value.'], ['ar2', 'AR(2) p-value.'], ['sargan', 'Sargan p-value.'], ['hansen', 'Hansen p-value.'], ['instruments', 'Instrument count.'], ['groups', 'Group count.'], ['clusters', 'Cluster counts.'], ['fe', 'Fixed-effects Yes/No rows.']) },
+    { name: 'stats', doc: 'Fit statistics rows.', list: true, value: oneOf(['n', 'Observations.'], ['r2', 'R².'], ['adj_r2', 'Adjusted R².'], ['within_r2', 'Within R².'], ['pseudo_r2', 'Pseudo R² (McFadden, fixest\'s `pr2`).'], ['adj_pseudo_r2', 'Adjusted pseudo R², 1 − (LL − K + 1)/LL₀ (fixest\'s `apr2`).'], ['sq_cor', 'Squared correlation of the outcome and the fitted values (fixest\'s `sq.cor`).'], ['sigma2', 'OLS residual variance RSS/(n − K).'], ['rmse', 'OLS root mean squared error √(RSS/n).'], ['loglik', 'Log-likelihood (OLS: Gaussian with σ² = RSS/n, as fixest).'], ['deviance', 'Deviance (Poisson, NB).'], ['null_deviance', 'Deviance of the intercept-only model (Poisson, NB).'], ['aic', 'AIC = −2LL + 2K, K counting fixed-effect levels (and NB θ).'], ['bic', 'BIC = −2LL + K log n.'], ['theta', 'NB θ.'], ['ar1', 'AR(1) p-value.'], ['ar2', 'AR(2) p-value.'], ['sargan', 'Sargan p-value.'], ['hansen', 'Hansen p-value.'], ['instruments', 'Instrument count.'], ['groups', 'Group count.'], ['se', 'The standard errors of each column: IID, Robust (HC1), Clustered (pair) … (shown last when not listed).'], ['clusters', 'The standard errors and cluster counts.'], ['fe', 'Fixed-effects Yes/No rows.']) },
     { name: 'keep', doc: 'Coefficients to show (default: all).', value: { type: 'terms' }, list: true },
+    { name: 'stack_se', doc: 'Further standard errors printed under each coefficient\'s own, in [brackets] then {braces} (at most two): each `ols` or `poisson` model is re-estimated with that `vcov`; the stars stay those of the model\'s own.', list: true, value: oneOf(['iid', 'Homoskedastic.'], ['hc1', 'Heteroskedasticity-robust, n/(n − K).'], ['cluster', 'Clustered by the model\'s `cluster:`.'], ['twoway', 'Two-way clustered by the model\'s two `cluster:` terms.']) },
+    { name: 'notes', doc: 'Note lines printed under the table, before what the parentheses hold and the stars legend (threeparttable notes in LaTeX).', value: { type: 'string' }, list: true },
   ],
 };
 
@@ -580,7 +646,7 @@ const study: DeclSpec = {
   ],
 };
 
-export const DECLARATIONS: readonly DeclSpec[] = [study, dataset, lookup, geometry, regions, windows, network, measures, blocks, clusters, panel, model, table, figure];
+export const DECLARATIONS: readonly DeclSpec[] = [study, dataset, lookup, geometry, regions, windows, network, measures, blocks, clusters, panel, model, labels, table, figure];
 
 /** Declarations whose results hold tables a figure can draw: every runnable kind but `figure`, whose table is another's. */
 export const TABLE_KINDS: readonly DeclKind[] = ['network', 'measures', 'blocks', 'clusters', 'panel', 'model', 'table'];

@@ -3,7 +3,7 @@
 
 export type DeclKind =
   | 'study' | 'dataset' | 'lookup' | 'geometry' | 'regions' | 'windows' | 'network' | 'measures' | 'blocks'
-  | 'clusters' | 'panel' | 'model' | 'table' | 'figure';
+  | 'clusters' | 'panel' | 'model' | 'labels' | 'table' | 'figure';
 
 /** A word with its meaning; `needs` names an option an item cannot be computed without (`ei` needs `groups`). */
 export interface Choice { name: string; doc: string; needs?: string }
@@ -15,8 +15,11 @@ export type ValueSpec =
   | { type: 'column' }
   /** A computed result's table: `measures.table`, or a declaration's name for its first table. */
   | { type: 'resultTable' }
-  /** A declared name of one of these kinds, or one of `words` (e.g. `community`). */
-  | { type: 'ref'; kinds: DeclKind[]; words?: Choice[] }
+  /**
+   * A declared name of one of these kinds, or one of `words` (e.g. `community`); with `tables`, also
+   * `name.table`, a table of its result whose rows have `keys` (a model's `data: geo.cells`).
+   */
+  | { type: 'ref'; kinds: DeclKind[]; words?: Choice[]; tables?: boolean }
   | { type: 'number'; integer?: boolean; min?: number; max?: number }
   | { type: 'string' }
   | { type: 'bool' }
@@ -90,21 +93,26 @@ export interface ResultTableSpec {
   name: string;
   /** Its columns known from the spec alone, in order. */
   columns: string[];
-  /** The indicators listed in the block are columns too, after `columns`. */
-  items?: boolean;
+  /** The indicators listed in the block are columns too, after `columns`: all of them, or those of this list. */
+  items?: boolean | string[];
   /** `tiers: jenks(4) of x` adds the column `x_tier`. */
   tiers?: boolean;
   /** It has columns named after the data (a block matrix's `B1`, `B2` …): other names are not reported. */
   open?: boolean;
   /** Present when the `report:` option is unset or lists the table. */
   report?: boolean;
+  /**
+   * The columns that name a row within its window (a cell's region and technology): a model may read the
+   * table as its data, a panel of these units over the windows in order.
+   */
+  keys?: string[];
 }
 
 export interface DeclSpec {
   kind: DeclKind;
   doc: string;
-  /** How the declaration is written. */
-  form: 'title' | 'from' | 'value';
+  /** How the declaration is written; `block`: a name and a block only (`labels`). */
+  form: 'title' | 'from' | 'value' | 'block';
   example: string;
   sources?: SourceSpec[];
   options: OptionSpec[];

@@ -54,8 +54,11 @@ export interface ScopeEntry { name: string; doc: string; ref?: Reference }
  */
 export interface Scopes { columns?: Scope; conditions?: Scope; variables?: Scope; rows?: Symbol }
 
-/** A table of a declaration's result as the spec tells it: its name and the columns known before a run. */
-export interface ResultTable { name: string; columns: Scope }
+/**
+ * A table of a declaration's result as the spec tells it: its name, the columns known before a run and,
+ * where its rows have them, the columns that name a row within its window (see `ResultTableSpec.keys`).
+ */
+export interface ResultTable { name: string; columns: Scope; keys?: string[] }
 
 /** What a figure draws: the declaration named, the table named after the dot, and that table when known. */
 export interface FigureData { target: Symbol; name?: Ident; table?: ResultTable }
@@ -218,8 +221,8 @@ export class SemanticModel {
     }
     for (const attr of this.option(panel.decl, 'attributes')?.values ?? []) {
       const ds = this.resolve(attr);
-      if (ds?.kind !== 'dataset') continue;
-      const cols = this.scopeOf(ds)!;
+      const cols = ds?.kind === 'dataset' ? this.scopeOf(ds)! : ds?.kind === 'measures' ? this.nodeColumns(ds) : undefined;
+      if (!cols) continue;
       complete &&= cols.complete;
       // Dyadic panels join attributes to both sides of the pair: `gdp` becomes `gdp_i` and `gdp_j`.
       const sides = dyadic ? ['_i', '_j'] : [''];
@@ -230,16 +233,28 @@ export class SemanticModel {
     return { description: `the variables of panel \`${panel.name}\``, names, complete };
   }
 
-  /** Indicators of a `measures` declaration: its items plus `i` (the region) and `t`. */
+  /** The indicators of a measures declaration's `nodes` table (its columns but `window` and `region`), as attributes join them. */
+  private nodeColumns(measures: Symbol): Scope | undefined {
+    const nodes = this.resultTables(measures)?.find((t) => t.name === 'nodes')?.columns;
+    if (!nodes) return undefined;
+    const names = new Map([...nodes.names].filter(([n]) => n !== 'window' && n !== 'region'));
+    return { ...nodes, names };
+  }
+
+  /**
+   * Indicators of a `measures` declaration: its items plus `i` (the region) and `t` — those of its `nodes`
+   * table where the source says which are (a region × technology toolkit's technology indicators are not).
+   */
   private measureScope(measures: Symbol): Scope {
     const names = new Map<string, ScopeEntry>();
     names.set('i', { name: 'i', doc: 'The region.' });
     names.set('t', { name: 't', doc: 'The window.' });
     const src = this.source(measures.decl);
+    const perRegion = src?.spec.tables?.find((t) => t.name === 'nodes')?.items;
     for (const e of measures.decl.block?.entries ?? []) {
       if (e.type === 'item' && e.value.type === 'ident') {
         const item = src?.spec.items?.find((x) => x.name === (e.value as Ident).name);
-        if (item) names.set(item.name, { name: item.name, doc: item.doc });
+        if (item && (!Array.isArray(perRegion) || perRegion.includes(item.name))) names.set(item.name, { name: item.name, doc: item.doc });
       }
     }
     for (const item of src?.spec.items ?? []) {
@@ -253,9 +268,25 @@ export class SemanticModel {
   /** The scope a model's formula is checked in: its `data` (inherited through `m2 = m1 + x` and `m by g`). */
   modelScope(model: Symbol): Scope | undefined {
     return this.alongBaseModels(model.decl, this.modelScopes, (decl) => {
-      const target = this.resolve(this.option(decl, 'data')?.values[0]);
+      const data = this.option(decl, 'data')?.values[0];
+      if (data?.type === 'member') return { found: this.dataTable(data)?.scope };
+      const target = this.resolve(data);
       return target ? { found: this.scopeOf(target) } : undefined;
     });
+  }
+
+  /**
+   * `data: geo.cells`: a table of a declaration's result that a model can read, one whose rows have keys,
+   * with its scope — the table's columns and `t`, the window (the panel's time).
+   */
+  dataTable(data: Expr): { target: Symbol; table: ResultTable; scope: Scope } | undefined {
+    const target = data.type === 'member' ? this.resolve(data.object) : undefined;
+    const name = data.type === 'member' ? data.property?.name : undefined;
+    const table = target && this.resultTables(target)?.find((t) => t.name === name && t.keys);
+    if (!target || !table) return undefined;
+    const names = new Map(table.columns.names);
+    names.set('t', { name: 't', doc: `The window of the row: the panel's time, the windows in order (lags \`l(x, k)\` go back k windows along each ${table.keys!.join(' × ')}).` });
+    return { target, table, scope: { ...table.columns, names } };
   }
 
   /** A derived model's estimator (`model g7 = m3 { … }` takes m3's options): the source it builds on. */
@@ -272,10 +303,17 @@ export class SemanticModel {
    * chains. A cycle answers undefined.
    */
   private alongBaseModels<T>(decl: Decl, cache: Map<Decl, T | undefined>, own: (d: Decl) => { found: T | undefined } | undefined): T | undefined {
-    const chain: Decl[] = [];
-    const seen = new Set<Decl>();
+    if (cache.has(decl)) return cache.get(decl);
+    // Most models have their own answer: no chain to walk.
+    const direct = own(decl);
+    if (direct) {
+      cache.set(decl, direct.found);
+      return direct.found;
+    }
+    const chain: Decl[] = [decl];
+    const seen = new Set<Decl>(chain);
     let answer: T | undefined;
-    for (let d: Decl | undefined = decl; d && !seen.has(d); d = this.baseModel(d)?.decl) {
+    for (let d = this.baseModel(decl)?.decl; d && !seen.has(d); d = this.baseModel(d)?.decl) {
       seen.add(d);
       if (cache.has(d)) { answer = cache.get(d); break; }
       chain.push(d);
@@ -321,17 +359,21 @@ export class SemanticModel {
       const specs = this.source(symbol.decl)?.spec.tables;
       const report = this.listedWords(symbol.decl, 'report');
       const shown = specs?.filter((t) => !t.report || !report.length || report.includes(t.name));
-      this.resultTableCache.set(symbol, shown?.map((t) => ({ name: t.name, columns: this.tableColumns(symbol, t) })));
+      this.resultTableCache.set(symbol, shown?.map((t) => ({ name: t.name, columns: this.tableColumns(symbol, t), ...(t.keys ? { keys: t.keys } : {}) })));
     }
     return this.resultTableCache.get(symbol);
   }
 
   private tableColumns(symbol: Symbol, spec: ResultTableSpec): Scope {
-    const items = spec.items ? this.listedWords(symbol.decl, 'items') : [];
+    const listed = spec.items ? this.listedWords(symbol.decl, 'items') : [];
+    const only = Array.isArray(spec.items) ? spec.items : undefined;
+    const items = only ? listed.filter((i) => only.includes(i)) : listed;
     const tiers = this.option(symbol.decl, 'tiers')?.values[0];
     const tiered = spec.tiers && tiers?.type === 'binary' && tiers.op === 'of' && tiers.right?.type === 'ident' ? [`${tiers.right.name}_tier`] : [];
     const doc = `Column of table \`${spec.name}\` of \`${symbol.name}\``;
-    const names = new Map([...spec.columns, ...items, ...tiered].map((c): [string, ScopeEntry] => [c, { name: c, doc }]));
+    // An indicator's column is documented by the indicator.
+    const itemDocs = new Map(this.source(symbol.decl)?.spec.items?.map((i) => [i.name, i.doc]));
+    const names = new Map([...spec.columns, ...items, ...tiered].map((c): [string, ScopeEntry] => [c, { name: c, doc: itemDocs.has(c) ? `${doc}: ${itemDocs.get(c)}` : doc }]));
     return { description: `the columns of \`${symbol.name}.${spec.name}\``, names, complete: !spec.open };
   }
 

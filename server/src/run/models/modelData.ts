@@ -1,6 +1,7 @@
 // The table a model is estimated on (its `data:`): a panel, a dataset (all its columns; a panel index when
-// it declares `key` and `time`) or node measures (region × window). Formulas may also name node measures
-// of another declaration, `rein_nodes.degree`: they are joined to the table's regions.
+// it declares `key` and `time`), node measures (region × window) or a keyed table of a result (`geo.cells`:
+// region × technology over the windows). Formulas may also name node measures of another declaration,
+// `rein_nodes.degree`: they are joined to the table's regions.
 import type { Symbol } from '../../language/semantic/model.js';
 import { columnFrom, type Column, type DataTable } from '../../engine/data/dataTable.js';
 import type { Expr } from '../../engine/models/formula/expr.js';
@@ -9,14 +10,16 @@ import { datasetTable } from '../data/datasets.js';
 import { SpecError } from '../errors.js';
 import type { ModelSpec } from './modelSpecs.js';
 import type { Cell, Table } from '../../results/format.js';
+import type { Span } from '../../language/syntax/ast.js';
 
 export interface ModelData { table: DataTable; notes: string[] }
 
 export async function modelData(ctx: RunContext, spec: ModelSpec, extra: readonly Expr[] = []): Promise<ModelData> {
   const dataExpr = spec.option('data')?.[0];
   if (!dataExpr) throw new SpecError(`${spec.symbol.name} needs \`data:\` — the panel, dataset or measures it is estimated on.`, spec.symbol.nameSpan);
-  const source = ctx.symbol(dataExpr, 'a panel, dataset or measures declaration');
-  const base = await sourceTable(ctx, source);
+  const named = dataExpr.type === 'member' ? dataExpr.property : undefined;
+  const source = ctx.symbol(dataExpr.type === 'member' ? dataExpr.object : dataExpr, 'a panel, dataset or measures declaration');
+  const base = named ? await keyedTable(ctx, source, named.name, dataExpr.span) : await sourceTable(ctx, source);
   const notes: string[] = [];
   const exprs = [spec.formula?.lhs, ...(spec.formula?.terms.flatMap((t) => t.factors) ?? []), ...extra].filter((e): e is Expr => !!e);
   const members = new Set(exprs.flatMap(dottedNames));
@@ -39,27 +42,40 @@ function sourceTable(ctx: RunContext, source: Symbol): Promise<DataTable> {
 async function measuresTable(ctx: RunContext, symbol: Symbol): Promise<DataTable> {
   const nodes = (await ctx.resultOf(symbol)).tables?.nodes;
   if (!nodes) throw new SpecError(`${symbol.name} has no node table: models use \`nodes(…)\` measures.`, symbol.nameSpan);
-  return tableFromResult(symbol.name, nodes);
+  return tableFromResult(symbol.name, nodes, ['region'], { window: 't', region: 'i' });
 }
 
-function tableFromResult(name: string, result: Table): DataTable {
+/**
+ * `data: geo.cells`: a result table whose rows have keys (the schema's), every column under its own name and
+ * `t` the window — a panel whose unit is the keys' values (region × technology) and time the window's position.
+ */
+async function keyedTable(ctx: RunContext, symbol: Symbol, name: string, at: Span): Promise<DataTable> {
+  const keys = ctx.model.resultTables(symbol)?.find((t) => t.name === name)?.keys;
+  if (!keys) throw new SpecError(`${symbol.name} has no table \`${name}\` that a model can read.`, at);
+  const table = (await ctx.resultOf(symbol)).tables?.[name];
+  if (!table) throw new SpecError(`${symbol.name} has no table \`${name}\`: list one of its indicators to compute it.`, at);
+  const data = tableFromResult(`${symbol.name}.${name}`, table, keys, {});
+  data.columns.set('t', data.columns.get('window')!);
+  return data;
+}
+
+/**
+ * A result table as a panel over its windows in order: the unit the values of `keys`, the time the window's
+ * position (so lags go back windows); `renamed` columns under another name (`region` as `i`).
+ */
+function tableFromResult(name: string, result: Table, keys: readonly string[], renamed: Record<string, string>): DataTable {
   const w = result.columns.indexOf('window');
-  const r = result.columns.indexOf('region');
+  const k = keys.map((key) => result.columns.indexOf(key));
   const columns = new Map<string, Column>();
   result.columns.forEach((col, c) => {
-    if (c === w || c === r) return;
-    columns.set(col, columnFrom(result.rows.map((row) => row[c]), result.rows.every((row) => row[c] === null || typeof row[c] === 'number')));
+    columns.set(renamed[col] ?? col, columnFrom(result.rows.map((row) => row[c]), c !== w && !k.includes(c) && result.rows.every((row) => row[c] === null || typeof row[c] === 'number')));
   });
-  columns.set('i', columnFrom(result.rows.map((row) => row[r]), false));
-  columns.set('t', columnFrom(result.rows.map((row) => row[w]), false));
-  const windows = [...new Set(result.rows.map((row) => String(row[w])))];
-  const regions = new Map<string, number>();
-  const unit = Int32Array.from(result.rows, (row) => {
-    const k = String(row[r]);
-    if (!regions.has(k)) regions.set(k, regions.size);
-    return regions.get(k)!;
-  });
-  return { name, rows: result.rows.length, columns, panel: { unit, time: Int32Array.from(result.rows, (row) => windows.indexOf(String(row[w]))) } };
+  const windows = new Map<string, number>();
+  const units = new Map<string, number>();
+  const code = (codes: Map<string, number>, key: string) => codes.get(key) ?? codes.set(key, codes.size).get(key)!;
+  const unit = Int32Array.from(result.rows, (row) => code(units, k.map((c) => String(row[c])).join('\u0000')));
+  const time = Int32Array.from(result.rows, (row) => code(windows, String(row[w])));
+  return { name, rows: result.rows.length, columns, panel: { unit, time } };
 }
 
 /** Names such as `rein_nodes.degree` used in an expression. */
@@ -104,9 +120,9 @@ async function joinedMeasure(ctx: RunContext, name: string, table: DataTable, no
   return { type: 'number', values };
 }
 
-/** The column naming a table's regions: a dataset's `key` role, else `i`. */
+/** The column naming a table's regions: a dataset's `key` role, else `i` (a result table's `region`). */
 function keyColumn(ctx: RunContext, table: DataTable): string {
   const symbol = ctx.model.symbols.get(table.name);
   const key = symbol?.kind === 'dataset' ? ctx.words(symbol.decl, 'key')[0] : undefined;
-  return key ?? 'i';
+  return key ?? (table.columns.has('i') ? 'i' : 'region');
 }

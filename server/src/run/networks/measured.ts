@@ -1,5 +1,5 @@
-// What a measures or blocks declaration is computed on and with: the windows of its network it covers, and
-// the indicator conventions its options choose.
+// What a measures or blocks declaration is computed on and with: the windows of its network it covers, the
+// indicator conventions its options choose and the items it lists.
 import type { Decl } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import type { IndicatorOptions } from '../../engine/networks/indicators.js';
@@ -11,6 +11,11 @@ import { windowOption } from '../data/windows.js';
 import { seedOf } from '../options.js';
 import { networkInWindow } from './build.js';
 import { emptyWindowNote } from './emptyWindows.js';
+
+/** The declaration's items (the bare names listed in its block). */
+export function itemsOf(decl: Decl): string[] {
+  return (decl.block?.entries ?? []).flatMap((e) => (e.type === 'item' && e.value.type === 'ident' ? [e.value.name] : []));
+}
 
 export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions {
   return {

@@ -16,23 +16,18 @@ import { windowOption } from '../data/windows.js';
 import type { Cell } from '../../results/format.js';
 import type { Computed } from '../values.js';
 import { runLocationQuotients } from './locationQuotients.js';
-import { indicatorOptions, measuredWindows } from './measured.js';
+import { indicatorOptions, itemsOf, measuredWindows } from './measured.js';
+import { runRegionTechnology } from './regionTechnology.js';
 import { shortNumber } from '../../util/text.js';
 
 const INDICATOR_OPTIONS = ['density', 'centralization', 'scale', 'clustering', 'unreachable', 'betweenness', 'flow_sign', 'symmetrize', 'local_clustering', 'structural_holes', 'algorithm'];
 
-/** The declaration's items (the bare names listed in its block). */
-export function itemsOf(decl: Decl): string[] {
-  return (decl.block?.entries ?? []).flatMap((e) => (e.type === 'item' && e.value.type === 'ident' ? [e.value.name] : []));
-}
-
 export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Computed> {
   const { decl } = symbol;
   const source = ctx.model.source(decl);
-  if (!source) throw new SpecError('Measures come from `whole(…)`, `nodes(…)`, `ties(…)` or `location_quotient(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
-  if (source.spec.name === 'location_quotient') {
-    return runLocationQuotients(ctx, symbol);
-  }
+  if (!source) throw new SpecError('Measures come from `whole(…)`, `nodes(…)`, `ties(…)`, `location_quotient(…)` or `region_technology(…)`.', decl.values[0]?.span ?? symbol.nameSpan);
+  if (source.spec.name === 'location_quotient') return runLocationQuotients(ctx, symbol);
+  if (source.spec.name === 'region_technology') return runRegionTechnology(ctx, symbol);
   const network = ctx.symbol(source.call.args[0]?.value, 'a network');
   const { windows, networks, notes } = await measuredWindows(ctx, decl, network);
   const options = indicatorOptions(ctx, decl);

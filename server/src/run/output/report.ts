@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { escapeHtml } from '../../engine/exports/escape.js';
 import { REGRESSION_CSS, regressionHtml, regressionOf } from '../../engine/exports/regressionTable.js';
 import { tableHtml } from '../../engine/exports/plainTable.js';
+import { labelVariables } from '../../engine/exports/termLabels.js';
 import type { DeclarationResult, ResultsFile, RunError, Table } from '../../results/format.js';
 
 export interface ReportOptions {
@@ -23,9 +24,13 @@ export interface ReportOptions {
   networks?: ReadonlyMap<string, readonly { window: string; svg?: string; ties: number }[]>;
 }
 
-/** The result tables to print: a `table` declaration's flat `table` repeats its regression table, so it is left out. */
-export function printedTables(r: DeclarationResult): [string, Table][] {
-  return Object.entries(r.tables).filter(([name]) => !(r.regression && name === 'table'));
+/**
+ * The result tables to print, their variables labelled with the spec's `labels`: a `table` declaration's flat
+ * `table` repeats its regression table, so it is left out.
+ */
+export function printedTables(r: DeclarationResult, labels?: Readonly<Record<string, string>>): [string, Table][] {
+  const named = new Map(Object.entries(labels ?? {}));
+  return Object.entries(r.tables).filter(([name]) => !(r.regression && name === 'table')).map(([name, t]) => [name, labelVariables(t, named)]);
 }
 
 /** Where an error is: the data file's line and column for a data problem, else the spec's line and column. */
@@ -56,7 +61,7 @@ ${CSS}${REGRESSION_CSS}</style></head>
 ${results.results.map((r) => `<li><a href="#${anchor(r)}">${declaration(r)}</a> ${status(r)}</li>`).join('\n')}
 </ol></nav>
 <main>
-${results.results.map((r) => section(r, results.spec, options)).join('\n')}
+${results.results.map((r) => section(r, results, options)).join('\n')}
 </main>
 </body></html>
 `;
@@ -67,8 +72,9 @@ const anchor = (r: DeclarationResult) => `d-${escapeHtml(r.name)}`;
 const declaration = (r: DeclarationResult) => `<span class="kind">${escapeHtml(r.kind)}</span> ${escapeHtml(r.name)}`;
 const status = (r: DeclarationResult) => `<span class="status ${escapeHtml(r.status)}">${escapeHtml(r.status)}</span>`;
 
-function section(r: DeclarationResult, spec: string, options: ReportOptions): string {
-  const regression = regressionOf(r);
+function section(r: DeclarationResult, results: ResultsFile, options: ReportOptions): string {
+  const { spec } = results;
+  const regression = regressionOf(r, results.labels);
   const svg = options.figures?.get(r.name);
   const windows = r.network?.windows.length;
   const facts = [r.source ?? '', `${r.seconds.toFixed(2)} s`, r.network ? `${r.network.directed ? 'directed' : 'undirected'} ties, ${windows} window${windows === 1 ? '' : 's'}` : ''];
@@ -84,7 +90,7 @@ function section(r: DeclarationResult, spec: string, options: ReportOptions): st
     ...(options.networks?.get(r.name) ?? []).map((picture) => networkFigure(r.name, picture)),
     ...(options.maps?.get(r.name) ?? []).map((map) => `<figure class="scroll map">\n${inline(map.svg)}\n<figcaption>${escapeHtml(r.name)} — map, ${escapeHtml(map.window)}</figcaption>\n</figure>`),
     ...(svg ? [`<figure class="scroll">\n${inline(svg)}\n<figcaption>${escapeHtml(r.figure?.title ?? r.name)} — ${escapeHtml(r.figure?.table ?? '')}</figcaption>\n</figure>`] : []),
-    ...printedTables(r).filter(([name]) => !(svg && name === 'data')).map(([name, table]) => resultTable(r.name, name, table, options)),
+    ...printedTables(r, results.labels).filter(([name]) => !(svg && name === 'data')).map(([name, table]) => resultTable(r.name, name, table, options)),
     '</section>',
   ].join('\n');
 }

@@ -72,7 +72,7 @@ class PanelEvaluator {
     switch (e.type) {
       case 'number': return { level: 'const', values: Float64Array.of(e.value) };
       case 'ident': return this.variable(e.name, e);
-      case 'member': return this.tieWeights(e);
+      case 'member': return this.memberValues(e);
       case 'unary': {
         if (e.op !== '-' || !e.operand) throw new SpecError('Only `-x` is allowed here.', e.span);
         const x = await this.evaluate(e.operand);
@@ -175,6 +175,31 @@ class PanelEvaluator {
 
   private sideRegions(side: 'i' | 'j'): string[] {
     return side === 'j' ? this.layout.partners : this.layout.units;
+  }
+
+  /** `net.weight` of one of the panel's networks, or `measures.item` of node measures. */
+  private memberValues(e: Extract<Expr, { type: 'member' }>): Promise<Grid> | Grid {
+    const symbol = e.object.type === 'ident' ? this.ctx.model.symbols.get(e.object.name) : undefined;
+    return symbol?.kind === 'measures' ? this.nodeMeasures(symbol, e) : this.tieWeights(e);
+  }
+
+  /**
+   * `toolkit.kci`: a node measures table's indicator by region and period, matched on the period's label
+   * (a year, or a window such as 2016-2020); a region or period the measures lack is missing.
+   */
+  private async nodeMeasures(measures: Symbol, e: Extract<Expr, { type: 'member' }>): Promise<Grid> {
+    const item = e.property?.name ?? '';
+    const nodes = (await this.ctx.resultOf(measures)).tables?.nodes;
+    if (!nodes || !nodes.columns.includes(item)) throw new SpecError(`\`${measures.name}\` has no node indicator \`${item}\`: list it among its regions' indicators.`, e.span);
+    if (this.layout.kind !== 'node') throw new SpecError('Node measures are panel variables of node panels.', e.span);
+    const [w, r, c] = ['window', 'region', item].map((k) => nodes.columns.indexOf(k));
+    const value = new Map(nodes.rows.map((row) => [`${row[r]}\u0000${row[w]}`, row[c]]));
+    const values = new Float64Array(this.layout.units.length * this.T);
+    this.layout.units.forEach((unit, u) => this.layout.periods.forEach((period, t) => {
+      const v = value.get(`${unit}\u0000${period.label}`);
+      values[u * this.T + t] = typeof v === 'number' ? v : NaN;
+    }));
+    return { level: 'i', values };
   }
 
   /** `net.weight`: the tie's weight in each window; absent ties are 0 (or missing with `fill: missing`). */

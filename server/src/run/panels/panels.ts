@@ -2,8 +2,9 @@
 // networks (absent ties are 0), a node panel one row per unit and period — a region, or over a holder dataset
 // the values of its `level` column (`applicant`: a firm panel); rows are unit-major, so row
 // `unit · T + t` holds unit `unit` in period `t`. Variables are evaluated by panelVariables.ts; attribute
-// tables are joined by their `key` (and `time`) roles, once per side in dyadic panels.
-import type { Decl } from '../../language/syntax/ast.js';
+// tables are joined by their `key` (and `time`) roles, node measures by region and period, once per side in
+// dyadic panels.
+import type { Decl, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import { columnAt, textAt, type Column } from '../../engine/data/dataTable.js';
 import { windowLabel, type Window } from '../../engine/windows/windows.js';
@@ -256,8 +257,12 @@ function indexColumns(layout: PanelLayout): Map<string, Column> {
 async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, columns: Map<string, Column>, notes: string[]): Promise<void> {
   const T = layout.periods.length;
   for (const expr of ctx.model.option(decl, 'attributes')?.values ?? []) {
-    const symbol = ctx.symbol(expr, 'an attribute dataset');
+    const symbol = ctx.symbol(expr, 'an attribute dataset or node measures');
     ctx.checkpoint();
+    if (symbol.kind === 'measures') {
+      await joinNodeMeasures(ctx, symbol, expr.span, layout, columns, notes);
+      continue;
+    }
     const dataset = await loadDataset(ctx, symbol);
     const key = dataset.role('key');
     if (!key) throw new SpecError(`${symbol.name} needs a \`key\` column to be joined to the panel's regions.`, expr.span);
@@ -272,10 +277,7 @@ async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, 
       rowOf.set(id, k);
     }
     const keyOf = await regionKeys(ctx, layout, key);
-    const sides = layout.kind === 'dyadic'
-      ? [{ suffix: '_i', regions: layout.units, unit: (u: number) => layout.pairI[u] }, { suffix: '_j', regions: layout.partners, unit: (u: number) => layout.pairJ[u] }]
-      : [{ suffix: '', regions: layout.units, unit: (u: number) => u }];
-    for (const side of sides) {
+    for (const side of sidesOf(layout)) {
       ctx.checkpoint();
       const matched = new Int32Array(layout.rows).fill(-1);
       const unmatched = new Set<string>();
@@ -297,6 +299,37 @@ async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, 
       }
     }
     if (times && layout.periods.some((p) => p.from !== p.to)) notes.push(`${symbol.name} is joined at each window's first year.`);
+  }
+}
+
+/** The sides attributes are joined to: `_i` and `_j` of a dyadic panel's pairs, a node panel's units unsuffixed. */
+function sidesOf(layout: PanelLayout): { suffix: string; regions: string[]; unit: (pair: number) => number }[] {
+  return layout.kind === 'dyadic'
+    ? [{ suffix: '_i', regions: layout.units, unit: (u) => layout.pairI[u] }, { suffix: '_j', regions: layout.partners, unit: (u) => layout.pairJ[u] }]
+    : [{ suffix: '', regions: layout.units, unit: (u) => u }];
+}
+
+/**
+ * `attributes: geo`: the indicators of node measures (`kci`, `degree`) by region and period, matched on the
+ * period's label as a node panel's `geo.kci` is — in a dyadic panel once per side (`kci_i`, `kci_j`); a region
+ * or period the measures lack is missing.
+ */
+async function joinNodeMeasures(ctx: RunContext, symbol: Symbol, at: Span, layout: PanelLayout, columns: Map<string, Column>, notes: string[]): Promise<void> {
+  const nodes = (await ctx.resultOf(symbol)).tables?.nodes;
+  if (!nodes) throw new SpecError(`${symbol.name} has no node table to join: attributes are datasets or node measures (\`nodes(…)\`, \`region_technology(…)\`).`, at);
+  const [w, r] = [nodes.columns.indexOf('window'), nodes.columns.indexOf('region')];
+  const rowOf = new Map(nodes.rows.map((row, k) => [`${row[r]}\u0000${row[w]}`, k]));
+  const T = layout.periods.length;
+  for (const side of sidesOf(layout)) {
+    ctx.checkpoint();
+    const matched = Int32Array.from({ length: layout.rows }, (_, row) => rowOf.get(`${side.regions[side.unit(Math.floor(row / T))]}\u0000${layout.periods[row % T].label}`) ?? -1);
+    const missing = matched.filter((k) => k < 0).length;
+    if (missing) notes.push(`${missing} of ${layout.rows} rows${side.suffix ? ` on side ${side.suffix.slice(1)}` : ''} have no region and period of ${symbol.name} (its indicators are missing there).`);
+    nodes.columns.forEach((name, c) => {
+      if (c === w || c === r) return;
+      const values = Float64Array.from(matched, (k) => (k >= 0 && typeof nodes.rows[k][c] === 'number' ? (nodes.rows[k][c] as number) : NaN));
+      columns.set(name + side.suffix, { type: 'number', values });
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 // Risk detector: the mean of Y in each stratum and Welch t-tests between every pair of strata.
 import { criticalValue, twoSidedP } from '../../stats/distributions.js';
+import { roundR } from '../../stats/round.js';
 import type { ConventionRules } from './conventions.js';
 import { GeoDetectorInputError } from './errors.js';
 import { summarize, type Strata } from './strata.js';
@@ -38,15 +39,9 @@ export function riskDetector(
       const p = twoSidedP(t, df);
       const significant = rules.riskSignificance === 'pValue'
         ? p < options.alpha
-        : Math.abs(t) > criticalValue(1 - options.alpha, roundHalfEven(df));
+        : Math.abs(t) > criticalValue(1 - options.alpha, roundR(df));
       tests.push({ stratum1: strata.labels[i], stratum2: strata.labels[j], t, df, p, significant });
     }
   }
   return { factor, means, tests };
-}
-
-/** R's round(): halves go to the even neighbour (IEC 60559). */
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
