@@ -68,5 +68,5 @@ test('--no-cache and --cache-dir exclude each other; --cache-dir keeps the cache
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.equal(readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.json')).length, 1);
   const again = cli('run', 'examples/rare_earth.study', '--only', 'rein', '--cache-dir', dir, '--quiet');
-  assert.match(again.stdout, new RegExp(`1 of 1 declarations reused from the cache in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.match(again.stdout, new RegExp(`1 of 1 declaration reused from the cache in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 });

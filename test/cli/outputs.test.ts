@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { outputFiles, type Format } from '../../server/src/cli/outputs.ts';
+import { asciiFileName } from '../../server/src/engine/exports/fileName.ts';
 import { tableLatex, tableMarkdown } from '../../server/src/engine/exports/plainTable.ts';
 import { errorPlace, htmlReport } from '../../server/src/run/output/report.ts';
 import type { DeclarationResult, ResultsFile } from '../../server/src/results/format.ts';
@@ -125,8 +126,8 @@ test('a network with a geometry: its map per window as SVG, inline in the report
     ],
   };
   const files = await outputFiles(mapped, new Set<Format>(['html']));
-  assert.deepEqual(files.map((f) => f.name).filter((n) => n.includes('.map.')), ['prov.map.2001_2010.svg', 'prov.map.2011_2020.svg']);
-  const svg = files.find((f) => f.name === 'prov.map.2011_2020.svg')!.text;
+  assert.deepEqual(files.map((f) => f.name).filter((n) => n.includes('.map.')), ['prov.map.2001-2010.svg', 'prov.map.2011-2020.svg']);
+  const svg = files.find((f) => f.name === 'prov.map.2011-2020.svg')!.text;
   assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
 
   const html = files.find((f) => f.name === 'report.html')!.text;
@@ -145,4 +146,41 @@ test('a network with a geometry: its map per window as SVG, inline in the report
   assert.ok(!earliest.includes('data-legend="deg.degree'));
   assert.ok(!html.includes('<img'), 'a user string reached the page unescaped');
   assert.ok(!/<script|https?:/i.test(html), 'the report must not load or run anything');
+});
+
+test('every file name is ASCII: en dashes become hyphens, accents are dropped, the rest `_`', async () => {
+  assert.equal(asciiFileName('rein.2016–2020.graphml'), 'rein.2016-2020.graphml');
+  assert.equal(asciiFileName('Zürich — São Paulo.csv'), 'Zurich_-_Sao_Paulo.csv');
+  const window = (label: string) => ({ label, from: null, to: null, nodes: ['A', 'B'], ties: [{ source: 'A', target: 'B', weight: 1 }], intra: {} });
+  const windowed: ResultsFile = {
+    ...results,
+    results: [{ name: 'net', kind: 'network', source: 'coapplication', status: 'ok', seconds: 0.1, notes: [], tables: {}, network: { directed: false, windows: [window('2011–2015'), window('2016–2020')] } }],
+  };
+  const files = (await outputFiles(windowed, new Set<Format>(['csv', 'html']))).map((f) => f.name);
+  assert.ok(files.includes('net.2016-2020.graphml') && files.includes('net.2011-2015.net'), files.join(' '));
+  assert.ok(files.every((name) => /^[\x21-\x7e]+$/.test(name)), files.join(' '));
+});
+
+test('the report draws each network window as static SVG (seeded layout): no script, nothing remote, one SVG per figure', async () => {
+  const window = (label: string, ties: [string, string, number][]) => ({ label, from: null, to: null, nodes: [...new Set(ties.flatMap(([s, t]) => [s, t]))].sort(), ties: ties.map(([source, target, weight]) => ({ source, target, weight })), intra: {} });
+  const drawn: ResultsFile = {
+    ...results,
+    results: [
+      { name: 'net', kind: 'network', source: 'coapplication', status: 'ok', seconds: 0.1, notes: [], tables: {}, network: { directed: true, windows: [window('2001–2010', [['A', 'B', 1], ['B', HOSTILE, 3]]), window('2011–2020', [['A', 'B', 2], ['B', 'C', 1], ['C', 'A', 5]])] } },
+      ...declarations.filter((d) => d.name !== 'net'),
+    ],
+  };
+  const report = async () => (await outputFiles(drawn, new Set<Format>(['html']))).find((f) => f.name === 'report.html')!.text;
+  const html = await report();
+  assert.doesNotMatch(html, /<script/i);
+  assert.doesNotMatch(html, /https?:/i, 'nothing remote, not even a namespace URL');
+  const figures = html.split('<figure').slice(1).map((f) => f.slice(0, f.indexOf('</figure>')));
+  assert.ok(figures.every((f) => (f.match(/<svg/g) ?? []).length === 1), 'one SVG per figure');
+  assert.equal((html.match(/<svg/g) ?? []).length, figures.length, 'every SVG in a figure');
+  const section = html.slice(html.indexOf('<section id="d-net">'), html.indexOf('</section>', html.indexOf('<section id="d-net">')));
+  assert.equal((section.match(/<svg class="network"/g) ?? []).length, 2, 'one picture per window');
+  assert.equal((section.match(/<circle /g) ?? []).length, 3 + 3);
+  assert.equal((section.match(/<path [^>]*marker-end/g) ?? []).length, 2 + 3, 'directed ties as arcs with arrow heads');
+  assert.ok(section.includes('&lt;img src=x') && !section.includes('<img'), 'region names escaped');
+  assert.equal(await report(), html, 'the same picture every time (seeded layout)');
 });

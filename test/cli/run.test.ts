@@ -15,7 +15,9 @@ test('the rare-earth example runs end to end: summary, JSON results and CSV tabl
   const json = join(out, 'results.json');
   const r = cli('run', 'examples/rare_earth.study', '--json', json, '--out', join(out, 'tables'));
   assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.equal(r.stdout.split('\n')[0], 'Study "China\'s rare-earth innovation network, 2001–2020" (examples/rare_earth.study)', 'the study first');
   assert.match(r.stdout, /^network rein: ok in \d+\.\d\d s \(summary 4 rows\)$/m);
+  assert.doesNotMatch(r.stdout, /\b1 rows\b|\d\.\d{7,}/, 'no "1 rows", no float noise');
   assert.match(r.stdout, /^blocks rein_groups: ok/m);
   assert.match(r.stderr, /\[1\/\d+\] network rein/);
   const results = JSON.parse(readFileSync(json, 'utf8'));
@@ -31,10 +33,10 @@ test('the rare-earth example runs end to end: summary, JSON results and CSV tabl
   const rein = results.results.find((x: { name: string }) => x.name === 'rein');
   const latest = rein.network.windows[3];
   assert.match(readFileSync(join(out, 'tables', 'rein.gexf'), 'utf8'), /mode="dynamic"/);
-  const pajek = readFileSync(join(out, 'tables', 'rein.2016–2020.net'), 'utf8');
+  const pajek = readFileSync(join(out, 'tables', 'rein.2016-2020.net'), 'utf8');
   assert.match(pajek, new RegExp(`^\\*Vertices ${latest.nodes.length}\\r?$`, 'm'));
   assert.match(pajek, /^\*Arcs\r?$/m);
-  assert.match(readFileSync(join(out, 'tables', 'rein.2016–2020.graphml'), 'utf8'), /edgedefault="directed"/);
+  assert.match(readFileSync(join(out, 'tables', 'rein.2016-2020.graphml'), 'utf8'), /edgedefault="directed"/);
   const edges = readFileSync(join(out, 'tables', 'rein.edges.csv'), 'utf8').trim().split('\r\n');
   assert.equal(edges.length - 1, rein.network.windows.reduce((s: number, w: { ties: unknown[] }) => s + w.ties.length, 0));
   // The declared figure: Table 1's density as one line, its SVG file and inline in the report.
@@ -45,7 +47,7 @@ test('the rare-earth example runs end to end: summary, JSON results and CSV tabl
   const report = readFileSync(join(out, 'tables', 'report.html'), 'utf8');
   assert.match(report, /<section id="d-fig_density">[\s\S]*<figure class="scroll">\n<svg /);
   // rein's maps, one per period: in the latest, all 31 provinces filled (two through the geometry's aliases).
-  assert.ok(existsSync(join(out, 'tables', 'rein.map.2016_2020.svg')));
+  assert.ok(existsSync(join(out, 'tables', 'rein.map.2016-2020.svg')));
   const section = report.slice(report.indexOf('<section id="d-rein">'), report.indexOf('<section id="d-rein_city">'));
   assert.equal(section.match(/<figure class="scroll map">\n<svg class="map"/g)?.length, 4);
   const latestMap = section.slice(section.lastIndexOf('<svg class="map"'));

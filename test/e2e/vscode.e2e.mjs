@@ -753,7 +753,7 @@ test(`the network panel saves ${RUN_NETWORK}'s window as GEXF through the save d
     await networkTab().first().click();
     const frame = await until('the network panel', () => panelFrame('network'), 60_000);
     await frame.locator('button', { hasText: /^GEXF…$/ }).click();
-    const gexf = await saveThroughDialog(path.join(ws, `${RUN_NETWORK}.${last.label.replace(/[^\w-]+/g, '_')}.gexf`));
+    const gexf = await saveThroughDialog(path.join(ws, `${RUN_NETWORK}.${last.label.replace(/–/g, '-')}.gexf`));
     assert.match(gexf, /^<\?xml[^>]*\?>\s*<gexf xmlns="http:\/\/gexf\.net\/1\.3"/, `not GEXF 1.3:\n${gexf.slice(0, 300)}`);
     const unescape = (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
     const ids = [...gexf.matchAll(/<node id="([^"]*)"/g)].map((m) => unescape(m[1]));

@@ -107,7 +107,7 @@ test('fill choices are the measures computed; another measure in quantile classe
 
   await page.locator('button', { hasText: 'SVG' }).click();
   const saved = (await panel.posted()).find((m) => m.type === 'save');
-  assert.ok(saved?.type === 'save' && saved.fileName === 'rein.map.2001_2005.svg' && saved.data.startsWith('<svg'), JSON.stringify(saved).slice(0, 200));
+  assert.ok(saved?.type === 'save' && saved.fileName === 'rein.map.2001-2005.svg' && saved.data.startsWith('<svg'), JSON.stringify(saved).slice(0, 200));
   await panel.assertClean();
 });
 

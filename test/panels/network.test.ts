@@ -131,7 +131,7 @@ test('colour by CONCOR block and by degree tier; size by a node measure; thresho
   await page.waitForFunction(() => window.__posted.filter((m) => m.type === 'save').length === 3);
   const saves = (await panel.posted()).filter((m) => m.type === 'save');
   assert.deepEqual(saves.map((m) => m.type === 'save' && [m.fileName, m.encoding]), [
-    ['rein.2001_2005.gexf', 'utf8'], ['rein.2001_2005.svg', 'utf8'], ['rein.2001_2005.png', 'base64'],
+    ['rein.2001-2005.gexf', 'utf8'], ['rein.2001-2005.svg', 'utf8'], ['rein.2001-2005.png', 'base64'],
   ]);
   const [gexf, svg, png] = saves.map((m) => (m.type === 'save' ? m.data : ''));
   assert.equal((gexf.match(/<node /g) ?? []).length, first.nodes.length);
@@ -141,4 +141,59 @@ test('colour by CONCOR block and by degree tier; size by a node measure; thresho
   assert.equal((svg.match(/<path d="M[^"]*Q/g) ?? []).length, Number(await body(panel, 'visibleEdges')), 'the shown ties (threshold 3), directed as arcs, as on screen');
   assert.equal(Buffer.from(png, 'base64').subarray(1, 4).toString(), 'PNG');
   await panel.assertClean();
+});
+
+test('a tie chosen from a region\'s ties lists the patents that made it, as text', async () => {
+  const panel = await openNetwork('rein');
+  const { page } = panel;
+  const last = rein().windows.at(-1)!;
+  const heaviest = [...last.tiePatents!].sort((a, b) => b.count - a.count)[0];
+  const tie = `${heaviest.source} ${rein().directed ? '→' : '—'} ${heaviest.target}`;
+  await page.locator('input[type=search]').fill(heaviest.source);
+  await page.locator('input[type=search]').press('Enter');
+  await page.locator('.details ul.ties button', { hasText: `${tie} (` }).click();
+  assert.equal(await page.locator('.details h2').innerText(), tie);
+  assert.match(await page.locator('.tie-patent-count').innerText(), new RegExp(`^${heaviest.count} patents?`));
+  const rows = page.locator('table.tie-patents tbody tr');
+  assert.equal(await rows.count(), heaviest.patents.length);
+  const first = heaviest.patents[0];
+  assert.deepEqual(await rows.first().locator('td').allInnerTexts(), [first.id, String(first.year), first.holders.join('\n')]);
+  await panel.screenshot('network-tie-patents');
+  await page.locator('.details button', { hasText: `← ${heaviest.source}` }).click();
+  assert.match(await page.locator('.details').innerText(), new RegExp(`^${heaviest.source}`));
+  await panel.assertClean();
+});
+
+/** One tie between two regions: the layout centres it, so a click in the middle of the stage lands on the edge. */
+function oneTie(source: string, withPatents: boolean) {
+  const hostile = '<img src=x onerror=alert(1)>';
+  const window = {
+    label: '2016–2020', from: 2016, to: 2020, nodes: ['A', 'B'], ties: [{ source: 'A', target: 'B', weight: 2 }], intra: {},
+    ...(withPatents ? { tiePatents: [{ source: 'A', target: 'B', count: 2, patents: [{ id: 'EP1', year: 2017, holders: [`${hostile} (A)`, 'Acme (B)'] }, { id: 'EP2', year: null, holders: ['A', 'B'] }] }] } : {}),
+  };
+  return {
+    kind: 'network' as const, focus: 'net', alternatives: [],
+    results: [{ name: 'net', kind: 'network', source, status: 'ok' as const, seconds: 0, notes: [], tables: {}, network: { directed: false, windows: [window] } }],
+  };
+}
+
+test('clicking an edge on the canvas lists its patents; a network from an edge list says it has none', async () => {
+  for (const [source, withPatents] of [['coapplication', true], ['edges', false]] as const) {
+    const panel = await PanelPage.open(example.browser, oneTie(source, withPatents));
+    const { page } = panel;
+    await page.waitForFunction(() => document.body.dataset.layout === 'done');
+    const box = (await page.locator('.sigma').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('.details h2', { hasText: 'A — B' }).waitFor();
+    if (withPatents) {
+      assert.equal(await page.locator('.tie-patent-count').innerText(), '2 patents');
+      assert.deepEqual(await page.locator('table.tie-patents tbody tr').first().locator('td').allInnerTexts(), ['EP1', '2017', '<img src=x onerror=alert(1)> (A)\nAcme (B)']);
+      assert.deepEqual(await page.locator('table.tie-patents tbody tr').nth(1).locator('td').allInnerTexts(), ['EP2', '—', 'A\nB']);
+      assert.equal(await page.locator('.details img').count(), 0, 'holders are text');
+    } else {
+      assert.match(await page.locator('.details .hint').innerText(), /edge list: it has no patents/);
+    }
+    await panel.assertClean();
+    await page.close();
+  }
 });

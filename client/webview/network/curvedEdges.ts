@@ -5,16 +5,10 @@
 import { EdgeProgram, type ProgramInfo } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
 import { floatColor } from 'sigma/utils';
-import type { EdgeAttributes, NodeAttributes } from './graph.js';
+import { CURVATURE } from '../../../server/src/engine/networkPicture/arc.js';
+import type { EdgeAttributes, NodeAttributes } from '../../../server/src/engine/networkPicture/graph.js';
 
 const SEGMENTS = 16;
-/** The control point's distance from the chord's middle, as a share of the chord. */
-const CURVATURE = 0.15;
-
-/** The Bézier control point of a tie (graph coordinates, y up), as the shader places it: the SVG export draws the same arcs. */
-export function controlPoint(source: { x: number; y: number }, target: { x: number; y: number }): { x: number; y: number } {
-  return { x: (source.x + target.x) / 2 - (target.y - source.y) * CURVATURE, y: (source.y + target.y) / 2 + (target.x - source.x) * CURVATURE };
-}
 
 // Body vertices: [t along the curve, side of the curve (±1), 0]; the arrow head's: [0, side (0 is the tip), 1].
 const BODY = Array.from({ length: SEGMENTS }, (_, i) => {

@@ -3,7 +3,7 @@
 // hovered or highlighted node gets a ring and the same label (sigma's default puts it on a white box, which
 // a dark theme's light text cannot be read on).
 import type { NodeHoverDrawingFunction, NodeLabelDrawingFunction } from 'sigma/rendering';
-import type { EdgeAttributes, NodeAttributes } from './graph.js';
+import type { EdgeAttributes, NodeAttributes } from '../../../server/src/engine/networkPicture/graph.js';
 
 type Draw = NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes>;
 

@@ -1,9 +1,9 @@
 // Network view: sigma.js (WebGL) over a graphology graph of one window. Size by degree or any node measure,
 // colour by Louvain community, CONCOR block or Jenks tier (with a legend), an edge-weight threshold, a window
 // slider with play, search and highlight, node details on click (every measure the run computed for the node,
-// and betweenness and closeness computed here), and SVG/PNG/GEXF exports. The style and each window's finished
-// layout are kept (webview state, and the extension's workspace state per spec and network), so reopening
-// shows the same picture.
+// and betweenness and closeness computed here), a tie's patents on click, and SVG/PNG/GEXF exports. The style
+// and each window's finished layout are kept (webview state, and the extension's workspace state per spec and
+// network), so reopening shows the same picture.
 import '../shared/base.css';
 import './network.css';
 import Sigma from 'sigma';
@@ -18,11 +18,15 @@ import { keep, post, startPanel } from '../shared/host.js';
 import { legend } from '../shared/legend.js';
 import { categoryColor, NO_VALUE, tierColor } from '../../../server/src/engine/maps/palette.js';
 import { nodeMeasures, type NodeMeasure } from '../../../server/src/engine/maps/nodeMeasures.js';
-import { blockPartitions, centralities, communities, largestNodes, placeNew, windowGraph, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from './graph.js';
+import { communities, placeNew, windowGraph, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from '../../../server/src/engine/networkPicture/graph.js';
+import { networkSvg } from '../../../server/src/engine/networkPicture/svg.js';
+import { maxTieWeight, nodeSize, tieWidth } from '../../../server/src/engine/networkPicture/picture.js';
+import { blockPartitions, centralities, largestNodes } from './graph.js';
 import { CurvedArrowProgram } from './curvedEdges.js';
 import { labelDrawer } from './labels.js';
 import { runLayout, type LayoutRun } from './layout.js';
-import { networkSvg } from './svg.js';
+import { tieDetails } from './tieDetails.js';
+import { asciiFileName } from '../../../server/src/engine/exports/fileName.js';
 
 const PLAY_MS = 1500;
 /** The largest nodes' labels are always drawn; the others where they fit (sigma's label grid), on hover or zoomed in. */
@@ -31,6 +35,8 @@ const TOP_LABELS = 10;
 class NetworkView {
   private readonly network: { directed: boolean; windows: NetworkWindow[] };
   private readonly networkName: string;
+  /** The network's source function (coapplication, edges …): whether its ties have patents to list. */
+  private readonly networkSource: string | undefined;
   private readonly measures: NodeMeasure[];
   private readonly values;
   private readonly partitions;
@@ -46,6 +52,8 @@ class NetworkView {
   private centrality: ReturnType<typeof centralities> | null = null;
   private readonly saved: NonNullable<NetworkViewState['positions']>;
   private highlighted: string | undefined;
+  /** The tie whose patents the details show, drawn in the focus colour. */
+  private selectedTie: string | undefined;
   private renderer: Sigma<NodeAttributes, EdgeAttributes> | undefined;
   private layout: LayoutRun | undefined;
   private player: number | undefined;
@@ -60,6 +68,7 @@ class NetworkView {
   constructor(private readonly content: PanelContent, network: DeclarationResult) {
     this.network = network.network!;
     this.networkName = network.name;
+    this.networkSource = network.source;
     ({ measures: this.measures, values: this.values } = nodeMeasures(content.results));
     this.partitions = blockPartitions(content.results);
     this.windowIndex = this.network.windows.length - 1;
@@ -135,13 +144,12 @@ class NetworkView {
     return this.network.windows[this.windowIndex];
   }
 
-  /** The window's strongest tie (at least 1); a loop, as spreading 50,000+ weights into Math.max overflows the stack. */
   private get maxWeight(): number {
-    return this.window.ties.reduce((m, t) => Math.max(m, t.weight), 1);
+    return maxTieWeight(this.window);
   }
 
   private fileName(extension: string): string {
-    return `${this.networkName}.${this.window.label.replace(/[^\w-]+/g, '_')}.${extension}`;
+    return asciiFileName(`${this.networkName}.${this.window.label}.${extension}`);
   }
 
   private showWindow(index: number): void {
@@ -206,11 +214,13 @@ class NetworkView {
       defaultDrawNodeLabel: labels.draw,
       defaultDrawNodeHover: labels.hover,
       zIndex: true,
+      enableEdgeEvents: true,
       nodeReducer: (node, data) => {
         const fade = this.highlighted !== undefined && node !== this.highlighted && !this.graph.areNeighbors(node, this.highlighted);
         return fade ? { ...data, color: NO_VALUE, label: '', zIndex: 0 } : { ...data, zIndex: 1, highlighted: node === this.highlighted, forceLabel: this.topLabels.has(node) };
       },
       edgeReducer: (edge, data) => {
+        if (edge === this.selectedTie) return { ...data, color: themeColor('--vscode-focusBorder', '#e15759'), size: data.size + 2, zIndex: 2 };
         const hidden = data.weight < this.threshold;
         const fade = this.highlighted !== undefined && !this.graph.extremities(edge).includes(this.highlighted);
         return { ...data, hidden, color: fade ? faded : data.color };
@@ -218,6 +228,7 @@ class NetworkView {
     });
     renderer.on('clickNode', ({ node }) => this.highlight(node));
     renderer.on('clickStage', () => this.highlight(undefined));
+    renderer.on('clickEdge', ({ edge }) => this.showTie(this.graph.source(edge), this.graph.target(edge)));
     // which labels the last frame drew, for the panel tests
     renderer.on('afterRender', () => { document.body.dataset.labels = labels.drawn().join('\n'); });
     return renderer;
@@ -235,11 +246,11 @@ class NetworkView {
       : this.sizeBy === 'weight' ? this.graph.getNodeAttribute(node, 'weight') : this.measure(node, this.sizeBy);
     const sizes = this.graph.nodes().map((n) => Number(size(n) ?? 0));
     const max = sizes.reduce((m, x) => Math.max(m, Math.abs(x)), 1e-9);
-    this.graph.nodes().forEach((node, i) => this.graph.setNodeAttribute(node, 'size', 3 + 12 * Math.sqrt(Math.abs(sizes[i]) / max)));
+    this.graph.nodes().forEach((node, i) => this.graph.setNodeAttribute(node, 'size', nodeSize(sizes[i], max)));
     this.topLabels = largestNodes(this.graph, TOP_LABELS);
     const maxWeight = this.maxWeight;
     const edge = themeColor('--vscode-descriptionForeground', '#888888');
-    this.graph.forEachEdge((e, a) => this.graph.mergeEdgeAttributes(e, { size: 0.5 + 3 * Math.sqrt(a.weight / maxWeight), color: edge }));
+    this.graph.forEachEdge((e, a) => this.graph.mergeEdgeAttributes(e, { size: tieWidth(a.weight, maxWeight), color: edge }));
 
     this.categories = this.categorize();
     const classes = [...new Set([...this.categories.values()].filter((c): c is string => c !== null))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
@@ -284,6 +295,7 @@ class NetworkView {
   }
 
   private showDetails(node: string | undefined): void {
+    this.selectedTie = undefined;
     if (!node || !this.graph.hasNode(node)) {
       this.details.replaceChildren(h('p', { class: 'hint' }, `${this.window.label}: ${this.graph.order} regions, ${this.graph.size} ties. Click a region for its measures.`));
       return;
@@ -303,7 +315,24 @@ class NetworkView {
       ...measured.map((m) => [m.key, displayCell(this.measure(node, m.key))] as [string, string]),
     ];
     const elsewhere = this.measures.length > 0 && measured.length === 0 ? h('p', { class: 'hint' }, `The run computed no measures for ${this.window.label}.`) : null;
-    this.details.replaceChildren(h('h2', {}, node), h('table', { class: 'data' }, h('tbody', {}, ...rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', { class: 'number' }, v))))), ...(elsewhere ? [elsewhere] : []));
+    this.details.replaceChildren(h('h2', {}, node), h('table', { class: 'data' }, h('tbody', {}, ...rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', { class: 'number' }, v))))), ...(elsewhere ? [elsewhere] : []),
+      ...this.tieButtons(node));
+  }
+
+  /** The node's ties, heaviest first, each opening its patents (as clicking the edge does). */
+  private tieButtons(node: string): HTMLElement[] {
+    const ties = this.window.ties.filter((t) => t.source === node || t.target === node).sort((a, b) => b.weight - a.weight);
+    if (!ties.length) return [];
+    const arrow = this.network.directed ? '→' : '—';
+    return [h('h3', {}, 'Ties'), h('ul', { class: 'ties' }, ...ties.map((t) =>
+      h('li', {}, button(`${t.source} ${arrow} ${t.target} (${t.weight})`, () => this.showTie(t.source, t.target), 'The patents that made this tie'))))];
+  }
+
+  private showTie(source: string, target: string): void {
+    const back = this.highlighted ? [button(`← ${this.highlighted}`, () => { this.showDetails(this.highlighted); this.renderer?.refresh(); })] : [];
+    this.details.replaceChildren(...back, ...tieDetails(this.window, source, target, this.network.directed, this.networkSource));
+    this.selectedTie = this.graph.edge(source, target);
+    this.renderer?.refresh();
   }
 
   private svg() {

@@ -3,6 +3,7 @@ import { tableCsv } from '../engine/exports/csv.js';
 import { chartKinds } from '../engine/exports/charts.js';
 import { chartSpec, type ChartColors } from '../engine/exports/chartSpecs.js';
 import { figureSpec } from '../engine/exports/figure.js';
+import { asciiFileName } from '../engine/exports/fileName.js';
 import { tableLatex, tableMarkdown } from '../engine/exports/plainTable.js';
 import { regressionCsv, regressionLatex, regressionMarkdown, regressionOf } from '../engine/exports/regressionTable.js';
 import { networkFiles, type ExportFile } from '../run/output/networkFiles.js';
@@ -15,7 +16,7 @@ export const DEFAULT_FORMATS: readonly Format[] = ['json', 'csv', 'html'];
 
 export const isFormat = (name: string): name is Format => (FORMATS as readonly string[]).includes(name);
 
-const tableFile = (declaration: string, table: string, ext: string) => `${declaration}.${table}.${ext}`;
+const tableFile = (declaration: string, table: string, ext: string) => asciiFileName(`${declaration}.${table}.${ext}`);
 
 const typeset = { tex: [regressionLatex, tableLatex], md: [regressionMarkdown, tableMarkdown] } as const;
 
@@ -59,9 +60,11 @@ export async function outputFiles(results: ResultsFile, formats: ReadonlySet<For
   for (const map of [...maps.values()].flat()) files.push({ name: map.fileName, text: map.svg });
   if (formats.has('html')) {
     const charts = await reportCharts(results);
-    files.push({ name: 'report.html', text: htmlReport(results, { figures, maps, charts, ...(formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) }) });
+    // graphology and ForceAtlas2 are loaded only for a report with a network.
+    const networks = results.results.some((r) => r.network) ? (await import('../run/output/networkPictures.js')).networkPictures(results) : new Map();
+    files.push({ name: 'report.html', text: htmlReport(results, { figures, maps, charts, networks, ...(formats.has('csv') ? { tableFile: (d, t) => tableFile(d, t, 'csv') } : {}) }) });
   }
-  return files;
+  return files.map((f) => ({ ...f, name: asciiFileName(f.name) }));
 }
 
 /** `docx`: every regression table as a Word document, `<name>.docx` (the docx package is loaded only then). */

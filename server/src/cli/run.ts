@@ -5,7 +5,7 @@
 // would otherwise keep the SIGINT handler from running until it ends, and Ctrl+C must stop a run at once.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { analyzeWithHeaders, type Analysis } from '../workspace/analysis.js';
+import { analyzeWithHeaders, studyTitle, type Analysis } from '../workspace/analysis.js';
 import { TableCache } from '../workspace/tableCache.js';
 import { Cancelled } from '../engine/cancel.js';
 import { RunWorker } from '../run/worker.js';
@@ -13,6 +13,8 @@ import type { DeclarationResult, ResultsFile } from '../results/format.js';
 import { errorPlace } from '../run/output/report.js';
 import { diagnosticLine, located } from './check.js';
 import { outputFiles, wordFiles, type Format } from './outputs.js';
+import { ProgressLog } from './progressLog.js';
+import { plural } from '../util/text.js';
 
 export interface RunCommandOptions {
   only: string[]; json?: string; out?: string; formats: ReadonlySet<Format>; quiet: boolean; cache: CacheChoice;
@@ -70,12 +72,14 @@ export async function runSpec(specPath: string, options: SpecRunOptions, print: 
     print(`${specPath}: no declaration named ${unknown.join(', ')}`);
     return 2;
   }
+  print(studyHeading(specPath, analysis));
   const cache = options.cache === 'none' ? { fresh: true } : { cacheDir: options.cache.dir };
+  const log = new ProgressLog(progress);
   try {
     worker ??= new RunWorker(process.argv[1]);
     const results = await worker.run({ text, specPath: abs, only: options.only, ...cache }, {
       signal: options.signal,
-      progress: (message, done, total) => { if (!options.quiet && done < total) progress(`[${done + 1}/${total}] ${message}`); },
+      ...(options.quiet ? {} : { progress: (message, done, total) => log.declaration(message, done, total), steps: (message, done, total) => log.step(message, done, total) }),
     });
     return { text, analysis, results };
   } catch (err) {
@@ -84,18 +88,24 @@ export async function runSpec(specPath: string, options: SpecRunOptions, print: 
   }
 }
 
+/** The log's first line: the study by its title (`study "…"`), then the spec it is in. */
+function studyHeading(specPath: string, analysis: Analysis): string {
+  const title = studyTitle(analysis);
+  return title ? `Study "${title}" (${specPath})` : `Study ${specPath}`;
+}
+
 export async function runCommand(specPath: string, options: RunCommandOptions, print: (line: string) => void, progress: (line: string) => void): Promise<number> {
   const run = await runSpec(specPath, options, print, progress);
   if (typeof run === 'number') return run;
   const { results } = run;
   for (const r of results.results) for (const line of summarise(specPath, r)) print(line);
   const reused = results.results.filter((r) => r.cached).length;
-  if (reused && options.cache !== 'none') print(`${specPath}: ${reused} of ${results.results.length} declarations reused from the cache in ${options.cache.dir} (--no-cache runs them all)`);
+  if (reused && options.cache !== 'none') print(`${specPath}: ${reused} of ${plural(results.results.length, 'declaration')} reused from the cache in ${options.cache.dir} (--no-cache runs them all)`);
   if (options.json) writeFileSync(resolve(options.json), `${JSON.stringify(results, null, 1)}\n`);
   if (options.out) {
     const dir = resolve(options.out);
     const files = await writeOutputs(results, options.formats, dir);
-    print(`${specPath}: ${files.length} files in ${dir}${options.formats.has('html') ? ` (report: ${join(dir, 'report.html')})` : ''}`);
+    print(`${specPath}: ${plural(files.length, 'file')} in ${dir}${options.formats.has('html') ? ` (report: ${join(dir, 'report.html')})` : ''}`);
   }
   return results.results.some((r) => r.status === 'error') ? 1 : 0;
 }
@@ -114,6 +124,6 @@ function summarise(specPath: string, r: DeclarationResult): string[] {
   const head = `${r.kind} ${r.name}`;
   if (r.status === 'skipped') return [`${head}: skipped — ${r.notes[0]}`];
   if (r.status === 'error' && r.error) return [`${errorPlace(specPath, r.error)}: error: ${r.error.message}`, `${head}: failed`];
-  const sizes = Object.entries(r.tables).map(([name, t]) => `${name} ${t.rows.length} rows`).join(', ');
+  const sizes = Object.entries(r.tables).map(([name, t]) => `${name} ${plural(t.rows.length, 'row')}`).join(', ');
   return [`${head}: ok in ${r.seconds.toFixed(2)} s${sizes ? ` (${sizes})` : ''}`, ...r.notes.map((n) => `  note: ${n}`)];
 }

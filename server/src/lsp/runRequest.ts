@@ -28,10 +28,9 @@ export function registerRunRequests(connection: Connection, documents: TextDocum
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     try {
-      const results = await worker.run({ text: doc.getText(), specPath: specPath(params.uri), only: params.only }, {
-        signal: controller.signal,
-        progress: (message, done, total) => void connection.sendNotification(RUN_PROGRESS, { uri: params.uri, message, done, total } satisfies RunProgress),
-      });
+      const progress = (message: string, done: number, total: number) => void connection.sendNotification(RUN_PROGRESS, { uri: params.uri, message, done, total } satisfies RunProgress);
+      // A long loop's steps show in the same notification as the declarations.
+      const results = await worker.run({ text: doc.getText(), specPath: specPath(params.uri), only: params.only }, { signal: controller.signal, progress, steps: progress });
       await workspace.setRunErrors(params.uri, anchorRunErrors(ranOn, results));
       return results;
     } catch (err) {

@@ -19,6 +19,17 @@ export interface NetworkWindow {
   ties: { source: string; target: string; weight: number }[];
   /** Same-region collaboration volume per region (never edges). */
   intra: Record<string, number>;
+  /** Co-application and co-invention networks: each tie's patents, in the order of `ties` (see TiePatents). */
+  tiePatents?: TiePatents[];
+}
+
+/** The patents that made a tie: `count` of them, the first (earliest, then by id) up to a cap listed. */
+export interface TiePatents {
+  source: string;
+  target: string;
+  count: number;
+  /** `holders` as `holder (region)` in the patent's order, or the region when the data names no holder. */
+  patents: { id: string; year: number | null; holders: string[] }[];
 }
 
 /** The map a network is drawn on (its `geometry:`); panels and the report read the TopoJSON file. */

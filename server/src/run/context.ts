@@ -26,6 +26,8 @@ export interface RunOptions {
   onCheckpoint?: () => void;
   /** Called as each declaration starts; `done`/`total` count declarations. */
   progress?: (message: string, done: number, total: number) => void;
+  /** A long loop's progress inside a declaration (permutations, bootstrap resamples): `done` of `total` steps. */
+  steps?: (message: string, done: number, total: number) => void;
 }
 
 /** How a kind of declaration runs: its value for the declarations that depend on it, and its outcome from that value. */

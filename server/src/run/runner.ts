@@ -3,7 +3,7 @@
 // declaration is reported and the others still run; cancellation stops the run.
 import type { Decl } from '../language/syntax/ast.js';
 import type { Symbol } from '../language/semantic/model.js';
-import type { Analysis } from '../workspace/analysis.js';
+import { studyTitle, type Analysis } from '../workspace/analysis.js';
 import { FormulaError } from '../engine/models/formula/expr.js';
 import { EstimationError } from '../engine/models/hdfe/index.js';
 import { GmmError } from '../engine/models/gmm/index.js';
@@ -52,7 +52,7 @@ export async function runStudy(analysis: Analysis, request: RunRequest): Promise
     await ctx.dispose();
   }
   request.progress?.('done', symbols.length, symbols.length);
-  const title = analysis.file.decls.find((d) => d.keyword.name === 'study')?.title?.value;
+  const title = studyTitle(analysis);
   const labels = specLabels(analysis.model);
   return {
     format: RESULTS_FORMAT, version: RESULTS_VERSION, spec: request.specPath, title,

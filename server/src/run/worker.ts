@@ -33,7 +33,7 @@ export const CANCEL_GRACE_MS = Infinity;
 
 export type ToWorker = { type: 'run'; id: number; job: RunJob; cancelFlag: Int32Array } | { type: 'cancel'; id: number };
 export type FromWorker =
-  | { type: 'progress'; id: number; message: string; done: number; total: number }
+  | { type: 'progress' | 'steps'; id: number; message: string; done: number; total: number }
   | { type: 'done'; id: number; results: ResultsFile }
   | { type: 'cancelled'; id: number }
   | { type: 'failed'; id: number; message: string };
@@ -48,11 +48,12 @@ export class RunWorker {
 
   constructor(private readonly script: string) {}
 
-  run(job: RunJob, options: { progress?: (message: string, done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<ResultsFile> {
+  /** `progress` as each declaration starts, `steps` as a long loop inside one advances (run/context.ts RunOptions). */
+  run(job: RunJob, options: { progress?: Progress; steps?: Progress; signal?: AbortSignal } = {}): Promise<ResultsFile> {
     const id = ++this.nextId;
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     return new Promise<ResultsFile>((resolve, reject) => {
-      const entry: Pending = { job, cancelFlag, resolve, reject, progress: options.progress };
+      const entry: Pending = { job, cancelFlag, resolve, reject, progress: options.progress, steps: options.steps };
       this.pending.set(id, entry);
       this.start().postMessage({ type: 'run', id, job, cancelFlag } satisfies ToWorker);
       const cancel = () => this.cancel(id);
@@ -81,7 +82,7 @@ export class RunWorker {
     worker.on('message', (m: FromWorker) => {
       const job = this.pending.get(m.id);
       if (!job) return;
-      if (m.type === 'progress') { job.progress?.(m.message, m.done, m.total); return; }
+      if (m.type === 'progress' || m.type === 'steps') { job[m.type]?.(m.message, m.done, m.total); return; }
       this.pending.delete(m.id);
       if (m.type === 'done') job.resolve(m.results);
       else job.reject(m.type === 'cancelled' ? new Cancelled() : new Error(m.message));
@@ -105,5 +106,8 @@ interface Pending {
   cancelFlag: Int32Array;
   resolve: (r: ResultsFile) => void;
   reject: (e: Error) => void;
-  progress?: (m: string, done: number, total: number) => void;
+  progress?: Progress;
+  steps?: Progress;
 }
+
+type Progress = (message: string, done: number, total: number) => void;

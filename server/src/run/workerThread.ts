@@ -29,6 +29,7 @@ export function serveRuns(): void {
           specPath: message.job.specPath, only: message.job.only, cache: cacheFor(message.job),
           signal: controller.signal, cancelFlag: message.cancelFlag,
           progress: (text, done, total) => send({ type: 'progress', id: message.id, message: text, done, total }),
+          steps: (text, done, total) => send({ type: 'steps', id: message.id, message: text, done, total }),
         });
         send({ type: 'done', id: message.id, results });
       } catch (err) {

@@ -29,6 +29,11 @@ export interface Analysis extends CheckResult {
  * For one-shot callers (CLI, tests, benchmarks): parses once, reading each declared data file's header from
  * when its declaration is parsed, waits for them, and checks with them. The language server re-checks on arrival instead.
  */
+/** The study's title (`study "…"`), if it declares one. */
+export function studyTitle(analysis: Analysis): string | undefined {
+  return analysis.file.decls.find((d) => d.keyword.name === 'study')?.title?.value;
+}
+
 export async function analyzeWithHeaders(text: string, specPath: string, tables: TableCache): Promise<Analysis> {
   const file = await parseStudyInSlices(text, (decl) => {
     const file = declFile(decl);

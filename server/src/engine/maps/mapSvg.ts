@@ -5,6 +5,7 @@
 import { geoMercator, geoPath, type GeoProjection, type GeoStream, type GeoStreamWrapper } from 'd3-geo';
 import { escapeHtml } from '../exports/escape.js';
 import { SYMBOL_COLOR, type MapLegend, type MapPicture } from './mapPicture.js';
+import { asciiFileName } from '../exports/fileName.js';
 
 const MAP_WIDTH = 900;
 const MAP_HEIGHT = 640;
@@ -101,5 +102,5 @@ function legendSvg(legend: MapLegend, x: number, y: number): string {
   return [`<g class="legend" data-legend="${escapeHtml(legend.title)}">`, `<text x="${x}" y="${y}" font-weight="bold">${escapeHtml(legend.title)}</text>`, ...entries, '</g>'].join('\n');
 }
 
-/** `rein.map.2016_2020.svg`: the file of a network's map in one window, as the panel saves it and `--out` writes it. */
-export const mapFileName = (network: string, window: string, extension: string) => `${network}.map.${window.replace(/[^\w-]+/g, '_')}.${extension}`;
+/** `rein.map.2016-2020.svg`: the file of a network's map in one window, as the panel saves it and `--out` writes it. */
+export const mapFileName = (network: string, window: string, extension: string) => asciiFileName(`${network}.map.${window}.${extension}`);

@@ -18,6 +18,8 @@ export interface MediationOptions {
   level?: number;
   /** Throws when the run is cancelled; called every resample and in each equation's demeaning. */
   checkpoint?: Checkpoint;
+  /** Told every 20 resamples how many of the `bootstrap` are done (the command line's time estimate). */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface Effect { effect: string; estimate: number; se: number | null; z: number | null; p: number | null; ciLow: number | null; ciHigh: number | null }
@@ -89,6 +91,7 @@ function bootstrapIndirect(frame: HdfeFrame, treatment: string, mediator: string
   };
   for (let r = 0; r < options.bootstrap; r++) {
     options.checkpoint?.();
+    if (r % 20 === 0) options.progress?.(r, options.bootstrap);
     const rows = Int32Array.from({ length: n }, () => rng.int(0, n - 1));
     const sample: HdfeFrame = {
       ...frame,

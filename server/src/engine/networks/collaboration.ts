@@ -21,12 +21,16 @@ export interface CollaborationOptions extends Omit<PairOptions, 'directed'> {
  * per applicant or inventor of a patent; ord orders them, 1 = first).
  */
 export async function collaborationNetworks(db: DuckDBConnection, holders: string, windows: readonly Window[], options: CollaborationOptions): Promise<Network[]> {
-  const directed = options.ties === 'first_led';
-  const pairCondition = directed ? 'a.k = 1 AND b.k > 1' : 'a.k < b.k';
-  const pairs = `(WITH h AS (SELECT patent, region, year, row_number() OVER (PARTITION BY patent ORDER BY ord) AS k FROM ${holders})
-    SELECT a.patent, a.year, a.region AS r1, b.region AS r2 FROM h a JOIN h b ON a.patent = b.patent AND ${pairCondition})`;
   const { between, touching, keepIntra } = options;
-  return pairNetworks(db, pairs, options.count === 'per_pair' ? 'count(*)' : 'count(DISTINCT patent)', windows, { directed, between, touching, keepIntra });
+  const directed = options.ties === 'first_led';
+  return pairNetworks(db, collaborationPairs(holders, options.ties), options.count === 'per_pair' ? 'count(*)' : 'count(DISTINCT patent)', windows, { directed, between, touching, keepIntra });
+}
+
+/** The holder pairs of each patent (columns patent, year, r1, r2) that make ties, as `ties` pairs them. */
+export function collaborationPairs(holders: string, ties: CollaborationOptions['ties']): string {
+  const pairCondition = ties === 'first_led' ? 'a.k = 1 AND b.k > 1' : 'a.k < b.k';
+  return `(WITH h AS (SELECT patent, region, year, row_number() OVER (PARTITION BY patent ORDER BY ord) AS k FROM ${holders})
+    SELECT a.patent, a.year, a.region AS r1, b.region AS r2 FROM h a JOIN h b ON a.patent = b.patent AND ${pairCondition})`;
 }
 
 export interface PairOptions {
@@ -45,6 +49,16 @@ export interface PairOptions {
  * window's ties are the pairs' weights summed by the aggregate.
  */
 export async function pairNetworks(db: DuckDBConnection, pairs: string, weight: string, windows: readonly Window[], options: PairOptions): Promise<Network[]> {
+  const sql = `
+    WITH oriented AS (${orientedPairs(pairs, options)})
+    SELECT wi, s, t, ${weight} AS weight FROM oriented, ${windowsRelation(windows)}
+    WHERE ${IN_WINDOW} GROUP BY wi, s, t ORDER BY wi, s, t`;
+  const rows = (await db.runAndReadAll(sql)).getRows();
+  return assembleNetworks(rows, windows.length, options.directed, options.keepIntra);
+}
+
+/** The pairs that are kept, each with its tie's ends `s` and `t` (oriented as the network's ties are). */
+export function orientedPairs(pairs: string, options: PairOptions): string {
   const { between, directed } = options;
   // Same-region pairs stay (as intra); a cross pair must join the two sets, and is turned left → right.
   const orient = between
@@ -58,10 +72,5 @@ export async function pairNetworks(db: DuckDBConnection, pairs: string, weight: 
     options.touching && `(r1 IN (SELECT region FROM ${options.touching}) OR r2 IN (SELECT region FROM ${options.touching}))`,
   ].filter(Boolean);
   const keep = kept.length ? `WHERE ${kept.join(' AND ')}` : '';
-  const sql = `
-    WITH oriented AS (SELECT *, ${orient} FROM ${pairs} pairs ${keep})
-    SELECT wi, s, t, ${weight} AS weight FROM oriented, ${windowsRelation(windows)}
-    WHERE ${IN_WINDOW} GROUP BY wi, s, t ORDER BY wi, s, t`;
-  const rows = (await db.runAndReadAll(sql)).getRows();
-  return assembleNetworks(rows, windows.length, directed, options.keepIntra);
+  return `SELECT *, ${orient} FROM ${pairs} pairs ${keep}`;
 }

@@ -195,6 +195,7 @@ async function mediation(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
     bootstrap: numberOption(spec, 'bootstrap', 1000),
     seed: seedOf(ctx, spec.symbol.decl),
     checkpoint: ctx.checkpoint,
+    progress: (done, total) => ctx.options.steps?.(`model ${spec.symbol.name}: bootstrap resample ${done + 1} of ${total}`, done, total),
   });
   return mediationOutcome(result, [...notes, ...design.notes, ...result.notes]);
 }
@@ -272,7 +273,7 @@ async function permute(ctx: RunContext, spec: ModelSpec): Promise<Outcome> {
   for (let rep = 0; rep < reps; rep++) {
     ctx.checkpoint();
     if (rep % 20 === 0) {
-      ctx.options.progress?.(`model ${spec.symbol.name}: permutation ${rep + 1} of ${reps}`, rep, reps);
+      ctx.options.steps?.(`model ${spec.symbol.name}: permutation ${rep + 1} of ${reps}`, rep, reps);
     }
     const shuffled = rng.shuffled(column.values, groups);
     try {

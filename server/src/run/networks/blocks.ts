@@ -9,6 +9,7 @@ import { measuredWindows } from './measured.js';
 import { conventions } from '../options.js';
 import type { Cell } from '../../results/format.js';
 import type { Computed, Partition } from '../values.js';
+import { shortNumber } from '../../util/text.js';
 
 export function runBlocks(partition: Partition, ctx: RunContext, symbol: Symbol): Computed {
   const conv = conventions(ctx, symbol.decl, ['diagonal']);
@@ -49,7 +50,7 @@ export async function partitionOf(ctx: RunContext, symbol: Symbol): Promise<Part
   if (want('density')) tables.density = matrix(model.density);
   if (want('image')) {
     tables.image = matrix(model.image);
-    notes.push(`Image: 1 where a block's density ≥ the overall density α = ${model.overallDensity}.`);
+    notes.push(`Image: 1 where a block's density ≥ the overall density α = ${shortNumber(model.overallDensity)}.`);
   }
   if (want('ei')) {
     const row = (label: string, g: GroupsEI): Cell[] => [label, g.binary.internal, g.binary.external, g.binary.ei, g.valued.internal, g.valued.external, g.valued.ei];

@@ -4,7 +4,8 @@ import type { Call, Decl, Expr, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import { PATENT_NETWORKS } from '../../language/schema/declarations.js';
 import { isRegionPair } from '../../language/semantic/regionPair.js';
-import { collaborationNetworks, pairNetworks, type RegionSets } from '../../engine/networks/collaboration.js';
+import { collaborationNetworks, pairNetworks, type CollaborationOptions, type RegionSets } from '../../engine/networks/collaboration.js';
+import { tiePatents, type TiePatents } from '../../engine/networks/tiePatents.js';
 import { overlapNetworks, type OverlapWeight } from '../../engine/networks/overlap.js';
 import type { Network } from '../../engine/networks/network.js';
 import { ALL_YEARS, type Window } from '../../engine/windows/windows.js';
@@ -111,19 +112,34 @@ async function cocitationNetworks(ctx: RunContext, decl: Decl, call: Call, rows:
 }
 
 async function collaborations(ctx: RunContext, decl: Decl, holders: HolderTable, rows: string, windows: Window[], between: RegionSets | undefined, touching: string | undefined): Promise<{ directed: boolean; networks: Network[] }> {
+  const options = collaborationOptions(ctx, decl, holders, between, touching);
+  return { directed: options.ties === 'first_led', networks: await collaborationNetworks(ctx.db, rows, windows, options) };
+}
+
+function collaborationOptions(ctx: RunContext, decl: Decl, holders: HolderTable, between: RegionSets | undefined, touching: string | undefined): CollaborationOptions {
   const ties = ctx.word(decl, 'ties', 'all_pairs') as 'all_pairs' | 'first_led';
   if (ties === 'first_led' && !holders.hasOrder) {
     throw new SpecError(`\`first_led\` needs the applicants' order: declare an \`order\` column on ${holders.dataset.name}.`, ctx.model.option(decl, 'ties')!.values[0].span);
   }
-  const networks = await collaborationNetworks(ctx.db, rows, windows, {
-    ties,
-    count: ctx.word(decl, 'count', 'per_pair') as 'per_pair' | 'per_patent',
-    keepIntra: keepsIntra(ctx, decl),
-    between,
-    touching,
-  });
-  return { directed: ties === 'first_led', networks };
+  return { ties, count: ctx.word(decl, 'count', 'per_pair') as 'per_pair' | 'per_patent', keepIntra: keepsIntra(ctx, decl), between, touching };
 }
+
+/** How many patents a tie lists in the results (its count says how many made it): bounds results.json. */
+export const TIE_PATENTS_LISTED = 100;
+
+/**
+ * The patents behind each tie of every window, for a co-application or co-invention network (undefined for
+ * the others: an edge list or network file has no patents, a co-citation tie is made by cited patents).
+ */
+export async function networkTiePatents(ctx: RunContext, symbol: Symbol, windows: Window[]): Promise<TiePatents[][] | undefined> {
+  const { decl } = symbol;
+  if (!COLLABORATIONS.includes(ctx.model.source(decl)?.spec.name ?? '')) return undefined;
+  const holders = await holderTable(ctx, decl);
+  const options = collaborationOptions(ctx, decl, holders, await regionSets(ctx, decl, 'between'), (await touchingSet(ctx, decl))?.table);
+  return tiePatents(ctx.db, await excludeJoint(ctx, decl, holders.table), windows, options, TIE_PATENTS_LISTED);
+}
+
+const COLLABORATIONS = ['coapplication', 'coinvention'];
 
 /**
  * `nodes: all`: every region of `regions` — the network's holder rows or edge list (all years, after its filters

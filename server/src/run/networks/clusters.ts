@@ -8,6 +8,7 @@ import { SpecError } from '../errors.js';
 import { regionCounts, scanTable, sensitivityOf, thresholdOf } from './locationQuotients.js';
 import type { Computed } from '../values.js';
 import { networkInWindow } from './build.js';
+import { plural, shortNumber } from '../../util/text.js';
 
 export async function runClusters(ctx: RunContext, symbol: Symbol): Promise<Computed> {
   const { decl } = symbol;
@@ -39,7 +40,7 @@ export async function runClusters(ctx: RunContext, symbol: Symbol): Promise<Comp
   };
   const percentiles = sensitivityOf(ctx, lqSymbol.decl);
   if (percentiles.length) tables.sensitivity = scanTable(counts, percentiles, threshold.type, require);
-  notes.push(`${found.clusters.length} clusters of ${found.potential.length} potential clusters (threshold ${found.threshold}, the ${threshold.percentile}th percentile, type ${threshold.type}).`);
+  notes.push(`${plural(found.clusters.length, 'cluster')} of ${plural(found.potential.length, 'potential cluster')} (threshold ${shortNumber(found.threshold)}, the ${threshold.percentile}th percentile, type ${threshold.type}).`);
   return { tables, notes, conventions: { require: require.join(' and ') || 'none' } };
 }
 

@@ -11,6 +11,7 @@ import type { Computed } from '../values.js';
 import type { Cell } from '../../results/format.js';
 import { quoteIdent } from '../sql.js';
 import { yearRange } from '../data/windows.js';
+import { shortNumber } from '../../util/text.js';
 
 export interface Threshold { percentile: number; type: QuantileType }
 
@@ -61,7 +62,7 @@ export async function runLocationQuotients(ctx: RunContext, symbol: Symbol): Pro
   if (threshold) {
     const found = identifyClusters(counts, { ...threshold, require: [] });
     found.potential.forEach((r) => potential.add(r));
-    notes.push(`Potential clusters: LQ > 1 and industry patents > ${found.threshold} (the ${threshold.percentile}th percentile, quantile type ${threshold.type}).`);
+    notes.push(`Potential clusters: LQ > 1 and industry patents > ${shortNumber(found.threshold)} (the ${threshold.percentile}th percentile, quantile type ${threshold.type}).`);
   }
   const rows: Cell[][] = counts.map((c) => [c.region, c.industry, c.total, lq.get(c.region) ?? null, ...(threshold ? [potential.has(c.region)] : [])]);
   const tables: Computed['tables'] = {

@@ -18,6 +18,7 @@ import type { Computed } from '../values.js';
 import { runLocationQuotients } from './locationQuotients.js';
 import { indicatorOptions, itemsOf, measuredWindows } from './measured.js';
 import { runRegionTechnology } from './regionTechnology.js';
+import { shortNumber } from '../../util/text.js';
 
 const INDICATOR_OPTIONS = ['density', 'centralization', 'scale', 'clustering', 'unreachable', 'betweenness', 'flow_sign', 'symmetrize', 'local_clustering', 'structural_holes', 'algorithm'];
 
@@ -138,7 +139,7 @@ function ranked(ranking: Ranking, nodes: string[], values: readonly Value[], win
   const order = nodes.map((_, k) => k).sort((a, b) => key(b) - key(a) || (nodes[a] < nodes[b] ? -1 : nodes[a] > nodes[b] ? 1 : 0));
   const { top } = ranking;
   if (top === undefined || top >= order.length) return order;
-  if (key(order[top - 1]) === key(order[top])) notes.push(`Window ${window.label}: rows tied at ${ranking.by} = ${values[order[top]] ?? 'missing'} across the top ${top}, kept by region name.`);
+  if (key(order[top - 1]) === key(order[top])) notes.push(`Window ${window.label}: rows tied at ${ranking.by} = ${typeof values[order[top]] === 'number' ? shortNumber(values[order[top]] as number) : 'missing'} across the top ${top}, kept by region name.`);
   return order.slice(0, top);
 }
 

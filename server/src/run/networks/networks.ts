@@ -2,13 +2,14 @@
 // window and carries its ties for panels and exports.
 import type { Symbol } from '../../language/semantic/model.js';
 import type { Network } from '../../engine/networks/network.js';
+import type { TiePatents } from '../../engine/networks/tiePatents.js';
 import { ALL_YEARS, type Window } from '../../engine/windows/windows.js';
 import type { DeclarationResult } from '../../results/format.js';
 import type { RunContext } from '../context.js';
 import { networkGeometry } from '../data/geometry.js';
 import { windowsOf } from '../data/windows.js';
 import type { Computed, NetworkRun } from '../values.js';
-import { buildNetworks } from './build.js';
+import { buildNetworks, networkTiePatents, TIE_PATENTS_LISTED } from './build.js';
 import { emptyWindowNote } from './emptyWindows.js';
 
 /** The network of every declared window (one unbounded window without `windows:`). */
@@ -22,19 +23,27 @@ export async function runNetwork(ctx: RunContext, symbol: Symbol): Promise<Netwo
 
 /** A network declaration's result: a summary per window and the windows' ties for panels and exports. */
 export async function networkResult(run: NetworkRun, ctx: RunContext, symbol: Symbol): Promise<Computed & Pick<DeclarationResult, 'network'>> {
-  const windows = run.windows.map((w, i) => serialiseWindow(w, run.networks[i]));
+  const tiePatents = await networkTiePatents(ctx, symbol, run.windows);
+  const windows = run.windows.map((w, i) => serialiseWindow(w, run.networks[i], tiePatents?.[i]));
   const rows = run.networks.map((net, i) => [run.windows[i].label, net.nodes.length, net.ties.length, net.ties.reduce((s, t) => s + t.weight, 0), [...net.intra.values()].reduce((s, x) => s + x, 0)]);
   const map = await networkGeometry(ctx, symbol.decl, windows.flatMap((w) => w.nodes));
   return {
     tables: { summary: { columns: ['window', 'nodes', 'ties', 'total_weight', 'intra'], rows } },
-    notes: [...run.notes, ...(map?.notes ?? [])],
+    notes: [...run.notes, ...cutListsNote(tiePatents), ...(map?.notes ?? [])],
     network: { directed: run.directed, windows, ...(map ? { geometry: map.geometry } : {}) },
   };
 }
 
-function serialiseWindow(w: Window, net: Network) {
+function serialiseWindow(w: Window, net: Network, tiePatents: TiePatents[] | undefined) {
   return {
     label: w.label, from: Number.isFinite(w.from) ? w.from : null, to: Number.isFinite(w.to) ? w.to : null,
-    nodes: net.nodes, ties: net.ties, intra: Object.fromEntries(net.intra),
+    nodes: net.nodes, ties: net.ties, intra: Object.fromEntries(net.intra), ...(tiePatents ? { tiePatents } : {}),
   };
+}
+
+/** Says which ties list only some of their patents. */
+function cutListsNote(tiePatents: TiePatents[][] | undefined): string[] {
+  const cut = (tiePatents ?? []).flat().filter((t) => t.count > t.patents.length).length;
+  if (!cut) return [];
+  return [`Tie patents: ${cut} ${cut === 1 ? 'tie is' : 'ties are'} made by more than ${TIE_PATENTS_LISTED} patents; the results list the first ${TIE_PATENTS_LISTED} of each (earliest first) with the full count.`];
 }

@@ -1,6 +1,6 @@
 // The run's report (report.html): one self-contained page — inline CSS, no script, nothing remote (its CSP
 // forbids both), every user string escaped — with the study, then each declaration's status, error, notes,
-// figure, charts or a network's maps (inline SVG, drawn by the caller), regression table and result tables. Results in, text out: the
+// figure, charts or a network's pictures and maps (inline SVG, drawn by the caller), regression table and result tables. Results in, text out: the
 // caller writes the file.
 import { basename } from 'node:path';
 import { escapeHtml } from '../../engine/exports/escape.js';
@@ -20,6 +20,8 @@ export interface ReportOptions {
   maps?: ReadonlyMap<string, readonly { window: string; svg: string }[]>;
   /** The charts the charts panel draws of each result (engine/exports/chartSpecs.ts), as SVG by declaration name. */
   charts?: ReadonlyMap<string, readonly string[]>;
+  /** Each network's picture per window (run/output/networkPictures.ts); no `svg` when too large to draw. */
+  networks?: ReadonlyMap<string, readonly { window: string; svg?: string; ties: number }[]>;
 }
 
 /**
@@ -85,11 +87,18 @@ function section(r: DeclarationResult, results: ResultsFile, options: ReportOpti
     ...(r.conventions ? [`<dl class="conventions">\n${Object.entries(r.conventions).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('\n')}\n</dl>`] : []),
     ...(regression ? [`<div class="scroll">\n${regressionHtml(regression)}</div>`] : []),
     ...(options.charts?.get(r.name) ?? []).map((chart) => `<figure class="scroll chart">\n${inline(chart)}\n</figure>`),
+    ...(options.networks?.get(r.name) ?? []).map((picture) => networkFigure(r.name, picture)),
     ...(options.maps?.get(r.name) ?? []).map((map) => `<figure class="scroll map">\n${inline(map.svg)}\n<figcaption>${escapeHtml(r.name)} — map, ${escapeHtml(map.window)}</figcaption>\n</figure>`),
     ...(svg ? [`<figure class="scroll">\n${inline(svg)}\n<figcaption>${escapeHtml(r.figure?.title ?? r.name)} — ${escapeHtml(r.figure?.table ?? '')}</figcaption>\n</figure>`] : []),
     ...printedTables(r, results.labels).filter(([name]) => !(svg && name === 'data')).map(([name, table]) => resultTable(r.name, name, table, options)),
     '</section>',
   ].join('\n');
+}
+
+function networkFigure(name: string, picture: { window: string; svg?: string; ties: number }): string {
+  const caption = `${name} — network, ${picture.window}`;
+  if (!picture.svg) return `<p class="more">${escapeHtml(caption)}: ${picture.ties ? `${picture.ties} ties, too many to draw here; open it in the network panel or in Gephi (the .gexf file)` : 'no nodes'}.</p>`;
+  return `<figure class="scroll network">\n${inline(picture.svg).replace('<svg ', '<svg class="network" ')}\n<figcaption>${escapeHtml(caption)} (ForceAtlas2 from seeded positions; sized by degree, coloured by Louvain community)</figcaption>\n</figure>`;
 }
 
 /** An SVG document as an element of the page: the HTML parser gives it its namespace, so no URL need appear. */
