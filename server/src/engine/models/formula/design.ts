@@ -2,13 +2,13 @@
 // condition first, then listwise deletion of rows missing the outcome, a regressor, a fixed effect, a
 // cluster or the weight (counted as fixest's note does), then the columns over the rows left. center() and
 // standardize() are evaluated a second time with their moments over those rows.
-import type { DataTable } from '../../data/dataTable.js';
+import type { Column, DataTable } from '../../data/dataTable.js';
 import type { NumericColumn } from '../frame.js';
 import type { HdfeFrame } from '../hdfe/frame.js';
 import { takeRows } from '../hdfe/sample.js';
 import { Evaluator } from './evaluate.js';
 import { FormulaError, type Expr } from './expr.js';
-import { interactedFactor, isMissing, regressorColumns } from './factor.js';
+import { interactedFactor, regressorColumns } from './factor.js';
 import { label } from './label.js';
 import { factorColumns, factorInputs, factorTerm, type FactorTerm } from './factorTerms.js';
 import { splitChain, type Formula } from './parse.js';
@@ -103,10 +103,11 @@ function completeRows(ev: Evaluator, inside: Uint8Array, parts: [string, Expr[]]
   const dropped = new Uint8Array(n);
   const counts: string[] = [];
   for (const [part, exprs] of parts) {
-    const columns = exprs.map((e) => ev.evaluate(e));
+    const missing = new Uint8Array(n);
+    for (const e of exprs) markMissing(ev.evaluate(e), missing);
     let count = 0;
     for (let i = 0; i < n; i++) {
-      if (!inside[i] || !columns.some((c) => isMissing(c, i))) continue;
+      if (!inside[i] || !missing[i]) continue;
       dropped[i] = 1;
       count++;
     }
@@ -120,6 +121,12 @@ function completeRows(ev: Evaluator, inside: Uint8Array, parts: [string, Expr[]]
   }
   if (removed > 0) notes.push(`${plural(removed)} removed because of NA values (${counts.join(', ')}).`);
   return Int32Array.from(rows);
+}
+
+/** Flags the rows where `column` is missing (NaN or null), one typed loop per column. */
+function markMissing(column: Column, missing: Uint8Array): void {
+  const values = column.values;
+  for (let i = 0; i < missing.length; i++) if (values[i] === null || values[i] !== values[i]) missing[i] = 1;
 }
 
 /** The columns of one term: the product of its factors, the first varying fastest (as model.matrix). */
