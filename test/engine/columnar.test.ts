@@ -45,7 +45,7 @@ test('columns come from the chunks in the table\'s order: numbers with NaN, text
       const column = table.columns.get(name)!;
       const expected = rowByRow(rows, c, c < 2);
       assert.equal(column.type, expected.type, name);
-      assert.deepEqual(Array.from(column.values), Array.from(expected.values), name);
+      assert.deepEqual(Array.from(column.values as ArrayLike<unknown>), Array.from(expected.values as ArrayLike<unknown>), name);
       if (column.type !== 'text') return;
       const { codes, levels } = column.dictionary!;
       assert.deepEqual(Array.from(codes, (k) => (k < 0 ? null : levels[k])), column.values, `${name} codes`);
