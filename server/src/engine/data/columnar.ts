@@ -23,8 +23,8 @@ export async function readTable(db: DuckDBConnection, table: string): Promise<Re
     const col = quoteIdent(name);
     return numeric[c] ? `CAST(${col} AS DOUBLE)` : `CAST(CASE WHEN ${col} IS NULL THEN -1 ELSE dense_rank() OVER (ORDER BY CAST(${col} AS VARCHAR)) - 1 END AS INTEGER)`;
   });
-  // The window functions may reorder rows: rowid puts them back in the table's order.
-  const result = await db.run(`SELECT ${select.join(', ') || '1'} FROM ${table} ORDER BY rowid`);
+  // The window functions may reorder rows: rowid puts them back in the table's order (a sort, so only then).
+  const result = await db.run(`SELECT ${select.join(', ')} FROM ${table}${numeric.every(Boolean) ? '' : ' ORDER BY rowid'}`);
   // A chunk's row count is a native call each time it is read: read once per chunk.
   const chunks = Array.from({ length: result.chunkCount }, (_, k) => result.getChunk(k)).map((chunk) => ({ chunk, length: chunk.rowCount }));
   const rows = chunks.reduce((sum, { length }) => sum + length, 0);

@@ -3,7 +3,7 @@
 // cluster or the weight (counted as fixest's note does), then the columns over the rows left. center() and
 // standardize() are evaluated a second time with their moments over those rows.
 import type { Column, DataTable } from '../../data/dataTable.js';
-import type { NumericColumn } from '../frame.js';
+import type { FactorColumn, NumericColumn } from '../frame.js';
 import type { HdfeFrame } from '../hdfe/frame.js';
 import { takeRows } from '../hdfe/sample.js';
 import { Evaluator } from './evaluate.js';
@@ -67,9 +67,14 @@ export function buildDesign(formula: Formula, table: DataTable, options: DesignO
     if (columns.length === 0) notes.push(`\`${term.label}\` has a single level in the sample and adds no regressor.`);
     X.push(...columns);
   }
-  const factor = (factors: Expr[]) => {
+  // A factor named twice (`i^j` as a fixed effect and the cluster) is coded once; codes are never written to.
+  const factors = new Map<string, FactorColumn>();
+  const factor = (parts: Expr[]) => {
     checkpoint?.();
-    return interactedFactor(factors.map(label).join('^'), factors.map((f) => first.evaluate(f)), rows);
+    const name = parts.map(label).join('^');
+    let column = factors.get(name);
+    if (!column) factors.set(name, (column = interactedFactor(name, parts.map((f) => first.evaluate(f)), rows)));
+    return column;
   };
   const frame: HdfeFrame = {
     y: takeRows(ev.numbers(formula.lhs), rows),
