@@ -29,13 +29,18 @@ export async function readTable(db: DuckDBConnection, table: string): Promise<Re
   const chunks = Array.from({ length: result.chunkCount }, (_, k) => result.getChunk(k)).map((chunk) => ({ chunk, length: chunk.rowCount }));
   const rows = chunks.reduce((sum, { length }) => sum + length, 0);
   const read = names.map((_, c) => (numeric[c] ? new Float64Array(rows) : new Int32Array(rows)));
+  // The vectors' memory is copied whole, as the node API's per-item reads test a BigInt validity bit each.
+  const bindings = (await import('@duckdb/node-bindings')).default;
   let at = 0;
   for (const { chunk, length } of chunks) {
     for (let c = 0; c < names.length; c++) {
-      const vector = chunk.getColumnVector(c);
+      const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
       const out = read[c];
-      // NULL → NaN for numbers; codes have none (−1 stands for it).
-      for (let i = 0; i < length; i++) out[at + i] = (vector.getItem(i) as number | null) ?? NaN;
+      const data = bindings.vector_get_data(vector, length * out.BYTES_PER_ELEMENT);
+      out.set(out instanceof Float64Array ? new Float64Array(data.buffer, data.byteOffset, length) : new Int32Array(data.buffer, data.byteOffset, length), at);
+      // NULL → NaN for numbers (codes have none: −1 stands for it); no validity mask means no NULL.
+      const validity = out instanceof Float64Array ? bindings.vector_get_validity(vector, Math.ceil(length / 64) * 8) : null;
+      if (validity) for (let i = 0; i < length; i++) if (!((validity[i >> 3] >> (i & 7)) & 1)) out[at + i] = NaN;
     }
     at += length;
   }
