@@ -41,13 +41,17 @@ function integerOffsets(values: Float64Array, rows: Int32Array): Int32Array | un
   return offsets;
 }
 
-/** The factor `a^b^…` over `rows`, named by `name`; a level's label joins its values with `_`, as fixest. */
-export function interactedFactor(name: string, columns: Column[], rows: Int32Array): FactorColumn {
-  const codes = columns.map((c) => factorCodes(c, rows)).reduce((a, b) => interactCodes(a, b).codes);
+/**
+ * The factor `a^b^…` over `rows`, named by `name`; a level's label joins its values with `_`, as fixest.
+ * `codesOf` gives a column's codes over `rows` (a caller coding several factors passes one that remembers).
+ */
+export function interactedFactor(name: string, columns: Column[], rows: Int32Array, codesOf = (c: Column) => factorCodes(c, rows)): FactorColumn {
+  const codes = columns.map(codesOf).reduce((a, b) => interactCodes(a, b).codes);
+  // Codes are dense in order of first appearance: a level is new exactly when its code is the next one.
   const labels: string[] = [];
-  codes.forEach((code, k) => {
-    if (labels[code] === undefined) labels[code] = columns.map((c) => String(c.values[rows[k]])).join('_');
-  });
+  for (let k = 0; k < codes.length; k++) {
+    if (codes[k] === labels.length) labels.push(columns.map((c) => String(c.values[rows[k]])).join('_'));
+  }
   return { name, codes, labels };
 }
 
