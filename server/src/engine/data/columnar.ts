@@ -7,7 +7,7 @@ import type { Column } from './dataTable.js';
 import { quoteIdent } from './duckdb.js';
 
 /** The header types read as numbers (as `columnFrom`'s callers have always decided). */
-export const NUMERIC_TYPE = /INT|DOUBLE|FLOAT|DECIMAL/;
+const NUMERIC_TYPE = /INT|DOUBLE|FLOAT|DECIMAL/;
 
 export interface ReadTable {
   rows: number;
@@ -21,7 +21,8 @@ export async function readTable(db: DuckDBConnection, table: string): Promise<Re
   const numeric = described.map((r) => NUMERIC_TYPE.test(String(r[1])));
   const select = names.map((name, c) => {
     const col = quoteIdent(name);
-    return numeric[c] ? `CAST(${col} AS DOUBLE)` : `CAST(CASE WHEN ${col} IS NULL THEN -1 ELSE dense_rank() OVER (ORDER BY CAST(${col} AS VARCHAR)) - 1 END AS INTEGER)`;
+    // TRY_CAST: a type the pattern takes for a number that is none (INTERVAL) reads as missing, as it always has.
+    return numeric[c] ? `TRY_CAST(${col} AS DOUBLE)` : `CAST(CASE WHEN ${col} IS NULL THEN -1 ELSE dense_rank() OVER (ORDER BY CAST(${col} AS VARCHAR)) - 1 END AS INTEGER)`;
   });
   // The window functions may reorder rows: rowid puts them back in the table's order (a sort, so only then).
   const result = await db.run(`SELECT ${select.join(', ')} FROM ${table}${numeric.every(Boolean) ? '' : ' ORDER BY rowid'}`);
