@@ -60,7 +60,7 @@ export function benchHdfeCli(): void {
       const runs = Array.from({ length: CLI_RUNS }, () => cliRun(dir, spec));
       const wall = median(runs.map((x) => x.wall));
       const cpu = median(runs.map((x) => x.cpu));
-      console.log(`hdfe ${label} end to end (innograph run, gravity csv.gz): ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU  (R fread + fixest 0.12.2 + JSON: ${r.toFixed(2)} s; ratio ${(wall / r).toFixed(2)})`);
+      console.log(`hdfe ${label} end to end (innograph run, gravity csv.gz): ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU  (Rscript fread + fixest 0.12.2 + JSON, nthreads = 1, measured on this machine kind: ${r.toFixed(2)} s; ratio ${(wall / r).toFixed(2)})`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
