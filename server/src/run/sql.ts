@@ -1,6 +1,6 @@
 // Spec conditions (`where:` filters, region sets) as DuckDB SQL over a table's columns.
 import type { Call, Expr } from '../language/syntax/ast.js';
-import { sqlString } from '../engine/data/duckdb.js';
+import { quoteIdent, sqlString } from '../engine/data/duckdb.js';
 import { SpecError } from './errors.js';
 
 export const OPERATORS: Record<string, string> = {
@@ -8,9 +8,7 @@ export const OPERATORS: Record<string, string> = {
   '+': '+', '-': '-', '*': '*', '/': '/',
 };
 
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+export { quoteIdent };
 
 /** A holder dataset as a holder condition reads it: a relation, and its column naming each row's patent. */
 export interface HolderRelation { from: string; patent: string }

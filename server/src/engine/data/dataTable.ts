@@ -1,10 +1,17 @@
 // The in-memory table models are estimated on: a panel, a dataset or a measures table, column by column.
 // Numbers are NaN where missing; text is null where missing. Panels carry their index so that lags can find
-// the row of the same unit one period earlier.
+// the row of the same unit one period earlier. Text read from DuckDB (and a panel's regions) also carries
+// its dictionary: fixed effects and clusters take its integer codes instead of hashing a string per row.
 
 export type Column =
   | { type: 'number'; values: Float64Array }
-  | { type: 'text'; values: (string | null)[] };
+  | { type: 'text'; values: (string | null)[]; dictionary?: Dictionary };
+
+/** A text column as codes into distinct levels: `values[r]` is `levels[codes[r]]`, or null where the code is −1. */
+export interface Dictionary {
+  codes: Int32Array;
+  levels: readonly string[];
+}
 
 export interface PanelIndex {
   /** The unit of every row (a region, or an i–j pair), as codes ≥ 0. */
@@ -30,7 +37,10 @@ export function columnFrom(values: readonly unknown[], numeric: boolean): Column
 /** The column's values at `rows`, in that order; a row index of −1 gives a missing value. */
 export function columnAt(column: Column, rows: ArrayLike<number>): Column {
   if (column.type === 'number') return { type: 'number', values: Float64Array.from(rows, (r) => (r >= 0 ? column.values[r] : NaN)) };
-  return { type: 'text', values: Array.from(rows, (r) => (r >= 0 ? column.values[r] : null)) };
+  const values = Array.from(rows, (r) => (r >= 0 ? column.values[r] : null));
+  const { dictionary } = column;
+  if (!dictionary) return { type: 'text', values };
+  return { type: 'text', values, dictionary: { codes: Int32Array.from(rows, (r) => (r >= 0 ? dictionary.codes[r] : -1)), levels: dictionary.levels } };
 }
 
 /** A cell as text (keys, labels); null when missing. */

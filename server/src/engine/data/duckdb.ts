@@ -45,6 +45,11 @@ export function firstLine(message: string): string {
   return message.split('\n').find((l) => l.trim())?.trim() ?? message;
 }
 
+/** A SQL identifier, quoted. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
 /** A SQL string literal. */
 export function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkCsvShape, TableShapeError } from '../../engine/data/csvShape.js';
 import { firstLine } from '../../engine/data/duckdb.js';
-import { columnFrom, type Column, type DataTable } from '../../engine/data/dataTable.js';
+import { textAt, type DataTable } from '../../engine/data/dataTable.js';
+import { readTable } from '../../engine/data/columnar.js';
 import { tableScan } from '../../engine/data/source.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import { walkExpr, type AssignEntry, type Call, type Expr } from '../../language/syntax/ast.js';
@@ -214,23 +215,20 @@ async function failedDerivedColumn(ctx: RunContext, symbol: Symbol, err: unknown
 export function datasetTable(ctx: RunContext, symbol: Symbol): Promise<DataTable> {
   return ctx.once(`datatable:${symbol.name}`, async () => {
     const dataset = await loadDataset(ctx, symbol);
-    const reader = await ctx.db.runAndReadAll(`SELECT * FROM ${dataset.table}`);
-    const names = reader.columnNames();
-    const types = reader.columnTypes().map(String);
-    const rows = reader.getRows();
-    const columns = new Map<string, Column>();
-    names.forEach((name, c) => columns.set(name, columnFrom(rows.map((r) => r[c]), /INT|DOUBLE|FLOAT|DECIMAL/.test(types[c]))));
-    const table: DataTable = { name: symbol.name, rows: rows.length, columns };
+    const { rows, columns } = await readTable(ctx.db, dataset.table);
+    const table: DataTable = { name: symbol.name, rows, columns };
     const key = dataset.role('key');
     const time = dataset.role('time');
     if (key && time) {
+      const keys = columns.get(key)!;
+      const times = columns.get(time)!;
       const units = new Map<string, number>();
-      const unit = Int32Array.from(rows, (r) => {
-        const k = String(r[names.indexOf(key)]);
+      const unit = Int32Array.from({ length: rows }, (_, r) => {
+        const k = String(textAt(keys, r));
         if (!units.has(k)) units.set(k, units.size);
         return units.get(k)!;
       });
-      table.panel = { unit, time: Int32Array.from(rows, (r) => Number(r[names.indexOf(time)])) };
+      table.panel = { unit, time: Int32Array.from({ length: rows }, (_, r) => Number(times.values[r])) };
     }
     return table;
   });

@@ -226,10 +226,12 @@ function indexColumns(layout: PanelLayout): Map<string, Column> {
   const T = layout.periods.length;
   const yearly = isYearly(layout.periods);
   const columns = new Map<string, Column>();
+  // Distinct regions' positions are the column's dictionary codes (fixed effects and clusters read them).
   const side = (names: readonly string[], index: (unit: number) => number): Column => {
-    const values: (string | null)[] = new Array(layout.rows);
-    for (let r = 0; r < layout.rows; r++) values[r] = names[index(Math.floor(r / T))];
-    return { type: 'text', values };
+    const codes = new Int32Array(layout.rows);
+    for (let r = 0; r < layout.rows; r++) codes[r] = index(Math.floor(r / T));
+    const values = Array.from(codes, (c) => names[c]);
+    return new Set(names).size === names.length ? { type: 'text', values, dictionary: { codes, levels: names } } : { type: 'text', values };
   };
   if (layout.kind === 'dyadic') {
     columns.set('i', side(layout.units, (u) => layout.pairI[u]));

@@ -2,13 +2,13 @@
 // condition first, then listwise deletion of rows missing the outcome, a regressor, a fixed effect, a
 // cluster or the weight (counted as fixest's note does), then the columns over the rows left. center() and
 // standardize() are evaluated a second time with their moments over those rows.
-import type { DataTable } from '../../data/dataTable.js';
-import type { NumericColumn } from '../frame.js';
+import type { Column, DataTable } from '../../data/dataTable.js';
+import type { FactorColumn, NumericColumn } from '../frame.js';
 import type { HdfeFrame } from '../hdfe/frame.js';
 import { takeRows } from '../hdfe/sample.js';
 import { Evaluator } from './evaluate.js';
 import { FormulaError, type Expr } from './expr.js';
-import { interactedFactor, isMissing, regressorColumns } from './factor.js';
+import { factorCodes, interactedFactor, regressorColumns } from './factor.js';
 import { label } from './label.js';
 import { factorColumns, factorInputs, factorTerm, type FactorTerm } from './factorTerms.js';
 import { splitChain, type Formula } from './parse.js';
@@ -67,9 +67,21 @@ export function buildDesign(formula: Formula, table: DataTable, options: DesignO
     if (columns.length === 0) notes.push(`\`${term.label}\` has a single level in the sample and adds no regressor.`);
     X.push(...columns);
   }
-  const factor = (factors: Expr[]) => {
+  // A factor named twice (`i^j` as a fixed effect and the cluster) is coded once, and so is a variable in
+  // several (`i` in `i^t` and `i^j`); codes are never written to.
+  const factors = new Map<string, FactorColumn>();
+  const variables = new Map<Column, Int32Array>();
+  const codesOf = (column: Column) => {
+    let codes = variables.get(column);
+    if (!codes) variables.set(column, (codes = factorCodes(column, rows)));
+    return codes;
+  };
+  const factor = (parts: Expr[]) => {
     checkpoint?.();
-    return interactedFactor(factors.map(label).join('^'), factors.map((f) => first.evaluate(f)), rows);
+    const name = parts.map(label).join('^');
+    let column = factors.get(name);
+    if (!column) factors.set(name, (column = interactedFactor(name, parts.map((f) => first.evaluate(f)), rows, codesOf)));
+    return column;
   };
   const frame: HdfeFrame = {
     y: takeRows(ev.numbers(formula.lhs), rows),
@@ -103,23 +115,37 @@ function completeRows(ev: Evaluator, inside: Uint8Array, parts: [string, Expr[]]
   const dropped = new Uint8Array(n);
   const counts: string[] = [];
   for (const [part, exprs] of parts) {
-    const columns = exprs.map((e) => ev.evaluate(e));
+    const missing = new Uint8Array(n);
+    for (const e of exprs) markMissing(ev.evaluate(e), missing);
     let count = 0;
     for (let i = 0; i < n; i++) {
-      if (!inside[i] || !columns.some((c) => isMissing(c, i))) continue;
+      if (!inside[i] || !missing[i]) continue;
       dropped[i] = 1;
       count++;
     }
     if (count > 0) counts.push(`${part}: ${count}`);
   }
-  const rows: number[] = [];
   let removed = 0;
+  let kept = 0;
   for (let i = 0; i < n; i++) {
-    if (inside[i] && !dropped[i]) rows.push(i);
     removed += dropped[i];
+    kept += inside[i] & (dropped[i] ^ 1);
   }
+  const rows = new Int32Array(kept);
+  for (let i = 0, k = 0; i < n; i++) if (inside[i] && !dropped[i]) rows[k++] = i;
   if (removed > 0) notes.push(`${plural(removed)} removed because of NA values (${counts.join(', ')}).`);
-  return Int32Array.from(rows);
+  return rows;
+}
+
+/** Flags the rows where `column` is missing (NaN or null), one loop per kind of column. */
+function markMissing(column: Column, missing: Uint8Array): void {
+  if (column.type === 'text') {
+    const values = column.values;
+    for (let i = 0; i < missing.length; i++) if (values[i] === null) missing[i] = 1;
+    return;
+  }
+  const values = column.values;
+  for (let i = 0; i < missing.length; i++) if (Number.isNaN(values[i])) missing[i] = 1;
 }
 
 /** The columns of one term: the product of its factors, the first varying fastest (as model.matrix). */

@@ -2,16 +2,17 @@
 // dummy columns for text regressors.
 import type { Column } from '../../data/dataTable.js';
 import type { FactorColumn, NumericColumn } from '../frame.js';
-import { interactCodes } from '../hdfe/factors.js';
+import { denseCodes, interactCodes } from '../hdfe/factors.js';
 import { takeRows } from '../hdfe/sample.js';
 
-export function isMissing(column: Column, i: number): boolean {
-  const v = column.values[i];
-  return v === null || (typeof v === 'number' && Number.isNaN(v));
-}
-
-/** Codes over `rows` (no missing values there), in order of first appearance. */
+/**
+ * Codes over `rows` (no missing values there), in order of first appearance. Text with a dictionary and
+ * whole numbers in a narrow range are coded on typed arrays; other values through a Map.
+ */
 export function factorCodes(column: Column, rows: Int32Array): Int32Array {
+  if (column.type === 'text' && column.dictionary) return denseCodes(column.dictionary.codes, rows).codes;
+  const offsets = column.type === 'number' ? integerOffsets(column.values, rows) : undefined;
+  if (offsets) return denseCodes(offsets).codes;
   const codeOf = new Map<string | number | null, number>();
   return Int32Array.from(rows, (r) => {
     const v = column.values[r];
@@ -21,13 +22,36 @@ export function factorCodes(column: Column, rows: Int32Array): Int32Array {
   });
 }
 
-/** The factor `a^b^…` over `rows`, named by `name`; a level's label joins its values with `_`, as fixest. */
-export function interactedFactor(name: string, columns: Column[], rows: Int32Array): FactorColumn {
-  const codes = columns.map((c) => factorCodes(c, rows)).reduce((a, b) => interactCodes(a, b).codes);
+/**
+ * Each row's value minus the smallest, when all are whole numbers spanning no more than a few codes per
+ * row (years, region numbers); otherwise undefined, as a lookup array that long would waste memory.
+ */
+function integerOffsets(values: Float64Array, rows: Int32Array): Int32Array | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let k = 0; k < rows.length; k++) {
+    const v = values[rows[k]];
+    if (!Number.isInteger(v)) return undefined;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max - min > Math.max(8 * rows.length, 1 << 16)) return undefined;
+  const offsets = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) offsets[k] = values[rows[k]] - min;
+  return offsets;
+}
+
+/**
+ * The factor `a^b^…` over `rows`, named by `name`; a level's label joins its values with `_`, as fixest.
+ * `codesOf` gives a column's codes over `rows` (a caller coding several factors passes one that remembers).
+ */
+export function interactedFactor(name: string, columns: Column[], rows: Int32Array, codesOf = (c: Column) => factorCodes(c, rows)): FactorColumn {
+  const codes = columns.map(codesOf).reduce((a, b) => interactCodes(a, b).codes);
+  // Codes are dense in order of first appearance: a level is new exactly when its code is the next one.
   const labels: string[] = [];
-  codes.forEach((code, k) => {
-    if (labels[code] === undefined) labels[code] = columns.map((c) => String(c.values[rows[k]])).join('_');
-  });
+  for (let k = 0; k < codes.length; k++) {
+    if (codes[k] === labels.length) labels.push(columns.map((c) => String(c.values[rows[k]])).join('_'));
+  }
   return { name, codes, labels };
 }
 

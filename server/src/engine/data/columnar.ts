@@ -1,0 +1,71 @@
+// A DuckDB table read column by column into a DataTable, straight from the result's chunks: numbers as a
+// Float64Array (DuckDB casts them to DOUBLE, NULL → NaN), text as dictionary codes that DuckDB computes
+// (dense_rank over the column's distinct values), so no row becomes a JS array or value on the way. A text
+// column's strings are its levels, shared by every row that holds them.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Column } from './dataTable.js';
+import { quoteIdent } from './duckdb.js';
+
+/** The header types read as numbers (as `columnFrom`'s callers have always decided). */
+const NUMERIC_TYPE = /INT|DOUBLE|FLOAT|DECIMAL/;
+
+export interface ReadTable {
+  rows: number;
+  columns: Map<string, Column>;
+}
+
+/** Every column of `table` (a DuckDB table, whose rowid keeps the rows in their order). */
+export async function readTable(db: DuckDBConnection, table: string): Promise<ReadTable> {
+  const described = (await db.runAndReadAll(`DESCRIBE ${table}`)).getRows();
+  const names = described.map((r) => String(r[0]));
+  const numeric = described.map((r) => NUMERIC_TYPE.test(String(r[1])));
+  const select = names.map((name, c) => {
+    const col = quoteIdent(name);
+    // TRY_CAST: a type the pattern takes for a number that is none (INTERVAL) reads as missing, as it always has.
+    return numeric[c] ? `TRY_CAST(${col} AS DOUBLE)` : `CAST(CASE WHEN ${col} IS NULL THEN -1 ELSE dense_rank() OVER (ORDER BY CAST(${col} AS VARCHAR)) - 1 END AS INTEGER)`;
+  });
+  // The window functions may reorder rows: rowid puts them back in the table's order (a sort, so only then).
+  const result = await db.run(`SELECT ${select.join(', ')} FROM ${table}${numeric.every(Boolean) ? '' : ' ORDER BY rowid'}`);
+  // A chunk's row count is a native call each time it is read: read once per chunk.
+  const chunks = Array.from({ length: result.chunkCount }, (_, k) => result.getChunk(k)).map((chunk) => ({ chunk, length: chunk.rowCount }));
+  const rows = chunks.reduce((sum, { length }) => sum + length, 0);
+  const read = names.map((_, c) => (numeric[c] ? new Float64Array(rows) : new Int32Array(rows)));
+  // The vectors' memory is copied whole, as the node API's per-item reads test a BigInt validity bit each.
+  const bindings = (await import('@duckdb/node-bindings')).default;
+  let at = 0;
+  for (const { chunk, length } of chunks) {
+    for (let c = 0; c < names.length; c++) {
+      const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
+      const out = read[c];
+      const data = bindings.vector_get_data(vector, length * out.BYTES_PER_ELEMENT);
+      out.set(out instanceof Float64Array ? new Float64Array(data.buffer, data.byteOffset, length) : new Int32Array(data.buffer, data.byteOffset, length), at);
+      // NULL → NaN for numbers (codes have none: −1 stands for it); no validity mask means no NULL.
+      const validity = out instanceof Float64Array ? bindings.vector_get_validity(vector, Math.ceil(length / 64) * 8) : null;
+      if (validity) for (let i = 0; i < length; i++) if (!((validity[i >> 3] >> (i & 7)) & 1)) out[at + i] = NaN;
+    }
+    at += length;
+  }
+  const columns = new Map<string, Column>();
+  for (let c = 0; c < names.length; c++) {
+    const values = read[c];
+    if (values instanceof Float64Array) {
+      columns.set(names[c], { type: 'number', values });
+      continue;
+    }
+    const levels = await textLevels(db, table, names[c]);
+    columns.set(names[c], { type: 'text', values: Array.from(values, (k) => (k < 0 ? null : levels[k])), dictionary: { codes: values, levels } });
+  }
+  return { rows, columns };
+}
+
+/** The distinct values of a text column in the order of its codes (the same ORDER BY as dense_rank). */
+async function textLevels(db: DuckDBConnection, table: string, name: string): Promise<string[]> {
+  const col = `CAST(${quoteIdent(name)} AS VARCHAR)`;
+  const result = await db.run(`SELECT DISTINCT ${col} AS v FROM ${table} WHERE v IS NOT NULL ORDER BY v`);
+  const levels: string[] = [];
+  for (let k = 0; k < result.chunkCount; k++) {
+    const vector = result.getChunk(k).getColumnVector(0);
+    for (let i = 0; i < vector.itemCount; i++) levels.push(vector.getItem(i) as string);
+  }
+  return levels;
+}
