@@ -1,12 +1,14 @@
 // Technological overlap between regions (bibliographic coupling, METHODS A(a)): regions are tied by the
 // cited patents their patents share. DuckDB counts, per cited patent, region and year, the region's
-// citing patents; the pairs are then summed here, window by window, into a dense region × region
-// matrix. Forming the pairs in SQL would materialise Σ_c (regions citing c)² rows — billions for a
-// heavily cited patent pool — while the matrix needs only 8·R² bytes (R regions).
-import type { DuckDBConnection, DuckDBMaterializedResult } from '@duckdb/node-api';
+// citing patents (one row per triple: memory in the citations); the pairs are then summed here, window by
+// window, as the sparse product of coupling.ts, which holds only the pairs that occur. Forming the pairs
+// in SQL would materialise Σ_c (regions citing c)² rows — billions for a heavily cited patent pool — and a
+// dense region × region matrix (8·R² bytes) cannot serve firms or inventors as nodes (R of 10⁴–10⁶).
+import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
 import type { Window } from '../windows/windows.js';
 import type { RegionSets } from './collaboration.js';
-import { assembleNetworks, type Network } from './network.js';
+import { couplingTies, type CouplingRule, type Incidence } from './coupling.js';
+import type { Network, Tie } from './network.js';
 import { IN_WINDOW, windowsRelation } from './windowSql.js';
 
 /** `count`: |C_i ∩ C_j|; `product`: Σ_c n_i(c)·n_j(c); `min`: Σ_c min(n_i(c), n_j(c)). */
@@ -42,96 +44,93 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
   const flag = (set: string | undefined) => (set ? `region IN (SELECT region FROM ${set})` : 'TRUE');
   const regions = (await db.runAndReadAll(`WITH ${h}
     SELECT region, ${flag(options.between?.left)}, ${flag(options.between?.right)}, ${flag(options.touching)} FROM (${REGION_IDS}) ORDER BY rid`)).getRows();
-  const citing = readCitingCounts(await db.run(`
+  const citing = await readCitingCounts(await db.stream(`
     WITH ${h}, ids AS (${REGION_IDS}),
     counted AS (
-      SELECT c.cited, ids.rid, CAST(h.year AS DOUBLE) AS year, count(*) AS n
+      SELECT c.cited, ids.rid, h.year, count(*) AS n
       FROM h JOIN ${citations} c ON c.citing = h.patent JOIN ids USING (region)
       GROUP BY c.cited, ids.rid, h.year),
-    cited_ids AS (SELECT cited, (row_number() OVER ())::INTEGER AS cid FROM (SELECT DISTINCT cited FROM counted))
-    SELECT cid, rid, year, n::INTEGER FROM counted JOIN cited_ids USING (cited) ORDER BY cid, rid, year`));
-  const pairing = {
-    names: regions.map((r) => String(r[0])),
-    left: regions.map((r) => r[1] === true),
-    right: regions.map((r) => r[2] === true),
-    between: options.between !== undefined,
-    touching: regions.map((r) => r[3] === true),
+    cited_ids AS (SELECT cited, (row_number() OVER () - 1)::INTEGER AS cid FROM (SELECT DISTINCT cited FROM counted))
+    SELECT cid, rid, CAST(year AS DOUBLE), n::INTEGER FROM counted JOIN cited_ids USING (cited)`));
+  const flags = (column: number) => Uint8Array.from(regions, (r) => (r[column] === true ? 1 : 0));
+  const rule: CouplingRule = {
+    ...(options.between ? { between: { left: flags(1), right: flags(2) } } : {}),
+    touching: flags(3),
     weigh: WEIGHT[options.weight],
   };
-  const rows = windows.flatMap((w, wi) => {
+  const names = regions.map((r) => String(r[0]));
+  return windows.map((w) => {
     options.checkpoint?.();
-    return overlapTies(citing, w, pairing).map((tie) => [wi, ...tie]);
+    return windowNetwork(names, citing, w, rule);
   });
-  return assembleNetworks(rows, windows.length, false, false);
 }
 
-/** Per cited patent (rows grouped by cid, ordered by rid): region rid had n citing patents in `year` (NaN: none). */
-interface CitingCounts { cid: Int32Array; rid: Int32Array; year: Float64Array; n: Int32Array }
+/**
+ * Every (cited patent, region, year) count, ordered by year so that a window's counts are one slice:
+ * yearStart[y − firstYear] is where year y begins; NULL years come last, from nullStart.
+ */
+interface CitingCounts extends Incidence { firstYear: number; yearStart: Int32Array; nullStart: number; cited: number }
 
-function readCitingCounts(result: DuckDBMaterializedResult): CitingCounts {
-  const size = result.rowCount;
-  const counts: CitingCounts = { cid: new Int32Array(size), rid: new Int32Array(size), year: new Float64Array(size), n: new Int32Array(size) };
-  let at = 0;
-  for (let k = 0; k < result.chunkCount; k++) {
-    const chunk = result.getChunk(k);
+async function readCitingCounts(result: DuckDBResult): Promise<CitingCounts> {
+  // Streamed chunk by chunk, so that DuckDB never holds the whole result beside these arrays.
+  const parts: Array<{ cid: Int32Array; rid: Int32Array; year: Float64Array; n: Int32Array }> = [];
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const [cid, rid, year, n] = [0, 1, 2, 3].map((i) => chunk.getColumnVector(i));
-    for (let r = 0; r < chunk.rowCount; r++, at++) {
-      counts.cid[at] = cid.getItem(r) as number;
-      counts.rid[at] = rid.getItem(r) as number;
-      counts.year[at] = (year.getItem(r) as number | null) ?? NaN;
-      counts.n[at] = n.getItem(r) as number;
+    const part = { cid: new Int32Array(chunk.rowCount), rid: new Int32Array(chunk.rowCount), year: new Float64Array(chunk.rowCount), n: new Int32Array(chunk.rowCount) };
+    for (let r = 0; r < chunk.rowCount; r++) {
+      part.cid[r] = cid.getItem(r) as number;
+      part.rid[r] = rid.getItem(r) as number;
+      part.year[r] = (year.getItem(r) as number | null) ?? NaN;
+      part.n[r] = n.getItem(r) as number;
+    }
+    parts.push(part);
+  }
+  // The parts are placed by a counting sort on the year (NULL, NaN, last): a few dozen buckets.
+  let [firstYear, lastYear, cited, size] = [Infinity, -Infinity, 0, 0];
+  for (const p of parts) {
+    size += p.cid.length;
+    for (let k = 0; k < p.cid.length; k++) {
+      if (!Number.isNaN(p.year[k])) [firstYear, lastYear] = [Math.min(firstYear, p.year[k]), Math.max(lastYear, p.year[k])];
+      cited = Math.max(cited, p.cid[k] + 1);
+    }
+  }
+  const years = Number.isFinite(firstYear) ? lastYear - firstYear + 1 : 0;
+  const bucket = (year: number) => (Number.isNaN(year) ? years : year - firstYear);
+  const next = new Int32Array(years + 2);
+  for (const p of parts) for (const year of p.year) next[bucket(year) + 1]++;
+  for (let b = 0; b <= years; b++) next[b + 1] += next[b];
+  const counts: CitingCounts = { cid: new Int32Array(size), rid: new Int32Array(size), n: new Int32Array(size), size, firstYear, yearStart: next.slice(0, years + 1), nullStart: next[years], cited };
+  for (const p of parts) {
+    for (let k = 0; k < p.cid.length; k++) {
+      const to = next[bucket(p.year[k])]++;
+      counts.cid[to] = p.cid[k];
+      counts.rid[to] = p.rid[k];
+      counts.n[to] = p.n[k];
     }
   }
   return counts;
 }
 
-interface Pairing {
-  names: string[];
-  left: boolean[];
-  right: boolean[];
-  between: boolean;
-  /** Whether each region may end a tie: a pair needs one such end (all true without `touching`). */
-  touching: boolean[];
-  weigh: (ni: number, nj: number) => number;
+/** One window's network: its slice of the counts, coupled; ties sorted by source then target. */
+function windowNetwork(names: readonly string[], citing: CitingCounts, w: Window, rule: CouplingRule): Network {
+  const { from, to } = sliceOf(citing, w);
+  const slice: Incidence = { cid: citing.cid.subarray(from, to), rid: citing.rid.subarray(from, to), n: citing.n.subarray(from, to), size: to - from };
+  const ties: Tie[] = [];
+  const node = new Uint8Array(names.length);
+  couplingTies(slice, names.length, citing.cited, rule, (i, j, weight) => {
+    ties.push({ source: names[i], target: names[j], weight });
+    node[i] = node[j] = 1;
+  });
+  return { directed: false, nodes: names.filter((_, i) => node[i]).sort(), ties, intra: new Map() };
 }
 
-/** One window's ties as [source, target, weight], sorted by source then target. */
-function overlapTies(citing: CitingCounts, w: Window, p: Pairing): Array<[string, string, number]> {
-  const R = p.names.length;
-  const weights = new Float64Array(R * R);
-  // A NULL year (NaN) falls only in a window unbounded on both sides, as in SQL.
-  const inWindow = (year: number) => (!Number.isFinite(w.from) || year >= w.from) && (!Number.isFinite(w.to) || year <= w.to);
-  const members = new Int32Array(R);
-  const counts = new Float64Array(R);
-  const size = citing.cid.length;
-  for (let start = 0; start < size; ) {
-    // One cited patent: its citing regions in this window, with their patents summed over the window's years.
-    let m = 0;
-    let end = start;
-    for (; end < size && citing.cid[end] === citing.cid[start]; end++) {
-      if (!inWindow(citing.year[end])) continue;
-      const rid = citing.rid[end];
-      if (m > 0 && members[m - 1] === rid) counts[m - 1] += citing.n[end];
-      else {
-        members[m] = rid;
-        counts[m++] = citing.n[end];
-      }
-    }
-    start = end;
-    for (let a = 0; a < m; a++) {
-      const i = members[a];
-      const row = i * R;
-      if (p.between) {
-        if (!p.left[i]) continue;
-        for (let b = 0; b < m; b++) if (b !== a && p.right[members[b]] && (p.touching[i] || p.touching[members[b]])) weights[row + members[b]] += p.weigh(counts[a], counts[b]);
-      } else {
-        for (let b = a + 1; b < m; b++) if (p.touching[i] || p.touching[members[b]]) weights[row + members[b]] += p.weigh(counts[a], counts[b]);
-      }
-    }
-  }
-  const ties: Array<[string, string, number]> = [];
-  for (let i = 0; i < R; i++) {
-    for (let j = 0; j < R; j++) if (weights[i * R + j] > 0) ties.push([p.names[i], p.names[j], weights[i * R + j]]);
-  }
-  return ties;
+/** Where the window's years lie in the counts; a NULL year falls only in a window unbounded on both sides, as in SQL. */
+function sliceOf(c: CitingCounts, w: Window): { from: number; to: number } {
+  const years = c.yearStart.length - 1;
+  if (!Number.isFinite(w.from) && !Number.isFinite(w.to)) return { from: 0, to: c.size };
+  const bound = (y: number) => c.yearStart[Math.min(years, Math.max(0, y - c.firstYear))];
+  return {
+    from: Number.isFinite(w.from) ? bound(w.from) : 0,
+    to: Number.isFinite(w.to) ? bound(w.to + 1) : c.nullStart,
+  };
 }
