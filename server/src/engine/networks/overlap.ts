@@ -1,13 +1,13 @@
 // Technological overlap between regions (bibliographic coupling, METHODS A(a)): regions are tied by the
 // cited patents their patents share. DuckDB counts, per cited patent, region and year, the region's
-// citing patents (one row per triple: memory in the citations); the pairs are then summed here, window by
-// window, as the sparse product of coupling.ts, which holds only the pairs that occur. Forming the pairs
-// in SQL would materialise Σ_c (regions citing c)² rows — billions for a heavily cited patent pool — and a
-// dense region × region matrix (8·R² bytes) cannot serve firms or inventors as nodes (R of 10⁴–10⁶).
+// citing patents (a row per triple: memory in the citations, streamed); each window's counts then make
+// the sparse product of coupling.ts, which holds only the pairs that occur. Forming the pairs in SQL would
+// materialise Σ_c (regions citing c)² rows — billions for a heavily cited patent pool — and a dense
+// region × region matrix (8·R² bytes) cannot serve firms or inventors as nodes (R of 10⁴–10⁶).
 import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
 import type { Window } from '../windows/windows.js';
 import type { RegionSets } from './collaboration.js';
-import { couplingTies, type CouplingRule, type Incidence } from './coupling.js';
+import { couplingTies, type Columns, type CouplingRule } from './coupling.js';
 import type { Network, Tie } from './network.js';
 import { IN_WINDOW, windowsRelation } from './windowSql.js';
 
@@ -47,11 +47,11 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
   const citing = await readCitingCounts(await db.stream(`
     WITH ${h}, ids AS (${REGION_IDS}),
     counted AS (
-      SELECT c.cited, ids.rid, h.year, count(*) AS n
+      SELECT c.cited, ids.rid, CAST(h.year AS DOUBLE) AS year, count(*) AS n
       FROM h JOIN ${citations} c ON c.citing = h.patent JOIN ids USING (region)
       GROUP BY c.cited, ids.rid, h.year),
     cited_ids AS (SELECT cited, (row_number() OVER () - 1)::INTEGER AS cid FROM (SELECT DISTINCT cited FROM counted))
-    SELECT cid, rid, CAST(year AS DOUBLE), n::INTEGER FROM counted JOIN cited_ids USING (cited)`));
+    SELECT cid, rid, year, n::INTEGER FROM counted JOIN cited_ids USING (cited) ORDER BY cid, rid, year`));
   const flags = (column: number) => Uint8Array.from(regions, (r) => (r[column] === true ? 1 : 0));
   const rule: CouplingRule = {
     ...(options.between ? { between: { left: flags(1), right: flags(2) } } : {}),
@@ -61,23 +61,21 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
   const names = regions.map((r) => String(r[0]));
   return windows.map((w) => {
     options.checkpoint?.();
-    return windowNetwork(names, citing, w, rule);
+    return windowNetwork(names, columnsIn(citing, w), rule);
   });
 }
 
-/**
- * Every (cited patent, region, year) count, ordered by year so that a window's counts are one slice:
- * yearStart[y − firstYear] is where year y begins; NULL years come last, from nullStart.
- */
-interface CitingCounts extends Incidence { firstYear: number; yearStart: Int32Array; nullStart: number; cited: number }
+/** Rows (cid, rid, year, n) in that order: region rid had n patents citing patent cid in `year` (NaN: none). */
+interface CitingCounts { cid: Int32Array; rid: Int32Array; year: Float64Array; n: Int32Array }
 
 async function readCitingCounts(result: DuckDBResult): Promise<CitingCounts> {
   // Streamed chunk by chunk, so that DuckDB never holds the whole result beside these arrays.
-  const parts: Array<{ cid: Int32Array; rid: Int32Array; year: Float64Array; n: Int32Array }> = [];
+  const parts: CitingCounts[] = [];
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const [cid, rid, year, n] = [0, 1, 2, 3].map((i) => chunk.getColumnVector(i));
-    const part = { cid: new Int32Array(chunk.rowCount), rid: new Int32Array(chunk.rowCount), year: new Float64Array(chunk.rowCount), n: new Int32Array(chunk.rowCount) };
-    for (let r = 0; r < chunk.rowCount; r++) {
+    const size = chunk.rowCount;
+    const part: CitingCounts = { cid: new Int32Array(size), rid: new Int32Array(size), year: new Float64Array(size), n: new Int32Array(size) };
+    for (let r = 0; r < size; r++) {
       part.cid[r] = cid.getItem(r) as number;
       part.rid[r] = rid.getItem(r) as number;
       part.year[r] = (year.getItem(r) as number | null) ?? NaN;
@@ -85,52 +83,52 @@ async function readCitingCounts(result: DuckDBResult): Promise<CitingCounts> {
     }
     parts.push(part);
   }
-  // The parts are placed by a counting sort on the year (NULL, NaN, last): a few dozen buckets.
-  let [firstYear, lastYear, cited, size] = [Infinity, -Infinity, 0, 0];
+  const size = parts.reduce((s, p) => s + p.cid.length, 0);
+  const counts: CitingCounts = { cid: new Int32Array(size), rid: new Int32Array(size), year: new Float64Array(size), n: new Int32Array(size) };
+  let at = 0;
   for (const p of parts) {
-    size += p.cid.length;
-    for (let k = 0; k < p.cid.length; k++) {
-      if (!Number.isNaN(p.year[k])) [firstYear, lastYear] = [Math.min(firstYear, p.year[k]), Math.max(lastYear, p.year[k])];
-      cited = Math.max(cited, p.cid[k] + 1);
-    }
-  }
-  const years = Number.isFinite(firstYear) ? lastYear - firstYear + 1 : 0;
-  const bucket = (year: number) => (Number.isNaN(year) ? years : year - firstYear);
-  const next = new Int32Array(years + 2);
-  for (const p of parts) for (const year of p.year) next[bucket(year) + 1]++;
-  for (let b = 0; b <= years; b++) next[b + 1] += next[b];
-  const counts: CitingCounts = { cid: new Int32Array(size), rid: new Int32Array(size), n: new Int32Array(size), size, firstYear, yearStart: next.slice(0, years + 1), nullStart: next[years], cited };
-  for (const p of parts) {
-    for (let k = 0; k < p.cid.length; k++) {
-      const to = next[bucket(p.year[k])]++;
-      counts.cid[to] = p.cid[k];
-      counts.rid[to] = p.rid[k];
-      counts.n[to] = p.n[k];
-    }
+    counts.cid.set(p.cid, at);
+    counts.rid.set(p.rid, at);
+    counts.year.set(p.year, at);
+    counts.n.set(p.n, at);
+    at += p.cid.length;
   }
   return counts;
 }
 
-/** One window's network: its slice of the counts, coupled; ties sorted by source then target. */
-function windowNetwork(names: readonly string[], citing: CitingCounts, w: Window, rule: CouplingRule): Network {
-  const { from, to } = sliceOf(citing, w);
-  const slice: Incidence = { cid: citing.cid.subarray(from, to), rid: citing.rid.subarray(from, to), n: citing.n.subarray(from, to), size: to - from };
+/** The window's matrix by cited patent: one pass over the ordered rows, a region's years in the window summed. */
+function columnsIn(citing: CitingCounts, w: Window): Columns {
+  // A NULL year (NaN) falls only in a window unbounded on both sides, as in SQL.
+  const inWindow = (year: number) => (!Number.isFinite(w.from) || year >= w.from) && (!Number.isFinite(w.to) || year <= w.to);
+  const size = citing.cid.length;
+  let rows = 0;
+  for (let k = 0; k < size; k++) if (inWindow(citing.year[k])) rows++;
+  const cited = size ? citing.cid[size - 1] + 1 : 0;
+  const start = new Int32Array(cited + 1);
+  const cells = new Int32Array(2 * rows);
+  let m = 0;
+  for (let k = 0; k < size; k++) {
+    if (!inWindow(citing.year[k])) continue;
+    const c = citing.cid[k];
+    // The column's last region again (rows are ordered by cid, rid): another year of the window, summed.
+    if (start[c + 1] > 0 && cells[2 * m - 2] === citing.rid[k]) cells[2 * m - 1] += citing.n[k];
+    else {
+      cells[2 * m] = citing.rid[k];
+      cells[2 * m++ + 1] = citing.n[k];
+      start[c + 1]++;
+    }
+  }
+  for (let c = 0; c < cited; c++) start[c + 1] += start[c];
+  return { start, cells: cells.subarray(0, 2 * m) };
+}
+
+/** One window's network from its matrix; ties sorted by source then target. */
+function windowNetwork(names: readonly string[], columns: Columns, rule: CouplingRule): Network {
   const ties: Tie[] = [];
   const node = new Uint8Array(names.length);
-  couplingTies(slice, names.length, citing.cited, rule, (i, j, weight) => {
+  couplingTies(columns, names.length, rule, (i, j, weight) => {
     ties.push({ source: names[i], target: names[j], weight });
     node[i] = node[j] = 1;
   });
   return { directed: false, nodes: names.filter((_, i) => node[i]).sort(), ties, intra: new Map() };
-}
-
-/** Where the window's years lie in the counts; a NULL year falls only in a window unbounded on both sides, as in SQL. */
-function sliceOf(c: CitingCounts, w: Window): { from: number; to: number } {
-  const years = c.yearStart.length - 1;
-  if (!Number.isFinite(w.from) && !Number.isFinite(w.to)) return { from: 0, to: c.size };
-  const bound = (y: number) => c.yearStart[Math.min(years, Math.max(0, y - c.firstYear))];
-  return {
-    from: Number.isFinite(w.from) ? bound(w.from) : 0,
-    to: Number.isFinite(w.to) ? bound(w.to + 1) : c.nullStart,
-  };
 }
