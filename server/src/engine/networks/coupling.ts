@@ -28,11 +28,12 @@ export function couplingTies(a: Columns, regions: number, rule: CouplingRule, ti
   for (let i = 0; i < regions; i++) {
     if (between && !between.left[i]) continue;
     let t = 0;
+    const ti = touching[i];
     for (let e = byRegion.start[i]; e < byRegion.start[i + 1]; e++) {
       const ni = byRegion.spans[3 * e + 2];
       for (let f = byRegion.spans[3 * e]; f < byRegion.spans[3 * e + 1]; f++) {
         const j = cells[2 * f];
-        if (j === i || (between && !between.right[j]) || !(touching[i] || touching[j])) continue;
+        if ((between && (j === i || !between.right[j])) || !(ti || touching[j])) continue;
         // Weights are positive (n ≥ 1), so an empty cell is one not yet touched.
         if (acc[j] === 0) touched[t++] = j;
         acc[j] += weigh(ni, cells[2 * f + 1]);

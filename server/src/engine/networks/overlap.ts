@@ -47,7 +47,7 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
   const citing = await readCitingCounts(await db.stream(`
     WITH ${h}, ids AS (${REGION_IDS}),
     counted AS (
-      SELECT c.cited, ids.rid, CAST(h.year AS DOUBLE) AS year, count(*) AS n
+      SELECT c.cited, ids.rid, CAST(h.year AS INTEGER) AS year, count(*) AS n
       FROM h JOIN ${citations} c ON c.citing = h.patent JOIN ids USING (region)
       GROUP BY c.cited, ids.rid, h.year),
     cited_ids AS (SELECT cited, (row_number() OVER () - 1)::INTEGER AS cid FROM (SELECT DISTINCT cited FROM counted))
@@ -65,60 +65,57 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
   });
 }
 
-/** Rows (cid, rid, year, n) in that order: region rid had n patents citing patent cid in `year` (NaN: none). */
-interface CitingCounts { cid: Int32Array; rid: Int32Array; year: Float64Array; n: Int32Array }
+/** NULL as a year: it falls only in a window unbounded on both sides, as in SQL. */
+const NO_YEAR = -0x80000000;
+
+/**
+ * Rows (cid, rid, year, n) ordered so — region rid had n patents citing patent cid in `year` — kept as
+ * DuckDB's chunks (no copy into one array); `years` counts the rows of each year, for a window's size.
+ */
+interface CitingCounts { chunks: Array<{ cid: Int32Array; rid: Int32Array; year: Int32Array; n: Int32Array }>; years: Map<number, number>; cited: number }
 
 async function readCitingCounts(result: DuckDBResult): Promise<CitingCounts> {
   // Streamed chunk by chunk, so that DuckDB never holds the whole result beside these arrays.
-  const parts: CitingCounts[] = [];
+  const counts: CitingCounts = { chunks: [], years: new Map(), cited: 0 };
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const [cid, rid, year, n] = [0, 1, 2, 3].map((i) => chunk.getColumnVector(i));
     const size = chunk.rowCount;
-    const part: CitingCounts = { cid: new Int32Array(size), rid: new Int32Array(size), year: new Float64Array(size), n: new Int32Array(size) };
+    const part = { cid: new Int32Array(size), rid: new Int32Array(size), year: new Int32Array(size), n: new Int32Array(size) };
     for (let r = 0; r < size; r++) {
       part.cid[r] = cid.getItem(r) as number;
       part.rid[r] = rid.getItem(r) as number;
-      part.year[r] = (year.getItem(r) as number | null) ?? NaN;
+      part.year[r] = (year.getItem(r) as number | null) ?? NO_YEAR;
       part.n[r] = n.getItem(r) as number;
+      counts.years.set(part.year[r], (counts.years.get(part.year[r]) ?? 0) + 1);
     }
-    parts.push(part);
-  }
-  const size = parts.reduce((s, p) => s + p.cid.length, 0);
-  const counts: CitingCounts = { cid: new Int32Array(size), rid: new Int32Array(size), year: new Float64Array(size), n: new Int32Array(size) };
-  let at = 0;
-  for (const p of parts) {
-    counts.cid.set(p.cid, at);
-    counts.rid.set(p.rid, at);
-    counts.year.set(p.year, at);
-    counts.n.set(p.n, at);
-    at += p.cid.length;
+    counts.chunks.push(part);
+    counts.cited = part.cid[size - 1] + 1;
   }
   return counts;
 }
 
 /** The window's matrix by cited patent: one pass over the ordered rows, a region's years in the window summed. */
 function columnsIn(citing: CitingCounts, w: Window): Columns {
-  // A NULL year (NaN) falls only in a window unbounded on both sides, as in SQL.
-  const inWindow = (year: number) => (!Number.isFinite(w.from) || year >= w.from) && (!Number.isFinite(w.to) || year <= w.to);
-  const size = citing.cid.length;
+  const everything = !Number.isFinite(w.from) && !Number.isFinite(w.to);
+  const inWindow = (year: number) => everything || (year !== NO_YEAR && year >= w.from && year <= w.to);
   let rows = 0;
-  for (let k = 0; k < size; k++) if (inWindow(citing.year[k])) rows++;
-  const cited = size ? citing.cid[size - 1] + 1 : 0;
-  const start = new Int32Array(cited + 1);
+  for (const [year, count] of citing.years) if (inWindow(year)) rows += count;
+  const start = new Int32Array(citing.cited + 1);
   const cells = new Int32Array(2 * rows);
   let m = 0;
-  for (let k = 0; k < size; k++) {
-    if (!inWindow(citing.year[k])) continue;
-    const c = citing.cid[k];
-    // The column's last region again (rows are ordered by cid, rid): another year of the window, summed.
-    if (start[c + 1] > 0 && cells[2 * m - 2] === citing.rid[k]) cells[2 * m - 1] += citing.n[k];
-    else {
-      cells[2 * m] = citing.rid[k];
-      cells[2 * m++ + 1] = citing.n[k];
-      start[c + 1]++;
+  for (const { cid, rid, year, n } of citing.chunks) {
+    for (let k = 0; k < cid.length; k++) {
+      if (!inWindow(year[k])) continue;
+      // The column's last region again (rows are ordered by cid, rid): another year of the window, summed.
+      if (start[cid[k] + 1] > 0 && cells[2 * m - 2] === rid[k]) cells[2 * m - 1] += n[k];
+      else {
+        cells[2 * m] = rid[k];
+        cells[2 * m++ + 1] = n[k];
+        start[cid[k] + 1]++;
+      }
     }
   }
-  for (let c = 0; c < cited; c++) start[c + 1] += start[c];
+  for (let c = 0; c < citing.cited; c++) start[c + 1] += start[c];
   return { start, cells: cells.subarray(0, 2 * m) };
 }
 
