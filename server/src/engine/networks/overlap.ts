@@ -44,14 +44,14 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
   const flag = (set: string | undefined) => (set ? `region IN (SELECT region FROM ${set})` : 'TRUE');
   const regions = (await db.runAndReadAll(`WITH ${h}
     SELECT region, ${flag(options.between?.left)}, ${flag(options.between?.right)}, ${flag(options.touching)} FROM (${REGION_IDS}) ORDER BY rid`)).getRows();
-  const citing = await readCitingCounts(await db.stream(`
+  // No GROUP BY: nearly every (cited, region, year) is its own group, and the hash table of ~all rows was
+  // most of the time and memory; the rows ordered by (cid, rid) bring a region's citing patents together.
+  const citing = await readCitingRows(await db.stream(`
     WITH ${h}, ids AS (${REGION_IDS}),
-    counted AS (
-      SELECT c.cited, ids.rid, CAST(h.year AS INTEGER) AS year, count(*) AS n
-      FROM h JOIN ${citations} c ON c.citing = h.patent JOIN ids USING (region)
-      GROUP BY c.cited, ids.rid, h.year),
-    cited_ids AS (SELECT cited, (row_number() OVER () - 1)::INTEGER AS cid FROM (SELECT DISTINCT cited FROM counted))
-    SELECT cid, rid, year, n::INTEGER FROM counted JOIN cited_ids USING (cited) ORDER BY cid, rid, year`));
+    cited_ids AS (SELECT cited, (row_number() OVER () - 1)::INTEGER AS cid FROM (SELECT DISTINCT cited FROM ${citations}))
+    SELECT cid, rid, CAST(year AS INTEGER) AS year
+    FROM h JOIN ids USING (region) JOIN ${citations} c ON c.citing = h.patent JOIN cited_ids USING (cited)
+    ORDER BY cid, rid`));
   const flags = (column: number) => Uint8Array.from(regions, (r) => (r[column] === true ? 1 : 0));
   const rule: CouplingRule = {
     ...(options.between ? { between: { left: flags(1), right: flags(2) } } : {}),
@@ -69,33 +69,33 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
 const NO_YEAR = -0x80000000;
 
 /**
- * Rows (cid, rid, year, n) ordered so — region rid had n patents citing patent cid in `year` — kept as
- * DuckDB's chunks (no copy into one array); `years` counts the rows of each year, for a window's size.
+ * One row per citing patent of a region and citation — region rid had a patent of `year` citing patent
+ * cid — ordered by (cid, rid) and kept as DuckDB's chunks (no copy into one array); `years` counts the
+ * rows of each year, for a window's size.
  */
-interface CitingCounts { chunks: Array<{ cid: Int32Array; rid: Int32Array; year: Int32Array; n: Int32Array }>; years: Map<number, number>; cited: number }
+interface CitingRows { chunks: Array<{ cid: Int32Array; rid: Int32Array; year: Int32Array }>; years: Map<number, number>; cited: number }
 
-async function readCitingCounts(result: DuckDBResult): Promise<CitingCounts> {
+async function readCitingRows(result: DuckDBResult): Promise<CitingRows> {
   // Streamed chunk by chunk, so that DuckDB never holds the whole result beside these arrays.
-  const counts: CitingCounts = { chunks: [], years: new Map(), cited: 0 };
+  const rows: CitingRows = { chunks: [], years: new Map(), cited: 0 };
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    const [cid, rid, year, n] = [0, 1, 2, 3].map((i) => chunk.getColumnVector(i));
+    const [cid, rid, year] = [0, 1, 2].map((i) => chunk.getColumnVector(i));
     const size = chunk.rowCount;
-    const part = { cid: new Int32Array(size), rid: new Int32Array(size), year: new Int32Array(size), n: new Int32Array(size) };
+    const part = { cid: new Int32Array(size), rid: new Int32Array(size), year: new Int32Array(size) };
     for (let r = 0; r < size; r++) {
       part.cid[r] = cid.getItem(r) as number;
       part.rid[r] = rid.getItem(r) as number;
       part.year[r] = (year.getItem(r) as number | null) ?? NO_YEAR;
-      part.n[r] = n.getItem(r) as number;
-      counts.years.set(part.year[r], (counts.years.get(part.year[r]) ?? 0) + 1);
+      rows.years.set(part.year[r], (rows.years.get(part.year[r]) ?? 0) + 1);
     }
-    counts.chunks.push(part);
-    counts.cited = part.cid[size - 1] + 1;
+    rows.chunks.push(part);
+    rows.cited = part.cid[size - 1] + 1;
   }
-  return counts;
+  return rows;
 }
 
-/** The window's matrix by cited patent: one pass over the ordered rows, a region's years in the window summed. */
-function columnsIn(citing: CitingCounts, w: Window): Columns {
+/** The window's matrix by cited patent: one pass over the ordered rows, a region's citing patents in the window counted. */
+function columnsIn(citing: CitingRows, w: Window): Columns {
   const everything = !Number.isFinite(w.from) && !Number.isFinite(w.to);
   const inWindow = (year: number) => everything || (year !== NO_YEAR && year >= w.from && year <= w.to);
   let rows = 0;
@@ -103,14 +103,14 @@ function columnsIn(citing: CitingCounts, w: Window): Columns {
   const start = new Int32Array(citing.cited + 1);
   const cells = new Int32Array(2 * rows);
   let m = 0;
-  for (const { cid, rid, year, n } of citing.chunks) {
+  for (const { cid, rid, year } of citing.chunks) {
     for (let k = 0; k < cid.length; k++) {
       if (!inWindow(year[k])) continue;
-      // The column's last region again (rows are ordered by cid, rid): another year of the window, summed.
-      if (start[cid[k] + 1] > 0 && cells[2 * m - 2] === rid[k]) cells[2 * m - 1] += n[k];
+      // The column's last region again (rows are ordered by cid, rid): one more of its citing patents.
+      if (start[cid[k] + 1] > 0 && cells[2 * m - 2] === rid[k]) cells[2 * m - 1]++;
       else {
         cells[2 * m] = rid[k];
-        cells[2 * m++ + 1] = n[k];
+        cells[2 * m++ + 1] = 1;
         start[cid[k] + 1]++;
       }
     }
