@@ -96,8 +96,11 @@ async function readCitingRows(result: DuckDBResult): Promise<CitingRows> {
 
 /** The window's matrix by cited patent: one pass over the ordered rows, a region's citing patents in the window counted. */
 function columnsIn(citing: CitingRows, w: Window): Columns {
+  // Integer bounds, NO_YEAR below all but those of a window unbounded on both sides.
   const everything = !Number.isFinite(w.from) && !Number.isFinite(w.to);
-  const inWindow = (year: number) => everything || (year !== NO_YEAR && year >= w.from && year <= w.to);
+  const lo = everything ? NO_YEAR : Number.isFinite(w.from) ? w.from : NO_YEAR + 1;
+  const hi = Number.isFinite(w.to) ? w.to : 0x7fffffff;
+  const inWindow = (year: number) => year >= lo && year <= hi;
   let rows = 0;
   for (const [year, count] of citing.years) if (inWindow(year)) rows += count;
   const start = new Int32Array(citing.cited + 1);
