@@ -21,7 +21,7 @@ export interface CouplingRule {
 /** One window's ties, each passed to `tie` as (source, target, weight) region ids, sorted by source then target. */
 export function couplingTies(a: Columns, regions: number, rule: CouplingRule, tie: (i: number, j: number, weight: number) => void): void {
   const { between, touching, weigh } = rule;
-  const byRegion = rows(a, regions, between !== undefined);
+  const { start, spans } = rows(a, regions, between !== undefined);
   const { cells } = a;
   const acc = new Float64Array(regions);
   const touched = new Int32Array(regions);
@@ -29,9 +29,10 @@ export function couplingTies(a: Columns, regions: number, rule: CouplingRule, ti
     if (between && !between.left[i]) continue;
     let t = 0;
     const ti = touching[i];
-    for (let e = byRegion.start[i]; e < byRegion.start[i + 1]; e++) {
-      const ni = byRegion.spans[3 * e + 2];
-      for (let f = byRegion.spans[3 * e]; f < byRegion.spans[3 * e + 1]; f++) {
+    for (let e = start[i]; e < start[i + 1]; e++) {
+      const ni = spans[3 * e + 2];
+      const end = spans[3 * e + 1];
+      for (let f = spans[3 * e]; f < end; f++) {
         const j = cells[2 * f];
         if ((between && (j === i || !between.right[j])) || !(ti || touching[j])) continue;
         // Weights are positive (n ≥ 1), so an empty cell is one not yet touched.
