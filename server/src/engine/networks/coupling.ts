@@ -15,6 +15,7 @@ export interface CouplingRule {
   between?: { left: Uint8Array; right: Uint8Array };
   /** Whether each region may end a tie: a pair needs one such end. */
   touching: Uint8Array;
+  /** What one shared cited patent adds to a tie, from the two regions' counts of patents citing it. */
   weigh: (ni: number, nj: number) => number;
 }
 

@@ -1,9 +1,10 @@
 // Technological overlap between regions (bibliographic coupling, METHODS A(a)): regions are tied by the
-// cited patents their patents share. DuckDB counts, per cited patent, region and year, the region's
-// citing patents (a row per triple: memory in the citations, streamed); each window's counts then make
-// the sparse product of coupling.ts, which holds only the pairs that occur. Forming the pairs in SQL would
-// materialise Σ_c (regions citing c)² rows — billions for a heavily cited patent pool — and a dense
-// region × region matrix (8·R² bytes) cannot serve firms or inventors as nodes (R of 10⁴–10⁶).
+// cited patents their patents share. DuckDB joins holders to citations and streams a row per (cited patent,
+// region, citing patent), ordered by cited patent and region (memory in the citations, 12 bytes a row);
+// each window's pass over them counts n_r(c) and makes the sparse product of coupling.ts, which holds
+// only the pairs that occur. Forming the pairs in SQL would materialise Σ_c (regions citing c)² rows —
+// billions for a heavily cited patent pool — and a dense region × region matrix (8·R² bytes, per window)
+// cannot serve firms or inventors as nodes (R of 10⁴–10⁶).
 import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
 import type { Window } from '../windows/windows.js';
 import type { RegionSets } from './collaboration.js';
