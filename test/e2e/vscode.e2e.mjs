@@ -668,7 +668,8 @@ test(`the regression panel copies ${RUN_MODEL} as Markdown and LaTeX and saves i
   lap('copied as Markdown');
   await step('7-copy-latex', async () => {
     const tex = await copyAs('tex', 'TEX');
-    assert.match(tex, /^\\begin\{table\}/, `LaTeX on the clipboard:\n${tex}`);
+    // a comment naming the packages it needs, then the threeparttable
+    assert.match(tex, /^% \\usepackage\{booktabs, threeparttable\}\n\\begin\{table\}/, `LaTeX on the clipboard:\n${tex}`);
     const estimate = `& ${expected.text}${expected.stars ? `$^{${expected.stars}}$` : ''} \\\\`;
     const line = tex.split('\n').find((l) => l.startsWith(latexText(term)) && l.endsWith(estimate));
     assert.ok(line, `no LaTeX row "${term} ${estimate}":\n${tex}`);
@@ -860,7 +861,12 @@ test('"New Study from a Folder of Data…" proposes a spec for the example\'s da
       if (value !== `${folder}/`) throw new Error(`the dialog holds "${value}"`);
       return true;
     }, 30_000);
-    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Propose a Study' }).first().click();
+    // the dialog may still be listing the folder when the button is first clicked: click until it closes
+    await until('the folder dialog accepted', async () => {
+      if (!(await page.locator('.quick-input-widget').isVisible())) return true;
+      await page.locator('.quick-input-widget .monaco-button', { hasText: 'Propose a Study' }).first().click({ timeout: 2_000 }).catch(() => undefined);
+      return false;
+    }, 60_000);
     await page.locator('.editor-group-container.active .tab.active[aria-label*="study.study"]').waitFor({ timeout: 60_000 });
     await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'dataset applicants from "applicants.csv"' }).first().waitFor({ timeout: 60_000 });
     // unsaved beside the data, it finds them: the proposal checks clean
