@@ -181,8 +181,11 @@ export function holderTable(ctx: RunContext, decl: Decl, where?: Expr): Promise<
  * network passes itself for its `where:` filter and `map:` lookup, a count its own `where:`.
  */
 export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string, network?: Decl, where?: Expr): Promise<HolderTable> {
-  const condition = where ? `:${where.span.start}` : '';
-  return ctx.once(`holders:${network?.name?.name ?? ''}:${datasetSymbol.name}:${level}${condition}`, async () => {
+  // Keyed by what shapes the table (the network's `where:` and `map:` as written, and the count's condition),
+  // so that networks over the same holders share one table rather than each hold a copy of millions of rows.
+  const written = (e: Expr | undefined) => (e ? ctx.analysis.text.slice(e.span.start, e.span.end) : '');
+  const shape = [network && ctx.model.option(network, 'where')?.values[0], network && ctx.model.option(network, 'map')?.values[0], where].map(written);
+  return ctx.once(`holders:${datasetSymbol.name}:${level}:${JSON.stringify(shape)}`, async () => {
     const dataset = await loadDataset(ctx, datasetSymbol);
     const notes: string[] = [];
     const name = datasetSymbol.name;
