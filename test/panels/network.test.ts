@@ -41,6 +41,24 @@ test('the latest window drawn with every region, Louvain communities in the lege
   await panel.assertClean();
 });
 
+test('colour by community shows the communities the run reported, where it reported them', async () => {
+  // rein_nodes with a `community` column for the last window, as `nodes(…) { community }` writes it
+  const last = rein().windows.at(-1)!;
+  const reported = new Map(last.nodes.map((n, i) => [n, i % 3]));
+  const results = structuredClone(example.results);
+  const measures = results.results.find((r) => r.name === 'rein_nodes')!;
+  const table = Object.values(measures.tables).find((t) => t.columns.includes('region') && t.columns.includes('window'))!;
+  const [w, r] = [table.columns.indexOf('window'), table.columns.indexOf('region')];
+  table.columns.push('community');
+  for (const row of table.rows) row.push(row[w] === last.label ? reported.get(String(row[r])) ?? null : null);
+  const panel = await PanelPage.open(example.browser, panelContent(results, 'rein', 'network'));
+  await panel.page.waitForFunction(() => document.body.dataset.layout === 'done');
+  const entries = await panel.page.locator('.legend .entry').allTextContents();
+  const counts = [0, 1, 2].map((c) => [...reported.values()].filter((x) => x === c).length);
+  assert.deepEqual(entries, counts.map((n, c) => `C${c} (${n})`), 'the legend is the run\'s communities');
+  await panel.assertClean();
+});
+
 test('the ten largest regions always labelled', async () => {
   const panel = await openNetwork('rein');
   const last = rein().windows.at(-1)!;

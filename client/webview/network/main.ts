@@ -268,7 +268,7 @@ class NetworkView {
 
   private categorize(): Map<string, string | null> {
     const nodes = this.graph.nodes();
-    if (this.colorBy === 'community') return communities(this.graph);
+    if (this.colorBy === 'community') return this.runCommunities() ?? communities(this.graph);
     if (this.colorBy.startsWith('block:')) {
       const partition = this.partitions.get(this.colorBy.slice('block:'.length))!;
       return new Map(nodes.map((n) => [n, partition.get(n) ?? null]));
@@ -278,6 +278,17 @@ class NetworkView {
       return new Map(nodes.map((n) => { const v = this.measure(n, key); return [n, v === null ? null : String(v)]; }));
     }
     return new Map(nodes.map((n) => [n, null]));
+  }
+
+  /**
+   * The communities the run reported for this window (a node measures' `community` column), so that the colours
+   * are the run's best of N rather than the single run the page makes when the run has none.
+   */
+  private runCommunities(): Map<string, string | null> | undefined {
+    const nodes = this.graph.nodes();
+    const reported = this.measures.find((m) => m.column === 'community' && nodes.some((n) => this.measure(n, m.key) !== null));
+    if (!reported) return undefined;
+    return new Map(nodes.map((n) => { const c = this.measure(n, reported.key); return [n, c === null ? null : `C${c}`]; }));
   }
 
   private measure(node: string, key: string): Cell {
