@@ -6,7 +6,7 @@ import type { ValueType } from '../language/schema/types.js';
 import { derivedColumns, splits, valueArguments, valueTypeOf } from '../language/semantic/derived.js';
 import { sqlString } from '../engine/data/duckdb.js';
 import { SpecError } from './errors.js';
-import { OPERATORS, lookupSql, quoteIdent, type LookupRelation } from './sql.js';
+import { commonSql, OPERATORS, lookupSql, quoteIdent, type LookupRelation } from './sql.js';
 
 export type ColumnTypes = (name: string) => ValueType | undefined;
 
@@ -39,20 +39,13 @@ export function derivedRelation(scan: string, decl: Decl, types: ColumnTypes, up
 export function valueSql(expr: Expr | undefined, types: ColumnTypes, entry: AssignEntry, lookups?: Lookups): string {
   const sql = (e: Expr | undefined): string => {
     if (!e) throw new SpecError(`The definition of \`${entry.name.name}\` is incomplete.`, entry.span);
+    const shared = commonSql(e, sql, quoteIdent);
+    if (shared !== undefined) return shared;
     switch (e.type) {
-      case 'ident': return quoteIdent(e.name);
-      case 'number': return e.text;
-      case 'string': return sqlString(e.value);
-      case 'bool': return e.value ? 'TRUE' : 'FALSE';
-      case 'unary': return e.op === 'not' ? `(NOT ${sql(e.operand)})` : `(-${sql(e.operand)})`;
       case 'tuple':
         if (e.items.length === 1) return `(${sql(e.items[0])})`;
         break;
       case 'binary': {
-        if (e.op === 'in') {
-          const list = e.right?.type === 'tuple' ? e.right.items : e.right ? [e.right] : [];
-          return `(${sql(e.left)} IN (${list.map(sql).join(', ')}))`;
-        }
         // `+` joins text when either side is text; missing text leaves the result missing.
         if (e.op === '+' && valueTypeOf(e, types) === 'text') return `(${text(sql(e.left))} || ${text(sql(e.right))})`;
         const op = OPERATORS[e.op];

@@ -29,22 +29,35 @@ export interface Calls { patent?: string; relation(call: Call): HolderRelation; 
 /** The alias of a holder relation inside its subquery: no table of the outer query is called so. */
 const HOLDER = 'holder__';
 
+/**
+ * The SQL of the forms conditions and derived columns write alike — names, literals, `not`, `-` and `in` —
+ * or undefined for the others, which each compiles its own way; `sql` compiles the operands.
+ */
+export function commonSql(e: Expr, sql: (e: Expr | undefined) => string, column: (name: string) => string): string | undefined {
+  switch (e.type) {
+    case 'ident': return column(e.name);
+    case 'number': return e.text;
+    case 'string': return sqlString(e.value);
+    case 'bool': return e.value ? 'TRUE' : 'FALSE';
+    case 'unary': return e.op === 'not' ? `(NOT ${sql(e.operand)})` : `(-${sql(e.operand)})`;
+    case 'binary': {
+      if (e.op !== 'in') return undefined;
+      const list = e.right?.type === 'tuple' ? e.right.items : e.right ? [e.right] : [];
+      return `(${sql(e.left)} IN (${list.map(sql).join(', ')}))`;
+    }
+    default: return undefined;
+  }
+}
+
 /** The condition as SQL; `column` maps a name to its SQL (qualified, or renamed). */
 export function conditionSql(expr: Expr, column: (name: string) => string = quoteIdent, calls?: Calls): string {
   const sql = (e: Expr | undefined): string => {
     if (!e) throw new SpecError('This condition is incomplete.', expr.span);
+    const shared = commonSql(e, sql, column);
+    if (shared !== undefined) return shared;
     switch (e.type) {
-      case 'ident': return column(e.name);
-      case 'number': return e.text;
-      case 'string': return sqlString(e.value);
-      case 'bool': return e.value ? 'TRUE' : 'FALSE';
-      case 'unary': return e.op === 'not' ? `(NOT ${sql(e.operand)})` : `(-${sql(e.operand)})`;
       case 'tuple': return e.items.length === 1 ? `(${sql(e.items[0])})` : `(${e.items.map(sql).join(', ')})`;
       case 'binary': {
-        if (e.op === 'in') {
-          const list = e.right?.type === 'tuple' ? e.right.items : e.right ? [e.right] : [];
-          return `(${sql(e.left)} IN (${list.map(sql).join(', ')}))`;
-        }
         const op = OPERATORS[e.op];
         if (!op) throw new SpecError(`The operator \`${e.op}\` cannot be used in a condition.`, e.opSpan);
         return `(${sql(e.left)} ${op} ${sql(e.right)})`;
