@@ -4,6 +4,7 @@
 // regression with adjusted R² = 1 − (1 − R²)(n − 1)/df.residual.
 import { coefficientTable } from '../coefficientTable.js';
 import { ModelInputError } from '../describe/frame.js';
+import { squaredCorrelation } from '../fitStatistics.js';
 import type { Coefficient, ModelResult, VcovSummary } from '../../../results/modelResult.js';
 import type { PanelGroups } from './groups.js';
 import { classicalInference, leastSquares, type LeastSquaresFit } from './leastSquares.js';
@@ -49,6 +50,7 @@ export function panelInference(
     vcov = panelRobustCovariance(kept.map((j) => columns[j]), fit.unscaledCovariance, residuals, groups, robust);
     coefficients = coefficientTable(kept.map((j) => names[j]), kept.map((j) => fit.coefficients[j]), vcov, df, level);
   }
+  // plm's default R² (type "cor"): cor(y, fitted)², 1 − SSR/TSS whenever the transformed design spans a constant.
   const r2 = squaredCorrelation(y, fit.fitted);
   return {
     fit, df, sigma2, coefficients, vcov,
@@ -58,22 +60,6 @@ export function panelInference(
     r2,
     adjR2: 1 - ((1 - r2) * (y.length - 1)) / df,
   };
-}
-
-/** cor(a, b)², plm's default R² (type "cor"): 1 − SSR/TSS whenever the transformed design spans a constant. */
-function squaredCorrelation(a: Float64Array, b: Float64Array): number {
-  const n = a.length;
-  const ma = a.reduce((s, v) => s + v, 0) / n;
-  const mb = b.reduce((s, v) => s + v, 0) / n;
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < n; i++) {
-    ab += (a[i] - ma) * (b[i] - mb);
-    aa += (a[i] - ma) ** 2;
-    bb += (b[i] - mb) ** 2;
-  }
-  return (ab * ab) / (aa * bb);
 }
 
 /** A least-squares panel model's result (within, pooling): its inference with plm's fit figures. */
