@@ -70,8 +70,8 @@ test('the firm panel\'s notes name its units and the firms without an attribute 
   const panel = result(results, 'firms');
   assert.equal(panel.status, 'ok', panel.error?.message);
   assert.ok(panel.notes.includes('18 rows: 6 units (applicant of applicants) × 3 periods.'), panel.notes.join('\n'));
-  assert.ok(panel.notes.some((n) => n.startsWith('1 region without every period in firm_years') && n.endsWith(': D.')), panel.notes.join('\n'));
-  assert.ok(panel.notes.some((n) => n === '1 row of applicants without a applicant left out.'), panel.notes.join('\n'));
+  assert.ok(panel.notes.some((n) => n.startsWith('1 unit (applicant of applicants) without every period in firm_years') && n.endsWith(': D.')), panel.notes.join('\n'));
+  assert.ok(panel.notes.some((n) => n === '1 row of applicants without an applicant left out.'), panel.notes.join('\n'));
   const m = result(results, 'm');
   assert.equal(m.status, 'ok', m.error?.message);
 });

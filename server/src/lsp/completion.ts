@@ -194,7 +194,11 @@ export function valueItems(model: SemanticModel, decl: Decl, spec: ValueSpec, sc
   switch (spec.type) {
     case 'enum': return spec.values.map((v) => ({ label: v.name, kind: CompletionItemKind.EnumMember, documentation: md(v.doc) }));
     case 'column': return scopeItems(scopes.columns, CompletionItemKind.Field);
-    case 'ref': return [...declItems(model, spec.kinds, decl), ...(spec.words ?? []).map((w) => ({ label: w.name, kind: CompletionItemKind.EnumMember, documentation: md(w.doc) }))];
+    case 'ref': return [
+      ...declItems(model, spec.kinds, decl),
+      ...(spec.words ?? []).map((w) => ({ label: w.name, kind: CompletionItemKind.EnumMember, documentation: md(w.doc) })),
+      ...(spec.nodeAttributes ? scopeItems(scopes.nodeAttributes, CompletionItemKind.Field) : []),
+    ];
     case 'bool': return ['true', 'false'].map((b) => ({ label: b, kind: CompletionItemKind.Keyword }));
     case 'window': return declItems(model, ['windows'], decl);
     case 'filter': return conditionItems(model, scopes, 'filter');

@@ -23,6 +23,12 @@ export interface NetworkWindow {
   tiePatents?: TiePatents[];
 }
 
+/**
+ * A network's node attributes (its `attributes:` tables' columns, a holder network's regions and country):
+ * each node of any window → its values in the order of `columns`, null where it has none.
+ */
+export interface NodeAttributes { columns: string[]; values: Record<string, Cell[]> }
+
 /** The patents that made a tie: `count` of them, the first (earliest, then by id) up to a cap listed. */
 export interface TiePatents {
   source: string;
@@ -68,7 +74,7 @@ export interface DeclarationResult {
   conventions?: Record<string, string>;
   /** Everything dropped, adjusted or assumed. */
   notes: string[];
-  network?: { directed: boolean; windows: NetworkWindow[]; geometry?: NetworkGeometry };
+  network?: { directed: boolean; windows: NetworkWindow[]; geometry?: NetworkGeometry; attributes?: NodeAttributes };
   /** Measures and blocks: the network they were computed on. */
   of?: string;
   model?: ModelResult;

@@ -6,6 +6,9 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** `a` or `an` before a word. */
+export const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
+
 /**
  * A number for text: whole numbers as they are, others to 4 significant digits but never fewer than their
  * integer digits (12345.67 is 12346, 0.28064516 is 0.2806); NaN and infinities as JavaScript prints them.

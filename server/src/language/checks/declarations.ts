@@ -9,7 +9,8 @@ import { listNames, type CheckContext } from './context.js';
 import { checkDerivedColumn } from './derivedColumns.js';
 import { checkExpr } from './expressions.js';
 import { checkLabels } from './labels.js';
-import { article, checkRange, checkRef, checkValue, type ValueContext } from './values.js';
+import { checkRange, checkRef, checkValue, type ValueContext } from './values.js';
+import { article } from '../../util/text.js';
 
 export function checkDeclaration(ctx: CheckContext, decl: Decl): void {
   const spec = declSpec(decl.keyword.name);

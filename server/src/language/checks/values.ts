@@ -1,11 +1,12 @@
 // Checks of option values and source-function arguments against their ValueSpec.
-import type { Expr } from '../syntax/ast.js';
+import type { Expr, Ident } from '../syntax/ast.js';
 import { functionSpec } from '../schema/functions.js';
 import { TABLE_KINDS } from '../schema/declarations.js';
 import type { DeclKind, ValueSpec } from '../schema/types.js';
 import type { ResultTable, Scope, Symbol } from '../semantic/model.js';
 import { isRegionPair } from '../semantic/regionPair.js';
 import { NameIndex } from '../../util/suggest.js';
+import { article } from '../../util/text.js';
 import { listNames, type CheckContext } from './context.js';
 import { checkExpr, type ExprMode } from './expressions.js';
 import { checkSplit } from './derivedColumns.js';
@@ -21,10 +22,10 @@ export interface ValueContext {
   variables?: Scope;
   /** The dataset `columns` belong to: conditions over its rows may look at their patents' holders. */
   rows?: Symbol;
+  /** The node attributes of a measures declaration's network (`groups: region`). */
+  nodeAttributes?: Scope;
 }
 
-/** `a` or `an` before a word. */
-export const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 const kindList = (kinds: readonly DeclKind[]) => `${kinds.map((k) => `${article(k)} \`${k}\``).join(' or ')} declaration`;
 
 export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: string): void {
@@ -61,6 +62,7 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
     case 'ref':
       if (expr.type === 'ident' && spec.words?.some((w) => w.name === expr.name)) return;
       if (spec.tables && expr.type === 'member') return checkResultTable(ctx, expr, what, spec.kinds, (t) => !!t.keys);
+      if (spec.nodeAttributes && expr.type === 'ident' && !ctx.model.symbols.has(expr.name)) return checkNodeAttribute(v, expr, spec, what);
       return checkRef(ctx, expr, spec.kinds, what);
     case 'resultTable': return checkResultTable(ctx, expr, what, TABLE_KINDS, () => true);
     case 'number': return checkNumber(ctx, expr, spec, what);
@@ -111,6 +113,15 @@ export function checkValue(v: ValueContext, expr: Expr, spec: ValueSpec, what: s
     }
     case 'expr': return checkWith(v, v.variables ?? v.columns, 'formula', expr);
   }
+}
+
+/** A name that is not a declaration where a node attribute may stand: one of the network's, or unknown. */
+function checkNodeAttribute(v: ValueContext, expr: Ident, spec: Extract<ValueSpec, { type: 'ref' }>, what: string): void {
+  const attributes = v.nodeAttributes;
+  if (attributes?.names.has(expr.name) || (attributes && !attributes.complete)) return;
+  const candidates = [...v.ctx.model.symbolsOfKind(spec.kinds).map((s) => s.name), ...(spec.words ?? []).map((w) => w.name), ...(attributes?.names.keys() ?? [])];
+  const of = attributes?.names.size ? `, or a node attribute of the network (${listNames(attributes.names.keys())})` : ', or a node attribute of the network (it has none: give it `attributes:`)';
+  v.ctx.unknown('unknown-name', expr.span, expr.name, `Unknown name \`${expr.name}\`: ${what} must name ${kindList(spec.kinds)}${spec.words?.length ? `, ${listNames(spec.words.map((w) => w.name))}` : ''}${of}`, candidates);
 }
 
 function checkWith(v: ValueContext, scope: Scope | undefined, mode: ExprMode, expr: Expr, rows?: Symbol): void {

@@ -177,7 +177,7 @@ const network: DeclSpec = {
   options: [
     { name: 'ties', doc: 'Which applicant pairs make ties.', value: oneOf(['all_pairs', 'Every unordered pair of a patent\'s applicants: an undirected network.'], ['first_led', 'First applicant → each other applicant (A→B, A→C, A→D): a directed network.']), default: 'all_pairs', only: ['coapplication', 'coinvention'] },
     { name: 'count', doc: 'How often one patent adds to a region pair.', value: oneOf(['per_pair', 'Once per applicant pair (UCINET-style valued counts).'], ['per_patent', 'Once per patent for each distinct region pair.']), default: 'per_pair', only: PATENT_NETWORKS },
-    { name: 'level', doc: 'Region level (a `region` column of the dataset); default: the coarsest.', value: column, only: PATENT_NETWORKS },
+    { name: 'level', doc: 'What a node is: a region level (a `region` column of the dataset; default: the coarsest), or a holder — the `applicant` or `inventor` column, or any id column of the dataset (a firm or institution id) — for a network of firms, inventors or institutions. A holder network\'s nodes carry the holder\'s most frequent region (each `region` column, and `country`) as node attributes.', value: column, only: PATENT_NETWORKS },
     { name: 'map', doc: 'A lookup applied to region codes before building ties (e.g. city → province).', value: ref('lookup'), only: PATENT_NETWORKS },
     { name: 'windows', doc: 'The time windows; without it the whole period is one network. Of the network files only a dynamic GEXF has years.', value: ref('windows') },
     { name: 'geometry', doc: 'Region shapes to draw the network on (a `geometry` declaration); a run lists the regions no feature matches.', value: ref('geometry') },
@@ -188,6 +188,7 @@ const network: DeclSpec = {
     { name: 'exclude', doc: 'Patents to leave out, e.g. `joint(china, foreign)`: patents with inventors in both sets.', value: { type: 'call', functions: ['joint'] }, only: PATENT_NETWORKS },
     { name: 'weight', doc: 'Tie strength of a co-citation network.', value: oneOf(['count', 'Number of distinct shared cited patents |C_i ∩ C_j|.'], ['product', 'Σ_c n_i(c)·n_j(c), the classic coupling strength.'], ['min', 'Σ_c min(n_i(c), n_j(c)).']), default: 'count', only: ['cocitation'] },
     { name: 'where', doc: 'Keep only patents (or an edge list\'s rows) meeting this condition.', value: { type: 'filter' }, only: ROW_NETWORKS },
+    { name: 'attributes', doc: 'Node attribute tables: datasets with a `key` column matched on the node (a region code, a holder id) or, when the key is a column of the holder dataset (a firm network\'s `city`), on the node\'s most frequent value of it; one row per key (of a table with a `time` column, keep one year with `where:`). Their columns (and a network\'s built-in attributes: the coarser `region` columns and `country` of its holders) become node attributes: `groups:` names them for the E-I index and brokerage, the network view colours by them, and GEXF, GraphML and the node CSV carry them.', value: ref('dataset'), list: true },
   ],
 };
 
@@ -310,7 +311,7 @@ const measureOptions: OptionSpec[] = [
   { name: 'resolution', doc: 'Resolution γ of Gephi\'s modularity Σ_c [γ·in_c/m − (K_c/2m)²].', value: { type: 'number', min: 0 }, default: '1.0' },
   seedOption,
   windowOption,
-  { name: 'groups', doc: 'Node groups for the E-I index and brokerage roles: a `blocks` name (its partition), a `regions` or `clusters` name (its members and the rest) or `community`.', value: { type: 'ref', kinds: ['blocks', 'regions', 'clusters'], words: choices(['community', 'The network\'s communities (`algorithm`, `runs`).']) } },
+  { name: 'groups', doc: 'Node groups for the E-I index and brokerage roles: a `blocks` name (its partition), a `regions` or `clusters` name (its members and the rest), `community`, or a node attribute of the network (`region` of a firm network, a column of its `attributes:`): one group per value, the nodes without one a group of their own.', value: { type: 'ref', kinds: ['blocks', 'regions', 'clusters'], words: choices(['community', 'The network\'s communities (`algorithm`, `runs`).']), nodeAttributes: true } },
   { name: 'tiers', doc: 'Classify a measure into tiers: `jenks(4) of degree` (ArcGIS-style upper-bound breaks), `quantiles(4) of …`, `equal(4) of …`.', value: { type: 'call', functions: ['jenks', 'quantiles', 'equal'], of: true } },
   {
     name: 'tier_window',

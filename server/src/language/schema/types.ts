@@ -17,9 +17,10 @@ export type ValueSpec =
   | { type: 'resultTable' }
   /**
    * A declared name of one of these kinds, or one of `words` (e.g. `community`); with `tables`, also
-   * `name.table`, a table of its result whose rows have `keys` (a model's `data: geo.cells`).
+   * `name.table`, a table of its result whose rows have `keys` (a model's `data: geo.cells`); with
+   * `nodeAttributes`, also a node attribute of the declaration's network (`groups: region`).
    */
-  | { type: 'ref'; kinds: DeclKind[]; words?: Choice[]; tables?: boolean }
+  | { type: 'ref'; kinds: DeclKind[]; words?: Choice[]; tables?: boolean; nodeAttributes?: boolean }
   | { type: 'number'; integer?: boolean; min?: number; max?: number }
   | { type: 'string' }
   | { type: 'bool' }

@@ -5,6 +5,7 @@ import { NameIndex } from '../../util/suggest.js';
 import { DECLARATIONS, declSpec, isFileKind } from '../schema/declarations.js';
 import type { DeclKind, ResultTableSpec, SourceSpec, ValueType } from '../schema/types.js';
 import { derivedColumns, headerType, splits, valueTypeOf } from './derived.js';
+import { nodeAttributeScope } from './nodeAttributes.js';
 
 export interface Symbol {
   name: string;
@@ -50,9 +51,10 @@ export interface ScopeEntry { name: string; doc: string; ref?: Reference }
 /**
  * The scopes of one declaration: its dataset's columns, the names its `where:` conditions may use (a
  * network's also those of the patents its holders join), and the variables its terms may use; `rows` is the
- * dataset those columns belong to, whose rows the declaration's conditions filter.
+ * dataset those columns belong to, whose rows the declaration's conditions filter; `nodeAttributes`, a
+ * measures declaration's network's node attributes (what `groups:` may name).
  */
-export interface Scopes { columns?: Scope; conditions?: Scope; variables?: Scope; rows?: Symbol }
+export interface Scopes { columns?: Scope; conditions?: Scope; variables?: Scope; rows?: Symbol; nodeAttributes?: Scope }
 
 /**
  * A table of a declaration's result as the spec tells it: its name, the columns known before a run and,
@@ -406,7 +408,9 @@ export class SemanticModel {
     const symbol = decl.name ? this.symbols.get(decl.name.name) : undefined;
     if (symbol?.decl !== decl) return { columns, conditions, rows };
     const variables = symbol.kind === 'model' ? this.modelScope(symbol) : this.scopeOf(symbol);
-    return { columns, conditions, variables, rows };
+    const network = symbol.kind === 'measures' ? this.resolve(this.source(decl)?.call.args[0]?.value) : undefined;
+    const nodeAttributes = network?.kind === 'network' ? nodeAttributeScope(this, network) : undefined;
+    return { columns, conditions, variables, rows, ...(nodeAttributes ? { nodeAttributes } : {}) };
   }
 
   /**

@@ -18,6 +18,7 @@ import { fileEdgeRows } from './fileNetwork.js';
 import { lookupSql, quoteIdent } from '../sql.js';
 import type { YearRange } from '../values.js';
 import { yearRange } from './emptyWindows.js';
+import { article } from '../../util/text.js';
 
 /** The network over one window given by a `window:` option: a declared window is reused, any other built. */
 export async function networkInWindow(ctx: RunContext, symbol: Symbol, window: Window): Promise<{ network: Network; notes: string[]; years?: YearRange }> {
@@ -157,11 +158,6 @@ async function keepEveryRegion(ctx: RunContext, networks: Network[], regions: st
 
 export interface HolderTable { table: string; dataset: Symbol; level: string; hasOrder: boolean; hasYear: boolean; hasHolder: boolean; hasShare: boolean; notes: string[] }
 
-/** The columns a dataset's rows can be placed by: its `region` columns, then its `applicant` or `inventor` id. */
-export function levelColumns(dataset: LoadedDataset): string[] {
-  return [...dataset.roles('region'), ...HOLDER_ROLES.flatMap((r) => dataset.roles(r))];
-}
-
 const HOLDER_ROLES = ['applicant', 'inventor'];
 
 /**
@@ -194,8 +190,8 @@ export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string,
     if (!patent) throw new SpecError(`${name} needs a \`patent\` column (the patent each row belongs to).`, span);
     const regionColumn = level || dataset.roles('region')[0];
     if (!regionColumn) throw new SpecError(`${name} declares no \`region\` column to place its rows in regions.`, span);
-    if (level && !levelColumns(dataset).includes(level)) {
-      throw new SpecError(`${name} has no \`region\`, \`applicant\` or \`inventor\` column \`${level}\`: its regions are ${dataset.roles('region').join(', ') || 'undeclared'}.`, span);
+    if (level && !ownColumn(ctx, dataset, level)) {
+      throw new SpecError(`${name} has no column \`${level}\` to make nodes of: its regions are ${dataset.roles('region').join(', ') || 'undeclared'}.`, span);
     }
     const order = dataset.role('order');
     const holder = HOLDER_ROLES.map((r) => dataset.role(r)).find((c) => c !== undefined);
@@ -219,7 +215,7 @@ export function holdersAt(ctx: RunContext, datasetSymbol: Symbol, level: string,
              ${share ? `CAST(a.${quoteIdent(share)} AS DOUBLE)` : 'NULL'} AS share
       FROM ${dataset.table} a ${join} WHERE ${region} IS NOT NULL AND trim(${region}) <> ''${filter}`);
     const missing = Number((await ctx.db.runAndReadAll(`SELECT count(*) FROM ${dataset.table} a WHERE a.${quoteIdent(regionColumn)} IS NULL OR trim(CAST(a.${quoteIdent(regionColumn)} AS VARCHAR)) = ''`)).getRows()[0][0]);
-    if (missing) notes.push(`${missing} row${missing === 1 ? '' : 's'} of ${name} without a ${regionColumn} left out.`);
+    if (missing) notes.push(`${missing} row${missing === 1 ? '' : 's'} of ${name} without ${article(regionColumn)} ${regionColumn} left out.`);
     if (network) await mapRegions(ctx, network, table, notes);
     return { table, dataset: datasetSymbol, level: regionColumn, hasOrder: order !== undefined, hasYear: yearSql !== 'NULL', hasHolder: holder !== undefined, hasShare: share !== undefined, notes };
   });
@@ -253,7 +249,7 @@ async function patentsJoin(ctx: RunContext, dataset: LoadedDataset, span: { star
 }
 
 /** Whether a column is the holder dataset's own. */
-function ownColumn(ctx: RunContext, dataset: LoadedDataset, column: string): boolean {
+export function ownColumn(ctx: RunContext, dataset: LoadedDataset, column: string): boolean {
   const info = ctx.model.table(dataset.symbol);
   return info?.status === 'ok' && info.columns.includes(column);
 }

@@ -2,14 +2,14 @@
 // over all windows, the patents behind each tie (co-application and co-invention networks), one GEXF (dynamic when there are several windows), GraphML and Pajek per window.
 import { csvTable } from '../../engine/exports/csv.js';
 import { dynamicGexf, edgeCsv, gexf, graphml, nodeCsv, pajek, type Snapshot } from '../../engine/exports/index.js';
-import type { DeclarationResult, NetworkWindow } from '../../results/format.js';
+import type { DeclarationResult, NetworkWindow, NodeAttributes } from '../../results/format.js';
 
 export interface ExportFile { name: string; text: string }
 
 export function networkFiles(result: DeclarationResult): ExportFile[] {
   const network = result.network;
   if (!network) return [];
-  const snapshots = network.windows.map((w) => snapshotOf(w, network.directed));
+  const snapshots = network.windows.map((w) => snapshotOf(w, network.directed, network.attributes));
   const single = snapshots.length === 1;
   const files: ExportFile[] = [
     { name: `${result.name}.edges.csv`, text: edgeCsv(snapshots) },
@@ -25,12 +25,21 @@ export function networkFiles(result: DeclarationResult): ExportFile[] {
   return files;
 }
 
-function snapshotOf(w: NetworkWindow, directed: boolean): Snapshot {
-  return {
-    network: { directed, nodes: w.nodes, ties: w.ties, intra: new Map(Object.entries(w.intra)) },
-    nodes: w.nodes.map((id) => ({ id, attributes: { intra: w.intra[id] ?? 0 } })),
-    window: w.label,
-  };
+/** A window's nodes with their intra volume and node attributes; an attribute named `label` labels the node. */
+function snapshotOf(w: NetworkWindow, directed: boolean, attributes: NodeAttributes | undefined): Snapshot {
+  const columns = (attributes?.columns ?? []).map((name, i) => ({ name, i }));
+  const label = columns.find((c) => c.name === 'label');
+  // Every format has the node's own `id` and `label`: an attribute of those names is not written as one.
+  const others = columns.filter((c) => c.name !== 'label' && c.name !== 'id');
+  const nodes = w.nodes.map((id) => {
+    const values = attributes?.values[id];
+    const named = label && values?.[label.i];
+    return {
+      id, ...(named !== undefined && named !== null ? { label: String(named) } : {}),
+      attributes: { intra: w.intra[id] ?? 0, ...Object.fromEntries(others.map((c) => [c.name, values?.[c.i] ?? null])) },
+    };
+  });
+  return { network: { directed, nodes: w.nodes, ties: w.ties, intra: new Map(Object.entries(w.intra)) }, nodes, window: w.label };
 }
 
 /** One row per tie and patent; `tie_patents` is the tie's full count, more than its rows when the list was cut. */

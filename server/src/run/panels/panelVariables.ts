@@ -12,7 +12,7 @@ import type { Window } from '../../engine/windows/windows.js';
 import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
 import { indicatorOptions } from '../networks/measured.js';
-import { fromPatents, holdersAt, holderTable, levelColumns, networkInWindow, noShare, type HolderTable } from '../networks/build.js';
+import { fromPatents, holdersAt, holderTable, networkInWindow, ownColumn, noShare, type HolderTable } from '../networks/build.js';
 import { loadDataset } from '../data/datasets.js';
 import { clusterMembers, type NetworkRun } from '../values.js';
 
@@ -263,7 +263,7 @@ class PanelEvaluator {
     }
     const level = this.layout.level;
     const through = level && level.dataset !== dataset && this.ctx.model.joinedPatents(level.dataset) === dataset
-      && !levelColumns(await loadDataset(this.ctx, dataset)).includes(level.column);
+      && !ownColumn(this.ctx, await loadDataset(this.ctx, dataset), level.column);
     return holdersAt(this.ctx, through ? level.dataset : dataset, level?.column ?? '', undefined, where);
   }
 

@@ -13,7 +13,7 @@ import { datasetTable, loadDataset } from '../data/datasets.js';
 import { SpecError } from '../errors.js';
 import { fromPatents, holdersAt, holderTable } from '../networks/build.js';
 import { evaluatePanelVariables, type PanelLayout } from './panelVariables.js';
-import { quoteIdent } from '../sql.js';
+import { modalValues } from '../data/modalValues.js';
 import { clusterMembers, type Computed, type NetworkRun, type Panel } from '../values.js';
 import type { Cell } from '../../results/format.js';
 import { describeColumns } from '../../engine/models/describe/descriptives.js';
@@ -36,7 +36,7 @@ export async function panelOf(ctx: RunContext, symbol: Symbol): Promise<Panel> {
   // Yearly panels count time in years (lags and GMM time dummies then carry the year); window panels in windows.
   const yearly = isYearly(layout.periods);
   for (let r = 0; r < layout.rows; r++) { unit[r] = Math.floor(r / T); time[r] = yearly ? layout.periods[r % T].from : r % T; }
-  notes.push(`${layout.rows} rows: ${layout.kind === 'dyadic' ? `${layout.rows / T} region pairs` : `${layout.units.length} ${unitsNoun(ctx, layout.level)}`} × ${T} periods.`);
+  notes.push(`${layout.rows} rows: ${layout.kind === 'dyadic' ? `${layout.rows / T} pairs of ${unitsNoun(ctx, layout.level)}` : `${layout.units.length} ${unitsNoun(ctx, layout.level)}`} × ${T} periods.`);
   return { table: { name: symbol.name, rows: layout.rows, columns, panel: { unit, time } }, notes };
 }
 
@@ -73,6 +73,7 @@ async function dyadicLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayou
   const rows = pairI.length * T;
   if (rows > 50_000_000) throw new SpecError(`This panel would have ${rows} rows (${pairI.length} pairs × ${T} windows); restrict the networks' regions.`, symbol.decl.values[0]!.span);
   const notes = runs.flatMap((r) => r.notes);
+  const level = await panelLevel(ctx, runs);
   const absent = `absent ties are ${fillOf(ctx, symbol.decl) === 'zero' ? '0' : 'missing'}`;
   if (units) {
     notes.push(`Pairs: ${units.crossed ? units.description : `every ${directed ? 'ordered' : 'unordered'} pair of ${units.description}`} (the declared units); ${absent}.`);
@@ -81,11 +82,11 @@ async function dyadicLayout(ctx: RunContext, symbol: Symbol): Promise<PanelLayou
   } else {
     notes.push(between
       ? `Pairs: every region of the first set (${left.length}) with every region of the second (${right.length}) seen in a tie of ${runs.map((r) => r.name).join(', ')}; ${absent}.`
-      : `Pairs: every ${directed ? 'ordered' : 'unordered'} pair of the ${all.length} regions seen in a tie; ${absent}.`);
+      : `Pairs: every ${directed ? 'ordered' : 'unordered'} pair of the ${all.length} ${unitsNoun(ctx, level)} seen in a tie; ${absent}.`);
   }
   return {
     kind: 'dyadic', periods: runs[0]?.windows ?? [], units: left, partners: right, pairI: Int32Array.from(pairI), pairJ: Int32Array.from(pairJ),
-    rows, networks: new Map(runs.map((r) => [r.name, r])), fill: fillOf(ctx, symbol.decl), directed, level: await panelLevel(ctx, runs), notes,
+    rows, networks: new Map(runs.map((r) => [r.name, r])), fill: fillOf(ctx, symbol.decl), directed, level, notes,
   };
 }
 
@@ -201,9 +202,10 @@ function fillOf(ctx: RunContext, decl: Decl): 'zero' | 'missing' {
 }
 
 /** What a node panel's units are: regions, or the values of a dataset's holder id column (`applicant`s). */
-function unitsNoun(ctx: RunContext, level: PanelLayout['level']): string {
+function unitsNoun(ctx: RunContext, level: PanelLayout['level'], count = 2): string {
   const region = !level || ctx.model.option(level.dataset.decl, 'region')?.values.some((v) => v.type === 'ident' && v.name === level.column);
-  return region ? 'regions' : `units (${level.column} of ${level.dataset.name})`;
+  const noun = region ? 'region' : 'unit';
+  return `${count === 1 ? noun : `${noun}s`}${region ? '' : ` (${level.column} of ${level.dataset.name})`}`;
 }
 
 /** One-year periods: the panel's time is then the year. */
@@ -291,7 +293,7 @@ async function joinAttributes(ctx: RunContext, decl: Decl, layout: PanelLayout, 
         if (row === undefined) unmatched.add(region);
         else matched[r] = row;
       }
-      if (unmatched.size) notes.push(`${unmatched.size} region${unmatched.size === 1 ? '' : 's'}${side.suffix ? ` on side ${side.suffix.slice(1)}` : ''} without ${times ? 'every period in' : 'a row in'} ${symbol.name} (their attributes are missing): ${[...unmatched].slice(0, 8).join(', ')}${unmatched.size > 8 ? ', …' : ''}.`);
+      if (unmatched.size) notes.push(`${unmatched.size} ${unitsNoun(ctx, layout.level, unmatched.size)}${side.suffix ? ` on side ${side.suffix.slice(1)}` : ''} without ${times ? 'every period in' : 'a row in'} ${symbol.name} (their attributes are missing): ${[...unmatched].slice(0, 8).join(', ')}${unmatched.size > 8 ? ', …' : ''}.`);
       for (const [name, column] of attributes.columns) {
         ctx.checkpoint();
         if (name === time) continue;
@@ -344,11 +346,7 @@ async function regionKeys(ctx: RunContext, layout: PanelLayout, key: string): Pr
   const info = level && ctx.model.table(level.dataset);
   if (!level || level.column === key || info?.status !== 'ok' || !info.columns.includes(key)) return (region) => region;
   const dataset = await loadDataset(ctx, level.dataset);
-  const rows = (await ctx.db.runAndReadAll(`
-    SELECT r, first(k ORDER BY n DESC, k) FROM (
-      SELECT CAST(${quoteIdent(level.column)} AS VARCHAR) AS r, CAST(${quoteIdent(key)} AS VARCHAR) AS k, count(*) AS n
-      FROM ${dataset.table} WHERE ${quoteIdent(key)} IS NOT NULL GROUP BY ALL) GROUP BY r`)).getRows();
-  const map = new Map(rows.map(([r, k]) => [String(r), String(k)]));
+  const map = await modalValues(ctx, dataset.table, level.column, key);
   return (region) => map.get(region);
 }
 
