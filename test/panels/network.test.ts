@@ -107,6 +107,24 @@ test('the style and the finished layout are kept: reopened with them, the same p
   await reopened.assertClean();
 });
 
+test('a network of firms colours by a node attribute: each firm\'s province, counted in the legend', async () => {
+  const firms = example.results.results.find((r) => r.name === 'rein_firms')!.network!;
+  const panel = await PanelPage.open(example.browser, panelContent(example.results, 'rein_firms', 'network'));
+  await panel.page.waitForFunction(() => document.body.dataset.layout === 'done');
+  await panel.page.locator('label.control', { hasText: 'Colour' }).locator('select').selectOption('attribute:province');
+  const province = firms.attributes!.columns.indexOf('province');
+  const counts = new Map<string, number>();
+  for (const node of firms.windows.at(-1)!.nodes) {
+    const p = String(firms.attributes!.values[node][province]);
+    counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  const expected = [...counts].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })).map(([p, n]) => `${p} (${n})`);
+  assert.deepEqual(await panel.page.locator('.legend .entry').allTextContents(), expected);
+  assert.equal(await panel.page.locator('.legend').first().innerText().then((t) => t.split('\n')[0]), 'province');
+  await panel.screenshot('network-firms-by-province');
+  await panel.assertClean();
+});
+
 test('colour by CONCOR block and by degree tier; size by a node measure; threshold; window slider; search and details; exports', async () => {
   const panel = await openNetwork('rein_nodes');
   const { page } = panel;

@@ -1,5 +1,5 @@
 // Network view: sigma.js (WebGL) over a graphology graph of one window. Size by degree or any node measure,
-// colour by Louvain community, CONCOR block or Jenks tier (with a legend), an edge-weight threshold, a window
+// colour by Louvain community, CONCOR block, Jenks tier or node attribute (with a legend), an edge-weight threshold, a window
 // slider with play, search and highlight, node details on click (every measure the run computed for the node,
 // and betweenness and closeness computed here), a tie's patents on click, and SVG/PNG/GEXF exports. The style
 // and each window's finished layout are kept (webview state, and the extension's workspace state per spec and
@@ -33,7 +33,7 @@ const PLAY_MS = 1500;
 const TOP_LABELS = 10;
 
 class NetworkView {
-  private readonly network: { directed: boolean; windows: NetworkWindow[] };
+  private readonly network: NonNullable<DeclarationResult['network']>;
   private readonly networkName: string;
   /** The network's source function (coapplication, edges …): whether its ties have patents to list. */
   private readonly networkSource: string | undefined;
@@ -107,7 +107,8 @@ class NetworkView {
       ...this.measures.filter((m) => m.numeric && !m.tier).map((m) => [m.key, m.key] as [string, string])];
     const colorOptions: [string, string][] = [['community', 'community (Louvain)'],
       ...[...this.partitions.keys()].map((name) => [`block:${name}`, `block (${name})`] as [string, string]),
-      ...this.measures.filter((m) => m.tier).map((m) => [`tier:${m.key}`, m.key] as [string, string]), ['none', 'none']];
+      ...this.measures.filter((m) => m.tier).map((m) => [`tier:${m.key}`, m.key] as [string, string]),
+      ...(this.network.attributes?.columns ?? []).map((c) => [`attribute:${c}`, `${c} (node attribute)`] as [string, string]), ['none', 'none']];
     // a remembered style may name a measure these results no longer have
     if (!sizeOptions.some(([v]) => v === this.sizeBy)) this.sizeBy = 'degree';
     if (!colorOptions.some(([v]) => v === this.colorBy)) this.colorBy = 'community';
@@ -259,7 +260,7 @@ class NetworkView {
     this.graph.forEachNode((node) => this.graph.setNodeAttribute(node, 'color', this.colorBy === 'none' ? categoryColor(0) : colorOf(this.categories.get(node) ?? null)));
     const counts = (c: string | null) => [...this.categories.values()].filter((x) => x === c).length;
     const missing = counts(null);
-    this.legendHolder.replaceChildren(...(this.colorBy === 'none' ? [] : [legend(this.colorBy.replace(/^(block|tier):/, ''), [
+    this.legendHolder.replaceChildren(...(this.colorBy === 'none' ? [] : [legend(this.colorBy.replace(/^(block|tier|attribute):/, ''), [
       ...classes.map((c) => ({ label: tiers ? `tier ${c}` : c, color: colorOf(c), count: counts(c) })),
       ...(missing ? [{ label: 'no value', color: NO_VALUE, count: missing }] : []),
     ])]));
@@ -272,6 +273,11 @@ class NetworkView {
     if (this.colorBy.startsWith('block:')) {
       const partition = this.partitions.get(this.colorBy.slice('block:'.length))!;
       return new Map(nodes.map((n) => [n, partition.get(n) ?? null]));
+    }
+    if (this.colorBy.startsWith('attribute:')) {
+      const attributes = this.network.attributes!;
+      const column = attributes.columns.indexOf(this.colorBy.slice('attribute:'.length));
+      return new Map(nodes.map((n) => { const v = attributes.values[n]?.[column] ?? null; return [n, v === null ? null : String(v)]; }));
     }
     if (this.colorBy.startsWith('tier:')) {
       const key = this.colorBy.slice('tier:'.length);
