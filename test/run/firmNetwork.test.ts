@@ -36,6 +36,15 @@ test('a network of firms has the firms as nodes and the measures networkx comput
   });
 });
 
+test('the technological overlap of firms: the distinct cited patents two firms\' patents share', () => {
+  const overlap = result(results, 'firm_overlap');
+  assert.equal(overlap.status, 'ok', overlap.error?.message);
+  golden.windows.forEach((w: Record<string, any>, k: number) => {
+    const ties = overlap.network!.windows[k].ties.map((t) => [t.source, t.target, t.weight]).sort();
+    assert.deepEqual(ties, w.overlap_ties, `overlap ties of ${w.window}`);
+  });
+});
+
 test('each firm carries its most frequent city and its attribute table\'s columns; the notes count the firms without them', () => {
   const network = result(results, 'firms');
   const attributes = network.network!.attributes!;

@@ -47,6 +47,13 @@ for p in (5, 77, 301):
     rows.append((f'P{p:04d}', 9, '', rng.choice(CITIES)))
 
 types = [(f, rng.choice(TYPES), f'Firm {f[1:]}') for f in firms if rng.random() < 0.9]
+# Each patent cites up to five of 150 earlier patents, a cluster's firms mostly the same 40.
+citations = []
+for pid, _ in patents:
+    first = next(f for p, seq, f, _ in rows if p == pid and seq == 1)
+    base = cluster[first] * 30
+    for c in sorted(set(rng.randint(base, base + 39) if rng.random() < 0.8 else rng.randint(0, 149) for _ in range(rng.randint(0, 5)))):
+        citations.append((pid, f'C{c:03d}'))
 
 FIXTURE.mkdir(parents=True, exist_ok=True)
 with open(FIXTURE / 'patents.csv', 'w', newline='') as fh:
@@ -57,6 +64,10 @@ with open(FIXTURE / 'applicants.csv', 'w', newline='') as fh:
     w = csv.writer(fh)
     w.writerow(['patent_id', 'seq', 'applicant', 'city'])
     w.writerows(rows)
+with open(FIXTURE / 'citations.csv', 'w', newline='') as fh:
+    w = csv.writer(fh)
+    w.writerow(['citing_id', 'cited_id'])
+    w.writerows(citations)
 with open(FIXTURE / 'firm_types.csv', 'w', newline='') as fh:
     w = csv.writer(fh)
     w.writerow(['applicant', 'type', 'label'])
@@ -98,6 +109,13 @@ for lo, hi in WINDOWS:
             g.add_edge(a, b, weight=w + 1)
         for f in set(ordered):
             patents_of[f] += 1
+    # Technological overlap of firms: the distinct patents both firms' patents of the window cite.
+    cited_by = defaultdict(set)
+    for pid, c in citations:
+        if lo <= year_of[pid] <= hi:
+            for _, f in by_patent[pid]:
+                cited_by[f].add(c)
+    overlap = sorted([a, b, len(cited_by[a] & cited_by[b])] for a, b in combinations(sorted(cited_by), 2) if cited_by[a] & cited_by[b])
     nodes = sorted(g.nodes())
     n, m = g.number_of_nodes(), g.number_of_edges()
     betweenness = nx.betweenness_centrality(g, normalized=False)
@@ -115,6 +133,7 @@ for lo, hi in WINDOWS:
         'binary_degree': [g.degree(f) for f in nodes],
         'betweenness': [betweenness[f] for f in nodes],
         'patents': [patents_of[f] for f in nodes],
+        'overlap_ties': overlap,
     })
 
 OUT.parent.mkdir(parents=True, exist_ok=True)
