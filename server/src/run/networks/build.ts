@@ -248,10 +248,9 @@ async function patentsJoin(ctx: RunContext, dataset: LoadedDataset, span: { star
   };
 }
 
-/** Whether a column is the holder dataset's own. */
+/** Whether a column is the holder dataset's own (a column of its file or a derived one). */
 export function ownColumn(ctx: RunContext, dataset: LoadedDataset, column: string): boolean {
-  const info = ctx.model.table(dataset.symbol);
-  return info?.status === 'ok' && info.columns.includes(column);
+  return ctx.model.scopeOf(dataset.symbol)?.names.has(column) ?? false;
 }
 
 /** Applies the network's `map:` lookup to the region codes, as its `unmatched` option says. */
