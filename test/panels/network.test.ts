@@ -121,6 +121,8 @@ test('a network of firms colours by a node attribute: each firm\'s province, cou
   const expected = [...counts].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })).map(([p, n]) => `${p} (${n})`);
   assert.deepEqual(await panel.page.locator('.legend .entry').allTextContents(), expected);
   assert.equal(await panel.page.locator('.legend').first().innerText().then((t) => t.split('\n')[0]), 'province');
+  assert.match(await panel.page.locator('.details').innerText(), /^2016–2020: \d+ applicants, \d+ ties\. Click an applicant for its measures\.$/);
+  assert.equal(await panel.page.locator('input[type=search]').getAttribute('placeholder'), 'Find an applicant');
   await panel.screenshot('network-firms-by-province');
   await panel.assertClean();
 });

@@ -27,6 +27,7 @@ import { labelDrawer } from './labels.js';
 import { runLayout, type LayoutRun } from './layout.js';
 import { tieDetails } from './tieDetails.js';
 import { asciiFileName } from '../../../server/src/engine/exports/fileName.js';
+import { article } from '../../../server/src/util/text.js';
 
 const PLAY_MS = 1500;
 /** The largest nodes' labels are always drawn; the others where they fit (sigma's label grid), on hover or zoomed in. */
@@ -101,7 +102,7 @@ class NetworkView {
     Object.assign(this.thresholdInput, { type: 'range', min: '0', step: '1', title: 'Hide ties lighter than this' });
     this.thresholdInput.addEventListener('input', () => { this.threshold = Number(this.thresholdInput.value); this.refresh(); });
     this.thresholdInput.addEventListener('change', () => this.remember());
-    const search = h('input', { type: 'search', placeholder: 'Find a region', list: 'network-nodes' });
+    const search = h('input', { type: 'search', placeholder: `Find ${article(this.noun)} ${this.noun}`, list: 'network-nodes' });
     search.addEventListener('change', () => this.highlight(search.value.trim() || undefined, true));
     const sizeOptions: [string, string][] = [['degree', 'degree (computed)'], ['weight', 'weighted degree (computed)'],
       ...this.measures.filter((m) => m.numeric && !m.tier).map((m) => [m.key, m.key] as [string, string])];
@@ -139,6 +140,11 @@ class NetworkView {
     window.clearInterval(this.player);
     this.player = undefined;
     play.textContent = '▶ Play';
+  }
+
+  /** What a node is: a region, or the holder column of a network of holders (`applicant`). */
+  private get noun(): string {
+    return this.network.node ?? 'region';
   }
 
   private get window(): NetworkWindow {
@@ -314,7 +320,7 @@ class NetworkView {
   private showDetails(node: string | undefined): void {
     this.selectedTie = undefined;
     if (!node || !this.graph.hasNode(node)) {
-      this.details.replaceChildren(h('p', { class: 'hint' }, `${this.window.label}: ${this.graph.order} regions, ${this.graph.size} ties. Click a region for its measures.`));
+      this.details.replaceChildren(h('p', { class: 'hint' }, `${this.window.label}: ${this.graph.order} ${this.noun}s, ${this.graph.size} ties. Click ${article(this.noun)} ${this.noun} for its measures.`));
       return;
     }
     const directed = this.network.directed;
@@ -325,7 +331,7 @@ class NetworkView {
       ['degree', String(this.graph.degree(node))],
       ...(directed ? [['out-degree', String(this.graph.outDegree(node))], ['in-degree', String(this.graph.inDegree(node))]] as [string, string][] : []),
       ['weighted degree', String(this.graph.getNodeAttribute(node, 'weight'))],
-      ['intra-region', String(this.window.intra[node] ?? 0)],
+      [`intra-${this.noun}`, String(this.window.intra[node] ?? 0)],
       ['betweenness (computed)', computed(this.centrality?.betweenness)],
       ['closeness (computed)', computed(this.centrality?.closeness)],
       ...(this.colorBy !== 'none' ? [[this.colorBy.replace(/:.*/, ''), this.categories.get(node) ?? '—']] as [string, string][] : []),

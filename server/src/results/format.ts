@@ -74,7 +74,8 @@ export interface DeclarationResult {
   conventions?: Record<string, string>;
   /** Everything dropped, adjusted or assumed. */
   notes: string[];
-  network?: { directed: boolean; windows: NetworkWindow[]; geometry?: NetworkGeometry; attributes?: NodeAttributes };
+  /** `node`: what a node is when it is not a region — the holder column a network of holders is built at (`applicant`). */
+  network?: { directed: boolean; windows: NetworkWindow[]; geometry?: NetworkGeometry; attributes?: NodeAttributes; node?: string };
   /** Measures and blocks: the network they were computed on. */
   of?: string;
   model?: ModelResult;

@@ -9,7 +9,8 @@ import type { RunContext } from '../context.js';
 import { networkGeometry } from '../data/geometry.js';
 import { windowsOf } from '../data/windows.js';
 import type { Computed, NetworkRun } from '../values.js';
-import { buildNetworks, networkTiePatents, TIE_PATENTS_LISTED } from './build.js';
+import { buildNetworks, fromPatents, networkTiePatents, TIE_PATENTS_LISTED } from './build.js';
+import { networkLevel } from '../../language/semantic/nodeAttributes.js';
 import { emptyWindowNote } from './emptyWindows.js';
 import { nodeAttributeTable, nodeAttributes } from './nodeAttributes.js';
 
@@ -32,7 +33,7 @@ export async function networkResult(run: NetworkRun, ctx: RunContext, symbol: Sy
   return {
     tables: { summary: { columns: ['window', 'nodes', 'ties', 'total_weight', 'intra'], rows } },
     notes: [...run.notes, ...cutListsNote(tiePatents), ...(map?.notes ?? []), ...(attributes ? [attributesNote(attributes)] : [])],
-    network: { directed: run.directed, windows, ...(map ? { geometry: map.geometry } : {}), ...(attributes ? { attributes } : {}) },
+    network: { directed: run.directed, windows, ...(map ? { geometry: map.geometry } : {}), ...(attributes ? { attributes } : {}), ...holderNode(ctx, symbol) },
   };
 }
 
@@ -41,6 +42,14 @@ function serialiseWindow(w: Window, net: Network, tiePatents: TiePatents[] | und
     label: w.label, from: Number.isFinite(w.from) ? w.from : null, to: Number.isFinite(w.to) ? w.to : null,
     nodes: net.nodes, ties: net.ties, intra: Object.fromEntries(net.intra), ...(tiePatents ? { tiePatents } : {}),
   };
+}
+
+/** A network of holders names its holder column as what a node is (the view then says "applicants", not "regions"). */
+function holderNode(ctx: RunContext, symbol: Symbol): { node?: string } {
+  const level = networkLevel(ctx.model, symbol.decl);
+  const dataset = ctx.model.columnOwner(symbol.decl);
+  const regions = dataset ? ctx.words(dataset.decl, 'region') : [];
+  return fromPatents(ctx, symbol.decl) && level && !regions.includes(level) ? { node: level } : {};
 }
 
 /** Which node attributes the nodes have, and how many lack each. */
