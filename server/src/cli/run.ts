@@ -60,7 +60,11 @@ export async function runSpec(specPath: string, options: SpecRunOptions, print: 
     print(`${specPath}: cannot read the spec`);
     return 2;
   }
-  const analysis = await analyzeWithHeaders(text, abs, options.tables ?? new TableCache({ rowCounts: () => false }));
+  // The worker starts (and loads DuckDB) while the spec is checked here.
+  worker ??= new RunWorker(process.argv[1]);
+  worker.warm();
+  const tables = options.tables ?? new TableCache({ rowCounts: () => false });
+  const analysis = await analyzeWithHeaders(text, abs, tables);
   const errors = located(specPath, analysis).filter((d) => d.severity === 'error');
   if (errors.length) {
     for (const d of errors) print(diagnosticLine(d));
@@ -76,8 +80,7 @@ export async function runSpec(specPath: string, options: SpecRunOptions, print: 
   const cache = options.cache === 'none' ? { fresh: true } : { cacheDir: options.cache.dir };
   const log = new ProgressLog(progress);
   try {
-    worker ??= new RunWorker(process.argv[1]);
-    const results = await worker.run({ text, specPath: abs, only: options.only, ...cache }, {
+    const results = await worker.run({ text, specPath: abs, only: options.only, headers: tables.headers(), ...cache }, {
       signal: options.signal,
       ...(options.quiet ? {} : { progress: (message, done, total) => log.declaration(message, done, total), steps: (message, done, total) => log.step(message, done, total) }),
     });

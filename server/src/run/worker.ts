@@ -17,6 +17,7 @@
 import { Worker } from 'node:worker_threads';
 import { Cancelled } from '../engine/cancel.js';
 import type { ResultsFile } from '../results/format.js';
+import type { TableHeaders } from '../workspace/tableCache.js';
 
 export interface RunJob {
   text: string;
@@ -26,6 +27,8 @@ export interface RunJob {
   fresh?: boolean;
   /** Keep results in this folder between runs (the command line's persistent cache, resultStore.ts). */
   cacheDir?: string;
+  /** Headers the caller has read: reused for the files that have not changed since. */
+  headers?: TableHeaders;
 }
 
 /** How long a cancelled run may take to answer before its worker is terminated. */
@@ -60,6 +63,11 @@ export class RunWorker {
       if (options.signal?.aborted) cancel();
       else options.signal?.addEventListener('abort', cancel, { once: true });
     });
+  }
+
+  /** Starts the thread now, so that it loads while the caller prepares the first job. */
+  warm(): void {
+    this.start();
   }
 
   async dispose(): Promise<void> {

@@ -23,8 +23,11 @@ export function serveRuns(): void {
     const send = (m: FromWorker) => port.postMessage(m);
     queue = queue.then(async () => {
       try {
-        // Headers are read afresh for every run: data files may have changed in between.
-        const analysis = await analyzeWithHeaders(message.job.text, message.job.specPath, new TableCache({ rowCounts: () => false }));
+        // Headers are read for every run, but for the files unchanged since the caller read them: data files may
+        // have changed in between.
+        const tables = new TableCache({ rowCounts: () => false });
+        if (message.job.headers) tables.adopt(message.job.headers);
+        const analysis = await analyzeWithHeaders(message.job.text, message.job.specPath, tables);
         const results = await runStudy(analysis, {
           specPath: message.job.specPath, only: message.job.only, cache: cacheFor(message.job),
           signal: controller.signal, cancelFlag: message.cancelFlag,

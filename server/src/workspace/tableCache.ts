@@ -15,6 +15,9 @@ import type { Dialect, TableInfo } from '../language/semantic/model.js';
 
 interface Entry { stamp: string; info: TableInfo }
 
+/** Headers read by one cache, for another (the run worker's) to take over while their files are unchanged. */
+export interface TableHeaders { trusted: boolean; entries: { key: string; stamp: string; info: TableInfo }[] }
+
 /** How much of a data file's beginning an untrusted workspace reads for its header and types. */
 export const UNTRUSTED_TABLE_BYTES = SHAPE_PREFIX_BYTES;
 /** The largest geometry or network file read in an untrusted workspace. */
@@ -59,6 +62,20 @@ export class TableCache {
   /** Resolves once every read started so far has finished (the CLI waits on it; the server does not). */
   async settled(): Promise<void> {
     while (this.loading.size) await Promise.all([...this.loading.values()]);
+  }
+
+  /** The headers read so far (not those being read). */
+  headers(): TableHeaders {
+    return { trusted: this.trustedWorkspace, entries: [...this.entries].map(([key, e]) => ({ key, ...e })) };
+  }
+
+  /**
+   * Takes over headers another cache read with the same trust, each only while its file's size and mtime are
+   * still those it was read at: the run worker then does not read again what the command line just read.
+   */
+  adopt(headers: TableHeaders): void {
+    if (headers.trusted !== this.trustedWorkspace) return;
+    for (const { key, stamp, info } of headers.entries) if (fileStamp(info.path) === stamp) this.entries.set(key, { stamp, info });
   }
 
   /** Forgets a file (read with any dialect), e.g. when the editor reports it changed. */
