@@ -30,7 +30,7 @@ export function registerRunRequests(connection: Connection, documents: TextDocum
     try {
       const progress = (message: string, done: number, total: number) => void connection.sendNotification(RUN_PROGRESS, { uri: params.uri, message, done, total } satisfies RunProgress);
       // A long loop's steps show in the same notification as the declarations.
-      const results = await worker.run({ text: doc.getText(), specPath: specPath(params.uri), only: params.only }, { signal: controller.signal, progress, steps: progress });
+      const results = await worker.run({ text: doc.getText(), specPath: specPath(params.uri), only: params.only, headers: workspace.tables.headers() }, { signal: controller.signal, progress, steps: progress });
       await workspace.setRunErrors(params.uri, anchorRunErrors(ranOn, results));
       return results;
     } catch (err) {
