@@ -62,19 +62,20 @@ export class WindowFilters {
     return k;
   }
 
-  apply(filter: NetworkFilter, communityOf: (key: string) => (string | null)[]): Subgraph {
+  /** `limit`: what is drawn at most (FULL_VIEW_LIMIT; smaller in tests). */
+  apply(filter: NetworkFilter, communityOf: (key: string) => (string | null)[], limit = FULL_VIEW_LIMIT): Subgraph {
     const n = this.table.nodes.length;
     const keep = new Uint8Array(n);
     if (filter.kind === 'top') markTop(this.values(filter.measure), filter.count, keep);
     else if (filter.kind === 'core') this.coreNumbers().forEach((c, v) => { keep[v] = c >= filter.k ? 1 : 0; });
     else communityOf(filter.measure).forEach((c, v) => { keep[v] = c === filter.community ? 1 : 0; });
     const nodesIn = keep.reduce((sum, k) => sum + k, 0);
-    if (nodesIn > FULL_VIEW_LIMIT.nodes) {
+    if (nodesIn > limit.nodes) {
       const degree = this.values('degree').map((d, v) => keep[v] ? d : NaN);
       keep.fill(0);
-      markTop(degree, FULL_VIEW_LIMIT.nodes, keep);
+      markTop(degree, limit.nodes, keep);
     }
-    return { ...subgraph(this.table, keep), nodesIn };
+    return { ...subgraph(this.table, keep, limit.ties), nodesIn };
   }
 }
 
@@ -88,13 +89,12 @@ function markTop(values: Float64Array, count: number, keep: Uint8Array): void {
   for (let i = 0; i < values.length && left > 0; i++) if (values[i] === cut) { keep[i] = 1; left--; }
 }
 
-/** The kept nodes and the ties among them — the heaviest `FULL_VIEW_LIMIT.ties` where there are more (ties broken by tie order). */
-function subgraph(table: TieTable, keep: Uint8Array): Omit<Subgraph, 'nodesIn'> {
+/** The kept nodes and the ties among them — the heaviest `limit` where there are more (ties broken by tie order). */
+function subgraph(table: TieTable, keep: Uint8Array, limit: number): Omit<Subgraph, 'nodesIn'> {
   const nodes: number[] = [];
   keep.forEach((k, v) => { if (k) nodes.push(v); });
   const among: number[] = [];
   for (let i = 0; i < table.source.length; i++) if (keep[table.source[i]] && keep[table.target[i]]) among.push(i);
-  const limit = FULL_VIEW_LIMIT.ties;
   const ties = among.length <= limit ? Int32Array.from(among)
     : Int32Array.from(among).sort((a, b) => table.weight[b] - table.weight[a] || a - b).subarray(0, limit).sort();
   return { nodes: Int32Array.from(nodes), ties, tiesAmong: among.length };
