@@ -7,12 +7,15 @@ import { coreNumbers } from './cores.js';
 import { degrees, incidence, type Incidence, type TieTable } from './tieTable.js';
 
 /**
- * Past either count a window is shown filtered. test/bench/panels.ts measured the whole-window view (headless
- * Chromium, SwiftShader WebGL, 2 shared cores): 5,000 nodes / 50,000 ties open in about 1 s with the layout's
- * frames at p95 ≈ 90 ms; at 20,000 / 200,000 the opening froze the page for several seconds and frames took
- * about half a second; at 50,000 / 500,000 the page was frozen for tens of seconds.
+ * Past either count a window is shown filtered. test/bench/panels.ts measured the whole-window view before this
+ * filter existed (headless Chromium, SwiftShader WebGL, 2 cores under a load of about 13, so the figures compare
+ * sizes rather than promise times): from 5,000 nodes / 50,000 ties to 10,000 / 100,000 the first paint went from
+ * 17 to 37 s and a threshold change's from 3.2 to 7.0 s (its handler from 0.24 to 0.92 s); at 20,000 / 200,000
+ * the first paint took 64 s, a window switch blocked the page for 22 s and the layout's frames were 1 s apart
+ * (p50). 5,000 / 50,000 is what the view was made smooth for — a 3 s layout with frames under 100 ms on a quiet
+ * machine — and every cost at least doubles past it.
  */
-export const FULL_VIEW_LIMIT = { nodes: 10_000, ties: 100_000 };
+export const FULL_VIEW_LIMIT = { nodes: 5_000, ties: 50_000 };
 /** The filtered view's default node count. */
 export const DEFAULT_COUNT = 2_000;
 
