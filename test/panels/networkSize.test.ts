@@ -79,8 +79,11 @@ test('a large window opens on the top 2,000 nodes by degree, and says how much o
   await panel.page.close();
 });
 
+/** A view left on the top 200 (a short layout before the switch each test makes). */
+const small: NetworkViewState = { filter: { kind: 'top', measure: 'degree', count: 200 } };
+
 test('the k-core for a chosen k shows exactly the nodes whose core number is at least k; its layout is saved under the filter', async () => {
-  const panel = await open();
+  const panel = await open(small);
   const { page } = panel;
   await page.locator('select[title="What part of the network to draw"]').selectOption('core');
   await laidOut(panel);
@@ -105,7 +108,8 @@ test('the k-core for a chosen k shows exactly the nodes whose core number is at 
 });
 
 test('one of the run\'s communities: its nodes; a node\'s details list its ties in the whole window; reopened, the same view without a new layout', async () => {
-  const panel = await open();
+  const panel = await open(small);
+  assert.equal((await drawnNodes(panel)).length, 200, 'the view as left');
   const { page } = panel;
   await page.locator('select[title="What part of the network to draw"]').selectOption('community');
   await laidOut(panel);
