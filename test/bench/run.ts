@@ -99,5 +99,5 @@ await benchNetworks();
 // Cancellation: abort → answer at seeded random points of the examples' runs in the run worker (issue 11).
 await benchCancel();
 
-// The network panel at 5,000 nodes / 50,000 ties in headless Chromium (skipped without Chromium).
+// The network panel at 5,000 nodes / 50,000 ties whole, and at 10⁵ and 10⁶ ties filtered, in headless Chromium (skipped without Chromium).
 await benchPanels();

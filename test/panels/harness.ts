@@ -10,6 +10,7 @@ import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { panelHtml } from '../../client/src/panels/html.ts';
 import type { FromWebview, PanelContent, ToWebview } from '../../client/src/panels/messages.ts';
+import { packTies } from '../../client/src/panels/tieColumns.ts';
 import type { ResultsFile } from '../../server/src/results/format.ts';
 
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -92,7 +93,8 @@ export class PanelPage {
     });
     await page.goto(`${ORIGIN}/`);
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
-    await panel.send({ type: 'show', content });
+    // as the extension posts it: a network panel's ties as columns
+    await panel.send({ type: 'show', content: packTies(content) });
     return panel;
   }
 

@@ -36,13 +36,36 @@ export interface PanelContent {
   pinned?: boolean;
   /** The network view as last left: its style and each window's laid-out positions. */
   networkView?: NetworkViewState;
+  /**
+   * Network panels only: each network's windows' ties as columns (network name → one per window), their
+   * `ties` then left empty — see tieColumns.ts. A million ties as objects are some 50 MB of JSON to send,
+   * save as the webview state and parse, and a million objects in the page; as columns, a fifth of that.
+   */
+  tieColumns?: Record<string, TieColumns[]>;
 }
+
+/** A window's ties as columns: `source[i]` and `target[i]` index the window's `nodes`; `weight[i]` is the tie's weight. */
+export interface TieColumns { source: number[]; target: number[]; weight: number[] }
 
 export interface NetworkStyle { sizeBy: string; colorBy: string; threshold: number }
 
+/**
+ * A large network's filtered view: the `count` nodes ranked highest by `measure` (`degree`, `weight` or a node
+ * measure's key), the k-core for `k`, or one community of the run's `community` column (`measure` its key).
+ */
+export type NetworkFilter =
+  | { kind: 'top'; measure: string; count: number }
+  | { kind: 'core'; k: number }
+  | { kind: 'community'; measure: string; community: string };
+
 export interface NetworkViewState {
   style?: NetworkStyle;
-  /** Window label → node → [x, y]: a finished layout, so reopening shows the same picture. */
+  /** What a large network's view shows (see client/webview/network/filters.ts); absent: the default filter. */
+  filter?: NetworkFilter;
+  /**
+   * View → node → [x, y]: a finished layout, so reopening shows the same picture. The view is the window's label
+   * when the whole window is drawn, else the label and the filter (`filterKey`), so each filter keeps its own.
+   */
   positions?: Record<string, Record<string, [number, number]>>;
 }
 

@@ -10,6 +10,7 @@ import { panelContent, withEarlierResults } from './content.js';
 import { panelHtml } from './html.js';
 import { PANEL_KINDS, type FromWebview, type MapGeometry, type NetworkViewState, type PanelContent, type PanelKind, type RegressionFormat, type ToWebview } from './messages.js';
 import { networkViewKey, PanelSlots, resultColumn } from './placement.js';
+import { packTies, unpackTies } from './tieColumns.js';
 
 export const viewType = (kind: PanelKind) => `innograph.results.${kind}`;
 
@@ -146,12 +147,15 @@ export class ResultPanels implements vscode.Disposable {
     return view ? { ...content, networkView: view } : content;
   }
 
+  /** A network panel's ties go as columns (tieColumns.ts): a large network's objects are too heavy to send and keep. */
   private post(panel: vscode.WebviewPanel, message: ToWebview): Thenable<boolean> {
-    return panel.webview.postMessage(message);
+    return panel.webview.postMessage(message.type === 'show' ? { ...message, content: packTies(message.content) } : message);
   }
 
+  /** `from` may be a revived network panel's state, its ties packed. */
   private async openAs(from: PanelContent, kind: PanelKind, focus: string): Promise<void> {
-    const content = panelContent({ title: from.study, results: from.results, labels: from.labels }, focus, kind, from.geometry);
+    const { results } = unpackTies(from);
+    const content = panelContent({ title: from.study, results, labels: from.labels }, focus, kind, from.geometry);
     this.show(await this.withGeometry({ ...content, ...(from.spec ? { spec: from.spec } : {}) }));
   }
 

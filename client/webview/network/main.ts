@@ -3,13 +3,14 @@
 // slider with play, search and highlight, node details on click (every measure the run computed for the node,
 // and betweenness and closeness computed here), a tie's patents on click, and SVG/PNG/GEXF exports. The style
 // and each window's finished layout are kept (webview state, and the extension's workspace state per spec and
-// network), so reopening shows the same picture.
+// network), so reopening shows the same picture. Past FULL_VIEW_LIMIT a window is shown filtered (top N by a
+// measure, a k-core, one community: filters.ts), with a line stating how much of it is drawn.
 import '../shared/base.css';
 import './network.css';
 import Sigma from 'sigma';
 import { gexf } from '../../../server/src/engine/exports/gexf.js';
 import type { Cell, DeclarationResult, NetworkWindow } from '../../../server/src/results/format.js';
-import type { NetworkStyle, NetworkViewState, PanelContent } from '../../src/panels/messages.js';
+import type { NetworkFilter, NetworkStyle, NetworkViewState, PanelContent, TieColumns } from '../../src/panels/messages.js';
 import { button, h, labelled, select } from '../shared/dom.js';
 import { savePng, saveText, themeColor } from '../shared/files.js';
 import { displayCell } from '../shared/format.js';
@@ -21,6 +22,9 @@ import { nodeMeasures, type NodeMeasure } from '../../../server/src/engine/maps/
 import { communities, placeNew, windowGraph, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from '../../../server/src/engine/networkPicture/graph.js';
 import { networkSvg } from '../../../server/src/engine/networkPicture/svg.js';
 import { maxTieWeight, nodeSize, tieWidth } from '../../../server/src/engine/networkPicture/picture.js';
+import { countsLine, DEFAULT_COUNT, filterKey, isLarge, WindowFilters, type Subgraph } from './filters.js';
+import { filterControls, type FilterChoices } from './filterControls.js';
+import { otherEnd, tieTable } from './tieTable.js';
 import { blockPartitions, centralities, largestNodes } from './graph.js';
 import { CurvedArrowProgram } from './curvedEdges.js';
 import { labelDrawer } from './labels.js';
@@ -32,6 +36,8 @@ import { article } from '../../../server/src/util/text.js';
 const PLAY_MS = 1500;
 /** The largest nodes' labels are always drawn; the others where they fit (sigma's label grid), on hover or zoomed in. */
 const TOP_LABELS = 10;
+/** A node's ties listed in its details, heaviest first (a firm's can run to thousands). */
+const LISTED_TIES = 200;
 
 class NetworkView {
   private readonly network: NonNullable<DeclarationResult['network']>;
@@ -39,6 +45,14 @@ class NetworkView {
   /** The network's source function (coapplication, edges …): whether its ties have patents to list. */
   private readonly networkSource: string | undefined;
   private readonly measures: NodeMeasure[];
+  /** The ties as the extension sent them (columns, one per window), else undefined: the windows' own ties. */
+  private readonly tieColumns: TieColumns[] | undefined;
+  /** Each window's ties on typed arrays and its filters, made when the window is first shown. */
+  private readonly windowFilters: (WindowFilters | undefined)[] = [];
+  private filter: NetworkFilter = { kind: 'top', measure: 'degree', count: DEFAULT_COUNT };
+  /** The window as drawn: all of it, or the filtered part (then `subgraph` says which). */
+  private shown!: NetworkWindow;
+  private subgraph: Subgraph | undefined;
   private readonly values;
   private readonly partitions;
   private readonly positions = new Map<string, { x: number; y: number }>();
@@ -65,6 +79,8 @@ class NetworkView {
   private readonly thresholdLabel = h('span');
   private readonly thresholdInput = h('input');
   private readonly status = h('span', { class: 'status' });
+  private readonly filterHolder = h('span');
+  private readonly counts = h('p', { class: 'counts' });
 
   constructor(private readonly content: PanelContent, network: DeclarationResult) {
     this.network = network.network!;
@@ -72,16 +88,18 @@ class NetworkView {
     this.networkSource = network.source;
     ({ measures: this.measures, values: this.values } = nodeMeasures(content.results));
     this.partitions = blockPartitions(content.results);
+    this.tieColumns = content.tieColumns?.[network.name];
     this.windowIndex = this.network.windows.length - 1;
     const view = content.networkView ?? {};
     this.saved = { ...view.positions };
     if (view.style) ({ sizeBy: this.sizeBy, colorBy: this.colorBy, threshold: this.threshold } = view.style);
+    if (view.filter) this.filter = view.filter;
   }
 
   /** Keeps the view in the webview state and asks the extension to remember it for this spec and network. */
   private remember(): void {
     const style: NetworkStyle = { sizeBy: this.sizeBy, colorBy: this.colorBy, threshold: this.threshold };
-    const view: NetworkViewState = { style, positions: this.saved };
+    const view: NetworkViewState = { style, filter: this.filter, positions: this.saved };
     keep({ networkView: view });
     post({ type: 'networkView', view });
   }
@@ -118,6 +136,7 @@ class NetworkView {
       labelled('Ties ≥', h('span', { class: 'group' }, this.thresholdInput, this.thresholdLabel)),
       labelled('Size', select(sizeOptions, this.sizeBy, (v) => { this.sizeBy = v; this.restyle(); this.remember(); })),
       labelled('Colour', select(colorOptions, this.colorBy, (v) => { this.colorBy = v; this.restyle(); this.remember(); })),
+      this.filterHolder,
       search, h('datalist', { id: 'network-nodes' }),
       h('span', { class: 'group' },
         button('Re-run layout', () => this.startLayout(300)),
@@ -126,7 +145,7 @@ class NetworkView {
         button('GEXF…', () => saveText(this.fileName('gexf'), this.gexf()), 'The window for Gephi, with the node measures as attributes')),
       this.status,
     ];
-    renderFrame(this.content, toolbar, h('div', { class: 'network-body' }, h('div', { class: 'stage' }, this.canvas, this.legendHolder), this.details));
+    renderFrame(this.content, toolbar, h('div', { class: 'network-body' }, h('div', { class: 'stage' }, this.counts, this.canvas, this.legendHolder), this.details));
     this.showWindow(this.windowIndex);
   }
 
@@ -152,7 +171,79 @@ class NetworkView {
   }
 
   private get maxWeight(): number {
-    return maxTieWeight(this.window);
+    return maxTieWeight(this.shown);
+  }
+
+  private get filters(): WindowFilters {
+    const i = this.windowIndex;
+    return (this.windowFilters[i] ??= new WindowFilters(tieTable(this.window, this.network.directed, this.tieColumns?.[i]), (key) => this.measureValues(key)));
+  }
+
+  /** A node measure of the window by node index (NaN: no number). */
+  private measureValues(key: string): Float64Array {
+    const values = this.values.get(this.window.label);
+    return Float64Array.from(this.window.nodes, (node) => { const v = values?.get(node)?.get(key); return typeof v === 'number' ? v : NaN; });
+  }
+
+  /** The run's communities in this window, by node index, as `C<community>` (the colours' names). */
+  private communityValues(key: string): (string | null)[] {
+    const values = this.values.get(this.window.label);
+    return this.window.nodes.map((node) => { const c = values?.get(node)?.get(key); return c === null || c === undefined ? null : `C${c}`; });
+  }
+
+  /** The saved layout's key: the window's label, or with the filter when filtered. */
+  private get viewKey(): string {
+    return this.subgraph ? filterKey(this.window.label, this.filter) : this.window.label;
+  }
+
+  /** The window, or its filtered part past FULL_VIEW_LIMIT, as a window of its own (ties as objects: few enough now). */
+  private showable(): NetworkWindow {
+    const filters = this.filters;
+    const table = filters.table;
+    this.subgraph = undefined;
+    if (!isLarge(table)) {
+      this.filterHolder.hidden = true;
+      this.counts.hidden = true;
+      const all = Int32Array.from(table.source.keys());
+      return { ...this.window, ties: this.tieObjects(all) };
+    }
+    const choices = this.filterChoices(filters);
+    if (!this.validFilter(choices)) this.filter = { kind: 'top', measure: 'degree', count: DEFAULT_COUNT };
+    const sub = this.subgraph = filters.apply(this.filter, (key) => this.communityValues(key));
+    this.filterHolder.hidden = false;
+    this.filterHolder.replaceChildren(filterControls(this.filter, choices, (filter) => { this.filter = filter; this.showWindow(this.windowIndex); this.remember(); }));
+    this.counts.hidden = false;
+    this.counts.textContent = countsLine(table, this.filter, sub, (key) => choices.measures.find(([k]) => k === key)?.[1] ?? key);
+    const kept = new Set(Array.from(sub.nodes, (v) => this.window.nodes[v]));
+    const intra = Object.fromEntries(Object.entries(this.window.intra).filter(([node]) => kept.has(node)));
+    return { ...this.window, nodes: [...kept], ties: this.tieObjects(sub.ties), intra };
+  }
+
+  private tieObjects(ties: Int32Array): NetworkWindow['ties'] {
+    const { nodes, source, target, weight } = this.filters.table;
+    return Array.from(ties, (i) => ({ source: nodes[source[i]], target: nodes[target[i]], weight: weight[i] }));
+  }
+
+  private filterChoices(filters: WindowFilters): FilterChoices {
+    const numeric = this.measures.filter((m) => m.numeric && !m.tier && m.column !== 'community');
+    const reported = this.measures.find((m) => m.column === 'community' && this.communityValues(m.key).some((c) => c !== null));
+    const sizes = new Map<string, number>();
+    if (reported) for (const c of this.communityValues(reported.key)) if (c !== null) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+    return {
+      nodes: filters.table.nodes.length,
+      measures: [['degree', 'degree'], ['weight', 'weighted degree'], ...numeric.map((m) => [m.key, m.key] as const)],
+      communities: reported ? { measure: reported.key, sizes: [...sizes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], undefined, { numeric: true })) } : undefined,
+      degeneracy: () => filters.coreNumbers().reduce((m, c) => Math.max(m, c), 0),
+      startingCore: () => filters.coreOfAtMost(DEFAULT_COUNT),
+    };
+  }
+
+  /** A remembered filter may name a measure or community these results no longer have. */
+  private validFilter(choices: FilterChoices): boolean {
+    const f = this.filter;
+    if (f.kind === 'top') return choices.measures.some(([k]) => k === f.measure);
+    if (f.kind === 'core') return true;
+    return choices.communities?.measure === f.measure && choices.communities.sizes.some(([c]) => c === f.community);
   }
 
   private fileName(extension: string): string {
@@ -163,9 +254,10 @@ class NetworkView {
     this.layout?.stop();
     this.windowIndex = index;
     this.windowLabel.textContent = this.window.label;
-    this.graph = windowGraph(this.window, this.network.directed);
+    this.shown = this.showable();
+    this.graph = windowGraph(this.shown, this.network.directed);
     this.centrality = null;
-    const saved = this.saved[this.window.label];
+    const saved = this.saved[this.viewKey];
     const complete = saved !== undefined && this.graph.everyNode((node) => saved[node] !== undefined);
     if (complete) for (const [node, [x, y]] of Object.entries(saved)) this.positions.set(node, { x, y });
     placeNew(this.graph, this.positions);
@@ -182,6 +274,7 @@ class NetworkView {
     this.showDetails(this.highlighted);
     document.body.dataset.window = this.window.label;
     document.body.dataset.nodes = String(this.graph.order);
+    document.body.dataset.filtered = String(this.subgraph !== undefined);
     if (complete) document.body.dataset.layout = 'done';
     else this.startLayout(this.positions.size ? 100 : 300);
   }
@@ -196,7 +289,7 @@ class NetworkView {
         this.positions.set(node, { x: a.x, y: a.y });
         placed[node] = [a.x, a.y];
       });
-      this.saved[this.window.label] = placed;
+      this.saved[this.viewKey] = placed;
       this.remember();
       this.status.textContent = '';
       document.body.dataset.layout = 'done';
@@ -235,7 +328,7 @@ class NetworkView {
     });
     renderer.on('clickNode', ({ node }) => this.highlight(node));
     renderer.on('clickStage', () => this.highlight(undefined));
-    renderer.on('clickEdge', ({ edge }) => this.showTie(this.graph.source(edge), this.graph.target(edge)));
+    renderer.on('clickEdge', ({ edge }) => this.showTie(this.graph.source(edge), this.graph.target(edge), this.graph.getEdgeAttribute(edge, 'weight')));
     // which labels the last frame drew, for the panel tests
     renderer.on('afterRender', () => { document.body.dataset.labels = labels.drawn().join('\n'); });
     return renderer;
@@ -342,19 +435,26 @@ class NetworkView {
       ...this.tieButtons(node));
   }
 
-  /** The node's ties, heaviest first, each opening its patents (as clicking the edge does). */
+  /** The node's ties in the whole window (drawn or not), heaviest first, each opening its patents (as clicking the edge does). */
   private tieButtons(node: string): HTMLElement[] {
-    const ties = this.window.ties.filter((t) => t.source === node || t.target === node).sort((a, b) => b.weight - a.weight);
+    const { table } = this.filters;
+    const v = this.window.nodes.indexOf(node);
+    const { offsets, ties: at } = this.filters.incidence();
+    const ties = Array.from(at.subarray(offsets[v], offsets[v + 1])).sort((a, b) => table.weight[b] - table.weight[a] || a - b);
     if (!ties.length) return [];
     const arrow = this.network.directed ? '→' : '—';
-    return [h('h3', {}, 'Ties'), h('ul', { class: 'ties' }, ...ties.map((t) =>
-      h('li', {}, button(`${t.source} ${arrow} ${t.target} (${t.weight})`, () => this.showTie(t.source, t.target), 'The patents that made this tie'))))];
+    const more = ties.length > LISTED_TIES ? [h('p', { class: 'hint' }, `… and ${(ties.length - LISTED_TIES).toLocaleString('en-US')} lighter ties`)] : [];
+    return [h('h3', {}, 'Ties'), h('ul', { class: 'ties' }, ...ties.slice(0, LISTED_TIES).map((i) => {
+      const [source, target, weight] = [table.nodes[table.source[i]], table.nodes[table.target[i]], table.weight[i]];
+      const drawn = this.graph.hasNode(table.nodes[otherEnd(table, i, v)]) ? '' : ' (not drawn)';
+      return h('li', {}, button(`${source} ${arrow} ${target} (${weight})${drawn}`, () => this.showTie(source, target, weight), 'The patents that made this tie'));
+    })), ...more];
   }
 
-  private showTie(source: string, target: string): void {
+  private showTie(source: string, target: string, weight: number): void {
     const back = this.highlighted ? [button(`← ${this.highlighted}`, () => { this.showDetails(this.highlighted); this.renderer?.refresh(); })] : [];
-    this.details.replaceChildren(...back, ...tieDetails(this.window, source, target, this.network.directed, this.networkSource));
-    this.selectedTie = this.graph.edge(source, target);
+    this.details.replaceChildren(...back, ...tieDetails(this.window, source, target, weight, this.network.directed, this.networkSource));
+    this.selectedTie = this.graph.hasNode(source) && this.graph.hasNode(target) ? this.graph.edge(source, target) : undefined;
     this.renderer?.refresh();
   }
 
@@ -368,7 +468,7 @@ class NetworkView {
       ...this.measures.map((m) => [m.key, this.measure(node, m.key)]),
       ...(this.colorBy === 'none' ? [] : [[this.colorBy.replace(/:.*/, ''), this.categories.get(node) ?? null]]),
     ].map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : v]));
-    const w = this.window;
+    const w = this.shown;
     return gexf({
       network: { directed: this.network.directed, nodes: w.nodes, ties: w.ties, intra: new Map(Object.entries(w.intra)) },
       nodes: w.nodes.map((id) => ({ id, attributes: attributes(id) })),

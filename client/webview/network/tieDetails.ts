@@ -12,10 +12,9 @@ const NO_PATENTS: Record<string, string> = {
 };
 
 /** The heading, weight and patent list of the tie source → target of `window`. */
-export function tieDetails(window: NetworkWindow, source: string, target: string, directed: boolean, networkSource: string | undefined): HTMLElement[] {
-  const tie = window.ties.find((t) => t.source === source && t.target === target);
+export function tieDetails(window: NetworkWindow, source: string, target: string, tieWeight: number, directed: boolean, networkSource: string | undefined): HTMLElement[] {
   const heading = h('h2', {}, `${source} ${directed ? '→' : '—'} ${target}`);
-  const weight = h('p', {}, `${window.label}: weight ${tie?.weight ?? MISSING}`);
+  const weight = h('p', {}, `${window.label}: weight ${tieWeight}`);
   if (!window.tiePatents) {
     return [heading, weight, h('p', { class: 'hint' }, NO_PATENTS[networkSource ?? ''] ?? 'These results list no patents per tie.')];
   }
