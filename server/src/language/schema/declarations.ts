@@ -317,6 +317,12 @@ const measureOptions: OptionSpec[] = [
     doc: 'One measured window whose breaks class every window (a map series drawn on the latest period\'s breaks); unset, each window has its own breaks.',
     value: { type: 'window' },
   },
+  {
+    name: 'betweenness_sources',
+    doc: 'Estimate `betweenness` from k source nodes drawn at random (with `seed`) rather than from all n: Brandes and Pich\'s source sampling, the sampled sources\' dependencies summed and scaled by n/k, an unbiased estimate. The run\'s note states k and the standard error n·√((1 − k/n)·S²/k), S² the variance of a node\'s dependency across the sampled sources. For networks where exact betweenness (one search from every node) takes too long; with k ≥ n it is exact.',
+    value: integer(2),
+    only: ['nodes'],
+  },
   { name: 'sort', doc: 'Order each window\'s rows by this listed indicator, highest first (ties by region); with `top` and no `sort`, the first listed indicator.', value: { type: 'terms' }, only: ['nodes'] },
   { name: 'top', doc: 'Keep the N highest rows of each window by the `sort` indicator (tiers are classed on every row first).', value: integer(1), only: ['nodes'] },
 ];

@@ -35,6 +35,7 @@ export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions 
       seed: seedOf(ctx, decl),
       resolution: ctx.number(decl, 'resolution', 1),
     },
+    betweennessSources: ctx.model.option(decl, 'betweenness_sources') ? ctx.number(decl, 'betweenness_sources', 2) : undefined,
     checkpoint: ctx.checkpoint,
   };
 }

@@ -7,7 +7,7 @@ import { Rng } from '../../prng.js';
 import { nodeCount, type Adjacency } from '../adjacency.js';
 import type { Checkpoint } from '../../cancel.js';
 import { runPathJob, runPathJobHere, type Parallelism, type PathJob, type PathSums } from './chunks.js';
-import type { DistanceSums } from './kernels.js';
+import { positiveArcs, type DistanceSums } from './kernels.js';
 
 export const PATH_ITEMS = ['closeness', 'in_closeness', 'betweenness'] as const;
 export type PathItem = (typeof PATH_ITEMS)[number];
@@ -23,7 +23,8 @@ export interface PathOptions {
 export interface PathPlan { distances?: PathJob<'distances'>; betweenness?: PathJob<'betweenness'> }
 
 /** The listed path items (others are ignored), on worker threads when the job is large (chunks.ts). */
-export async function pathCentralities(a: Adjacency, items: readonly string[], options: PathOptions, parallelism: Parallelism = {}): Promise<PathValues> {
+export async function pathCentralities(graph: Adjacency, items: readonly string[], options: PathOptions, parallelism: Parallelism = {}): Promise<PathValues> {
+  const a = positiveArcs(graph);
   const plan = pathPlan(a, items, options);
   const sums: PathSumsOf = {
     distances: plan.distances && await runPathJob(a, plan.distances, parallelism),
@@ -33,7 +34,8 @@ export async function pathCentralities(a: Adjacency, items: readonly string[], o
 }
 
 /** `pathCentralities` on this thread. */
-export function pathCentralitiesHere(a: Adjacency, items: readonly string[], options: PathOptions, checkpoint?: Checkpoint): PathValues {
+export function pathCentralitiesHere(graph: Adjacency, items: readonly string[], options: PathOptions, checkpoint?: Checkpoint): PathValues {
+  const a = positiveArcs(graph);
   const plan = pathPlan(a, items, options);
   const sums: PathSumsOf = {
     distances: plan.distances && runPathJobHere(a, plan.distances, checkpoint),

@@ -22,7 +22,7 @@ export type PathSums<K extends PathKind> = K extends 'betweenness' ? DependencyS
 export interface Parallelism {
   /** Worker threads; 0 runs on this thread. Unset: 0 for jobs below `PARALLEL_FROM`, else one per core. */
   workers?: number;
-  /** Called between tasks on this thread, and polled while workers run; throws to cancel. */
+  /** Called between tasks (on this thread, or as workers finish them) and polled while workers run; throws to cancel. */
   checkpoint?: Checkpoint;
 }
 
@@ -35,9 +35,10 @@ const TASKS = 64;
  */
 export const PARALLEL_FROM = 2e8;
 
-/** How many workers a job gets. */
+/** How many workers a job gets: `workers`, else INNOGRAPH_PATH_WORKERS where set (any size: tests and the CLI use it), else by size. */
 export function workersFor(a: Adjacency, job: PathJob, parallelism: Parallelism): number {
-  if (parallelism.workers !== undefined) return Math.max(0, Math.floor(parallelism.workers));
+  const given = parallelism.workers ?? (process.env.INNOGRAPH_PATH_WORKERS ? Number(process.env.INNOGRAPH_PATH_WORKERS) : undefined);
+  if (given !== undefined && Number.isFinite(given)) return Math.max(0, Math.floor(given));
   const work = job.sources.length * (a.offsets.length - 1 + a.targets.length);
   return work < PARALLEL_FROM ? 0 : Math.max(1, availableParallelism());
 }
@@ -112,9 +113,17 @@ export interface PathWorkerData { graph: Adjacency; reverse: Adjacency; kind: Pa
 export type ToPathWorker = { task: number; sources: Int32Array };
 export type FromPathWorker = { task: number; sums: DependencySums | DistanceSums };
 
-// The worker's module sits beside this one: as TypeScript under tsx (tests, benchmarks), and as
-// dist/server/pathWorker.mjs in the bundle (esbuild.mjs makes it an entry point beside main.mjs).
-const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './pathWorker.ts' : './pathWorker.mjs', import.meta.url);
+/**
+ * A path worker. Its module sits beside this one: dist/server/pathWorker.mjs in the bundle (esbuild.mjs makes
+ * it an entry point beside main.mjs), TypeScript under tsx (tests, benchmarks), whose loader a worker thread
+ * does not inherit: the thread registers it before importing the module.
+ */
+function startWorker(workerData: PathWorkerData): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pathWorker.mjs', import.meta.url), { workerData });
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const entry = JSON.stringify(new URL('./pathWorker.ts', import.meta.url).href);
+  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); })`, { eval: true, workerData });
+}
 
 function shared(a: Adjacency): Adjacency {
   const copy = <T extends Int32Array | Float64Array>(x: T): T => {
@@ -150,10 +159,13 @@ function runOnWorkers<K extends PathKind>(a: Adjacency, job: PathJob<K>, count: 
     const give = (worker: Worker) => {
       if (next < tasks.length) worker.postMessage({ task: next, sources: tasks[next++] } satisfies ToPathWorker);
     };
+    try { checkpoint?.(); } catch (err) { finish(err as Error); return; }
     for (let i = 0; i < Math.min(count, tasks.length); i++) {
-      const worker = new Worker(WORKER_URL, { workerData });
+      const worker = startWorker(workerData);
       workers.push(worker);
       worker.on('message', (m: FromPathWorker) => {
+        if (settled) return;
+        try { checkpoint?.(); } catch (err) { finish(err as Error); return; }
         waiting.set(m.task, m.sums);
         for (let part; (part = waiting.get(added)); added++) { waiting.delete(added); sums.add(part); }
         if (added === tasks.length) finish();

@@ -1,8 +1,9 @@
 // The per-source loops behind betweenness and closeness, on binary geodesics (METHODS: both tools ignore
-// weights there): one breadth-first search per source along out-arcs. A task is a run of sources; its sums
+// weights there): one breadth-first search per source along out-arcs (the adjacency given holds the
+// positive ties only: `positiveArcs`). A task is a run of sources; its sums
 // are added to the other tasks' in task order (chunks.ts), so that the result does not depend on which
 // thread ran which task. Self-contained over typed arrays: the worker threads run the same functions.
-import type { Adjacency } from '../adjacency.js';
+import { binary, type Adjacency } from '../adjacency.js';
 
 /** What one task sums: Brandes dependencies, or distances. */
 export type PathKind = 'betweenness' | 'distances';
@@ -20,24 +21,32 @@ export interface DistanceSums {
   total: number; count: number; max: number;
 }
 
+/** The arcs of positive value, the ties that geodesics follow. */
+export function positiveArcs(a: Adjacency): Adjacency {
+  return a.weights.every((w) => w > 0) ? a : binary(a);
+}
+
 /** Work space of one thread's searches, reused across sources. */
 export interface Scratch { dist: Int32Array; sigma: Float64Array; delta: Float64Array; queue: Int32Array }
 
 export const scratchFor = (n: number): Scratch => ({ dist: new Int32Array(n).fill(-1), sigma: new Float64Array(n), delta: new Float64Array(n), queue: new Int32Array(n) });
 
-/** Breadth-first search from s over positive arcs: fills dist and sigma (shortest-path counts), returns how many were reached (in queue order). */
+/** Breadth-first search from s: fills dist and sigma (shortest-path counts), returns how many were reached (in queue order). */
 function search(a: Adjacency, s: number, { dist, sigma, queue }: Scratch): number {
+  const { offsets, targets } = a;
   dist[s] = 0;
   sigma[s] = 1;
   queue[0] = s;
   let tail = 1;
   for (let head = 0; head < tail; head++) {
     const v = queue[head];
-    for (let k = a.offsets[v]; k < a.offsets[v + 1]; k++) {
-      if (a.weights[k] <= 0) continue;
-      const w = a.targets[k];
-      if (dist[w] < 0) { dist[w] = dist[v] + 1; queue[tail++] = w; }
-      if (dist[w] === dist[v] + 1) sigma[w] += sigma[v];
+    const next = dist[v] + 1;
+    const paths = sigma[v];
+    for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
+      const w = targets[k];
+      const d = dist[w];
+      if (d < 0) { dist[w] = next; queue[tail++] = w; sigma[w] += paths; }
+      else if (d === next) sigma[w] += paths;
     }
   }
   return tail;
@@ -59,17 +68,20 @@ function reset({ dist, sigma, delta, queue }: Scratch, reached: number): void {
 export function dependencySums(a: Adjacency, reverse: Adjacency, sources: Int32Array, squares: boolean, scratch: Scratch): DependencySums {
   const n = a.offsets.length - 1;
   const out: DependencySums = { score: new Float64Array(n), squares: squares ? new Float64Array(n) : undefined };
+  const { score, squares: squared } = out;
   const { dist, sigma, delta, queue } = scratch;
   for (const s of sources) {
     const reached = search(a, s, scratch);
     for (let i = reached - 1; i > 0; i--) {
       const w = queue[i];
-      for (let k = reverse.offsets[w]; k < reverse.offsets[w + 1]; k++) {
+      const previous = dist[w] - 1;
+      const share = (1 + delta[w]) / sigma[w];
+      for (let k = reverse.offsets[w], end = reverse.offsets[w + 1]; k < end; k++) {
         const v = reverse.targets[k];
-        if (reverse.weights[k] > 0 && dist[v] === dist[w] - 1) delta[v] += (sigma[v] / sigma[w]) * (1 + delta[w]);
+        if (dist[v] === previous) delta[v] += sigma[v] * share;
       }
-      out.score[w] += delta[w];
-      if (out.squares) out.squares[w] += delta[w] * delta[w];
+      score[w] += delta[w];
+      if (squared) squared[w] += delta[w] * delta[w];
     }
     reset(scratch, reached);
   }
