@@ -13,7 +13,9 @@ export function modularity(m: Matrix, membership: readonly number[], resolution 
 }
 
 export interface CommunityOptions {
-  algorithm: Algorithm; runs: number; seed: number; resolution: number; weighted: boolean;
+  algorithm: Algorithm; seed: number; resolution: number; weighted: boolean;
+  /** Unset: `defaultRuns` of the graph's ties. */
+  runs?: number;
   /** Throws when the run is cancelled; called before every restart. */
   checkpoint?: Checkpoint;
 }
@@ -24,14 +26,29 @@ export interface Communities {
   runsAtBest: number;
 }
 
+/**
+ * Runs when `runs` is not given: 100 up to 10⁵ ties (every size the reference cases have), then 10⁷/ties
+ * (at least 1), so that the work stays near that of 100 runs on 10⁵ ties: 10 runs on 10⁶ ties, each a few
+ * seconds there (test/bench/applicantNetwork.ts).
+ */
+export function defaultRuns(ties: number): number {
+  return ties <= 1e5 ? 100 : Math.max(1, Math.round(1e7 / ties));
+}
+
+/** The runs `bestCommunities` makes on this graph with these options. */
+export function communityRuns(m: Matrix | Adjacency, options: Pick<CommunityOptions, 'runs' | 'weighted'>): number {
+  return options.runs ?? defaultRuns(weightedGraph(m, options.weighted).nodes.length / 2);
+}
+
 /** The best of `runs` seeded runs (ties keep the earlier run), and how many runs reached its Q. */
 export function bestCommunities(m: Matrix | Adjacency, options: CommunityOptions): Communities {
   const graph = weightedGraph(m, options.weighted);
   const n = graph.strength.length;
-  if (graph.total === 0) return { membership: Array.from({ length: n }, (_, i) => i), modularity: 0, count: n, runsAtBest: options.runs };
+  const runs = options.runs ?? defaultRuns(graph.nodes.length / 2);
+  if (graph.total === 0) return { membership: Array.from({ length: n }, (_, i) => i), modularity: 0, count: n, runsAtBest: runs };
   const rng = new Rng(options.seed);
   let best: Communities | undefined;
-  for (let run = 0; run < options.runs; run++) {
+  for (let run = 0; run < runs; run++) {
     options.checkpoint?.();
     const membership = communitiesOnce(graph, options.algorithm, options.resolution, rng);
     const q = quality(graph, membership, options.resolution);

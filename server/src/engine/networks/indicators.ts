@@ -5,7 +5,7 @@ import { adjacencyOf, binary, columnSums, rowSums, symmetrized, type Adjacency }
 import { blockModel } from './blocks.js';
 import { BROKERAGE_ROLES, brokerage, type BrokerageRole } from './brokerage.js';
 import { componentSummary, coreness, localClustering, strongComponents, transitivity, weakComponents } from './cohesion.js';
-import { bestCommunities, type Communities, type CommunityOptions } from './communities.js';
+import { bestCommunities, communityRuns, type Communities, type CommunityOptions } from './communities.js';
 import {
   averageClustering, fagioloClustering, degreeCentralization, density, dichotomize, edgeCount, flowRate, inStrength,
   normalizeBetweenness, outStrength, pathLength, symmetrize, toMatrix, type Matrix, type Symmetrize, type Unreachable,
@@ -47,7 +47,7 @@ export function wholeIndicators(net: Network, items: readonly string[], options:
   const row: Record<string, Value> = {};
   const path = () => (n ? pathLength(m) : undefined);
   let found: Communities | undefined; // one partition for modularity, its runs and its communities
-  const partition = () => (found ??= communitiesOf(m, options));
+  const partition = () => (found ??= communitiesOf(measuredAdjacency(net, options), options));
   for (const item of items) {
     options.checkpoint?.();
     switch (item) {
@@ -150,6 +150,11 @@ export function communitiesOf(m: Matrix | Adjacency, options: Pick<IndicatorOpti
 function measuredMatrix(net: Network, options: IndicatorOptions): Matrix {
   const m = toMatrix(net);
   return options.symmetrize === 'none' ? m : symmetrize(m, options.symmetrize);
+}
+
+/** The runs communities of this network are the best of: `runs`, else by the network's size (communities.ts). */
+export function communityRunsOf(net: Network, options: IndicatorOptions): number {
+  return communityRuns(measuredAdjacency(net, options), { runs: options.communities.runs, weighted: true });
 }
 
 /** The network's adjacency, or its undirected view when `symmetrize` names one (as `measuredMatrix`). */

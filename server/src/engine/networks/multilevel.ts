@@ -130,7 +130,7 @@ function refine(g: WeightedGraph, community: Int32Array, resolution: number, rng
     let bestGain = EPSILON;
     for (const t of touched) {
       const gain = (resolution * link[t]) / m - (g.strength[v] * partTotal[t]) / (2 * m * m);
-      if (gain > bestGain && wellConnected(partToRest[t], partTotal[t], c)) [best, bestGain] = [t, gain];
+      if (gain > bestGain && wellConnected(partToRest[t], partTotal[t], c)) { best = t; bestGain = gain; }
     }
     const toBest = best < 0 ? 0 : link[best];
     for (const t of touched) { link[t] = 0; linked[t] = 0; }
@@ -174,10 +174,11 @@ class Partition {
     const own = community[v];
     touched.length = 0;
     touched.push(own);
-    for (let k = g.offsets[v]; k < g.offsets[v + 1]; k++) {
-      const c = community[g.nodes[k]];
+    const { offsets, nodes, weights } = g;
+    for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
+      const c = community[nodes[k]];
       if (link[c] === 0 && c !== own) touched.push(c);
-      link[c] += g.weights[k];
+      link[c] += weights[k];
     }
     total[own] -= g.strength[v];
     size[own]--;
@@ -186,9 +187,10 @@ class Partition {
     const pull = g.strength[v] / (2 * m * m);
     let best = own;
     let bestGain = (this.resolution * link[own]) / m - pull * total[own];
-    for (const c of touched) {
+    for (let i = 0; i < touched.length; i++) {
+      const c = touched[i];
       const gain = (this.resolution * link[c]) / m - pull * total[c];
-      if (gain > bestGain + EPSILON) [best, bestGain] = [c, gain];
+      if (gain > bestGain + EPSILON) { best = c; bestGain = gain; }
       link[c] = 0;
     }
     if (bestGain < -EPSILON && size[own] > 0) best = this.empty.pop()!;

@@ -31,7 +31,7 @@ export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions 
     localClustering: ctx.word(decl, 'local_clustering', 'missing') as IndicatorOptions['localClustering'],
     communities: {
       algorithm: ctx.word(decl, 'algorithm', 'louvain') as Algorithm,
-      runs: ctx.number(decl, 'runs', 100),
+      runs: ctx.model.option(decl, 'runs') ? ctx.number(decl, 'runs', 100) : undefined, // unset: by the network's size (defaultRuns)
       seed: seedOf(ctx, decl),
       resolution: ctx.number(decl, 'resolution', 1),
     },
