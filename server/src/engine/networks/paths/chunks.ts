@@ -30,8 +30,9 @@ export interface Parallelism {
 const TASKS = 64;
 
 /**
- * Arcs searched (sources × (nodes + arcs)) from which a job goes to worker threads: below it, starting
- * them costs more than they save (about 40 ms each, measured by test/bench/applicantNetwork.ts).
+ * Work (sources × (nodes + arcs)) from which a job goes to worker threads: about 2 s on one thread. Starting
+ * a worker costs about 0.1 s of CPU (the bundle's pathWorker.mjs, measured on the 2-core CI machine), so
+ * below this the threads would save little of what they cost.
  */
 export const PARALLEL_FROM = 2e8;
 
