@@ -55,7 +55,7 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
       for (const [i, net] of networks.entries()) {
         // Closeness and betweenness first, on worker threads when the window's network is large.
         const paths = await pathIndicators(net, items, options);
-        if (paths.betweennessError) notes.push(sampledNote(windows[i], net, paths, options));
+        if (paths.betweennessError && net.nodes.length) notes.push(sampledNote(windows[i], net, paths, options));
         values.push({ ...nodeIndicators(net, items, options, groups?.[i], paths), ...counts(i, net.nodes) });
       }
       const tier = tiers && tierColumns(tiers, values.map((v) => v[tiers.of] ?? []), windows, notes);

@@ -9,9 +9,7 @@ import type { Checkpoint } from '../../cancel.js';
 import { runPathJob, runPathJobHere, type Parallelism, type PathJob, type PathSums } from './chunks.js';
 import { positiveArcs, type DistanceSums } from './kernels.js';
 
-export const PATH_ITEMS = ['closeness', 'in_closeness', 'betweenness'] as const;
-export type PathItem = (typeof PATH_ITEMS)[number];
-export const isPathItem = (item: string): item is PathItem => (PATH_ITEMS as readonly string[]).includes(item);
+export type PathItem = 'closeness' | 'in_closeness' | 'betweenness';
 
 export interface PathOptions {
   unreachable: Unreachable;
@@ -20,7 +18,7 @@ export interface PathOptions {
 }
 
 /** The jobs the listed items need: one search from every node for closeness, one per source for betweenness. */
-export interface PathPlan { distances?: PathJob<'distances'>; betweenness?: PathJob<'betweenness'> }
+interface PathPlan { distances?: PathJob<'distances'>; betweenness?: PathJob<'betweenness'> }
 
 /** The listed path items (others are ignored), on worker threads when the job is large (chunks.ts). */
 export async function pathCentralities(graph: Adjacency, items: readonly string[], options: PathOptions, parallelism: Parallelism = {}): Promise<PathValues> {
@@ -109,7 +107,7 @@ function everyNode(n: number): Int32Array {
 }
 
 /** k distinct nodes drawn uniformly with the seeded generator (a partial Fisher–Yates shuffle), ascending. */
-export function sampledSources(n: number, k: number, seed: number): Int32Array {
+function sampledSources(n: number, k: number, seed: number): Int32Array {
   const nodes = everyNode(n);
   const rng = new Rng(seed);
   for (let i = 0; i < k; i++) {
