@@ -2,7 +2,7 @@
 // with the applicants as nodes (`level: applicant_id`), 4 fixed windows 1998–2017. Per window: degree,
 // betweenness sampled from 250 sources (1,000 with --full), communities (Louvain, 3 runs), and exact
 // betweenness (one search from every node, on worker threads) — on the smallest window only unless
-// `npm run bench -- --full` (the largest, ~105,000 nodes, then takes about 45 CPU minutes). Prints wall time,
+// `npm run bench -- --full` (the largest, ~105,000 nodes, then takes about 40 CPU minutes). Prints wall time,
 // CPU time (the process's, worker threads included) and peak RSS per step — figures only.
 //
 // The data is generated once per machine into ~/.cache/innograph-bench (not counted), from the synthetic
