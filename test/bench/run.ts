@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { LspClient, fixture } from '../lsp/harness.ts';
 import { benchNetworks } from './networks.ts';
+import { benchApplicantNetwork } from './applicantNetwork.ts';
 import { benchHdfe } from './hdfe.ts';
 import { benchPanels } from './panels.ts';
 import { benchCancel } from './cancel.ts';
@@ -95,6 +96,10 @@ await benchHdfe();
 
 // The network engine at REGPAT scale (1M patents, 10M citations): one line per step.
 await benchNetworks();
+
+// Node measures at scale: a 1M-patent network of ~185,000 applicants per window (exact betweenness on every
+// window with `npm run bench -- --full`).
+await benchApplicantNetwork();
 
 // Cancellation: abort → answer at seeded random points of the examples' runs in the run worker (issue 11).
 await benchCancel();

@@ -55,3 +55,13 @@ test('`top` without an indicator to rank by is an error at the option', async ()
   assert.equal(r.status, 'error');
   assert.equal(r.error!.message, 'List an indicator to keep the top rows by.');
 });
+
+test('`betweenness_sources` estimates betweenness from seeded sources and notes the sample and its standard error', async () => {
+  const exact = result(await run('measures m = nodes(net) { betweenness }\n'), 'm');
+  const sampled = result(await run('measures m = nodes(net) { betweenness, betweenness_sources: 3, seed: 2 }\n'), 'm');
+  assert.equal(sampled.status, 'ok', sampled.error?.message);
+  assert.match(sampled.notes.join(' | '), /^Window all: betweenness estimated from 3 of 5 nodes as sources \(Brandes–Pich, seed 2\), scaled by n\/k; standard error up to [\d.]+; the highest, [A-E], [\d.]+ ± [\d.]+\.$/);
+  const all = result(await run('measures m = nodes(net) { betweenness, betweenness_sources: 5 }\n'), 'm');
+  assert.deepEqual(records(all, 'nodes'), records(exact, 'nodes'));
+  assert.deepEqual(all.notes, ['Window all: betweenness from all 5 nodes as sources (`betweenness_sources` ≥ n): exact.']);
+});

@@ -4,21 +4,18 @@
 // reached it (multilevel.ts holds the two algorithms).
 import type { Checkpoint } from '../cancel.js';
 import { Rng } from '../prng.js';
+import { adjacencyOfMatrix, binary, combined, nodeCount, rowSums, type Adjacency } from './adjacency.js';
 import type { Matrix } from './measures.js';
 import { communitiesOnce, quality, type Algorithm, type WeightedGraph } from './multilevel.js';
-
-/** Undirected weights: reciprocal and parallel arc weights summed; unweighted, 1 for every tie. */
-function undirectedWeights(m: Matrix, weighted: boolean): number[][] {
-  const w = m.w.map((row, i) => row.map((x, j) => (i === j ? 0 : m.directed ? x + m.w[j][i] : x)));
-  return weighted ? w : w.map((row) => row.map((x) => (x > 0 ? 1 : 0)));
-}
 
 export function modularity(m: Matrix, membership: readonly number[], resolution = 1, weighted = true): number {
   return quality(weightedGraph(m, weighted), membership, resolution);
 }
 
 export interface CommunityOptions {
-  algorithm: Algorithm; runs: number; seed: number; resolution: number; weighted: boolean;
+  algorithm: Algorithm; seed: number; resolution: number; weighted: boolean;
+  /** Unset: `defaultRuns` of the graph's ties. */
+  runs?: number;
   /** Throws when the run is cancelled; called before every restart. */
   checkpoint?: Checkpoint;
 }
@@ -29,18 +26,34 @@ export interface Communities {
   runsAtBest: number;
 }
 
+/**
+ * Runs when `runs` is not given: 100 up to 10⁵ ties (every size the reference cases have), then 10⁷/ties
+ * (at least 1), so that the work stays near that of 100 runs on 10⁵ ties: 10 runs on 10⁶ ties, each a few
+ * seconds there (test/bench/applicantNetwork.ts).
+ */
+export function defaultRuns(ties: number): number {
+  return ties <= 1e5 ? 100 : Math.max(1, Math.round(1e7 / ties));
+}
+
+/** The runs `bestCommunities` makes on this graph with these options. */
+export function communityRuns(m: Matrix | Adjacency, options: Pick<CommunityOptions, 'runs' | 'weighted'>): number {
+  return options.runs ?? defaultRuns(weightedGraph(m, options.weighted).nodes.length / 2);
+}
+
 /** The best of `runs` seeded runs (ties keep the earlier run), and how many runs reached its Q. */
-export function bestCommunities(m: Matrix, options: CommunityOptions): Communities {
+export function bestCommunities(m: Matrix | Adjacency, options: CommunityOptions): Communities {
   const graph = weightedGraph(m, options.weighted);
-  if (graph.total === 0) return { membership: m.nodes.map((_, i) => i), modularity: 0, count: m.nodes.length, runsAtBest: options.runs };
+  const n = graph.strength.length;
+  const runs = options.runs ?? defaultRuns(graph.nodes.length / 2);
+  if (graph.total === 0) return { membership: Array.from({ length: n }, (_, i) => i), modularity: 0, count: n, runsAtBest: runs };
   const rng = new Rng(options.seed);
   let best: Communities | undefined;
-  for (let run = 0; run < options.runs; run++) {
+  for (let run = 0; run < runs; run++) {
     options.checkpoint?.();
     const membership = communitiesOnce(graph, options.algorithm, options.resolution, rng);
     const q = quality(graph, membership, options.resolution);
     if (best && Math.abs(q - best.modularity) <= SAME_Q) best.runsAtBest++;
-    else if (!best || q > best.modularity) best = { membership, modularity: q, count: Math.max(...membership) + 1, runsAtBest: 1 };
+    else if (!best || q > best.modularity) best = { membership, modularity: q, count: membership.reduce((c, x) => Math.max(c, x + 1), 0), runsAtBest: 1 };
   }
   return best ?? { membership: [], modularity: 0, count: 0, runsAtBest: 0 };
 }
@@ -48,9 +61,23 @@ export function bestCommunities(m: Matrix, options: CommunityOptions): Communiti
 /** Runs whose Q differs by less than this found the same optimum (different partitions may share it). */
 const SAME_Q = 1e-10;
 
-function weightedGraph(m: Matrix, weighted: boolean): WeightedGraph {
-  const w = undirectedWeights(m, weighted);
-  const adjacency = w.map((row) => row.flatMap((weight, node) => (weight > 0 ? [{ node, weight }] : [])));
-  const strength = w.map((row) => row.reduce((s, x) => s + x, 0));
-  return { adjacency, strength, total: strength.reduce((s, x) => s + x, 0) / 2 };
+/**
+ * The undirected view communities are found on: reciprocal and parallel arc weights summed (w_ij + w_ji);
+ * unweighted, 1 for every tie. Ties of value ≤ 0 are no ties, but count in the strengths.
+ */
+function weightedGraph(m: Matrix | Adjacency, weighted: boolean): WeightedGraph {
+  const directed = 'w' in m ? adjacencyOfMatrix(m) : m;
+  const valued = combined(directed, (wij, wji) => wij + wji);
+  const a = weighted ? valued : binary(valued);
+  const strength = Float64Array.from(rowSums(a));
+  let total = 0;
+  for (const k of strength) total += k;
+  const offsets = new Int32Array(nodeCount(a) + 1);
+  const nodes: number[] = [];
+  const weights: number[] = [];
+  for (let v = 0; v < nodeCount(a); v++) {
+    for (let k = a.offsets[v]; k < a.offsets[v + 1]; k++) if (a.weights[k] > 0) { nodes.push(a.targets[k]); weights.push(a.weights[k]); }
+    offsets[v + 1] = nodes.length;
+  }
+  return { offsets, nodes: Int32Array.from(nodes), weights: Float64Array.from(weights), strength, total: total / 2 };
 }

@@ -1,16 +1,19 @@
 // Whole-network and node indicators of one window's network, by name, with the conventions as options
 // (the declaration's items and options map onto these one to one). Empty windows give nulls, never zeros.
 import type { Checkpoint } from '../cancel.js';
+import { adjacencyOf, binary, columnSums, rowSums, symmetrized, type Adjacency } from './adjacency.js';
 import { blockModel } from './blocks.js';
 import { BROKERAGE_ROLES, brokerage, type BrokerageRole } from './brokerage.js';
 import { componentSummary, coreness, localClustering, strongComponents, transitivity, weakComponents } from './cohesion.js';
-import { bestCommunities, type Communities, type CommunityOptions } from './communities.js';
+import { bestCommunities, communityRuns, type Communities, type CommunityOptions } from './communities.js';
 import {
-  averageClustering, betweenness, fagioloClustering, closeness, degreeCentralization, density, dichotomize, edgeCount, flowRate, inStrength,
+  averageClustering, fagioloClustering, degreeCentralization, density, dichotomize, edgeCount, flowRate, inStrength,
   normalizeBetweenness, outStrength, pathLength, symmetrize, toMatrix, type Matrix, type Symmetrize, type Unreachable,
 } from './measures.js';
 import type { Network } from './network.js';
 import { eigenvectorCentrality } from './eigenvector.js';
+import type { Parallelism } from './paths/chunks.js';
+import { pathCentralities, pathCentralitiesHere, type PathOptions, type PathValues } from './paths/centralities.js';
 import { constraint, effectiveSize } from './structuralHoles.js';
 
 export interface IndicatorOptions {
@@ -28,6 +31,8 @@ export interface IndicatorOptions {
   /** Constraint and effective size on tie values (igraph, networkx) or on binary ties (Borgatti). */
   structuralHoles: 'valued' | 'binary';
   communities: Omit<CommunityOptions, 'weighted' | 'checkpoint'>;
+  /** Betweenness estimated from this many seeded sources (`communities.seed`) rather than from every node. */
+  betweennessSources?: number;
   /** Throws when the run is cancelled; called before every indicator and Louvain restart. */
   checkpoint?: Checkpoint;
 }
@@ -42,7 +47,7 @@ export function wholeIndicators(net: Network, items: readonly string[], options:
   const row: Record<string, Value> = {};
   const path = () => (n ? pathLength(m) : undefined);
   let found: Communities | undefined; // one partition for modularity, its runs and its communities
-  const partition = () => (found ??= communitiesOf(m, options));
+  const partition = () => (found ??= communitiesOf(measuredAdjacency(net, options), options));
   for (const item of items) {
     options.checkpoint?.();
     switch (item) {
@@ -75,44 +80,69 @@ export function wholeIndicators(net: Network, items: readonly string[], options:
   return row;
 }
 
-/** Node indicators, one array per item, aligned with `net.nodes`; brokerage roles need `groups` as `ei` does. */
-export function nodeIndicators(net: Network, items: readonly string[], options: IndicatorOptions, groups?: readonly number[]): Record<string, Value[]> {
-  const m = measuredMatrix(net, options);
-  const n = m.nodes.length;
+/**
+ * Node indicators, one array per item, aligned with `net.nodes`; brokerage roles need `groups` as `ei` does.
+ * Closeness and betweenness are taken from `paths` where given (`pathIndicators`, on worker threads), else
+ * computed here. Degrees, paths and communities read the sparse adjacency; the rest the n×n matrix, built
+ * only when one of them is listed.
+ */
+export function nodeIndicators(net: Network, items: readonly string[], options: IndicatorOptions, groups?: readonly number[], paths?: PathValues): Record<string, Value[]> {
+  let matrix: Matrix | undefined;
+  let adjacency: Adjacency | undefined;
+  const mat = () => (matrix ??= measuredMatrix(net, options));
+  const adj = () => (adjacency ??= measuredAdjacency(net, options));
+  const bin = () => binary(adj());
+  const computed = () => (paths ??= pathCentralitiesHere(adj(), items, pathOptions(options), options.checkpoint));
   const out: Record<string, Value[]> = {};
   let roles: Record<BrokerageRole, number[]> | undefined; // every role from one pass over the two-paths
   for (const item of items) {
     options.checkpoint?.();
     switch (item) {
-      case 'degree': out.degree = outStrength(m); break; // out-degree when directed, strength when not
-      case 'out_degree': out.out_degree = outStrength(m); break;
-      case 'in_degree': out.in_degree = inStrength(m); break;
-      case 'total_degree': { const o = outStrength(m); const i = inStrength(m); out.total_degree = m.directed ? o.map((x, k) => x + i[k]) : o; break; }
-      case 'sym_degree': out.sym_degree = outStrength(symmetrize(m)); break;
-      case 'binary_degree': case 'binary_out_degree': out[item] = outStrength(dichotomize(m)); break;
-      case 'binary_in_degree': out.binary_in_degree = inStrength(dichotomize(m)); break;
-      case 'binary_total_degree': { const b = dichotomize(m); const o = outStrength(b); const i = inStrength(b); out.binary_total_degree = m.directed ? o.map((x, k) => x + i[k]) : o; break; }
-      case 'normalized_degree': case 'normalized_in_degree': out[item] = normalizedDegree(m, item === 'normalized_in_degree' ? 'in' : 'out', options); break;
-      case 'local_clustering': out.local_clustering = localClustering(undirectedView(m, options), options.localClustering); break;
-      case 'coreness': out.coreness = coreness(undirectedView(m, options)); break;
-      case 'eigenvector': out.eigenvector = eigenvectorCentrality(undirectedView(m, options)); break;
-      case 'constraint': out.constraint = constraint(options.structuralHoles === 'binary' ? dichotomize(m) : m); break;
-      case 'effective_size': out.effective_size = effectiveSize(options.structuralHoles === 'binary' ? dichotomize(m) : m); break;
-      case 'closeness': out.closeness = closeness(m, 'out', options.unreachable); break;
-      case 'in_closeness': out.in_closeness = closeness(m, 'in', options.unreachable); break;
-      case 'betweenness': out.betweenness = scaleBetweenness(m, options.betweenness); break;
-      case 'flow_rate': out.flow_rate = flowRate(m, options.flowSign); break;
-      case 'intra': out.intra = m.nodes.map((r) => net.intra.get(r) ?? 0); break;
-      case 'community': out.community = n ? communitiesOf(m, options).membership : []; break;
+      case 'degree': case 'out_degree': out[item] = rowSums(adj()); break; // out-degree when directed, strength when not
+      case 'in_degree': out.in_degree = columnSums(adj()); break;
+      case 'total_degree': out.total_degree = totalDegree(adj()); break;
+      case 'sym_degree': out.sym_degree = rowSums(symmetrized(adj())); break;
+      case 'binary_degree': case 'binary_out_degree': out[item] = rowSums(bin()); break;
+      case 'binary_in_degree': out.binary_in_degree = columnSums(bin()); break;
+      case 'binary_total_degree': out.binary_total_degree = totalDegree(bin()); break;
+      case 'normalized_degree': case 'normalized_in_degree': out[item] = normalizedDegree(mat(), item === 'normalized_in_degree' ? 'in' : 'out', options); break;
+      case 'local_clustering': out.local_clustering = localClustering(undirectedView(mat(), options), options.localClustering); break;
+      case 'coreness': out.coreness = coreness(undirectedView(mat(), options)); break;
+      case 'eigenvector': out.eigenvector = eigenvectorCentrality(undirectedView(mat(), options)); break;
+      case 'constraint': out.constraint = constraint(options.structuralHoles === 'binary' ? dichotomize(mat()) : mat()); break;
+      case 'effective_size': out.effective_size = effectiveSize(options.structuralHoles === 'binary' ? dichotomize(mat()) : mat()); break;
+      case 'closeness': case 'in_closeness': out[item] = computed().values[item]!; break;
+      case 'betweenness': out.betweenness = scaleBetweenness(computed().values.betweenness!, net.nodes.length, adj().directed, options.betweenness); break;
+      case 'flow_rate': out.flow_rate = flowRate(mat(), options.flowSign); break;
+      case 'intra': out.intra = net.nodes.map((r) => net.intra.get(r) ?? 0); break;
+      case 'community': out.community = net.nodes.length ? communitiesOf(adj(), options).membership : []; break;
       default:
-        if (isBrokerageRole(item)) out[item] = groups ? (roles ??= brokerage(m, groups))[item] : m.nodes.map(() => null);
+        if (isBrokerageRole(item)) out[item] = groups ? (roles ??= brokerage(mat(), groups))[item] : net.nodes.map(() => null);
     }
   }
   return out;
 }
 
+/** Closeness and betweenness of the listed items, on worker threads when the network is large (paths/chunks.ts). */
+export function pathIndicators(net: Network, items: readonly string[], options: IndicatorOptions, parallelism: Parallelism = {}): Promise<PathValues> {
+  return pathCentralities(measuredAdjacency(net, options), items, pathOptions(options), { checkpoint: options.checkpoint, ...parallelism });
+}
+
+const pathOptions = (options: IndicatorOptions): PathOptions => ({
+  unreachable: options.unreachable,
+  sample: options.betweennessSources === undefined ? undefined : { sources: options.betweennessSources, seed: options.communities.seed },
+});
+
+/** Out + in for directed networks; the degree itself when undirected. */
+function totalDegree(a: Adjacency): number[] {
+  const o = rowSums(a);
+  if (!a.directed) return o;
+  const i = columnSums(a);
+  return o.map((x, k) => x + i[k]);
+}
+
 /** Communities of the weighted undirected view (Gephi's), as the options choose. */
-export function communitiesOf(m: Matrix, options: Pick<IndicatorOptions, 'communities' | 'checkpoint'>): Communities {
+export function communitiesOf(m: Matrix | Adjacency, options: Pick<IndicatorOptions, 'communities' | 'checkpoint'>): Communities {
   return bestCommunities(m, { ...options.communities, weighted: true, checkpoint: options.checkpoint });
 }
 
@@ -120,6 +150,17 @@ export function communitiesOf(m: Matrix, options: Pick<IndicatorOptions, 'commun
 function measuredMatrix(net: Network, options: IndicatorOptions): Matrix {
   const m = toMatrix(net);
   return options.symmetrize === 'none' ? m : symmetrize(m, options.symmetrize);
+}
+
+/** The runs communities of this network are the best of: `runs`, else by the network's size (communities.ts). */
+export function communityRunsOf(net: Network, options: IndicatorOptions): number {
+  return communityRuns(measuredAdjacency(net, options), { runs: options.communities.runs, weighted: true });
+}
+
+/** The network's adjacency, or its undirected view when `symmetrize` names one (as `measuredMatrix`). */
+function measuredAdjacency(net: Network, options: IndicatorOptions): Adjacency {
+  const a = adjacencyOf(net);
+  return options.symmetrize === 'none' ? a : symmetrized(a, options.symmetrize);
 }
 
 /** The undirected view the measures defined on one read: `symmetrize`'s, else UCINET's max. */
@@ -142,10 +183,10 @@ function normalizedDegree(m: Matrix, direction: 'out' | 'in', options: Indicator
 
 export const isBrokerageRole = (item: string): item is BrokerageRole => (BROKERAGE_ROLES as readonly string[]).includes(item);
 
-function scaleBetweenness(m: Matrix, scale: IndicatorOptions['betweenness']): number[] {
-  const raw = betweenness(m);
+/** Raw betweenness on the scale asked for: UCINET's percentage, or Gephi's proportion. */
+export function scaleBetweenness(raw: number[], n: number, directed: boolean, scale: IndicatorOptions['betweenness']): number[] {
   if (scale === 'raw') return raw;
-  const ucinet = normalizeBetweenness(raw, m.nodes.length, m.directed);
+  const ucinet = normalizeBetweenness(raw, n, directed);
   return scale === 'ucinet' ? ucinet : ucinet.map((x) => x / 100);
 }
 

@@ -2,6 +2,8 @@
 // Distances, clustering and betweenness are binary (both tools ignore weights there); degrees,
 // densities and centralization can be valued. Every convention that differs between tools is an option.
 import type { Network } from './network.js';
+import { adjacencyOfMatrix } from './adjacency.js';
+import { pathCentralitiesHere, type PathItem, type PathOptions } from './paths/centralities.js';
 
 /** A network as an n×n weight matrix over a fixed node order (diagonal 0: intra ties are kept apart). */
 export interface Matrix { nodes: string[]; w: number[][]; directed: boolean }
@@ -126,60 +128,20 @@ export type Unreachable = 'max_plus_one' | 'n' | 'ignore' | 'average';
 
 /**
  * Freeman closeness (n−1)/Σd on binary geodesics: `out` reads rows (distances from the node), `in`
- * columns. Unreachable pairs take the maximum observed distance + 1 by default (UCINET).
+ * columns. Unreachable pairs take the maximum observed distance + 1 by default (UCINET). Computed on the
+ * sparse adjacency (paths/), as the node indicators do.
  */
 export function closeness(m: Matrix, direction: 'out' | 'in', unreachable: Unreachable = 'max_plus_one'): number[] {
-  const n = size(m);
-  const d = distances(m);
-  const finite = d.flatMap((row, i) => row.filter((x, j) => i !== j && x !== Infinity));
-  const maxDistance = finite.length ? Math.max(...finite) : 0;
-  const average = finite.length ? finite.reduce((s, x) => s + x, 0) / finite.length : 0;
-  return m.nodes.map((_, i) => {
-    let sum = 0;
-    let counted = 0;
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      let x = direction === 'out' ? d[i][j] : d[j][i];
-      if (x === Infinity) {
-        if (unreachable === 'ignore') continue;
-        x = unreachable === 'n' ? n : unreachable === 'average' ? average : maxDistance + 1;
-      }
-      sum += x;
-      counted++;
-    }
-    return sum > 0 ? counted / sum : 0;
-  });
+  return pathsOf(m, direction === 'out' ? 'closeness' : 'in_closeness', { unreachable });
 }
 
 /** Brandes betweenness on the binary graph; undirected values are halved (each pair counted once). */
 export function betweenness(m: Matrix): number[] {
-  const n = size(m);
-  const score = Array<number>(n).fill(0);
-  for (let s = 0; s < n; s++) {
-    const stack: number[] = [];
-    const preds: number[][] = m.nodes.map(() => []);
-    const sigma = Array<number>(n).fill(0);
-    const dist = Array<number>(n).fill(-1);
-    sigma[s] = 1;
-    dist[s] = 0;
-    const queue = [s];
-    for (let head = 0; head < queue.length; head++) {
-      const v = queue[head];
-      stack.push(v);
-      for (let w = 0; w < n; w++) {
-        if (w === v || m.w[v][w] <= 0) continue;
-        if (dist[w] < 0) { dist[w] = dist[v] + 1; queue.push(w); }
-        if (dist[w] === dist[v] + 1) { sigma[w] += sigma[v]; preds[w].push(v); }
-      }
-    }
-    const delta = Array<number>(n).fill(0);
-    while (stack.length) {
-      const w = stack.pop()!;
-      for (const v of preds[w]) delta[v] += (sigma[v] / sigma[w]) * (1 + delta[w]);
-      if (w !== s) score[w] += delta[w];
-    }
-  }
-  return m.directed ? score : score.map((x) => x / 2);
+  return pathsOf(m, 'betweenness', { unreachable: 'max_plus_one' });
+}
+
+function pathsOf(m: Matrix, item: PathItem, options: PathOptions): number[] {
+  return pathCentralitiesHere(adjacencyOfMatrix(m), [item], options).values[item]!;
 }
 
 /** UCINET's normalised betweenness, in percent: raw over (n−1)(n−2), halved for undirected data. */

@@ -5,11 +5,14 @@
 // parts, so that a community found is never internally disconnected and later levels can still move those parts.
 import type { Rng } from '../prng.js';
 
+/** Compact rows over typed arrays, no object per tie: 10⁶ ties aggregate and move in well under a second. */
 export interface WeightedGraph {
-  /** Each node's neighbours with the tie weight; every tie is listed from both ends, no self-ties. */
-  adjacency: { node: number; weight: number }[][];
+  /** Node v's neighbours are nodes[offsets[v] .. offsets[v + 1]) with their tie weights; every tie is listed from both ends, no self-ties. */
+  offsets: Int32Array;
+  nodes: Int32Array;
+  weights: Float64Array;
   /** k_v: the node's total tie weight, ties inside an aggregated node counted twice. */
-  strength: number[];
+  strength: Float64Array;
   /** m: the total tie weight of the original graph. */
   total: number;
 }
@@ -80,7 +83,8 @@ function fastLocalMoving(partition: Partition, g: WeightedGraph, rng: Rng): void
     const v = queue[head];
     queued[v] = 0;
     if (!partition.moveBest(v)) continue;
-    for (const { node } of g.adjacency[v]) {
+    for (let k = g.offsets[v]; k < g.offsets[v + 1]; k++) {
+      const node = g.nodes[k];
       if (!queued[node] && partition.community[node] !== partition.community[v]) {
         queued[node] = 1;
         queue.push(node);
@@ -101,26 +105,37 @@ function refine(g: WeightedGraph, community: Int32Array, resolution: number, rng
   const toRest = new Float64Array(n); // E(v, C − v)
   for (let v = 0; v < n; v++) {
     communityTotal[community[v]] += g.strength[v];
-    for (const { node, weight } of g.adjacency[v]) if (community[node] === community[v]) toRest[v] += weight;
+    for (let k = g.offsets[v]; k < g.offsets[v + 1]; k++) if (community[g.nodes[k]] === community[v]) toRest[v] += g.weights[k];
   }
   const part = identity(n);
   const partSize = new Int32Array(n).fill(1);
   const partTotal = Float64Array.from(g.strength);
   const partToRest = Float64Array.from(toRest); // E(T, C − T)
   const wellConnected = (e: number, k: number, c: number) => resolution * e >= (k * (communityTotal[c] - k)) / (2 * m) - EPSILON;
+  const link = new Float64Array(n); // the weight from v to each part, for the parts in `touched` (first touch first)
+  const linked = new Uint8Array(n);
+  const touched: number[] = [];
   for (const v of shuffledNodes(g, rng)) {
     const c = community[v];
     if (partSize[part[v]] !== 1 || !wellConnected(toRest[v], g.strength[v], c)) continue;
-    const links = new Map<number, number>();
-    for (const { node, weight } of g.adjacency[v]) if (community[node] === c && node !== v) links.set(part[node], (links.get(part[node]) ?? 0) + weight);
+    touched.length = 0;
+    for (let k = g.offsets[v]; k < g.offsets[v + 1]; k++) {
+      const node = g.nodes[k];
+      if (community[node] !== c || node === v) continue;
+      const t = part[node];
+      if (!linked[t]) { linked[t] = 1; touched.push(t); }
+      link[t] += g.weights[k];
+    }
     let best = -1;
     let bestGain = EPSILON;
-    for (const [t, w] of links) {
-      const gain = (resolution * w) / m - (g.strength[v] * partTotal[t]) / (2 * m * m);
-      if (gain > bestGain && wellConnected(partToRest[t], partTotal[t], c)) [best, bestGain] = [t, gain];
+    for (const t of touched) {
+      const gain = (resolution * link[t]) / m - (g.strength[v] * partTotal[t]) / (2 * m * m);
+      if (gain > bestGain && wellConnected(partToRest[t], partTotal[t], c)) { best = t; bestGain = gain; }
     }
+    const toBest = best < 0 ? 0 : link[best];
+    for (const t of touched) { link[t] = 0; linked[t] = 0; }
     if (best < 0) continue;
-    partToRest[best] += toRest[v] - 2 * links.get(best)!;
+    partToRest[best] += toRest[v] - 2 * toBest;
     partTotal[best] += g.strength[v];
     partSize[best]++;
     partSize[part[v]] = 0;
@@ -159,10 +174,11 @@ class Partition {
     const own = community[v];
     touched.length = 0;
     touched.push(own);
-    for (const { node, weight } of g.adjacency[v]) {
-      const c = community[node];
+    const { offsets, nodes, weights } = g;
+    for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
+      const c = community[nodes[k]];
       if (link[c] === 0 && c !== own) touched.push(c);
-      link[c] += weight;
+      link[c] += weights[k];
     }
     total[own] -= g.strength[v];
     size[own]--;
@@ -171,9 +187,10 @@ class Partition {
     const pull = g.strength[v] / (2 * m * m);
     let best = own;
     let bestGain = (this.resolution * link[own]) / m - pull * total[own];
-    for (const c of touched) {
+    for (let i = 0; i < touched.length; i++) {
+      const c = touched[i];
       const gain = (this.resolution * link[c]) / m - pull * total[c];
-      if (gain > bestGain + EPSILON) [best, bestGain] = [c, gain];
+      if (gain > bestGain + EPSILON) { best = c; bestGain = gain; }
       link[c] = 0;
     }
     if (bestGain < -EPSILON && size[own] > 0) best = this.empty.pop()!;
@@ -191,26 +208,50 @@ export function quality(g: WeightedGraph, membership: ArrayLike<number>, resolut
   const m = g.total;
   const totals = new Map<number, number>();
   let inside = 0;
-  g.adjacency.forEach((ties, v) => {
+  for (let v = 0; v < g.strength.length; v++) {
     totals.set(membership[v], (totals.get(membership[v]) ?? 0) + g.strength[v]);
-    for (const { node, weight } of ties) if (membership[node] === membership[v]) inside += weight / 2;
-  });
+    for (let k = g.offsets[v]; k < g.offsets[v + 1]; k++) if (membership[g.nodes[k]] === membership[v]) inside += g.weights[k] / 2;
+  }
   let q = (resolution * inside) / m;
   for (const k of totals.values()) q -= (k / (2 * m)) ** 2;
   return q;
 }
 
-/** The graph whose nodes are the groups of `labels` (0..count−1), ties between groups summed. */
+/**
+ * The graph whose nodes are the groups of `labels` (0..count−1), ties between groups summed: each group's
+ * neighbours in the order its members (ascending) first reach them, the weights summed in that order.
+ */
 function aggregate(g: WeightedGraph, labels: Int32Array, count: number): WeightedGraph {
-  const strength = new Array<number>(count).fill(0);
-  const ties = Array.from({ length: count }, () => new Map<number, number>());
-  g.adjacency.forEach((list, v) => {
+  const n = g.strength.length;
+  const strength = new Float64Array(count);
+  const start = new Int32Array(count + 1);
+  for (let v = 0; v < n; v++) {
     strength[labels[v]] += g.strength[v];
-    for (const { node, weight } of list) {
-      if (labels[node] !== labels[v]) ties[labels[v]].set(labels[node], (ties[labels[v]].get(labels[node]) ?? 0) + weight);
+    start[labels[v] + 1]++;
+  }
+  for (let c = 0; c < count; c++) start[c + 1] += start[c];
+  const members = new Int32Array(n);
+  const fill = start.slice(0, count);
+  for (let v = 0; v < n; v++) members[fill[labels[v]]++] = v;
+  const offsets = new Int32Array(count + 1);
+  const nodes = new Int32Array(g.nodes.length); // never more ties than the graph aggregated
+  const weights = new Float64Array(g.nodes.length);
+  const at = new Int32Array(count).fill(-1); // where group d sits in the current group's row
+  let size = 0;
+  for (let c = 0; c < count; c++) {
+    const rowStart = size;
+    for (let i = start[c]; i < start[c + 1]; i++) {
+      const v = members[i];
+      for (let k = g.offsets[v]; k < g.offsets[v + 1]; k++) {
+        const d = labels[g.nodes[k]];
+        if (d === c) continue;
+        if (at[d] < rowStart) { at[d] = size; nodes[size] = d; weights[size++] = g.weights[k]; }
+        else weights[at[d]] += g.weights[k];
+      }
     }
-  });
-  return { adjacency: ties.map((t) => [...t].map(([node, weight]) => ({ node, weight }))), strength, total: g.total };
+    offsets[c + 1] = size;
+  }
+  return { offsets, nodes: nodes.slice(0, size), weights: weights.slice(0, size), strength, total: g.total };
 }
 
 /** Labels (each below labels.length) renumbered 0..count−1 in order of first appearance. */

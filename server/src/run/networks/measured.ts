@@ -31,10 +31,11 @@ export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions 
     localClustering: ctx.word(decl, 'local_clustering', 'missing') as IndicatorOptions['localClustering'],
     communities: {
       algorithm: ctx.word(decl, 'algorithm', 'louvain') as Algorithm,
-      runs: ctx.number(decl, 'runs', 100),
+      runs: ctx.model.option(decl, 'runs') ? ctx.number(decl, 'runs', 100) : undefined, // unset: by the network's size (defaultRuns)
       seed: seedOf(ctx, decl),
       resolution: ctx.number(decl, 'resolution', 1),
     },
+    betweennessSources: ctx.model.option(decl, 'betweenness_sources') ? ctx.number(decl, 'betweenness_sources', 2) : undefined,
     checkpoint: ctx.checkpoint,
   };
 }

@@ -2,7 +2,9 @@
 // location quotients. Numbers come from the engine; this module picks windows, options and tables.
 import type { Decl, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
-import { isBrokerageRole, nodeIndicators, wholeIndicators, type Value } from '../../engine/networks/indicators.js';
+import { communityRunsOf, isBrokerageRole, nodeIndicators, pathIndicators, scaleBetweenness, wholeIndicators, type IndicatorOptions, type Value } from '../../engine/networks/indicators.js';
+import type { PathValues } from '../../engine/networks/paths/centralities.js';
+import type { Network } from '../../engine/networks/network.js';
 import { classTable, type ClassMethod } from '../../engine/stats/classify.js';
 import { classOf } from '../../engine/stats/jenks.js';
 import type { Window } from '../../engine/windows/windows.js';
@@ -33,6 +35,7 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
   const options = indicatorOptions(ctx, decl);
   const items = itemsOf(decl);
   const conv = conventions(ctx, decl, INDICATOR_OPTIONS);
+  if (options.communities.runs === undefined && items.some((i) => COMMUNITY_ITEMS.has(i))) notes.push(...fewerRunsNotes(windows, networks, options));
   switch (source.spec.name) {
     case 'whole': {
       const groups = items.includes('ei') ? await groupsOf(ctx, decl, networks) : undefined;
@@ -48,7 +51,13 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
       const rows: Cell[][] = [];
       const counts = await countsFor(ctx, decl, network, windows, items);
       const groups = items.some(isBrokerageRole) ? await groupsOf(ctx, decl, networks) : undefined;
-      const values = networks.map((net, i) => ({ ...nodeIndicators(net, items, options, groups?.[i]), ...counts(i, net.nodes) }));
+      const values: Record<string, Value[]>[] = [];
+      for (const [i, net] of networks.entries()) {
+        // Closeness and betweenness first, on worker threads when the window's network is large.
+        const paths = await pathIndicators(net, items, options);
+        if (paths.betweennessError && net.nodes.length) notes.push(sampledNote(windows[i], net, paths, options));
+        values.push({ ...nodeIndicators(net, items, options, groups?.[i], paths), ...counts(i, net.nodes) });
+      }
       const tier = tiers && tierColumns(tiers, values.map((v) => v[tiers.of] ?? []), windows, notes);
       networks.forEach((net, i) => {
         const order = ranking ? ranked(ranking, net.nodes, values[i][ranking.by], windows[i], notes) : net.nodes.map((_, k) => k);
@@ -67,6 +76,30 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
       return { tables: { ties: { columns: ['window', 'source', 'target', 'weight', ...(tiers ? ['weight_tier'] : [])], rows } }, notes, conventions: conv };
     }
   }
+}
+
+const COMMUNITY_ITEMS = new Set(['community', 'modularity', 'modularity_runs', 'communities']);
+
+/** Windows whose communities are the best of fewer than 100 runs, `runs` being unset and the network large. */
+function fewerRunsNotes(windows: Window[], networks: Network[], options: IndicatorOptions): string[] {
+  return networks.flatMap((net, i) => {
+    const runs = communityRunsOf(net, options);
+    return runs < 100 ? [`Window ${windows[i].label}: communities are the best of ${runs} runs, the default on ${net.ties.length.toLocaleString('en-US')} ties (100 up to 10⁵ ties, then 10⁷/ties); \`runs:\` sets it.`] : [];
+  });
+}
+
+/** What sampled betweenness rests on, and its standard error on the scale printed (the largest, and the top node's). */
+function sampledNote(window: Window, net: Network, paths: PathValues, options: IndicatorOptions): string {
+  const n = net.nodes.length;
+  const k = Math.min(n, options.betweennessSources!);
+  const scaled = (x: number[]) => scaleBetweenness(x, n, net.directed && options.symmetrize === 'none', options.betweenness);
+  const estimate = scaled(paths.values.betweenness!);
+  const error = scaled(paths.betweennessError!);
+  if (k === n) return `Window ${window.label}: betweenness from all ${n} nodes as sources (\`betweenness_sources\` ≥ n): exact.`;
+  const top = estimate.reduce((best, x, v) => (x > estimate[best] ? v : best), 0);
+  const largest = error.reduce((m, x) => Math.max(m, x), 0);
+  return `Window ${window.label}: betweenness estimated from ${k.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} nodes as sources (Brandes–Pich, seed ${options.communities.seed}), scaled by n/k; `
+    + `standard error up to ${shortNumber(largest)}; the highest, ${net.nodes[top]}, ${shortNumber(estimate[top])} ± ${shortNumber(error[top])}.`;
 }
 
 const COUNTINGS: Record<string, Counting> = { patents: 'full', patents_fractional: 'fractional', patents_share: 'share' };
