@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SNA, readJson, readRecords } from '../oracles/read.ts';
-import { averageClustering, betweenness, closeness, degreeCentralization, density, normalizeBetweenness, pathLength, symmetrize, toMatrix } from '../../server/src/engine/networks/measures.ts';
+import { averageClustering, betweenness, closeness, degreeCentralization, normalizeBetweenness, pathLength, symmetrize, toMatrix } from '../../server/src/engine/networks/measures.ts';
+import { adjacencyOfMatrix, density } from '../../server/src/engine/networks/adjacency.ts';
 import { modularity } from '../../server/src/engine/networks/communities.ts';
 
 const CASE = `${SNA}/08_random_digraph_30`;
@@ -37,11 +38,11 @@ test('the case is what it claims: not strongly connected, disconnected undirecte
 });
 
 test('density: binary directed and undirected (Gephi = igraph = networkx = sna), valued (UCINET = sna gden with values)', () => {
-  for (const want of [py.networkx.directed.density, py.igraph.directed.density, r.igraph.directed.density, r.sna.directed.gden_binary]) close(density(directed, 'binary'), want, 'directed binary density');
-  close(density(directed, 'valued'), r.sna.directed.gden_valued, 'directed valued density');
-  for (const want of [py.networkx.undirected.density, py.igraph.undirected.density, r.igraph.undirected.density, r.sna.undirected.gden_binary]) close(density(undirected, 'binary'), want, 'undirected binary density');
+  for (const want of [py.networkx.directed.density, py.igraph.directed.density, r.igraph.directed.density, r.sna.directed.gden_binary]) close(density(adjacencyOfMatrix(directed), 'binary'), want, 'directed binary density');
+  close(density(adjacencyOfMatrix(directed), 'valued'), r.sna.directed.gden_valued, 'directed valued density');
+  for (const want of [py.networkx.undirected.density, py.igraph.undirected.density, r.igraph.undirected.density, r.sna.undirected.gden_binary]) close(density(adjacencyOfMatrix(undirected), 'binary'), want, 'undirected binary density');
   // sna on pmax(W, t(W)): UCINET's symmetrisation by max, as symmetrize() does.
-  close(density(undirected, 'valued'), r.sna.undirected.gden_valued, 'undirected valued density');
+  close(density(adjacencyOfMatrix(undirected), 'valued'), r.sna.undirected.gden_valued, 'undirected valued density');
 });
 
 test('betweenness, weights removed: raw directed and undirected (halved), normalised', () => {

@@ -87,7 +87,8 @@ test('technological overlap: shared cited patents, Σ n_i·n_j and Σ min (case 
 });
 
 import { case01LedMatrix } from '../oracles/read.ts';
-import { averageClustering, betweenness, fagioloClustering, closeness, degreeCentralization, density, edgeCount, flowRate, inStrength, normalizeBetweenness, outStrength, pathLength, symmetrize } from '../../server/src/engine/networks/measures.ts';
+import { averageClustering, betweenness, fagioloClustering, closeness, degreeCentralization, flowRate, inStrength, normalizeBetweenness, outStrength, pathLength, symmetrize } from '../../server/src/engine/networks/measures.ts';
+import { adjacencyOfMatrix, density, edgeCount } from '../../server/src/engine/networks/adjacency.ts';
 
 const expected = readJson(`${CASE}/expected.json`);
 const close = (actual: number, want: number, what: string) =>
@@ -97,9 +98,9 @@ const led = case01LedMatrix();
 
 test('whole-network indicators of the led network match UCINET/Gephi conventions (case 01)', () => {
   const w = expected.whole_network_directed_led_inter;
-  assert.equal(edgeCount(led), w.arcs);
-  close(density(led, 'binary'), w['density_binary_m_over_n(n-1)'], 'binary density');
-  close(density(led, 'valued'), w['density_valued_ucinet_sum_w_over_n(n-1)'], 'valued density');
+  assert.equal(edgeCount(adjacencyOfMatrix(led)), w.arcs);
+  close(density(adjacencyOfMatrix(led), 'binary'), w['density_binary_m_over_n(n-1)'], 'binary density');
+  close(density(adjacencyOfMatrix(led), 'valued'), w['density_valued_ucinet_sum_w_over_n(n-1)'], 'valued density');
   close(100 * degreeCentralization(led, 'out', 'valued'), w.ucinet_out_centralization_valued_pct, 'out centralization');
   close(100 * degreeCentralization(led, 'in', 'valued'), w.ucinet_in_centralization_valued_pct, 'in centralization');
   close(100 * degreeCentralization(led, 'out', 'binary'), w.ucinet_out_centralization_binary_pct, 'binary out centralization');

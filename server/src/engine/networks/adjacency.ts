@@ -155,3 +155,24 @@ function dropZeros(a: Adjacency): Adjacency {
   }
   return { directed: a.directed, offsets, targets: Int32Array.from(targets), weights: Float64Array.from(weights) };
 }
+
+/** Every stored arc (i → j, value); an undirected tie is visited from both ends. */
+export function eachArc(a: Adjacency, visit: (i: number, j: number, w: number) => void): void {
+  for (let i = 0; i + 1 < a.offsets.length; i++) for (let k = a.offsets[i]; k < a.offsets[i + 1]; k++) visit(i, a.targets[k], a.weights[k]);
+}
+
+/** Number of distinct arcs i≠j with a positive value (Gephi and UCINET count arcs, not weights); undirected ties once. */
+export function edgeCount(a: Adjacency): number {
+  let arcs = 0;
+  eachArc(a, (_i, _j, w) => { if (w > 0) arcs++; });
+  return a.directed ? arcs : arcs / 2;
+}
+
+/** Binary density (Gephi) or valued density: the mean off-diagonal cell (UCINET Density Overall). */
+export function density(a: Adjacency, kind: 'binary' | 'valued'): number {
+  const n = nodeCount(a);
+  if (n < 2) return 0;
+  let sum = 0;
+  eachArc(a, (_i, _j, w) => { sum += kind === 'binary' ? (w > 0 ? 1 : 0) : w; });
+  return sum / (n * (n - 1));
+}

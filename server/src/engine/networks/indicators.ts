@@ -1,13 +1,13 @@
 // Whole-network and node indicators of one window's network, by name, with the conventions as options
 // (the declaration's items and options map onto these one to one). Empty windows give nulls, never zeros.
 import type { Checkpoint } from '../cancel.js';
-import { adjacencyOf, binary, columnSums, rowSums, symmetrized, type Adjacency } from './adjacency.js';
-import { blockModel } from './blocks.js';
+import { adjacencyOf, binary, columnSums, density, eachArc, edgeCount, rowSums, symmetrized, type Adjacency } from './adjacency.js';
+import { eiIndex } from './blocks.js';
 import { BROKERAGE_ROLES, brokerage, type BrokerageRole } from './brokerage.js';
 import { componentSummary, coreness, localClustering, strongComponents, transitivity, weakComponents } from './cohesion.js';
 import { bestCommunities, communityRuns, type Communities, type CommunityOptions } from './communities.js';
 import {
-  averageClustering, fagioloClustering, degreeCentralization, density, dichotomize, edgeCount, flowRate, inStrength,
+  averageClustering, fagioloClustering, degreeCentralization, dichotomize, flowRate, inStrength,
   normalizeBetweenness, outStrength, pathLength, symmetrize, toMatrix, type Matrix, type Symmetrize, type Unreachable,
 } from './measures.js';
 import type { Network } from './network.js';
@@ -41,37 +41,42 @@ export type Value = number | null;
 
 /** Whole-network indicators; `ei` needs a group per node (index into `groups`, aligned with `net.nodes`). */
 export function wholeIndicators(net: Network, items: readonly string[], options: IndicatorOptions, groups?: readonly number[]): Record<string, Value> {
-  const m = measuredMatrix(net, options);
-  const n = m.nodes.length;
+  // The n×n matrix only for the indicators that read it: counts, density and E-I come off the sparse rows, so a
+  // network of 10⁵ firms has them.
+  let matrix: Matrix | undefined;
+  const m = () => (matrix ??= measuredMatrix(net, options));
+  let adjacency: Adjacency | undefined;
+  const adj = () => (adjacency ??= measuredAdjacency(net, options));
+  const n = net.nodes.length;
   const scale = options.scale === 'percent' ? 100 : 1;
   const row: Record<string, Value> = {};
-  const path = () => (n ? pathLength(m) : undefined);
+  const path = () => (n ? pathLength(m()) : undefined);
   let found: Communities | undefined; // one partition for modularity, its runs and its communities
-  const partition = () => (found ??= communitiesOf(measuredAdjacency(net, options), options));
+  const partition = () => (found ??= communitiesOf(adj(), options));
   for (const item of items) {
     options.checkpoint?.();
     switch (item) {
       case 'nodes': row.nodes = n; break;
-      case 'edges': row.edges = edgeCount(m); break;
+      case 'edges': row.edges = edgeCount(adj()); break;
       case 'total_weight': row.total_weight = net.ties.reduce((sum, t) => sum + t.weight, 0); break;
-      case 'density': row.density = n > 1 ? density(m, options.density) : null; break;
+      case 'density': row.density = n > 1 ? density(adj(), options.density) : null; break;
       case 'modularity': row.modularity = net.ties.length ? partition().modularity : null; break;
       case 'modularity_runs': row.modularity_runs = net.ties.length ? partition().runsAtBest : null; break;
       case 'communities': row.communities = n ? partition().count : null; break;
-      case 'clustering': row.clustering = n ? (m.directed && options.clustering === 'fagiolo' ? fagioloClustering(m) : averageClustering(m)).average : null; break;
+      case 'clustering': row.clustering = n ? (m().directed && options.clustering === 'fagiolo' ? fagioloClustering(m()) : averageClustering(m())).average : null; break;
       case 'path_length': { const p = path(); row.path_length = p && p.reachablePairs ? p.average : null; break; }
       case 'diameter': { const p = path(); row.diameter = p && p.reachablePairs ? p.diameter : null; break; }
       case 'out_centralization': case 'in_centralization': case 'centralization': {
         const direction = item === 'in_centralization' ? 'in' : 'out';
-        row[item] = n > 2 ? scale * degreeCentralization(m, direction, options.centralization) : null;
+        row[item] = n > 2 ? scale * degreeCentralization(m(), direction, options.centralization) : null;
         break;
       }
-      case 'ei': row.ei = groups ? wholeEI(m, groups) : null; break;
-      case 'transitivity': row.transitivity = transitivity(undirectedView(m, options)); break;
-      case 'reachable_pairs': { const p = path(); row.reachable_pairs = p ? (m.directed ? p.reachablePairs : p.reachablePairs / 2) : null; break; }
+      case 'ei': row.ei = groups ? wholeEI(adj(), groups) : null; break;
+      case 'transitivity': row.transitivity = transitivity(undirectedView(m(), options)); break;
+      case 'reachable_pairs': { const p = path(); row.reachable_pairs = p ? (m().directed ? p.reachablePairs : p.reachablePairs / 2) : null; break; }
       case 'weak_components': case 'largest_weak_share': case 'strong_components': case 'largest_strong_share': {
         if (!n) { row[item] = null; break; }
-        const summary = componentSummary(item.includes('weak') ? weakComponents(m) : strongComponents(m));
+        const summary = componentSummary(item.includes('weak') ? weakComponents(m()) : strongComponents(m()));
         row[item] = item.startsWith('largest') ? summary.largestShare : summary.count;
         break;
       }
@@ -191,8 +196,15 @@ export function scaleBetweenness(raw: number[], n: number, directed: boolean, sc
 }
 
 /** Whole-network E-I of a node grouping, UCINET's binary E-I routine (blocks.ts). */
-function wholeEI(m: Matrix, groups: readonly number[]): Value {
-  const blocks: number[][] = [];
-  groups.forEach((g, i) => (blocks[g] ??= []).push(i));
-  return blockModel(m.w, blocks.filter(Boolean)).whole.binary.ei;
+/** UCINET's binary E-I of the whole network: the nonzero off-diagonal cells inside a group and between groups. */
+function wholeEI(a: Adjacency, groups: readonly number[]): Value {
+  let internal = 0;
+  let external = 0;
+  eachArc(a, (i, j, w) => {
+    if (w === 0) return;
+    if (groups[i] === groups[j]) internal++;
+    else external++;
+  });
+  return eiIndex(internal, external).ei;
 }
+

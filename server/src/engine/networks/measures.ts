@@ -49,22 +49,6 @@ const offDiagonal = (m: Matrix, f: (x: number, i: number, j: number) => void) =>
   for (let i = 0; i < size(m); i++) for (let j = 0; j < size(m); j++) if (i !== j) f(m.w[i][j], i, j);
 };
 
-/** Arcs i≠j with w > 0 (an undirected edge counts once). */
-export function edgeCount(m: Matrix): number {
-  let arcs = 0;
-  offDiagonal(m, (x) => { if (x > 0) arcs++; });
-  return m.directed ? arcs : arcs / 2;
-}
-
-/** Binary density (Gephi) or valued density: the mean off-diagonal cell (UCINET Density Overall). */
-export function density(m: Matrix, kind: 'binary' | 'valued'): number {
-  const n = size(m);
-  if (n < 2) return 0;
-  let sum = 0;
-  offDiagonal(m, (x) => { sum += kind === 'binary' ? (x > 0 ? 1 : 0) : x; });
-  return sum / (n * (n - 1));
-}
-
 export function outStrength(m: Matrix): number[] {
   return m.w.map((row, i) => row.reduce((s, x, j) => (i === j ? s : s + x), 0));
 }
