@@ -70,7 +70,7 @@ export class FixedEffectsDemeaner {
     if (layout.dimensions === 0) return { resid, alpha, iterations: 0 }; // no fixed effects: nothing to partial out
     if (warm) layout.fillResidual(x, alpha, resid);
     let run: SolverRun;
-    if (this.solver === 'cg') run = conjugateGradient(this.system(), x, alpha, resid, options);
+    if (this.solver === 'cg') run = conjugateGradient(this.system(options), x, alpha, resid, options);
     else if (this.solver === 'projections') run = alternatingProjections(layout, x, alpha, resid, options);
     else {
       let predicted = 0;
@@ -85,7 +85,7 @@ export class FixedEffectsDemeaner {
         this.solver = 'cg';
         const estimate = Number.isFinite(predicted) ? `about ${Math.round(predicted).toLocaleString('en-US')}` : 'ever more';
         this.reason = `as \`solver: auto\` chose: alternating projections on ${what} shrank its error so slowly that they would have needed ${estimate} sweeps (rate measured over ${trial.iterations}), the mark of a weakly connected fixed-effect graph`;
-        const rest = conjugateGradient(this.system(), x, alpha, resid, { ...options, maxIter: options.maxIter - trial.iterations });
+        const rest = conjugateGradient(this.system(options), x, alpha, resid, { ...options, maxIter: options.maxIter - trial.iterations });
         run = { iterations: trial.iterations + rest.iterations, converged: rest.converged };
       }
     }
@@ -101,8 +101,8 @@ export class FixedEffectsDemeaner {
   private reduced: EliminatedSystem | null = null;
 
   /** The reduced system CG solves, built on first use and shared by every column. */
-  private system(): EliminatedSystem {
-    return (this.reduced ??= new EliminatedSystem(this.layout));
+  private system(options: DemeanOptions): EliminatedSystem {
+    return (this.reduced ??= new EliminatedSystem(this.layout, options.checkpoint));
   }
 
   /** The model note saying that conjugate gradients ran and why; none when projections did. */

@@ -6,6 +6,7 @@
 // system over firms and years, some ten thousand unknowns, whose products cost a fraction of a pass over the
 // million rows. When eliminated levels touch many kept levels each (the gravity panel's pairs span 30), S fills
 // in, and its products are taken over the rows instead (D_K'W(I − P_g)D_K p, P_g the group means).
+import type { Checkpoint } from '../../cancel.js';
 import type { FixedEffectsLayout } from './feLayout.js';
 
 /** Pair blocks with at most this many cells are stored densely, larger ones as lists of entries. */
@@ -31,7 +32,10 @@ export class EliminatedSystem {
   private readonly order: Int32Array;
   private readonly start: Int32Array;
 
-  constructor(readonly layout: FixedEffectsLayout) {
+  constructor(
+    readonly layout: FixedEffectsLayout,
+    private readonly checkpoint?: Checkpoint,
+  ) {
     const Q = layout.dimensions;
     const levels = Array.from({ length: Q }, (_, q) => layout.levels(q));
     this.eliminated = levels.indexOf(Math.max(...levels));
@@ -77,6 +81,7 @@ export class EliminatedSystem {
     const weightOf = new Float64Array(this.size);
     const touched: number[][] = keptCodes.map(() => []);
     for (let g = 0; g + 1 < start.length; g++) {
+      if ((g & 4095) === 0) this.checkpoint?.();
       for (let k = start[g]; k < start[g + 1]; k++) {
         const i = order[k];
         const wi = w ? w[i] : 1;
