@@ -52,6 +52,7 @@ export class FixedEffectsDemeaner {
   solver: FixedEffectsSolver;
   /** Why conjugate gradients run, for the model's notes; null while projections do. */
   reason: string | null = null;
+  private reduced: EliminatedSystem | null = null;
 
   constructor(fe: DenseFactor[], weights: Float64Array | null, solver: FixedEffectsSolver = 'auto') {
     this.layout = new FixedEffectsLayout(fe, weights);
@@ -97,8 +98,6 @@ export class FixedEffectsDemeaner {
     }
     return { resid, alpha, iterations: run.iterations };
   }
-
-  private reduced: EliminatedSystem | null = null;
 
   /** The reduced system CG solves, built on first use and shared by every column. */
   private system(options: DemeanOptions): EliminatedSystem {
