@@ -24,7 +24,7 @@ export function conjugateGradient(system: EliminatedSystem, x: Float64Array, alp
   const z = new Float64Array(m);
   const p = new Float64Array(m);
   const Sp = new Float64Array(m);
-  const scratch = new Float64Array(system.csr ? 0 : r.length);
+  const scratch = new Float64Array(system.matrix ? 0 : r.length);
   const tol2 = options.tol * options.tol;
   const converged = (squares: number) => {
     let left = 0;

@@ -44,7 +44,7 @@ export interface Demeaned {
  */
 export const TRIAL_SWEEPS = 50;
 /** Sweeps before the rate is trusted (the first pairs still carry the start's transient). */
-const RATE_AFTER = 6;
+const RATE_AFTER = 4;
 
 export class FixedEffectsDemeaner {
   readonly layout: FixedEffectsLayout;
@@ -84,8 +84,8 @@ export class FixedEffectsDemeaner {
         run = trial;
       } else {
         this.solver = 'cg';
-        const estimate = Number.isFinite(predicted) ? `about ${Math.round(predicted).toLocaleString('en-US')}` : 'ever more';
-        this.reason = `as \`solver: auto\` chose: alternating projections on ${what} shrank its error so slowly that they would have needed ${estimate} sweeps (rate measured over ${trial.iterations}), the mark of a weakly connected fixed-effect graph`;
+        const estimate = Number.isFinite(predicted) ? `~${Math.round(predicted).toLocaleString('en-US')}` : 'no end of';
+        this.reason = `as \`solver: auto\` chose: alternating projections on ${what} were converging too slowly (their rate over the first ${trial.iterations} sweeps predicts ${estimate} sweeps, more than ${TRIAL_SWEEPS}), the mark of a weakly connected fixed-effect graph`;
         const rest = conjugateGradient(this.system(options), x, alpha, resid, { ...options, maxIter: options.maxIter - trial.iterations });
         run = { iterations: trial.iterations + rest.iterations, converged: rest.converged };
       }

@@ -2,9 +2,9 @@
 // the other (kept) dimensions, the eliminated dimension's best coefficients are the level means of x − D_Kα_K,
 // so what is left is the Schur complement system S α_K = b over the kept levels only,
 //   S = D_K'W D_K − Σ_g a_g a_g' / W_g,   a_g = every kept level's weight within eliminated level g.
-// When S is sparse enough it is built once as a sparse matrix (CSR): an inventor × firm × year panel leaves a
-// system over firms and years, some ten thousand unknowns, whose products cost a fraction of a pass over the
-// million rows. When eliminated levels touch many kept levels each (the gravity panel's pairs span 30), S fills
+// When S is sparse enough it is built once (dense blocks where full, as firm × year, and sparse rows for the
+// rest): an inventor × firm × year panel leaves a system over firms and years, some ten thousand unknowns,
+// whose products cost a fraction of a pass over the million rows. When eliminated levels touch many kept levels each (the gravity panel's pairs span 30), S fills
 // in, and its products are taken over the rows instead (D_K'W(I − P_g)D_K p, P_g the group means).
 import type { Checkpoint } from '../../cancel.js';
 import type { FixedEffectsLayout } from './feLayout.js';
@@ -25,8 +25,8 @@ export class EliminatedSystem {
   readonly fullIndex: Int32Array;
   /** S's diagonal (the preconditioner). */
   readonly diagonal: Float64Array;
-  /** S in compressed sparse rows, both triangles stored; null when its products go over the rows. */
-  readonly csr: { rowStart: Int32Array; columns: Int32Array; values: Float64Array } | null;
+  /** S, built; null when its products go over the rows. */
+  readonly matrix: ReducedMatrix | null;
   private readonly keptCodes: Int32Array[];
   /** The rows grouped by eliminated level: order[start[g] … start[g+1]). */
   private readonly order: Int32Array;
@@ -66,89 +66,116 @@ export class EliminatedSystem {
     const pairs = new PairSums(keptLevels, this.keptStart);
     const { diagonal, listed } = this.diagonalAndCount(pairs);
     this.diagonal = diagonal;
-    this.csr = pairs.denseCells + 2 * listed <= ENTRIES_PER_ROW * n ? this.build(pairs) : null;
+    this.matrix = pairs.denseCells + 2 * listed <= ENTRIES_PER_ROW * n ? this.build(pairs) : null;
   }
 
   /**
-   * Every eliminated level in turn with the kept levels its rows touch (per kept dimension) and their weights
-   * within it, indexed by reduced unknown; `weightOf` is cleared after each visit.
+   * The kept levels eliminated level g's rows touch and their weights within it: the touched reduced unknowns
+   * of kept dimension a are touched.levels[from[a] … from[a+1]), their weights touched.weights[…].
    */
-  private forEachGroup(visit: (invWeight: number, touched: number[][], weightOf: Float64Array) => void): void {
-    const { layout, keptCodes, order, start } = this;
-    const K = keptCodes.length;
+  private gather(g: number, touched: Touched): void {
+    const { layout, keptCodes, keptStart, order, start } = this;
+    const { slot, levels, weights, from } = touched;
     const w = layout.weights;
-    const invWeight = layout.invWeight.subarray(layout.offsets[this.eliminated]);
-    const weightOf = new Float64Array(this.size);
-    const touched: number[][] = keptCodes.map(() => []);
-    for (let g = 0; g + 1 < start.length; g++) {
-      if ((g & 4095) === 0) this.checkpoint?.();
+    for (let s = 0; s < from[keptCodes.length]; s++) slot[levels[s]] = -1;
+    let count = 0;
+    for (let a = 0; a < keptCodes.length; a++) {
+      from[a] = count;
+      const codes = keptCodes[a];
       for (let k = start[g]; k < start[g + 1]; k++) {
         const i = order[k];
-        const wi = w ? w[i] : 1;
-        for (let a = 0; a < K; a++) {
-          const at = this.keptStart[a] + keptCodes[a][i];
-          if (weightOf[at] === 0) touched[a].push(at);
-          weightOf[at] += wi;
+        const at = keptStart[a] + codes[i];
+        let s = slot[at];
+        if (s < 0) {
+          slot[at] = s = count++;
+          levels[s] = at;
+          weights[s] = 0;
         }
-      }
-      visit(invWeight[g], touched, weightOf);
-      for (let a = 0; a < K; a++) {
-        for (const at of touched[a]) weightOf[at] = 0;
-        touched[a].length = 0;
+        weights[s] += w ? w[i] : 1;
       }
     }
+    from[keptCodes.length] = count;
+  }
+
+  private touched(): Touched {
+    let largest = 0;
+    for (let g = 0; g + 1 < this.start.length; g++) largest = Math.max(largest, this.start[g + 1] - this.start[g]);
+    const K = this.kept.length;
+    return { slot: new Int32Array(this.size).fill(-1), levels: new Int32Array(K * largest), weights: new Float64Array(K * largest), from: new Int32Array(K + 1) };
   }
 
   /** S's diagonal, and how many entries the blocks not stored densely would list. */
   private diagonalAndCount(pairs: PairSums): { diagonal: Float64Array; listed: number } {
     const diagonal = Float64Array.from(this.fullIndex, (l) => 1 / this.layout.invWeight[l]);
+    const K = this.kept.length;
+    const invWeight = this.layout.invWeight.subarray(this.layout.offsets[this.eliminated]);
+    const touched = this.touched();
+    const { levels, weights, from } = touched;
     let listed = 0;
-    this.forEachGroup((invWeight, touched, weightOf) => {
-      touched.forEach((levels, a) => {
-        for (const at of levels) diagonal[at] -= weightOf[at] * weightOf[at] * invWeight;
-        for (let b = a; b < touched.length; b++) {
-          if (pairs.isDense(a, b)) continue;
-          listed += a === b ? (levels.length * (levels.length - 1)) / 2 : levels.length * touched[b].length;
-        }
-      });
-    });
+    for (let g = 0; g < invWeight.length; g++) {
+      if ((g & 4095) === 0) this.checkpoint?.();
+      this.gather(g, touched);
+      for (let s = 0; s < from[K]; s++) diagonal[levels[s]] -= weights[s] * weights[s] * invWeight[g];
+      for (let a = 0; a < K; a++) {
+        const na = from[a + 1] - from[a];
+        for (let b = a; b < K; b++) if (!pairs.isDense(a, b)) listed += a === b ? (na * (na - 1)) / 2 : na * (from[b + 1] - from[b]);
+      }
+    }
     // Rows add a pair for every two kept dimensions.
     const n = this.order.length;
-    for (let a = 0; a < this.kept.length; a++) for (let b = a + 1; b < this.kept.length; b++) if (!pairs.isDense(a, b)) listed += n;
+    for (let a = 0; a < K; a++) for (let b = a + 1; b < K; b++) if (!pairs.isDense(a, b)) listed += n;
     return { diagonal, listed };
   }
 
-  /** D_K'WD_K row by row, minus a_g a_g'/W_g group by group, into CSR. */
-  private build(pairs: PairSums): NonNullable<EliminatedSystem['csr']> {
-    const { layout, keptCodes } = this;
+  /** D_K'WD_K row by row, minus a_g a_g'/W_g group by group. */
+  private build(pairs: PairSums): ReducedMatrix {
+    const { layout, keptCodes, keptStart } = this;
     const K = keptCodes.length;
     const w = layout.weights;
-    for (let i = 0; i < this.order.length; i++) {
-      const wi = w ? w[i] : 1;
-      for (let a = 0; a < K; a++) for (let b = a + 1; b < K; b++) pairs.add(a, this.keptStart[a] + keptCodes[a][i], b, this.keptStart[b] + keptCodes[b][i], wi);
+    for (let a = 0; a < K; a++) {
+      for (let b = a + 1; b < K; b++) {
+        const ca = keptCodes[a];
+        const cb = keptCodes[b];
+        for (let i = 0; i < ca.length; i++) pairs.add(a, keptStart[a] + ca[i], b, keptStart[b] + cb[i], w ? w[i] : 1);
+      }
     }
-    this.forEachGroup((invWeight, touched, weightOf) => {
+    // Within a dimension the touched unknowns differ, so each unordered pair is added once (either triangle).
+    const invWeight = layout.invWeight.subarray(layout.offsets[this.eliminated]);
+    const touched = this.touched();
+    const { levels, weights, from } = touched;
+    for (let g = 0; g < invWeight.length; g++) {
+      if ((g & 4095) === 0) this.checkpoint?.();
+      this.gather(g, touched);
       for (let a = 0; a < K; a++) {
-        for (const ia of touched[a]) {
-          const va = weightOf[ia] * invWeight;
-          for (let b = a; b < K; b++) {
-            for (const ib of touched[b]) if (b > a || ib > ia) pairs.add(a, ia, b, ib, -va * weightOf[ib]);
+        for (let b = a; b < K; b++) {
+          const dense = pairs.denseBlock(a, b);
+          const columns = pairs.columns(b);
+          for (let x = from[a]; x < from[a + 1]; x++) {
+            const va = weights[x] * invWeight[g];
+            const first = a === b ? x + 1 : from[b];
+            if (dense) {
+              const base = (levels[x] - keptStart[a]) * columns - keptStart[b];
+              for (let y = first; y < from[b + 1]; y++) dense[base + levels[y]] -= va * weights[y];
+            } else {
+              for (let y = first; y < from[b + 1]; y++) pairs.add(a, levels[x], b, levels[y], -va * weights[y]);
+            }
           }
         }
       }
-    });
-    return pairs.toCsr(this.diagonal);
+    }
+    return pairs.toMatrix(this.diagonal);
   }
 
   /** out = S p. */
   multiply(p: Float64Array, out: Float64Array, scratch: Float64Array): void {
-    if (!this.csr) return this.multiplyOverRows(p, out, scratch);
-    const { rowStart, columns, values } = this.csr;
+    if (!this.matrix) return this.multiplyOverRows(p, out, scratch);
+    const { rowStart, columns, values, blocks } = this.matrix;
     for (let l = 0; l < this.size; l++) {
       let s = 0;
       for (let k = rowStart[l]; k < rowStart[l + 1]; k++) s += values[k] * p[columns[k]];
       out[l] = s;
     }
+    for (const block of blocks) multiplyBlock(block, p, out);
   }
 
   /** out = D_K'W(I − P_g)D_K p, with `u` (one value per row) as scratch. */
@@ -205,6 +232,49 @@ export class EliminatedSystem {
 }
 
 /**
+ * S = CSR part + dense blocks, each cell (r, c) of a block standing for S[rowOffset + r, columnOffset + c] and
+ * its mirror (a block within one dimension has zeros on its diagonal: S's diagonal is in the CSR part).
+ */
+interface ReducedMatrix {
+  rowStart: Int32Array;
+  columns: Int32Array;
+  values: Float64Array;
+  blocks: DenseBlock[];
+}
+
+interface DenseBlock {
+  rowOffset: number;
+  columnOffset: number;
+  columns: number;
+  cells: Float64Array;
+}
+
+/** out += the block's part of S p, both triangles. */
+function multiplyBlock({ rowOffset, columnOffset, columns, cells }: DenseBlock, p: Float64Array, out: Float64Array): void {
+  const rows = cells.length / columns;
+  for (let r = 0; r < rows; r++) {
+    const pr = p[rowOffset + r];
+    const base = r * columns;
+    let s = 0;
+    for (let c = 0; c < columns; c++) {
+      const v = cells[base + c];
+      s += v * p[columnOffset + c];
+      out[columnOffset + c] += v * pr;
+    }
+    out[rowOffset + r] += s;
+  }
+}
+
+/** Scratch for one eliminated level's touched kept levels (see `gather`). */
+interface Touched {
+  /** Where a reduced unknown sits in `levels`, −1 when untouched. */
+  slot: Int32Array;
+  levels: Int32Array;
+  weights: Float64Array;
+  from: Int32Array;
+}
+
+/**
  * S's off-diagonal sums over pairs of reduced unknowns i (of kept dimension a) and j (of b ≥ a): a dense array for each pair of dimensions small enough, a list of entries (summed when the CSR is built)
  * otherwise: firm × firm pairs are few but the square of the firms is large.
  */
@@ -226,11 +296,20 @@ class PairSums {
     return this.dense[a][b] !== null;
   }
 
+  /** The dense block of dimensions a ≤ b, if it is one: cells row-major, columns(b) per row. */
+  denseBlock(a: number, b: number): Float64Array | null {
+    return this.dense[a][b];
+  }
+
+  columns(b: number): number {
+    return this.levels[b];
+  }
+
   get denseCells(): number {
     return this.dense.flat().reduce((s, block) => s + (block ? block.length : 0), 0);
   }
 
-  /** Adds v at reduced unknowns i (of kept dimension a) and j (of b ≥ a; j > i when b = a). */
+  /** Adds v at reduced unknowns i (of kept dimension a) and j ≠ i (of b ≥ a). */
   add(a: number, i: number, b: number, j: number, v: number): void {
     const block = this.dense[a][b];
     if (block) {
@@ -255,10 +334,10 @@ class PairSums {
   }
 
   /** Every off-diagonal sum, as global indices (a pair may come several times, to be summed). */
-  private forEach(visit: (i: number, j: number, v: number) => void): void {
+  private forEach(visit: (i: number, j: number, v: number) => void, kept: Set<Float64Array>): void {
     this.dense.forEach((row, a) =>
       row.forEach((block, b) => {
-        if (!block) return;
+        if (!block || kept.has(block)) return;
         const columns = this.levels[b];
         for (let key = 0; key < block.length; key++) {
           if (block[key] === 0) continue;
@@ -271,15 +350,28 @@ class PairSums {
     for (let k = 0; k < this.listed; k++) visit(this.listRows[k], this.listColumns[k], this.listValues[k]);
   }
 
-  /** Both triangles in compressed sparse rows, repeated pairs summed. */
-  toCsr(diagonal: Float64Array): { rowStart: Int32Array; columns: Int32Array; values: Float64Array } {
+  /**
+   * S as dense blocks (those at least half filled: their products need no column indices, and one cell serves
+   * both triangles) and the rest in compressed sparse rows, both triangles, repeated pairs summed.
+   */
+  toMatrix(diagonal: Float64Array): ReducedMatrix {
+    const blocks: DenseBlock[] = [];
+    this.dense.forEach((row, a) =>
+      row.forEach((cells, b) => {
+        if (!cells) return;
+        let filled = 0;
+        for (let k = 0; k < cells.length; k++) if (cells[k] !== 0) filled++;
+        if (2 * filled >= cells.length) blocks.push({ rowOffset: this.start[a], columnOffset: this.start[b], columns: this.levels[b], cells });
+      }),
+    );
+    const kept = new Set(blocks.map((block) => block.cells));
     const size = diagonal.length;
     const count = new Int32Array(size + 1);
     for (let l = 0; l < size; l++) count[l + 1] = 1;
     this.forEach((i, j) => {
       count[i + 1]++;
       count[j + 1]++;
-    });
+    }, kept);
     for (let l = 0; l < size; l++) count[l + 1] += count[l];
     const columns = new Int32Array(count[size]);
     const values = new Float64Array(count[size]);
@@ -292,7 +384,7 @@ class PairSums {
     this.forEach((i, j, v) => {
       put(i, j, v);
       put(j, i, v);
-    });
+    }, kept);
     // Sum repeated columns within each row, compacting in place.
     const rowStart = new Int32Array(size + 1);
     const at = new Int32Array(size).fill(-1);
@@ -310,6 +402,6 @@ class PairSums {
       }
     }
     rowStart[size] = out;
-    return { rowStart, columns: columns.slice(0, out), values: values.slice(0, out) };
+    return { rowStart, columns: columns.slice(0, out), values: values.slice(0, out), blocks };
   }
 }
