@@ -62,11 +62,10 @@ export class EliminatedSystem {
     this.order = new Int32Array(n);
     const next = this.start.slice(0, nGroups);
     for (let i = 0; i < n; i++) this.order[next[groups[i]]++] = i;
-    const keptLevels = this.kept.map((q) => levels[q]);
-    const pairs = new PairSums(keptLevels, this.keptStart);
-    const { diagonal, listed } = this.diagonalAndCount(pairs);
-    this.diagonal = diagonal;
-    this.matrix = pairs.denseCells + 2 * listed <= ENTRIES_PER_ROW * n ? this.build(pairs) : null;
+    const pairs = new PairSums(this.kept.map((q) => levels[q]), this.keptStart, ENTRIES_PER_ROW * n);
+    this.diagonal = Float64Array.from(this.fullIndex, (l) => 1 / layout.invWeight[l]);
+    this.accumulate(pairs);
+    this.matrix = pairs.overflowed ? null : pairs.toMatrix(this.diagonal);
   }
 
   /**
@@ -104,32 +103,12 @@ export class EliminatedSystem {
     return { slot: new Int32Array(this.size).fill(-1), levels: new Int32Array(K * largest), weights: new Float64Array(K * largest), from: new Int32Array(K + 1) };
   }
 
-  /** S's diagonal, and how many entries the blocks not stored densely would list. */
-  private diagonalAndCount(pairs: PairSums): { diagonal: Float64Array; listed: number } {
-    const diagonal = Float64Array.from(this.fullIndex, (l) => 1 / this.layout.invWeight[l]);
-    const K = this.kept.length;
-    const invWeight = this.layout.invWeight.subarray(this.layout.offsets[this.eliminated]);
-    const touched = this.touched();
-    const { levels, weights, from } = touched;
-    let listed = 0;
-    for (let g = 0; g < invWeight.length; g++) {
-      if ((g & 4095) === 0) this.checkpoint?.();
-      this.gather(g, touched);
-      for (let s = 0; s < from[K]; s++) diagonal[levels[s]] -= weights[s] * weights[s] * invWeight[g];
-      for (let a = 0; a < K; a++) {
-        const na = from[a + 1] - from[a];
-        for (let b = a; b < K; b++) if (!pairs.isDense(a, b)) listed += a === b ? (na * (na - 1)) / 2 : na * (from[b + 1] - from[b]);
-      }
-    }
-    // Rows add a pair for every two kept dimensions.
-    const n = this.order.length;
-    for (let a = 0; a < K; a++) for (let b = a + 1; b < K; b++) if (!pairs.isDense(a, b)) listed += n;
-    return { diagonal, listed };
-  }
-
-  /** D_K'WD_K row by row, minus a_g a_g'/W_g group by group. */
-  private build(pairs: PairSums): ReducedMatrix {
-    const { layout, keptCodes, keptStart } = this;
+  /**
+   * S's diagonal, and its other entries into `pairs`: D_K'WD_K row by row, minus a_g a_g'/W_g group by group
+   * (the pairs stop listing once S is too large to build, the diagonal is always needed).
+   */
+  private accumulate(pairs: PairSums): void {
+    const { layout, keptCodes, keptStart, diagonal } = this;
     const K = keptCodes.length;
     const w = layout.weights;
     for (let a = 0; a < K; a++) {
@@ -146,6 +125,8 @@ export class EliminatedSystem {
     for (let g = 0; g < invWeight.length; g++) {
       if ((g & 4095) === 0) this.checkpoint?.();
       this.gather(g, touched);
+      for (let s = 0; s < from[K]; s++) diagonal[levels[s]] -= weights[s] * weights[s] * invWeight[g];
+      if (pairs.overflowed) continue;
       for (let a = 0; a < K; a++) {
         for (let b = a; b < K; b++) {
           const dense = pairs.denseBlock(a, b);
@@ -163,7 +144,6 @@ export class EliminatedSystem {
         }
       }
     }
-    return pairs.toMatrix(this.diagonal);
   }
 
   /** out = S p. */
@@ -285,15 +265,23 @@ class PairSums {
   private listValues = new Float64Array(1 << 16);
   private listed = 0;
 
+  /** Set once the listed entries pass the budget: S is then not built. */
+  overflowed = false;
+  private readonly budget: number;
+
+  /** `entries`: the most S may hold, dense cells and both triangles of the listed pairs together. */
   constructor(
     private readonly levels: number[],
     private readonly start: number[],
+    entries: number,
   ) {
-    this.dense = levels.map((la, a) => levels.map((lb, b) => (b >= a && la * lb <= DENSE_CELLS ? new Float64Array(la * lb) : null)));
-  }
-
-  isDense(a: number, b: number): boolean {
-    return this.dense[a][b] !== null;
+    const isDense = (a: number, b: number) => b >= a && levels[a] * levels[b] <= DENSE_CELLS;
+    let denseCells = 0;
+    levels.forEach((la, a) => levels.forEach((lb, b) => (denseCells += isDense(a, b) ? la * lb : 0)));
+    this.budget = (entries - denseCells) / 2;
+    this.overflowed = this.budget < 0;
+    // Nothing is allocated for a system that cannot be built.
+    this.dense = levels.map((la, a) => levels.map((lb, b) => (isDense(a, b) && !this.overflowed ? new Float64Array(la * lb) : null)));
   }
 
   /** The dense block of dimensions a ≤ b, if it is one: cells row-major, columns(b) per row. */
@@ -305,15 +293,15 @@ class PairSums {
     return this.levels[b];
   }
 
-  get denseCells(): number {
-    return this.dense.flat().reduce((s, block) => s + (block ? block.length : 0), 0);
-  }
-
   /** Adds v at reduced unknowns i (of kept dimension a) and j ≠ i (of b ≥ a). */
   add(a: number, i: number, b: number, j: number, v: number): void {
     const block = this.dense[a][b];
     if (block) {
       block[(i - this.start[a]) * this.levels[b] + j - this.start[b]] += v;
+      return;
+    }
+    if (this.listed >= this.budget) {
+      this.overflowed = true;
       return;
     }
     if (this.listed === this.listValues.length) this.grow();
