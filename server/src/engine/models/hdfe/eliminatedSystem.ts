@@ -202,7 +202,9 @@ export class EliminatedSystem {
     const { layout } = this;
     r.set(x);
     this.keptCodes.forEach((codes, k) => {
-      const a = alpha.subarray(layout.offsets[this.kept[k]]);
+      const q = this.kept[k];
+      const a = alpha.subarray(layout.offsets[q], layout.offsets[q] + layout.levels(q));
+      if (a.every((v) => v === 0)) return; // a cold start: nothing to subtract
       for (let i = 0; i < r.length; i++) r[i] -= a[codes[i]];
     });
     const off = layout.offsets[this.eliminated];
