@@ -4,8 +4,9 @@
 //   S = D_K'W D_K − Σ_g a_g a_g' / W_g,   a_g = every kept level's weight within eliminated level g.
 // When S is sparse enough it is built once (dense blocks where full, as firm × year, and sparse rows for the
 // rest): an inventor × firm × year panel leaves a system over firms and years, some ten thousand unknowns,
-// whose products cost a fraction of a pass over the million rows. When eliminated levels touch many kept levels each (the gravity panel's pairs span 30), S fills
-// in, and its products are taken over the rows instead (D_K'W(I − P_g)D_K p, P_g the group means).
+// whose products cost a fraction of a pass over the million rows. When eliminated levels touch many kept
+// levels each (the gravity panel's pairs span 30), S fills in, and its products are taken over the rows
+// instead (D_K'W(I − P_g)D_K p, P_g the group means).
 import type { Checkpoint } from '../../cancel.js';
 import type { FixedEffectsLayout } from './feLayout.js';
 
