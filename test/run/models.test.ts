@@ -21,7 +21,7 @@ function coefficients(name: string) {
 test('every declaration runs', async () => {
   const results = await run;
   assert.deepEqual(results.results.map((r) => [r.name, r.status, r.error?.message]), [
-    ['ols_gravity', 'ok', undefined], ['ppml_gravity', 'ok', undefined], ['hetero_gravity', 'ok', undefined],
+    ['ols_gravity', 'ok', undefined], ['ppml_gravity', 'ok', undefined], ['hetero_gravity', 'ok', undefined], ['cg_gravity', 'ok', undefined],
     ['nb_quine', 'ok', undefined], ['nb_fractional', 'ok', undefined], ['ppml_separated', 'ok', undefined], ['ppml_capped', 'ok', undefined],
     ['ppml_contradictory', 'error', '`separation: none` cannot be combined with other checks.'],
     ['ols_exact', 'ok', undefined], ['ols_twoway_conventional', 'ok', undefined], ['detector', 'ok', undefined], ['bb98', 'ok', undefined], ['mediated', 'ok', undefined], ['inflation', 'ok', undefined], ['fe_or_re', 'ok', undefined], ['fe_re_undefined', 'ok', undefined], ['gravity_table', 'ok', undefined],
@@ -30,7 +30,7 @@ test('every declaration runs', async () => {
 
 test('ols: fixest feols with i^t + j^t + i^j, clustered by i^j and HC1', async () => {
   const oracle = readEconJson('gravity_feols_fixest.json');
-  for (const [name, variant] of [['ols_gravity', 'cluster_ij_default'], ['hetero_gravity', 'hetero_default']] as const) {
+  for (const [name, variant] of [['ols_gravity', 'cluster_ij_default'], ['hetero_gravity', 'hetero_default'], ['cg_gravity', 'cluster_ij_default']] as const) {
     const { model, byTerm } = await coefficients(name);
     assert.equal(model.fit.n, oracle.nobs);
     for (const [term, estimate] of Object.entries(oracle.coef as Record<string, number>)) {
@@ -41,6 +41,11 @@ test('ols: fixest feols with i^t + j^t + i^j, clustered by i^j and HC1', async (
   const { model } = await coefficients('ols_gravity');
   assert.deepEqual(model.fixedEffects?.map((f) => [f.name, f.levels]), Object.entries(oracle.fixef_sizes));
   assert.equal(model.vcovType?.clusters?.[0].count, oracle.se_variants.cluster_ij_default.G);
+});
+
+test('solver: cg reaches the model and says so in a note; the default adds none', async () => {
+  assert.match((await coefficients('cg_gravity')).model.notes.join(' '), /conjugate gradients .* as `solver: cg` asks/);
+  assert.doesNotMatch((await coefficients('ols_gravity')).model.notes.join(' '), /conjugate gradients/);
 });
 
 test('poisson: fixest fepois, clustered by i^j, all-zero groups removed and noted', async () => {

@@ -472,6 +472,11 @@ const feOptions: OptionSpec[] = [
   { name: 'singletons', doc: 'FE groups of one observation.', value: oneOf(['drop', 'Drop them and report the count (fixest ≥ 0.13).'], ['keep', 'Keep them.']), default: 'drop' },
   { name: 'tolerance', doc: 'Convergence tolerance of the fixed-effects solver (fixest\'s fixef.tol).', value: { type: 'number', min: 0 }, default: '1e-6' },
   { name: 'max_iter', doc: 'Iteration cap of the fixed-effects solver (fixest\'s fixef.iter).', value: integer(1), default: '10000' },
+  {
+    name: 'solver', doc: 'How the fixed effects are partialled out of the outcome and regressors (docs/models/hdfe.md, "Solvers"). Results agree to far within the tolerance either way; a note says when conjugate gradients ran, and why.',
+    value: oneOf(['auto', 'Alternating projections, switching to conjugate gradients when their rate on the outcome predicts more than 50 sweeps (a weakly connected fixed-effect graph, such as inventors who rarely change firm).'], ['projections', 'Alternating projections with Irons–Tuck acceleration (fixest\'s method): fast on well-connected fixed effects.'], ['cg', 'Conjugate gradients on the normal equations once the fixed effect of most levels is eliminated exactly, diagonally preconditioned: fast on sparse, weakly connected fixed effects.']),
+    default: 'auto',
+  },
   // fixest's ssc(): each overrides the one the `dof` preset sets.
   { name: 'ssc_adj', doc: 'Small-sample factor (n − 1)/(n − K), n/(n − K) for `hc1` (fixest\'s ssc(adj)); overrides `dof`.', value: bool, default: 'true' },
   { name: 'ssc_fixef_k', doc: 'Which fixed effects count in K (fixest\'s ssc(fixef.K)); overrides `dof`.', value: oneOf(['nested', 'All but those nested in a cluster variable.'], ['full', 'All of them.'], ['none', 'None: K is the number of regressors.']), default: 'nested' },

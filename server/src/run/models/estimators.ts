@@ -5,7 +5,7 @@ import type { Checkpoint } from '../../engine/cancel.js';
 import type { DataTable } from '../../engine/data/dataTable.js';
 import { buildDesign, label, type Expr, type Formula } from '../../engine/models/formula/index.js';
 import { gmmInput } from '../../engine/models/formula/gmm.js';
-import { fepois, feols, FIXEST_SSC, REGHDFE_SSC, type SmallSample, type VcovKind } from '../../engine/models/hdfe/index.js';
+import { fepois, feols, FIXEST_SSC, REGHDFE_SSC, type FixedEffectsSolver, type SmallSample, type VcovKind } from '../../engine/models/hdfe/index.js';
 import { pgmm, type GmmSpec } from '../../engine/models/gmm/index.js';
 import { negativeBinomial } from '../../engine/models/negbin/negativeBinomial.js';
 import type { NegbinVcov } from '../../engine/models/negbin/covariance.js';
@@ -67,6 +67,7 @@ function fitHdfe(spec: ModelSpec, formula: Formula, table: DataTable, checkpoint
     dropSingletons: wordOption(spec, 'singletons', 'drop') === 'drop',
     fixefTol: numberOption(spec, 'tolerance', 1e-6),
     fixefMaxIter: numberOption(spec, 'max_iter', 10000),
+    solver: wordOption(spec, 'solver', 'auto') as FixedEffectsSolver,
     glmTol: numberOption(spec, 'glm_tol', 1e-8),
     glmMaxIter: numberOption(spec, 'glm_iter', 25),
     ...separationRules(spec),

@@ -2,7 +2,7 @@
 // outcome and the regressors (Frisch–Waugh–Lovell), then least squares on the residuals.
 import { NEVER_CANCELLED, type Checkpoint } from '../../cancel.js';
 import type { ModelResult } from '../../../results/modelResult.js';
-import { FixedEffectsDemeaner } from './demean.js';
+import { FixedEffectsDemeaner, type FixedEffectsSolver } from './demean.js';
 import { isInterceptColumn } from '../describe/frame.js';
 import { modelFixedEffectParameters } from './dof.js';
 import { EstimationError } from './errors.js';
@@ -26,9 +26,11 @@ export interface HdfeFitOptions {
   checkpoint?: Checkpoint;
   /** Report every fixed-effect level's value (fixest's fixef()); default false. */
   fixef?: boolean;
+  /** How the fixed effects are partialled out (docs/models/hdfe.md); default 'auto'. */
+  solver?: FixedEffectsSolver;
 }
 
-export const OLS_DEFAULTS: Required<HdfeFitOptions> = { fixefTol: 1e-6, fixefMaxIter: 10000, dropSingletons: true, collinearityTol: 1e-10, checkpoint: NEVER_CANCELLED, fixef: false };
+export const OLS_DEFAULTS: Required<HdfeFitOptions> = { fixefTol: 1e-6, fixefMaxIter: 10000, dropSingletons: true, collinearityTol: 1e-10, checkpoint: NEVER_CANCELLED, fixef: false, solver: 'auto' };
 
 /** Estimates and summarises in one call: `summarizeFit(fitFeols(frame, options), options)`. */
 export function feols(frame: HdfeFrame, options: HdfeFitOptions & InferenceOptions = {}): ModelResult {
@@ -43,7 +45,7 @@ export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFi
   const { y, w, notes } = data;
   const n = y.length;
   const fe = data.fixedEffects.map((f) => f.factor);
-  const demeaner = new FixedEffectsDemeaner(fe, w);
+  const demeaner = new FixedEffectsDemeaner(fe, w, opts.solver);
   const demeanOptions = { tol: opts.fixefTol, maxIter: opts.fixefMaxIter, collinearityTol: opts.collinearityTol, checkpoint: opts.checkpoint };
   const dependent = frame.yName ?? 'y';
   const yd = demeaner.demean(y, demeanOptions, undefined, `"${dependent}"`);
@@ -56,6 +58,8 @@ export function fitFeols(frame: HdfeFrame, options: HdfeFitOptions = {}): HdfeFi
     throw new EstimationError(`"${dependent}" has no variation within the fixed-effect groups: the fixed effects explain it entirely.`);
   }
   const rx = partialRegressors(data.X, w, demeaner, demeanOptions, notes);
+  const solverNote = demeaner.note();
+  if (solverNote) notes.push(solverNote);
   const { beta, bread } = solveNormalEquations(rx.Xd, yd.resid, w, rx.gram);
   const e = residuals(yd.resid, rx.Xd, beta);
   const ssr = weightedDot(e, e, w);

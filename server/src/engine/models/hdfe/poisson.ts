@@ -109,15 +109,22 @@ function irls(data: EstimationData, dependent: string, opts: Required<PoissonFit
   let kept: number[] | null = null;
   let warmX: Float64Array[] = [];
   let beta = new Float64Array(0);
+  // The first step's demeaner settles `auto`; later steps, with other weights on the same graph, keep its choice.
+  let solver = opts.solver;
   for (let iteration = 1; ; iteration++) {
     opts.checkpoint();
     for (let i = 0; i < n; i++) {
       w[i] = (prior ? prior[i] : 1) * mu[i];
       z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
     }
-    const demeaner = new FixedEffectsDemeaner(fe, w);
+    const demeaner = new FixedEffectsDemeaner(fe, w, solver);
     const zd = demeaner.demean(z, demeanOptions, warmZ, 'the working outcome');
     warmZ = zd.alpha;
+    if (iteration === 1) {
+      solver = demeaner.solver;
+      const note = demeaner.note();
+      if (note) notes.push(note);
+    }
     let Xd: Float64Array[];
     if (kept === null) {
       const rx = partialRegressors(data.X, w, demeaner, demeanOptions, notes);
