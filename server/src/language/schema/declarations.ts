@@ -474,7 +474,7 @@ const feOptions: OptionSpec[] = [
   { name: 'max_iter', doc: 'Iteration cap of the fixed-effects solver (fixest\'s fixef.iter).', value: integer(1), default: '10000' },
   {
     name: 'solver', doc: 'How the fixed effects are partialled out of the outcome and regressors (docs/models/hdfe.md, "Solvers"). Results agree to far within the tolerance either way; a note says when conjugate gradients ran, and why.',
-    value: oneOf(['auto', 'Alternating projections, switching to conjugate gradients when their rate on the outcome predicts more than 50 sweeps (a weakly connected fixed-effect graph, such as inventors who rarely change firm).'], ['projections', 'Alternating projections with Irons–Tuck acceleration (fixest\'s method): fast on well-connected fixed effects.'], ['cg', 'Conjugate gradients on the normal equations once the fixed effect of most levels is eliminated exactly, diagonally preconditioned: fast on sparse, weakly connected fixed effects.']),
+    value: oneOf(['auto', 'OLS: alternating projections, switching to conjugate gradients when their rate on the outcome predicts more than 50 sweeps (a weakly connected fixed-effect graph, such as inventors who rarely change firm). Poisson with two or more fixed effects: conjugate gradients, as every IRLS step partials the columns out again under new weights.'], ['projections', 'Alternating projections with Irons–Tuck acceleration (fixest\'s method): fast on well-connected fixed effects.'], ['cg', 'Conjugate gradients on the normal equations once the fixed effect of most levels is eliminated exactly, diagonally preconditioned: fast on sparse, weakly connected fixed effects.']),
     default: 'auto',
   },
   // fixest's ssc(): each overrides the one the `dof` preset sets.

@@ -54,10 +54,11 @@ export class FixedEffectsDemeaner {
   reason: string | null = null;
   private reduced: EliminatedSystem | null = null;
 
-  constructor(fe: DenseFactor[], weights: Float64Array | null, solver: FixedEffectsSolver = 'auto') {
+  /** `reason`: why a caller chose `cg` itself (Poisson under `auto`), for the note; default: the spec asked. */
+  constructor(fe: DenseFactor[], weights: Float64Array | null, solver: FixedEffectsSolver = 'auto', reason = 'as `solver: cg` asks') {
     this.layout = new FixedEffectsLayout(fe, weights);
     this.solver = fe.length < 2 ? 'projections' : solver; // one fixed effect: its level means, exact in one sweep
-    if (this.solver === 'cg') this.reason = 'as `solver: cg` asks';
+    if (this.solver === 'cg') this.reason = reason;
   }
 
   get nCoef(): number {

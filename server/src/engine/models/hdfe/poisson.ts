@@ -40,6 +40,9 @@ export const POISSON_DEFAULTS: Required<PoissonFitOptions> = {
 };
 
 /** Estimates and summarises in one call: `summarizeFit(fitFepois(frame, options), options)`. */
+/** Why Poisson runs conjugate gradients under `auto`, for the model's note. */
+const POISSON_CG_REASON = 'as `solver: auto` chooses for Poisson with two or more fixed effects: each IRLS step partials the working outcome and every regressor out again under new weights, which conjugate gradients do in far fewer passes over the data';
+
 export function fepois(frame: HdfeFrame, options: PoissonFitOptions & InferenceOptions = {}): ModelResult {
   const fit = fitFepois(frame, options);
   options.checkpoint?.();
@@ -109,15 +112,18 @@ function irls(data: EstimationData, dependent: string, opts: Required<PoissonFit
   let kept: number[] | null = null;
   let warmX: Float64Array[] = [];
   let beta = new Float64Array(0);
-  // The first step's demeaner settles `auto`; later steps, with other weights on the same graph, keep its choice.
-  let solver = opts.solver;
+  // Under `auto` IRLS runs conjugate gradients from the start: every step partials the working outcome and each
+  // regressor out again under new weights, where projections need many sweeps even on a well-connected graph
+  // (gravity panel, three FE: 1.5 s of CPU by projections, 0.24 s by CG; docs/models/hdfe.md "Solvers").
+  let solver = opts.solver === 'auto' && fe.length >= 2 ? 'cg' : opts.solver;
+  const reason = opts.solver === 'auto' ? POISSON_CG_REASON : undefined;
   for (let iteration = 1; ; iteration++) {
     opts.checkpoint();
     for (let i = 0; i < n; i++) {
       w[i] = (prior ? prior[i] : 1) * mu[i];
       z[i] = eta[i] + (y[i] - mu[i]) / mu[i];
     }
-    const demeaner = new FixedEffectsDemeaner(fe, w, solver);
+    const demeaner = new FixedEffectsDemeaner(fe, w, solver, reason);
     const zd = demeaner.demean(z, demeanOptions, warmZ, 'the working outcome');
     warmZ = zd.alpha;
     if (iteration === 1) {
