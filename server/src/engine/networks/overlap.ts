@@ -66,8 +66,8 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
     weigh: WEIGHT[options.weight],
   };
   const names = regions.map((r) => String(r[0]));
-  const runs = windows.map((w) => windowRows(citing, w));
-  const work = workspace(citing.cited, Math.max(0, ...runs.map(([a, b]) => b - a)));
+  const runs = windows.map((w) => windowYears(citing, w));
+  const work = workspace(citing.cited, Math.max(0, ...runs.map((run) => rowCount(citing, run))));
   return runs.map((run) => {
     options.checkpoint?.();
     return windowNetwork(names, columnsIn(citing, run, work), rule);
@@ -75,63 +75,70 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
 }
 
 /**
- * One row per citing patent of a region and citation — region rid[k] had a patent citing patent cid[k] —
- * grouped by year: year years[y]'s rows are from[y]…from[y + 1]−1, years ascending, so that a window's rows
- * are one run of them; `cited` bounds the cid.
+ * One row per citing patent of a region and citation — region rid had a patent citing patent cid — kept
+ * by year, years ascending, so that a window's rows are a run of years; `cited` bounds the cid.
  */
-interface CitingRows { years: Int32Array; from: Int32Array; cid: Int32Array; rid: Int32Array; cited: number }
+interface CitingRows { years: Int32Array; rows: YearRows[]; cited: number }
+
+/** A year's rows, the first `length` of its arrays (grown as rows arrive). */
+interface YearRows { cid: Int32Array; rid: Int32Array; length: number }
 
 /**
- * The rows streamed from DuckDB (cid, rid, year) into CitingRows by a counting sort on the year. A year
- * beyond every finite window bound is counted as the bound's next year, which every window holds or not
- * alike, so the years are at most those the windows span.
+ * The rows streamed from DuckDB (cid, rid, year), each appended to its year's arrays as it arrives: only
+ * the rows themselves are held (8 bytes a row, and a year's spare capacity). A year beyond every finite
+ * window bound is counted as the bound's next year, which every window holds or not alike, so the years
+ * are at most those the windows span.
  */
 async function readCitingRows(result: DuckDBResult, windows: readonly Window[]): Promise<CitingRows> {
   const bounds = windows.flatMap((w) => [w.from, w.to]).filter(Number.isFinite);
   const lo = bounds.length ? Math.min(...bounds) - 1 : 0;
   const hi = bounds.length ? Math.max(...bounds) + 1 : 0;
-  // Bucket 0 is NO_YEAR, bucket k ≥ 1 the year lo + k − 1.
-  const bucket = (year: number) => (year === NO_YEAR ? 0 : Math.min(Math.max(year, lo), hi) - lo + 1);
-  const from = new Int32Array(hi - lo + 3);
-  const chunks: Int32Array[][] = [];
+  // Year k is NO_YEAR for k = 0, else lo + k − 1.
+  const years = Int32Array.from({ length: hi - lo + 2 }, (_, k) => (k === 0 ? NO_YEAR : lo + k - 1));
+  const rows: YearRows[] = Array.from(years, () => ({ cid: new Int32Array(1024), rid: new Int32Array(1024), length: 0 }));
   let cited = 0;
-  // Streamed chunk by chunk, so that DuckDB never holds the whole result beside these arrays.
-  await forEachIntegerChunk(result, (columns, rows) => {
-    const [cid, , year] = columns;
-    for (let r = 0; r < rows; r++) {
-      from[bucket(year[r]) + 1]++;
+  await forEachIntegerChunk(result, (columns, count) => {
+    const [cid, rid, year] = columns;
+    for (let r = 0; r < count; r++) {
+      const into = rows[year[r] === NO_YEAR ? 0 : Math.min(Math.max(year[r], lo), hi) - lo + 1];
+      if (into.length === into.cid.length) grow(into);
+      into.cid[into.length] = cid[r];
+      into.rid[into.length++] = rid[r];
       if (cid[r] >= cited) cited = cid[r] + 1;
     }
-    chunks.push(columns.map((c) => c.slice()));
   });
-  const buckets = from.length - 1;
-  for (let k = 0; k < buckets; k++) from[k + 1] += from[k];
-  const next = from.slice(0, buckets);
-  const cid = new Int32Array(from[buckets]);
-  const rid = new Int32Array(from[buckets]);
-  for (const [c, r, year] of chunks.splice(0)) {
-    for (let k = 0; k < c.length; k++) {
-      const at = next[bucket(year[k])]++;
-      cid[at] = c[k];
-      rid[at] = r[k];
-    }
-  }
-  const years = Int32Array.from({ length: buckets }, (_, k) => (k === 0 ? NO_YEAR : lo + k - 1));
-  return { years, from, cid, rid, cited };
+  return { years, rows, cited };
 }
 
-/** The run of rows a window holds, [first, end). */
-function windowRows(citing: CitingRows, w: Window): [number, number] {
+/** Half as much room again: the spare capacity is at most a third of a year's rows. */
+function grow(rows: YearRows): void {
+  const size = Math.ceil(rows.cid.length * 1.5);
+  for (const key of ['cid', 'rid'] as const) {
+    const larger = new Int32Array(size);
+    larger.set(rows[key]);
+    rows[key] = larger;
+  }
+}
+
+/** The years a window holds, [first, end) of CitingRows' years. */
+function windowYears(citing: CitingRows, w: Window): [number, number] {
   // Integer bounds, NO_YEAR below all but those of a window unbounded on both sides.
   const everything = !Number.isFinite(w.from) && !Number.isFinite(w.to);
   const lo = everything ? NO_YEAR : Number.isFinite(w.from) ? w.from : NO_YEAR + 1;
   const hi = Number.isFinite(w.to) ? w.to : 0x7fffffff;
-  const { years, from } = citing;
+  const { years } = citing;
   let first = 0;
   while (first < years.length && years[first] < lo) first++;
   let last = first;
   while (last < years.length && years[last] <= hi) last++;
-  return [from[first], from[last]];
+  return [first, last];
+}
+
+/** How many rows the years [first, end) hold. */
+function rowCount(citing: CitingRows, [first, end]: [number, number]): number {
+  let n = 0;
+  for (let y = first; y < end; y++) n += citing.rows[y].length;
+  return n;
 }
 
 /**
@@ -145,17 +152,18 @@ function workspace(cited: number, rows: number): Workspace {
 }
 
 /**
- * The window's matrix by cited patent, from its run of rows alone: the rows' regions placed by cited patent
+ * The window's matrix by cited patent, from its years' rows alone: the rows' regions placed by cited patent
  * (a counting sort), each column's regions sorted and counted. Valid until the workspace's next use.
  */
-function columnsIn(citing: CitingRows, [a, b]: [number, number], work: Workspace): Columns {
-  const { cid, rid, cited } = citing;
+function columnsIn(citing: CitingRows, [first, last]: [number, number], work: Workspace): Columns {
+  const { cited } = citing;
+  const years = citing.rows.slice(first, last);
   const { start, next, placed, cells } = work;
   start.fill(0);
-  for (let r = a; r < b; r++) start[cid[r] + 1]++;
+  for (const { cid, length } of years) for (let r = 0; r < length; r++) start[cid[r] + 1]++;
   for (let c = 0; c < cited; c++) start[c + 1] += start[c];
   next.set(start.subarray(0, cited));
-  for (let r = a; r < b; r++) placed[next[cid[r]]++] = rid[r];
+  for (const { cid, rid, length } of years) for (let r = 0; r < length; r++) placed[next[cid[r]]++] = rid[r];
   // Each column's regions sorted, equal ones counted into one entry; start[] is rewritten in place, an
   // entry never ahead of the row it comes from.
   let m = 0;
