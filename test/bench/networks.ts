@@ -1,20 +1,32 @@
-// Network-engine benchmark (issue 20's target: < 20 s and < 2 GiB in all on a 2-core machine): 1M patents,
-// ~3M inventor rows, ~10M citations, 600 regions, 1998–2017. Prints wall time, CPU time (the process's,
-// DuckDB's threads included: the figure to compare on a shared machine) and peak RSS per step — load,
-// co-invention networks for 4 fixed and 18 rolling windows, co-citation overlap — figures only.
+// Network-engine benchmark (issue 20's targets on a 2-core machine). Prints wall time, CPU time (the
+// process's, DuckDB's threads included: the figure to compare on a shared machine) and peak RSS per step —
+// load, co-invention networks for 4 fixed and 18 rolling windows, co-citation overlap — figures only.
+// Two sizes:
+// - the default, run by `npm run bench`: 1M patents, ~3M inventor rows, ~10M citations, 600 regions,
+//   1998–2017, target < 20 s and < 2 GiB in all;
+// - `--full` (`npm run bench -- --full`, or this file alone with `--full`): REGPAT's size, 5M patents, ~15M
+//   inventor rows, ~50M citations, 1,500 regions, the same 22 windows, target < 3 min and < 8 GiB, DuckDB
+//   spilling to disk beyond its memory limit.
 //
-// The data is generated once per machine into ~/.cache/innograph-bench (not counted in the target). The
-// steps run in a child process (this file, given a spec path) through the runner's own modules, so the
+// The data is generated once per machine and size into ~/.cache/innograph-bench (not counted in the target).
+// The steps run in a child process (this file, given a spec path) through the runner's own modules, so the
 // figures are those of `innograph run` and the peak RSS is the engine's alone.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writePresetCsv, type PresetOptions } from '../../server/src/engine/synth/index.ts';
+import { peakRssMiB, resetPeakRss } from './peakRss.ts';
 
-const DATA: PresetOptions = { seed: 42, patents: 1_000_000, inventorsPerPatent: 3, citationsPerPatent: 10, regions: 600 };
-const TARGET = { seconds: 20, gib: 2 };
+/** A size: its data, its target, and the run's DuckDB memory limit (`RunOptions.memoryLimit`) if not DuckDB's default. */
+interface Size { data: PresetOptions; target: { seconds: number; gib: number }; memoryLimit?: string }
+
+const SIZES = {
+  ci: { data: { seed: 42, patents: 1_000_000, inventorsPerPatent: 3, citationsPerPatent: 10, regions: 600 }, target: { seconds: 20, gib: 2 } },
+  // DuckDB's share of the 8 GiB, the rest for the engine's arrays and the networks themselves.
+  full: { data: { seed: 42, patents: 5_000_000, inventorsPerPatent: 3, citationsPerPatent: 10, regions: 1_500 }, target: { seconds: 180, gib: 8 }, memoryLimit: '4GB' },
+} satisfies Record<string, Size>;
 
 const SPEC = `study "Network engine benchmark"
 
@@ -47,31 +59,34 @@ const STEPS = [
 interface StepFigures { label: string; seconds: number; cpuSeconds: number; peakMiB: number }
 interface Manifest { rows: Record<string, number>; generationSeconds: number }
 
-export async function benchNetworks(): Promise<void> {
-  const { dir, manifest, generatedNow } = await benchmarkData();
+/** The benchmark at the default size, or at REGPAT's with `full`. */
+export async function benchNetworks(full = false): Promise<void> {
+  const { data, target, memoryLimit }: Size = full ? SIZES.full : SIZES.ci;
+  const { dir, manifest, generatedNow } = await benchmarkData(data);
   const rows = (file: string) => (manifest.rows[file] ?? 0).toLocaleString('en-US');
-  console.log(`\nnetwork engine: ${rows('patents.csv')} patents, ${rows('inventors.csv')} inventor rows, ${rows('citations.csv')} citations, ~${DATA.regions} regions, 1998–2017`);
+  console.log(`\nnetwork engine: ${rows('patents.csv')} patents, ${rows('inventors.csv')} inventor rows, ${rows('citations.csv')} citations, ~${data.regions} regions, 1998–2017`);
   console.log(`  data ${generatedNow ? 'generated' : 'cached'} in ${dir} (generation ${manifest.generationSeconds.toFixed(1)} s, not counted)`);
   const spec = join(dir, 'bench.study');
   writeFileSync(spec, SPEC);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), spec], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (memoryLimit) console.log(`  DuckDB memory limit ${memoryLimit}, spilling beyond it to ${tmpdir()}`);
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), spec, ...(memoryLimit ? [memoryLimit] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (child.status !== 0) throw new Error(`network benchmark failed (exit ${child.status})`);
   const steps = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as StepFigures[];
   const line = (s: StepFigures, target = '') => console.log(`  ${s.label.padEnd(42)} ${s.seconds.toFixed(1).padStart(6)} s (CPU ${s.cpuSeconds.toFixed(1).padStart(5)} s) ${s.peakMiB.toFixed(0).padStart(6)} MiB${target}`);
   for (const s of steps) line(s);
   const sum = (f: (s: StepFigures) => number) => steps.reduce((a, s) => a + f(s), 0);
   const total = { label: 'total', seconds: sum((s) => s.seconds), cpuSeconds: sum((s) => s.cpuSeconds), peakMiB: Math.max(...steps.map((s) => s.peakMiB)) };
-  line(total, `  target < ${TARGET.seconds} s, < ${TARGET.gib} GiB`);
+  line(total, `  target < ${target.seconds} s, < ${target.gib} GiB`);
 }
 
 /** The generated tables, reused when a complete earlier generation (its manifest written last) exists. */
-async function benchmarkData(): Promise<{ dir: string; manifest: Manifest; generatedNow: boolean }> {
-  const name = `regpat-s${DATA.seed}-p${DATA.patents}-i${DATA.inventorsPerPatent}-c${DATA.citationsPerPatent}-r${DATA.regions}`;
+async function benchmarkData(data: PresetOptions): Promise<{ dir: string; manifest: Manifest; generatedNow: boolean }> {
+  const name = `regpat-s${data.seed}-p${data.patents}-i${data.inventorsPerPatent}-c${data.citationsPerPatent}-r${data.regions}`;
   const dir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'innograph-bench', name);
   const manifestPath = join(dir, 'manifest.json');
   if (existsSync(manifestPath)) return { dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest, generatedNow: false };
   const started = performance.now();
-  const written = await writePresetCsv('regpat', dir, DATA);
+  const written = await writePresetCsv('regpat', dir, data);
   const manifest: Manifest = {
     rows: Object.fromEntries(written.map((f) => [f.path.slice(dir.length + 1), f.rows])),
     generationSeconds: (performance.now() - started) / 1000,
@@ -82,8 +97,8 @@ async function benchmarkData(): Promise<{ dir: string; manifest: Manifest; gener
 
 // ---------------------------------------------------------------- child: the steps, measured
 
-/** Runs the steps on one run context and prints their figures as JSON on the last line. */
-async function measureSteps(specPath: string): Promise<void> {
+/** Runs the steps on one run context (with the size's memory limit) and prints their figures as JSON on the last line. */
+async function measureSteps(specPath: string, memoryLimit: string | undefined): Promise<void> {
   const { analyzeWithHeaders } = await import('../../server/src/workspace/analysis.ts');
   const { TableCache } = await import('../../server/src/workspace/tableCache.ts');
   const { RunContext } = await import('../../server/src/run/context.ts');
@@ -91,7 +106,7 @@ async function measureSteps(specPath: string): Promise<void> {
   const { EXECUTORS } = await import('../../server/src/run/executors.ts');
 
   const analysis = await analyzeWithHeaders(readFileSync(specPath, 'utf8'), specPath, new TableCache({ rowCounts: () => false }));
-  const ctx = await RunContext.open(analysis, EXECUTORS);
+  const ctx = await RunContext.open(analysis, EXECUTORS, { memoryLimit });
   const symbol = (name: string) => analysis.model.symbols.get(name)!;
 
   const figures: StepFigures[] = [];
@@ -108,27 +123,8 @@ async function measureSteps(specPath: string): Promise<void> {
   console.log(JSON.stringify(figures));
 }
 
-/** Linux lets a process reset its peak RSS (VmHWM), which makes the peak per step exact. */
-function resetPeakRss(): void {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-  } catch {
-    // Elsewhere the peak is the process's so far.
-  }
-}
-
-function peakRssMiB(): number {
-  try {
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (hwm) return Number(hwm[1]) / 1024;
-  } catch {
-    // Not Linux: fall through.
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const specPath = process.argv[2];
-  if (specPath) await measureSteps(specPath);
-  else await benchNetworks();
+  if (specPath && specPath !== '--full') await measureSteps(specPath, process.argv[3]);
+  else await benchNetworks(specPath === '--full');
 }

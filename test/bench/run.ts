@@ -1,5 +1,6 @@
 // `npm run bench`: editor latency on a generated 2,000-line spec, through the real server over stdio,
-// then the engine's figures, cancellation latency, then the network panel's.
+// then the engine's figures, cancellation latency, then the network panel's; `-- --full` the network engine
+// at REGPAT's full size instead.
 // Prints figures only; targets (issue 2): diagnostics p95 < 50 ms after a one-character edit,
 // completion p95 < 10 ms.
 import { performance } from 'node:perf_hooks';
@@ -55,6 +56,12 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
 const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
+
+// `npm run bench -- --full`: the network engine alone, at REGPAT's full size (minutes, and GBs of data).
+if (process.argv.includes('--full')) {
+  await benchNetworks(true);
+  process.exit(0);
+}
 
 const spec = generatedSpec(2000);
 const lsp = await LspClient.start({ debounceMs: 0 });

@@ -86,6 +86,30 @@ test('technological overlap: shared cited patents, Σ n_i·n_j and Σ min (case 
   }
 });
 
+test('technological overlap per window: each window as the overlap of its years alone (open windows, NULL years)', async () => {
+  const db = await duckdb();
+  // Years 2000–2002, and a patent in five without one (in no window with a bound, as in SQL).
+  const holders = `(SELECT patent, ord, region, CASE WHEN CAST(substr(patent, 2) AS INTEGER) % 5 = 0 THEN NULL ELSE year END AS year FROM ${HOLDERS})`;
+  const windows: Window[] = [
+    { label: '2000', from: 2000, to: 2000 },
+    { label: '2001-2002', from: 2001, to: 2002 },
+    { label: '..2001', from: -Infinity, to: 2001 },
+    { label: '2002..', from: 2002, to: Infinity },
+    ALL_YEARS,
+    { label: '1990', from: 1990, to: 1990 },
+  ];
+  for (const weight of ['count', 'product', 'min'] as const) {
+    const networks = await overlapNetworks(db, holders, CITATIONS, windows, { weight });
+    assert.ok(networks.slice(0, 5).every((n) => n.ties.length > 0) && !networks[5].ties.length, weight);
+    for (const [i, w] of windows.entries()) {
+      const bounds = [Number.isFinite(w.from) && `year >= ${w.from}`, Number.isFinite(w.to) && `year <= ${w.to}`].filter(Boolean);
+      const years = `(SELECT * FROM ${holders}${bounds.length ? ` WHERE ${bounds.join(' AND ')}` : ''})`;
+      const [alone] = await overlapNetworks(db, years, CITATIONS, [ALL_YEARS], { weight });
+      assert.deepEqual(networks[i], alone, `${weight}, ${w.label}`);
+    }
+  }
+});
+
 import { case01LedMatrix } from '../oracles/read.ts';
 import { averageClustering, betweenness, fagioloClustering, closeness, degreeCentralization, flowRate, inStrength, normalizeBetweenness, outStrength, pathLength, symmetrize } from '../../server/src/engine/networks/measures.ts';
 import { adjacencyOfMatrix, density, edgeCount } from '../../server/src/engine/networks/adjacency.ts';

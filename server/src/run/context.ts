@@ -28,6 +28,8 @@ export interface RunOptions {
   progress?: (message: string, done: number, total: number) => void;
   /** A long loop's progress inside a declaration (permutations, bootstrap resamples): `done` of `total` steps. */
   steps?: (message: string, done: number, total: number) => void;
+  /** The run's DuckDB memory limit (e.g. "4GB"), beyond which it spills to disk; unset, DuckDB's default. */
+  memoryLimit?: string;
 }
 
 /** How a kind of declaration runs: its value for the declarations that depend on it, and its outcome from that value. */
@@ -70,7 +72,7 @@ export class RunContext {
    * or a path cannot make it read another file, write, or reach the network.
    */
   static async open(analysis: Analysis, executors: Executors, options: RunOptions = {}): Promise<RunContext> {
-    const db = await duckdb();
+    const db = await duckdb({ memoryLimit: options.memoryLimit });
     const files = [...analysis.model.symbols.values()].flatMap((s) => declFile(s.decl) ?? []).map((file) => resolve(analysis.baseDir, file.value));
     await confine(db, [...new Set(files)]);
     return new RunContext(analysis, db, executors, options);

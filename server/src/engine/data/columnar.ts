@@ -2,7 +2,7 @@
 // Float64Array (DuckDB casts them to DOUBLE, NULL → NaN), text as dictionary codes that DuckDB computes
 // (dense_rank over the column's distinct values), so no row becomes a JS array or value on the way. A text
 // column's strings are its levels, shared by every row that holds them.
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBResult } from '@duckdb/node-api';
 import type { Column } from './dataTable.js';
 import { quoteIdent } from './duckdb.js';
 
@@ -30,13 +30,13 @@ export async function readTable(db: DuckDBConnection, table: string): Promise<Re
   const chunks = Array.from({ length: result.chunkCount }, (_, k) => result.getChunk(k)).map((chunk) => ({ chunk, length: chunk.rowCount }));
   const rows = chunks.reduce((sum, { length }) => sum + length, 0);
   const read = names.map((_, c) => (numeric[c] ? new Float64Array(rows) : new Int32Array(rows)));
-  // The vectors' memory is copied whole, as the node API's per-item reads test a BigInt validity bit each.
-  const bindings = (await import('@duckdb/node-bindings')).default;
+  const bindings = await nativeBindings();
   let at = 0;
   for (const { chunk, length } of chunks) {
     for (let c = 0; c < names.length; c++) {
       const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
       const out = read[c];
+      // The vector's memory is copied whole, as the node API's per-item reads test a BigInt validity bit each.
       const data = bindings.vector_get_data(vector, length * out.BYTES_PER_ELEMENT);
       out.set(out instanceof Float64Array ? new Float64Array(data.buffer, data.byteOffset, length) : new Int32Array(data.buffer, data.byteOffset, length), at);
       // NULL → NaN for numbers (codes have none: −1 stands for it); no validity mask means no NULL.
@@ -56,6 +56,29 @@ export async function readTable(db: DuckDBConnection, table: string): Promise<Re
     columns.set(names[c], { type: 'text', values: Array.from(values, (k) => (k < 0 ? null : levels[k])), dictionary: { codes: values, levels } });
   }
   return { rows, columns };
+}
+
+/** The native bindings the node API wraps, for reading a vector's memory whole. */
+async function nativeBindings() {
+  return (await import('@duckdb/node-bindings')).default;
+}
+
+/**
+ * Streams a result of INTEGER columns with no NULL (a NULL's slot holds whatever DuckDB left there) and
+ * hands each chunk's columns to `read` as views of DuckDB's vectors, valid only during the call: a caller
+ * copies what it keeps, and no row ever becomes JS values.
+ */
+export async function forEachIntegerChunk(result: DuckDBResult, read: (columns: Int32Array[], rows: number) => void): Promise<void> {
+  const bindings = await nativeBindings();
+  const columns = result.columnCount;
+  for (let chunk: DuckDBDataChunk | null = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const rows = chunk.rowCount;
+    const views = Array.from({ length: columns }, (_, c) => {
+      const data = bindings.vector_get_data(bindings.data_chunk_get_vector(chunk.chunk, c), rows * Int32Array.BYTES_PER_ELEMENT);
+      return new Int32Array(data.buffer, data.byteOffset, rows);
+    });
+    read(views, rows);
+  }
 }
 
 /** The distinct values of a text column in the order of its codes (the same ORDER BY as dense_rank). */

@@ -1,15 +1,38 @@
 // Embedded, in-memory DuckDB: a fresh instance per use (one per run, one per header read), confined before
-// it reads anything to the data files it is meant to read. User files are only read from it.
+// it reads anything to the data files it is meant to read. User files are only read from it; what exceeds
+// its memory limit spills to a directory of its own under the OS's temporary one.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 const instances = new WeakMap<DuckDBConnection, DuckDBInstance>();
 
-export async function duckdb(): Promise<DuckDBConnection> {
+export interface DuckdbOptions {
+  /** DuckDB's `memory_limit` (e.g. "4GB"); beyond it, it spills to disk. Unset: DuckDB's own, 80% of the RAM. */
+  memoryLimit?: string;
+}
+
+let instanceCounter = 0;
+
+/**
+ * Where an instance spills what exceeds its memory limit (large joins, sorts, temporary tables): its own
+ * directory under the OS's temporary one, which DuckDB creates when it first spills and removes on close.
+ * DuckDB's default is `.tmp` in the working directory, which may be the user's data folder.
+ */
+function spillDirectory(): string {
+  return join(tmpdir(), `innograph-duckdb-${process.pid}-${++instanceCounter}`);
+}
+
+export async function duckdb(options: DuckdbOptions = {}): Promise<DuckDBConnection> {
   // Loaded on first use: the native library costs a start-up that `innograph check` of a spec without data,
   // `--version` and the language server's first answers need not pay (the bundle keeps it in its own chunk).
   // A CommonJS package whose exports are re-exported at run time: its `default` (module.exports) holds them.
   const { DuckDBInstance } = (await import('@duckdb/node-api')).default;
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '2',
+    temp_directory: spillDirectory(),
+    ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+  });
   const db = await instance.connect();
   instances.set(db, instance);
   return db;

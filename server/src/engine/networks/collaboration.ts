@@ -23,7 +23,7 @@ export interface CollaborationOptions extends Omit<PairOptions, 'directed'> {
 export async function collaborationNetworks(db: DuckDBConnection, holders: string, windows: readonly Window[], options: CollaborationOptions): Promise<Network[]> {
   const { between, touching, keepIntra } = options;
   const directed = options.ties === 'first_led';
-  return pairNetworks(db, collaborationPairs(holders, options.ties), options.count === 'per_pair' ? 'count(*)' : 'count(DISTINCT patent)', windows, { directed, between, touching, keepIntra });
+  return pairNetworks(db, collaborationPairs(holders, options.ties), options.count === 'per_pair' ? 'pairs' : 'patents', windows, { directed, between, touching, keepIntra });
 }
 
 /** The holder pairs of each patent (columns patent, year, r1, r2) that make ties, as `ties` pairs them. */
@@ -43,15 +43,24 @@ export interface PairOptions {
   keepIntra: boolean;
 }
 
+/** How a window's pairs weigh a tie: `pairs` counts them, `patents` counts their distinct patents, `w` sums their `w`. */
+export type PairWeight = 'pairs' | 'patents' | 'w';
+
 /**
- * One network per window from a relation of region pairs (columns year, r1, r2, and whatever `weight`, an
- * aggregate, reads): undirected pairs are oriented (least, greatest), `between` pairs left → right; each
- * window's ties are the pairs' weights summed by the aggregate.
+ * One network per window from a relation of region pairs (columns year, r1, r2, and patent or w as `weight`
+ * reads them): undirected pairs are oriented (least, greatest), `between` pairs left → right; each window's
+ * ties are the pairs' weights summed.
  */
-export async function pairNetworks(db: DuckDBConnection, pairs: string, weight: string, windows: readonly Window[], options: PairOptions): Promise<Network[]> {
+export async function pairNetworks(db: DuckDBConnection, pairs: string, weight: PairWeight, windows: readonly Window[], options: PairOptions): Promise<Network[]> {
+  // Counted pairs are counted per year first, so that only the year's ties, not every pair, meet each of
+  // the windows that hold the year. A patent's distinct count is not a sum over years (its holders may
+  // have years of their own), nor is a sum of fractions the same in another order: those meet the windows.
+  const [relation, aggregate] = weight === 'pairs'
+    ? ['(SELECT year, s, t, count(*) AS n FROM oriented GROUP BY year, s, t)', 'sum(n)::BIGINT']
+    : ['oriented', weight === 'patents' ? 'count(DISTINCT patent)' : 'sum(w)'];
   const sql = `
     WITH oriented AS (${orientedPairs(pairs, options)})
-    SELECT wi, s, t, ${weight} AS weight FROM oriented, ${windowsRelation(windows)}
+    SELECT wi, s, t, ${aggregate} AS weight FROM ${relation}, ${windowsRelation(windows)}
     WHERE ${IN_WINDOW} GROUP BY wi, s, t ORDER BY wi, s, t`;
   const rows = (await db.runAndReadAll(sql)).getRows();
   return assembleNetworks(rows, windows.length, options.directed, options.keepIntra);

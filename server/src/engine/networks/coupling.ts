@@ -56,22 +56,31 @@ export function couplingTies(a: Columns, regions: number, rule: CouplingRule, ti
  * regions after i (each pair once, as i < j); with `between`, the whole column.
  */
 function rows(a: Columns, regions: number, wholeColumns: boolean): { start: Int32Array; spans: Int32Array } {
+  const { start: column, cells } = a;
+  const columns = column.length - 1;
   // A column with one region ties none, nor, undirected, does its last region: those entries are left out.
-  const from = (c: number, e: number) => (wholeColumns && a.start[c + 1] - a.start[c] > 1 ? a.start[c] : e + 1);
   const start = new Int32Array(regions + 1);
-  const columns = a.start.length - 1;
-  for (let c = 0; c < columns; c++) for (let e = a.start[c]; e < a.start[c + 1]; e++) if (from(c, e) < a.start[c + 1]) start[a.cells[2 * e] + 1]++;
+  for (let c = 0; c < columns; c++) {
+    const first = column[c];
+    const end = column[c + 1];
+    const whole = wholeColumns && end - first > 1;
+    for (let e = first; e < end; e++) if (whole || e + 1 < end) start[cells[2 * e] + 1]++;
+  }
   for (let i = 0; i < regions; i++) start[i + 1] += start[i];
   const next = start.slice(0, regions);
   const spans = new Int32Array(3 * start[regions]);
   // Columns are read in order and rows written at R heads: no random reads however large the patent pool.
   for (let c = 0; c < columns; c++) {
-    for (let e = a.start[c]; e < a.start[c + 1]; e++) {
-      if (from(c, e) >= a.start[c + 1]) continue;
-      const at = 3 * next[a.cells[2 * e]]++;
-      spans[at] = from(c, e);
-      spans[at + 1] = a.start[c + 1];
-      spans[at + 2] = a.cells[2 * e + 1];
+    const first = column[c];
+    const end = column[c + 1];
+    const whole = wholeColumns && end - first > 1;
+    for (let e = first; e < end; e++) {
+      const from = whole ? first : e + 1;
+      if (from >= end) continue;
+      const at = 3 * next[cells[2 * e]]++;
+      spans[at] = from;
+      spans[at + 1] = end;
+      spans[at + 2] = cells[2 * e + 1];
     }
   }
   return { start, spans };

@@ -1,11 +1,12 @@
 // Technological overlap between regions (bibliographic coupling, METHODS A(a)): regions are tied by the
 // cited patents their patents share. DuckDB joins holders to citations and streams a row per (cited patent,
-// region, citing patent), ordered by cited patent and region (memory in the citations, 12 bytes a row);
-// each window's pass over them counts n_r(c) and makes the sparse product of coupling.ts, which holds
-// only the pairs that occur. Forming the pairs in SQL would materialise Σ_c (regions citing c)² rows —
+// region, citing patent, year), read as typed arrays and grouped by year (8 bytes a row); each window's
+// run of years is placed by cited patent to count n_r(c) and make the sparse product of coupling.ts, which
+// holds only the pairs that occur. Forming the pairs in SQL would materialise Σ_c (regions citing c)² rows —
 // billions for a heavily cited patent pool — and a dense region × region matrix (8·R² bytes, per window)
 // cannot serve firms or inventors as nodes (R of 10⁴–10⁶).
 import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
+import { forEachIntegerChunk } from '../data/columnar.js';
 import type { Window } from '../windows/windows.js';
 import type { RegionSets } from './collaboration.js';
 import { couplingTies, type Columns, type CouplingRule } from './coupling.js';
@@ -31,8 +32,15 @@ const WEIGHT: Record<OverlapWeight, (ni: number, nj: number) => number> = {
   min: (ni, nj) => Math.min(ni, nj),
 };
 
-/** Regions numbered in sort order, so that pairs i < j are pairs with source < target. */
-const REGION_IDS = `SELECT region, (row_number() OVER (ORDER BY region) - 1)::INTEGER AS rid FROM (SELECT DISTINCT region FROM h)`;
+/**
+ * Regions numbered in sort order, so that pairs i < j are pairs with source < target: those of the holders
+ * in some window (the same as those of their distinct patent rows, which need a costly DISTINCT).
+ */
+const regionIds = (holders: string, inSomeWindow: string) => `SELECT region, (row_number() OVER (ORDER BY region) - 1)::INTEGER AS rid
+  FROM (SELECT DISTINCT region FROM ${holders} WHERE ${inSomeWindow})`;
+
+/** NULL as a year: it falls only in a window unbounded on both sides, as in SQL. */
+const NO_YEAR = -0x80000000;
 
 /**
  * One network per window, by the citing patent's year. `holders` has columns patent, region, year;
@@ -41,18 +49,16 @@ const REGION_IDS = `SELECT region, (row_number() OVER (ORDER BY region) - 1)::IN
  */
 export async function overlapNetworks(db: DuckDBConnection, holders: string, citations: string, windows: readonly Window[], options: OverlapOptions): Promise<Network[]> {
   const inSomeWindow = `EXISTS (SELECT 1 FROM ${windowsRelation(windows)} WHERE ${IN_WINDOW})`;
-  const h = `h AS (SELECT DISTINCT patent, region, year FROM ${holders} WHERE ${inSomeWindow})`;
+  const ids = regionIds(holders, inSomeWindow);
   const flag = (set: string | undefined) => (set ? `region IN (SELECT region FROM ${set})` : 'TRUE');
-  const regions = (await db.runAndReadAll(`WITH ${h}
-    SELECT region, ${flag(options.between?.left)}, ${flag(options.between?.right)}, ${flag(options.touching)} FROM (${REGION_IDS}) ORDER BY rid`)).getRows();
-  // No GROUP BY: nearly every (cited, region, year) is its own group, and the hash table of ~all rows was
-  // most of the time and memory; the rows ordered by (cid, rid) bring a region's citing patents together.
+  const regions = (await db.runAndReadAll(`SELECT region, ${flag(options.between?.left)}, ${flag(options.between?.right)}, ${flag(options.touching)} FROM (${ids}) ORDER BY rid`)).getRows();
+  // Unordered: the rows are bucketed by year and ordered by cited patent here, in linear time, where
+  // DuckDB's sort of tens of millions of rows was most of the step.
   const citing = await readCitingRows(await db.stream(`
-    WITH ${h}, ids AS (${REGION_IDS}),
+    WITH h AS (SELECT DISTINCT patent, region, year FROM ${holders} WHERE ${inSomeWindow}), ids AS (${ids}),
     cited_ids AS (SELECT cited, (row_number() OVER () - 1)::INTEGER AS cid FROM (SELECT DISTINCT cited FROM ${citations}))
-    SELECT cid, rid, CAST(year AS INTEGER) AS year
-    FROM h JOIN ids USING (region) JOIN ${citations} c ON c.citing = h.patent JOIN cited_ids USING (cited)
-    ORDER BY cid, rid`));
+    SELECT cid, rid, coalesce(CAST(year AS INTEGER), ${NO_YEAR}) AS year
+    FROM h JOIN ids USING (region) JOIN ${citations} c ON c.citing = h.patent JOIN cited_ids USING (cited)`), windows);
   const flags = (column: number) => Uint8Array.from(regions, (r) => (r[column] === true ? 1 : 0));
   const rule: CouplingRule = {
     ...(options.between ? { between: { left: flags(1), right: flags(2) } } : {}),
@@ -60,67 +66,137 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
     weigh: WEIGHT[options.weight],
   };
   const names = regions.map((r) => String(r[0]));
-  return windows.map((w) => {
+  const runs = windows.map((w) => windowYears(citing, w));
+  const work = workspace(citing.cited, Math.max(0, ...runs.map((run) => rowCount(citing, run))));
+  return runs.map((run) => {
     options.checkpoint?.();
-    return windowNetwork(names, columnsIn(citing, w), rule);
+    return windowNetwork(names, columnsIn(citing, run, work), rule);
   });
 }
 
-/** NULL as a year: it falls only in a window unbounded on both sides, as in SQL. */
-const NO_YEAR = -0x80000000;
+/**
+ * One row per citing patent of a region and citation — region rid had a patent citing patent cid — kept
+ * by year, years ascending, so that a window's rows are a run of years; `cited` bounds the cid.
+ */
+interface CitingRows { years: Int32Array; rows: YearRows[]; cited: number }
+
+/** A year's rows, the first `length` of its arrays (grown as rows arrive). */
+interface YearRows { cid: Int32Array; rid: Int32Array; length: number }
 
 /**
- * One row per citing patent of a region and citation — region rid had a patent of `year` citing patent
- * cid — ordered by (cid, rid) and kept as DuckDB's chunks (no copy into one array); `years` counts the
- * rows of each year, for a window's size.
+ * The rows streamed from DuckDB (cid, rid, year), each appended to its year's arrays as it arrives: only
+ * the rows themselves are held (8 bytes a row, and a year's spare capacity). A year beyond every finite
+ * window bound is counted as the bound's next year, which every window holds or not alike, so the years
+ * are at most those the windows span.
  */
-interface CitingRows { chunks: Array<{ cid: Int32Array; rid: Int32Array; year: Int32Array }>; years: Map<number, number>; cited: number }
-
-async function readCitingRows(result: DuckDBResult): Promise<CitingRows> {
-  // Streamed chunk by chunk, so that DuckDB never holds the whole result beside these arrays.
-  const rows: CitingRows = { chunks: [], years: new Map(), cited: 0 };
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    const [cid, rid, year] = [0, 1, 2].map((i) => chunk.getColumnVector(i));
-    const size = chunk.rowCount;
-    const part = { cid: new Int32Array(size), rid: new Int32Array(size), year: new Int32Array(size) };
-    for (let r = 0; r < size; r++) {
-      part.cid[r] = cid.getItem(r) as number;
-      part.rid[r] = rid.getItem(r) as number;
-      part.year[r] = (year.getItem(r) as number | null) ?? NO_YEAR;
-      rows.years.set(part.year[r], (rows.years.get(part.year[r]) ?? 0) + 1);
+async function readCitingRows(result: DuckDBResult, windows: readonly Window[]): Promise<CitingRows> {
+  const bounds = windows.flatMap((w) => [w.from, w.to]).filter(Number.isFinite);
+  const lo = bounds.length ? Math.min(...bounds) - 1 : 0;
+  const hi = bounds.length ? Math.max(...bounds) + 1 : 0;
+  // Year k is NO_YEAR for k = 0, else lo + k − 1.
+  const years = Int32Array.from({ length: hi - lo + 2 }, (_, k) => (k === 0 ? NO_YEAR : lo + k - 1));
+  const rows: YearRows[] = Array.from(years, () => ({ cid: new Int32Array(1024), rid: new Int32Array(1024), length: 0 }));
+  let cited = 0;
+  await forEachIntegerChunk(result, (columns, count) => {
+    const [cid, rid, year] = columns;
+    for (let r = 0; r < count; r++) {
+      const into = rows[year[r] === NO_YEAR ? 0 : Math.min(Math.max(year[r], lo), hi) - lo + 1];
+      if (into.length === into.cid.length) grow(into);
+      into.cid[into.length] = cid[r];
+      into.rid[into.length++] = rid[r];
+      if (cid[r] >= cited) cited = cid[r] + 1;
     }
-    rows.chunks.push(part);
-    rows.cited = part.cid[size - 1] + 1;
-  }
-  return rows;
+  });
+  return { years, rows, cited };
 }
 
-/** The window's matrix by cited patent: one pass over the ordered rows, a region's citing patents in the window counted. */
-function columnsIn(citing: CitingRows, w: Window): Columns {
+/** Half as much room again: the spare capacity is at most a third of a year's rows. */
+function grow(rows: YearRows): void {
+  const size = Math.ceil(rows.cid.length * 1.5);
+  for (const key of ['cid', 'rid'] as const) {
+    const larger = new Int32Array(size);
+    larger.set(rows[key]);
+    rows[key] = larger;
+  }
+}
+
+/** The years a window holds, [first, end) of CitingRows' years. */
+function windowYears(citing: CitingRows, w: Window): [number, number] {
   // Integer bounds, NO_YEAR below all but those of a window unbounded on both sides.
   const everything = !Number.isFinite(w.from) && !Number.isFinite(w.to);
   const lo = everything ? NO_YEAR : Number.isFinite(w.from) ? w.from : NO_YEAR + 1;
   const hi = Number.isFinite(w.to) ? w.to : 0x7fffffff;
-  const inWindow = (year: number) => year >= lo && year <= hi;
-  let rows = 0;
-  for (const [year, count] of citing.years) if (inWindow(year)) rows += count;
-  const start = new Int32Array(citing.cited + 1);
-  const cells = new Int32Array(2 * rows);
+  const { years } = citing;
+  let first = 0;
+  while (first < years.length && years[first] < lo) first++;
+  let last = first;
+  while (last < years.length && years[last] <= hi) last++;
+  return [first, last];
+}
+
+/** How many rows the years [first, end) hold. */
+function rowCount(citing: CitingRows, [first, end]: [number, number]): number {
+  let n = 0;
+  for (let y = first; y < end; y++) n += citing.rows[y].length;
+  return n;
+}
+
+/**
+ * The arrays a window's matrix is built in, allocated once for the largest window and reused: tens of MB
+ * each, which allocated per window made the garbage collector walk the ties of the windows before.
+ */
+interface Workspace { start: Int32Array; next: Int32Array; placed: Int32Array; cells: Int32Array }
+
+function workspace(cited: number, rows: number): Workspace {
+  return { start: new Int32Array(cited + 1), next: new Int32Array(cited), placed: new Int32Array(rows), cells: new Int32Array(2 * rows) };
+}
+
+/**
+ * The window's matrix by cited patent, from its years' rows alone: the rows' regions placed by cited patent
+ * (a counting sort), each column's regions sorted and counted. Valid until the workspace's next use.
+ */
+function columnsIn(citing: CitingRows, [first, last]: [number, number], work: Workspace): Columns {
+  const { cited } = citing;
+  const years = citing.rows.slice(first, last);
+  const { start, next, placed, cells } = work;
+  start.fill(0);
+  for (const { cid, length } of years) for (let r = 0; r < length; r++) start[cid[r] + 1]++;
+  for (let c = 0; c < cited; c++) start[c + 1] += start[c];
+  next.set(start.subarray(0, cited));
+  for (const { cid, rid, length } of years) for (let r = 0; r < length; r++) placed[next[cid[r]]++] = rid[r];
+  // Each column's regions sorted, equal ones counted into one entry; start[] is rewritten in place, an
+  // entry never ahead of the row it comes from.
   let m = 0;
-  for (const { cid, rid, year } of citing.chunks) {
-    for (let k = 0; k < cid.length; k++) {
-      if (!inWindow(year[k])) continue;
-      // The column's last region again (rows are ordered by cid, rid): one more of its citing patents.
-      if (start[cid[k] + 1] > 0 && cells[2 * m - 2] === rid[k]) cells[2 * m - 1]++;
+  let begin = 0;
+  for (let c = 0; c < cited; c++) {
+    const end = start[c + 1];
+    start[c] = m;
+    sortSmall(placed, begin, end);
+    for (let k = begin; k < end; k++) {
+      if (k > begin && placed[k] === placed[k - 1]) cells[2 * m - 1]++;
       else {
-        cells[2 * m] = rid[k];
+        cells[2 * m] = placed[k];
         cells[2 * m++ + 1] = 1;
-        start[cid[k] + 1]++;
       }
     }
+    begin = end;
   }
-  for (let c = 0; c < citing.cited; c++) start[c + 1] += start[c];
+  start[cited] = m;
   return { start, cells: cells.subarray(0, 2 * m) };
+}
+
+/** Sorts values[begin…end−1] ascending: insertion for the few regions most cited patents have. */
+function sortSmall(values: Int32Array, begin: number, end: number): void {
+  if (end - begin > 16) {
+    values.subarray(begin, end).sort();
+    return;
+  }
+  for (let k = begin + 1; k < end; k++) {
+    const v = values[k];
+    let j = k - 1;
+    while (j >= begin && values[j] > v) values[j + 1] = values[j--];
+    values[j + 1] = v;
+  }
 }
 
 /** One window's network from its matrix; ties sorted by source then target. */

@@ -75,7 +75,7 @@ export async function buildNetworks(ctx: RunContext, symbol: Symbol, windows: Wi
     const input = source.call.args[0]?.value;
     if (!edges.hasYear) needYears(input?.type === 'string' ? `${input.value} carries no time (of the network files only a dynamic GEXF does)` : `${input?.type === 'ident' ? input.name : 'the edge list'} has no \`year\` column`);
     notes.unshift(...edges.notes);
-    built = { directed: edges.directed, networks: await pairNetworks(ctx.db, edges.table, 'sum(w)', windows, { directed: edges.directed, between, touching: touching?.table, keepIntra: keepsIntra(ctx, decl) }) };
+    built = { directed: edges.directed, networks: await pairNetworks(ctx.db, edges.table, 'w', windows, { directed: edges.directed, between, touching: touching?.table, keepIntra: keepsIntra(ctx, decl) }) };
     regions = edges.nodes;
     if (edges.hasYear) dated = edges.table;
   } else {
@@ -107,7 +107,9 @@ async function cocitationNetworks(ctx: RunContext, decl: Decl, call: Call, rows:
   const citations = await loadDataset(ctx, ctx.symbol(call.args[1]?.value, 'the citation dataset'));
   const citing = requireRole(citations, 'citing', call.args[1]!.value!.span);
   const cited = requireRole(citations, 'cited', call.args[1]!.value!.span);
-  const relation = `(SELECT CAST(${quoteIdent(citing)} AS VARCHAR) AS citing, CAST(${quoteIdent(cited)} AS VARCHAR) AS cited FROM ${citations.table})`;
+  // The citing patent meets the holders' text ids; the cited is only matched with itself, so it keeps its
+  // own type (a join on integers rather than text, where the step spent most of its time).
+  const relation = `(SELECT CAST(${quoteIdent(citing)} AS VARCHAR) AS citing, ${quoteIdent(cited)} AS cited FROM ${citations.table})`;
   const weight = ctx.word(decl, 'weight', 'count') as OverlapWeight;
   return overlapNetworks(ctx.db, rows, relation, windows, { weight, between, touching, checkpoint: ctx.checkpoint });
 }
@@ -242,10 +244,23 @@ async function patentsJoin(ctx: RunContext, dataset: LoadedDataset, span: { star
   if (!id || (!ownYear && !year)) throw new SpecError(`${patentsSymbol.name} must declare ${ownYear ? 'an `id` column' : '`id` and `year` columns'} to be joined to ${dataset.symbol.name}.`, joinsExpr?.span ?? span);
   // A patents file may have a row per class of a patent (REGPAT's EPO_IPC): for its year, one row per patent.
   const rows = patentColumns.length ? patents.table : `(SELECT DISTINCT ${quoteIdent(id)}, ${quoteIdent(year!)} FROM ${patents.table})`;
+  const [p, a] = [`p.${quoteIdent(id)}`, `a.${quoteIdent(patent!)}`];
+  const sameKeys = await sameKeyType(ctx, [patents.table, id], [dataset.table, patent!]);
   return {
     yearSql: ownYear ?? `CAST(p.${quoteIdent(year!)} AS INTEGER)`,
-    join: `JOIN ${rows} p ON CAST(p.${quoteIdent(id)} AS VARCHAR) = CAST(a.${quoteIdent(patent!)} AS VARCHAR)`,
+    join: `JOIN ${rows} p ON ${sameKeys ? `${p} = ${a}` : `CAST(${p} AS VARCHAR) = CAST(${a} AS VARCHAR)`}`,
   };
+}
+
+/**
+ * Whether two id columns have the same integer or text type, so that they are matched as they are: the same
+ * matches as their text (an integer's text is unique to it), without the cast of millions of rows to text and
+ * a join on it, where most of building the holder table went.
+ */
+async function sameKeyType(ctx: RunContext, ...columns: Array<[table: string, column: string]>): Promise<boolean> {
+  const types: string[] = [];
+  for (const [table, column] of columns) types.push(String((await ctx.db.runAndReadAll(`SELECT typeof(${quoteIdent(column)}) FROM ${table} LIMIT 1`)).getRows()[0]?.[0] ?? ''));
+  return types[0] === types[1] && /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|VARCHAR)$/.test(types[0]);
 }
 
 /** Whether a column is the holder dataset's own (a column of its file or a derived one). */
