@@ -68,11 +68,15 @@ async function load(ctx: RunContext, symbol: Symbol): Promise<LoadedDataset> {
   const file = source.path;
   const roles = (name: string) => ctx.words(decl, name);
   const role = (name: string) => roles(name)[0];
-  try {
-    checkCsvShape(source);
-  } catch (err) {
-    if (err instanceof TableShapeError) throw new DataError(`Cannot read ${from.value}: ${err.message}`, file, err.line);
-    throw err;
+  // A header read without error has checked the file's shape already (readTableSchema); only a file whose header
+  // is not known is checked here.
+  if (ctx.model.table(symbol)?.status !== 'ok') {
+    try {
+      checkCsvShape(source);
+    } catch (err) {
+      if (err instanceof TableShapeError) throw new DataError(`Cannot read ${from.value}: ${err.message}`, file, err.line);
+      throw err;
+    }
   }
   const relation = await datasetRelation(ctx, symbol);
   const isPatentTable = PATENT_ROLES.some((r) => role(r));
