@@ -36,6 +36,19 @@ test('a network of firms has the firms as nodes and the measures networkx comput
   });
 });
 
+test('groups: community groups the firms by the communities a node table reports with the same seed', async () => {
+  const again = await runSpec(SPEC, `${TEXT}measures firm_communities = nodes(firms) { community  seed: 7 }
+measures community_mix = whole(firms) { ei  groups: community  seed: 7 }
+`);
+  const community = new Map(records(result(again, 'firm_communities'), 'nodes').map((r) => [`${r.window}\u0000${r.region}`, r.community]));
+  const mix = records(result(again, 'community_mix'), 'indicators');
+  result(again, 'firms').network!.windows.forEach((w, k) => {
+    const group = (node: string) => community.get(`${w.label}\u0000${node}`);
+    const internal = w.ties.filter((t) => group(t.source) === group(t.target)).length;
+    close(mix[k].ei, (w.ties.length - 2 * internal) / w.ties.length, `E-I by community in ${w.label}`);
+  });
+});
+
 test('the technological overlap of firms: the distinct cited patents two firms\' patents share', () => {
   const overlap = result(results, 'firm_overlap');
   assert.equal(overlap.status, 'ok', overlap.error?.message);

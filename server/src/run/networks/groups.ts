@@ -4,7 +4,7 @@
 import type { Decl } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import { communitiesOf } from '../../engine/networks/indicators.js';
-import { toMatrix } from '../../engine/networks/measures.js';
+import { adjacencyOf } from '../../engine/networks/adjacency.js';
 import type { Network } from '../../engine/networks/network.js';
 import type { RunContext } from '../context.js';
 import { regionSet } from '../data/regionSets.js';
@@ -19,7 +19,7 @@ export async function groupsOf(ctx: RunContext, decl: Decl, networks: readonly N
   if (!value) throw new SpecError('The E-I index and brokerage roles need `groups:` — a `blocks`, `regions` or `clusters` name, `community`, or a node attribute of the network.', decl.values[0]?.span ?? decl.span);
   if (value.type === 'ident' && value.name === 'community') {
     const options = indicatorOptions(ctx, decl);
-    return networks.map((net) => communitiesOf(toMatrix(net), options).membership);
+    return networks.map((net) => communitiesOf(adjacencyOf(net), options).membership);
   }
   if (value.type === 'ident' && !ctx.model.symbols.has(value.name)) return attributeGroups(ctx, decl, value.name, networks);
   const symbol = ctx.symbol(value, 'a blocks, regions or clusters declaration');
