@@ -16,6 +16,19 @@ export function networkLevel(model: SemanticModel, network: Decl): string | unde
   return identsOf(model, model.columnOwner(network)?.decl, 'region')[0];
 }
 
+/** Whether a dataset's column is one of its `region` columns (a node or unit is then a region, not a holder). */
+export function isRegionColumn(model: SemanticModel, dataset: Symbol, column: string): boolean {
+  return identsOf(model, dataset.decl, 'region').includes(column);
+}
+
+/** The column a network of holders (firms, inventors) is built at; undefined for a network of regions or from a file. */
+export function holderLevel(model: SemanticModel, network: Decl): string | undefined {
+  const dataset = model.columnOwner(network);
+  const level = networkLevel(model, network);
+  if (!PATENT_NETWORKS.includes(model.source(network)?.spec.name ?? '') || dataset?.kind !== 'dataset' || !level) return undefined;
+  return isRegionColumn(model, dataset, level) ? undefined : level;
+}
+
 /**
  * The holder dataset's columns every node of a patent network gets: for a region level the coarser `region`
  * columns, for a holder level (an applicant, inventor or other id) every `region` column; and `country`.

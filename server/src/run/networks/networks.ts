@@ -9,8 +9,8 @@ import type { RunContext } from '../context.js';
 import { networkGeometry } from '../data/geometry.js';
 import { windowsOf } from '../data/windows.js';
 import type { Computed, NetworkRun } from '../values.js';
-import { buildNetworks, fromPatents, networkTiePatents, TIE_PATENTS_LISTED } from './build.js';
-import { networkLevel } from '../../language/semantic/nodeAttributes.js';
+import { buildNetworks, networkTiePatents, TIE_PATENTS_LISTED } from './build.js';
+import { holderLevel } from '../../language/semantic/nodeAttributes.js';
 import { emptyWindowNote } from './emptyWindows.js';
 import { nodeAttributeTable, nodeAttributes } from './nodeAttributes.js';
 
@@ -46,10 +46,8 @@ function serialiseWindow(w: Window, net: Network, tiePatents: TiePatents[] | und
 
 /** A network of holders names its holder column as what a node is (the view then says "applicants", not "regions"). */
 function holderNode(ctx: RunContext, symbol: Symbol): { node?: string } {
-  const level = networkLevel(ctx.model, symbol.decl);
-  const dataset = ctx.model.columnOwner(symbol.decl);
-  const regions = dataset ? ctx.words(dataset.decl, 'region') : [];
-  return fromPatents(ctx, symbol.decl) && level && !regions.includes(level) ? { node: level } : {};
+  const node = holderLevel(ctx.model, symbol.decl);
+  return node ? { node } : {};
 }
 
 /** Which node attributes the nodes have, and how many lack each. */

@@ -14,6 +14,7 @@ import { SpecError } from '../errors.js';
 import { fromPatents, holdersAt, holderTable } from '../networks/build.js';
 import { evaluatePanelVariables, type PanelLayout } from './panelVariables.js';
 import { modalValues } from '../data/modalValues.js';
+import { isRegionColumn } from '../../language/semantic/nodeAttributes.js';
 import { clusterMembers, type Computed, type NetworkRun, type Panel } from '../values.js';
 import type { Cell } from '../../results/format.js';
 import { describeColumns } from '../../engine/models/describe/descriptives.js';
@@ -203,7 +204,7 @@ function fillOf(ctx: RunContext, decl: Decl): 'zero' | 'missing' {
 
 /** What a node panel's units are: regions, or the values of a dataset's holder id column (`applicant`s). */
 function unitsNoun(ctx: RunContext, level: PanelLayout['level'], count = 2): string {
-  const region = !level || ctx.model.option(level.dataset.decl, 'region')?.values.some((v) => v.type === 'ident' && v.name === level.column);
+  const region = !level || isRegionColumn(ctx.model, level.dataset, level.column);
   const noun = region ? 'region' : 'unit';
   return `${count === 1 ? noun : `${noun}s`}${region ? '' : ` (${level.column} of ${level.dataset.name})`}`;
 }
