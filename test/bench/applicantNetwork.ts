@@ -11,8 +11,7 @@
 // which gives the heavy-tailed applicant sizes and the community structure of real data. The steps run in a
 // child process (this file, given a spec path), so that the peak RSS is the engine's alone.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApplicantPool } from '../../server/src/engine/synth/applicantPool.ts';
@@ -20,7 +19,7 @@ import { CsvFileSink, WeightedSampler, rngFor, zipfWeights } from '../../server/
 import { yearSchedule } from '../../server/src/engine/synth/yearSchedule.ts';
 import type { Network } from '../../server/src/engine/networks/network.ts';
 import type { Window } from '../../server/src/engine/windows/windows.ts';
-import { peakRssMiB, resetPeakRss } from './peakRss.ts';
+import { cachedTables, measureStep, type StepFigures } from './steps.ts';
 
 const DATA = { seed: 42, patents: 1_000_000, clusters: 500, reuse: 0.88, otherCluster: 0.05, firstYear: 1998, lastYear: 2017 };
 /** Applicants per patent: 1 to 4 (mean 1.65). */
@@ -44,8 +43,6 @@ windows fixed5 = ${DATA.firstYear}..${DATA.lastYear} by 5
 network firms = coapplication(applicants) { level: applicant_id  windows: fixed5 }
 `;
 
-interface StepFigures { label: string; seconds: number; cpuSeconds: number; peakMiB: number }
-interface Manifest { rows: Record<string, number>; applicants: number; generationSeconds: number }
 
 export async function benchApplicantNetwork(full = process.argv.includes('--full')): Promise<void> {
   const { dir, manifest, generatedNow } = await benchmarkData();
@@ -60,39 +57,30 @@ export async function benchApplicantNetwork(full = process.argv.includes('--full
   for (const s of steps) console.log(`  ${s.label.padEnd(58)} ${s.seconds.toFixed(1).padStart(6)} s (CPU ${s.cpuSeconds.toFixed(1).padStart(6)} s) ${s.peakMiB.toFixed(0).padStart(6)} MiB`);
 }
 
-/** The generated tables, reused when a complete earlier generation (its manifest written last) exists. */
-async function benchmarkData(): Promise<{ dir: string; manifest: Manifest; generatedNow: boolean }> {
-  const name = `applicants-s${DATA.seed}-p${DATA.patents}-c${DATA.clusters}-r${DATA.reuse}`;
-  const dir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'innograph-bench', name);
-  const manifestPath = join(dir, 'manifest.json');
-  if (existsSync(manifestPath)) return { dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest, generatedNow: false };
-  const started = performance.now();
-  const patents = await CsvFileSink.open(join(dir, 'patents.csv'), ['appln_id', 'prio_year']);
-  const applicants = await CsvFileSink.open(join(dir, 'applicants.csv'), ['appln_id', 'app_seq', 'applicant_id']);
-  const rng = rngFor(DATA.seed, 'bench/applicants');
-  const pool = new ApplicantPool(DATA.clusters, { firm: 1, university: 0, institute: 0, individual: 0 }, DATA.reuse);
-  const clusters = new WeightedSampler(zipfWeights(DATA.clusters, 0.8));
-  const counts = new WeightedSampler(APPLICANTS_PER_PATENT);
-  for (const slot of yearSchedule({ total: DATA.patents, firstYear: DATA.firstYear, lastYear: DATA.lastYear, annualGrowth: 0.08 })) {
-    const id = 1 + slot.index;
-    await patents.writeRow([id, slot.year]);
-    const home = clusters.sample(rng);
-    const taken = new Set<number>();
-    for (let seq = 1; seq <= 1 + counts.sample(rng); seq++) {
-      const holder = pool.choose(rng, rng.chance(DATA.otherCluster) ? clusters.sample(rng) : home, taken);
-      taken.add(holder);
-      await applicants.writeRow([id, seq, `A${holder}`]);
+/** The generated tables (cached per machine). */
+function benchmarkData() {
+  return cachedTables(`applicants-s${DATA.seed}-p${DATA.patents}-c${DATA.clusters}-r${DATA.reuse}`, async (dir) => {
+    const patents = await CsvFileSink.open(join(dir, 'patents.csv'), ['appln_id', 'prio_year']);
+    const applicants = await CsvFileSink.open(join(dir, 'applicants.csv'), ['appln_id', 'app_seq', 'applicant_id']);
+    const rng = rngFor(DATA.seed, 'bench/applicants');
+    const pool = new ApplicantPool(DATA.clusters, { firm: 1, university: 0, institute: 0, individual: 0 }, DATA.reuse);
+    const clusters = new WeightedSampler(zipfWeights(DATA.clusters, 0.8));
+    const counts = new WeightedSampler(APPLICANTS_PER_PATENT);
+    for (const slot of yearSchedule({ total: DATA.patents, firstYear: DATA.firstYear, lastYear: DATA.lastYear, annualGrowth: 0.08 })) {
+      const id = 1 + slot.index;
+      await patents.writeRow([id, slot.year]);
+      const home = clusters.sample(rng);
+      const taken = new Set<number>();
+      for (let seq = 1; seq <= 1 + counts.sample(rng); seq++) {
+        const holder = pool.choose(rng, rng.chance(DATA.otherCluster) ? clusters.sample(rng) : home, taken);
+        taken.add(holder);
+        await applicants.writeRow([id, seq, `A${holder}`]);
+      }
     }
-  }
-  await patents.close();
-  await applicants.close();
-  const manifest: Manifest = {
-    rows: { 'patents.csv': patents.rowCount, 'applicants.csv': applicants.rowCount },
-    applicants: pool.size,
-    generationSeconds: (performance.now() - started) / 1000,
-  };
-  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`);
-  return { dir, manifest, generatedNow: true };
+    await patents.close();
+    await applicants.close();
+    return { rows: { 'patents.csv': patents.rowCount, 'applicants.csv': applicants.rowCount }, applicants: pool.size };
+  });
 }
 
 // ---------------------------------------------------------------- child: the steps, measured
@@ -115,14 +103,7 @@ async function measureSteps(specPath: string, full: boolean): Promise<void> {
     communities: { algorithm: 'louvain', runs: LOUVAIN_RUNS, seed: 1, resolution: 1 },
   };
   const figures: StepFigures[] = [];
-  const measure = async (label: string, step: () => Promise<unknown> | unknown) => {
-    resetPeakRss();
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    await step();
-    const used = process.cpuUsage(cpu);
-    figures.push({ label, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, peakMiB: peakRssMiB() });
-  };
+  const measure = async (label: string, step: () => Promise<unknown> | unknown) => { figures.push(await measureStep(label, step)); };
 
   await measure('load (2 datasets)', async () => { for (const s of analysis.model.symbolsOfKind(['dataset'])) await loadDataset(ctx, s); });
   let windows: Window[] = [];

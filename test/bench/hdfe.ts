@@ -8,9 +8,10 @@
 // end, next to fixest 0.12.2 (test/bench/fixest_hard_panel.R). Wall and CPU time: the machine is shared.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { benchCacheDir } from './steps.ts';
 import { fepois, feols, type HdfeFrame } from '../../server/src/engine/models/hdfe/index.ts';
 import type { ModelResult } from '../../server/src/results/modelResult.ts';
 import { gravityFrame, readGravityPanel } from '../engine/models/gravity.ts';
@@ -103,7 +104,7 @@ export function benchHdfeCli(): void {
 
 /** The hard panel's CSV, generated once per machine (for R and for `innograph run`). */
 function hardPanelFile(): { path: string; generatedNow: boolean } {
-  const dir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'innograph-bench', `hard-panel-s${HARD.seed}-r${HARD.rows}`);
+  const dir = benchCacheDir(`hard-panel-s${HARD.seed}-r${HARD.rows}`);
   const path = join(dir, 'hard_panel.csv');
   if (existsSync(path)) return { path, generatedNow: false };
   mkdirSync(dir, { recursive: true });

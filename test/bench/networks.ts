@@ -12,12 +12,12 @@
 // The steps run in a child process (this file, given a spec path) through the runner's own modules, so the
 // figures are those of `innograph run` and the peak RSS is the engine's alone.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writePresetCsv, type PresetOptions } from '../../server/src/engine/synth/index.ts';
-import { peakRssMiB, resetPeakRss } from './peakRss.ts';
+import { cachedTables, measureStep, type StepFigures } from './steps.ts';
 
 /** A size: its data, its target, and the run's DuckDB memory limit (`RunOptions.memoryLimit`) if not DuckDB's default. */
 interface Size { data: PresetOptions; target: { seconds: number; gib: number }; memoryLimit?: string }
@@ -56,8 +56,6 @@ const STEPS = [
   { label: 'co-citation overlap, 18 rolling windows', network: 'overlap' },
 ] as const;
 
-interface StepFigures { label: string; seconds: number; cpuSeconds: number; peakMiB: number }
-interface Manifest { rows: Record<string, number>; generationSeconds: number }
 
 /** The benchmark at the default size, or at REGPAT's with `full`. */
 export async function benchNetworks(full = false): Promise<void> {
@@ -79,20 +77,12 @@ export async function benchNetworks(full = false): Promise<void> {
   line(total, `  target < ${target.seconds} s, < ${target.gib} GiB`);
 }
 
-/** The generated tables, reused when a complete earlier generation (its manifest written last) exists. */
-async function benchmarkData(data: PresetOptions): Promise<{ dir: string; manifest: Manifest; generatedNow: boolean }> {
-  const name = `regpat-s${data.seed}-p${data.patents}-i${data.inventorsPerPatent}-c${data.citationsPerPatent}-r${data.regions}`;
-  const dir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'innograph-bench', name);
-  const manifestPath = join(dir, 'manifest.json');
-  if (existsSync(manifestPath)) return { dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest, generatedNow: false };
-  const started = performance.now();
-  const written = await writePresetCsv('regpat', dir, data);
-  const manifest: Manifest = {
-    rows: Object.fromEntries(written.map((f) => [f.path.slice(dir.length + 1), f.rows])),
-    generationSeconds: (performance.now() - started) / 1000,
-  };
-  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`);
-  return { dir, manifest, generatedNow: true };
+/** The generated tables (cached per machine and size). */
+function benchmarkData(data: PresetOptions) {
+  return cachedTables(`regpat-s${data.seed}-p${data.patents}-i${data.inventorsPerPatent}-c${data.citationsPerPatent}-r${data.regions}`, async (dir) => {
+    const written = await writePresetCsv('regpat', dir, data);
+    return { rows: Object.fromEntries(written.map((f) => [f.path.slice(dir.length + 1), f.rows])) as Record<string, number> };
+  });
 }
 
 // ---------------------------------------------------------------- child: the steps, measured
@@ -111,13 +101,10 @@ async function measureSteps(specPath: string, memoryLimit: string | undefined): 
 
   const figures: StepFigures[] = [];
   for (const step of STEPS) {
-    resetPeakRss();
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    if (step.network) await ctx.valueOf('network', symbol(step.network));
-    else for (const s of analysis.model.symbolsOfKind(['dataset'])) await loadDataset(ctx, s);
-    const used = process.cpuUsage(cpu);
-    figures.push({ label: step.label, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, peakMiB: peakRssMiB() });
+    figures.push(await measureStep(step.label, async () => {
+      if (step.network) await ctx.valueOf('network', symbol(step.network));
+      else for (const s of analysis.model.symbolsOfKind(['dataset'])) await loadDataset(ctx, s);
+    }));
   }
   await ctx.dispose();
   console.log(JSON.stringify(figures));
