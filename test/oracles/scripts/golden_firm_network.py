@@ -56,22 +56,12 @@ for pid, _ in patents:
         citations.append((pid, f'C{c:03d}'))
 
 FIXTURE.mkdir(parents=True, exist_ok=True)
-with open(FIXTURE / 'patents.csv', 'w', newline='') as fh:
-    w = csv.writer(fh)
-    w.writerow(['patent_id', 'app_year'])
-    w.writerows(patents)
-with open(FIXTURE / 'applicants.csv', 'w', newline='') as fh:
-    w = csv.writer(fh)
-    w.writerow(['patent_id', 'seq', 'applicant', 'city'])
-    w.writerows(rows)
-with open(FIXTURE / 'citations.csv', 'w', newline='') as fh:
-    w = csv.writer(fh)
-    w.writerow(['citing_id', 'cited_id'])
-    w.writerows(citations)
-with open(FIXTURE / 'firm_types.csv', 'w', newline='') as fh:
-    w = csv.writer(fh)
-    w.writerow(['applicant', 'type', 'label'])
-    w.writerows(types)
+for name, header, table in [('patents', ['patent_id', 'app_year'], patents), ('applicants', ['patent_id', 'seq', 'applicant', 'city'], rows),
+                            ('citations', ['citing_id', 'cited_id'], citations), ('firm_types', ['applicant', 'type', 'label'], types)]:
+    with open(FIXTURE / f'{name}.csv', 'w', newline='') as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(table)
 
 # ---------------------------------------------------------------- expected values, from the raw rows
 year_of = dict(patents)
