@@ -2,7 +2,7 @@
 // the built-in ones of a network built from patents — its holders' coarser region columns and country (a
 // firm network's `city`, `province`, `country`; a city network's `province`). Checks (`groups: region`),
 // completion and the runner read this one answer.
-import type { Decl } from '../syntax/ast.js';
+import type { Decl, Span } from '../syntax/ast.js';
 import { PATENT_NETWORKS } from '../schema/declarations.js';
 import type { Scope, ScopeEntry, SemanticModel, Symbol } from './model.js';
 
@@ -45,11 +45,11 @@ export function builtInAttributes(model: SemanticModel, network: Decl): BuiltInA
   return columns.filter((c) => c !== level).map((column) => ({ column, dataset }));
 }
 
-/** The `attributes:` tables of a network that are datasets. */
-export function attributeTables(model: SemanticModel, network: Decl): Symbol[] {
+/** The `attributes:` tables of a network that are datasets, each with where the spec names it. */
+export function attributeTables(model: SemanticModel, network: Decl): { table: Symbol; at: Span }[] {
   return (model.option(network, 'attributes')?.values ?? []).flatMap((v) => {
     const s = model.resolve(v);
-    return s?.kind === 'dataset' ? [s] : [];
+    return s?.kind === 'dataset' ? [{ table: s, at: v.span }] : [];
   });
 }
 
@@ -60,7 +60,7 @@ export function nodeAttributeScope(model: SemanticModel, network: Symbol): Scope
   for (const { column, dataset } of builtInAttributes(model, network.decl)) {
     names.set(column, { name: column, doc: `Node attribute of \`${network.name}\`: each node's most frequent \`${column}\` in ${dataset.name}.` });
   }
-  for (const table of attributeTables(model, network.decl)) {
+  for (const { table } of attributeTables(model, network.decl)) {
     const scope = model.scopeOf(table);
     if (!scope?.complete) complete = false;
     const keys = new Set([...identsOf(model, table.decl, 'key'), ...identsOf(model, table.decl, 'time')]);

@@ -25,10 +25,8 @@ export function nodeAttributes(ctx: RunContext, network: Symbol): Promise<NodeAt
     }
     const holderDataset = ctx.model.columnOwner(network.decl);
     const holderColumns = new Set(holderDataset ? ctx.model.scopeOf(holderDataset)?.names.keys() ?? [] : []);
-    const at = ctx.model.option(network.decl, 'attributes')?.values ?? [];
-    for (const [i, table] of attributeTables(ctx.model, network.decl).entries()) {
+    for (const { table, at: span } of attributeTables(ctx.model, network.decl)) {
       ctx.checkpoint();
-      const span = at[i]?.span ?? network.nameSpan;
       const dataset = await loadDataset(ctx, table);
       const key = dataset.role('key');
       if (!key) throw new SpecError(`${table.name} needs a \`key\` column to be matched to the nodes of ${network.name}.`, span);
