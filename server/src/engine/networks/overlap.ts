@@ -1,11 +1,11 @@
 // Technological overlap between regions (bibliographic coupling, METHODS A(a)): regions are tied by the
-// cited patents their patents share. DuckDB joins holders to citations and streams a row per (cited patent,
-// region, citing patent, year), read as typed arrays and grouped by year (8 bytes a row); each window's
-// run of years is placed by cited patent to count n_r(c) and make the sparse product of coupling.ts, which
-// holds only the pairs that occur. Forming the pairs in SQL would materialise Σ_c (regions citing c)² rows —
-// billions for a heavily cited patent pool — and a dense region × region matrix (8·R² bytes, per window)
-// cannot serve firms or inventors as nodes (R of 10⁴–10⁶).
-import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
+// cited patents their patents share. DuckDB joins holders to citations into a table of a row per (cited
+// patent, region, citing patent, year), read year by year as typed arrays (8 bytes a row); each window's run
+// of years is placed by cited patent to count n_r(c) and make the product of coupling.ts, which holds only
+// the pairs that occur (or, for few regions, an R × R triangle no larger than the window's rows). Forming
+// the pairs in SQL would materialise Σ_c (regions citing c)² rows — billions for a heavily cited patent
+// pool — and a region × region matrix per window cannot serve firms or inventors as nodes (R of 10⁴–10⁶).
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { forEachIntegerChunk } from '../data/columnar.js';
 import type { Window } from '../windows/windows.js';
 import type { RegionSets } from './collaboration.js';
@@ -52,13 +52,10 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
   const ids = regionIds(holders, inSomeWindow);
   const flag = (set: string | undefined) => (set ? `region IN (SELECT region FROM ${set})` : 'TRUE');
   const regions = (await db.runAndReadAll(`SELECT region, ${flag(options.between?.left)}, ${flag(options.between?.right)}, ${flag(options.touching)} FROM (${ids}) ORDER BY rid`)).getRows();
-  // Unordered: the rows are bucketed by year and ordered by cited patent here, in linear time, where
-  // DuckDB's sort of tens of millions of rows was most of the step.
-  const citing = await readCitingRows(await db.stream(`
+  const citing = await readCitingRows(db, `
     WITH h AS (SELECT DISTINCT patent, region, year FROM ${holders} WHERE ${inSomeWindow}), ids AS (${ids}),
     cited_ids AS (SELECT cited, (row_number() OVER () - 1)::INTEGER AS cid FROM (SELECT DISTINCT cited FROM ${citations}))
-    SELECT cid, rid, coalesce(CAST(year AS INTEGER), ${NO_YEAR}) AS year
-    FROM h JOIN ids USING (region) JOIN ${citations} c ON c.citing = h.patent JOIN cited_ids USING (cited)`), windows);
+    SELECT cid, rid, year FROM h JOIN ids USING (region) JOIN ${citations} c ON c.citing = h.patent JOIN cited_ids USING (cited)`, windows, options.checkpoint);
   const flags = (column: number) => Uint8Array.from(regions, (r) => (r[column] === true ? 1 : 0));
   const rule: CouplingRule = {
     ...(options.between ? { between: { left: flags(1), right: flags(2) } } : {}),
@@ -80,43 +77,48 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
  */
 interface CitingRows { years: Int32Array; rows: YearRows[]; cited: number }
 
-/** A year's rows, the first `length` of its arrays (grown as rows arrive). */
-interface YearRows { cid: Int32Array; rid: Int32Array; length: number }
+/** A year's rows. */
+interface YearRows { cid: Int32Array; rid: Int32Array }
+
+let tablesMade = 0;
 
 /**
- * The rows streamed from DuckDB (cid, rid, year), each appended to its year's arrays as it arrives: only
- * the rows themselves are held (8 bytes a row, and a year's spare capacity). A year beyond every finite
- * window bound is counted as the bound's next year, which every window holds or not alike, so the years
- * are at most those the windows span.
+ * The rows of `query` (cid, rid, year) by year. DuckDB writes them into a table (in parallel, spilling to disk
+ * if it must), then each year's rows are read by themselves into arrays of their exact size: chunk copies,
+ * where streaming the join's rows and bucketing them one by one in JS took twice as long. A year beyond
+ * every finite window bound is counted as the bound's next year, which every window holds or not alike, so
+ * the years are at most those the windows span.
  */
-async function readCitingRows(result: DuckDBResult, windows: readonly Window[]): Promise<CitingRows> {
+async function readCitingRows(db: DuckDBConnection, query: string, windows: readonly Window[], checkpoint?: () => void): Promise<CitingRows> {
   const bounds = windows.flatMap((w) => [w.from, w.to]).filter(Number.isFinite);
   const lo = bounds.length ? Math.min(...bounds) - 1 : 0;
   const hi = bounds.length ? Math.max(...bounds) + 1 : 0;
   // Year k is NO_YEAR for k = 0, else lo + k − 1.
   const years = Int32Array.from({ length: hi - lo + 2 }, (_, k) => (k === 0 ? NO_YEAR : lo + k - 1));
-  const rows: YearRows[] = Array.from(years, () => ({ cid: new Int32Array(1024), rid: new Int32Array(1024), length: 0 }));
-  let cited = 0;
-  await forEachIntegerChunk(result, (columns, count) => {
-    const [cid, rid, year] = columns;
-    for (let r = 0; r < count; r++) {
-      const into = rows[year[r] === NO_YEAR ? 0 : Math.min(Math.max(year[r], lo), hi) - lo + 1];
-      if (into.length === into.cid.length) grow(into);
-      into.cid[into.length] = cid[r];
-      into.rid[into.length++] = rid[r];
-      if (cid[r] >= cited) cited = cid[r] + 1;
+  const table = `overlap_rows_${++tablesMade}`;
+  await db.run(`CREATE TEMP TABLE ${table} AS SELECT cid, rid,
+    CASE WHEN year IS NULL THEN ${NO_YEAR} ELSE least(greatest(CAST(year AS INTEGER), ${lo}), ${hi}) END AS year FROM (${query})`);
+  try {
+    const sizes = new Map((await db.runAndReadAll(`SELECT year, count(*) FROM ${table} GROUP BY year`)).getRows().map(([y, n]) => [Number(y), Number(n)]));
+    const rows: YearRows[] = [];
+    for (const year of years) {
+      checkpoint?.();
+      const length = sizes.get(year) ?? 0;
+      const into: YearRows = { cid: new Int32Array(length), rid: new Int32Array(length) };
+      let at = 0;
+      if (length) {
+        await forEachIntegerChunk(await db.stream(`SELECT cid, rid FROM ${table} WHERE year = ${year}`), ([cid, rid], count) => {
+          into.cid.set(cid.subarray(0, count), at);
+          into.rid.set(rid.subarray(0, count), at);
+          at += count;
+        });
+      }
+      rows.push(into);
     }
-  });
-  return { years, rows, cited };
-}
-
-/** Half as much room again: the spare capacity is at most a third of a year's rows. */
-function grow(rows: YearRows): void {
-  const size = Math.ceil(rows.cid.length * 1.5);
-  for (const key of ['cid', 'rid'] as const) {
-    const larger = new Int32Array(size);
-    larger.set(rows[key]);
-    rows[key] = larger;
+    const [[cited]] = (await db.runAndReadAll(`SELECT coalesce(max(cid) + 1, 0) FROM ${table}`)).getRows();
+    return { years, rows, cited: Number(cited) };
+  } finally {
+    await db.run(`DROP TABLE ${table}`);
   }
 }
 
@@ -137,7 +139,7 @@ function windowYears(citing: CitingRows, w: Window): [number, number] {
 /** How many rows the years [first, end) hold. */
 function rowCount(citing: CitingRows, [first, end]: [number, number]): number {
   let n = 0;
-  for (let y = first; y < end; y++) n += citing.rows[y].length;
+  for (let y = first; y < end; y++) n += citing.rows[y].cid.length;
   return n;
 }
 
@@ -160,10 +162,10 @@ function columnsIn(citing: CitingRows, [first, last]: [number, number], work: Wo
   const years = citing.rows.slice(first, last);
   const { start, next, placed, cells } = work;
   start.fill(0);
-  for (const { cid, length } of years) for (let r = 0; r < length; r++) start[cid[r] + 1]++;
+  for (const { cid } of years) for (let r = 0; r < cid.length; r++) start[cid[r] + 1]++;
   for (let c = 0; c < cited; c++) start[c + 1] += start[c];
   next.set(start.subarray(0, cited));
-  for (const { cid, rid, length } of years) for (let r = 0; r < length; r++) placed[next[cid[r]]++] = rid[r];
+  for (const { cid, rid } of years) for (let r = 0; r < cid.length; r++) placed[next[cid[r]]++] = rid[r];
   // Each column's regions sorted, equal ones counted into one entry; start[] is rewritten in place, an
   // entry never ahead of the row it comes from.
   let m = 0;
