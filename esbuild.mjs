@@ -40,9 +40,14 @@ await Promise.all([
   // Figures are drawn by Vega's SVG string renderer, which needs no canvas: Vega's Node canvas loader (a
   // top-level `await import('canvas')`) is swapped for its browser build, which finds no canvas in Node either.
   esbuild.build({
-    // pathWorker.mjs: the worker threads of large betweenness and closeness jobs (engine/networks/paths/chunks.ts).
+    // The engine's worker threads (engine/threads.ts): pathWorker.mjs for large betweenness and closeness jobs
+    // (engine/networks/paths/chunks.ts), overlapWorker.mjs for the windows of a large overlap (engine/networks/overlap.ts).
     ...common, format: 'esm', splitting: true, outdir: 'dist/server',
-    entryPoints: { main: 'server/src/cli/main.ts', pathWorker: 'server/src/engine/networks/paths/pathWorker.ts' },
+    entryPoints: {
+      main: 'server/src/cli/main.ts',
+      pathWorker: 'server/src/engine/networks/paths/pathWorker.ts',
+      overlapWorker: 'server/src/engine/networks/overlapWorker.ts',
+    },
     outExtension: { '.js': '.mjs' }, external: ['@duckdb/node-bindings'],
     alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
     // Bundled CommonJS dependencies call `require` for Node's modules: ES modules have none of their own.

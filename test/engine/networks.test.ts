@@ -86,7 +86,7 @@ test('technological overlap: shared cited patents, Σ n_i·n_j and Σ min (case 
   }
 });
 
-test('technological overlap per window: each window as the overlap of its years alone (open windows, NULL years)', async () => {
+test('technological overlap per window: each window as the overlap of its years alone (open windows, NULL years), on this thread or on workers', async () => {
   const db = await duckdb();
   // Years 2000–2002, and a patent in five without one (in no window with a bound, as in SQL).
   const holders = `(SELECT patent, ord, region, CASE WHEN CAST(substr(patent, 2) AS INTEGER) % 5 = 0 THEN NULL ELSE year END AS year FROM ${HOLDERS})`;
@@ -101,6 +101,7 @@ test('technological overlap per window: each window as the overlap of its years 
   for (const weight of ['count', 'product', 'min'] as const) {
     const networks = await overlapNetworks(db, holders, CITATIONS, windows, { weight });
     assert.ok(networks.slice(0, 5).every((n) => n.ties.length > 0) && !networks[5].ties.length, weight);
+    assert.deepEqual(await overlapNetworks(db, holders, CITATIONS, windows, { weight, workers: 2 }), networks, `${weight}, windows on two worker threads`);
     for (const [i, w] of windows.entries()) {
       const bounds = [Number.isFinite(w.from) && `year >= ${w.from}`, Number.isFinite(w.to) && `year <= ${w.to}`].filter(Boolean);
       const years = `(SELECT * FROM ${holders}${bounds.length ? ` WHERE ${bounds.join(' AND ')}` : ''})`;

@@ -1,11 +1,9 @@
 // Runs a path job — one search per source — in fixed tasks of consecutive sources, on this thread or on
 // worker threads, and adds the tasks' sums in task order. The tasks do not depend on the number of threads,
 // so both ways give the same numbers to the last bit. Workers read the graph from shared memory, take the
-// next task as they finish one, and are terminated when the job ends, fails or is cancelled (they run no
-// native code, so stopping them mid-task is safe).
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+// next task as they finish one (engine/threads.ts).
 import type { Checkpoint } from '../../cancel.js';
+import { runTasks, sharedCopy, startWorker, workerCount } from '../../threads.js';
 import { transpose, type Adjacency } from '../adjacency.js';
 import { dependencySums, distanceSums, scratchFor, type DependencySums, type DistanceSums, type PathKind } from './kernels.js';
 
@@ -20,7 +18,7 @@ export interface PathJob<K extends PathKind = PathKind> {
 export type PathSums<K extends PathKind> = K extends 'betweenness' ? DependencySums : DistanceSums;
 
 export interface Parallelism {
-  /** Worker threads; 0 runs on this thread. Unset: 0 for jobs below `PARALLEL_FROM`, else one per core. */
+  /** Worker threads; 0 runs on this thread. Unset: as `workerCount` says, for jobs from `PARALLEL_FROM` on. */
   workers?: number;
   /** Called between tasks (on this thread, or as workers finish them) and polled while workers run; throws to cancel. */
   checkpoint?: Checkpoint;
@@ -36,12 +34,9 @@ const TASKS = 64;
  */
 export const PARALLEL_FROM = 2e8;
 
-/** How many workers a job gets: `workers`, else INNOGRAPH_PATH_WORKERS where set (any size: tests and the CLI use it), else by size. */
+/** How many workers a job gets: `workers`, else INNOGRAPH_WORKERS where set, else by size. */
 export function workersFor(a: Adjacency, job: PathJob, parallelism: Parallelism): number {
-  const given = parallelism.workers ?? (process.env.INNOGRAPH_PATH_WORKERS ? Number(process.env.INNOGRAPH_PATH_WORKERS) : undefined);
-  if (given !== undefined && Number.isFinite(given)) return Math.max(0, Math.floor(given));
-  const work = job.sources.length * (a.offsets.length - 1 + a.targets.length);
-  return work < PARALLEL_FROM ? 0 : Math.max(1, availableParallelism());
+  return workerCount(job.sources.length * (a.offsets.length - 1 + a.targets.length) >= PARALLEL_FROM, parallelism.workers);
 }
 
 /** The job's sources cut into at most `TASKS` runs of consecutive sources. */
@@ -111,71 +106,23 @@ function addInto(into: Float64Array | Int32Array, part: Float64Array | Int32Arra
 
 /** What a path worker is started with: the graph and its reverse in shared memory, and the job's kind. */
 export interface PathWorkerData { graph: Adjacency; reverse: Adjacency; kind: PathKind; squares: boolean }
-export type ToPathWorker = { task: number; sources: Int32Array };
-export type FromPathWorker = { task: number; sums: DependencySums | DistanceSums };
-
-/**
- * A path worker. Its module sits beside this one: dist/server/pathWorker.mjs in the bundle (esbuild.mjs makes
- * it an entry point beside main.mjs), TypeScript under tsx (tests, benchmarks), whose loader a worker thread
- * does not inherit: the thread registers it before importing the module.
- */
-function startWorker(workerData: PathWorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pathWorker.mjs', import.meta.url), { workerData });
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const entry = JSON.stringify(new URL('./pathWorker.ts', import.meta.url).href);
-  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); })`, { eval: true, workerData });
-}
+/** A task: a run of consecutive sources. */
+export type PathTask = { sources: Int32Array };
 
 function shared(a: Adjacency): Adjacency {
-  const copy = <T extends Int32Array | Float64Array>(x: T): T => {
-    const out = new (x.constructor as { new (b: SharedArrayBuffer): T })(new SharedArrayBuffer(x.byteLength));
-    out.set(x);
-    return out;
-  };
-  return { directed: a.directed, offsets: copy(a.offsets), targets: copy(a.targets), weights: copy(a.weights) };
+  return { directed: a.directed, offsets: sharedCopy(a.offsets), targets: sharedCopy(a.targets), weights: sharedCopy(a.weights) };
 }
 
-/** How often a job on workers reads the run's cancellation while it waits for them. */
-const CANCEL_POLL_MS = 50;
-
-function runOnWorkers<K extends PathKind>(a: Adjacency, job: PathJob<K>, count: number, checkpoint?: Checkpoint): Promise<PathSums<K>> {
-  const tasks = tasksOf(job.sources);
+async function runOnWorkers<K extends PathKind>(a: Adjacency, job: PathJob<K>, count: number, checkpoint?: Checkpoint): Promise<PathSums<K>> {
   const graph = shared(a);
   const workerData: PathWorkerData = { graph, reverse: a.directed ? shared(transpose(a)) : graph, kind: job.kind, squares: !!job.squares };
   const sums = new Sums(job, a.offsets.length - 1);
-  const waiting = new Map<number, DependencySums | DistanceSums>(); // finished out of order
-  const workers: Worker[] = [];
-  let next = 0;
-  let added = 0;
-  return new Promise<PathSums<K>>((resolve, reject) => {
-    let settled = false;
-    const poll = checkpoint && setInterval(() => { try { checkpoint(); } catch (err) { finish(err as Error); } }, CANCEL_POLL_MS);
-    const finish = (err?: Error) => {
-      if (settled) return;
-      settled = true;
-      if (poll) clearInterval(poll);
-      // Settled only once every thread has stopped, so that none outlives the job.
-      void Promise.all(workers.map((w) => w.terminate())).then(() => (err ? reject(err) : resolve(sums.value as PathSums<K>)));
-    };
-    const give = (worker: Worker) => {
-      if (next < tasks.length) worker.postMessage({ task: next, sources: tasks[next++] } satisfies ToPathWorker);
-    };
-    try { checkpoint?.(); } catch (err) { finish(err as Error); return; }
-    for (let i = 0; i < Math.min(count, tasks.length); i++) {
-      const worker = startWorker(workerData);
-      workers.push(worker);
-      worker.on('message', (m: FromPathWorker) => {
-        if (settled) return;
-        try { checkpoint?.(); } catch (err) { finish(err as Error); return; }
-        waiting.set(m.task, m.sums);
-        for (let part; (part = waiting.get(added)); added++) { waiting.delete(added); sums.add(part); }
-        if (added === tasks.length) finish();
-        else give(worker);
-      });
-      worker.on('error', (err) => finish(err));
-      worker.on('exit', (code) => { if (!settled) finish(new Error(`a path worker stopped (exit code ${code})`)); });
-      give(worker);
-    }
-    if (!tasks.length) finish();
+  await runTasks<PathTask, DependencySums | DistanceSums>({
+    start: () => startWorker(import.meta.url, 'pathWorker', workerData),
+    workers: count,
+    tasks: tasksOf(job.sources).map((sources) => ({ sources })),
+    take: (part) => sums.add(part),
+    ...(checkpoint ? { checkpoint } : {}),
   });
+  return sums.value as PathSums<K>;
 }
