@@ -2,7 +2,7 @@
 // Float64Array (DuckDB casts them to DOUBLE, NULL → NaN), text as dictionary codes that DuckDB computes
 // (dense_rank over the column's distinct values), so no row becomes a JS array or value on the way. A text
 // column's strings are its levels, shared by every row that holds them.
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBResult } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBConnection, type DuckDBDataChunk, type DuckDBResult } from '@duckdb/node-api';
 import type { Column } from './dataTable.js';
 import { quoteIdent } from './duckdb.js';
 
@@ -63,19 +63,26 @@ async function nativeBindings() {
   return (await import('@duckdb/node-bindings')).default;
 }
 
+/** A numeric column of a result: INTEGER as Int32Array, DOUBLE as Float64Array. */
+export type NumberColumn = Int32Array | Float64Array;
+
 /**
- * Streams a result of INTEGER columns with no NULL (a NULL's slot holds whatever DuckDB left there) and
- * hands each chunk's columns to `read` as views of DuckDB's vectors, valid only during the call: a caller
+ * Streams a result of INTEGER and DOUBLE columns with no NULL (a NULL's slot holds whatever DuckDB left there)
+ * and hands each chunk's columns to `read` as views of DuckDB's vectors, valid only during the call: a caller
  * copies what it keeps, and no row ever becomes JS values.
  */
-export async function forEachIntegerChunk(result: DuckDBResult, read: (columns: Int32Array[], rows: number) => void): Promise<void> {
+export async function forEachNumberChunk(result: DuckDBResult, read: (columns: NumberColumn[], rows: number) => void): Promise<void> {
   const bindings = await nativeBindings();
-  const columns = result.columnCount;
+  const doubles = Array.from({ length: result.columnCount }, (_, c) => {
+    const type = result.columnTypeId(c);
+    if (type !== DuckDBTypeId.INTEGER && type !== DuckDBTypeId.DOUBLE) throw new Error(`column ${result.columnName(c)} is neither INTEGER nor DOUBLE`);
+    return type === DuckDBTypeId.DOUBLE;
+  });
   for (let chunk: DuckDBDataChunk | null = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const rows = chunk.rowCount;
-    const views = Array.from({ length: columns }, (_, c) => {
-      const data = bindings.vector_get_data(bindings.data_chunk_get_vector(chunk.chunk, c), rows * Int32Array.BYTES_PER_ELEMENT);
-      return new Int32Array(data.buffer, data.byteOffset, rows);
+    const views = doubles.map((double, c) => {
+      const data = bindings.vector_get_data(bindings.data_chunk_get_vector(chunk.chunk, c), rows * (double ? 8 : 4));
+      return double ? new Float64Array(data.buffer, data.byteOffset, rows) : new Int32Array(data.buffer, data.byteOffset, rows);
     });
     read(views, rows);
   }

@@ -11,7 +11,7 @@
 // network as they arrive in window order.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Checkpoint } from '../cancel.js';
-import { forEachIntegerChunk } from '../data/columnar.js';
+import { forEachNumberChunk } from '../data/columnar.js';
 import { runTasks, startWorker, workerCount } from '../threads.js';
 import type { Window } from '../windows/windows.js';
 import type { RegionSets } from './collaboration.js';
@@ -118,7 +118,7 @@ async function readCitingRows(db: DuckDBConnection, query: string, windows: read
       const into: YearRows = { cid: new Int32Array(new SharedArrayBuffer(4 * length)), rid: new Int32Array(new SharedArrayBuffer(4 * length)) };
       let at = 0;
       if (length) {
-        await forEachIntegerChunk(await db.stream(`SELECT cid, rid FROM ${table} WHERE year = ${year}`), ([cid, rid], count) => {
+        await forEachNumberChunk(await db.stream(`SELECT cid, rid FROM ${table} WHERE year = ${year}`), ([cid, rid], count) => {
           into.cid.set(cid.subarray(0, count), at);
           into.rid.set(rid.subarray(0, count), at);
           at += count;
