@@ -1,6 +1,6 @@
 // Applicant-network benchmark (issue 20): 1M patents held by ≈ 200,000 applicants, a co-application network
 // with the applicants as nodes (`level: applicant_id`), 4 fixed windows 1998–2017. Per window: degree,
-// betweenness sampled from 250 sources (1,000 with --full), communities (Louvain, 3 runs), and exact
+// betweenness and closeness sampled from 250 sources (1,000 with --full), communities (Louvain, 3 runs), and exact
 // betweenness (one search from every node, on worker threads) — on the smallest window only unless
 // `npm run bench -- --full` (the largest, ~105,000 nodes, then takes about 40 CPU minutes). Prints wall time,
 // CPU time (the process's, worker threads included) and peak RSS per step — figures only.
@@ -25,7 +25,7 @@ const DATA = { seed: 42, patents: 1_000_000, clusters: 500, reuse: 0.88, otherCl
 /** Applicants per patent: 1 to 4 (mean 1.65). */
 const APPLICANTS_PER_PATENT = [0.55, 0.3, 0.1, 0.05];
 const LOUVAIN_RUNS = 3;
-/** Sources of the sampled betweenness: its cost grows with them, the error falls as 1/√k. */
+/** Sources of the sampled betweenness and closeness: their cost grows with them, the error falls as 1/√k. */
 const sampledSources = (full: boolean) => (full ? 1000 : 250);
 
 const SPEC = `study "Applicant network benchmark"
@@ -48,7 +48,7 @@ export async function benchApplicantNetwork(full = process.argv.includes('--full
   const { dir, manifest, generatedNow } = await benchmarkData();
   console.log(`\napplicant network: ${manifest.rows['patents.csv'].toLocaleString('en-US')} patents, ${manifest.rows['applicants.csv'].toLocaleString('en-US')} applicant rows, ${manifest.applicants.toLocaleString('en-US')} applicants, 4 windows ${DATA.firstYear}–${DATA.lastYear}`);
   console.log(`  data ${generatedNow ? 'generated' : 'cached'} in ${dir} (generation ${manifest.generationSeconds.toFixed(1)} s, not counted)`);
-  console.log(`  betweenness sampled from ${sampledSources(full).toLocaleString('en-US')} sources; Louvain ${LOUVAIN_RUNS} runs; exact betweenness ${full ? 'on every window' : 'on the smallest window only (every window, and 1,000 sampled sources: npm run bench -- --full)'}`);
+  console.log(`  betweenness and closeness sampled from ${sampledSources(full).toLocaleString('en-US')} sources; Louvain ${LOUVAIN_RUNS} runs; exact betweenness ${full ? 'on every window' : 'on the smallest window only (every window, and 1,000 sampled sources: npm run bench -- --full)'}`);
   const spec = join(dir, 'bench.study');
   writeFileSync(spec, SPEC);
   const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), spec, ...(full ? ['--full'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -116,6 +116,7 @@ async function measureSteps(specPath: string, full: boolean): Promise<void> {
     await measure('  degree', () => nodeIndicators(net, ['degree'], options));
     await measure(`  betweenness, ${sampledSources(full).toLocaleString('en-US')} sources`, () => pathIndicators(net, ['betweenness'], { ...options, betweennessSources: sampledSources(full) }));
     if (full || i === smallest) await measure('  betweenness, exact', () => pathIndicators(net, ['betweenness'], options));
+    await measure(`  closeness, ${sampledSources(full).toLocaleString('en-US')} sources`, () => pathIndicators(net, ['closeness'], { ...options, closenessSources: sampledSources(full) }));
     await measure(`  Louvain, ${LOUVAIN_RUNS} runs`, () => nodeIndicators(net, ['community'], options));
   }
   await ctx.dispose();

@@ -1,6 +1,7 @@
 // Networks of firms (issue 20, item 1): `level: applicant` makes the holders the nodes; every measure runs on
 // them, and node attributes (the firm's most frequent city, the columns of `attributes:` tables) name groups
 // and reach the exports. Expected values: test/oracles/scripts/golden_firm_network.py (networkx on the raw rows).
+// Sampled closeness is set against the engine's exact closeness of the same firms.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -108,4 +109,29 @@ test('groups: names a node attribute, checked with did-you-mean; attribute table
   assert.match(result(timed, 'firms').error?.message ?? '', /A node has one value of each attribute, but firm_years has a row per year: keep one with `where: year == …` in firm_years/);
   const repeated = await runSpec(SPEC, `${TEXT}dataset firm_years from "firms/firm_years.csv" { key: applicant }\n`.replace('attributes: firm_types', 'attributes: firm_types, firm_years'));
   assert.match(result(repeated, 'firms').error?.message ?? '', /firm_years has more than one row for applicant = \w+: a node attribute table has one row per node/);
+});
+
+test('`closeness_sources` estimates the firms\' closeness from seeded sources, within the standard errors its notes state', async () => {
+  const again = await runSpec(SPEC, `${TEXT}measures exact_closeness = nodes(firms) { closeness }
+measures sampled_closeness = nodes(firms) { closeness, closeness_sources: 20, seed: 3 }
+measures all_closeness = nodes(firms) { closeness, closeness_sources: 1000 }
+`);
+  const exact = new Map(records(result(again, 'exact_closeness'), 'nodes').map((r) => [`${r.window} ${r.region}`, r.closeness as number]));
+  const sampled = result(again, 'sampled_closeness');
+  assert.equal(sampled.status, 'ok', sampled.error?.message);
+  const windows = result(again, 'firms').network!.windows;
+  windows.forEach((w) => {
+    const note = sampled.notes.find((n) => n.startsWith(`Window ${w.label}: closeness`)) ?? '';
+    const stated = new RegExp(`^Window ${w.label}: closeness estimated from 20 of ${w.nodes.length} nodes as sources \\(Eppstein–Wang, seed 3\\), by each node's mean distance from them; unreachable pairs at the largest distance the sampled searches found \\+ 1; standard error up to ([\\d.]+); the highest, (\\w+), ([\\d.]+) ± ([\\d.]+)\\.$`).exec(note);
+    assert.ok(stated, sampled.notes.join('\n'));
+    const [largest, top, topValue, topError] = [Number(stated[1]), stated[2], Number(stated[3]), Number(stated[4])];
+    assert.ok(Math.abs(topValue - exact.get(`${w.label} ${top}`)!) <= 3 * topError, `${top}: ${topValue} ± ${topError} vs exact ${exact.get(`${w.label} ${top}`)}`);
+    const rows = records(sampled, 'nodes').filter((r) => r.window === w.label);
+    assert.equal(rows.length, w.nodes.length);
+    for (const r of rows) assert.ok(Math.abs((r.closeness as number) - exact.get(`${w.label} ${r.region}`)!) <= 3 * largest, `${r.region} in ${w.label}`);
+    assert.ok(rows.some((r) => r.closeness !== exact.get(`${w.label} ${r.region}`)), 'an estimate, not the exact values');
+  });
+  // k ≥ n: every node a source, the exact values, and the note says so.
+  assert.deepEqual(records(result(again, 'all_closeness'), 'nodes'), records(result(again, 'exact_closeness'), 'nodes'));
+  assert.deepEqual(result(again, 'all_closeness').notes.filter((n) => n.includes('closeness')), windows.map((w) => `Window ${w.label}: closeness from all ${w.nodes.length} nodes as sources (\`closeness_sources\` ≥ n): exact.`));
 });

@@ -33,6 +33,8 @@ export interface IndicatorOptions {
   communities: Omit<CommunityOptions, 'weighted' | 'checkpoint'>;
   /** Betweenness estimated from this many seeded sources (`communities.seed`) rather than from every node. */
   betweennessSources?: number;
+  /** Closeness (both directions) estimated from this many seeded sources, as `betweennessSources`. */
+  closenessSources?: number;
   /** Throws when the run is cancelled; called before every indicator and Louvain restart. */
   checkpoint?: Checkpoint;
 }
@@ -135,7 +137,7 @@ export function pathIndicators(net: Network, items: readonly string[], options: 
 
 const pathOptions = (options: IndicatorOptions): PathOptions => ({
   unreachable: options.unreachable,
-  sample: options.betweennessSources === undefined ? undefined : { sources: options.betweennessSources, seed: options.communities.seed },
+  sample: { seed: options.communities.seed, betweenness: options.betweennessSources, closeness: options.closenessSources },
 });
 
 /** Out + in for directed networks; the degree itself when undirected. */

@@ -324,6 +324,12 @@ const measureOptions: OptionSpec[] = [
     value: integer(2),
     only: ['nodes'],
   },
+  {
+    name: 'closeness_sources',
+    doc: 'Estimate `closeness` and `in_closeness` from k source nodes drawn at random (with `seed`) rather than from all n: Eppstein and Wang\'s sampling, one search per source. A node\'s farness, the sum of its distances D to the n − 1 others, is estimated by (n − 1)/k_v·Σ D(s, v) over the k_v sampled sources other than itself, and closeness (n − 1)/farness is its mean distance from them inverted (under `unreachable: ignore`, reached/Σd over the sources). The farness\'s standard error is (n − 1)·√((1 − k_v/(n − 1))·S²/k_v), S² the variance of D across the sources, and closeness\'s by the delta method c·se(farness)/farness; the run\'s note states k and these errors. The fill of `max_plus_one` and `average` comes from the sampled searches. For networks where exact closeness (one search from every node) takes too long; with k ≥ n it is exact.',
+    value: integer(3),
+    only: ['nodes'],
+  },
   { name: 'sort', doc: 'Order each window\'s rows by this listed indicator, highest first (ties by region); with `top` and no `sort`, the first listed indicator.', value: { type: 'terms' }, only: ['nodes'] },
   { name: 'top', doc: 'Keep the N highest rows of each window by the `sort` indicator (tiers are classed on every row first).', value: integer(1), only: ['nodes'] },
 ];

@@ -36,6 +36,7 @@ export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions 
       resolution: ctx.number(decl, 'resolution', 1),
     },
     betweennessSources: ctx.model.option(decl, 'betweenness_sources') ? ctx.number(decl, 'betweenness_sources', 2) : undefined,
+    closenessSources: ctx.model.option(decl, 'closeness_sources') ? ctx.number(decl, 'closeness_sources', 3) : undefined,
     checkpoint: ctx.checkpoint,
   };
 }

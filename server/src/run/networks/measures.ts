@@ -55,7 +55,7 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
       for (const [i, net] of networks.entries()) {
         // Closeness and betweenness first, on worker threads when the window's network is large.
         const paths = await pathIndicators(net, items, options);
-        if (paths.betweennessError && net.nodes.length) notes.push(sampledNote(windows[i], net, paths, options));
+        if (net.nodes.length) notes.push(...sampledNotes(windows[i], net, paths, options));
         values.push({ ...nodeIndicators(net, items, options, groups?.[i], paths), ...counts(i, net.nodes) });
       }
       const tier = tiers && tierColumns(tiers, values.map((v) => v[tiers.of] ?? []), windows, notes);
@@ -88,17 +88,38 @@ function fewerRunsNotes(windows: Window[], networks: Network[], options: Indicat
   });
 }
 
-/** What sampled betweenness rests on, and its standard error on the scale printed (the largest, and the top node's). */
-function sampledNote(window: Window, net: Network, paths: PathValues, options: IndicatorOptions): string {
+/** What each sampled path measure rests on, and its standard error on the scale printed (the largest, and the top node's). */
+function sampledNotes(window: Window, net: Network, paths: PathValues, options: IndicatorOptions): string[] {
   const n = net.nodes.length;
-  const k = Math.min(n, options.betweennessSources!);
-  const scaled = (x: number[]) => scaleBetweenness(x, n, net.directed && options.symmetrize === 'none', options.betweenness);
-  const estimate = scaled(paths.values.betweenness!);
-  const error = scaled(paths.betweennessError!);
-  if (k === n) return `Window ${window.label}: betweenness from all ${n} nodes as sources (\`betweenness_sources\` ≥ n): exact.`;
+  const directed = net.directed && options.symmetrize === 'none';
+  const notes: string[] = [];
+  const { betweenness, closeness, in_closeness } = paths.errors;
+  if (betweenness) {
+    const scaled = (x: number[]) => scaleBetweenness(x, n, directed, options.betweenness);
+    const sample = { item: 'betweenness', option: 'betweenness_sources', k: options.betweennessSources!, method: 'Brandes–Pich', reading: 'scaled by n/k' };
+    notes.push(sampledNote(window, net, sample, scaled(paths.values.betweenness!), scaled(betweenness), options));
+  }
+  const fill = options.unreachable === 'max_plus_one' ? '; unreachable pairs at the largest distance the sampled searches found + 1'
+    : options.unreachable === 'average' ? '; unreachable pairs at the average distance of the sampled searches' : '';
+  for (const [item, errors] of [['closeness', closeness], ['in_closeness', in_closeness]] as const) {
+    if (!errors) continue;
+    const sample = { item, option: 'closeness_sources', k: options.closenessSources!, method: 'Eppstein–Wang', reading: `by each node's mean distance ${item === 'closeness' && directed ? 'to' : 'from'} them${fill}` };
+    notes.push(sampledNote(window, net, sample, paths.values[item]!, errors, options));
+  }
+  return notes;
+}
+
+/** A measure estimated from `k` sampled sources (its `option`), by `method`, its estimate read as `reading` says. */
+interface SampledMeasure { item: string; option: string; k: number; method: string; reading: string }
+
+/** One sampled measure's note: k sources of n (or all of them: exact), the method and seed, and its standard errors. */
+function sampledNote(window: Window, net: Network, sample: SampledMeasure, estimate: number[], error: number[], options: IndicatorOptions): string {
+  const n = net.nodes.length;
+  const k = Math.min(n, sample.k);
+  if (k === n) return `Window ${window.label}: ${sample.item} from all ${n} nodes as sources (\`${sample.option}\` ≥ n): exact.`;
   const top = estimate.reduce((best, x, v) => (x > estimate[best] ? v : best), 0);
   const largest = error.reduce((m, x) => Math.max(m, x), 0);
-  return `Window ${window.label}: betweenness estimated from ${k.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} nodes as sources (Brandes–Pich, seed ${options.communities.seed}), scaled by n/k; `
+  return `Window ${window.label}: ${sample.item} estimated from ${k.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} nodes as sources (${sample.method}, seed ${options.communities.seed}), ${sample.reading}; `
     + `standard error up to ${shortNumber(largest)}; the highest, ${net.nodes[top]}, ${shortNumber(estimate[top])} ± ${shortNumber(error[top])}.`;
 }
 

@@ -11,7 +11,7 @@ export interface PathJob<K extends PathKind = PathKind> {
   kind: K;
   /** The sources searched from, ascending. */
   sources: Int32Array;
-  /** Betweenness: also sum the squared dependencies (the sampled estimate's standard error). */
+  /** Also sum the squared dependencies or distances per node (a sampled estimate's standard error). */
   squares?: boolean;
 }
 
@@ -56,12 +56,12 @@ export async function runPathJob<K extends PathKind>(a: Adjacency, job: PathJob<
 
 /** The job's sums on this thread. */
 export function runPathJobHere<K extends PathKind>(a: Adjacency, job: PathJob<K>, checkpoint?: Checkpoint): PathSums<K> {
-  const reverse = transpose(a);
+  const reverse = job.kind === 'betweenness' ? transpose(a) : a; // distances need no predecessors
   const scratch = scratchFor(a.offsets.length - 1);
   const sums = new Sums(job, a.offsets.length - 1);
   for (const task of tasksOf(job.sources)) {
     checkpoint?.();
-    sums.add(job.kind === 'betweenness' ? dependencySums(a, reverse, task, !!job.squares, scratch) : distanceSums(a, task, scratch));
+    sums.add(job.kind === 'betweenness' ? dependencySums(a, reverse, task, !!job.squares, scratch) : distanceSums(a, task, !!job.squares, scratch));
   }
   return sums.value as PathSums<K>;
 }
@@ -75,7 +75,10 @@ class Sums {
     const m = job.sources.length;
     this.value = job.kind === 'betweenness'
       ? { score: new Float64Array(n), squares: job.squares ? new Float64Array(n) : undefined }
-      : { fromSum: new Float64Array(m), fromCount: new Int32Array(m), toSum: new Float64Array(n), toCount: new Int32Array(n), total: 0, count: 0, max: 0 };
+      : {
+        fromSum: new Float64Array(m), fromCount: new Int32Array(m), toSum: new Float64Array(n), toCount: new Int32Array(n),
+        toSquares: job.squares ? new Float64Array(n) : undefined, total: 0, count: 0, max: 0,
+      };
   }
 
   add(part: DependencySums | DistanceSums): void {
@@ -92,6 +95,7 @@ class Sums {
     this.sourcesDone += distances.fromSum.length;
     addInto(into.toSum, distances.toSum);
     addInto(into.toCount, distances.toCount);
+    if (into.toSquares && distances.toSquares) addInto(into.toSquares, distances.toSquares);
     into.total += distances.total;
     into.count += distances.count;
     into.max = Math.max(into.max, distances.max);
@@ -104,7 +108,10 @@ function addInto(into: Float64Array | Int32Array, part: Float64Array | Int32Arra
 
 // ---------------------------------------------------------------- worker threads
 
-/** What a path worker is started with: the graph and its reverse in shared memory, and the job's kind. */
+/**
+ * What a path worker is started with: the graph and its reverse in shared memory (betweenness reads the
+ * predecessors there; distance jobs get the graph itself), and the job's kind.
+ */
 export interface PathWorkerData { graph: Adjacency; reverse: Adjacency; kind: PathKind; squares: boolean }
 /** A task: a run of consecutive sources. */
 export type PathTask = { sources: Int32Array };
@@ -115,7 +122,8 @@ function shared(a: Adjacency): Adjacency {
 
 async function runOnWorkers<K extends PathKind>(a: Adjacency, job: PathJob<K>, count: number, checkpoint?: Checkpoint): Promise<PathSums<K>> {
   const graph = shared(a);
-  const workerData: PathWorkerData = { graph, reverse: a.directed ? shared(transpose(a)) : graph, kind: job.kind, squares: !!job.squares };
+  const reverse = a.directed && job.kind === 'betweenness' ? shared(transpose(a)) : graph;
+  const workerData: PathWorkerData = { graph, reverse, kind: job.kind, squares: !!job.squares };
   const sums = new Sums(job, a.offsets.length - 1);
   await runTasks<PathTask, DependencySums | DistanceSums>({
     start: () => startWorker(import.meta.url, 'pathWorker', workerData),

@@ -13,11 +13,12 @@ export interface DependencySums { score: Float64Array; squares?: Float64Array }
 
 /**
  * Per source (in task order) the finite distances' sum and count from it; per target the same over the
- * task's sources (`in` readings); and the task's total, count and largest finite distance.
+ * task's sources (`in` readings), and their squares where a sampled estimate's spread is wanted; and the
+ * task's total, count and largest finite distance.
  */
 export interface DistanceSums {
   fromSum: Float64Array; fromCount: Int32Array;
-  toSum: Float64Array; toCount: Int32Array;
+  toSum: Float64Array; toCount: Int32Array; toSquares?: Float64Array;
   total: number; count: number; max: number;
 }
 
@@ -88,13 +89,15 @@ export function dependencySums(a: Adjacency, reverse: Adjacency, sources: Int32A
   return out;
 }
 
-export function distanceSums(a: Adjacency, sources: Int32Array, scratch: Scratch): DistanceSums {
+export function distanceSums(a: Adjacency, sources: Int32Array, squares: boolean, scratch: Scratch): DistanceSums {
   const n = a.offsets.length - 1;
   const out: DistanceSums = {
     fromSum: new Float64Array(sources.length), fromCount: new Int32Array(sources.length),
-    toSum: new Float64Array(n), toCount: new Int32Array(n), total: 0, count: 0, max: 0,
+    toSum: new Float64Array(n), toCount: new Int32Array(n), toSquares: squares ? new Float64Array(n) : undefined,
+    total: 0, count: 0, max: 0,
   };
   const { dist, queue } = scratch;
+  const squared = out.toSquares;
   sources.forEach((s, at) => {
     const reached = search(a, s, scratch);
     let sum = 0;
@@ -103,6 +106,7 @@ export function distanceSums(a: Adjacency, sources: Int32Array, scratch: Scratch
       sum += dist[v];
       out.toSum[v] += dist[v];
       out.toCount[v]++;
+      if (squared) squared[v] += dist[v] * dist[v];
       if (dist[v] > out.max) out.max = dist[v];
     }
     out.fromSum[at] = sum;

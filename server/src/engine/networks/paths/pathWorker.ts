@@ -9,6 +9,6 @@ const { graph, reverse, kind, squares } = workerData as PathWorkerData;
 const scratch = scratchFor(graph.offsets.length - 1);
 
 parentPort!.on('message', ({ task, sources }: ToWorker<PathTask>) => {
-  const result = kind === 'betweenness' ? dependencySums(graph, reverse, sources, squares, scratch) : distanceSums(graph, sources, scratch);
+  const result = kind === 'betweenness' ? dependencySums(graph, reverse, sources, squares, scratch) : distanceSums(graph, sources, squares, scratch);
   parentPort!.postMessage({ task, result } satisfies FromWorker<DependencySums | DistanceSums>, buffersOf(result));
 });
