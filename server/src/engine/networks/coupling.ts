@@ -36,7 +36,7 @@ export function couplingTies(a: Columns, regions: number, rule: CouplingRule, ti
  * regions against millions of citing rows), so that it costs no more memory than A and its scan no more time
  * than reading A. The sparse product then spends most of its time on a cache miss per entry, as each region's
  * row jumps to the column of its next cited patent; the triangle reads A in order and adds into cells that
- * stay in cache (at REGPAT's size 62 → 9 s for 18 windows).
+ * stay in cache (600 regions, 18 windows of 1–4M rows: 7.3 → 2.4 s with the ties made).
  */
 function denseFits(a: Columns, regions: number): boolean {
   return regions * regions <= a.cells.length / 2;
