@@ -2,7 +2,8 @@
 // test/oracles) and case 13: exact optima from python-igraph's GLPK solver (scripts/golden_optimal_modularity.py).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bestCommunities, modularity, type CommunityOptions } from '../../server/src/engine/networks/communities.ts';
+import { bestCommunities, defaultIterations, modularity, type CommunityOptions } from '../../server/src/engine/networks/communities.ts';
+import { adjacencyOf, type Adjacency } from '../../server/src/engine/networks/adjacency.ts';
 import type { Matrix } from '../../server/src/engine/networks/measures.ts';
 import { Rng } from '../../server/src/engine/prng.ts';
 import { SNA, case01LedMatrix as case01, readJson, readRecords as records } from '../oracles/read.ts';
@@ -118,4 +119,30 @@ test('Leiden\'s communities are connected, and no single node move raises its Q'
       }
     }
   }
+});
+
+/** A seeded graph of 3,000 nodes in groups of 30, 60% of 15,000 draws within a group: Leiden's later iterations still raise Q on it. */
+function plantedGraph(): Adjacency {
+  const rng = new Rng(5);
+  const ties = new Map<string, number>();
+  for (let e = 0; e < 15_000; e++) {
+    const a = rng.int(0, 2999);
+    const b = rng.next() < 0.6 ? Math.floor(a / 30) * 30 + rng.int(0, 29) : rng.int(0, 2999);
+    if (a === b) continue;
+    const key = a < b ? `${a},${b}` : `${b},${a}`;
+    ties.set(key, (ties.get(key) ?? 0) + 1);
+  }
+  const names = Array.from({ length: 3000 }, (_, i) => `n${String(i).padStart(4, '0')}`);
+  const pairs = [...ties].map(([key, weight]) => { const [a, b] = key.split(',').map(Number); return { source: names[a], target: names[b], weight }; });
+  return adjacencyOf({ directed: false, nodes: names, ties: pairs, intra: new Map() });
+}
+
+test('Leiden\'s `iterations` caps the iterations of a run: Q rises with each allowed one; unset, it iterates until Q stops rising up to 10⁵ ties, twice above', () => {
+  const g = plantedGraph();
+  const q = (iterations?: number) => bestCommunities(g, { ...defaults('leiden'), runs: 1, ...(iterations ? { iterations } : {}) }).modularity;
+  const [one, two, three, unset] = [q(1), q(2), q(3), q()];
+  assert.ok(one < two && two < three && three <= unset, `${one} ${two} ${three} ${unset}`);
+  assert.equal(q(1000), unset);
+  assert.equal(defaultIterations(1e5), Infinity);
+  assert.equal(defaultIterations(1e5 + 1), 2);
 });

@@ -5,7 +5,7 @@ import { adjacencyOf, binary, columnSums, density, eachArc, edgeCount, rowSums, 
 import { eiIndex } from './blocks.js';
 import { BROKERAGE_ROLES, brokerage, type BrokerageRole } from './brokerage.js';
 import { componentSummary, coreness, localClustering, strongComponents, transitivity, weakComponents } from './cohesion.js';
-import { bestCommunities, communityRuns, type Communities, type CommunityOptions } from './communities.js';
+import { bestCommunities, communityEffort, type Communities, type CommunityOptions } from './communities.js';
 import {
   averageClustering, fagioloClustering, degreeCentralization, dichotomize, flowRate, inStrength,
   normalizeBetweenness, outStrength, pathLength, symmetrize, toMatrix, type Matrix, type Symmetrize, type Unreachable,
@@ -159,9 +159,9 @@ function measuredMatrix(net: Network, options: IndicatorOptions): Matrix {
   return options.symmetrize === 'none' ? m : symmetrize(m, options.symmetrize);
 }
 
-/** The runs communities of this network are the best of: `runs`, else by the network's size (communities.ts). */
-export function communityRunsOf(net: Network, options: IndicatorOptions): number {
-  return communityRuns(measuredAdjacency(net, options), { runs: options.communities.runs, weighted: true });
+/** How many runs communities of this network are the best of, and the Leiden iterations of each at most: as set, else by the network's size (communities.ts). */
+export function communityEffortOf(net: Network, options: IndicatorOptions): { runs: number; iterations: number } {
+  return communityEffort(measuredAdjacency(net, options), { ...options.communities, weighted: true });
 }
 
 /** The network's adjacency, or its undirected view when `symmetrize` names one (as `measuredMatrix`). */

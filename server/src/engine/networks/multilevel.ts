@@ -19,13 +19,16 @@ export interface WeightedGraph {
 
 export type Algorithm = 'louvain' | 'leiden';
 
-/** One run: each original node's community, labelled 0, 1, … in order of first appearance. */
-export function communitiesOnce(g: WeightedGraph, algorithm: Algorithm, resolution: number, rng: Rng): number[] {
+/**
+ * One run: each original node's community, labelled 0, 1, … in order of first appearance. Leiden makes up to
+ * `iterations` iterations, each from the last one's partition (the paper's repeated iterations), and stops
+ * earlier when one no longer raises Q.
+ */
+export function communitiesOnce(g: WeightedGraph, algorithm: Algorithm, resolution: number, rng: Rng, iterations = Infinity): number[] {
   if (algorithm === 'louvain') return firstAppearance(louvain(g, resolution, rng));
-  // Leiden is iterated from its own result until Q no longer rises (the paper's repeated iterations).
   let membership = leiden(g, identity(g.strength.length), resolution, rng);
   let q = quality(g, membership, resolution);
-  for (;;) {
+  for (let done = 1; done < iterations; done++) {
     const next = leiden(g, membership, resolution, rng);
     const nextQ = quality(g, next, resolution);
     if (nextQ <= q + EPSILON) break;

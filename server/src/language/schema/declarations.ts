@@ -308,6 +308,7 @@ const measureOptions: OptionSpec[] = [
     default: 'louvain',
   },
   { name: 'runs', doc: 'Seeded community runs; the best modularity is kept and `modularity_runs` counts the runs that reached it. Unset: 100 on networks of up to 10⁵ ties, 10⁷/ties runs on larger ones (10 on 10⁶ ties), stated in a note.', value: integer(1), default: '100' },
+  { name: 'iterations', doc: 'Leiden iterations per run, each from the last one\'s partition; a run stops earlier when an iteration no longer raises Q. Unset: until Q stops rising on networks of up to 10⁵ ties, 2 on larger ones (igraph\'s and leidenalg\'s `n_iterations` default), stated in a note.', value: integer(1) },
   { name: 'resolution', doc: 'Resolution γ of Gephi\'s modularity Σ_c [γ·in_c/m − (K_c/2m)²].', value: { type: 'number', min: 0 }, default: '1.0' },
   seedOption,
   windowOption,

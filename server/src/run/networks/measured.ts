@@ -32,6 +32,7 @@ export function indicatorOptions(ctx: RunContext, decl: Decl): IndicatorOptions 
     communities: {
       algorithm: ctx.word(decl, 'algorithm', 'louvain') as Algorithm,
       runs: ctx.model.option(decl, 'runs') ? ctx.number(decl, 'runs', 100) : undefined, // unset: by the network's size (defaultRuns)
+      iterations: ctx.model.option(decl, 'iterations') ? ctx.number(decl, 'iterations', 1) : undefined, // unset: by size (defaultIterations)
       seed: seedOf(ctx, decl),
       resolution: ctx.number(decl, 'resolution', 1),
     },

@@ -2,7 +2,7 @@
 // location quotients. Numbers come from the engine; this module picks windows, options and tables.
 import type { Decl, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
-import { communityRunsOf, isBrokerageRole, nodeIndicators, pathIndicators, scaleBetweenness, wholeIndicators, type IndicatorOptions, type Value } from '../../engine/networks/indicators.js';
+import { communityEffortOf, isBrokerageRole, nodeIndicators, pathIndicators, scaleBetweenness, wholeIndicators, type IndicatorOptions, type Value } from '../../engine/networks/indicators.js';
 import type { PathValues } from '../../engine/networks/paths/centralities.js';
 import type { Network } from '../../engine/networks/network.js';
 import { classTable, type ClassMethod } from '../../engine/stats/classify.js';
@@ -35,7 +35,7 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
   const options = indicatorOptions(ctx, decl);
   const items = itemsOf(decl);
   const conv = conventions(ctx, decl, INDICATOR_OPTIONS);
-  if (options.communities.runs === undefined && items.some((i) => COMMUNITY_ITEMS.has(i))) notes.push(...fewerRunsNotes(windows, networks, options));
+  if (items.some((i) => COMMUNITY_ITEMS.has(i))) notes.push(...sizedCommunityNotes(windows, networks, options));
   switch (source.spec.name) {
     case 'whole': {
       const groups = items.includes('ei') ? await groupsOf(ctx, decl, networks) : undefined;
@@ -80,11 +80,21 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
 
 const COMMUNITY_ITEMS = new Set(['community', 'modularity', 'modularity_runs', 'communities']);
 
-/** Windows whose communities are the best of fewer than 100 runs, `runs` being unset and the network large. */
-function fewerRunsNotes(windows: Window[], networks: Network[], options: IndicatorOptions): string[] {
+/**
+ * Windows whose communities are found with fewer runs, or Leiden iterations, than on small networks: the
+ * defaults by size of `runs` and `iterations` where they are unset.
+ */
+function sizedCommunityNotes(windows: Window[], networks: Network[], options: IndicatorOptions): string[] {
+  const { runs, iterations, algorithm } = options.communities;
   return networks.flatMap((net, i) => {
-    const runs = communityRunsOf(net, options);
-    return runs < 100 ? [`Window ${windows[i].label}: communities are the best of ${runs} runs, the default on ${net.ties.length.toLocaleString('en-US')} ties (100 up to 10⁵ ties, then 10⁷/ties); \`runs:\` sets it.`] : [];
+    const ties = net.ties.length.toLocaleString('en-US');
+    const effort = communityEffortOf(net, options);
+    const fewer = runs === undefined ? effort.runs : 100;
+    const capped = algorithm === 'leiden' && iterations === undefined ? effort.iterations : Infinity;
+    return [
+      ...(fewer < 100 ? [`Window ${windows[i].label}: communities are the best of ${fewer} runs, the default on ${ties} ties (100 up to 10⁵ ties, then 10⁷/ties); \`runs:\` sets it.`] : []),
+      ...(Number.isFinite(capped) ? [`Window ${windows[i].label}: each Leiden run makes at most ${capped} iterations, the default on ${ties} ties (until Q stops rising up to 10⁵ ties); \`iterations:\` sets it.`] : []),
+    ];
   });
 }
 
