@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { LspClient, fixture } from '../lsp/harness.ts';
 import { benchNetworks } from './networks.ts';
 import { benchApplicantNetwork } from './applicantNetwork.ts';
+import { benchCommunities } from './communities.ts';
 import { benchHdfe } from './hdfe.ts';
 import { benchPanels } from './panels.ts';
 import { benchCancel } from './cancel.ts';
@@ -107,6 +108,9 @@ await benchNetworks();
 // Node measures at scale: a 1M-patent network of ~185,000 applicants per window (exact betweenness on every
 // window with `npm run bench -- --full`).
 await benchApplicantNetwork();
+
+// Communities on 10⁶ ties: one Louvain and one Leiden run.
+benchCommunities();
 
 // Cancellation: abort → answer at seeded random points of the examples' runs in the run worker (issue 11).
 await benchCancel();
