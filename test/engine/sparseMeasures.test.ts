@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { adjacencyOf, symmetrized, type Adjacency } from '../../server/src/engine/networks/adjacency.ts';
 import { averageClustering, fagioloClustering, localClustering, transitivity } from '../../server/src/engine/networks/clustering.ts';
+import { brokerage } from '../../server/src/engine/networks/brokerage.ts';
 import { coreness, strongComponents, weakComponents } from '../../server/src/engine/networks/cohesion.ts';
 import { nodeIndicators, wholeIndicators, wholePaths, type IndicatorOptions } from '../../server/src/engine/networks/indicators.ts';
 import { degreeCentralization, flowRate, symmetrize, toMatrix, type Matrix, type Symmetrize } from '../../server/src/engine/networks/measures.ts';
@@ -29,6 +30,9 @@ function generated(seed: number, directed: boolean, n = 60, blocks = 3, isolates
   });
   return { directed, nodes, ties, intra: new Map() };
 }
+
+/** Three groups, each across the components (which are the node indices modulo 3). */
+const GROUPS = Array.from({ length: 60 }, (_, v) => Math.floor(v / 3) % 3);
 
 const VIEWS: Symmetrize[] = ['max', 'min', 'sum', 'both'];
 const cases = [1, 2, 3, 4].flatMap((seed) => [true, false].map((directed) => ({ seed, directed, net: generated(seed, directed) })));
@@ -56,7 +60,7 @@ for (const { seed, directed, net } of cases) {
     }
   });
 
-  test(`components, path lengths, centralization and flow rate of the ${name} equal the matrix definitions`, async () => {
+  test(`components, path lengths, centralization, flow rate and brokerage of the ${name} equal the matrix definitions`, async () => {
     for (const [m, a] of views(net)) {
       assert.deepEqual(weakComponents(a), dense.weakComponents(m));
       assert.deepEqual(strongComponents(a), dense.strongComponents(m));
@@ -65,7 +69,10 @@ for (const { seed, directed, net } of cases) {
         for (const kind of ['valued', 'binary'] as const) assert.equal(degreeCentralization(a, direction, kind), dense.degreeCentralization(m, direction, kind));
       }
       for (const sign of ['leader_positive', 'paper'] as const) assert.deepEqual(flowRate(a, sign), dense.flowRate(m, sign));
+      assert.deepEqual(brokerage(a, GROUPS), dense.brokerage(m, GROUPS));
     }
+    const roles = Object.values(dense.brokerage(toMatrix(net), GROUPS));
+    assert.ok(roles.every((counts) => counts.some((c) => c > 0)), 'every brokerage role occurs');
     // On worker threads, as a run computes them for a large network: the same sums.
     const options = { ...OPTIONS, symmetrize: 'none' as const };
     assert.deepEqual(await wholePaths(net, ['diameter'], options, { workers: 2 }), dense.pathLength(toMatrix(net)));

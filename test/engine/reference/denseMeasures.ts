@@ -177,3 +177,17 @@ export function coreness(u: Matrix): number[] {
   return core;
 }
 
+/** Gould–Fernandez brokerage counts (sna::brokerage), two-paths a → v → c read cell by cell. */
+export function brokerage(m: Matrix, groups: readonly number[]): Record<string, number[]> {
+  const n = sizeOf(m);
+  const arc = arcOf(m);
+  const counts: Record<string, number[]> = Object.fromEntries(['coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison'].map((r) => [r, Array<number>(n).fill(0)]));
+  const role = (a: number, v: number, c: number) => (a === v ? (v === c ? 'coordinator' : 'representative') : v === c ? 'gatekeeper' : a === c ? 'itinerant' : 'liaison');
+  for (let v = 0; v < n; v++) {
+    for (let a = 0; a < n; a++) {
+      if (!arc(a, v)) continue;
+      for (let c = 0; c < n; c++) if (c !== a && arc(v, c) && !arc(a, c)) counts[role(groups[a], groups[v], groups[c])][v]++;
+    }
+  }
+  return counts;
+}

@@ -99,8 +99,8 @@ export function wholePaths(net: Network, items: readonly string[], options: Indi
 /**
  * Node indicators, one array per item, aligned with `net.nodes`; brokerage roles need `groups` as `ei` does.
  * Closeness and betweenness are taken from `paths` where given (`pathIndicators`, on worker threads), else
- * computed here. All but constraint, effective size and the brokerage roles read the sparse adjacency; those
- * read the n×n matrix, built only when one of them is listed and only up to `MATRIX_NODE_LIMIT` nodes.
+ * computed here. All but constraint and effective size read the sparse adjacency; those two read the n×n
+ * matrix, built only when one of them is listed and only up to `MATRIX_NODE_LIMIT` nodes.
  */
 export function nodeIndicators(net: Network, items: readonly string[], options: IndicatorOptions, groups?: readonly number[], paths?: PathValues): Record<string, Value[]> {
   let matrix: Matrix | undefined;
@@ -133,7 +133,7 @@ export function nodeIndicators(net: Network, items: readonly string[], options: 
       case 'intra': out.intra = net.nodes.map((r) => net.intra.get(r) ?? 0); break;
       case 'community': out.community = net.nodes.length ? communitiesOf(adj(), options).membership : []; break;
       default:
-        if (isBrokerageRole(item)) out[item] = groups ? (roles ??= brokerage(mat(item), groups))[item] : net.nodes.map(() => null);
+        if (isBrokerageRole(item)) out[item] = groups ? (roles ??= brokerage(adj(), groups))[item] : net.nodes.map(() => null);
     }
   }
   return out;
@@ -173,7 +173,7 @@ export const MATRIX_NODE_LIMIT = 10_000;
 export class MatrixTooLarge extends Error {
   constructor(readonly item: string, readonly nodes: number, readonly limit = MATRIX_NODE_LIMIT) {
     super(`\`${item}\` reads the node × node matrix, and this network has ${nodes.toLocaleString('en-US')} nodes, past the limit of ${limit.toLocaleString('en-US')}`
-      + ` (the matrix alone would take ${gigabytes(8 * nodes * nodes)} GB). Constraint, effective size and the brokerage roles need the matrix;`
+      + ` (the matrix alone would take ${gigabytes(8 * nodes * nodes)} GB). Constraint and effective size need the matrix;`
       + ' every other item reads the ties alone and runs at any size.');
   }
 }
