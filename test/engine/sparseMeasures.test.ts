@@ -4,10 +4,11 @@
 // every undirected view a spec's `symmetrize:` can ask for.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { adjacencyOf, symmetrized, type Adjacency } from '../../server/src/engine/networks/adjacency.ts';
+import { adjacencyOf, binary, symmetrized, type Adjacency } from '../../server/src/engine/networks/adjacency.ts';
 import { averageClustering, fagioloClustering, localClustering, transitivity } from '../../server/src/engine/networks/clustering.ts';
 import { brokerage } from '../../server/src/engine/networks/brokerage.ts';
 import { coreness, strongComponents, weakComponents } from '../../server/src/engine/networks/cohesion.ts';
+import { constraint, effectiveSize } from '../../server/src/engine/networks/structuralHoles.ts';
 import { nodeIndicators, wholeIndicators, wholePaths, type IndicatorOptions } from '../../server/src/engine/networks/indicators.ts';
 import { degreeCentralization, flowRate, symmetrize, toMatrix, type Matrix, type Symmetrize } from '../../server/src/engine/networks/measures.ts';
 import type { Network } from '../../server/src/engine/networks/network.ts';
@@ -60,7 +61,7 @@ for (const { seed, directed, net } of cases) {
     }
   });
 
-  test(`components, path lengths, centralization, flow rate and brokerage of the ${name} equal the matrix definitions`, async () => {
+  test(`components, path lengths, centralization, flow rate, brokerage and structural holes of the ${name} equal the matrix definitions`, async () => {
     for (const [m, a] of views(net)) {
       assert.deepEqual(weakComponents(a), dense.weakComponents(m));
       assert.deepEqual(strongComponents(a), dense.strongComponents(m));
@@ -70,6 +71,10 @@ for (const { seed, directed, net } of cases) {
       }
       for (const sign of ['leader_positive', 'paper'] as const) assert.deepEqual(flowRate(a, sign), dense.flowRate(m, sign));
       assert.deepEqual(brokerage(a, GROUPS), dense.brokerage(m, GROUPS));
+      for (const [cells, arcs] of [[m, a], [dense.dichotomize(m), binary(a)]] as const) {
+        assert.deepEqual(constraint(arcs), dense.constraint(cells));
+        assert.deepEqual(effectiveSize(arcs), dense.effectiveSize(cells));
+      }
     }
     const roles = Object.values(dense.brokerage(toMatrix(net), GROUPS));
     assert.ok(roles.every((counts) => counts.some((c) => c > 0)), 'every brokerage role occurs');

@@ -1,19 +1,20 @@
 // A network of 30,000 nodes from an edge list — past the n×n matrix's limit — measured from a spec: clustering,
-// components, centralization and transitivity come off the sparse ties with the values the graph's shape fixes,
-// and an item that still reads the matrix is refused at its line, naming the window, the node count and the limit.
+// components, centralization, transitivity, cores and structural holes come off the sparse ties with the values
+// the graph's shape fixes, and CONCOR, which still reads the matrix, is refused at its declaration, naming the
+// window, the node count and the limit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MATRIX_NODE_LIMIT } from '../../server/src/engine/networks/indicators.ts';
+import { MATRIX_NODE_LIMIT } from '../../server/src/engine/networks/measures.ts';
 import { records, result, runSpec } from './harness.ts';
 
 const N = 30_000;
 
 /**
  * Two directed rings of N/2 nodes, each node's arcs to the next two along its ring. Every node has four
- * neighbours, with three arcs among them (Gephi's directed clustering 3/(4·3) = 0.25), two of the six pairs
+ * neighbours, with three arcs among them (Gephi's directed clustering 3/(4·3) = 0.25), three of the six pairs
  * of them tied in the undirected view (transitivity 0.5), out-degree 2 everywhere (centralization 0); each
  * ring is one weak and one strong component.
  */
@@ -29,12 +30,12 @@ function ringsSpec(measures: string): string {
   return join(dir, 'spec.study');
 }
 
-test(`a ${N.toLocaleString('en-US')}-node network gets clustering, components, centralization and transitivity from a spec`, async () => {
+test(`a ${N.toLocaleString('en-US')}-node network gets clustering, components, centralization, transitivity, cores and structural holes from a spec`, async () => {
   assert.ok(N > MATRIX_NODE_LIMIT);
   const results = await runSpec(ringsSpec(`measures m = whole(net) {
   nodes, clustering, transitivity, out_centralization, in_centralization, weak_components, strong_components, largest_weak_share, largest_strong_share
 }
-measures k = nodes(net) { coreness, local_clustering, eigenvector  top: 1 }
+measures k = nodes(net) { coreness, local_clustering, eigenvector, constraint, effective_size  top: 1 }
 `));
   const m = result(results, 'm');
   assert.equal(m.error, undefined);
@@ -45,15 +46,19 @@ measures k = nodes(net) { coreness, local_clustering, eigenvector  top: 1 }
   });
   const k = result(results, 'k');
   assert.equal(k.error, undefined);
-  // Every node alike in the undirected view: four neighbours (the 4-core), two ties among them, the same centrality.
+  // Every node alike in the undirected view: four neighbours (the 4-core), three ties among them (a path
+  // v−2, v−1, v+1, v+2), the same centrality; structural holes of four equal ties: constraint
+  // 2·(1/4 + 1/16)² + 2·(1/4 + 2/16)² for the path's ends and middle, effective size 4 − 2·3/4 (Borgatti's n − 2t/n).
   const [node] = records(k, 'nodes');
-  assert.deepEqual([node.coreness, node.local_clustering, node.eigenvector], [4, 0.5, 1]);
+  assert.deepEqual([node.coreness, node.local_clustering, node.eigenvector, node.effective_size], [4, 0.5, 1, 2.5]);
+  assert.ok(Math.abs((node.constraint as number) - (2 * (1 / 4 + 1 / 16) ** 2 + 2 * (1 / 4 + 2 / 16) ** 2)) < 1e-12);
 });
 
-test('an item that reads the n×n matrix is refused at its line on a network past the limit, naming the window, nodes and limit', async () => {
-  const results = await runSpec(ringsSpec('measures c = nodes(net) {\n  degree\n  constraint\n}\n'));
-  const error = result(results, 'c').error!;
-  assert.match(error.message, /^Window [^:]+: `constraint` reads the node × node matrix, and this network has 30,000 nodes, past the limit of 10,000 \(the matrix alone would take 7\.2 GB\)\./);
-  assert.match(error.message, /every other item reads the ties alone and runs at any size/);
-  assert.equal(error.spec?.line, 5); // `constraint`, below the dataset, the network, `measures c = … {` and `degree`
+test('CONCOR on a network past the limit is refused at its declaration, naming the window, nodes and limit', async () => {
+  const results = await runSpec(ringsSpec('measures m = whole(net) { nodes }\nblocks b = concor(net)\n'));
+  assert.equal(result(results, 'm').error, undefined);
+  const error = result(results, 'b').error!;
+  assert.match(error.message, /^Window [^:]+: CONCOR correlates the rows of the node × node matrix, and this network has 30,000 nodes, past the limit of 10,000 \(the matrix alone would take 7\.2 GB\)\./);
+  assert.match(error.message, /Communities partition networks of any size/);
+  assert.equal(error.spec?.line, 4); // `blocks b = concor(net)`, below the dataset, the network and the measures
 });

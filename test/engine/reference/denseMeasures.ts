@@ -42,7 +42,7 @@ export function fagioloClustering(m: Matrix): { average: number; perNode: number
 
 const outStrength = (m: Matrix) => m.w.map((row, i) => row.reduce((s, x, j) => (i === j ? s : s + x), 0));
 const inStrength = (m: Matrix) => m.nodes.map((_, j) => m.w.reduce((s, row, i) => (i === j ? s : s + row[j]), 0));
-const dichotomize = (m: Matrix): Matrix => ({ ...m, w: m.w.map((row) => row.map((x) => (x > 0 ? 1 : 0))) });
+export const dichotomize = (m: Matrix): Matrix => ({ ...m, w: m.w.map((row) => row.map((x) => (x > 0 ? 1 : 0))) });
 const largestCell = (m: Matrix) => Math.max(0, ...m.w.flatMap((row, i) => row.filter((_, j) => i !== j)));
 
 export function degreeCentralization(m: Matrix, direction: 'out' | 'in', kind: 'valued' | 'binary'): number {
@@ -190,4 +190,22 @@ export function brokerage(m: Matrix, groups: readonly number[]): Record<string, 
     }
   }
   return counts;
+}
+
+/** Mutual weights a_ij = w_ij + w_ji and p_ij = a_ij / Σ_k a_ik (structural holes). */
+function mutualShares(m: Matrix): { a: number[][]; p: number[][]; neighbours: number[][] } {
+  const a = m.w.map((row, i) => row.map((x, j) => (i === j ? 0 : x + m.w[j][i])));
+  const p = a.map((row) => { const total = row.reduce((s, x) => s + x, 0); return row.map((x) => (total > 0 ? x / total : 0)); });
+  return { a, p, neighbours: a.map((row) => row.flatMap((x, j) => (x > 0 ? [j] : []))) };
+}
+
+export function constraint(m: Matrix): (number | null)[] {
+  const { p, neighbours } = mutualShares(m);
+  return neighbours.map((nb, i) => (nb.length ? nb.reduce((sum, j) => sum + (p[i][j] + nb.reduce((s, q) => (q === j ? s : s + p[i][q] * p[q][j]), 0)) ** 2, 0) : null));
+}
+
+export function effectiveSize(m: Matrix): (number | null)[] {
+  const { a, p, neighbours } = mutualShares(m);
+  const largest = a.map((row) => Math.max(...row));
+  return neighbours.map((nb, i) => (nb.length ? nb.reduce((sum, j) => sum + 1 - nb.reduce((s, q) => (q === j ? s : s + p[i][q] * (a[j][q] / largest[j])), 0), 0) : null));
 }

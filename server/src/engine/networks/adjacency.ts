@@ -121,7 +121,7 @@ const SYMMETRIZE: Record<Symmetrize, (a: number, b: number) => number> = {
 /** UCINET's undirected view, as `symmetrize` of measures.ts computes it on the matrix. */
 export const symmetrized = (a: Adjacency, how: Symmetrize = 'max') => combined(a, SYMMETRIZE[how]);
 
-/** Every tie 1 where its value is positive, as `dichotomize` does. */
+/** Every tie 1 where its value is positive (UCINET's Dichotomize, GT 0); the rest left out. */
 export function binary(a: Adjacency): Adjacency {
   return dropZeros({ ...a, weights: a.weights.map((w) => (w > 0 ? 1 : 0)) });
 }

@@ -7,10 +7,7 @@ import { BROKERAGE_ROLES, brokerage, type BrokerageRole } from './brokerage.js';
 import { averageClustering, fagioloClustering, localClustering, transitivity } from './clustering.js';
 import { componentSummary, coreness, strongComponents, weakComponents } from './cohesion.js';
 import { bestCommunities, communityRuns, type Communities, type CommunityOptions } from './communities.js';
-import {
-  degreeCentralization, dichotomize, flowRate, largestValue, normalizeBetweenness, symmetrize, toMatrix,
-  type Matrix, type Symmetrize, type Unreachable,
-} from './measures.js';
+import { degreeCentralization, flowRate, largestValue, normalizeBetweenness, type Matrix, type Symmetrize, type Unreachable } from './measures.js';
 import type { Network } from './network.js';
 import { eigenvectorCentrality } from './eigenvector.js';
 import type { Parallelism } from './paths/chunks.js';
@@ -99,13 +96,10 @@ export function wholePaths(net: Network, items: readonly string[], options: Indi
 /**
  * Node indicators, one array per item, aligned with `net.nodes`; brokerage roles need `groups` as `ei` does.
  * Closeness and betweenness are taken from `paths` where given (`pathIndicators`, on worker threads), else
- * computed here. All but constraint and effective size read the sparse adjacency; those two read the n×n
- * matrix, built only when one of them is listed and only up to `MATRIX_NODE_LIMIT` nodes.
+ * computed here. Every item reads the sparse adjacency, so a network of 10⁵ firms has them all.
  */
 export function nodeIndicators(net: Network, items: readonly string[], options: IndicatorOptions, groups?: readonly number[], paths?: PathValues): Record<string, Value[]> {
-  let matrix: Matrix | undefined;
   let adjacency: Adjacency | undefined;
-  const mat = (item: string) => (matrix ??= measuredMatrix(net, options, item));
   const adj = () => (adjacency ??= measuredAdjacency(net, options));
   const bin = () => binary(adj());
   const computed = () => (paths ??= pathCentralitiesHere(adj(), items, pathOptions(options), options.checkpoint));
@@ -125,8 +119,8 @@ export function nodeIndicators(net: Network, items: readonly string[], options: 
       case 'local_clustering': out.local_clustering = localClustering(undirectedView(adj(), options), options.localClustering); break;
       case 'coreness': out.coreness = coreness(undirectedView(adj(), options)); break;
       case 'eigenvector': out.eigenvector = eigenvectorCentrality(undirectedView(adj(), options)); break;
-      case 'constraint': out.constraint = constraint(options.structuralHoles === 'binary' ? dichotomize(mat(item)) : mat(item)); break;
-      case 'effective_size': out.effective_size = effectiveSize(options.structuralHoles === 'binary' ? dichotomize(mat(item)) : mat(item)); break;
+      case 'constraint': out.constraint = constraint(options.structuralHoles === 'binary' ? bin() : adj()); break;
+      case 'effective_size': out.effective_size = effectiveSize(options.structuralHoles === 'binary' ? bin() : adj()); break;
       case 'closeness': case 'in_closeness': out[item] = computed().values[item]!; break;
       case 'betweenness': out.betweenness = scaleBetweenness(computed().values.betweenness!, net.nodes.length, adj().directed, options.betweenness); break;
       case 'flow_rate': out.flow_rate = flowRate(adj(), options.flowSign); break;
@@ -162,37 +156,12 @@ export function communitiesOf(m: Matrix | Adjacency, options: Pick<IndicatorOpti
   return bestCommunities(m, { ...options.communities, weighted: true, checkpoint: options.checkpoint });
 }
 
-/**
- * Nodes up to which the items that still read the n×n matrix run. The matrix is n arrays of n doubles, 8·n²
- * bytes (measured: 275 MiB at 6,000 nodes, 763 MiB at this limit), and constraint may make two more (the
- * undirected and the binary view): 2.2 GiB at this limit, within the 4 GiB heap Node gives a process by default.
- */
-export const MATRIX_NODE_LIMIT = 10_000;
-
-/** An item that reads the n×n matrix, asked of a network larger than `MATRIX_NODE_LIMIT` nodes. */
-export class MatrixTooLarge extends Error {
-  constructor(readonly item: string, readonly nodes: number, readonly limit = MATRIX_NODE_LIMIT) {
-    super(`\`${item}\` reads the node × node matrix, and this network has ${nodes.toLocaleString('en-US')} nodes, past the limit of ${limit.toLocaleString('en-US')}`
-      + ` (the matrix alone would take ${gigabytes(8 * nodes * nodes)} GB). Constraint and effective size need the matrix;`
-      + ' every other item reads the ties alone and runs at any size.');
-  }
-}
-
-const gigabytes = (bytes: number) => (bytes / 1e9).toLocaleString('en-US', { maximumFractionDigits: 1 });
-
-/** The network's matrix for `item`, or its undirected view when `symmetrize` names one; past the limit, `MatrixTooLarge`. */
-function measuredMatrix(net: Network, options: IndicatorOptions, item: string): Matrix {
-  if (net.nodes.length > MATRIX_NODE_LIMIT) throw new MatrixTooLarge(item, net.nodes.length);
-  const m = toMatrix(net);
-  return options.symmetrize === 'none' ? m : symmetrize(m, options.symmetrize);
-}
-
 /** The runs communities of this network are the best of: `runs`, else by the network's size (communities.ts). */
 export function communityRunsOf(net: Network, options: IndicatorOptions): number {
   return communityRuns(measuredAdjacency(net, options), { runs: options.communities.runs, weighted: true });
 }
 
-/** The network's adjacency, or its undirected view when `symmetrize` names one (as `measuredMatrix` the matrix). */
+/** The network's adjacency, or its undirected view when `symmetrize` names one. */
 function measuredAdjacency(net: Network, options: IndicatorOptions): Adjacency {
   const a = adjacencyOf(net);
   return options.symmetrize === 'none' ? a : symmetrized(a, options.symmetrize);

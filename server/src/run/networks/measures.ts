@@ -3,7 +3,7 @@
 import type { Decl, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
 import {
-  communityRunsOf, isBrokerageRole, MatrixTooLarge, nodeIndicators, pathIndicators, scaleBetweenness, wholeIndicators, wholePaths, type IndicatorOptions, type Value,
+  communityRunsOf, isBrokerageRole, nodeIndicators, pathIndicators, scaleBetweenness, wholeIndicators, wholePaths, type IndicatorOptions, type Value,
 } from '../../engine/networks/indicators.js';
 import type { PathValues } from '../../engine/networks/paths/centralities.js';
 import type { Network } from '../../engine/networks/network.js';
@@ -61,7 +61,7 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
         // Closeness and betweenness first, on worker threads when the window's network is large.
         const paths = await pathIndicators(net, items, options);
         if (net.nodes.length) notes.push(...sampledNotes(windows[i], net, paths, options));
-        values.push({ ...atItem(decl, windows[i], () => nodeIndicators(net, items, options, groups?.[i], paths)), ...counts(i, net.nodes) });
+        values.push({ ...nodeIndicators(net, items, options, groups?.[i], paths), ...counts(i, net.nodes) });
       }
       const tier = tiers && tierColumns(tiers, values.map((v) => v[tiers.of] ?? []), windows, notes);
       networks.forEach((net, i) => {
@@ -80,17 +80,6 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
       });
       return { tables: { ties: { columns: ['window', 'source', 'target', 'weight', ...(tiers ? ['weight_tier'] : [])], rows } }, notes, conventions: conv };
     }
-  }
-}
-
-/** `measure()`, with an item too large for its window's network reported at the item as a spec error. */
-function atItem<T>(decl: Decl, window: Window, measure: () => T): T {
-  try {
-    return measure();
-  } catch (err) {
-    if (!(err instanceof MatrixTooLarge)) throw err;
-    const entry = decl.block?.entries.find((e) => e.type === 'item' && e.value.type === 'ident' && e.value.name === err.item);
-    throw new SpecError(`Window ${window.label}: ${err.message}`, entry?.span ?? decl.span);
   }
 }
 
