@@ -1,8 +1,8 @@
 // Applicant-network benchmark (issue 20): 1M patents held by ≈ 200,000 applicants, a co-application network
 // with the applicants as nodes (`level: applicant_id`), 4 fixed windows 1998–2017. Per window: degree,
 // betweenness and closeness sampled from 250 sources (1,000 with --full), communities (Louvain, 3 runs), the
-// whole-network measures that read the sparse ties (clustering, transitivity, components, centralization) with
-// coreness and local clustering, and exact betweenness and path lengths (one search from every node, on worker
+// whole-network measures that read the sparse ties (clustering, transitivity, components, centralization),
+// coreness with local clustering, eigenvector with structural holes, and exact betweenness and path lengths (one search from every node, on worker
 // threads) — on the smallest window only unless
 // `npm run bench -- --full` (the largest, ~105,000 nodes, then takes about 40 CPU minutes). Prints wall time,
 // CPU time (the process's, worker threads included) and peak RSS per step — figures only.
@@ -124,6 +124,7 @@ async function measureSteps(specPath: string, full: boolean): Promise<void> {
     await measure(`  Louvain, ${LOUVAIN_RUNS} runs`, () => nodeIndicators(net, ['community'], options));
     await measure('  whole: clustering, transitivity, components, centralization', () => wholeIndicators(net, WHOLE_ITEMS, options));
     await measure('  coreness, local clustering', () => nodeIndicators(net, ['coreness', 'local_clustering'], options));
+    await measure('  eigenvector, constraint, effective size', () => nodeIndicators(net, ['eigenvector', 'constraint', 'effective_size'], options));
     if (full || i === smallest) await measure('  path length, diameter (exact)', () => wholePaths(net, ['path_length', 'diameter'], options));
   }
   await ctx.dispose();

@@ -1,5 +1,5 @@
 // A network as compact sparse rows (CSR) over its node order: memory follows the ties, not n², so that
-// paths, degrees and communities run on 10⁵–10⁶ nodes where the n×n `Matrix` of measures.ts cannot exist.
+// every indicator runs on 10⁵–10⁶ nodes where the n×n `Matrix` of measures.ts cannot exist.
 // Each row lists a node's out-neighbours in ascending order with the summed tie value, exactly the nonzero
 // off-diagonal cells of `toMatrix` (and of `symmetrize` where asked): the two views give the same numbers.
 import type { Matrix, Symmetrize } from './measures.js';
