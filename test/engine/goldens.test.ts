@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SNA, readJson, readRecords } from '../oracles/read.ts';
-import { betweenness, closeness, degreeCentralization, normalizeBetweenness, symmetrize, toMatrix, type Matrix } from '../../server/src/engine/networks/measures.ts';
+import { betweenness, closeness, degreeCentralization, normalizeBetweenness, toMatrix, type Matrix } from '../../server/src/engine/networks/measures.ts';
+import { symmetrize } from './reference/denseMeasures.ts';
 import { averageClustering } from '../../server/src/engine/networks/clustering.ts';
 import { pathLengthsHere } from '../../server/src/engine/networks/paths/centralities.ts';
 import { adjacencyOfMatrix, density } from '../../server/src/engine/networks/adjacency.ts';

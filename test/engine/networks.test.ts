@@ -112,7 +112,8 @@ test('technological overlap per window: each window as the overlap of its years 
 });
 
 import { case01LedMatrix } from '../oracles/read.ts';
-import { betweenness, closeness, degreeCentralization, flowRate, normalizeBetweenness, symmetrize } from '../../server/src/engine/networks/measures.ts';
+import { betweenness, closeness, degreeCentralization, flowRate, normalizeBetweenness } from '../../server/src/engine/networks/measures.ts';
+import { symmetrize } from './reference/denseMeasures.ts';
 import { adjacencyOfMatrix, columnSums, density, edgeCount, rowSums } from '../../server/src/engine/networks/adjacency.ts';
 import { averageClustering, fagioloClustering } from '../../server/src/engine/networks/clustering.ts';
 import { pathLengthsHere as pathLength } from '../../server/src/engine/networks/paths/centralities.ts';

@@ -1,7 +1,20 @@
 // The n×n matrix definitions the engine computed these measures by until they moved to the sparse adjacency
 // (clustering.ts, cohesion.ts, measures.ts, eigenvector.ts, paths/): written cell by cell from the definitions,
 // they are the yardstick `sparseMeasures.test.ts` holds the sparse versions to, to the last bit. Tests only.
-import type { Matrix } from '../../../server/src/engine/networks/measures.ts';
+import type { Matrix, Symmetrize } from '../../../server/src/engine/networks/measures.ts';
+
+const COMBINE: Record<Symmetrize, (a: number, b: number) => number> = {
+  max: Math.max,
+  min: Math.min,
+  sum: (a, b) => a + b,
+  both: (a, b) => (a > 0 && b > 0 ? 1 : 0),
+};
+
+/** UCINET's undirected view of a directed matrix, cell by cell (an undirected one is returned as it is). */
+export function symmetrize(m: Matrix, how: Symmetrize = 'max'): Matrix {
+  if (!m.directed) return m;
+  return { nodes: m.nodes, w: m.w.map((row, i) => row.map((x, j) => COMBINE[how](x, m.w[j][i]))), directed: false };
+}
 
 const arcOf = (m: Matrix) => (a: number, b: number) => a !== b && m.w[a][b] > 0;
 const sizeOf = (m: Matrix) => m.nodes.length;

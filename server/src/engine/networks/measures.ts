@@ -29,23 +29,8 @@ export function toMatrix(net: Network, nodes: readonly string[] = net.nodes): Ma
   return { nodes: [...nodes], w, directed: net.directed };
 }
 
-/** How a directed matrix becomes an undirected view: UCINET's Symmetrize methods (max is its default). */
+/** How a directed network becomes an undirected view: UCINET's Symmetrize methods (max is its default; adjacency.ts `symmetrized`). */
 export type Symmetrize = 'max' | 'min' | 'sum' | 'both';
-
-const COMBINE: Record<Symmetrize, (a: number, b: number) => number> = {
-  max: Math.max,
-  min: Math.min,
-  sum: (a, b) => a + b,
-  both: (a, b) => (a > 0 && b > 0 ? 1 : 0), // a binary tie where both arcs exist (`and` is an operator word)
-};
-
-/** The undirected view of a directed matrix (an undirected one is returned as it is). */
-export function symmetrize(m: Matrix, how: Symmetrize = 'max'): Matrix {
-  if (!m.directed) return m;
-  const combine = COMBINE[how];
-  const w = m.w.map((row, i) => row.map((x, j) => combine(x, m.w[j][i])));
-  return { nodes: m.nodes, w, directed: false };
-}
 
 /**
  * UCINET degree centralization: (n·max − Σ)/(w_max·(n−1)²) for directed data (denominator
