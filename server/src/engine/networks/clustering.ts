@@ -44,8 +44,10 @@ const degreeOf = (s: Adjacency, v: number) => s.offsets[v + 1] - s.offsets[v];
 const neighbourView = (a: Adjacency) => binary(symmetrized(a, 'max'));
 
 /** Each pair's number of positive arcs (1 or 2; 2 for an undirected tie, which is an arc both ways). */
-const arcsPerPair = (a: Adjacency): Adjacency =>
-  a.directed ? combined(binary(a), (x, y) => x + y) : { ...binary(a), weights: binary(a).weights.map((w) => 2 * w) };
+function arcsPerPair(a: Adjacency): Adjacency {
+  const arcs = binary(a);
+  return a.directed ? combined(arcs, (x, y) => x + y) : { ...arcs, weights: arcs.weights.map((w) => 2 * w) };
+}
 
 /**
  * Average clustering, Gephi's conventions: directed — neighbours are in ∪ out, arcs among them over
