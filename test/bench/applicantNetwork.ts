@@ -1,7 +1,9 @@
 // Applicant-network benchmark (issue 20): 1M patents held by ≈ 200,000 applicants, a co-application network
 // with the applicants as nodes (`level: applicant_id`), 4 fixed windows 1998–2017. Per window: degree,
-// betweenness and closeness sampled from 250 sources (1,000 with --full), communities (Louvain, 3 runs), and exact
-// betweenness (one search from every node, on worker threads) — on the smallest window only unless
+// betweenness and closeness sampled from 250 sources (1,000 with --full), communities (Louvain, 3 runs), the
+// whole-network measures that read the sparse ties (clustering, transitivity, components, centralization),
+// coreness with local clustering, eigenvector with structural holes, and exact betweenness and path lengths (one search from every node, on worker
+// threads) — on the smallest window only unless
 // `npm run bench -- --full` (the largest, ~105,000 nodes, then takes about 40 CPU minutes). Prints wall time,
 // CPU time (the process's, worker threads included) and peak RSS per step — figures only.
 //
@@ -25,6 +27,8 @@ const DATA = { seed: 42, patents: 1_000_000, clusters: 500, reuse: 0.88, otherCl
 /** Applicants per patent: 1 to 4 (mean 1.65). */
 const APPLICANTS_PER_PATENT = [0.55, 0.3, 0.1, 0.05];
 const LOUVAIN_RUNS = 3;
+/** The whole-network items that read the sparse ties in linear time or near it (path lengths are timed apart). */
+const WHOLE_ITEMS = ['clustering', 'transitivity', 'weak_components', 'strong_components', 'largest_weak_share', 'out_centralization', 'in_centralization'];
 /** Sources of the sampled betweenness and closeness: their cost grows with them, the error falls as 1/√k. */
 const sampledSources = (full: boolean) => (full ? 1000 : 250);
 
@@ -92,7 +96,7 @@ async function measureSteps(specPath: string, full: boolean): Promise<void> {
   const { RunContext } = await import('../../server/src/run/context.ts');
   const { loadDataset } = await import('../../server/src/run/data/datasets.ts');
   const { EXECUTORS } = await import('../../server/src/run/executors.ts');
-  const { nodeIndicators, pathIndicators } = await import('../../server/src/engine/networks/indicators.ts');
+  const { nodeIndicators, pathIndicators, wholeIndicators, wholePaths } = await import('../../server/src/engine/networks/indicators.ts');
   type Options = import('../../server/src/engine/networks/indicators.ts').IndicatorOptions;
 
   const analysis = await analyzeWithHeaders(readFileSync(specPath, 'utf8'), specPath, new TableCache({ rowCounts: () => false }));
@@ -118,6 +122,10 @@ async function measureSteps(specPath: string, full: boolean): Promise<void> {
     if (full || i === smallest) await measure('  betweenness, exact', () => pathIndicators(net, ['betweenness'], options));
     await measure(`  closeness, ${sampledSources(full).toLocaleString('en-US')} sources`, () => pathIndicators(net, ['closeness'], { ...options, closenessSources: sampledSources(full) }));
     await measure(`  Louvain, ${LOUVAIN_RUNS} runs`, () => nodeIndicators(net, ['community'], options));
+    await measure('  whole: clustering, transitivity, components, centralization', () => wholeIndicators(net, WHOLE_ITEMS, options));
+    await measure('  coreness, local clustering', () => nodeIndicators(net, ['coreness', 'local_clustering'], options));
+    await measure('  eigenvector, constraint, effective size', () => nodeIndicators(net, ['eigenvector', 'constraint', 'effective_size'], options));
+    if (full || i === smallest) await measure('  path length, diameter (exact)', () => wholePaths(net, ['path_length', 'diameter'], options));
   }
   await ctx.dispose();
   console.log(JSON.stringify(figures));

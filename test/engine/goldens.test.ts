@@ -7,7 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SNA, readJson, readRecords } from '../oracles/read.ts';
-import { averageClustering, betweenness, closeness, degreeCentralization, normalizeBetweenness, pathLength, symmetrize, toMatrix } from '../../server/src/engine/networks/measures.ts';
+import { betweenness, closeness, degreeCentralization, normalizeBetweenness, toMatrix, type Matrix } from '../../server/src/engine/networks/measures.ts';
+import { symmetrize } from './reference/denseMeasures.ts';
+import { averageClustering } from '../../server/src/engine/networks/clustering.ts';
+import { pathLengthsHere } from '../../server/src/engine/networks/paths/centralities.ts';
 import { adjacencyOfMatrix, density } from '../../server/src/engine/networks/adjacency.ts';
 import { modularity } from '../../server/src/engine/networks/communities.ts';
 
@@ -19,6 +22,7 @@ const ties = readRecords(`${CASE}/edges.csv`).map((e) => ({ source: e.source, ta
 const directed = toMatrix({ directed: true, nodes: regions, ties, intra: new Map() });
 const undirected = symmetrize(directed);
 const n = regions.length;
+const pathLength = (m: Matrix) => pathLengthsHere(adjacencyOfMatrix(m));
 
 function close(actual: number, want: number, what: string) {
   assert.ok(Math.abs(actual - want) <= 1e-9 * Math.max(1, Math.abs(want)), `${what}: ${actual} ≠ ${want}`);
@@ -77,7 +81,7 @@ test('closeness with unreachable pairs: UCINET max+1 and n (sna geodesics), reac
 });
 
 test('clustering: undirected per node and Gephi\'s average over degree ≥ 2 (= igraph "average"); Gephi directed', () => {
-  const { average, perNode } = averageClustering(undirected);
+  const { average, perNode } = averageClustering(adjacencyOfMatrix(undirected));
   closeAll(perNode, py.networkx.undirected.clustering_per_node, 'local clustering (networkx)');
   closeAll(perNode, nullAsZero(r.igraph.undirected.transitivity_local), 'local clustering (R igraph)');
   close(average, py.networkx.undirected.clustering_average_degree_ge_2, 'average over degree ≥ 2 (networkx)');
@@ -86,18 +90,18 @@ test('clustering: undirected per node and Gephi\'s average over degree ≥ 2 (= 
   // networkx's average_clustering keeps the zeros of degree < 2 nodes in the mean: a different convention.
   assert.ok(Math.abs(average - py.networkx.undirected.clustering_average_zeros_included) > 1e-3);
   // Directed, Gephi: the density of each node's in ∪ out neighbourhood, averaged over all n (networkx primitives).
-  const gephi = averageClustering(directed);
+  const gephi = averageClustering(adjacencyOfMatrix(directed));
   closeAll(gephi.perNode, py.networkx.directed.gephi_clustering.per_node, 'Gephi directed clustering per node');
   close(gephi.average, py.networkx.directed.gephi_clustering.average, 'Gephi directed clustering');
 });
 
 test('binary degree centralization, directed and undirected (UCINET = igraph centr_degree = sna centralization)', () => {
   for (const direction of ['out', 'in'] as const) {
-    const c = degreeCentralization(directed, direction, 'binary');
+    const c = degreeCentralization(adjacencyOfMatrix(directed), direction, 'binary');
     close(c, r.igraph.directed[`centr_degree_${direction}`], `${direction}-degree centralization (R igraph)`);
     close(c, r.sna.directed[`centralization_${direction}degree`], `${direction}-degree centralization (sna)`);
   }
-  const u = degreeCentralization(undirected, 'out', 'binary');
+  const u = degreeCentralization(adjacencyOfMatrix(undirected), 'out', 'binary');
   close(u, r.igraph.undirected.centr_degree, 'undirected centralization (R igraph)');
   close(u, r.sna.undirected.centralization_degree, 'undirected centralization (sna)');
 });

@@ -112,39 +112,44 @@ test('technological overlap per window: each window as the overlap of its years 
 });
 
 import { case01LedMatrix } from '../oracles/read.ts';
-import { averageClustering, betweenness, fagioloClustering, closeness, degreeCentralization, flowRate, inStrength, normalizeBetweenness, outStrength, pathLength, symmetrize } from '../../server/src/engine/networks/measures.ts';
-import { adjacencyOfMatrix, density, edgeCount } from '../../server/src/engine/networks/adjacency.ts';
+import { betweenness, closeness, degreeCentralization, flowRate, normalizeBetweenness } from '../../server/src/engine/networks/measures.ts';
+import { symmetrize } from './reference/denseMeasures.ts';
+import { adjacencyOfMatrix, columnSums, density, edgeCount, rowSums } from '../../server/src/engine/networks/adjacency.ts';
+import { averageClustering, fagioloClustering } from '../../server/src/engine/networks/clustering.ts';
+import { pathLengthsHere as pathLength } from '../../server/src/engine/networks/paths/centralities.ts';
 
 const expected = readJson(`${CASE}/expected.json`);
 const close = (actual: number, want: number, what: string) =>
   assert.ok(Math.abs(actual - want) <= 1e-9 * Math.max(1, Math.abs(want)), `${what}: ${actual} ≠ ${want}`);
 const regions = csv('regions.csv').map((r) => r.region);
 const led = case01LedMatrix();
+const ledArcs = adjacencyOfMatrix(led);
+const ledUndirected = adjacencyOfMatrix(symmetrize(led));
 
 test('whole-network indicators of the led network match UCINET/Gephi conventions (case 01)', () => {
   const w = expected.whole_network_directed_led_inter;
   assert.equal(edgeCount(adjacencyOfMatrix(led)), w.arcs);
   close(density(adjacencyOfMatrix(led), 'binary'), w['density_binary_m_over_n(n-1)'], 'binary density');
   close(density(adjacencyOfMatrix(led), 'valued'), w['density_valued_ucinet_sum_w_over_n(n-1)'], 'valued density');
-  close(100 * degreeCentralization(led, 'out', 'valued'), w.ucinet_out_centralization_valued_pct, 'out centralization');
-  close(100 * degreeCentralization(led, 'in', 'valued'), w.ucinet_in_centralization_valued_pct, 'in centralization');
-  close(100 * degreeCentralization(led, 'out', 'binary'), w.ucinet_out_centralization_binary_pct, 'binary out centralization');
-  close(100 * degreeCentralization(led, 'in', 'binary'), w.ucinet_in_centralization_binary_pct, 'binary in centralization');
-  close(averageClustering(led).average, w.gephi_avg_clustering_directed, 'Gephi directed clustering');
-  close(fagioloClustering(led).average, w['avg_clustering_directed_fagiolo_(networkx)'], 'Fagiolo directed clustering (networkx)');
-  close(averageClustering(symmetrize(led)).average, w['avg_clustering_undirected_excluding_deg_lt2_(gephi0.9_undirected=ucinet)'], 'undirected clustering');
-  const directed = pathLength(led);
+  close(100 * degreeCentralization(ledArcs, 'out', 'valued'), w.ucinet_out_centralization_valued_pct, 'out centralization');
+  close(100 * degreeCentralization(ledArcs, 'in', 'valued'), w.ucinet_in_centralization_valued_pct, 'in centralization');
+  close(100 * degreeCentralization(ledArcs, 'out', 'binary'), w.ucinet_out_centralization_binary_pct, 'binary out centralization');
+  close(100 * degreeCentralization(ledArcs, 'in', 'binary'), w.ucinet_in_centralization_binary_pct, 'binary in centralization');
+  close(averageClustering(ledArcs).average, w.gephi_avg_clustering_directed, 'Gephi directed clustering');
+  close(fagioloClustering(ledArcs).average, w['avg_clustering_directed_fagiolo_(networkx)'], 'Fagiolo directed clustering (networkx)');
+  close(averageClustering(ledUndirected).average, w['avg_clustering_undirected_excluding_deg_lt2_(gephi0.9_undirected=ucinet)'], 'undirected clustering');
+  const directed = pathLength(ledArcs);
   close(directed.average, w.avg_path_length_directed_reachable_pairs, 'APL');
   assert.equal(directed.reachablePairs, w.reachable_ordered_pairs_directed);
   assert.equal(directed.diameter, w.diameter_directed);
-  const undirected = pathLength(symmetrize(led));
+  const undirected = pathLength(ledUndirected);
   close(undirected.average, w.avg_path_length_undirected, 'undirected APL');
   assert.equal(undirected.diameter, w.diameter_undirected);
 });
 
 test('node indicators of every region match the oracle (case 01)', () => {
-  const out = outStrength(led);
-  const inn = inStrength(led);
+  const out = rowSums(ledArcs);
+  const inn = columnSums(ledArcs);
   const sym = symmetrize(led);
   const columns: [string, number[]][] = [
     ['out_strength', out],
@@ -158,10 +163,10 @@ test('node indicators of every region match the oracle (case 01)', () => {
     ['betweenness_directed_ucinet_norm_pct', normalizeBetweenness(betweenness(led), regions.length, true)],
     ['betweenness_undirected_binary_raw', betweenness(sym)],
     ['betweenness_undirected_ucinet_norm_pct', normalizeBetweenness(betweenness(sym), regions.length, false)],
-    ['gephi_directed_clustering', averageClustering(led).perNode],
-    ['ucinet_symmetric_degree_union_max', outStrength(sym)],
-    ['A_consistent_(O-I)/(O+I)', flowRate(led, 'leader_positive')],
-    ['A_paper_formula_(I-O)/(I+O)', flowRate(led, 'paper')],
+    ['gephi_directed_clustering', averageClustering(ledArcs).perNode],
+    ['ucinet_symmetric_degree_union_max', rowSums(ledUndirected)],
+    ['A_consistent_(O-I)/(O+I)', flowRate(ledArcs, 'leader_positive')],
+    ['A_paper_formula_(I-O)/(I+O)', flowRate(ledArcs, 'paper')],
   ];
   for (const [column, values] of columns) {
     regions.forEach((r, i) => close(values[i], expected.nodes[r][column], `${column} ${r}`));

@@ -1,7 +1,7 @@
 // A network as compact sparse rows (CSR) over its node order: memory follows the ties, not n², so that
-// paths, degrees and communities run on 10⁵–10⁶ nodes where the n×n `Matrix` of measures.ts cannot exist.
+// every indicator runs on 10⁵–10⁶ nodes where the n×n `Matrix` of measures.ts cannot exist.
 // Each row lists a node's out-neighbours in ascending order with the summed tie value, exactly the nonzero
-// off-diagonal cells of `toMatrix` (and of `symmetrize` where asked): the two views give the same numbers.
+// off-diagonal cells of `toMatrix`: the two views give the same numbers.
 import type { Matrix, Symmetrize } from './measures.js';
 import type { Network } from './network.js';
 
@@ -87,7 +87,7 @@ export function transpose(a: Adjacency): Adjacency {
 
 /**
  * Cell by cell `combine(w_ij, w_ji)` over every pair with a tie either way, as undirected (an undirected
- * adjacency is returned as it is): `symmetrize` of measures.ts, and the w_ij + w_ji that communities read.
+ * adjacency is returned as it is): `symmetrized`, and the w_ij + w_ji that communities read.
  */
 export function combined(a: Adjacency, combine: (wij: number, wji: number) => number): Adjacency {
   if (!a.directed) return a;
@@ -118,10 +118,10 @@ const SYMMETRIZE: Record<Symmetrize, (a: number, b: number) => number> = {
   both: (a, b) => (a > 0 && b > 0 ? 1 : 0),
 };
 
-/** UCINET's undirected view, as `symmetrize` of measures.ts computes it on the matrix. */
+/** UCINET's undirected view (its Symmetrize: max, min, sum, or a tie where both arcs exist). */
 export const symmetrized = (a: Adjacency, how: Symmetrize = 'max') => combined(a, SYMMETRIZE[how]);
 
-/** Every tie 1 where its value is positive, as `dichotomize` does. */
+/** Every tie 1 where its value is positive (UCINET's Dichotomize, GT 0); the rest left out. */
 export function binary(a: Adjacency): Adjacency {
   return dropZeros({ ...a, weights: a.weights.map((w) => (w > 0 ? 1 : 0)) });
 }

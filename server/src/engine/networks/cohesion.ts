@@ -1,62 +1,80 @@
-// Cohesion of a network: components, reachable pairs, local clustering, global transitivity and k-cores,
-// with igraph's definitions (components, transitivity, coreness). Clustering and cores are binary and read
-// an undirected view (measures.ts `symmetrize`), as igraph ignores direction for them.
-import type { Matrix } from './measures.js';
+// Cohesion of a network on its sparse adjacency: components and k-cores, with igraph's definitions
+// (components, coreness). A tie is a positive value, as in the matrix definitions (METHODS A(b)); cores read an
+// undirected view (indicators.ts), as igraph ignores direction for them. Clustering is clustering.ts.
+import { binary, nodeCount, type Adjacency } from './adjacency.js';
+import { coreNumbers } from './cores.js';
 
-const tie = (m: Matrix, i: number, j: number) => i !== j && m.w[i][j] > 0;
-
-/** Each node's neighbours in an undirected view. */
-function neighbours(u: Matrix): number[][] {
-  return u.nodes.map((_, i) => u.nodes.flatMap((__, j) => (tie(u, i, j) ? [j] : [])));
+/** Weak components (arcs read both ways): a component index per node, numbered in order of each's first node. */
+export function weakComponents(a: Adjacency): number[] {
+  const arcs = binary(a);
+  const n = nodeCount(arcs);
+  const parent = Int32Array.from({ length: n }, (_, v) => v);
+  const root = (v: number) => {
+    while (parent[v] !== v) v = parent[v] = parent[parent[v]]; // path halving
+    return v;
+  };
+  for (let v = 0; v < n; v++) {
+    for (let k = arcs.offsets[v]; k < arcs.offsets[v + 1]; k++) {
+      const [x, y] = [root(v), root(arcs.targets[k])];
+      if (x !== y) parent[Math.max(x, y)] = Math.min(x, y); // the smaller node stays the root
+    }
+  }
+  const number = new Int32Array(n).fill(-1);
+  let count = 0;
+  return Array.from({ length: n }, (_, v) => {
+    const r = root(v);
+    if (number[r] < 0) number[r] = count++;
+    return number[r];
+  });
 }
 
-/** Weak components (arcs read both ways): a component index per node, numbered in node order. */
-export function weakComponents(m: Matrix): number[] {
-  const n = m.nodes.length;
+/**
+ * Strong components (mutually reachable along arcs), Tarjan's algorithm with an explicit stack (no recursion on
+ * a path's length), neighbours in ascending order; equal to weak ones when undirected.
+ */
+export function strongComponents(a: Adjacency): number[] {
+  const { offsets, targets } = binary(a);
+  const n = offsets.length - 1;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
   const membership = Array<number>(n).fill(-1);
+  const stack = new Int32Array(n); // Tarjan's stack of open nodes
+  const path = new Int32Array(n); // the search's call stack: a node, and `next[node]` its next arc
+  const next = new Int32Array(n);
+  let top = 0;
+  let visited = 0;
   let count = 0;
   for (let s = 0; s < n; s++) {
-    if (membership[s] >= 0) continue;
-    membership[s] = count;
-    const queue = [s];
-    for (let head = 0; head < queue.length; head++) {
-      const v = queue[head];
-      for (let w = 0; w < n; w++) {
-        if (membership[w] < 0 && (tie(m, v, w) || tie(m, w, v))) { membership[w] = count; queue.push(w); }
+    if (index[s] >= 0) continue;
+    let depth = 0;
+    const enter = (v: number) => {
+      index[v] = low[v] = visited++;
+      stack[top++] = v;
+      onStack[v] = 1;
+      next[v] = offsets[v];
+      path[depth++] = v;
+    };
+    enter(s);
+    while (depth > 0) {
+      const v = path[depth - 1];
+      if (next[v] < offsets[v + 1]) {
+        const w = targets[next[v]++];
+        if (index[w] < 0) enter(w);
+        else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
+        continue;
       }
+      depth--;
+      if (depth > 0) low[path[depth - 1]] = Math.min(low[path[depth - 1]], low[v]);
+      if (low[v] !== index[v]) continue;
+      for (let w = -1; w !== v;) {
+        w = stack[--top];
+        onStack[w] = 0;
+        membership[w] = count;
+      }
+      count++;
     }
-    count++;
   }
-  return membership;
-}
-
-/** Strong components (mutually reachable along arcs), Tarjan's algorithm; equal to weak ones when undirected. */
-export function strongComponents(m: Matrix): number[] {
-  const n = m.nodes.length;
-  const index = Array<number>(n).fill(-1);
-  const low = Array<number>(n).fill(0);
-  const onStack = Array<boolean>(n).fill(false);
-  const membership = Array<number>(n).fill(-1);
-  const stack: number[] = [];
-  let next = 0;
-  let count = 0;
-  const visit = (v: number): void => {
-    index[v] = low[v] = next++;
-    stack.push(v);
-    onStack[v] = true;
-    for (let w = 0; w < n; w++) {
-      if (!tie(m, v, w)) continue;
-      if (index[w] < 0) { visit(w); low[v] = Math.min(low[v], low[w]); } else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
-    }
-    if (low[v] !== index[v]) return;
-    for (let w = -1; w !== v;) {
-      w = stack.pop()!;
-      onStack[w] = false;
-      membership[w] = count;
-    }
-    count++;
-  };
-  for (let v = 0; v < n; v++) if (index[v] < 0) visit(v);
   return membership;
 }
 
@@ -64,51 +82,12 @@ export function strongComponents(m: Matrix): number[] {
 export function componentSummary(membership: readonly number[]): { count: number; largestShare: number } {
   const sizes = new Map<number, number>();
   for (const c of membership) sizes.set(c, (sizes.get(c) ?? 0) + 1);
-  return { count: sizes.size, largestShare: membership.length ? Math.max(...sizes.values()) / membership.length : 0 };
+  let largest = 0;
+  for (const size of sizes.values()) largest = Math.max(largest, size);
+  return { count: sizes.size, largestShare: membership.length ? largest / membership.length : 0 };
 }
 
-/** Ties among each node's neighbours and the node's degree, in an undirected view. */
-function triads(u: Matrix): { links: number; degree: number }[] {
-  return neighbours(u).map((nb) => {
-    let links = 0;
-    for (const a of nb) for (const b of nb) if (a < b && tie(u, a, b)) links++;
-    return { links, degree: nb.length };
-  });
-}
-
-/**
- * Local clustering of an undirected view (igraph `transitivity(type = "local")`): ties among the node's
- * neighbours over k(k−1)/2. Undefined below degree 2: null (igraph's NaN) or 0 (networkx).
- */
-export function localClustering(u: Matrix, belowTwo: 'missing' | 'zero'): (number | null)[] {
-  return triads(u).map(({ links, degree }) => (degree < 2 ? (belowTwo === 'zero' ? 0 : null) : links / ((degree * (degree - 1)) / 2)));
-}
-
-/** Global transitivity (igraph `type = "global"`): 3 × triangles over connected triples; null without triples. */
-export function transitivity(u: Matrix): number | null {
-  let closed = 0;
-  let triples = 0;
-  for (const { links, degree } of triads(u)) {
-    closed += links; // each triangle is seen from its three corners
-    triples += (degree * (degree - 1)) / 2;
-  }
-  return triples ? closed / triples : null;
-}
-
-/** k-core membership (igraph `coreness`): the largest k such that the node is in a subgraph of minimum degree k. */
-export function coreness(u: Matrix): number[] {
-  const nb = neighbours(u);
-  const degree = nb.map((x) => x.length);
-  const core = Array<number>(nb.length).fill(0);
-  const removed = Array<boolean>(nb.length).fill(false);
-  let k = 0;
-  for (let left = nb.length; left > 0; left--) {
-    let v = -1;
-    for (let i = 0; i < nb.length; i++) if (!removed[i] && (v < 0 || degree[i] < degree[v])) v = i;
-    k = Math.max(k, degree[v]);
-    core[v] = k;
-    removed[v] = true;
-    for (const w of nb[v]) if (!removed[w]) degree[w]--;
-  }
-  return core;
+/** k-core membership (igraph `coreness`) of an undirected view: the largest k such that the node is in a subgraph of minimum degree k. */
+export function coreness(u: Adjacency): number[] {
+  return Array.from(coreNumbers(binary(u)));
 }

@@ -1,19 +1,17 @@
 // Whole-network and node indicators of one window's network, by name, with the conventions as options
 // (the declaration's items and options map onto these one to one). Empty windows give nulls, never zeros.
 import type { Checkpoint } from '../cancel.js';
-import { adjacencyOf, binary, columnSums, density, eachArc, edgeCount, rowSums, symmetrized, type Adjacency } from './adjacency.js';
+import { adjacencyOf, binary, columnSums, density, eachArc, edgeCount, nodeCount, rowSums, symmetrized, type Adjacency } from './adjacency.js';
 import { eiIndex } from './blocks.js';
 import { BROKERAGE_ROLES, brokerage, type BrokerageRole } from './brokerage.js';
-import { componentSummary, coreness, localClustering, strongComponents, transitivity, weakComponents } from './cohesion.js';
+import { averageClustering, fagioloClustering, localClustering, transitivity } from './clustering.js';
+import { componentSummary, coreness, strongComponents, weakComponents } from './cohesion.js';
 import { bestCommunities, communityEffort, type Communities, type CommunityOptions } from './communities.js';
-import {
-  averageClustering, fagioloClustering, degreeCentralization, dichotomize, flowRate, inStrength,
-  normalizeBetweenness, outStrength, pathLength, symmetrize, toMatrix, type Matrix, type Symmetrize, type Unreachable,
-} from './measures.js';
+import { degreeCentralization, flowRate, largestValue, normalizeBetweenness, type Matrix, type Symmetrize, type Unreachable } from './measures.js';
 import type { Network } from './network.js';
 import { eigenvectorCentrality } from './eigenvector.js';
 import type { Parallelism } from './paths/chunks.js';
-import { pathCentralities, pathCentralitiesHere, type PathOptions, type PathValues } from './paths/centralities.js';
+import { pathCentralities, pathCentralitiesHere, pathLengths, pathLengthsHere, type PathLengths, type PathOptions, type PathValues } from './paths/centralities.js';
 import { constraint, effectiveSize } from './structuralHoles.js';
 
 export interface IndicatorOptions {
@@ -41,18 +39,18 @@ export interface IndicatorOptions {
 
 export type Value = number | null;
 
-/** Whole-network indicators; `ei` needs a group per node (index into `groups`, aligned with `net.nodes`). */
-export function wholeIndicators(net: Network, items: readonly string[], options: IndicatorOptions, groups?: readonly number[]): Record<string, Value> {
-  // The n×n matrix only for the indicators that read it: counts, density and E-I come off the sparse rows, so a
-  // network of 10⁵ firms has them.
-  let matrix: Matrix | undefined;
-  const m = () => (matrix ??= measuredMatrix(net, options));
+/**
+ * Whole-network indicators; `ei` needs a group per node (index into `groups`, aligned with `net.nodes`). Path
+ * lengths are taken from `paths` where given (`wholePaths`, on worker threads), else computed here. Every item
+ * reads the sparse adjacency, so a network of 10⁵ firms has them all.
+ */
+export function wholeIndicators(net: Network, items: readonly string[], options: IndicatorOptions, groups?: readonly number[], paths?: PathLengths): Record<string, Value> {
   let adjacency: Adjacency | undefined;
   const adj = () => (adjacency ??= measuredAdjacency(net, options));
   const n = net.nodes.length;
   const scale = options.scale === 'percent' ? 100 : 1;
   const row: Record<string, Value> = {};
-  const path = () => (n ? pathLength(m()) : undefined);
+  const path = () => (n ? (paths ??= pathLengthsHere(adj(), options.checkpoint)) : undefined);
   let found: Communities | undefined; // one partition for modularity, its runs and its communities
   const partition = () => (found ??= communitiesOf(adj(), options));
   for (const item of items) {
@@ -65,20 +63,20 @@ export function wholeIndicators(net: Network, items: readonly string[], options:
       case 'modularity': row.modularity = net.ties.length ? partition().modularity : null; break;
       case 'modularity_runs': row.modularity_runs = net.ties.length ? partition().runsAtBest : null; break;
       case 'communities': row.communities = n ? partition().count : null; break;
-      case 'clustering': row.clustering = n ? (m().directed && options.clustering === 'fagiolo' ? fagioloClustering(m()) : averageClustering(m())).average : null; break;
+      case 'clustering': row.clustering = n ? (adj().directed && options.clustering === 'fagiolo' ? fagioloClustering(adj()) : averageClustering(adj())).average : null; break;
       case 'path_length': { const p = path(); row.path_length = p && p.reachablePairs ? p.average : null; break; }
       case 'diameter': { const p = path(); row.diameter = p && p.reachablePairs ? p.diameter : null; break; }
       case 'out_centralization': case 'in_centralization': case 'centralization': {
         const direction = item === 'in_centralization' ? 'in' : 'out';
-        row[item] = n > 2 ? scale * degreeCentralization(m(), direction, options.centralization) : null;
+        row[item] = n > 2 ? scale * degreeCentralization(adj(), direction, options.centralization) : null;
         break;
       }
       case 'ei': row.ei = groups ? wholeEI(adj(), groups) : null; break;
-      case 'transitivity': row.transitivity = transitivity(undirectedView(m(), options)); break;
-      case 'reachable_pairs': { const p = path(); row.reachable_pairs = p ? (m().directed ? p.reachablePairs : p.reachablePairs / 2) : null; break; }
+      case 'transitivity': row.transitivity = transitivity(undirectedView(adj(), options)); break;
+      case 'reachable_pairs': { const p = path(); row.reachable_pairs = p ? (adj().directed ? p.reachablePairs : p.reachablePairs / 2) : null; break; }
       case 'weak_components': case 'largest_weak_share': case 'strong_components': case 'largest_strong_share': {
         if (!n) { row[item] = null; break; }
-        const summary = componentSummary(item.includes('weak') ? weakComponents(m()) : strongComponents(m()));
+        const summary = componentSummary(item.includes('weak') ? weakComponents(adj()) : strongComponents(adj()));
         row[item] = item.startsWith('largest') ? summary.largestShare : summary.count;
         break;
       }
@@ -87,16 +85,21 @@ export function wholeIndicators(net: Network, items: readonly string[], options:
   return row;
 }
 
+const PATH_LENGTH_ITEMS = ['path_length', 'diameter', 'reachable_pairs'];
+
+/** The path lengths the listed whole-network items need (none listed, or no node: undefined), on worker threads when the network is large. */
+export function wholePaths(net: Network, items: readonly string[], options: IndicatorOptions, parallelism: Parallelism = {}): Promise<PathLengths | undefined> {
+  if (!net.nodes.length || !items.some((i) => PATH_LENGTH_ITEMS.includes(i))) return Promise.resolve(undefined);
+  return pathLengths(measuredAdjacency(net, options), { checkpoint: options.checkpoint, ...parallelism });
+}
+
 /**
  * Node indicators, one array per item, aligned with `net.nodes`; brokerage roles need `groups` as `ei` does.
  * Closeness and betweenness are taken from `paths` where given (`pathIndicators`, on worker threads), else
- * computed here. Degrees, paths and communities read the sparse adjacency; the rest the n×n matrix, built
- * only when one of them is listed.
+ * computed here. Every item reads the sparse adjacency, so a network of 10⁵ firms has them all.
  */
 export function nodeIndicators(net: Network, items: readonly string[], options: IndicatorOptions, groups?: readonly number[], paths?: PathValues): Record<string, Value[]> {
-  let matrix: Matrix | undefined;
   let adjacency: Adjacency | undefined;
-  const mat = () => (matrix ??= measuredMatrix(net, options));
   const adj = () => (adjacency ??= measuredAdjacency(net, options));
   const bin = () => binary(adj());
   const computed = () => (paths ??= pathCentralitiesHere(adj(), items, pathOptions(options), options.checkpoint));
@@ -112,19 +115,19 @@ export function nodeIndicators(net: Network, items: readonly string[], options: 
       case 'binary_degree': case 'binary_out_degree': out[item] = rowSums(bin()); break;
       case 'binary_in_degree': out.binary_in_degree = columnSums(bin()); break;
       case 'binary_total_degree': out.binary_total_degree = totalDegree(bin()); break;
-      case 'normalized_degree': case 'normalized_in_degree': out[item] = normalizedDegree(mat(), item === 'normalized_in_degree' ? 'in' : 'out', options); break;
-      case 'local_clustering': out.local_clustering = localClustering(undirectedView(mat(), options), options.localClustering); break;
-      case 'coreness': out.coreness = coreness(undirectedView(mat(), options)); break;
-      case 'eigenvector': out.eigenvector = eigenvectorCentrality(undirectedView(mat(), options)); break;
-      case 'constraint': out.constraint = constraint(options.structuralHoles === 'binary' ? dichotomize(mat()) : mat()); break;
-      case 'effective_size': out.effective_size = effectiveSize(options.structuralHoles === 'binary' ? dichotomize(mat()) : mat()); break;
+      case 'normalized_degree': case 'normalized_in_degree': out[item] = normalizedDegree(adj(), item === 'normalized_in_degree' ? 'in' : 'out', options); break;
+      case 'local_clustering': out.local_clustering = localClustering(undirectedView(adj(), options), options.localClustering); break;
+      case 'coreness': out.coreness = coreness(undirectedView(adj(), options)); break;
+      case 'eigenvector': out.eigenvector = eigenvectorCentrality(undirectedView(adj(), options)); break;
+      case 'constraint': out.constraint = constraint(options.structuralHoles === 'binary' ? bin() : adj()); break;
+      case 'effective_size': out.effective_size = effectiveSize(options.structuralHoles === 'binary' ? bin() : adj()); break;
       case 'closeness': case 'in_closeness': out[item] = computed().values[item]!; break;
       case 'betweenness': out.betweenness = scaleBetweenness(computed().values.betweenness!, net.nodes.length, adj().directed, options.betweenness); break;
-      case 'flow_rate': out.flow_rate = flowRate(mat(), options.flowSign); break;
+      case 'flow_rate': out.flow_rate = flowRate(adj(), options.flowSign); break;
       case 'intra': out.intra = net.nodes.map((r) => net.intra.get(r) ?? 0); break;
       case 'community': out.community = net.nodes.length ? communitiesOf(adj(), options).membership : []; break;
       default:
-        if (isBrokerageRole(item)) out[item] = groups ? (roles ??= brokerage(mat(), groups))[item] : net.nodes.map(() => null);
+        if (isBrokerageRole(item)) out[item] = groups ? (roles ??= brokerage(adj(), groups))[item] : net.nodes.map(() => null);
     }
   }
   return out;
@@ -153,37 +156,30 @@ export function communitiesOf(m: Matrix | Adjacency, options: Pick<IndicatorOpti
   return bestCommunities(m, { ...options.communities, weighted: true, checkpoint: options.checkpoint });
 }
 
-/** The network's matrix, or its undirected view when `symmetrize` names one. */
-function measuredMatrix(net: Network, options: IndicatorOptions): Matrix {
-  const m = toMatrix(net);
-  return options.symmetrize === 'none' ? m : symmetrize(m, options.symmetrize);
-}
-
 /** How many runs communities of this network are the best of, and the Leiden iterations of each at most: as set, else by the network's size (communities.ts). */
 export function communityEffortOf(net: Network, options: IndicatorOptions): { runs: number; iterations: number } {
   return communityEffort(measuredAdjacency(net, options), { ...options.communities, weighted: true });
 }
 
-/** The network's adjacency, or its undirected view when `symmetrize` names one (as `measuredMatrix`). */
+/** The network's adjacency, or its undirected view when `symmetrize` names one. */
 function measuredAdjacency(net: Network, options: IndicatorOptions): Adjacency {
   const a = adjacencyOf(net);
   return options.symmetrize === 'none' ? a : symmetrized(a, options.symmetrize);
 }
 
 /** The undirected view the measures defined on one read: `symmetrize`'s, else UCINET's max. */
-function undirectedView(m: Matrix, options: IndicatorOptions): Matrix {
-  return symmetrize(m, options.symmetrize === 'none' ? 'max' : options.symmetrize);
+function undirectedView(a: Adjacency, options: IndicatorOptions): Adjacency {
+  return symmetrized(a, options.symmetrize === 'none' ? 'max' : options.symmetrize);
 }
 
 /**
  * UCINET's normalised degree: degree over (n−1)·w_max, the largest cell value (1 when binary), as a
  * percentage or proportion by `scale`; `centralization: binary` dichotomises first.
  */
-function normalizedDegree(m: Matrix, direction: 'out' | 'in', options: IndicatorOptions): Value[] {
-  const cells = options.centralization === 'binary' ? dichotomize(m) : m;
-  const degrees = direction === 'out' ? outStrength(cells) : inStrength(cells);
-  const wMax = Math.max(0, ...cells.w.flatMap((row, i) => row.filter((_, j) => i !== j)));
-  const possible = (m.nodes.length - 1) * wMax;
+function normalizedDegree(a: Adjacency, direction: 'out' | 'in', options: IndicatorOptions): Value[] {
+  const cells = options.centralization === 'binary' ? binary(a) : a;
+  const degrees = direction === 'out' ? rowSums(cells) : columnSums(cells);
+  const possible = (nodeCount(a) - 1) * largestValue(cells);
   const scale = options.scale === 'percent' ? 100 : 1;
   return degrees.map((d) => (possible > 0 ? (scale * d) / possible : null));
 }

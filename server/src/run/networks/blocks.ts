@@ -2,7 +2,7 @@
 import type { Symbol } from '../../language/semantic/model.js';
 import { blockModel, type GroupsEI } from '../../engine/networks/blocks.js';
 import { concor, type Diagonal } from '../../engine/networks/concor.js';
-import { toMatrix } from '../../engine/networks/measures.js';
+import { MATRIX_NODE_LIMIT, toMatrix } from '../../engine/networks/measures.js';
 import type { RunContext } from '../context.js';
 import { SpecError } from '../errors.js';
 import { measuredWindows } from './measured.js';
@@ -25,6 +25,11 @@ export async function partitionOf(ctx: RunContext, symbol: Symbol): Promise<Part
   const { windows, networks, notes } = await measuredWindows(ctx, decl, network);
   if (networks.length !== 1) {
     throw new SpecError(`CONCOR partitions one window: add \`window:\` (e.g. \`window: ${windows[windows.length - 1].from}..${windows[windows.length - 1].to}\`).`, decl.values[0]?.span ?? symbol.nameSpan);
+  }
+  const n = networks[0].nodes.length;
+  if (n > MATRIX_NODE_LIMIT) {
+    throw new SpecError(`Window ${windows[0].label}: CONCOR correlates the rows of the node × node matrix, and this network has ${n.toLocaleString('en-US')} nodes, past the limit of ${MATRIX_NODE_LIMIT.toLocaleString('en-US')}`
+      + ` (the matrix alone would take ${(8 * n * n / 1e9).toLocaleString('en-US', { maximumFractionDigits: 1 })} GB). Communities partition networks of any size: \`nodes(…) { community }\`, and \`groups: community\` for E-I.`, decl.values[0]?.span ?? symbol.nameSpan);
   }
   const m = toMatrix(networks[0]);
   const result = concor([m.w], {

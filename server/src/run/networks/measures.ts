@@ -2,7 +2,9 @@
 // location quotients. Numbers come from the engine; this module picks windows, options and tables.
 import type { Decl, Span } from '../../language/syntax/ast.js';
 import type { Symbol } from '../../language/semantic/model.js';
-import { communityEffortOf, isBrokerageRole, nodeIndicators, pathIndicators, scaleBetweenness, wholeIndicators, type IndicatorOptions, type Value } from '../../engine/networks/indicators.js';
+import {
+  communityEffortOf, isBrokerageRole, nodeIndicators, pathIndicators, scaleBetweenness, wholeIndicators, wholePaths, type IndicatorOptions, type Value,
+} from '../../engine/networks/indicators.js';
 import type { PathValues } from '../../engine/networks/paths/centralities.js';
 import type { Network } from '../../engine/networks/network.js';
 import { classTable, type ClassMethod } from '../../engine/stats/classify.js';
@@ -39,10 +41,13 @@ export async function runMeasures(ctx: RunContext, symbol: Symbol): Promise<Comp
   switch (source.spec.name) {
     case 'whole': {
       const groups = items.includes('ei') ? await groupsOf(ctx, decl, networks) : undefined;
-      const rows = networks.map((net, i) => {
-        const values = wholeIndicators(net, items, options, groups?.[i]);
-        return [windows[i].label, ...items.map((item) => values[item] ?? null)];
-      });
+      const rows: Cell[][] = [];
+      for (const [i, net] of networks.entries()) {
+        // Path lengths first, on worker threads when the window's network is large.
+        const paths = await wholePaths(net, items, options);
+        const values = wholeIndicators(net, items, options, groups?.[i], paths);
+        rows.push([windows[i].label, ...items.map((item) => values[item] ?? null)]);
+      }
       return { tables: { indicators: { columns: ['window', ...items], rows } }, notes, conventions: conv };
     }
     case 'nodes': {

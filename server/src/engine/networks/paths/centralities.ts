@@ -57,6 +57,24 @@ export function pathCentralitiesHere(graph: Adjacency, items: readonly string[],
   return pathValues(a, items, plan, sums, options);
 }
 
+/** Average geodesic length and diameter over the reachable ordered pairs, and their count (Gephi, UCINET). */
+export interface PathLengths { average: number; diameter: number; reachablePairs: number }
+
+/** Path lengths from one search per node, on worker threads when the graph is large (chunks.ts). */
+export async function pathLengths(graph: Adjacency, parallelism: Parallelism = {}): Promise<PathLengths> {
+  const a = positiveArcs(graph);
+  return lengthsOf(await runPathJob(a, { kind: 'distances', sources: everyNode(nodeCount(a)) }, parallelism));
+}
+
+/** `pathLengths` on this thread. */
+export function pathLengthsHere(graph: Adjacency, checkpoint?: Checkpoint): PathLengths {
+  const a = positiveArcs(graph);
+  return lengthsOf(runPathJobHere(a, { kind: 'distances', sources: everyNode(nodeCount(a)) }, checkpoint));
+}
+
+/** The distances are whole numbers, so their total is exact whatever the order of the sums. */
+const lengthsOf = (d: DistanceSums): PathLengths => ({ average: d.count ? d.total / d.count : 0, diameter: d.max, reachablePairs: d.count });
+
 function pathPlan(a: Adjacency, items: readonly string[], { sample }: PathOptions): PathPlan {
   const n = nodeCount(a);
   const out = items.includes('closeness');
