@@ -36,7 +36,10 @@ export async function readTableSchema(source: DataSource, options: SchemaOptions
   try {
     await confine(db, [read.path]);
     const scan = tableScan(read);
-    const described = await db.runAndReadAll(`DESCRIBE SELECT * FROM ${scan}`);
+    // The first rows in a table of their own: the file's dialect and types are sniffed once, for the header and
+    // the ranges both.
+    await db.run(`CREATE TEMP TABLE head AS SELECT * FROM ${scan} LIMIT ${SAMPLE_ROWS}`);
+    const described = await db.runAndReadAll('DESCRIBE head');
     const rows = described.getRowObjects();
     const columns = rows.map((r) => String(r.column_name));
     const types = rows.map((r) => String(r.column_type));
@@ -45,19 +48,20 @@ export async function readTableSchema(source: DataSource, options: SchemaOptions
       const counted = await db.runAndReadAll(`SELECT count(*) AS n FROM ${scan}`);
       rowCount = Number(counted.getRowObjects()[0]?.n ?? 0);
     }
-    return { columns, types, rowCount, ranges: await sampleRanges(db, scan, columns, types) };
+    return { columns, types, rowCount, ranges: await sampleRanges(db, columns, types) };
   } finally {
     closeDuckdb(db);
     prefix?.remove();
   }
 }
 
-async function sampleRanges(db: Awaited<ReturnType<typeof duckdb>>, scan: string, columns: string[], types: string[]): Promise<(ValueRange | undefined)[] | undefined> {
+/** Each whole-number column's smallest and largest value in the `head` table of the file's first rows. */
+async function sampleRanges(db: Awaited<ReturnType<typeof duckdb>>, columns: string[], types: string[]): Promise<(ValueRange | undefined)[] | undefined> {
   const whole = columns.flatMap((_, i) => (/INT/.test(types[i]) ? [i] : []));
   if (!whole.length) return undefined;
   const ident = (i: number) => `"${columns[i].replace(/"/g, '""')}"`;
   const bounds = whole.map((i) => `min(${ident(i)}), max(${ident(i)})`).join(', ');
-  const row = (await db.runAndReadAll(`SELECT ${bounds} FROM (SELECT * FROM ${scan} LIMIT ${SAMPLE_ROWS})`)).getRows()[0] ?? [];
+  const row = (await db.runAndReadAll(`SELECT ${bounds} FROM head`)).getRows()[0] ?? [];
   const ranges: (ValueRange | undefined)[] = columns.map(() => undefined);
   whole.forEach((i, k) => {
     if (row[2 * k] !== null && row[2 * k] !== undefined) ranges[i] = { min: Number(row[2 * k]), max: Number(row[2 * k + 1]) };
