@@ -35,7 +35,28 @@ export function loadDuckdb(): Promise<typeof import('@duckdb/node-api')> {
   return (nodeApi ??= import('@duckdb/node-api').then((m) => m.default));
 }
 
-export async function duckdb(options: DuckdbOptions = {}): Promise<DuckDBConnection> {
+let spare: Promise<DuckDBConnection> | undefined;
+
+/**
+ * Opens an instance ahead of the next `duckdb()` without options, which takes it: the run worker opens its first
+ * run's instance while the caller still checks the spec. The instance reads nothing until it is taken (and
+ * confined).
+ */
+export function openSpareDuckdb(): void {
+  if (spare) return;
+  const opening = open({});
+  spare = opening;
+  // Failed before it was taken: the next `duckdb()` opens one of its own, and reports the failure.
+  opening.catch(() => { if (spare === opening) spare = undefined; });
+}
+
+export function duckdb(options: DuckdbOptions = {}): Promise<DuckDBConnection> {
+  const taken = options.memoryLimit ? undefined : spare;
+  if (taken) spare = undefined;
+  return taken ?? open(options);
+}
+
+async function open(options: DuckdbOptions): Promise<DuckDBConnection> {
   const { DuckDBInstance } = await loadDuckdb();
   const instance = await DuckDBInstance.create(':memory:', {
     threads: '2',
