@@ -1,8 +1,10 @@
 // HDFE estimators on the 272,490-row gravity panel (3 FE: i^t, j^t, i^j; clustered by pair), wall time
 // median of 5 runs after a warm-up, next to fixest 0.14.2 single-threaded (test/oracles/econ/README: 0.152 s
 // feols, 1.30 s fepois; fixest's time excludes reading the CSV, as ours does). Then end to end (issue 16):
-// `innograph run` on a spec over the panel's file, next to Rscript reading it with fread and writing
-// feols / fepois as JSON (fixest 0.12.2, nthreads = 1, measured on this kind of machine: 1.21 s and 4.16 s).
+// `innograph run` on a spec over the panel's file, next to test/bench/fixest_gravity.R — fread, feols / fepois
+// and the coefficients written as JSON — each timed as a whole process, start-up to exit (what a user waits
+// for on either side), runs interleaved. CI has no R: the committed figures (R_GRAVITY) are printed, and R is
+// measured beside ours when Rscript finds fixest (R_LIBS=/tmp/rlib on this machine kind).
 // Then the hard panel (issue 16): 1M inventor × firm × year rows with low mobility (test/engine/models/hardPanel.ts),
 // where alternating projections crawl and `solver: auto` turns to conjugate gradients, estimation only and end to
 // end, next to fixest 0.12.2 (test/bench/fixest_hard_panel.R). Wall and CPU time: the machine is shared.
@@ -19,6 +21,7 @@ import { generateHardPanel, hardPanelCsv, hardPanelFrame } from '../engine/model
 
 const RUNS = 5;
 const CLI_RUNS = 3;
+const GRAVITY_RUNS = 7;
 const HARD = { rows: 1_000_000, seed: 16 };
 const HARD_RUNS = 3;
 // fixest 0.12.2 (R 4.2.2), nthreads = 1: test/bench/fixest_hard_panel.R, medians of 3 runs, measured on this
@@ -28,10 +31,17 @@ const FIXEST_HARD = { estimation: { wall: 19.57, cpu: 7.29 }, endToEnd: { wall: 
 const HARD_MODEL = 'ols(y ~ x1 + x2 | inventor + firm + year, data: hard, cluster: inventor)';
 const ROOT = resolve(import.meta.dirname, '../..');
 const FORMULA = 'y ~ overlap + lag + c1 + c2 | i^t + j^t + i^j, data: gravity, cluster: i^j';
+// test/bench/fixest_gravity.R as a whole Rscript process (fixest 0.12.2, data.table 1.14.8, jsonlite 1.8.4,
+// R 4.2.2, nthreads = 1), medians of 7 runs interleaved with `innograph run` by benchHdfeCli, measured on this
+// machine kind on 2026-12-06 (2 cores shared with other work, load average ~4: wall times wait on it, CPU times
+// less so; other runs that day gave 1.38–1.72 s CPU for OLS).
+const R_GRAVITY = { ols: { wall: 1.53, cpu: 1.40 }, ppml: { wall: 3.89, cpu: 3.62 } };
+const R_SCRIPT = join(ROOT, 'test/bench/fixest_gravity.R');
 const CLI_CASES = [
-  { label: 'OLS ', model: `ols(${FORMULA})`, r: 1.21 },
-  { label: 'PPML', model: `poisson(${FORMULA}) { separation: fe }`, r: 4.16 },
-];
+  { label: 'OLS ', name: 'ols', model: `ols(${FORMULA})` },
+  // fixest's fepois removes fixed-effect groups whose outcome is all zero (fixef.rm = "perfect"): `separation: fe`.
+  { label: 'PPML', name: 'ppml', model: `poisson(${FORMULA}) { separation: fe }` },
+] as const;
 // Preloaded into the CLI: its CPU time (main and worker threads) at exit, as the machine is shared and
 // wall times wait on other work.
 const CPU_PRELOAD = `process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\ncpu ' + (u.user + u.system) / 1e6 + '\\n'); });\n`;
@@ -63,21 +73,44 @@ function solverPicked(result: ModelResult): string {
   return note ? `conjugate gradients (${note.replace(/.*as `solver: auto` (chose: |chooses )/, '').replace(/\.$/, '')})` : 'alternating projections';
 }
 
-/** `innograph run` of one model over the gravity file, without the cache: wall and CPU seconds. */
-function cliRun(dir: string, spec: string): { wall: number; cpu: number } {
+interface Seconds { wall: number; cpu: number }
+
+/** Median wall and CPU seconds of runs. */
+function medians(runs: Seconds[]): Seconds {
+  return { wall: median(runs.map((x) => x.wall)), cpu: median(runs.map((x) => x.cpu)) };
+}
+
+/** A whole process, start-up to exit: wall seconds, and the CPU seconds it reports as `cpu <seconds>` on stderr. */
+function processRun(what: string, command: string, args: string[]): Seconds {
   const t0 = performance.now();
-  const out = spawnSync(process.execPath, ['--require', join(dir, 'cpu.cjs'), join(ROOT, 'dist/cli.cjs'), 'run', spec, '--no-cache', '--quiet'], { encoding: 'utf8' });
+  const out = spawnSync(command, args, { encoding: 'utf8' });
   const wall = (performance.now() - t0) / 1000;
-  if (out.status !== 0) throw new Error(`innograph run ${spec} failed: ${out.stderr || out.stdout}`);
+  if (out.status !== 0) throw new Error(`${what} failed: ${out.stderr || out.stdout}`);
   return { wall, cpu: Number(/cpu ([\d.]+)/.exec(out.stderr)?.[1]) };
 }
 
-/** Median wall and CPU seconds of `innograph run` of a one-model spec over one data file. */
-function cliMedian(dir: string, name: string, dataset: string, model: string): { wall: number; cpu: number } {
+/** `innograph run` of one model over the gravity file, without the cache. */
+function cliRun(dir: string, spec: string): Seconds {
+  return processRun(`innograph run ${spec}`, process.execPath, ['--require', join(dir, 'cpu.cjs'), join(ROOT, 'dist/cli.cjs'), 'run', spec, '--no-cache', '--quiet']);
+}
+
+/** A spec of one model over one data file, written into `dir`. */
+function oneModelSpec(dir: string, name: string, dataset: string, model: string): string {
   const spec = join(dir, `${name}.study`);
   writeFileSync(spec, `study "Benchmark"\ndataset ${dataset}\nmodel m = ${model}\n`);
-  const runs = Array.from({ length: CLI_RUNS }, () => cliRun(dir, spec));
-  return { wall: median(runs.map((x) => x.wall)), cpu: median(runs.map((x) => x.cpu)) };
+  return spec;
+}
+
+/** Median wall and CPU seconds of `innograph run` of a one-model spec over one data file. */
+function cliMedian(dir: string, name: string, dataset: string, model: string): Seconds {
+  const spec = oneModelSpec(dir, name, dataset, model);
+  return medians(Array.from({ length: CLI_RUNS }, () => cliRun(dir, spec)));
+}
+
+/** The versions of R and fixest when Rscript is installed and finds fixest; else undefined (CI). */
+function liveR(): string | undefined {
+  const out = spawnSync('Rscript', ['-e', 'suppressPackageStartupMessages(library(fixest)); cat(sprintf("fixest %s, R %s", packageVersion("fixest"), getRversion()))'], { encoding: 'utf8' });
+  return out.status === 0 ? out.stdout.trim() : undefined;
 }
 
 /** Runs `body` in a scratch folder holding the CPU-time preload. */
@@ -91,13 +124,27 @@ function inScratch(body: (dir: string) => void): void {
   }
 }
 
-/** End to end: median wall and CPU time of `innograph run` per model, beside R's wall time and the ratio. */
+/**
+ * End to end: median wall and CPU time of `innograph run` per model, interleaved with test/bench/fixest_gravity.R
+ * when R and fixest are installed, beside the committed R figures and the ratio.
+ */
 export function benchHdfeCli(): void {
+  const rVersion = liveR();
+  console.log(`hdfe end to end over the gravity csv.gz, whole processes, medians of ${GRAVITY_RUNS} (R: Rscript test/bench/fixest_gravity.R, fixest 0.12.2 nthreads = 1, committed figures from 2026-12-06${rVersion ? `; measured now too, ${rVersion}` : '; Rscript with fixest not found, so not measured now'}):`);
   inScratch((dir) => {
-    copyFileSync(join(ROOT, 'test/oracles/econ/gravity_panel.csv.gz'), join(dir, 'gravity_panel.csv.gz'));
-    for (const { label, model, r } of CLI_CASES) {
-      const { wall, cpu } = cliMedian(dir, label.trim().toLowerCase(), 'gravity from "gravity_panel.csv.gz"', model);
-      console.log(`hdfe ${label} end to end (innograph run, gravity csv.gz): ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU  (Rscript fread + fixest 0.12.2 + JSON, nthreads = 1, measured on this machine kind: ${r.toFixed(2)} s; ratio ${(wall / r).toFixed(2)})`);
+    const data = join(dir, 'gravity_panel.csv.gz');
+    copyFileSync(join(ROOT, 'test/oracles/econ/gravity_panel.csv.gz'), data);
+    for (const { label, name, model } of CLI_CASES) {
+      const spec = oneModelSpec(dir, name, 'gravity from "gravity_panel.csv.gz"', model);
+      const runs = Array.from({ length: GRAVITY_RUNS }, () => ({
+        ours: cliRun(dir, spec),
+        r: rVersion ? processRun(`Rscript ${R_SCRIPT}`, 'Rscript', [R_SCRIPT, name, data, join(dir, `${name}.json`)]) : undefined,
+      }));
+      const us = medians(runs.map((x) => x.ours));
+      const committed = R_GRAVITY[name];
+      const now = rVersion ? medians(runs.map((x) => x.r!)) : undefined;
+      const reference = now ?? committed;
+      console.log(`  ${label}: innograph run ${us.wall.toFixed(2)} s wall, ${us.cpu.toFixed(2)} s CPU; R ${now ? `now ${now.wall.toFixed(2)} s wall, ${now.cpu.toFixed(2)} s CPU; ` : ''}committed ${committed.wall.toFixed(2)} s wall, ${committed.cpu.toFixed(2)} s CPU; ratio ${(us.wall / reference.wall).toFixed(2)} (wall), ${(us.cpu / reference.cpu).toFixed(2)} (CPU); target ≤ 1.0`);
     }
   });
 }

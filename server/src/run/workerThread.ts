@@ -1,6 +1,7 @@
 // The run worker thread's side (see worker.ts for the protocol and how cancellation reaches a run).
 import { parentPort } from 'node:worker_threads';
 import { Cancelled } from '../engine/cancel.js';
+import { openSpareDuckdb } from '../engine/data/duckdb.js';
 import type { DeclarationResult } from '../results/format.js';
 import { TableCache } from '../workspace/tableCache.js';
 import { analyzeWithHeaders } from '../workspace/analysis.js';
@@ -10,6 +11,9 @@ import type { FromWorker, RunJob, ToWorker } from './worker.js';
 
 /** The worker thread's side: waits for jobs and answers with progress and results. */
 export function serveRuns(): void {
+  // Every run opens DuckDB: the first run's instance opens (its native library loading) while the caller still
+  // checks the spec.
+  openSpareDuckdb();
   const port = parentPort!;
   const cache = new Map<string, DeclarationResult>();
   const running = new Map<number, AbortController>();

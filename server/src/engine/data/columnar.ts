@@ -24,15 +24,17 @@ export async function readTable(db: DuckDBConnection, table: string): Promise<Re
     // TRY_CAST: a type the pattern takes for a number that is none (INTERVAL) reads as missing, as it always has.
     return numeric[c] ? `TRY_CAST(${col} AS DOUBLE)` : `CAST(CASE WHEN ${col} IS NULL THEN -1 ELSE dense_rank() OVER (ORDER BY CAST(${col} AS VARCHAR)) - 1 END AS INTEGER)`;
   });
-  // The window functions may reorder rows: rowid puts them back in the table's order (a sort, so only then).
-  const result = await db.run(`SELECT ${select.join(', ')} FROM ${table}${numeric.every(Boolean) ? '' : ' ORDER BY rowid'}`);
-  // A chunk's row count is a native call each time it is read: read once per chunk.
-  const chunks = Array.from({ length: result.chunkCount }, (_, k) => result.getChunk(k)).map((chunk) => ({ chunk, length: chunk.rowCount }));
-  const rows = chunks.reduce((sum, { length }) => sum + length, 0);
+  const rows = Number((await db.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
   const read = names.map((_, c) => (numeric[c] ? new Float64Array(rows) : new Int32Array(rows)));
   const bindings = await nativeBindings();
+  // Streamed chunk by chunk rather than materialised first, which would hold the whole result in memory once
+  // more (memory first touched costs a page fault per page, a large part of reading a table).
+  // The window functions may reorder rows: rowid puts them back in the table's order (a sort, so only then).
+  const result = await db.stream(`SELECT ${select.join(', ')} FROM ${table}${numeric.every(Boolean) ? '' : ' ORDER BY rowid'}`);
   let at = 0;
-  for (const { chunk, length } of chunks) {
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    // A chunk's row count is a native call each time it is read: read once per chunk.
+    const length = chunk.rowCount;
     for (let c = 0; c < names.length; c++) {
       const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
       const out = read[c];

@@ -38,19 +38,22 @@ function checkPrefix(source: DataSource, format: TableFormat, { head, whole }: F
     return;
   }
   const delimiter = source.delimiter ?? (format === 'tsv' ? '\t' : likelyDelimiter(text));
-  const records = splitRecords(text, delimiter, whole);
-  const [first, ...rows] = records;
-  if (!first) return;
-  if (first.unclosedQuote) throw new TableShapeError(`the quoted value starting on line ${first.line} is never closed.`, first.line);
-  const names = source.header === false ? undefined : first.fields.map((f) => f.trim()).join(', ');
-  if (whole && rows.length === 0 && names !== undefined) throw new TableShapeError(`the file has a header (${names}) but no rows.`);
-  for (const row of rows) {
-    if (row.unclosedQuote) throw new TableShapeError(`the quoted value starting on line ${row.line} is never closed.`, row.line);
-    if (row.fields.length !== first.fields.length) {
-      const expected = names !== undefined ? `the header has ${first.fields.length} (${names})` : `line ${first.line} has ${first.fields.length}`;
-      throw new TableShapeError(`line ${row.line} has ${row.fields.length} field${row.fields.length === 1 ? '' : 's'}, but ${expected}.`, row.line);
+  let first: { line: number; fields: string[]; names?: string } | undefined;
+  let rows = 0;
+  splitRecords(text, delimiter, whole, (record) => {
+    if (record.unclosedQuote) throw new TableShapeError(`the quoted value starting on line ${record.line} is never closed.`, record.line);
+    if (!first) {
+      const fields = record.fields!;
+      first = { line: record.line, fields, names: source.header === false ? undefined : fields.map((f) => f.trim()).join(', ') };
+      return;
     }
-  }
+    rows++;
+    if (record.width !== first.fields.length) {
+      const expected = first.names !== undefined ? `the header has ${first.fields.length} (${first.names})` : `line ${first.line} has ${first.fields.length}`;
+      throw new TableShapeError(`line ${record.line} has ${record.width} field${record.width === 1 ? '' : 's'}, but ${expected}.`, record.line);
+    }
+  });
+  if (whole && first && rows === 0 && first.names !== undefined) throw new TableShapeError(`the file has a header (${first.names}) but no rows.`);
 }
 
 /** The candidate delimiter that occurs most often on the first line (none: a one-column file). */
@@ -61,26 +64,43 @@ function likelyDelimiter(text: string): string | undefined {
   return best > 0 ? DELIMITERS[counts.indexOf(best)] : undefined;
 }
 
-interface CsvRecord { line: number; fields: string[]; unclosedQuote: boolean }
+/**
+ * A record and the line it starts on. `fields`, its values, are kept for the first record (the header) and for
+ * those read character by character; the others, split at once, carry their width only.
+ */
+interface CsvRecord { line: number; width: number; fields?: string[]; unclosedQuote: boolean }
 
 /**
- * Records with the line each starts on; quoted fields may hold delimiters, doubled quotes and line breaks.
- * Blank lines are skipped. Unless `whole`, the last record may be cut by the prefix and is dropped.
+ * Visits the records in order; quoted fields may hold delimiters, doubled quotes and line breaks. Blank lines
+ * are skipped. Unless `whole`, the last record may be cut by the prefix and is dropped.
  */
-function splitRecords(text: string, delimiter: string | undefined, whole: boolean): CsvRecord[] {
-  const records: CsvRecord[] = [];
+function splitRecords(text: string, delimiter: string | undefined, whole: boolean, visit: (record: CsvRecord) => void): void {
   let line = 1;
   let start = 1;
   let fields: string[] = [];
   let field = '';
   let quoted = false;
+  let seen = false;
   const endRecord = () => {
     fields.push(field);
-    if (fields.length > 1 || fields[0].trim() !== '') records.push({ line: start, fields, unclosedQuote: false });
+    if (fields.length > 1 || fields[0].trim() !== '') { seen = true; visit({ line: start, width: fields.length, fields, unclosedQuote: false }); }
     fields = [];
     field = '';
   };
   for (let i = 0; i < text.length; i++) {
+    // The rest of a line holding no quote and no carriage return, where no field has begun, once the first record
+    // is read: its fields are its pieces between delimiters, counted at once rather than read character by
+    // character (most lines of most files).
+    if (seen && !quoted && field === '' && !fields.length) {
+      const end = text.indexOf('\n', i);
+      if (end >= 0 && !hasQuoteOrReturn(text, i, end)) {
+        const width = delimiter?.length === 1 ? 1 + occurrences(text, delimiter, i, end) : 1;
+        if (width > 1 || text.slice(i, end).trim() !== '') visit({ line: start, width, unclosedQuote: false });
+        start = ++line;
+        i = end;
+        continue;
+      }
+    }
     const c = text[i];
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') { field += c; i++; }
@@ -95,7 +115,23 @@ function splitRecords(text: string, delimiter: string | undefined, whole: boolea
     } else field += c;
   }
   if (quoted) {
-    if (whole) records.push({ line: start, fields: [...fields, field], unclosedQuote: true });
+    if (whole) visit({ line: start, width: fields.length + 1, fields: [...fields, field], unclosedQuote: true });
   } else if (whole && (field !== '' || fields.length)) endRecord();
-  return records;
+}
+
+/** Whether text[from, to) holds a quote or a carriage return. */
+function hasQuoteOrReturn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x0d) return true;
+  }
+  return false;
+}
+
+/** How many times the one-character `delimiter` occurs in text[from, to). */
+function occurrences(text: string, delimiter: string, from: number, to: number): number {
+  const code = delimiter.charCodeAt(0);
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) n++;
+  return n;
 }

@@ -23,11 +23,41 @@ function spillDirectory(): string {
   return join(tmpdir(), `innograph-duckdb-${process.pid}-${++instanceCounter}`);
 }
 
-export async function duckdb(options: DuckdbOptions = {}): Promise<DuckDBConnection> {
-  // Loaded on first use: the native library costs a start-up that `innograph check` of a spec without data,
-  // `--version` and the language server's first answers need not pay (the bundle keeps it in its own chunk).
+let nodeApi: Promise<typeof import('@duckdb/node-api')> | undefined;
+
+/**
+ * DuckDB's node API, loaded on first use: the native library costs a start-up that `innograph check` of a spec
+ * without data, `--version` and the language server's first answers need not pay (the bundle keeps it in its
+ * own chunk). The run worker starts loading it as it starts, before its first run asks for it.
+ */
+export function loadDuckdb(): Promise<typeof import('@duckdb/node-api')> {
   // A CommonJS package whose exports are re-exported at run time: its `default` (module.exports) holds them.
-  const { DuckDBInstance } = (await import('@duckdb/node-api')).default;
+  return (nodeApi ??= import('@duckdb/node-api').then((m) => m.default));
+}
+
+let spare: Promise<DuckDBConnection> | undefined;
+
+/**
+ * Opens an instance ahead of the next `duckdb()` without options, which takes it: the run worker opens its first
+ * run's instance while the caller still checks the spec. The instance reads nothing until it is taken (and
+ * confined).
+ */
+export function openSpareDuckdb(): void {
+  if (spare) return;
+  const opening = open({});
+  spare = opening;
+  // Failed before it was taken: the next `duckdb()` opens one of its own, and reports the failure.
+  opening.catch(() => { if (spare === opening) spare = undefined; });
+}
+
+export function duckdb(options: DuckdbOptions = {}): Promise<DuckDBConnection> {
+  const taken = options.memoryLimit ? undefined : spare;
+  if (taken) spare = undefined;
+  return taken ?? open(options);
+}
+
+async function open(options: DuckdbOptions): Promise<DuckDBConnection> {
+  const { DuckDBInstance } = await loadDuckdb();
   const instance = await DuckDBInstance.create(':memory:', {
     threads: '2',
     temp_directory: spillDirectory(),
@@ -40,7 +70,7 @@ export async function duckdb(options: DuckdbOptions = {}): Promise<DuckDBConnect
 
 /** The embedded DuckDB's version, for a replication package's environment. */
 export async function duckdbVersion(): Promise<string> {
-  return (await import('@duckdb/node-api')).default.version();
+  return (await loadDuckdb()).version();
 }
 
 /**

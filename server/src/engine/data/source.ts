@@ -63,13 +63,25 @@ export function readPrefix(path: string, bytes: number): { head: Uint8Array; who
     const n = readSync(fd, buffer, 0, bytes, 0);
     const raw = buffer.subarray(0, n);
     if (raw[0] !== 0x1f || raw[1] !== 0x8b) return { head: raw, whole: n === size };
-    // A gzip member, perhaps cut short: decompress what is there.
-    const unzipped = gunzipSync(raw, { finishFlush: 2 /* Z_SYNC_FLUSH */ });
+    // A gzip member, perhaps cut short: decompress what is there, or enough of it to tell the head is not all.
+    const unzipped = gunzipPrefix(raw, bytes);
     return { head: unzipped.subarray(0, bytes), whole: n === size && unzipped.length <= bytes };
   } catch {
     return { head: new Uint8Array(), whole: false }; // unreadable files are reported by DuckDB with its own message
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * What a gzip member's beginning (perhaps cut short) decompresses to: all of it, or more than `bytes` of it. Its
+ * compressed bytes are taken in growing slices, so that a file's head does not cost decompressing all of `raw`
+ * (1 MiB of a well-compressed CSV is several MiB of text).
+ */
+function gunzipPrefix(raw: Uint8Array, bytes: number): Uint8Array {
+  for (let take = Math.min(raw.length, 1 << 16); ; take = Math.min(raw.length, take * 4)) {
+    const unzipped = gunzipSync(raw.subarray(0, take), { finishFlush: 2 /* Z_SYNC_FLUSH */ });
+    if (unzipped.length > bytes || take === raw.length) return unzipped;
   }
 }
 

@@ -1,6 +1,6 @@
 // Reads a data file's columns, their types and its row count through DuckDB, without loading the table.
-// The file's beginning is checked first (csvShape.ts), so a ragged row, an empty file or a header without
-// rows is named as such; the DuckDB instance can open this one file and nothing else.
+// The file's beginning is checked too (csvShape.ts), its errors before DuckDB's, so a ragged row, an empty file
+// or a header without rows is named as such; the DuckDB instance can open this one file and nothing else.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,35 +29,59 @@ export interface SchemaOptions {
 }
 
 export async function readTableSchema(source: DataSource, options: SchemaOptions): Promise<TableSchema> {
-  const head = checkCsvShape(source);
-  const prefix = options.prefixOnly ? boundedCopy(source, head) : undefined;
-  const read = prefix?.source ?? source;
-  const db = await duckdb();
+  const prefix = options.prefixOnly ? boundedCopy(source, checkCsvShape(source)) : undefined;
+  // A whole file's head is checked while DuckDB sniffs the file on its own threads, or once DuckDB has failed:
+  // the head's error, if any, is the one reported, as when the check came first.
+  let shapeChecked = options.prefixOnly === true;
+  const checkShape = () => {
+    if (shapeChecked) return;
+    shapeChecked = true;
+    checkCsvShape(source);
+  };
   try {
-    await confine(db, [read.path]);
-    const scan = tableScan(read);
-    const described = await db.runAndReadAll(`DESCRIBE SELECT * FROM ${scan}`);
-    const rows = described.getRowObjects();
-    const columns = rows.map((r) => String(r.column_name));
-    const types = rows.map((r) => String(r.column_type));
-    let rowCount: number | undefined;
-    if (options.rowCount && !prefix) {
-      const counted = await db.runAndReadAll(`SELECT count(*) AS n FROM ${scan}`);
-      rowCount = Number(counted.getRowObjects()[0]?.n ?? 0);
-    }
-    return { columns, types, rowCount, ranges: await sampleRanges(db, scan, columns, types) };
+    return await describe(prefix?.source ?? source, options.rowCount && !prefix, checkShape);
+  } catch (err) {
+    checkShape();
+    throw err;
   } finally {
-    closeDuckdb(db);
     prefix?.remove();
   }
 }
 
-async function sampleRanges(db: Awaited<ReturnType<typeof duckdb>>, scan: string, columns: string[], types: string[]): Promise<(ValueRange | undefined)[] | undefined> {
+/** The file's columns and types, its row count when asked; `meanwhile` runs while DuckDB sniffs the file. */
+async function describe(read: DataSource, rowCount: boolean, meanwhile: () => void): Promise<TableSchema> {
+  const db = await duckdb();
+  try {
+    await confine(db, [read.path]);
+    const scan = tableScan(read);
+    // The first rows in a table of their own: the file's dialect and types are sniffed once, for the header and
+    // the ranges both.
+    const sniffed = db.run(`CREATE TEMP TABLE head AS SELECT * FROM ${scan} LIMIT ${SAMPLE_ROWS}`);
+    try {
+      meanwhile();
+    } catch (err) {
+      await sniffed.catch(() => undefined);
+      throw err;
+    }
+    await sniffed;
+    const described = await db.runAndReadAll('DESCRIBE head');
+    const rows = described.getRowObjects();
+    const columns = rows.map((r) => String(r.column_name));
+    const types = rows.map((r) => String(r.column_type));
+    const counted = rowCount ? Number((await db.runAndReadAll(`SELECT count(*) AS n FROM ${scan}`)).getRowObjects()[0]?.n ?? 0) : undefined;
+    return { columns, types, rowCount: counted, ranges: await sampleRanges(db, columns, types) };
+  } finally {
+    closeDuckdb(db);
+  }
+}
+
+/** Each whole-number column's smallest and largest value in the `head` table of the file's first rows. */
+async function sampleRanges(db: Awaited<ReturnType<typeof duckdb>>, columns: string[], types: string[]): Promise<(ValueRange | undefined)[] | undefined> {
   const whole = columns.flatMap((_, i) => (/INT/.test(types[i]) ? [i] : []));
   if (!whole.length) return undefined;
   const ident = (i: number) => `"${columns[i].replace(/"/g, '""')}"`;
   const bounds = whole.map((i) => `min(${ident(i)}), max(${ident(i)})`).join(', ');
-  const row = (await db.runAndReadAll(`SELECT ${bounds} FROM (SELECT * FROM ${scan} LIMIT ${SAMPLE_ROWS})`)).getRows()[0] ?? [];
+  const row = (await db.runAndReadAll(`SELECT ${bounds} FROM head`)).getRows()[0] ?? [];
   const ranges: (ValueRange | undefined)[] = columns.map(() => undefined);
   whole.forEach((i, k) => {
     if (row[2 * k] !== null && row[2 * k] !== undefined) ranges[i] = { min: Number(row[2 * k]), max: Number(row[2 * k + 1]) };
