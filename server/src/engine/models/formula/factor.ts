@@ -47,12 +47,19 @@ function integerOffsets(values: Float64Array, rows: Int32Array): Int32Array | un
  */
 export function interactedFactor(name: string, columns: Column[], rows: Int32Array, codesOf = (c: Column) => factorCodes(c, rows)): FactorColumn {
   const codes = columns.map(codesOf).reduce((a, b) => interactCodes(a, b).codes);
-  // Codes are dense in order of first appearance: a level is new exactly when its code is the next one.
+  // Labels only name fixed-effect values, which few models report: made when first read (tens of thousands of
+  // strings for a pair factor such as i^j).
+  let labels: string[] | undefined;
+  return { name, codes, get labels() { return (labels ??= levelLabels(columns, rows, codes)); } };
+}
+
+/** Each level's label, its columns' values joined with `_`; codes are dense in order of first appearance, so a level is new exactly when its code is the next one. */
+function levelLabels(columns: Column[], rows: Int32Array, codes: Int32Array): string[] {
   const labels: string[] = [];
   for (let k = 0; k < codes.length; k++) {
     if (codes[k] === labels.length) labels.push(columns.map((c) => String(c.values[rows[k]])).join('_'));
   }
-  return { name, codes, labels };
+  return labels;
 }
 
 /**
