@@ -2,7 +2,7 @@
 // dummy columns for text regressors.
 import type { Column } from '../../data/dataTable.js';
 import type { FactorColumn, NumericColumn } from '../frame.js';
-import { denseCodes, interactCodes } from '../hdfe/factors.js';
+import { denseCodes, interactDense } from '../hdfe/factors.js';
 import { takeRows } from '../hdfe/sample.js';
 
 /**
@@ -46,7 +46,9 @@ function integerOffsets(values: Float64Array, rows: Int32Array): Int32Array | un
  * `codesOf` gives a column's codes over `rows` (a caller coding several factors passes one that remembers).
  */
 export function interactedFactor(name: string, columns: Column[], rows: Int32Array, codesOf = (c: Column) => factorCodes(c, rows)): FactorColumn {
-  const codes = columns.map(codesOf).reduce((a, b) => interactCodes(a, b).codes);
+  // Each column's codes are dense in order of first appearance: its levels are its largest code + 1.
+  const factors = columns.map(codesOf).map((c) => ({ codes: c, levels: c.reduce((m, x) => Math.max(m, x + 1), 0) }));
+  const { codes } = factors.reduce(interactDense);
   // Labels only name fixed-effect values, which few models report: made when first read (tens of thousands of
   // strings for a pair factor such as i^j).
   let labels: string[] | undefined;

@@ -42,9 +42,12 @@ export function denseCodes(codes: Int32Array, rows?: Int32Array, what = 'factor'
 
 /** The factor whose levels are the observed pairs of levels of `a` and `b` (as `a^b`). */
 export function interactCodes(a: Int32Array, b: Int32Array): DenseFactor {
-  const da = denseCodes(a);
-  const db = denseCodes(b);
-  const n = a.length;
+  return interactDense(denseCodes(a), denseCodes(b));
+}
+
+/** `interactCodes` of two factors whose codes are dense already (0 … levels−1), in order of first appearance. */
+export function interactDense(da: DenseFactor, db: DenseFactor): DenseFactor {
+  const n = da.codes.length;
   const out = new Int32Array(n);
   let levels = 0;
   if (da.levels * db.levels <= LOOKUP_LIMIT) {
