@@ -33,9 +33,10 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const FORMULA = 'y ~ overlap + lag + c1 + c2 | i^t + j^t + i^j, data: gravity, cluster: i^j';
 // test/bench/fixest_gravity.R as a whole Rscript process (fixest 0.12.2, data.table 1.14.8, jsonlite 1.8.4,
 // R 4.2.2, nthreads = 1), medians of 7 runs interleaved with `innograph run` by benchHdfeCli, measured on this
-// machine kind on 2026-12-06 (2 cores shared with other work, load average ~4: wall times wait on it, CPU times
-// less so; other runs that day gave 1.38–1.72 s CPU for OLS).
-const R_GRAVITY = { ols: { wall: 1.53, cpu: 1.40 }, ppml: { wall: 3.89, cpu: 3.62 } };
+// machine kind on 2026-12-06 with nothing else running (load average < 1): OLS 1.26, 1.26, 1.27 s wall in three
+// benches, PPML 3.38, 3.47, 4.37 s (the middle ones kept). Under a load average of ~4 the same script took 1.53 s
+// and 3.89 s.
+const R_GRAVITY = { ols: { wall: 1.27, cpu: 1.25 }, ppml: { wall: 3.47, cpu: 3.45 } };
 const R_SCRIPT = join(ROOT, 'test/bench/fixest_gravity.R');
 const CLI_CASES = [
   { label: 'OLS ', name: 'ols', model: `ols(${FORMULA})` },
