@@ -25,9 +25,9 @@ const GRAVITY_RUNS = 7;
 const HARD = { rows: 1_000_000, seed: 16 };
 const HARD_RUNS = 3;
 // fixest 0.12.2 (R 4.2.2), nthreads = 1: test/bench/fixest_hard_panel.R, medians of 3 runs, measured on this
-// machine kind on 2026-12-06 (2 cores shared with other work, load ~12: the CPU figures are the ones to compare;
-// a second session gave 7.96 s CPU for the estimation, 9.65 s end to end).
-const FIXEST_HARD = { estimation: { wall: 19.57, cpu: 7.29 }, endToEnd: { wall: 24.78, cpu: 7.41 } };
+// machine kind on 2026-12-06 with nothing else running (load average < 2; under a load of ~12 the same script
+// took 19.57 s wall / 7.29 s CPU for the estimation and 24.78 / 7.41 s end to end).
+const FIXEST_HARD = { estimation: { wall: 6.50, cpu: 6.50 }, endToEnd: { wall: 6.76, cpu: 6.76 } };
 const HARD_MODEL = 'ols(y ~ x1 + x2 | inventor + firm + year, data: hard, cluster: inventor)';
 const ROOT = resolve(import.meta.dirname, '../..');
 const FORMULA = 'y ~ overlap + lag + c1 + c2 | i^t + j^t + i^j, data: gravity, cluster: i^j';
