@@ -4,7 +4,7 @@
 // the table it was given (run/executors.ts), so that executors never import one another.
 import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { closeDuckdb, confine, duckdb } from '../engine/data/duckdb.js';
+import { closeDuckdb, confine, duckdb, tempTableName } from '../engine/data/duckdb.js';
 import type { Analysis } from '../workspace/analysis.js';
 import type { Decl, Expr } from '../language/syntax/ast.js';
 import { declFile, type Symbol } from '../language/semantic/model.js';
@@ -39,9 +39,6 @@ export interface Executor<V> {
 }
 
 export type Executors = { [K in RunnableKind]: Executor<KindValues[K]> };
-
-// Temporary tables are named uniquely across runs (a name never meets an old one, whatever the instance).
-let tempCounter = 0;
 
 export class RunContext {
   /** Computed values by declaration name (datasets' table names, networks, measures …). */
@@ -121,7 +118,7 @@ export class RunContext {
 
   /** A fresh name for a temporary DuckDB table of this run. */
   tempName(prefix: string): string {
-    return `ig_${prefix.replace(/\W/g, '_')}_${++tempCounter}`;
+    return tempTableName(prefix);
   }
 
   /** Closes the run's DuckDB, its temporary tables with it. */

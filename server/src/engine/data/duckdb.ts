@@ -98,6 +98,14 @@ export function firstLine(message: string): string {
   return message.split('\n').find((l) => l.trim())?.trim() ?? message;
 }
 
+// Temporary tables are named uniquely across runs (a name never meets an old one, whatever the instance).
+let tempCounter = 0;
+
+/** A fresh name for a temporary DuckDB table, `prefix` kept readable. */
+export function tempTableName(prefix: string): string {
+  return `ig_${prefix.replace(/\W/g, '_')}_${++tempCounter}`;
+}
+
 /** A SQL identifier, quoted. */
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;

@@ -3,6 +3,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Window } from '../windows/windows.js';
 import { forEachNumberChunk } from '../data/columnar.js';
+import { tempTableName } from '../data/duckdb.js';
 import type { Network } from './network.js';
 import { IN_WINDOW, windowsRelation } from './windowSql.js';
 
@@ -53,10 +54,13 @@ export type PairWeight = 'pairs' | 'patents' | 'w';
  * ties are the pairs' weights summed.
  */
 export async function pairNetworks(db: DuckDBConnection, pairs: string, weight: PairWeight, windows: readonly Window[], options: PairOptions): Promise<Network[]> {
+  // Counted pairs are counted per year first, so that only the year's ties, not every pair, meet each of
+  // the windows that hold the year. A patent's distinct count is not a sum over years (its holders may
+  // have years of their own), nor is a sum of fractions the same in another order: those meet the windows.
   const [relation, aggregate] = weight === 'pairs'
     ? ['(SELECT year, s, t, count(*) AS n FROM oriented GROUP BY year, s, t)', 'sum(n)']
     : ['oriented', weight === 'patents' ? 'count(DISTINCT patent)' : 'sum(w)'];
-  const table = `pair_ties_${++tablesMade}`;
+  const table = tempTableName('pair_ties');
   await db.run(`CREATE TEMP TABLE ${table} AS
     WITH oriented AS (${orientedPairs(pairs, options)})
     SELECT wi, s, t, ${aggregate} AS weight FROM ${relation}, ${windowsRelation(windows)}
@@ -67,8 +71,6 @@ export async function pairNetworks(db: DuckDBConnection, pairs: string, weight: 
     await db.run(`DROP TABLE ${table}`);
   }
 }
-
-let tablesMade = 0;
 
 /**
  * The windows' networks from a table of (wi, s, t, weight), the ties sorted as DuckDB sorts their ends; a

@@ -48,7 +48,12 @@ export function defaultIterations(ties: number): number {
 
 /** The runs `bestCommunities` makes on this graph with these options, and the Leiden iterations of each at most. */
 export function communityEffort(m: Matrix | Adjacency, options: Pick<CommunityOptions, 'runs' | 'iterations' | 'weighted'>): { runs: number; iterations: number } {
-  const ties = weightedGraph(m, options.weighted).nodes.length / 2;
+  return effortOn(weightedGraph(m, options.weighted), options);
+}
+
+/** `runs` and `iterations` as given, else by the graph's ties. */
+function effortOn(graph: WeightedGraph, options: Pick<CommunityOptions, 'runs' | 'iterations'>): { runs: number; iterations: number } {
+  const ties = graph.nodes.length / 2;
   return { runs: options.runs ?? defaultRuns(ties), iterations: options.iterations ?? defaultIterations(ties) };
 }
 
@@ -56,13 +61,13 @@ export function communityEffort(m: Matrix | Adjacency, options: Pick<CommunityOp
 export function bestCommunities(m: Matrix | Adjacency, options: CommunityOptions): Communities {
   const graph = weightedGraph(m, options.weighted);
   const n = graph.strength.length;
-  const runs = options.runs ?? defaultRuns(graph.nodes.length / 2);
+  const { runs, iterations } = effortOn(graph, options);
   if (graph.total === 0) return { membership: Array.from({ length: n }, (_, i) => i), modularity: 0, count: n, runsAtBest: runs };
   const rng = new Rng(options.seed);
   let best: Communities | undefined;
   for (let run = 0; run < runs; run++) {
     options.checkpoint?.();
-    const membership = communitiesOnce(graph, options.algorithm, options.resolution, rng, options.iterations ?? defaultIterations(graph.nodes.length / 2));
+    const membership = communitiesOnce(graph, options.algorithm, options.resolution, rng, iterations);
     const q = quality(graph, membership, options.resolution);
     if (best && Math.abs(q - best.modularity) <= SAME_Q) best.runsAtBest++;
     else if (!best || q > best.modularity) best = { membership, modularity: q, count: membership.reduce((c, x) => Math.max(c, x + 1), 0), runsAtBest: 1 };

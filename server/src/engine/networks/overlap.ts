@@ -12,6 +12,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Checkpoint } from '../cancel.js';
 import { forEachNumberChunk } from '../data/columnar.js';
+import { tempTableName } from '../data/duckdb.js';
 import { runTasks, startWorker, workerCount } from '../threads.js';
 import type { Window } from '../windows/windows.js';
 import type { RegionSets } from './collaboration.js';
@@ -91,8 +92,6 @@ export async function overlapNetworks(db: DuckDBConnection, holders: string, cit
   return networks;
 }
 
-let tablesMade = 0;
-
 /**
  * The rows of `query` (cid, rid, year) by year. DuckDB writes them into a table (in parallel, spilling to disk
  * if it must), then each year's rows are read by themselves into arrays of their exact size: chunk copies,
@@ -106,7 +105,7 @@ async function readCitingRows(db: DuckDBConnection, query: string, windows: read
   const hi = bounds.length ? Math.max(...bounds) + 1 : 0;
   // Year k is NO_YEAR for k = 0, else lo + k − 1.
   const years = Int32Array.from({ length: hi - lo + 2 }, (_, k) => (k === 0 ? NO_YEAR : lo + k - 1));
-  const table = `overlap_rows_${++tablesMade}`;
+  const table = tempTableName('overlap_rows');
   await db.run(`CREATE TEMP TABLE ${table} AS SELECT cid, rid,
     CASE WHEN year IS NULL THEN ${NO_YEAR} ELSE least(greatest(CAST(year AS INTEGER), ${lo}), ${hi}) END AS year FROM (${query})`);
   try {

@@ -94,11 +94,11 @@ function sizedCommunityNotes(windows: Window[], networks: Network[], options: In
   return networks.flatMap((net, i) => {
     const ties = net.ties.length.toLocaleString('en-US');
     const effort = communityEffortOf(net, options);
-    const fewer = runs === undefined ? effort.runs : 100;
-    const capped = algorithm === 'leiden' && iterations === undefined ? effort.iterations : Infinity;
+    const fewerRuns = runs === undefined && effort.runs < 100;
+    const cappedIterations = algorithm === 'leiden' && iterations === undefined && Number.isFinite(effort.iterations);
     return [
-      ...(fewer < 100 ? [`Window ${windows[i].label}: communities are the best of ${fewer} runs, the default on ${ties} ties (100 up to 10⁵ ties, then 10⁷/ties); \`runs:\` sets it.`] : []),
-      ...(Number.isFinite(capped) ? [`Window ${windows[i].label}: each Leiden run makes at most ${capped} iterations, the default on ${ties} ties (until Q stops rising up to 10⁵ ties); \`iterations:\` sets it.`] : []),
+      ...(fewerRuns ? [`Window ${windows[i].label}: communities are the best of ${effort.runs} runs, the default on ${ties} ties (100 up to 10⁵ ties, then 10⁷/ties); \`runs:\` sets it.`] : []),
+      ...(cappedIterations ? [`Window ${windows[i].label}: each Leiden run makes at most ${effort.iterations} iterations, the default on ${ties} ties (until Q stops rising up to 10⁵ ties); \`iterations:\` sets it.`] : []),
     ];
   });
 }
