@@ -13,6 +13,8 @@ export interface FactorColumn {
   codes: Int32Array;
   /** The level each code stands for (`labels[code]`), when known: names fixed-effect values. */
   labels?: string[];
+  /** Set when the codes are dense (0 … levels − 1, in order of first appearance): how many levels there are. */
+  levels?: number;
 }
 
 export interface ModelFrame {

@@ -5,7 +5,8 @@
 import type { Column, DataTable } from '../../data/dataTable.js';
 import type { FactorColumn, NumericColumn } from '../frame.js';
 import type { HdfeFrame } from '../hdfe/frame.js';
-import { takeRows } from '../hdfe/sample.js';
+import { takeRows } from '../hdfe/rows.js';
+import type { DenseFactor } from '../hdfe/factors.js';
 import { Evaluator } from './evaluate.js';
 import { FormulaError, type Expr } from './expr.js';
 import { factorCodes, interactedFactor, regressorColumns } from './factor.js';
@@ -70,7 +71,7 @@ export function buildDesign(formula: Formula, table: DataTable, options: DesignO
   // A factor named twice (`i^j` as a fixed effect and the cluster) is coded once, and so is a variable in
   // several (`i` in `i^t` and `i^j`); codes are never written to.
   const factors = new Map<string, FactorColumn>();
-  const variables = new Map<Column, Int32Array>();
+  const variables = new Map<Column, DenseFactor>();
   const codesOf = (column: Column) => {
     let codes = variables.get(column);
     if (!codes) variables.set(column, (codes = factorCodes(column, rows)));

@@ -2,24 +2,26 @@
 // dummy columns for text regressors.
 import type { Column } from '../../data/dataTable.js';
 import type { FactorColumn, NumericColumn } from '../frame.js';
-import { denseCodes, interactDense } from '../hdfe/factors.js';
-import { takeRows } from '../hdfe/sample.js';
+import { denseCodes, interactDense, type DenseFactor } from '../hdfe/factors.js';
+import { takeRows } from '../hdfe/rows.js';
 
 /**
  * Codes over `rows` (no missing values there), in order of first appearance. Text with a dictionary and
  * whole numbers in a narrow range are coded on typed arrays; other values through a Map.
  */
-export function factorCodes(column: Column, rows: Int32Array): Int32Array {
-  if (column.type === 'text' && column.dictionary) return denseCodes(column.dictionary.codes, rows).codes;
+export function factorCodes(column: Column, rows: Int32Array): DenseFactor {
+  if (column.type === 'text' && column.dictionary) return denseCodes(column.dictionary.codes, rows);
   const offsets = column.type === 'number' ? integerOffsets(column.values, rows) : undefined;
-  if (offsets) return denseCodes(offsets).codes;
+  if (offsets) return denseCodes(offsets);
   const codeOf = new Map<string | number | null, number>();
-  return Int32Array.from(rows, (r) => {
-    const v = column.values[r];
+  const codes = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const v = column.values[rows[k]];
     let code = codeOf.get(v);
     if (code === undefined) codeOf.set(v, (code = codeOf.size));
-    return code;
-  });
+    codes[k] = code;
+  }
+  return { codes, levels: codeOf.size };
 }
 
 /**
@@ -46,13 +48,11 @@ function integerOffsets(values: Float64Array, rows: Int32Array): Int32Array | un
  * `codesOf` gives a column's codes over `rows` (a caller coding several factors passes one that remembers).
  */
 export function interactedFactor(name: string, columns: Column[], rows: Int32Array, codesOf = (c: Column) => factorCodes(c, rows)): FactorColumn {
-  // Each column's codes are dense in order of first appearance: its levels are its largest code + 1.
-  const factors = columns.map(codesOf).map((c) => ({ codes: c, levels: c.reduce((m, x) => Math.max(m, x + 1), 0) }));
-  const { codes } = factors.reduce(interactDense);
+  const { codes, levels } = columns.map(codesOf).reduce(interactDense);
   // Labels only name fixed-effect values, which few models report: made when first read (tens of thousands of
   // strings for a pair factor such as i^j).
   let labels: string[] | undefined;
-  return { name, codes, get labels() { return (labels ??= levelLabels(columns, rows, codes)); } };
+  return { name, codes, levels, get labels() { return (labels ??= levelLabels(columns, rows, codes)); } };
 }
 
 /** Each level's label, its columns' values joined with `_`; codes are dense in order of first appearance, so a level is new exactly when its code is the next one. */

@@ -1,6 +1,7 @@
 // Integer factor codes: making them dense (0 … levels−1) and crossing two factors. Codes index typed arrays
 // throughout the estimators, so they must be dense after every change of sample.
 import { EstimationError } from './errors.js';
+import { takeIntegers } from './rows.js';
 
 export interface DenseFactor {
   codes: Int32Array;
@@ -12,26 +13,30 @@ const LOOKUP_LIMIT = 1 << 24;
 
 /** Dense codes in order of first appearance over `rows` (all rows when omitted). */
 export function denseCodes(codes: Int32Array, rows?: Int32Array, what = 'factor'): DenseFactor {
-  const n = rows ? rows.length : codes.length;
-  const out = new Int32Array(n);
+  // Over a subset, the codes are gathered first: the loops below then read one array in order.
+  const values = rows ? takeIntegers(codes, rows) : codes;
+  const n = values.length;
+  let min = 0;
   let max = 0;
   for (let k = 0; k < n; k++) {
-    const c = codes[rows ? rows[k] : k];
-    if (c < 0) throw new EstimationError(`The codes of ${what} must be non-negative integers; found ${c}.`);
+    const c = values[k];
     if (c > max) max = c;
+    if (c < min) min = c;
   }
+  if (min < 0) throw new EstimationError(`The codes of ${what} must be non-negative integers; found ${min}.`);
+  const out = new Int32Array(n);
   let levels = 0;
   if (max < LOOKUP_LIMIT) {
     const map = new Int32Array(max + 1).fill(-1);
     for (let k = 0; k < n; k++) {
-      const c = codes[rows ? rows[k] : k];
+      const c = values[k];
       if (map[c] < 0) map[c] = levels++;
       out[k] = map[c];
     }
   } else {
     const map = new Map<number, number>();
     for (let k = 0; k < n; k++) {
-      const c = codes[rows ? rows[k] : k];
+      const c = values[k];
       let v = map.get(c);
       if (v === undefined) map.set(c, (v = levels++));
       out[k] = v;

@@ -7,7 +7,8 @@ import type { DenseFactor } from './factors.js';
 import type { NumericColumn } from '../frame.js';
 import { validateFrame, type HdfeFrame } from './frame.js';
 import { crossProducts, independentColumns, weightedDot } from './leastSquares.js';
-import { restrictSample, takeRows, type SampleRules } from './sample.js';
+import { restrictSample, type SampleRules } from './sample.js';
+import { takeRows } from './rows.js';
 
 export interface EstimationData {
   nOriginal: number;
@@ -85,15 +86,28 @@ export function partialRegressors(
 
 /** Σ w (x − x̄_w)², the variation a regressor has before the fixed effects are removed. */
 export function centredSumOfSquares(x: Float64Array, w: Float64Array | null): number {
+  if (!w) {
+    let sx = 0;
+    for (let i = 0; i < x.length; i++) sx += x[i];
+    const mean = sx / x.length;
+    let s = 0;
+    for (let i = 0; i < x.length; i++) {
+      const d = x[i] - mean;
+      s += d * d;
+    }
+    return s;
+  }
   let sw = 0;
   let sx = 0;
   for (let i = 0; i < x.length; i++) {
-    const wi = w ? w[i] : 1;
-    sw += wi;
-    sx += wi * x[i];
+    sw += w[i];
+    sx += w[i] * x[i];
   }
   const mean = sx / sw;
   let s = 0;
-  for (let i = 0; i < x.length; i++) s += (w ? w[i] : 1) * (x[i] - mean) ** 2;
+  for (let i = 0; i < x.length; i++) {
+    const d = x[i] - mean;
+    s += w[i] * (d * d);
+  }
   return s;
 }

@@ -23,61 +23,91 @@ export interface Sample {
 
 /**
  * Applies the rules until nothing changes. `keep` (optional) marks rows already excluded (e.g. separated
- * observations); `y` is only read for the all-zero rule.
+ * observations); `y` is only read for the all-zero rule. Factors that say they are dense already (`levels`)
+ * are not recoded unless rows are removed.
  */
 export function restrictSample(fe: FactorColumn[], y: Float64Array, rules: SampleRules, keep?: Uint8Array): Sample {
   const n = y.length;
   const kept = keep ? Uint8Array.from(keep) : new Uint8Array(n).fill(1);
-  const all = fe.map((f) => denseCodes(f.codes, undefined, `fixed effect "${f.name}"`));
+  const all = fe.map((f) => (f.levels !== undefined ? { codes: f.codes, levels: f.levels } : denseCodes(f.codes, undefined, `fixed effect "${f.name}"`)));
   const removedLevels = all.map(() => 0);
   let removedSingletons = 0;
   let removedAllZero = 0;
-  // Each round judges every fixed effect on the same sample (as fixest does), then removes what was flagged.
-  for (let changed = rules.singletons || rules.allZeroGroups; changed; ) {
-    changed = false;
-    const drop = new Uint8Array(n);
-    all.forEach((f, q) => {
-      const count = new Int32Array(f.levels);
-      const ySum = new Float64Array(f.levels);
+  if (rules.singletons || rules.allZeroGroups) {
+    // Per fixed effect and level: the rows kept, and those of them with a non-zero outcome (a count, so that
+    // removing rows keeps it exact).
+    const count = all.map((f) => new Int32Array(f.levels));
+    const nonZero = all.map((f) => new Int32Array(f.levels));
+    all.forEach((f, q) => countRows(f.codes, y, kept, count[q], nonZero[q]));
+    // Each round judges every fixed effect on the same sample (as fixest does), then removes what was flagged;
+    // only levels that lost rows can be flagged in the next round.
+    const verdict = all.map((f) => new Int8Array(f.levels)); // 1 all zero, 2 singleton
+    let candidates: number[][] = all.map((f) => Array.from({ length: f.levels }, (_, l) => l));
+    for (;;) {
+      let flagged = false;
+      all.forEach((_, q) => {
+        for (const l of candidates[q]) {
+          const allZero = rules.allZeroGroups && count[q][l] > 0 && nonZero[q][l] === 0;
+          const single = rules.singletons && count[q][l] === 1;
+          if (!allZero && !single) continue;
+          verdict[q][l] = allZero ? 1 : 2;
+          removedLevels[q]++;
+          flagged = true;
+        }
+      });
+      if (!flagged) break;
+      const touched = all.map(() => new Set<number>());
       for (let i = 0; i < n; i++) {
         if (!kept[i]) continue;
-        count[f.codes[i]]++;
-        ySum[f.codes[i]] += Math.abs(y[i]);
+        let why = 0;
+        for (let q = 0; q < all.length && !why; q++) why = verdict[q][all[q].codes[i]];
+        if (!why) continue;
+        kept[i] = 0;
+        if (why === 1) removedAllZero++;
+        else removedSingletons++;
+        for (let q = 0; q < all.length; q++) {
+          const l = all[q].codes[i];
+          count[q][l]--;
+          if (y[i] !== 0) nonZero[q][l]--;
+          touched[q].add(l);
+        }
       }
-      for (let l = 0; l < f.levels; l++) {
-        const allZero = rules.allZeroGroups && count[l] > 0 && ySum[l] === 0;
-        const single = rules.singletons && count[l] === 1;
-        if (allZero || single) removedLevels[q]++;
-        count[l] = allZero ? -1 : single ? -2 : 0; // reused as the level's verdict
-      }
-      for (let i = 0; i < n; i++) if (kept[i] && count[f.codes[i]] < 0 && !drop[i]) drop[i] = count[f.codes[i]] === -1 ? 1 : 2;
-    });
-    for (let i = 0; i < n; i++) {
-      if (!drop[i]) continue;
-      kept[i] = 0;
-      changed = true;
-      if (drop[i] === 1) removedAllZero++;
-      else removedSingletons++;
+      // A flagged level is emptied by its own removal: it is not judged again.
+      all.forEach((_, q) => verdict[q].fill(0));
+      candidates = touched.map((levels) => [...levels]);
     }
   }
   let m = 0;
   for (let i = 0; i < n; i++) m += kept[i];
   const rows = new Int32Array(m);
   for (let i = 0, k = 0; i < n; i++) if (kept[i]) rows[k++] = i;
-  const everyRow = m === n;
   return {
     rows,
-    fe: everyRow ? all : fe.map((f) => denseCodes(f.codes, rows, `fixed effect "${f.name}"`)),
+    fe: m === n ? all : all.map((f) => recode(f, rows)),
     removedLevels,
     removedSingletons,
     removedAllZero,
   };
 }
 
-/** The values of `v` at `rows` (`v` itself when `rows` are all its rows). */
-export function takeRows<T extends Float64Array | Int32Array>(v: T, rows: Int32Array): T {
-  if (rows.length === v.length) return v;
-  const out = new (v.constructor as new (n: number) => T)(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = v[rows[k]];
-  return out;
+/** A dense factor over some of its rows, dense again (levels in order of first appearance among `rows`). */
+function recode(f: DenseFactor, rows: Int32Array): DenseFactor {
+  const code = new Int32Array(f.levels).fill(-1);
+  const codes = new Int32Array(rows.length);
+  let levels = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const c = f.codes[rows[k]];
+    if (code[c] < 0) code[c] = levels++;
+    codes[k] = code[c];
+  }
+  return { codes, levels };
+}
+
+/** count[l] += each kept row of level l, nonZero[l] += those whose outcome is not zero. */
+function countRows(codes: Int32Array, y: Float64Array, kept: Uint8Array, count: Int32Array, nonZero: Int32Array): void {
+  for (let i = 0; i < codes.length; i++) {
+    if (!kept[i]) continue;
+    count[codes[i]]++;
+    if (y[i] !== 0) nonZero[codes[i]]++;
+  }
 }
