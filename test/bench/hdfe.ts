@@ -23,7 +23,7 @@ const RUNS = 5;
 const CLI_RUNS = 3;
 const GRAVITY_RUNS = 7;
 const HARD = { rows: 1_000_000, seed: 16 };
-const HARD_RUNS = 3;
+const HARD_RUNS = 5;
 // fixest 0.12.2 (R 4.2.2), nthreads = 1: test/bench/fixest_hard_panel.R, medians of 3 runs, measured on this
 // machine kind on 2026-12-06 with nothing else running (load average < 2; under a load of ~12 the same script
 // took 19.57 s wall / 7.29 s CPU for the estimation and 24.78 / 7.41 s end to end).
