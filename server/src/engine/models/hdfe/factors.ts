@@ -24,23 +24,27 @@ export function denseCodes(codes: Int32Array, rows?: Int32Array, what = 'factor'
     if (c < min) min = c;
   }
   if (min < 0) throw new EstimationError(`The codes of ${what} must be non-negative integers; found ${min}.`);
+  if (max < LOOKUP_LIMIT) return firstAppearanceCodes(values, max + 1);
   const out = new Int32Array(n);
+  const map = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    const c = values[k];
+    let v = map.get(c);
+    if (v === undefined) map.set(c, (v = map.size));
+    out[k] = v;
+  }
+  return { codes: out, levels: map.size };
+}
+
+/** Codes 0 … size − 1 renumbered 0, 1, … in order of first appearance (through a lookup array `size` long). */
+export function firstAppearanceCodes(values: Int32Array, size: number): DenseFactor {
+  const code = new Int32Array(size).fill(-1);
+  const out = new Int32Array(values.length);
   let levels = 0;
-  if (max < LOOKUP_LIMIT) {
-    const map = new Int32Array(max + 1).fill(-1);
-    for (let k = 0; k < n; k++) {
-      const c = values[k];
-      if (map[c] < 0) map[c] = levels++;
-      out[k] = map[c];
-    }
-  } else {
-    const map = new Map<number, number>();
-    for (let k = 0; k < n; k++) {
-      const c = values[k];
-      let v = map.get(c);
-      if (v === undefined) map.set(c, (v = levels++));
-      out[k] = v;
-    }
+  for (let k = 0; k < values.length; k++) {
+    const c = values[k];
+    if (code[c] < 0) code[c] = levels++;
+    out[k] = code[c];
   }
   return { codes: out, levels };
 }

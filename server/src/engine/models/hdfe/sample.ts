@@ -1,6 +1,7 @@
 // The estimation sample: observations whose fixed-effect groups carry no information are removed, repeatedly,
 // because removing one can leave another group with a single observation (or only zeros).
-import { denseCodes, type DenseFactor } from './factors.js';
+import { denseCodes, firstAppearanceCodes, type DenseFactor } from './factors.js';
+import { takeIntegers } from './rows.js';
 import type { FactorColumn } from '../frame.js';
 
 export interface SampleRules {
@@ -83,24 +84,12 @@ export function restrictSample(fe: FactorColumn[], y: Float64Array, rules: Sampl
   for (let i = 0, k = 0; i < n; i++) if (kept[i]) rows[k++] = i;
   return {
     rows,
-    fe: m === n ? all : all.map((f) => recode(f, rows)),
+    // Dense codes over fewer rows, dense again: their levels bound them.
+    fe: m === n ? all : all.map((f) => firstAppearanceCodes(takeIntegers(f.codes, rows), f.levels)),
     removedLevels,
     removedSingletons,
     removedAllZero,
   };
-}
-
-/** A dense factor over some of its rows, dense again (levels in order of first appearance among `rows`). */
-function recode(f: DenseFactor, rows: Int32Array): DenseFactor {
-  const code = new Int32Array(f.levels).fill(-1);
-  const codes = new Int32Array(rows.length);
-  let levels = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const c = f.codes[rows[k]];
-    if (code[c] < 0) code[c] = levels++;
-    codes[k] = code[c];
-  }
-  return { codes, levels };
 }
 
 /** count[l] += each kept row of level l, nonZero[l] += those whose outcome is not zero. */
