@@ -71,6 +71,11 @@ test('the ten largest regions always labelled', async () => {
   }, top);
   const drawn = (await body(panel, 'labels'))!.split('\n');
   assert.ok(drawn.length >= top.length, drawn.join());
+  // each drawn label has its place, within the canvas's width
+  const boxes = JSON.parse((await body(panel, 'labelBoxes'))!) as { left: number; right: number }[];
+  const width = await panel.page.locator('.sigma').evaluate((e) => e.clientWidth);
+  assert.equal(boxes.length, drawn.length);
+  assert.ok(boxes.every((b) => b.left >= 0 && b.right <= width), JSON.stringify(boxes));
   await panel.assertClean();
 });
 

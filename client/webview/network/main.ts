@@ -329,8 +329,12 @@ class NetworkView {
     renderer.on('clickNode', ({ node }) => this.highlight(node));
     renderer.on('clickStage', () => this.highlight(undefined));
     renderer.on('clickEdge', ({ edge }) => this.showTie(this.graph.source(edge), this.graph.target(edge), this.graph.getEdgeAttribute(edge, 'weight')));
-    // which labels the last frame drew, for the panel tests
-    renderer.on('afterRender', () => { document.body.dataset.labels = labels.drawn().join('\n'); });
+    // which labels the last frame drew and where, for the panel tests
+    renderer.on('afterRender', () => {
+      const drawn = labels.frameDone();
+      document.body.dataset.labels = drawn.labels.join('\n');
+      document.body.dataset.labelBoxes = JSON.stringify(drawn.boxes);
+    });
     return renderer;
   }
 
