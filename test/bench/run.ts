@@ -96,11 +96,12 @@ console.log(`completion in a formula: ${fmt(completion)}  (target p95 < 10 ms)`)
 
 await lsp.stop();
 
+// Engine figures: HDFE estimators on the gravity panel (issue 3) and the hard panel (issue 16). Before the
+// in-process language figures, whose large specs stay on the heap and tax every garbage collection after them.
+await benchHdfe();
+
 // Large and deep specs (issue 11): check, completion during a re-check, formatting, semantic tokens.
 await benchLanguage();
-
-// Engine figures: HDFE estimators on the gravity panel (issue 3).
-await benchHdfe();
 
 // The network engine at REGPAT scale (1M patents, 10M citations): one line per step.
 await benchNetworks();
