@@ -96,8 +96,12 @@ console.log(`completion in a formula: ${fmt(completion)}  (target p95 < 10 ms)`)
 
 await lsp.stop();
 
-// Engine figures: HDFE estimators on the gravity panel (issue 3) and the hard panel (issue 16).
+// Engine figures: HDFE estimators on the gravity panel (issue 3) and the hard panel (issue 16). Before the
+// in-process language figures, whose large specs stay on the heap and tax every garbage collection after them.
 await benchHdfe();
+
+// Large and deep specs (issue 11): check, completion during a re-check, formatting, semantic tokens.
+await benchLanguage();
 
 // The network engine at REGPAT scale (1M patents, 10M citations): one line per step.
 await benchNetworks();
@@ -111,10 +115,6 @@ benchCommunities();
 
 // Cancellation: abort → answer at seeded random points of the examples' runs in the run worker (issue 11).
 await benchCancel();
-
-// Large and deep specs (issue 11): check, completion during a re-check, formatting, semantic tokens. After the
-// engine's figures: its large specs stay on this process's heap and would tax every garbage collection after it.
-await benchLanguage();
 
 // The network panel at 5,000 nodes / 50,000 ties whole, and at 10⁵ and 10⁶ ties filtered, in headless Chromium (skipped without Chromium).
 await benchPanels();
